@@ -1,0 +1,200 @@
+package io.tlsweep.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Encodes a {@link ClientHelloSpec} into the exact bytes sent on the wire: one or more handshake records
+ * (a hello above 2^14 bytes is split over several records, as RFC 5246 §6.2.1 allows).
+ */
+public final class ClientHelloEncoder {
+    static final int HANDSHAKE_CLIENT_HELLO = 1;
+    static final int MAX_FRAGMENT = 1 << 14;
+    private static final int PAD_FLOOR = 256;
+    private static final int PAD_TARGET = 512;
+
+    private ClientHelloEncoder() {
+    }
+
+    /** The record bytes of the hello, ready to write to a socket. */
+    public static byte[] encode(ClientHelloSpec spec) {
+        WireWriter w = new WireWriter(512 + spec.cipherSuites().size() * 2);
+        w.zeros(TlsRecord.HEADER_LENGTH);
+        writeHandshake(spec, w);
+        int messageLength = w.size() - TlsRecord.HEADER_LENGTH;
+        byte[] buf = w.array();
+        if (messageLength <= MAX_FRAGMENT) {
+            buf[0] = (byte) TlsRecord.HANDSHAKE;
+            buf[1] = (byte) spec.recordVersion().major();
+            buf[2] = (byte) spec.recordVersion().minor();
+            buf[3] = (byte) (messageLength >>> 8);
+            buf[4] = (byte) messageLength;
+            return w.toByteArray();
+        }
+        return fragment(buf, TlsRecord.HEADER_LENGTH, messageLength, spec.recordVersion());
+    }
+
+    /** The handshake message alone (type, length, body), without record framing. */
+    public static byte[] encodeHandshake(ClientHelloSpec spec) {
+        WireWriter w = new WireWriter(512 + spec.cipherSuites().size() * 2);
+        writeHandshake(spec, w);
+        return w.toByteArray();
+    }
+
+    private static byte[] fragment(byte[] msg, int off, int len, ProtocolVersion recordVersion) {
+        int records = (len + MAX_FRAGMENT - 1) / MAX_FRAGMENT;
+        WireWriter out = new WireWriter(len + records * TlsRecord.HEADER_LENGTH);
+        for (int at = 0; at < len; at += MAX_FRAGMENT) {
+            int n = Math.min(MAX_FRAGMENT, len - at);
+            out.u8(TlsRecord.HANDSHAKE);
+            out.u16(recordVersion.code());
+            out.u16(n);
+            out.bytes(msg, off + at, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeHandshake(ClientHelloSpec spec, WireWriter w) {
+        int start = w.size();
+        w.u8(HANDSHAKE_CLIENT_HELLO);
+        int body = w.openLength(3);
+        w.u16(spec.clientVersion().code());
+        w.bytes(spec.random());
+        w.u8(spec.sessionId().length);
+        w.bytes(spec.sessionId());
+        w.u16(spec.cipherSuites().size() * 2);
+        for (CipherSuite s : spec.cipherSuites()) {
+            w.u16(s.code());
+        }
+        byte[] compression = spec.compressionMethods();
+        w.u8(compression.length);
+        w.bytes(compression);
+
+        boolean any = spec.hasExtensions();
+        int extensions = any ? w.openLength(2) : -1;
+        if (any) {
+            writeExtensions(spec, w);
+        }
+        if (spec.padding() == ClientHelloSpec.Padding.AVOID_256_TO_511) {
+            int length = w.size() - start + (any ? 0 : 2);
+            if (length >= PAD_FLOOR && length < PAD_TARGET) {
+                if (!any) {
+                    extensions = w.openLength(2);
+                    any = true;
+                }
+                int pad = Math.max(0, PAD_TARGET - length - 4);
+                w.u16(ExtensionType.PADDING.code());
+                w.u16(pad);
+                w.zeros(pad);
+            }
+        }
+        if (any) {
+            w.closeLength(extensions);
+        }
+        w.closeLength(body);
+    }
+
+    private static void writeExtensions(ClientHelloSpec spec, WireWriter w) {
+        spec.serverName().ifPresent(name -> {
+            byte[] host = name.getBytes(StandardCharsets.US_ASCII);
+            int ext = open(w, ExtensionType.SERVER_NAME);
+            int list = w.openLength(2);
+            w.u8(0); // host_name
+            w.u16(host.length);
+            w.bytes(host);
+            w.closeLength(list);
+            w.closeLength(ext);
+        });
+        if (spec.extendedMasterSecret()) {
+            empty(w, ExtensionType.EXTENDED_MASTER_SECRET);
+        }
+        if (spec.renegotiationInfo()) {
+            int ext = open(w, ExtensionType.RENEGOTIATION_INFO);
+            w.u8(0); // empty renegotiated_connection: an initial handshake
+            w.closeLength(ext);
+        }
+        if (!spec.supportedGroups().isEmpty()) {
+            int ext = open(w, ExtensionType.SUPPORTED_GROUPS);
+            w.u16(spec.supportedGroups().size() * 2);
+            spec.supportedGroups().forEach(g -> w.u16(g.code()));
+            w.closeLength(ext);
+        }
+        byte[] pointFormats = spec.ecPointFormats();
+        if (pointFormats.length > 0) {
+            int ext = open(w, ExtensionType.EC_POINT_FORMATS);
+            w.u8(pointFormats.length);
+            w.bytes(pointFormats);
+            w.closeLength(ext);
+        }
+        if (spec.sessionTicket()) {
+            empty(w, ExtensionType.SESSION_TICKET);
+        }
+        if (!spec.alpn().isEmpty()) {
+            writeAlpn(spec.alpn(), w);
+        }
+        if (spec.statusRequest()) {
+            int ext = open(w, ExtensionType.STATUS_REQUEST);
+            w.u8(1); // ocsp
+            w.u16(0); // responder_id_list
+            w.u16(0); // request_extensions
+            w.closeLength(ext);
+        }
+        if (!spec.signatureAlgorithms().isEmpty()) {
+            int ext = open(w, ExtensionType.SIGNATURE_ALGORITHMS);
+            w.u16(spec.signatureAlgorithms().size() * 2);
+            spec.signatureAlgorithms().forEach(s -> w.u16(s.code()));
+            w.closeLength(ext);
+        }
+        if (!spec.supportedVersions().isEmpty()) {
+            int ext = open(w, ExtensionType.SUPPORTED_VERSIONS);
+            w.u8(spec.supportedVersions().size() * 2);
+            spec.supportedVersions().forEach(v -> w.u16(v.code()));
+            w.closeLength(ext);
+        }
+        spec.keyShares().ifPresent(entries -> {
+            int ext = open(w, ExtensionType.KEY_SHARE);
+            int list = w.openLength(2);
+            for (KeyShareEntry e : entries) {
+                w.u16(e.group().code());
+                w.u16(e.length());
+                w.bytes(e.raw());
+            }
+            w.closeLength(list);
+            w.closeLength(ext);
+        });
+        byte[] pskModes = spec.pskKeyExchangeModes();
+        if (pskModes.length > 0) {
+            int ext = open(w, ExtensionType.PSK_KEY_EXCHANGE_MODES);
+            w.u8(pskModes.length);
+            w.bytes(pskModes);
+            w.closeLength(ext);
+        }
+        for (Extension e : spec.extraExtensions()) {
+            w.u16(e.type().code());
+            w.u16(e.raw().length);
+            w.bytes(e.raw());
+        }
+    }
+
+    private static void writeAlpn(List<String> protocols, WireWriter w) {
+        int ext = open(w, ExtensionType.ALPN);
+        int list = w.openLength(2);
+        for (String p : protocols) {
+            byte[] b = p.getBytes(StandardCharsets.US_ASCII);
+            w.u8(b.length);
+            w.bytes(b);
+        }
+        w.closeLength(list);
+        w.closeLength(ext);
+    }
+
+    private static int open(WireWriter w, ExtensionType type) {
+        w.u16(type.code());
+        return w.openLength(2);
+    }
+
+    private static void empty(WireWriter w, ExtensionType type) {
+        w.u16(type.code());
+        w.u16(0);
+    }
+}

@@ -1,0 +1,26 @@
+package io.tlsweep.wire;
+
+/** One key_share entry: a group and the client's public value for it (RFC 8446 §4.2.8). */
+public record KeyShareEntry(NamedGroup group, byte[] keyExchange) {
+    public KeyShareEntry {
+        keyExchange = keyExchange.clone();
+    }
+
+    @Override
+    public byte[] keyExchange() {
+        return keyExchange.clone();
+    }
+
+    int length() {
+        return keyExchange.length;
+    }
+
+    byte[] raw() {
+        return keyExchange;
+    }
+
+    @Override
+    public String toString() {
+        return group + "(" + keyExchange.length + " bytes)";
+    }
+}
