@@ -76,11 +76,12 @@ public final class ClientHelloEncoder {
             writeExtensions(spec, w);
         }
         if (spec.padding() == ClientHelloSpec.Padding.AVOID_256_TO_511) {
-            int length = w.size() - start + (any ? 0 : 2);
+            int length = w.size() - start;
             if (length >= PAD_FLOOR && length < PAD_TARGET) {
                 if (!any) {
                     extensions = w.openLength(2);
                     any = true;
+                    length += 2;
                 }
                 int pad = Math.max(0, PAD_TARGET - length - 4);
                 w.u16(ExtensionType.PADDING.code());

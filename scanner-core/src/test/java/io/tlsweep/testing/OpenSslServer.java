@@ -1,0 +1,122 @@
+package io.tlsweep.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real {@code openssl s_server} on 127.0.0.1 for interoperability tests: nobody here wrote it, so it
+ * is an honest other side. It serves connections until {@link #close()}; its certificate is a fresh
+ * self-signed RSA-2048 one made with {@code openssl req}.
+ */
+public final class OpenSslServer implements AutoCloseable {
+    private final Process process;
+    private final Path dir;
+    private final int port;
+
+    private OpenSslServer(Process process, Path dir, int port) {
+        this.process = process;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** Whether an {@code openssl} binary runs here; tests assume this with a visible reason. */
+    public static boolean available() {
+        try {
+            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Starts s_server with extra arguments such as {@code -tls1_2}, {@code -cipher ...}, {@code -groups ...}. */
+    public static OpenSslServer start(String... args) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("tlsweep-s_server");
+        run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+                "-days", "2", "-keyout", "key.pem", "-out", "cert.pem");
+        int port = freePort();
+        List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+                "-cert", "cert.pem", "-key", "key.pem", "-quiet"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        OpenSslServer server = new OpenSslServer(p, dir, port);
+        server.awaitListening();
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void awaitListening() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                throw new IOException("openssl s_server exited: " + out);
+            }
+            try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        close();
+        throw new IOException("openssl s_server did not listen on port " + port + " within 10 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void run(Path dir, String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                return String.join("\n", r.lines().toList());
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", cmd) + " failed: " + out.join());
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temp dir left behind is harmless
+        }
+    }
+}
