@@ -1,0 +1,54 @@
+package io.tlsweep.result;
+
+/**
+ * Why a hello got no usable answer. "The network failed" (connect, DNS, silence, reset, close) is kept
+ * apart from "the server said no" (an alert) and from "something odd" (not TLS, malformed, a choice
+ * never offered, our own bug).
+ */
+public enum FailureKind {
+    CONNECT_REFUSED("connect-refused", false),
+    CONNECT_TIMEOUT("connect-timeout", false),
+    DNS_FAILURE("dns-failure", false),
+    READ_TIMEOUT("read-timeout", false),
+    RESET_BEFORE_REPLY("reset-before-reply", false),
+    CLOSED_BEFORE_REPLY("closed-before-reply", false),
+    ALERT("alert", true),
+    NOT_TLS("not-tls", false),
+    MALFORMED_REPLY("malformed-reply", false),
+    UNOFFERED_CHOICE("unoffered-choice", false),
+    INTERNAL_ERROR("internal-error", false);
+
+    private final String label;
+    private final boolean serverSaidNo;
+
+    FailureKind(String label, boolean serverSaidNo) {
+        this.label = label;
+        this.serverSaidNo = serverSaidNo;
+    }
+
+    /** The word used in reports and JSON ("connect-refused", ...). */
+    public String label() {
+        return label;
+    }
+
+    /** Whether this is an explicit refusal by a TLS server rather than a network or protocol failure. */
+    public boolean serverSaidNo() {
+        return serverSaidNo;
+    }
+
+    /**
+     * Whether the endpoint as a whole is shown unusable by this failure, so that no further hello is
+     * worth sending: nothing listens, nothing answers, or what answers is not TLS.
+     */
+    public boolean endsTarget() {
+        return switch (this) {
+            case CONNECT_REFUSED, CONNECT_TIMEOUT, DNS_FAILURE, NOT_TLS -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

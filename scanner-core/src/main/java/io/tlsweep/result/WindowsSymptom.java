@@ -1,0 +1,73 @@
+package io.tlsweep.result;
+
+import io.tlsweep.wire.AlertDescription;
+
+/**
+ * What a Windows client (Schannel via SSPI, and .NET Framework's HttpWebRequest on top of it) reports
+ * when it meets a failure of this kind, so a report speaks the words of the help-desk ticket.
+ *
+ * @param code the Win32/SSPI status or Winsock error ("0x80090326", "10054")
+ * @param text its system message
+ * @param dotNet the .NET Framework HttpWebRequest/WebClient message
+ * @param basis where the mapping comes from
+ */
+public record WindowsSymptom(String code, String text, String dotNet, String basis) {
+    private static final String SECURE_CHANNEL = "The request was aborted: Could not create SSL/TLS secure channel.";
+    private static final String SCHANNEL_MAP = "Microsoft's alert-to-SSPI mapping and COM error table"
+            + " (client-profile-facts.md §7, S13/S14/S20)";
+    private static final String WINSOCK = "Winsock error codes (WinSock2 documentation)";
+
+    public static WindowsSymptom of(FailureKind kind, AlertDescription alert) {
+        return switch (kind) {
+            case CONNECT_REFUSED -> new WindowsSymptom("10061", "No connection could be made because the target"
+                    + " machine actively refused it.", "Unable to connect to the remote server", WINSOCK);
+            case CONNECT_TIMEOUT -> new WindowsSymptom("10060", "A connection attempt failed because the connected"
+                    + " party did not properly respond after a period of time, or established connection failed"
+                    + " because connected host has failed to respond.", "Unable to connect to the remote server",
+                    WINSOCK);
+            case DNS_FAILURE -> new WindowsSymptom("11001", "No such host is known.",
+                    "The remote name could not be resolved", WINSOCK);
+            case READ_TIMEOUT -> new WindowsSymptom("10060", "A connection attempt failed because the connected"
+                    + " party did not properly respond after a period of time.", "The operation has timed out",
+                    WINSOCK + "; .NET WebExceptionStatus.Timeout");
+            case RESET_BEFORE_REPLY -> new WindowsSymptom("10054",
+                    "An existing connection was forcibly closed by the remote host.",
+                    "The underlying connection was closed: An unexpected error occurred on a send.",
+                    "client-profile-facts.md §7 (S20, S23)");
+            case CLOSED_BEFORE_REPLY -> closed();
+            case ALERT -> alert == null ? illegalMessage() : ofAlert(alert);
+            case NOT_TLS, MALFORMED_REPLY, UNOFFERED_CHOICE -> illegalMessage();
+            case INTERNAL_ERROR -> new WindowsSymptom("", "(tlsweep internal error: no client equivalent)", "",
+                    "none");
+        };
+    }
+
+    private static WindowsSymptom ofAlert(AlertDescription alert) {
+        return switch (alert.code()) {
+            case 0 -> closed();
+            case 70 -> new WindowsSymptom("0x80090302", "The function requested is not supported",
+                    SECURE_CHANNEL, SCHANNEL_MAP);
+            case 71 -> new WindowsSymptom("0x80090331", "The client and server cannot communicate, because they"
+                    + " do not possess a common algorithm.", SECURE_CHANNEL, SCHANNEL_MAP);
+            case 42, 43, 46 -> new WindowsSymptom("0x80090327",
+                    "An unknown error occurred while processing the certificate.", SECURE_CHANNEL, SCHANNEL_MAP);
+            case 48 -> new WindowsSymptom("0x80090325",
+                    "The certificate chain was issued by an authority that is not trusted.", SECURE_CHANNEL,
+                    SCHANNEL_MAP);
+            case 80 -> new WindowsSymptom("0x80090304", "The Local Security Authority cannot be contacted",
+                    SECURE_CHANNEL, SCHANNEL_MAP);
+            default -> illegalMessage();
+        };
+    }
+
+    private static WindowsSymptom illegalMessage() {
+        return new WindowsSymptom("0x80090326", "The message received was unexpected or badly formatted.",
+                SECURE_CHANNEL, SCHANNEL_MAP);
+    }
+
+    private static WindowsSymptom closed() {
+        return new WindowsSymptom("", "Authentication failed because the remote party has closed the transport"
+                + " stream.", "The underlying connection was closed: An unexpected error occurred on a send.",
+                "client-profile-facts.md §7 (S20)");
+    }
+}
