@@ -48,9 +48,12 @@ final class Banner {
         return "unknown";
     }
 
-    /** Whether enough has arrived to name the protocol: a line end, or 8 bytes. */
+    /**
+     * Whether enough has arrived to name the protocol: a whole first line, 8 bytes of binary, or a full
+     * sample. Waiting for the line makes the verdict the same however the bytes were split.
+     */
     static boolean decisive(byte[] buf, int off, int len) {
-        if (len >= 8) {
+        if (len >= SAMPLE) {
             return true;
         }
         for (int i = off; i < off + len; i++) {
@@ -58,7 +61,7 @@ final class Banner {
                 return true;
             }
         }
-        return false;
+        return len >= 8 && !isText(Arrays.copyOfRange(buf, off, off + 8));
     }
 
     private static boolean isText(byte[] b) {

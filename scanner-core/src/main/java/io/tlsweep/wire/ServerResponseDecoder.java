@@ -109,7 +109,7 @@ public final class ServerResponseDecoder {
                     return new Decoding.NeedMore(missing);
                 }
             } else if (!atEnd && !Banner.decisive(buf, off, len)) {
-                return new Decoding.NeedMore(8 - len);
+                return new Decoding.NeedMore(1);
             }
             return done(Banner.classify(buf, off, len));
         }
