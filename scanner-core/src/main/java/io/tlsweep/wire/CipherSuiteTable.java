@@ -63,7 +63,8 @@ final class CipherSuiteTable {
     static List<CipherSuite> parse(Reader source, String sourceName) throws IOException {
         ObjectReader reader = new CsvMapper()
                 .readerForListOf(String.class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY);
+                .with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .with(CsvParser.Feature.SKIP_EMPTY_LINES);
         List<CipherSuite> suites = new ArrayList<>();
         try (MappingIterator<List<String>> rows = reader.readValues(source)) {
             if (!rows.hasNextValue()) {
@@ -73,9 +74,9 @@ final class CipherSuiteTable {
             if (!header.equals(HEADER)) {
                 throw new IllegalArgumentException(sourceName + ": header " + header + ", expected " + HEADER);
             }
-            while (rows.hasNextValue()) {
+            for (int line = rows.getCurrentLocation().getLineNr(); rows.hasNextValue();
+                    line = rows.getCurrentLocation().getLineNr()) {
                 List<String> row = rows.nextValue();
-                int line = rows.getCurrentLocation().getLineNr();
                 try {
                     suites.add(parseRow(row));
                 } catch (IllegalArgumentException e) {
