@@ -130,7 +130,7 @@ class ServerResponseDecoderTest {
                 Arguments.of("220 ProFTPD Server ready\r\n", "FTP"),
                 Arguments.of("+OK POP3 ready\r\n", "POP3"),
                 Arguments.of("* OK IMAP4rev1 ready\r\n", "IMAP"),
-                Arguments.of("<html><body>", "HTML"),
+                Arguments.of("<html><body>\n", "HTML"),
                 Arguments.of("hello there, friend\n", "unknown"));
     }
 
