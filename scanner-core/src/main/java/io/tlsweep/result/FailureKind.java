@@ -13,6 +13,8 @@ public enum FailureKind {
     RESET_BEFORE_REPLY("reset-before-reply", false),
     CLOSED_BEFORE_REPLY("closed-before-reply", false),
     ALERT("alert", true),
+    /** A ServerHello for a lower version than the one offered: the offered version is not supported. */
+    LOWER_VERSION("lower-version", true),
     NOT_TLS("not-tls", false),
     MALFORMED_REPLY("malformed-reply", false),
     UNOFFERED_CHOICE("unoffered-choice", false),

@@ -36,6 +36,8 @@ public record WindowsSymptom(String code, String text, String dotNet, String bas
                     "client-profile-facts.md §7 (S20, S23)");
             case CLOSED_BEFORE_REPLY -> closed();
             case ALERT -> alert == null ? illegalMessage() : ofAlert(alert);
+            case LOWER_VERSION -> new WindowsSymptom("", "(no error if the client also enables the lower version;"
+                    + " otherwise Schannel rejects the ServerHello)", "", "not mapped by Microsoft");
             case NOT_TLS, MALFORMED_REPLY, UNOFFERED_CHOICE -> illegalMessage();
             case INTERNAL_ERROR -> new WindowsSymptom("", "(tlsweep internal error: no client equivalent)", "",
                     "none");

@@ -1,0 +1,85 @@
+package io.tlsweep.probe;
+
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.ClientHelloSpec;
+import io.tlsweep.wire.GroupKind;
+import io.tlsweep.wire.KeyShareEntry;
+import io.tlsweep.wire.KeyShares;
+import io.tlsweep.wire.NamedGroup;
+import io.tlsweep.wire.ProtocolVersion;
+import io.tlsweep.wire.SignatureScheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The hellos tlsweep sends: one shape per protocol version, broad enough that a server is never turned
+ * away for a missing extension, and exact about the version offered so the answer means one thing.
+ */
+final class HelloTemplates {
+    /** How a TLS 1.3 hello carries key_share. */
+    enum KeyShareMode { EMPTY, REAL }
+
+    /** Every EC and finite-field group a TLS ≤ 1.2 server could pick for ECDHE/DHE. */
+    static final List<NamedGroup> LEGACY_GROUPS = NamedGroup.all().stream()
+            .filter(g -> g.kind() == GroupKind.EC_PRIME || g.kind() == GroupKind.EC_BINARY
+                    || g.kind() == GroupKind.ECX || g.kind() == GroupKind.FFDHE)
+            .filter(g -> !g.isPrivateUse() && g.code() < 0x0200 && !(g.code() >= 31 && g.code() <= 33))
+            .toList();
+
+    /** Every group a TLS 1.3 server could ask for, post-quantum hybrids included. */
+    static final List<NamedGroup> TLS13_GROUPS = NamedGroup.all().stream()
+            .filter(g -> g.kind() == GroupKind.ECX || g.kind() == GroupKind.FFDHE || g.kind() == GroupKind.PQ
+                    || g.kind() == GroupKind.HYBRID_PQ
+                    || (g.kind() == GroupKind.EC_PRIME && (g.code() >= 23 && g.code() <= 25 || g.code() >= 31)))
+            .filter(g -> !g.isPrivateUse())
+            .toList();
+
+    /** Signature schemes offered: modern first, then the SHA-1/MD5 pairs legacy servers sign with. */
+    static final List<SignatureScheme> SIGNATURE_SCHEMES = IntStream.of(
+            0x0403, 0x0503, 0x0603, 0x0807, 0x0808, 0x0804, 0x0805, 0x0806, 0x0809, 0x080A, 0x080B,
+            0x081A, 0x081B, 0x081C, 0x0401, 0x0501, 0x0601, 0x0303, 0x0301, 0x0302, 0x0402, 0x0502, 0x0602,
+            0x0203, 0x0201, 0x0202, 0x0101, 0x0102, 0x0103).mapToObj(SignatureScheme::of).toList();
+
+    /** A server may hang on hellos with more suites than this (size bugs); lists are cut into chunks. */
+    static final int MAX_SUITES_PER_HELLO = 128;
+
+    private HelloTemplates() {
+    }
+
+    /** A hello offering exactly {@code version}, these suites (in order) and these groups. */
+    static ClientHelloSpec hello(ProtocolVersion version, List<CipherSuite> suites, List<NamedGroup> groups,
+            Optional<String> sni, KeyShareMode keyShares) {
+        ClientHelloSpec.Builder b = ClientHelloSpec.builder();
+        sni.ifPresent(b::serverName);
+        if (version.equals(ProtocolVersion.TLSv1_3)) {
+            return b.recordVersion(ProtocolVersion.TLSv1_0)
+                    .clientVersion(ProtocolVersion.TLSv1_2)
+                    .randomSessionId()
+                    .cipherSuites(suites)
+                    .supportedGroups(groups)
+                    .signatureAlgorithms(SIGNATURE_SCHEMES)
+                    .supportedVersions(List.of(ProtocolVersion.TLSv1_3))
+                    .keyShares(keyShares == KeyShareMode.EMPTY ? List.of() : realShares(groups))
+                    .pskKeyExchangeModes((byte) 1)
+                    .build();
+        }
+        List<CipherSuite> withScsv = new ArrayList<>(suites);
+        withScsv.add(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
+        b.recordVersion(version.equals(ProtocolVersion.SSLv3) ? ProtocolVersion.SSLv3 : ProtocolVersion.TLSv1_0)
+                .clientVersion(version)
+                .cipherSuites(withScsv)
+                .supportedGroups(groups)
+                .ecPointFormats((byte) 0, (byte) 1, (byte) 2);
+        if (version.atLeast(ProtocolVersion.TLSv1_2)) {
+            b.signatureAlgorithms(SIGNATURE_SCHEMES);
+        }
+        return b.build();
+    }
+
+    /** Real public values for the first two offered groups this JVM can generate (x25519, P-256...). */
+    static List<KeyShareEntry> realShares(List<NamedGroup> groups) {
+        return groups.stream().map(KeyShares::entry).flatMap(Optional::stream).limit(2).toList();
+    }
+}

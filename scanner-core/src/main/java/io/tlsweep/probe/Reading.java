@@ -1,0 +1,32 @@
+package io.tlsweep.probe;
+
+import io.tlsweep.result.Failure;
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.NamedGroup;
+import io.tlsweep.wire.ProtocolVersion;
+import io.tlsweep.wire.ServerHello;
+import java.util.Optional;
+
+/** What one outcome means for the hello that was sent. */
+sealed interface Reading {
+
+    /**
+     * The server took the hello: version and suite as offered; the group from a TLS 1.3 key share or
+     * HelloRetryRequest, or a TLS ≤ 1.2 ServerKeyExchange.
+     */
+    record Accepted(ProtocolVersion version, CipherSuite suite, Optional<NamedGroup> group,
+            Optional<ServerHello> hello) implements Reading {
+    }
+
+    /** The server turned the hello down; {@code versionRefused} when it said so about the version itself. */
+    record Rejected(Failure why, boolean versionRefused) implements Reading {
+    }
+
+    /** No byte came back in time. */
+    record Silent(Failure why) implements Reading {
+    }
+
+    /** The endpoint is unusable: nothing listens, the connect timed out, or it does not speak TLS. */
+    record Unusable(Failure why) implements Reading {
+    }
+}

@@ -1,0 +1,51 @@
+package io.tlsweep.probe;
+
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.PreferenceOrder;
+import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.KeyExchangeParams;
+import io.tlsweep.wire.NamedGroup;
+import io.tlsweep.wire.ProtocolVersion;
+import io.tlsweep.wire.ServerHello;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What the stages of one version have found so far; folded into a {@link ProtocolSupport} at the end. */
+final class VersionEvidence {
+    final ProtocolVersion version;
+    final List<CipherSuite> accepted = new ArrayList<>();
+    final List<NamedGroup> groups = new ArrayList<>();
+    final List<Failure> rejections = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    PreferenceOrder order = PreferenceOrder.UNKNOWN;
+    boolean chacha20Priority;
+    boolean complete = true;
+    boolean acceptedAcrossChunks;
+    Optional<Integer> dhPrimeBits = Optional.empty();
+    List<byte[]> certificates = List.of();
+
+    VersionEvidence(ProtocolVersion version) {
+        this.version = version;
+    }
+
+    /** Keeps what a ServerHello's first flight shows about the endpoint: DH size and certificates. */
+    void observe(Optional<ServerHello> hello) {
+        hello.ifPresent(sh -> {
+            sh.flight().keyExchange().filter(KeyExchangeParams.Dhe.class::isInstance)
+                    .ifPresent(k -> dhPrimeBits = Optional.of(((KeyExchangeParams.Dhe) k).primeBits()));
+            if (certificates.isEmpty() && !sh.flight().certificates().isEmpty()) {
+                certificates = sh.flight().certificates();
+            }
+        });
+    }
+
+    void note(String text) {
+        notes.add(version + ": " + text);
+    }
+
+    ProtocolSupport toSupport() {
+        return new ProtocolSupport(version, accepted, order, chacha20Priority, groups, dhPrimeBits, complete);
+    }
+}

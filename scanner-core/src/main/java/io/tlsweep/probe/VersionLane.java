@@ -1,0 +1,95 @@
+package io.tlsweep.probe;
+
+import io.tlsweep.wire.ClientHelloSpec;
+import io.tlsweep.wire.ProtocolVersion;
+import java.util.Optional;
+
+/**
+ * The probing of one version, one hello at a time: suite enumeration, then the preference check, then
+ * the groups. Lanes of different versions run side by side.
+ */
+final class VersionLane {
+    final VersionEvidence evidence;
+    private final Optional<String> sni;
+    private final ScanOptions options;
+    private final SuiteEnumeration enumeration;
+    private Stage current;
+    private int stageIndex;
+    private boolean busy;
+
+    VersionLane(ProtocolVersion version, Optional<String> sni, ScanOptions options) {
+        this.evidence = new VersionEvidence(version);
+        this.sni = sni;
+        this.options = options;
+        this.enumeration = new SuiteEnumeration(evidence, sni, !options.enumerateSuites());
+        this.current = enumeration;
+    }
+
+    boolean busy() {
+        return busy;
+    }
+
+    /** The next hello of this lane, or empty if it is waiting for an outcome or has finished. */
+    Optional<ClientHelloSpec> next() {
+        if (busy) {
+            return Optional.empty();
+        }
+        while (current != null) {
+            Optional<ClientHelloSpec> hello = current.next();
+            if (hello.isPresent()) {
+                busy = true;
+                return hello;
+            }
+            current = nextStage();
+        }
+        return Optional.empty();
+    }
+
+    void fold(ClientHelloSpec sent, Reading reading) {
+        busy = false;
+        current.fold(sent, reading);
+    }
+
+    boolean finished() {
+        return current == null && !busy;
+    }
+
+    /** Stops the lane where it is: what was found stays, marked incomplete. */
+    void abandon() {
+        if (current != null) {
+            evidence.complete = false;
+        }
+        current = null;
+        busy = false;
+    }
+
+    /**
+     * Runs the group enumeration on this lane once it has finished (TLS ≤ 1.2 groups are enumerated on
+     * one version only, chosen when every lane is done). Returns false when there is nothing to do.
+     */
+    boolean startGroups() {
+        GroupEnumeration groups = new GroupEnumeration(evidence, sni, enumeration.keyShareMode());
+        if (!finished() || !groups.applicable()) {
+            return false;
+        }
+        current = groups;
+        return true;
+    }
+
+    private Stage nextStage() {
+        stageIndex++;
+        if (evidence.accepted.isEmpty() || !options.enumerateSuites()) {
+            return null;
+        }
+        if (stageIndex == 1 && options.checkOrder()) {
+            return new PreferenceCheck(evidence, sni, enumeration.keyShareMode());
+        }
+        boolean tls13 = evidence.version.equals(ProtocolVersion.TLSv1_3);
+        if (stageIndex <= 2 && tls13 && options.enumerateGroups()) {
+            stageIndex = 2;
+            GroupEnumeration groups = new GroupEnumeration(evidence, sni, enumeration.keyShareMode());
+            return groups.applicable() ? groups : null;
+        }
+        return null;
+    }
+}

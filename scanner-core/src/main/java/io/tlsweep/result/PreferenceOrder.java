@@ -1,0 +1,23 @@
+package io.tlsweep.result;
+
+/** Whose cipher suite order decides: the server's, the client's, or not known (fewer than two suites). */
+public enum PreferenceOrder {
+    SERVER("server"),
+    CLIENT("client"),
+    UNKNOWN("unknown");
+
+    private final String label;
+
+    PreferenceOrder(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

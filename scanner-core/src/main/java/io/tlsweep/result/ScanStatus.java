@@ -1,0 +1,34 @@
+package io.tlsweep.result;
+
+/** The state of a scanned endpoint, on every result line. */
+public enum ScanStatus {
+    /** At least one protocol version was accepted. */
+    OK("ok"),
+    /** A TLS server answered, but turned down every hello. */
+    REJECTED("rejected"),
+    /** Every hello was refused with unrecognized_name: the server needs a (different) SNI name. */
+    SNI_REQUIRED("sni-required"),
+    /** Nothing listens, the connect timed out, the name did not resolve, or nothing answered. */
+    UNREACHABLE("unreachable"),
+    /** Something answered that is not TLS. */
+    NOT_TLS("not-tls"),
+    /** The per-target time budget ran out before anything was accepted. */
+    BUDGET_EXCEEDED("budget-exceeded"),
+    /** tlsweep itself failed on this target. */
+    ERROR("error");
+
+    private final String label;
+
+    ScanStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
