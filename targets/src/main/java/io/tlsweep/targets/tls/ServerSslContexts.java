@@ -15,13 +15,16 @@ import io.tlsweep.targets.suite.KeyExchange;
 import io.tlsweep.targets.suite.SuiteCatalog;
 import io.tlsweep.targets.suite.SuiteInfo;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.Provider;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -90,7 +93,8 @@ public final class ServerSslContexts {
         if (spec.stack() == TlsStack.BORINGSSL && spec.versions().contains(TlsVersion.TLS1_3)) {
             ciphers.addAll(BORINGSSL_TLS13);
         }
-        SslContextBuilder builder = SslContextBuilder.forServer(key.privateKey(), key.chain())
+        SslContextBuilder builder = (spec.stack() == TlsStack.BOUNCY_CASTLE
+                ? SslContextBuilder.forServer(bcKeyManagers(key)) : SslContextBuilder.forServer(key.privateKey(), key.chain()))
                 .protocols(spec.versions().stream().map(TlsVersion::javaName).toList())
                 .ciphers(ciphers);
         switch (spec.stack()) {
@@ -145,6 +149,24 @@ public final class ServerSslContexts {
             return context.getSupportedSSLParameters();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot query " + (provider == null ? "JDK" : provider.getName()), e);
+        }
+    }
+
+    /**
+     * BC JSSE does not find ECDSA credentials through the JDK's SunX509 key manager that Netty
+     * would build, so BC targets get BC's own PKIX key manager.
+     */
+    private KeyManagerFactory bcKeyManagers(CertifiedKey key) {
+        try {
+            char[] password = "farm".toCharArray();
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("target", key.privateKey(), password, key.chain().toArray(new X509Certificate[0]));
+            KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX", bcJsse());
+            factory.init(store, password);
+            return factory;
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot build Bouncy Castle key manager", e);
         }
     }
 
