@@ -3,6 +3,8 @@ package io.tlsweep.targets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Starts the default farm, prints one line per target and waits until the process is stopped
@@ -25,6 +27,9 @@ public final class FarmMain {
                 System.exit(2);
             }
         }
+        // Bouncy Castle JSSE logs every refused handshake; scanners provoke many. Keep the console readable.
+        Logger bouncyCastle = Logger.getLogger("org.bouncycastle");
+        bouncyCastle.setLevel(Level.SEVERE);
         long started = System.nanoTime();
         TargetFarm farm = TargetFarm.startDefault();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -40,5 +45,6 @@ public final class FarmMain {
                 (System.nanoTime() - started) / 1_000_000, farm.transport());
         System.out.flush();
         stopped.await();
+        bouncyCastle.fine("farm stopped");
     }
 }
