@@ -1,0 +1,145 @@
+package io.tlsweep.targets;
+
+import static io.tlsweep.targets.TlsVersion.TLS1_0;
+import static io.tlsweep.targets.TlsVersion.TLS1_1;
+import static io.tlsweep.targets.TlsVersion.TLS1_2;
+import static io.tlsweep.targets.TlsVersion.TLS1_3;
+
+import io.tlsweep.targets.cert.CertificateSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in farm: well-behaved profiles across BoringSSL, the JDK and Bouncy Castle, certificate
+ * variants, and one hostile target per {@link Behaviour}. Each profile is also available on its own
+ * so tests can derive variants ({@code DefaultProfiles.mixed().toBuilder()...}).
+ */
+public final class DefaultProfiles {
+
+    /** The SNI name the {@code sni-required} target insists on. */
+    public static final String SNI_NAME = "sni.tlsweep.test";
+    /** Subject strings of the {@code cert-hostile-subject} target. */
+    public static final String HOSTILE_CN = "<script>alert(1)</script>";
+    public static final String HOSTILE_O = "=HYPERLINK(\"x\")";
+
+    private DefaultProfiles() {
+    }
+
+    /** Every built-in profile: well-behaved first, then hostile. */
+    public static List<TargetSpec> all() {
+        List<TargetSpec> specs = new ArrayList<>(wellBehaved());
+        specs.addAll(hostile());
+        return List.copyOf(specs);
+    }
+
+    public static List<TlsTargetSpec> wellBehaved() {
+        List<TlsTargetSpec> specs = new ArrayList<>(List.of(legacyTls10(), mixed(), strongTls12Ecdsa(),
+                modernTls12And13(), tls13Only(), serverOrdered(), clientOrdered(), sniRequired()));
+        specs.addAll(certificateVariants());
+        return List.copyOf(specs);
+    }
+
+    /**
+     * TLS 1.0 only, CBC-SHA suites; BoringSSL (JDK and BC refuse TLS 1.0 through jdk.tls.disabledAlgorithms).
+     * No 3DES: none of the three stacks serves it here (see {@code ServerSslContexts}).
+     */
+    public static TlsTargetSpec legacyTls10() {
+        return TargetSpec.tls("legacy-tls10").stack(TlsStack.BORINGSSL).versions(TLS1_0)
+                .cipherSuites("TLS_RSA_WITH_AES_128_CBC_SHA",
+                        "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA")
+                .build();
+    }
+
+    /** TLS 1.0 to 1.2, CBC and AEAD suites, RSA certificate; BoringSSL. */
+    public static TlsTargetSpec mixed() {
+        return TargetSpec.tls("mixed-tls10-12").stack(TlsStack.BORINGSSL).versions(TLS1_0, TLS1_1, TLS1_2)
+                .cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+                        "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "TLS_RSA_WITH_AES_128_GCM_SHA256",
+                        "TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA")
+                .build();
+    }
+
+    /** TLS 1.2 only, ECDHE-ECDSA AEAD suites incl. CCM, ECDSA P-256 certificate; Bouncy Castle. */
+    public static TlsTargetSpec strongTls12Ecdsa() {
+        return TargetSpec.tls("strong-tls12-ecdsa").stack(TlsStack.BOUNCY_CASTLE).versions(TLS1_2)
+                .cipherSuites("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                        "TLS_ECDHE_ECDSA_WITH_AES_128_CCM")
+                .certificate(CertificateSpec.ecdsaP256())
+                .build();
+    }
+
+    /** TLS 1.2 and 1.3, RSA certificate; JDK. */
+    public static TlsTargetSpec modernTls12And13() {
+        return TargetSpec.tls("modern-tls12-13").stack(TlsStack.JDK).versions(TLS1_2, TLS1_3)
+                .cipherSuites("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
+                        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256")
+                .build();
+    }
+
+    /** TLS 1.3 only with two of the three TLS 1.3 suites; JDK. */
+    public static TlsTargetSpec tls13Only() {
+        return TargetSpec.tls("tls13-only").stack(TlsStack.JDK).versions(TLS1_3)
+                .cipherSuites("TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_256_GCM_SHA384")
+                .build();
+    }
+
+    /** TLS 1.2, four suites, the server's order wins; BoringSSL. Same as {@link #clientOrdered()} otherwise. */
+    public static TlsTargetSpec serverOrdered() {
+        return TargetSpec.tls("order-server").stack(TlsStack.BORINGSSL).versions(TLS1_2)
+                .cipherSuites("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                        "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256")
+                .serverOrder(true)
+                .build();
+    }
+
+    /** Like {@link #serverOrdered()} but the client's order wins. */
+    public static TlsTargetSpec clientOrdered() {
+        return serverOrdered().toBuilder().name("order-client").serverOrder(false).build();
+    }
+
+    /** TLS 1.2 and 1.3, completes only for SNI {@value #SNI_NAME}; JDK. */
+    public static TlsTargetSpec sniRequired() {
+        return TargetSpec.tls("sni-required").stack(TlsStack.JDK).versions(TLS1_2, TLS1_3)
+                .cipherSuites("TLS_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+                .requireServerName(SNI_NAME)
+                .certificate(CertificateSpec.rsa2048().withSubject(SNI_NAME, "tlsweep target farm")
+                        .withDnsNames(List.of(SNI_NAME)))
+                .build();
+    }
+
+    /** TLS 1.2 BoringSSL targets that differ only in the certificate they present. */
+    public static List<TlsTargetSpec> certificateVariants() {
+        return List.of(
+                certificateVariant("cert-self-signed", CertificateSpec.selfSignedRsa()),
+                certificateVariant("cert-expired", CertificateSpec.expired()),
+                certificateVariant("cert-not-yet-valid", CertificateSpec.notYetValid()),
+                certificateVariant("cert-wrong-name", CertificateSpec.wrongName()),
+                certificateVariant("cert-rsa1024", CertificateSpec.rsa1024()),
+                certificateVariant("cert-sha1", CertificateSpec.sha1Signed()),
+                certificateVariant("cert-hostile-subject", CertificateSpec.rsa2048().withSubject(HOSTILE_CN, HOSTILE_O)));
+    }
+
+    private static TlsTargetSpec certificateVariant(String name, CertificateSpec certificate) {
+        return TargetSpec.tls(name).stack(TlsStack.BORINGSSL).versions(TLS1_2)
+                .cipherSuites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256")
+                .certificate(certificate)
+                .build();
+    }
+
+    /** One hostile target per behaviour, named after it ({@code hostile-silent}, ...). */
+    public static List<HostileTargetSpec> hostile() {
+        List<HostileTargetSpec> specs = new ArrayList<>();
+        for (Behaviour b : Behaviour.values()) {
+            specs.add(TargetSpec.hostile(hostileName(b), b));
+        }
+        return List.copyOf(specs);
+    }
+
+    /** {@code hostile-} plus the behaviour in lower-case with dashes, e.g. {@code hostile-slow-drip}. */
+    public static String hostileName(Behaviour behaviour) {
+        return "hostile-" + behaviour.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,75 @@
+package io.tlsweep.targets.hostile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A small, pure ClientHello parser over one complete TLS record: every length is checked against
+ * what is left; anything malformed or not a ClientHello gives {@link Optional#empty()}.
+ */
+public final class ClientHelloReader {
+
+    private static final int MAX_RECORD = (1 << 14) + 2048;
+
+    private ClientHelloReader() {
+    }
+
+    public static Optional<ClientHelloSummary> read(byte[] record) {
+        if (record.length < 5 || record[0] != 0x16 || u16(record, 3) > MAX_RECORD
+                || record.length < 5 + u16(record, 3)) {
+            return Optional.empty();
+        }
+        int end = 5 + u16(record, 3);
+        int p = 5;
+        if (end - p < 4 || record[p] != 0x01) {
+            return Optional.empty();
+        }
+        int bodyEnd = Math.min(end, p + 4 + u24(record, p + 1));
+        p += 4;
+        if (bodyEnd - p < 2 + 32 + 1) {
+            return Optional.empty();
+        }
+        int clientVersion = u16(record, p);
+        p += 2 + 32;
+        int sidLen = record[p++] & 0xff;
+        if (sidLen > 32 || bodyEnd - p < sidLen + 2) {
+            return Optional.empty();
+        }
+        byte[] sessionId = java.util.Arrays.copyOfRange(record, p, p + sidLen);
+        p += sidLen;
+        int suitesLen = u16(record, p);
+        p += 2;
+        if (suitesLen % 2 != 0 || bodyEnd - p < suitesLen + 1) {
+            return Optional.empty();
+        }
+        List<Integer> suites = new ArrayList<>();
+        for (int i = 0; i < suitesLen; i += 2) {
+            suites.add(u16(record, p + i));
+        }
+        p += suitesLen;
+        int compressionLen = record[p++] & 0xff;
+        if (bodyEnd - p < compressionLen) {
+            return Optional.empty();
+        }
+        p += compressionLen;
+        List<Integer> extensions = new ArrayList<>();
+        if (bodyEnd - p >= 2) {
+            int extEnd = Math.min(bodyEnd, p + 2 + u16(record, p));
+            p += 2;
+            while (extEnd - p >= 4) {
+                extensions.add(u16(record, p));
+                p += 4 + u16(record, p + 2);
+            }
+        }
+        return Optional.of(new ClientHelloSummary(clientVersion, sessionId, suites, extensions));
+    }
+
+    private static int u16(byte[] b, int at) {
+        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+    }
+
+    private static int u24(byte[] b, int at) {
+        return ((b[at] & 0xff) << 16) | u16(b, at + 1);
+    }
+}

@@ -1,0 +1,44 @@
+package io.tlsweep.targets.hostile;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.List;
+
+/**
+ * Emits one {@link FirstRecord} once the client's first TLS record is complete (or at once, with
+ * whatever arrived, when the first byte is not a handshake record); discards everything after.
+ */
+final class FirstRecordDecoder extends ByteToMessageDecoder {
+
+    private static final int MAX_RECORD = (1 << 14) + 2048;
+
+    private boolean done;
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (done) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        int readable = in.readableBytes();
+        if (readable == 0) {
+            return;
+        }
+        int needed = readable;
+        if (in.getByte(in.readerIndex()) == 0x16) {
+            if (readable < 5) {
+                return;
+            }
+            needed = 5 + Math.min(in.getUnsignedShort(in.readerIndex() + 3), MAX_RECORD);
+            if (readable < needed) {
+                return;
+            }
+        }
+        byte[] bytes = new byte[needed];
+        in.readBytes(bytes);
+        in.skipBytes(in.readableBytes());
+        done = true;
+        out.add(new FirstRecord(bytes));
+    }
+}
