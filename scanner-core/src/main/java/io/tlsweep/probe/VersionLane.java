@@ -14,6 +14,7 @@ final class VersionLane {
     private final ScanOptions options;
     private final SuiteEnumeration enumeration;
     private Stage current;
+    private Optional<ClientHelloSpec> queued;
     private int stageIndex;
     private boolean busy;
 
@@ -23,6 +24,7 @@ final class VersionLane {
         this.options = options;
         this.enumeration = new SuiteEnumeration(evidence, sni, !options.enumerateSuites());
         this.current = enumeration;
+        this.queued = advance();
     }
 
     boolean busy() {
@@ -31,27 +33,24 @@ final class VersionLane {
 
     /** The next hello of this lane, or empty if it is waiting for an outcome or has finished. */
     Optional<ClientHelloSpec> next() {
-        if (busy) {
+        if (busy || queued.isEmpty()) {
             return Optional.empty();
         }
-        while (current != null) {
-            Optional<ClientHelloSpec> hello = current.next();
-            if (hello.isPresent()) {
-                busy = true;
-                return hello;
-            }
-            current = nextStage();
-        }
-        return Optional.empty();
+        busy = true;
+        Optional<ClientHelloSpec> hello = queued;
+        queued = Optional.empty();
+        return hello;
     }
 
     void fold(ClientHelloSpec sent, Reading reading) {
         busy = false;
         current.fold(sent, reading);
+        queued = advance();
     }
 
+    /** True once nothing is outstanding and no stage has anything more to send. */
     boolean finished() {
-        return current == null && !busy;
+        return !busy && queued.isEmpty();
     }
 
     /** Stops the lane where it is: what was found stays, marked incomplete. */
@@ -60,6 +59,7 @@ final class VersionLane {
             evidence.complete = false;
         }
         current = null;
+        queued = Optional.empty();
         busy = false;
     }
 
@@ -73,7 +73,20 @@ final class VersionLane {
             return false;
         }
         current = groups;
-        return true;
+        queued = advance();
+        return queued.isPresent();
+    }
+
+    /** Asks the current stage for its next hello, moving on to later stages as each one finishes. */
+    private Optional<ClientHelloSpec> advance() {
+        while (current != null) {
+            Optional<ClientHelloSpec> hello = current.next();
+            if (hello.isPresent()) {
+                return hello;
+            }
+            current = nextStage();
+        }
+        return Optional.empty();
     }
 
     private Stage nextStage() {

@@ -1,0 +1,78 @@
+package io.tlsweep.probe;
+
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.ScanStatus;
+import io.tlsweep.result.TargetResult;
+import io.tlsweep.target.Target;
+import io.tlsweep.wire.NamedGroup;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Folds a finished (or cut short) {@link TargetScan} into the immutable {@link TargetResult}. */
+public final class TargetResults {
+    private static final int UNRECOGNIZED_NAME = 112;
+
+    private TargetResults() {
+    }
+
+    /**
+     * @param engineFailure a failure the engine saw for the whole target (DNS, budget exceeded)
+     */
+    public static TargetResult of(TargetScan scan, Target target, Optional<String> address,
+            Optional<Failure> engineFailure, long elapsedMillis) {
+        List<VersionEvidence> evidence = scan.evidence().stream()
+                .sorted(Comparator.comparing((VersionEvidence e) -> e.version)).toList();
+        List<ProtocolSupport> protocols = evidence.stream().filter(e -> !e.accepted.isEmpty())
+                .map(VersionEvidence::toSupport).toList();
+        List<String> notes = new ArrayList<>(scan.notes());
+        evidence.forEach(e -> notes.addAll(e.notes));
+        List<byte[]> chain = evidence.stream().map(e -> e.certificates).filter(c -> !c.isEmpty())
+                .reduce((a, b) -> b).orElse(List.of());
+        List<NamedGroup> groups = evidence.stream().map(e -> e.groups).filter(g -> !g.isEmpty())
+                .reduce((a, b) -> b).orElse(List.of());
+
+        Optional<Failure> ending = engineFailure.or(scan::ending);
+        ScanStatus status;
+        Optional<Failure> failure;
+        if (!protocols.isEmpty()) {
+            status = ScanStatus.OK;
+            failure = ending;
+        } else if (ending.isPresent()) {
+            status = statusOf(ending.get());
+            failure = ending;
+        } else {
+            List<Failure> rejections = evidence.stream().flatMap(e -> e.rejections.stream()).toList();
+            boolean sni = !rejections.isEmpty() && rejections.stream().allMatch(f -> f.alert()
+                    .map(a -> a.code() == UNRECOGNIZED_NAME).orElse(false));
+            status = sni ? ScanStatus.SNI_REQUIRED : ScanStatus.REJECTED;
+            failure = mostTelling(evidence);
+        }
+        return new TargetResult(target, address, status, failure, protocols, groups, chain, notes,
+                scan.connections(), elapsedMillis);
+    }
+
+    private static ScanStatus statusOf(Failure f) {
+        return switch (f.kind()) {
+            case NOT_TLS -> ScanStatus.NOT_TLS;
+            case INTERNAL_ERROR -> ScanStatus.ERROR;
+            case CONNECT_REFUSED, CONNECT_TIMEOUT, DNS_FAILURE, READ_TIMEOUT, RESET_BEFORE_REPLY,
+                    CLOSED_BEFORE_REPLY -> ScanStatus.UNREACHABLE;
+            default -> f.detail().startsWith("budget") ? ScanStatus.BUDGET_EXCEEDED : ScanStatus.REJECTED;
+        };
+    }
+
+    /** The rejection a modern client would meet: the newest version's first one. */
+    private static Optional<Failure> mostTelling(List<VersionEvidence> oldestFirst) {
+        for (int i = oldestFirst.size() - 1; i >= 0; i--) {
+            List<Failure> r = oldestFirst.get(i).rejections;
+            if (!r.isEmpty()) {
+                return Optional.of(r.get(0));
+            }
+        }
+        return Optional.of(Failure.of(FailureKind.READ_TIMEOUT, "no hello was answered"));
+    }
+}

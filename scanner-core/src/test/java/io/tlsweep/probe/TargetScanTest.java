@@ -1,0 +1,181 @@
+package io.tlsweep.probe;
+
+import static io.tlsweep.probe.FakeServer.suite;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsweep.result.ConnectionOutcome;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PreferenceOrder;
+import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.ScanStatus;
+import io.tlsweep.result.TargetResult;
+import io.tlsweep.target.Target;
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.CipherSuites;
+import io.tlsweep.wire.NamedGroup;
+import io.tlsweep.wire.ProtocolVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The scan plan driven against scripted servers: exact findings and an exact connection count. */
+class TargetScanTest {
+    private static final Target TARGET = new Target("127.0.0.1:443", "127.0.0.1", 443, Optional.empty(), true, "test");
+    private static final List<CipherSuite> TLS12 = List.of(suite(0xC02F), suite(0xC030), suite(0xCCA8),
+            suite(0x009E), suite(0x009C), suite(0x002F));
+    private static final List<CipherSuite> TLS10 = List.of(suite(0xC013), suite(0x002F), suite(0x0035));
+    private static final List<CipherSuite> TLS13 = List.of(suite(0x1302), suite(0x1301), suite(0x1303));
+    private static final List<NamedGroup> CURVES = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
+    private static final List<NamedGroup> GROUPS13 = List.of(NamedGroup.SECP384R1, NamedGroup.X25519);
+
+    /** Drives a plan to the end, answering each step; returns the plan. */
+    static TargetScan drive(TargetScan plan, Function<io.tlsweep.wire.ClientHelloSpec, ConnectionOutcome> server) {
+        for (int round = 0; round < 10_000 && !plan.done(); round++) {
+            List<ProbeStep> steps = plan.ready();
+            for (ProbeStep s : steps) {
+                if (System.getenv("TRACE_STEPS") != null) {
+                    System.out.println(s.purpose() + " " + s.hello().cipherSuites().size() + " -> " + server.apply(s.hello()));
+                }
+                plan.complete(s, server.apply(s.hello()));
+            }
+        }
+        assertThat(plan.done()).isTrue();
+        return plan;
+    }
+
+    static TargetResult scan(FakeServer server, ScanOptions options) {
+        TargetScan plan = drive(new TargetScan(Optional.empty(), options), server::answer);
+        return TargetResults.of(plan, TARGET, Optional.of("127.0.0.1"), Optional.empty(), 5);
+    }
+
+    static int chunks(ProtocolVersion v, int accepted) {
+        return (CipherSuites.forVersion(v).size() - accepted + 127) / 128;
+    }
+
+    @Test
+    void mixedServerInServerOrderIsFoundExactlyWithAStatedConnectionCount() {
+        FakeServer server = new FakeServer(Map.of(ProtocolVersion.TLSv1_0, TLS10, ProtocolVersion.TLSv1_2, TLS12,
+                ProtocolVersion.TLSv1_3, TLS13), true, CURVES, GROUPS13, false);
+        TargetResult r = scan(server, ScanOptions.full());
+        assertThat(r.status()).isEqualTo(ScanStatus.OK);
+        assertThat(r.protocols()).extracting(ProtocolSupport::version)
+                .containsExactly(ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_2, ProtocolVersion.TLSv1_3);
+        ProtocolSupport tls12 = r.protocols().get(1);
+        assertThat(tls12.cipherSuites()).isEqualTo(TLS12);
+        assertThat(tls12.order()).isEqualTo(PreferenceOrder.SERVER);
+        assertThat(tls12.chacha20Priority()).isFalse();
+        assertThat(r.protocols().get(0).cipherSuites()).isEqualTo(TLS10);
+        ProtocolSupport tls13 = r.protocols().get(2);
+        assertThat(tls13.cipherSuites()).isEqualTo(TLS13);
+        assertThat(tls13.groups()).isEqualTo(GROUPS13);
+        assertThat(r.groups()).isEqualTo(GROUPS13);
+
+        // accepted + rejected chunks per supported version; one protocol_version alert per other version;
+        // one reversed-order hello per version with two or more suites; groups found + 1 per group probe
+        int expected = (TLS10.size() + chunks(ProtocolVersion.TLSv1_0, TLS10.size()))
+                + (TLS12.size() + chunks(ProtocolVersion.TLSv1_2, TLS12.size()))
+                + (TLS13.size() + chunks(ProtocolVersion.TLSv1_3, TLS13.size()))
+                + 2 /* SSLv3, TLS 1.1: protocol_version */ + 3 /* order checks */
+                + 2 /* ChaCha20 priority checks (TLS 1.2, TLS 1.3) */
+                + (GROUPS13.size() + 1) + (CURVES.size() + 1);
+        assertThat(r.connections()).isEqualTo(expected);
+    }
+
+    @Test
+    void clientOrderIsRecognised() {
+        FakeServer server = new FakeServer(Map.of(ProtocolVersion.TLSv1_2, TLS12), false, CURVES, GROUPS13, false);
+        TargetResult r = scan(server, ScanOptions.full());
+        assertThat(r.protocols()).singleElement().satisfies(p -> {
+            assertThat(p.order()).isEqualTo(PreferenceOrder.CLIENT);
+            assertThat(p.cipherSuites()).containsExactlyInAnyOrderElementsOf(TLS12);
+        });
+    }
+
+    @Test
+    void chacha20PriorityIsNoticed() {
+        FakeServer plain = new FakeServer(Map.of(ProtocolVersion.TLSv1_2, TLS12), true, CURVES, GROUPS13, false);
+        assertThat(scan(plain, ScanOptions.full()).protocols().get(0).chacha20Priority()).isFalse();
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()), hello -> {
+            CipherSuite first = hello.cipherSuites().get(0);
+            if (first.code() == 0xCCA8 && hello.cipherSuites().size() == TLS12.size() + 1) {
+                return FakeServer.hello(ProtocolVersion.TLSv1_2, first, Optional.empty(), Optional.empty());
+            }
+            return plain.answer(hello);
+        });
+        assertThat(TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1).protocols().get(0)
+                .chacha20Priority()).isTrue();
+    }
+
+    @Test
+    void aDowngradingServerShowsTheVersionUnsupportedInOneHello() {
+        FakeServer server = new FakeServer(Map.of(ProtocolVersion.TLSv1_0, TLS10), true, CURVES, GROUPS13, true);
+        TargetResult r = scan(server, ScanOptions.versionsOnly());
+        assertThat(r.protocols()).extracting(ProtocolSupport::version).containsExactly(ProtocolVersion.TLSv1_0);
+        // versions-only: one accepted hello for TLS 1.0, one refusal for each of the other four versions
+        assertThat(r.connections()).isEqualTo(5);
+    }
+
+    @Test
+    void aRefusedEndpointCostsOneRoundOnly() {
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()),
+                h -> FakeServer.noReply(FailureKind.CONNECT_REFUSED));
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.status()).isEqualTo(ScanStatus.UNREACHABLE);
+        assertThat(r.failure().orElseThrow().kind()).isEqualTo(FailureKind.CONNECT_REFUSED);
+        assertThat(r.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void aSilentEndpointCostsOneRoundOnly() {
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()),
+                h -> FakeServer.noReply(FailureKind.READ_TIMEOUT));
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.status()).isEqualTo(ScanStatus.UNREACHABLE);
+        assertThat(r.failure().orElseThrow().kind()).isEqualTo(FailureKind.READ_TIMEOUT);
+        assertThat(r.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void aLostAnswerIsRetriedOnceAndCounted() {
+        FakeServer server = new FakeServer(Map.of(ProtocolVersion.TLSv1_2, TLS12), true, CURVES, GROUPS13, false);
+        List<Integer> calls = new ArrayList<>();
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()), hello -> {
+            calls.add(1);
+            return calls.size() == 5 ? FakeServer.noReply(FailureKind.READ_TIMEOUT) : server.answer(hello);
+        });
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.protocols().get(0).cipherSuites()).isEqualTo(TLS12);
+        assertThat(r.notes()).anyMatch(n -> n.contains("sent again"));
+        TargetResult clean = scan(server, ScanOptions.full());
+        assertThat(r.connections()).isEqualTo(clean.connections() + 1);
+    }
+
+    @Test
+    void aServerPickingAnUnofferedSuiteIsNotedNotBelieved() {
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()),
+                h -> FakeServer.hello(h.highestOffered(), suite(0x7777), Optional.empty(), Optional.empty()));
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.protocols()).isEmpty();
+        assertThat(r.status()).isEqualTo(ScanStatus.REJECTED);
+        assertThat(r.failure().orElseThrow().kind()).isIn(FailureKind.UNOFFERED_CHOICE);
+    }
+
+    @Test
+    void notTlsEndsTheTarget() {
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()), h -> FakeServer.replied(
+                new io.tlsweep.wire.ServerResponse.NotTls("HTTP", "answered \"HTTP/1.1 400\"", new byte[0])));
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.status()).isEqualTo(ScanStatus.NOT_TLS);
+        assertThat(r.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void unrecognizedNameEverywhereMeansSniRequired() {
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()), h -> FakeServer.alert(112));
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.status()).isEqualTo(ScanStatus.SNI_REQUIRED);
+    }
+}
