@@ -1,0 +1,48 @@
+package io.tlsweep.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.tlsweep.result.TargetResult;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Streams one JSON object per target, one per line, flushed as each target finishes so that nothing already
+ * scanned is lost if the run is stopped. Not thread-safe: the engine calls its sink from one thread.
+ */
+public final class JsonLinesWriter implements Closeable {
+    private static final ObjectWriter JSON = new ObjectMapper()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .writerFor(ResultJson.class);
+
+    private final OutputStream out;
+    private long written;
+
+    public JsonLinesWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    public void write(TargetResult result) {
+        try {
+            out.write(JSON.writeValueAsBytes(ResultJson.of(result)));
+            out.write('\n');
+            out.flush();
+            written++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results", e);
+        }
+    }
+
+    public long written() {
+        return written;
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.flush();
+        out.close();
+    }
+}

@@ -1,0 +1,79 @@
+package io.tlsweep.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.TargetResult;
+import io.tlsweep.result.WindowsSymptom;
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.Hex;
+import io.tlsweep.wire.NamedGroup;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The JSON-lines schema (version {@value #SCHEMA}): transfer objects kept apart from the domain types, so
+ * the file format changes only on purpose.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"schema", "target", "origin", "address", "port", "sni", "status", "failure", "protocols",
+    "groups", "certificates", "notes", "connections", "elapsedMs"})
+public record ResultJson(String schema, String target, String origin, String address, int port, String sni,
+        String status, FailureJson failure, List<ProtocolJson> protocols, List<String> groups,
+        List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs) {
+
+    public static final String SCHEMA = "tlsweep/1";
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FailureJson(String kind, String detail, String alert, WindowsSymptom windowsSymptom) {
+        static FailureJson of(Failure f) {
+            return new FailureJson(f.kind().label(), f.detail(), f.alert().map(Object::toString).orElse(null),
+                    f.windowsSymptom());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProtocolJson(String version, List<SuiteJson> cipherSuites, String order, boolean chacha20Priority,
+            List<String> groups, Integer dhPrimeBits, boolean complete) {
+        static ProtocolJson of(ProtocolSupport p) {
+            return new ProtocolJson(p.version().displayName(), p.cipherSuites().stream().map(SuiteJson::of).toList(),
+                    p.order().label(), p.chacha20Priority(), names(p.groups()), p.dhPrimeBits().orElse(null),
+                    p.complete());
+        }
+    }
+
+    public record SuiteJson(String code, String name) {
+        static SuiteJson of(CipherSuite s) {
+            return new SuiteJson(Hex.u16(s.code()), s.ianaName());
+        }
+    }
+
+    /** One certificate as served: its SHA-256 fingerprint and DER, base64. */
+    public record CertificateJson(String sha256, String der) {
+        static CertificateJson of(byte[] der) {
+            try {
+                String fp = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+                return new CertificateJson(fp, Base64.getEncoder().encodeToString(der));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every JDK", e);
+            }
+        }
+    }
+
+    public static ResultJson of(TargetResult r) {
+        return new ResultJson(SCHEMA, r.target().input(), r.target().origin(), r.address().orElse(null),
+                r.target().port(), r.target().sni().orElse(null), r.status().label(),
+                r.failure().map(FailureJson::of).orElse(null),
+                r.protocols().stream().map(ProtocolJson::of).toList(), names(r.groups()),
+                r.certificateChain().stream().map(CertificateJson::of).toList(), r.notes(), r.connections(),
+                r.elapsedMillis());
+    }
+
+    private static List<String> names(List<NamedGroup> groups) {
+        return groups.stream().map(NamedGroup::toString).toList();
+    }
+}
