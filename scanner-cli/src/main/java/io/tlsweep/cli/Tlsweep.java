@@ -1,0 +1,51 @@
+package io.tlsweep.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The {@code tlsweep} command. */
+@Command(name = "tlsweep", mixinStandardHelpOptions = true, versionProvider = Tlsweep.Version.class,
+        description = "High-throughput TLS endpoint scanner: which versions and cipher suites every endpoint"
+                + " accepts, in which order, and what breaks when TLS 1.0/1.1 are switched off.",
+        subcommands = {CiphersCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes:",
+            "  0  no policy condition met",
+            "  1  a --fail-on condition was met",
+            "  2  usage or input error",
+            "  3  runtime failure"})
+public final class Tlsweep implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Tlsweep());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("tlsweep: " + e.getMessage());
+            return ExitCodes.RUNTIME;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    /** The version from the jar manifest (set by the build). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Tlsweep.class.getPackage().getImplementationVersion();
+            return new String[] {"tlsweep " + (v == null ? "(development build)" : v)};
+        }
+    }
+}
