@@ -53,7 +53,7 @@ public final class ServerResponseDecoder {
         private final int off;
         private final int len;
         private int pos;
-        private final WireWriter handshake = new WireWriter(1024);
+        private WireWriter handshake;
         private int handshakeRead;
         private final List<AlertDescription> warnings = new ArrayList<>();
         private boolean seenHandshake;
@@ -122,6 +122,9 @@ public final class ServerResponseDecoder {
                     return onAlert(f, at);
                 }
                 case TlsRecord.HANDSHAKE -> {
+                    if (handshake == null) {
+                        handshake = new WireWriter(Math.max(256, f.length));
+                    }
                     handshake.bytes(f);
                     return onHandshakeBytes(at);
                 }
