@@ -14,13 +14,17 @@ final class IpLiteral {
     private IpLiteral() {
     }
 
-    /** Whether a host is meant as an IPv4 address: its last label is all digits (no TLD is numeric). */
+    /**
+     * Whether a host is meant as an IPv4 address: its last label (before any trailing dot) is all digits,
+     * which no host name can have (no top-level domain is numeric).
+     */
     static boolean looksLikeIpv4(String host) {
-        int start = host.lastIndexOf('.') + 1;
-        if (start == host.length()) {
+        int end = host.endsWith(".") ? host.length() - 1 : host.length();
+        int start = host.lastIndexOf('.', end - 1) + 1;
+        if (start >= end) {
             return false;
         }
-        for (int i = start; i < host.length(); i++) {
+        for (int i = start; i < end; i++) {
             if (!isDigit(host.charAt(i))) {
                 return false;
             }

@@ -84,6 +84,8 @@ class TargetLineTest {
             192.0.2                    | bad IPv4 address '192.0.2' (expected four octets a.b.c.d)
             192.0.02.1                 | octet '02' has a leading zero
             192..2.1                   | empty octet
+            192.0.2.1.                 | bad IPv4 address '192.0.2.1.' (expected four octets a.b.c.d)
+            0x7f.1                     | '0x7f.1' is neither an IPv4 address nor a host name
             host.123                   | 'host.123' is neither an IPv4 address nor a host name
             10.0.0.0/33                | targets.txt:7: bad CIDR prefix /33 for IPv4
             10.0.0.0/-1                | bad CIDR prefix /-1 for IPv4
