@@ -36,7 +36,8 @@ final class DnsName {
                 throw new BadTargetException("non-ASCII " + what + " '" + name
                         + "' (write it in its xn-- punycode form)");
             } else if (!(c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
-                throw new BadTargetException("bad character '" + c + "' in " + what + " '" + name + "'");
+                String shown = c < 0x20 || c == 0x7f ? String.format("U+%04X", (int) c) : "'" + c + "'";
+                throw new BadTargetException("bad character " + shown + " in " + what + " '" + name + "'");
             }
         }
     }

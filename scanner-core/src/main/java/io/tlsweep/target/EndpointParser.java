@@ -30,6 +30,9 @@ final class EndpointParser {
         int slash = hostPart.indexOf('/');
         if (slash >= 0) {
             String address = hostPart.substring(0, slash);
+            if (address.isEmpty()) {
+                throw new BadTargetException("missing address before '" + hostPart.substring(slash) + "'");
+            }
             if (!IpLiteral.looksLikeIpv4(address)) {
                 throw new BadTargetException("a CIDR range needs an IP address, not '" + address + "'");
             }
@@ -69,6 +72,11 @@ final class EndpointParser {
     }
 
     private static Endpoint bareIpv6(String token) throws BadTargetException {
+        String first = token.substring(0, token.indexOf(':'));
+        if (!first.chars().allMatch(c -> c < 0x80 && Character.digit(c, 16) >= 0 || c == '.')) {
+            throw new BadTargetException("too many ':' in '" + token + "' (HOST:PORT has one;"
+                    + " an IPv6 address with a port needs brackets)");
+        }
         int slash = token.indexOf('/');
         if (slash >= 0 && token.indexOf(':', slash) >= 0) {
             throw new BadTargetException("an IPv6 range with a port needs brackets, as in [2001:db8::/126]:443");

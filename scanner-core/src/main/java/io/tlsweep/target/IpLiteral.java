@@ -113,6 +113,9 @@ final class IpLiteral {
     }
 
     private static int hexGroup(String text, String piece) throws BadTargetException {
+        if (piece.indexOf('.') >= 0) {
+            throw badIpv6(text, "an IPv4 part like '" + piece + "' may only come last");
+        }
         if (piece.isEmpty() || piece.length() > 4) {
             throw badIpv6(text, piece.isEmpty() ? "empty group" : "group '" + piece + "' longer than 4 digits");
         }

@@ -130,6 +130,10 @@ class TargetLineTest {
             a..example                 | empty label in host name 'a..example'
             -a.example                 | label '-a' in host name starts or ends with '-'
             .                          | empty host name
+            /24                        | missing address before '/24'
+            example.com:443:           | too many ':' in 'example.com:443:' (HOST:PORT has one; an IPv6 address with a port needs brackets)
+            1.2.3.4:5:6                | an IPv4 part like '1.2.3.4' may only come last
+            "a\u0001b"                | bad character U+0001 in host name
             """)
     void everyErrorClassHasAClearMessage(String line, String message) {
         assertThat(error(line)).startsWith("targets.txt:7: ").contains(message);

@@ -147,11 +147,10 @@ class TargetSourceTest {
     void closingEarlyClosesTheOpenFileAndOpensNoOther() {
         TrackedInput first = new TrackedInput();
         TrackedInput second = new TrackedInput();
-        try (TargetSource source = builder(443).input(first.input("192.0.2.0/24\n")).input(second.input("::1\n")).build()) {
-            assertThat(source.next().host()).isEqualTo("192.0.2.0");
-            source.close();
-            assertThat(source.hasNext()).isFalse();
-        }
+        TargetSource source = builder(443).input(first.input("192.0.2.0/24\n")).input(second.input("::1\n")).build();
+        assertThat(source.next().host()).isEqualTo("192.0.2.0");
+        source.close();
+        assertThat(source.hasNext()).isFalse();
         assertThat(first.closed).isOne();
         assertThat(second.opened).isZero();
     }
