@@ -1,0 +1,22 @@
+package io.tlsweep.target;
+
+import java.util.Objects;
+
+/**
+ * A bad input line or an unreadable input, as a value: where ({@code targets.txt:7}, {@code argument 2},
+ * {@code targets.txt} for a file that cannot be opened) and what is wrong. Bad input never stops a sweep;
+ * it is reported and the rest goes on.
+ */
+public record InputError(String origin, String message) {
+
+    public InputError {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** {@code targets.txt:7: port 70000 out of range (1-65535)}. */
+    @Override
+    public String toString() {
+        return origin + ": " + message;
+    }
+}
