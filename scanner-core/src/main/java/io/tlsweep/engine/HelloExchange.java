@@ -113,7 +113,7 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
         } finally {
             buf.release();
         }
-        if (ended || length < decodeAt) {
+        if (ended || (length < decodeAt && length < maxBytes)) {
             return;
         }
         ServerResponseDecoder.Decoding d = ServerResponseDecoder.decode(received, 0, length);
