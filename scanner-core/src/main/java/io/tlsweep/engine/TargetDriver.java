@@ -1,0 +1,315 @@
+package io.tlsweep.engine;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.NetUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.tlsweep.metrics.OutcomeClass;
+import io.tlsweep.probe.ProbePlan;
+import io.tlsweep.probe.ProbeStep;
+import io.tlsweep.result.ConnectionOutcome;
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.Timings;
+import io.tlsweep.wire.ClientHelloEncoder;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Drives one target's plan to the end on one event loop: every call on the plan, every channel of the
+ * target and every field here belong to that loop. Steps wait in order for a host permit, a global permit
+ * and a rate slot, then go out each on its own {@link HelloExchange}.
+ *
+ * <p>This class is the one boundary where exceptions are caught wholesale: a plan (or planner) that throws
+ * is a bug in that plan, so the target ends as {@link EngineResult.Status#PLAN_ERROR} and the run goes on.
+ *
+ * <p>Once a connect to the endpoint was refused or timed out ({@link FailureKind#endsTarget()}), steps not
+ * yet sent are completed at once with that failure and no connection: a dead endpoint costs one timeout per
+ * target, never one per step.
+ */
+final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listener, PermitGate.Waiter {
+    /** Steps completed without a connection after which a plan that keeps offering more is a bug. */
+    private static final int MAX_UNSENT_STEPS = 100_000;
+
+    private record Queued(ProbeStep step, byte[] hello) {
+    }
+
+    private final EngineRun<T, P> run;
+    private final EngineParts parts;
+    private final EventLoop loop;
+    private final T target;
+    private final long startNanos = System.nanoTime();
+    private final long[] outcomes = new long[OutcomeClass.values().length];
+    private final ArrayDeque<Queued> pending = new ArrayDeque<>();
+    private final List<HelloExchange> live = new ArrayList<>(4);
+    private Endpoint endpoint;
+    private P plan;
+    private InetAddress address;
+    private InetSocketAddress remote;
+    private HostGate host;
+    private ScheduledFuture<?> budgetTimer;
+    private boolean holdHost;
+    private boolean holdGlobal;
+    private boolean waitingHost;
+    private boolean waitingGlobal;
+    private boolean retryScheduled;
+    private boolean advancing;
+    private boolean advanceAgain;
+    private Failure deadEndpoint;
+    private int unsent;
+    private int connections;
+    private boolean ending;
+    private boolean ended;
+    private EngineResult.Status status = EngineResult.Status.DONE;
+    private Failure targetFailure;
+
+    TargetDriver(EngineRun<T, P> run, EngineParts parts, EventLoop loop, T target) {
+        this.run = run;
+        this.parts = parts;
+        this.loop = loop;
+        this.target = target;
+    }
+
+    /** Starts on the driver's loop; may be called from any thread. */
+    void start(Function<? super T, Endpoint> endpointOf, Function<? super T, ? extends P> planner) {
+        loop.execute(() -> begin(endpointOf, planner));
+    }
+
+    private void begin(Function<? super T, Endpoint> endpointOf, Function<? super T, ? extends P> planner) {
+        long budget = parts.config().targetBudget().toMillis();
+        budgetTimer = loop.schedule(() -> end(EngineResult.Status.BUDGET_EXCEEDED, Failure.of(
+                FailureKind.READ_TIMEOUT, "target budget of " + budget + " ms exceeded after "
+                        + connections + " connections")), budget, TimeUnit.MILLISECONDS);
+        try {
+            endpoint = endpointOf.apply(target);
+            plan = planner.apply(target);
+        } catch (RuntimeException e) {
+            planError(e, "creating the plan");
+            return;
+        }
+        byte[] literal = NetUtil.createByteArrayFromIpAddressString(endpoint.host());
+        if (literal != null) {
+            resolved(NetUtil.createInetAddressFromIpAddressString(endpoint.host()), null);
+            return;
+        }
+        parts.resolver().resolve(endpoint.host())
+                .whenComplete((a, e) -> loop.execute(() -> resolved(a, e)));
+    }
+
+    private void resolved(InetAddress a, Throwable error) {
+        if (ending) {
+            return;
+        }
+        if (error != null || a == null) {
+            Throwable cause = error != null && error.getCause() != null ? error.getCause() : error;
+            end(EngineResult.Status.DNS_FAILURE, Failure.of(FailureKind.DNS_FAILURE, "could not resolve "
+                    + endpoint.host() + (cause != null ? ": " + cause.getMessage() : "")));
+            return;
+        }
+        address = a;
+        remote = new InetSocketAddress(a, endpoint.port());
+        host = parts.hosts().acquire(a);
+        advance();
+    }
+
+    /** Takes what the plan offers and sends what the limits allow; never re-entered. */
+    private void advance() {
+        if (advancing) {
+            advanceAgain = true;
+            return;
+        }
+        advancing = true;
+        try {
+            do {
+                advanceAgain = false;
+                offerAndSend();
+            } while (advanceAgain && !ending);
+        } catch (RuntimeException e) {
+            planError(e, "ready/complete/done");
+        } finally {
+            advancing = false;
+        }
+    }
+
+    private void offerAndSend() {
+        if (ending) {
+            return;
+        }
+        List<ProbeStep> offered = plan.ready();
+        for (ProbeStep s : offered) {
+            pending.add(new Queued(s, ClientHelloEncoder.encode(s.hello())));
+        }
+        if (deadEndpoint != null && !pending.isEmpty()) {
+            completeUnsent();
+            advanceAgain = true;
+            return;
+        }
+        if (pending.isEmpty() && live.isEmpty()) {
+            if (plan.done()) {
+                end(EngineResult.Status.DONE, null);
+            } else {
+                end(EngineResult.Status.PLAN_ERROR, Failure.of(FailureKind.INTERNAL_ERROR,
+                        "plan offered no step, had none outstanding and was not done"));
+            }
+            return;
+        }
+        send();
+    }
+
+    private void completeUnsent() {
+        while (!pending.isEmpty() && !ending) {
+            if (++unsent > MAX_UNSENT_STEPS) {
+                throw new IllegalStateException("plan kept offering steps to a dead endpoint");
+            }
+            Queued q = pending.poll();
+            Failure f = Failure.of(deadEndpoint.kind(), "not sent: " + endpoint + " already failed ("
+                    + deadEndpoint.detail() + ")");
+            plan.complete(q.step(), new ConnectionOutcome.NoReply(f, Timings.NONE));
+        }
+    }
+
+    /** Sends queued steps while a host permit, a global permit and a rate slot are at hand. */
+    private void send() {
+        while (!pending.isEmpty() && !ending) {
+            if (!holdHost) {
+                if (waitingHost || !(holdHost = host.connections.tryAcquire(this))) {
+                    waitingHost = true;
+                    return;
+                }
+            }
+            if (!holdGlobal) {
+                if (waitingGlobal || !(holdGlobal = parts.inFlight().tryAcquire(this))) {
+                    waitingGlobal = true;
+                    return;
+                }
+            }
+            long wait = host.reserve(System.nanoTime());
+            if (wait > 0) {
+                holdGlobal = false;
+                parts.inFlight().release();
+                retryAfter(wait);
+                return;
+            }
+            holdHost = false;
+            holdGlobal = false;
+            Queued q = pending.poll();
+            HelloExchange exchange = new HelloExchange(q.step(), q.hello(), remote, this,
+                    parts.config().readTimeout().toMillis(), parts.config().maxResponseBytes());
+            live.add(exchange);
+            connections++;
+            exchange.start(parts.transport().newSocketChannel(), loop);
+        }
+        if (pending.isEmpty()) {
+            releaseHeld();
+        }
+    }
+
+    private void retryAfter(long nanos) {
+        if (!retryScheduled) {
+            retryScheduled = true;
+            loop.schedule(() -> {
+                retryScheduled = false;
+                advance();
+            }, nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void granted(PermitGate gate) {
+        loop.execute(() -> {
+            if (gate == parts.inFlight()) {
+                waitingGlobal = false;
+                holdGlobal = true;
+            } else {
+                waitingHost = false;
+                holdHost = true;
+            }
+            if (ending) {
+                releaseHeld();
+                finishIfQuiet();
+            } else {
+                advance();
+            }
+        });
+    }
+
+    @Override
+    public void ended(HelloExchange exchange, ConnectionOutcome outcome) {
+        live.remove(exchange);
+        host.connections.release();
+        parts.inFlight().release();
+        parts.metrics().record(exchange.step().hello().highestOffered(), outcome);
+        outcomes[OutcomeClass.of(outcome).ordinal()]++;
+        if (ending) {
+            finishIfQuiet();
+            return;
+        }
+        if (outcome instanceof ConnectionOutcome.NoReply n && n.failure().kind().endsTarget()) {
+            deadEndpoint = n.failure();
+        }
+        try {
+            plan.complete(exchange.step(), outcome);
+        } catch (RuntimeException e) {
+            planError(e, "complete(step " + exchange.step().id() + ")");
+            return;
+        }
+        advance();
+    }
+
+    private void planError(RuntimeException e, String where) {
+        StackTraceElement[] trace = e.getStackTrace();
+        end(EngineResult.Status.PLAN_ERROR, Failure.of(FailureKind.INTERNAL_ERROR, "plan threw " + e + " in "
+                + where + (trace.length > 0 ? " at " + trace[0] : "")));
+    }
+
+    /** Stops offering steps and closes what is open; the result goes out once every exchange has ended. */
+    private void end(EngineResult.Status how, Failure failure) {
+        if (ending) {
+            return;
+        }
+        ending = true;
+        status = how;
+        targetFailure = failure;
+        budgetTimer.cancel(false);
+        pending.clear();
+        releaseHeld();
+        if (waitingHost && host.connections.cancel(this)) {
+            waitingHost = false;
+        }
+        if (waitingGlobal && parts.inFlight().cancel(this)) {
+            waitingGlobal = false;
+        }
+        for (HelloExchange exchange : List.copyOf(live)) {
+            exchange.abort("target ended: " + how);
+        }
+        finishIfQuiet();
+    }
+
+    private void releaseHeld() {
+        if (holdHost) {
+            holdHost = false;
+            host.connections.release();
+        }
+        if (holdGlobal) {
+            holdGlobal = false;
+            parts.inFlight().release();
+        }
+    }
+
+    private void finishIfQuiet() {
+        if (ended || !live.isEmpty() || holdHost || holdGlobal || waitingHost || waitingGlobal) {
+            return;
+        }
+        ended = true;
+        if (address != null) {
+            parts.hosts().release(address);
+        }
+        run.targetEnded(new EngineResult<>(target, Optional.ofNullable(address), plan, status,
+                Optional.ofNullable(targetFailure), connections, System.nanoTime() - startNanos), outcomes);
+    }
+}
