@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "tlsweep", mixinStandardHelpOptions = true, versionProvider = Tlsweep.Version.class,
         description = "High-throughput TLS endpoint scanner: which versions and cipher suites every endpoint"
                 + " accepts, in which order, and what breaks when TLS 1.0/1.1 are switched off.",
-        subcommands = {CiphersCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, CiphersCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
             "  0  no policy condition met",
             "  1  a --fail-on condition was met",

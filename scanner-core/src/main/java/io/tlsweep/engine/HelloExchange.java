@@ -15,6 +15,7 @@ import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.Timings;
+import io.tlsweep.wire.ServerResponse;
 import io.tlsweep.wire.ServerResponseDecoder;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -142,9 +143,20 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
     /** The read deadline. */
     @Override
     public void run() {
-        if (!ended) {
-            end(length > 0 ? replied() : noReply(FailureKind.READ_TIMEOUT,
-                    "no reply within " + readTimeoutMillis + " ms"));
+        if (ended) {
+            return;
+        }
+        if (length == 0) {
+            end(noReply(FailureKind.READ_TIMEOUT, "no reply within " + readTimeoutMillis + " ms"));
+            return;
+        }
+        ServerResponse partial = ServerResponseDecoder.finish(received, 0, length);
+        if (partial instanceof ServerResponse.Malformed m) {
+            // a server still sending when the deadline hit is slow, not malformed
+            end(noReply(FailureKind.READ_TIMEOUT, "answer incomplete after " + readTimeoutMillis + " ms: "
+                    + length + " byte(s) received (" + m.reason() + ")"));
+        } else {
+            end(new ConnectionOutcome.Replied(partial, timings()));
         }
     }
 

@@ -21,6 +21,8 @@ public enum OutcomeClass {
     RESET_BEFORE_REPLY("reset-before-reply"),
     CLOSED_BEFORE_REPLY("closed-before-reply"),
     UNOFFERED_CHOICE("unoffered-choice"),
+    LOWER_VERSION("lower-version"),
+    BUDGET_EXCEEDED("budget-exceeded"),
     INTERNAL_ERROR("internal-error");
 
     private static final OutcomeClass[] BY_FAILURE = new OutcomeClass[FailureKind.values().length];

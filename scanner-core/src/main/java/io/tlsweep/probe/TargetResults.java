@@ -59,9 +59,10 @@ public final class TargetResults {
         return switch (f.kind()) {
             case NOT_TLS -> ScanStatus.NOT_TLS;
             case INTERNAL_ERROR -> ScanStatus.ERROR;
+            case BUDGET_EXCEEDED -> ScanStatus.BUDGET_EXCEEDED;
             case CONNECT_REFUSED, CONNECT_TIMEOUT, DNS_FAILURE, READ_TIMEOUT, RESET_BEFORE_REPLY,
                     CLOSED_BEFORE_REPLY -> ScanStatus.UNREACHABLE;
-            default -> f.detail().startsWith("budget") ? ScanStatus.BUDGET_EXCEEDED : ScanStatus.REJECTED;
+            default -> ScanStatus.REJECTED;
         };
     }
 

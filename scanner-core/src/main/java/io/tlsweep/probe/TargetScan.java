@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The whole scan of one endpoint as a plan: one lane per version, run side by side once the endpoint has
  * shown it answers. First contact is a TLS 1.2 and a TLS 1.0 hello together (the first hellos of those
- * lanes anyway), so an endpoint that is closed, silent or not TLS costs one round and about one timeout.
+ * lanes anyway), so an endpoint that is closed, silent or not TLS costs one round and about one timeout;
+ * so does one that answers both with a reset, a close, garbage in TLS framing or a suite never offered.
  * A hello that times out on an endpoint that has answered before is sent once more.
  */
 public final class TargetScan implements ProbePlan {
@@ -31,12 +32,14 @@ public final class TargetScan implements ProbePlan {
     private final Map<Integer, Pending> outstanding = new HashMap<>();
     private final Deque<Pending> resend = new ArrayDeque<>();
     private final List<Pending> silentAtFirstContact = new ArrayList<>();
+    private final List<Reading> firstContactReadings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private boolean contacted;
     private boolean firstContact = true;
     private boolean answered;
     private boolean legacyGroupsDecided;
     private Failure ending;
+    private Failure firstSilence;
     private int nextId;
     private int connections;
     private int retries;
@@ -108,6 +111,9 @@ public final class TargetScan implements ProbePlan {
             onSilence(p, s);
         } else {
             answered = true;
+            if (firstContact) {
+                firstContactReadings.add(r);
+            }
             p.lane().fold(p.hello(), r);
         }
         if (firstContact && outstanding.isEmpty() && ending == null) {
@@ -121,6 +127,7 @@ public final class TargetScan implements ProbePlan {
     private void onSilence(Pending p, Reading.Silent s) {
         if (firstContact) {
             silentAtFirstContact.add(p);
+            firstSilence = firstSilence == null ? s.why() : firstSilence;
         } else if (!p.retry() && answered) {
             notes.add(p.lane().evidence.version + ": a hello went unanswered; sent again");
             resend.add(p);
@@ -131,7 +138,13 @@ public final class TargetScan implements ProbePlan {
 
     private void leaveFirstContact() {
         if (!answered) {
-            end(Failure.of(FailureKind.READ_TIMEOUT, "no reply to a TLS 1.2 or a TLS 1.0 hello"));
+            end(Failure.of(FailureKind.READ_TIMEOUT, "no reply to a TLS 1.2 or a TLS 1.0 hello"
+                    + (firstSilence == null ? "" : " (" + firstSilence.detail() + ")")));
+            return;
+        }
+        if (silentAtFirstContact.isEmpty() && !firstContactReadings.isEmpty()
+                && firstContactReadings.stream().allMatch(TargetScan::hostile)) {
+            end(((Reading.Rejected) firstContactReadings.get(0)).why());
             return;
         }
         firstContact = false;
@@ -140,6 +153,21 @@ public final class TargetScan implements ProbePlan {
             resend.add(p);
         }
         silentAtFirstContact.clear();
+    }
+
+    /**
+     * A first-contact answer that no TLS server gives to a plain hello: a reset or close without a word, a
+     * malformed reply, a choice that was never offered. When every first answer is like that, the endpoint
+     * is not worth more hellos.
+     */
+    private static boolean hostile(Reading r) {
+        if (!(r instanceof Reading.Rejected rejected)) {
+            return false;
+        }
+        return switch (rejected.why().kind()) {
+            case RESET_BEFORE_REPLY, CLOSED_BEFORE_REPLY, MALFORMED_REPLY, UNOFFERED_CHOICE -> true;
+            default -> false;
+        };
     }
 
     /** TLS ≤ 1.2 groups are enumerated once, on the newest legacy version that accepted ECDHE. */

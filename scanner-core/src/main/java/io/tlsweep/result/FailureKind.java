@@ -18,6 +18,8 @@ public enum FailureKind {
     NOT_TLS("not-tls", false),
     MALFORMED_REPLY("malformed-reply", false),
     UNOFFERED_CHOICE("unoffered-choice", false),
+    /** The per-target time budget ran out (a whole-target failure, not one hello's). */
+    BUDGET_EXCEEDED("budget-exceeded", false),
     INTERNAL_ERROR("internal-error", false);
 
     private final String label;
