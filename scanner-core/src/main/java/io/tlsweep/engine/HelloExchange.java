@@ -192,6 +192,10 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
         if (cause instanceof ConnectException && message.contains("refused")) {
             return noReply(FailureKind.CONNECT_REFUSED, "connection refused by " + peer());
         }
+        if (message.contains("reset")) {
+            // accepted, then reset before the connect completed on our side
+            return noReply(FailureKind.RESET_BEFORE_REPLY, "connection reset by " + peer() + " while connecting");
+        }
         if (cause instanceof IOException) {
             // unreachable network or host and the like: nothing answered the connect
             return noReply(FailureKind.CONNECT_REFUSED, "connect to " + peer() + " failed: " + message);

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A farm of loopback targets with known configurations. Start it with {@link #start(List)} or
@@ -25,6 +27,11 @@ import java.util.Set;
  * ephemeral ports on 127.x addresses only. Certificates come from a CA made for this farm.
  */
 public final class TargetFarm implements AutoCloseable {
+    /**
+     * Bouncy Castle JSSE logs every refused handshake at INFO, and a scanner provokes thousands; kept here
+     * (a strong reference, so the level sticks) and turned down whenever a farm starts.
+     */
+    private static final Logger BOUNCY_CASTLE_LOG = Logger.getLogger("org.bouncycastle");
 
     private final FarmEventLoop loop;
     private final FarmCertificateAuthority ca;
@@ -47,6 +54,7 @@ public final class TargetFarm implements AutoCloseable {
      * or a stack cannot serve a spec.
      */
     public static TargetFarm start(List<? extends TargetSpec> specs) {
+        BOUNCY_CASTLE_LOG.setLevel(Level.WARNING);
         Set<String> names = new HashSet<>();
         for (TargetSpec spec : specs) {
             if (!names.add(spec.name())) {

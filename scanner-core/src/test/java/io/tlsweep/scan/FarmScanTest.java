@@ -1,0 +1,192 @@
+package io.tlsweep.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PreferenceOrder;
+import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.ScanStatus;
+import io.tlsweep.result.TargetResult;
+import io.tlsweep.target.Target;
+import io.tlsweep.targets.Behaviour;
+import io.tlsweep.targets.FarmTarget;
+import io.tlsweep.targets.HostileExpectation;
+import io.tlsweep.targets.OrderPolicy;
+import io.tlsweep.targets.Suite;
+import io.tlsweep.targets.TargetFarm;
+import io.tlsweep.targets.TargetFarmExtension;
+import io.tlsweep.targets.TlsExpectation;
+import io.tlsweep.targets.VersionFacts;
+import io.tlsweep.wire.BulkCipher;
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.CipherSuites;
+import io.tlsweep.wire.KeyExchange;
+import io.tlsweep.wire.ProtocolVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole scanner against the target farm: every well-behaved profile yields exactly the versions and
+ * suites its manifest promises, in the promised order, with a connection count that follows the stated
+ * formula; every hostile profile yields the right failure kind within its deadline.
+ */
+@ExtendWith(TargetFarmExtension.class)
+class FarmScanTest {
+    private static final long SLACK_MS = 1500;
+    private static Map<String, TargetResult> results;
+
+    @BeforeAll
+    static void scanTheFarm(TargetFarm farm) {
+        List<Target> targets = new ArrayList<>();
+        for (FarmTarget t : farm.targets()) {
+            Optional<String> sni = t.isHostile() ? Optional.empty()
+                    : t.tls().sni().map(s -> s.serverName());
+            targets.add(FarmScans.target(t, sni, t.name()));
+            if (sni.isPresent()) {
+                targets.add(FarmScans.target(t, Optional.empty(), t.name() + "/no-sni"));
+            }
+        }
+        results = FarmScans.scan(targets, ScanOptions.full());
+    }
+
+    @Test
+    void everyWellBehavedProfileYieldsExactlyItsVersionsSuitesAndOrder(TargetFarm farm) {
+        for (FarmTarget t : farm.tlsTargets()) {
+            TargetResult r = results.get(t.name());
+            TlsExpectation expected = t.tls();
+            assertThat(r.status()).as(t.name()).isEqualTo(ScanStatus.OK);
+            assertThat(r.protocols()).as(t.name() + " versions").extracting(p -> p.version().code())
+                    .containsExactlyElementsOf(expected.perVersion().stream().map(f -> f.version().code()).toList());
+            for (VersionFacts facts : expected.perVersion()) {
+                ProtocolSupport found = support(r, facts);
+                List<Integer> codes = found.cipherSuites().stream().map(CipherSuite::code).toList();
+                assertThat(codes).as(t.name() + " " + found.version() + " suites")
+                        .containsExactlyInAnyOrderElementsOf(facts.codes());
+                if (facts.suites().size() >= 2 && facts.order() == OrderPolicy.SERVER) {
+                    assertThat(found.order()).as(t.name() + " order").isEqualTo(PreferenceOrder.SERVER);
+                    assertThat(codes).as(t.name() + " server order").containsExactlyElementsOf(facts.codes());
+                } else if (facts.suites().size() >= 2 && facts.order() == OrderPolicy.CLIENT) {
+                    assertThat(found.order()).as(t.name() + " order").isEqualTo(PreferenceOrder.CLIENT);
+                }
+                assertThat(found.complete()).as(t.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void connectionsFollowTheStatedFormula(TargetFarm farm) {
+        for (FarmTarget t : farm.tlsTargets()) {
+            TargetResult r = results.get(t.name());
+            assertThat(r.connections()).as(t.name() + " connections").isEqualTo(expectedConnections(t.tls(), r));
+        }
+    }
+
+    /**
+     * Connections = for each supported version: accepted suites + the candidate chunks that had to be
+     * turned down (ceil((candidates - accepted) / 128)); one hello for each version the server refuses;
+     * one reversed-order hello per version with two or more suites, plus one ChaCha20 hello when the
+     * server enforces an order with ChaCha20 below first place; groups found + 1 for TLS 1.3, and the same
+     * once for TLS ≤ 1.2 when an ECDHE suite was accepted.
+     */
+    static int expectedConnections(TlsExpectation expected, TargetResult r) {
+        Set<Integer> supported = expected.perVersion().stream().map(f -> f.version().code())
+                .collect(Collectors.toSet());
+        int n = 0;
+        for (ProtocolVersion v : ProtocolVersion.HELLO_VERSIONS) {
+            if (!supported.contains(v.code())) {
+                n += 1;
+                continue;
+            }
+            ProtocolSupport p = r.protocols().stream().filter(x -> x.version().equals(v)).findFirst().orElseThrow();
+            int accepted = p.cipherSuites().size();
+            n += accepted + (CipherSuites.forVersion(v).size() - accepted + 127) / 128;
+            if (accepted >= 2) {
+                n += 1;
+                boolean chachaBelowFirst = p.cipherSuites().stream().skip(1)
+                        .anyMatch(s -> s.cipher() == BulkCipher.CHACHA20_POLY1305)
+                        && p.cipherSuites().get(0).cipher() != BulkCipher.CHACHA20_POLY1305;
+                if (p.order() == PreferenceOrder.SERVER && chachaBelowFirst) {
+                    n += 1;
+                }
+            }
+        }
+        Optional<ProtocolSupport> tls13 = r.protocols().stream()
+                .filter(p -> p.version().equals(ProtocolVersion.TLSv1_3)).findFirst();
+        n += tls13.map(p -> p.groups().size() + 1).orElse(0);
+        n += r.protocols().stream().filter(p -> !p.version().equals(ProtocolVersion.TLSv1_3))
+                .filter(p -> p.cipherSuites().stream().anyMatch(s -> s.keyExchange() == KeyExchange.ECDHE))
+                .reduce((a, b) -> b).map(p -> p.groups().size() + 1).orElse(0);
+        return n;
+    }
+
+    @Test
+    void sniRequiredWithoutTheNameIsReportedAsSniRequired(TargetFarm farm) {
+        for (FarmTarget t : farm.tlsTargets()) {
+            if (t.tls().sni().isPresent()) {
+                TargetResult r = results.get(t.name() + "/no-sni");
+                assertThat(r.status()).isEqualTo(ScanStatus.SNI_REQUIRED);
+                assertThat(r.failure().orElseThrow().alert().orElseThrow().code()).isEqualTo(112);
+            }
+        }
+    }
+
+    @Test
+    void hostileProfilesGetTheRightFailureWithinTheirDeadline(TargetFarm farm) {
+        for (FarmTarget t : farm.hostileTargets()) {
+            Behaviour b = ((HostileExpectation) t.expected()).behaviour();
+            TargetResult r = results.get(t.name());
+            assertThat(r.protocols()).as(t.name()).isEmpty();
+            assertThat(r.status()).as(t.name()).isEqualTo(expectedStatus(b));
+            assertThat(r.failure().orElseThrow().kind()).as(t.name() + " " + r.failure())
+                    .isEqualTo(expectedKind(b));
+            long deadline = b == Behaviour.ALERT_ONLY || b == Behaviour.CLOSE_NOTIFY
+                    ? 5 * FarmScans.READ_TIMEOUT.toMillis() : FarmScans.READ_TIMEOUT.toMillis();
+            assertThat(r.elapsedMillis()).as(t.name() + " elapsed").isLessThanOrEqualTo(deadline + SLACK_MS);
+        }
+    }
+
+    @Test
+    void aSilentEndpointCostsAboutOneReadTimeout() {
+        TargetResult silent = results.get("hostile-silent");
+        assertThat(silent.elapsedMillis()).isBetween(FarmScans.READ_TIMEOUT.toMillis(),
+                FarmScans.READ_TIMEOUT.toMillis() + SLACK_MS);
+        assertThat(silent.connections()).isEqualTo(2);
+    }
+
+    static ScanStatus expectedStatus(Behaviour b) {
+        return switch (b) {
+            case CLOSED_PORT, SILENT, RESET_AFTER_ACCEPT, RESET_ON_HELLO, SLOW_DRIP -> ScanStatus.UNREACHABLE;
+            case GARBAGE, HTTP, SSH_BANNER -> ScanStatus.NOT_TLS;
+            case TRUNCATED_RECORD, OVERSIZED_RECORD, ALERT_ONLY, CLOSE_NOTIFY, UNOFFERED_SUITE -> ScanStatus.REJECTED;
+        };
+    }
+
+    static FailureKind expectedKind(Behaviour b) {
+        return switch (b) {
+            case CLOSED_PORT -> FailureKind.CONNECT_REFUSED;
+            case SILENT, SLOW_DRIP -> FailureKind.READ_TIMEOUT;
+            case RESET_AFTER_ACCEPT, RESET_ON_HELLO -> FailureKind.RESET_BEFORE_REPLY;
+            case GARBAGE, HTTP, SSH_BANNER -> FailureKind.NOT_TLS;
+            case TRUNCATED_RECORD, OVERSIZED_RECORD -> FailureKind.MALFORMED_REPLY;
+            case ALERT_ONLY, CLOSE_NOTIFY -> FailureKind.ALERT;
+            case UNOFFERED_SUITE -> FailureKind.UNOFFERED_CHOICE;
+        };
+    }
+
+    private static ProtocolSupport support(TargetResult r, VersionFacts facts) {
+        return r.protocols().stream().filter(p -> p.version().code() == facts.version().code()).findFirst()
+                .orElseThrow();
+    }
+
+    static List<Integer> codes(List<Suite> suites) {
+        return suites.stream().map(Suite::code).toList();
+    }
+}
