@@ -2,7 +2,7 @@ package io.tlsweep.metrics;
 
 import org.HdrHistogram.Histogram;
 
-/** Percentiles of one series, in nanoseconds; all zero when nothing was recorded. */
+/** Percentiles of one series, in microseconds; all zero when nothing was recorded. */
 public record Percentiles(long count, long p50, long p90, long p99, long p999, long max) {
 
     static Percentiles of(Histogram h) {

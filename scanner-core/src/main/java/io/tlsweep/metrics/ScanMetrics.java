@@ -13,18 +13,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
-import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.Recorder;
 
 /**
  * Connection metrics of a scan: counts per outcome class, and HdrHistogram series of connect time and time
- * to first reply (nanoseconds) keyed by offered version and outcome class. Recording is wait-free and may
+ * to first reply (microseconds) keyed by offered version and outcome class. Recording is wait-free and may
  * happen from any number of event-loop threads; snapshots and logs are taken from any thread and are
  * cumulative since creation.
+ *
+ * <p>The recorders are plain auto-resizing {@link Recorder}s, not packed ones: a packed concurrent histogram
+ * that resizes while two event loops record into it can spin for minutes (seen at 13,000 hellos/s).
+ * Microseconds keep each histogram to ~15 buckets for values up to a few seconds.
  */
 public final class ScanMetrics {
     private static final int SIGNIFICANT_DIGITS = 3;
-    private static final double NANOS_PER_MILLI = 1e6;
+    private static final long NANOS_PER_MICRO = 1000;
+    private static final double MICROS_PER_MILLI = 1e3;
 
     private final long startMillis = System.currentTimeMillis();
     private final LongAdder[] counts = new LongAdder[OutcomeClass.values().length];
@@ -49,10 +53,10 @@ public final class ScanMetrics {
             s = series.computeIfAbsent(keyOf(offered, outcomeClass), k -> new Series(offered, outcomeClass));
         }
         if (t.connectNanos() >= 0) {
-            s.connect.recordValue(t.connectNanos());
+            s.connect.recordValue(t.connectNanos() / NANOS_PER_MICRO);
         }
         if (t.firstByteNanos() >= 0 && outcome instanceof ConnectionOutcome.Replied) {
-            s.firstReply.recordValue(t.firstByteNanos());
+            s.firstReply.recordValue(t.firstByteNanos() / NANOS_PER_MICRO);
         }
     }
 
@@ -80,7 +84,7 @@ public final class ScanMetrics {
 
     /**
      * Writes every non-empty series as one tagged histogram ({@link SeriesKey#tag()}) to an HdrHistogram log
-     * covering the time since creation; values are nanoseconds, the legend shows milliseconds. The stream is
+     * covering the time since creation; values are microseconds, the legend shows milliseconds. The stream is
      * flushed, not closed.
      */
     public void writeLog(OutputStream out) {
@@ -109,7 +113,7 @@ public final class ScanMetrics {
         copy.setTag(key.tag());
         copy.setStartTimeStamp(startMillis);
         copy.setEndTimeStamp(nowMillis);
-        writer.outputIntervalHistogram(0, (nowMillis - startMillis) / 1000.0, copy, NANOS_PER_MILLI);
+        writer.outputIntervalHistogram(0, (nowMillis - startMillis) / 1000.0, copy, MICROS_PER_MILLI);
     }
 
     private static void put(Map<SeriesKey, Percentiles> out, SeriesKey key, Histogram h) {
@@ -132,10 +136,10 @@ public final class ScanMetrics {
     private static final class Series {
         final ProtocolVersion offered;
         final OutcomeClass outcome;
-        final Recorder connect = new Recorder(SIGNIFICANT_DIGITS, true);
-        final Recorder firstReply = new Recorder(SIGNIFICANT_DIGITS, true);
-        final Histogram connectTotal = new PackedHistogram(SIGNIFICANT_DIGITS);
-        final Histogram firstReplyTotal = new PackedHistogram(SIGNIFICANT_DIGITS);
+        final Recorder connect = new Recorder(SIGNIFICANT_DIGITS);
+        final Recorder firstReply = new Recorder(SIGNIFICANT_DIGITS);
+        final Histogram connectTotal = new Histogram(SIGNIFICANT_DIGITS);
+        final Histogram firstReplyTotal = new Histogram(SIGNIFICANT_DIGITS);
         private Histogram connectSpare;
         private Histogram firstReplySpare;
 
