@@ -164,6 +164,27 @@ class TargetScanTest {
     }
 
     @Test
+    void anEndpointThatResetsEveryFirstHelloIsNotProbedFurther() {
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()),
+                h -> FakeServer.noReply(FailureKind.RESET_BEFORE_REPLY));
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.status()).isEqualTo(ScanStatus.UNREACHABLE);
+        assertThat(r.failure().orElseThrow().kind()).isEqualTo(FailureKind.RESET_BEFORE_REPLY);
+        assertThat(r.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void aServerThatRejectsOnlyOldVersionsWithResetsIsStillScanned() {
+        FakeServer server = new FakeServer(Map.of(ProtocolVersion.TLSv1_2, TLS12), true, CURVES, GROUPS13, false);
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()),
+                h -> h.clientVersion().equals(ProtocolVersion.TLSv1_2) ? server.answer(h)
+                        : FakeServer.noReply(FailureKind.RESET_BEFORE_REPLY));
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.status()).isEqualTo(ScanStatus.OK);
+        assertThat(r.protocols()).extracting(ProtocolSupport::version).containsExactly(ProtocolVersion.TLSv1_2);
+    }
+
+    @Test
     void notTlsEndsTheTarget() {
         TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()), h -> FakeServer.replied(
                 new io.tlsweep.wire.ServerResponse.NotTls("HTTP", "answered \"HTTP/1.1 400\"", new byte[0])));

@@ -54,7 +54,7 @@ public final class TargetFarm implements AutoCloseable {
      * or a stack cannot serve a spec.
      */
     public static TargetFarm start(List<? extends TargetSpec> specs) {
-        BOUNCY_CASTLE_LOG.setLevel(Level.WARNING);
+        BOUNCY_CASTLE_LOG.setLevel(Level.SEVERE);
         Set<String> names = new HashSet<>();
         for (TargetSpec spec : specs) {
             if (!names.add(spec.name())) {
