@@ -11,9 +11,12 @@ import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds every suite a version accepts: offer the candidates, remove the one chosen, repeat. A rejection
@@ -46,11 +49,13 @@ final class SuiteEnumeration implements Stage {
                 : HelloTemplates.LEGACY_GROUPS;
     }
 
+    private static final Map<ProtocolVersion, List<CipherSuite>> CANDIDATES = new ConcurrentHashMap<>();
+
     /** Every suite the registry knows for the version, the ones servers commonly run first. */
     static List<CipherSuite> candidates(ProtocolVersion version) {
-        return CipherSuites.forVersion(version).stream()
+        return CANDIDATES.computeIfAbsent(version, v -> CipherSuites.forVersion(v).stream()
                 .sorted(Comparator.comparingInt(SuiteEnumeration::rarity))
-                .toList();
+                .toList());
     }
 
     private static int rarity(CipherSuite s) {
@@ -95,7 +100,8 @@ final class SuiteEnumeration implements Stage {
                 evidence.note("empty key_share turned down (" + r.why().detail() + "); retrying with real key shares");
             } else {
                 rejectedOnce = true;
-                pool.removeAll(sent.cipherSuites());
+                Set<CipherSuite> offered = new HashSet<>(sent.cipherSuites());
+                pool.removeIf(offered::contains);
             }
         } else if (reading instanceof Reading.Silent) {
             evidence.note("no answer to a hello even when retried; version taken as not supported");
