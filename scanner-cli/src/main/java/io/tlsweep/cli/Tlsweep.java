@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "tlsweep", mixinStandardHelpOptions = true, versionProvider = Tlsweep.Version.class,
         description = "High-throughput TLS endpoint scanner: which versions and cipher suites every endpoint"
                 + " accepts, in which order, and what breaks when TLS 1.0/1.1 are switched off.",
-        subcommands = {ScanCommand.class, CiphersCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, ScanCommand.class, CiphersCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
             "  0  no policy condition met",
             "  1  a --fail-on condition was met",
@@ -34,10 +34,11 @@ public final class Tlsweep implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    /** With no subcommand, tlsweep shows what it does on the built-in target farm. */
     @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCodes.OK;
+    public Integer call() throws Exception {
+        CommandLine demo = spec.commandLine().getSubcommands().get("demo");
+        return demo.execute();
     }
 
     /** The version from the jar manifest (set by the build). */
