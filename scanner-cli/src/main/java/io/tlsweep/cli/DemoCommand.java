@@ -2,7 +2,9 @@ package io.tlsweep.cli;
 
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.analysis.Readiness;
 import io.tlsweep.report.JsonLinesWriter;
+import io.tlsweep.report.ResultJson;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.target.Target;
@@ -57,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             try (OutputStream file = Files.newOutputStream(jsonl); JsonLinesWriter json = new JsonLinesWriter(file);
                     TlsScanner scanner = new TlsScanner(config, ScanOptions.full())) {
                 scanner.scan(targets.iterator(), r -> {
-                    json.write(r);
+                    json.write(ResultJson.of(r, Readiness.assess(r)));
                     results.put(r.target().origin(), r);
                 }).join();
             }

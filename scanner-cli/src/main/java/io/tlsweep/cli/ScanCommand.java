@@ -3,7 +3,9 @@ package io.tlsweep.cli;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.RunStats;
 import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.analysis.Readiness;
 import io.tlsweep.report.JsonLinesWriter;
+import io.tlsweep.report.ResultJson;
 import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.target.InputError;
 import io.tlsweep.target.TargetSource;
@@ -121,7 +123,7 @@ final class ScanCommand implements Callable<Integer> {
                 TargetSource input = source.build();
                 TlsScanner scanner = new TlsScanner(config, options)) {
             stats = scanner.scan(input, r -> {
-                json.write(r);
+                json.write(ResultJson.of(r, Readiness.assess(r)));
                 done.incrementAndGet();
             }).join();
         }

@@ -3,7 +3,6 @@ package io.tlsweep.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.tlsweep.result.TargetResult;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,9 +24,9 @@ public final class JsonLinesWriter implements Closeable {
         this.out = out;
     }
 
-    public void write(TargetResult result) {
+    public void write(ResultJson result) {
         try {
-            out.write(JSON.writeValueAsBytes(ResultJson.of(result)));
+            out.write(JSON.writeValueAsBytes(result));
             out.write('\n');
             out.flush();
             written++;

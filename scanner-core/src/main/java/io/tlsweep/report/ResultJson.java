@@ -1,7 +1,10 @@
 package io.tlsweep.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.tlsweep.analysis.Assessment;
+import io.tlsweep.analysis.Finding;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
@@ -20,13 +23,21 @@ import java.util.List;
  * the file format changes only on purpose.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schema", "target", "origin", "address", "port", "sni", "status", "failure", "protocols",
-    "groups", "certificates", "notes", "connections", "elapsedMs"})
+@JsonPropertyOrder({"schema", "target", "origin", "address", "port", "sni", "status", "verdict", "reason",
+    "findings", "failure", "protocols", "groups", "certificates", "notes", "connections", "elapsedMs"})
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultJson(String schema, String target, String origin, String address, int port, String sni,
-        String status, FailureJson failure, List<ProtocolJson> protocols, List<String> groups,
-        List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs) {
+        String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
+        List<ProtocolJson> protocols, List<String> groups, List<CertificateJson> certificates, List<String> notes,
+        int connections, long elapsedMs) {
 
     public static final String SCHEMA = "tlsweep/1";
+
+    public record FindingJson(String kind, String detail) {
+        static FindingJson of(Finding f) {
+            return new FindingJson(f.kind().label(), f.detail());
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FailureJson(String kind, String detail, String alert, WindowsSymptom windowsSymptom) {
@@ -64,9 +75,10 @@ public record ResultJson(String schema, String target, String origin, String add
         }
     }
 
-    public static ResultJson of(TargetResult r) {
+    public static ResultJson of(TargetResult r, Assessment a) {
         return new ResultJson(SCHEMA, r.target().input(), r.target().origin(), r.address().orElse(null),
-                r.target().port(), r.target().sni().orElse(null), r.status().label(),
+                r.target().port(), r.target().sni().orElse(null), r.status().label(), a.verdict().label(),
+                a.reason(), a.findings().stream().map(FindingJson::of).toList(),
                 r.failure().map(FailureJson::of).orElse(null),
                 r.protocols().stream().map(ProtocolJson::of).toList(), names(r.groups()),
                 r.certificateChain().stream().map(CertificateJson::of).toList(), r.notes(), r.connections(),

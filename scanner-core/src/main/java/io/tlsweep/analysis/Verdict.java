@@ -1,0 +1,41 @@
+package io.tlsweep.analysis;
+
+/** The readiness of one endpoint for "TLS 1.0 and 1.1 switched off", most urgent first. */
+public enum Verdict {
+    /** The best version is below TLS 1.2: clients with TLS 1.0/1.1 disabled cannot connect. */
+    BREAKS_WITHOUT_LEGACY("breaks-without-legacy"),
+    /** TLS 1.2 is accepted only with suites strong-crypto clients no longer offer. */
+    NO_COMMON_ALGORITHM_RISK("no-common-algorithm-risk"),
+    /** TLS 1.2+ works, but TLS 1.0/1.1 or SSLv3 are still accepted. */
+    LEGACY_ENABLED("legacy-enabled"),
+    /** TLS 1.2+ only, with suites modern clients offer. */
+    READY("ready"),
+    /** No TLS client gets through: nothing listens, nothing answers, or every hello is turned down. */
+    UNREACHABLE("unreachable"),
+    /** Something answered that is not TLS. */
+    NOT_TLS("not-tls");
+
+    private final String label;
+
+    Verdict(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Verdict ofLabel(String label) {
+        for (Verdict v : values()) {
+            if (v.label.equals(label)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown verdict '" + label + "'");
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,45 @@
+package io.tlsweep.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+/**
+ * Reads a {@code results.jsonl} back, one {@link ResultJson} per line, for rebuilding reports. A line that
+ * does not parse is reported as {@code name:line: why} to the error consumer and skipped.
+ */
+public final class JsonLinesReader {
+    private static final ObjectReader JSON = new ObjectMapper().readerFor(ResultJson.class);
+
+    private JsonLinesReader() {
+    }
+
+    public static void read(BufferedReader in, String name, Consumer<ResultJson> results, Consumer<String> errors) {
+        try {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    ResultJson r = JSON.readValue(line);
+                    if (!ResultJson.SCHEMA.equals(r.schema())) {
+                        errors.accept(name + ":" + number + ": schema '" + r.schema() + "' is not " + ResultJson.SCHEMA);
+                        continue;
+                    }
+                    results.accept(r);
+                } catch (JsonProcessingException e) {
+                    errors.accept(name + ":" + number + ": not a result line: " + e.getOriginalMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+}
