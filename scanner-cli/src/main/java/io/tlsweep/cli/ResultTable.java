@@ -1,46 +1,44 @@
 package io.tlsweep.cli;
 
-import io.tlsweep.result.Failure;
-import io.tlsweep.result.ProtocolSupport;
-import io.tlsweep.result.ScanStatus;
-import io.tlsweep.result.TargetResult;
+import io.tlsweep.analysis.Verdict;
+import io.tlsweep.report.ResultJson;
 import java.io.PrintWriter;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The text table on stdout: one line per endpoint, then totals by status. */
+/** The text table on stdout: one line per endpoint with its verdict and reason, then totals. */
 final class ResultTable {
+    private static final int REASON_WIDTH = 100;
     private final PrintWriter out;
 
     ResultTable(PrintWriter out) {
         this.out = out;
     }
 
-    void print(Collection<TargetResult> results) {
-        out.printf("%n%-26s %-22s %-16s %-44s %s%n", "target", "address", "status", "versions (suites)",
-                "failure / Windows symptom");
-        Map<ScanStatus, Integer> totals = new EnumMap<>(ScanStatus.class);
-        for (TargetResult r : results) {
-            totals.merge(r.status(), 1, Integer::sum);
-            String versions = r.protocols().stream().map(ResultTable::version).collect(Collectors.joining(" "));
-            String failure = r.failure().map(ResultTable::failure).orElse("");
-            out.printf("%-26s %-22s %-16s %-44s %s%n", r.target().origin(), r.target().input(), r.status(),
-                    versions.isEmpty() ? "-" : versions, failure);
-        }
+    void print(Collection<ResultJson> results) {
+        out.printf("%n%-26s %-24s %-8s %s%n", "target", "verdict", "best", "reason");
+        Map<String, Integer> totals = new TreeMap<>(Comparator.comparing(Verdict::ofLabel));
+        results.stream().sorted(Comparator.comparing((ResultJson r) -> Verdict.ofLabel(r.verdict()))
+                        .thenComparing(ResultJson::origin))
+                .forEach(r -> {
+                    totals.merge(r.verdict(), 1, Integer::sum);
+                    String best = r.protocols().isEmpty() ? "-" : r.protocols().get(r.protocols().size() - 1).version();
+                    out.printf("%-26s %-24s %-8s %s%n", name(r), r.verdict(), best, clip(r.reason()));
+                });
         out.println();
         out.println("totals: " + totals.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ")) + " (" + results.size() + " endpoints)");
         out.flush();
     }
 
-    private static String version(ProtocolSupport p) {
-        return p.version().displayName() + "(" + p.cipherSuites().size() + ")";
+    private static String name(ResultJson r) {
+        return r.origin().startsWith("argument") || r.origin().contains(":") ? r.target() : r.origin();
     }
 
-    private static String failure(Failure f) {
-        String code = f.windowsSymptom().code();
-        return f.kind().label() + f.alert().map(a -> " " + a).orElse("") + (code.isEmpty() ? "" : " [" + code + "]");
+    private static String clip(String s) {
+        return s.length() <= REASON_WIDTH ? s : s.substring(0, REASON_WIDTH - 3) + "...";
     }
 }

@@ -1,43 +1,45 @@
 package io.tlsweep.cli;
 
 import io.tlsweep.engine.EngineConfig;
-import io.tlsweep.engine.RunStats;
 import io.tlsweep.probe.ScanOptions;
-import io.tlsweep.analysis.Readiness;
-import io.tlsweep.report.JsonLinesWriter;
-import io.tlsweep.report.ResultJson;
-import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.target.InputError;
 import io.tlsweep.target.TargetSource;
 import io.tlsweep.wire.ProtocolVersion;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tlsweep scan}: enumerate versions, suites, order and groups of many endpoints. */
+/** {@code tlsweep scan}: versions, suites in order and groups of many endpoints, with a verdict for each. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Scan TLS endpoints: versions, cipher suites in order, groups. One JSON object per target.",
+        description = "Scan TLS endpoints: versions, cipher suites in order, groups, and a readiness verdict for"
+                + " switching TLS 1.0/1.1 off. Writes results.jsonl, latency.hlog and the reports to the output"
+                + " directory and a verdict table to stdout.",
         footer = {"", "Target syntax (arguments or one per line in a file; # starts a comment):",
             "  HOST[:PORT]            a name is resolved and sent as SNI; an IP literal sends no SNI",
             "  [IPv6]:PORT            bracketed IPv6",
             "  10.0.0.0/30[:PORT]     CIDR, expanded lazily",
             "  TARGET sni=NAME        connect to TARGET, send NAME as SNI (nothing is resolved)",
+            "", "--fail-on conditions (comma-separated):",
+            "  breaks       an endpoint breaks without TLS 1.0/1.1",
+            "  no-common    TLS 1.2 only with suites strong-crypto clients refuse",
+            "  legacy       TLS 1.0/1.1 or SSLv3 still accepted",
+            "  weak         any weak suite or SSLv3 (RC4, 3DES, export, NULL, anonymous, DES, MD5)",
+            "  unreachable  an endpoint unreachable or turning every hello down",
+            "  not-tls      an endpoint that does not speak TLS", "",
+            "Exit codes: 0 no condition met, 1 a --fail-on condition met, 2 usage or input error"
+                    + " (the valid targets are still scanned), 3 runtime failure.",
             "", "Examples:",
             "  tlsweep scan 127.0.0.1:8443",
-            "  tlsweep scan -iL hosts.txt -p 443,8443 -o results.jsonl",
-            "  tlsweep scan --versions-only -iL subnet-list.txt"})
+            "  tlsweep scan -iL hosts.txt -p 443,8443 -o out",
+            "  tlsweep scan --versions-only -iL subnets.txt --fail-on breaks,legacy"})
 final class ScanCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -48,19 +50,25 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-iL", "--input"}, paramLabel = "FILE", description = "Read targets from FILE ('-' = stdin).")
     private List<String> inputs = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write JSON lines here (default: stdout).")
-    private Path output;
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "tlsweep-out",
+            description = "Where results and reports are written (default: ${DEFAULT-VALUE}).")
+    private Path outputDir;
 
-    @Option(names = {"-p", "--ports"}, split = ",", paramLabel = "PORT", description = "Ports for targets without"
-            + " one (default: ${DEFAULT-VALUE}).", defaultValue = "443")
+    @Option(names = {"-p", "--ports"}, split = ",", paramLabel = "PORT", defaultValue = "443",
+            description = "Ports for targets without one (default: ${DEFAULT-VALUE}).")
     private List<Integer> ports;
 
     @Option(names = "--versions", split = ",", paramLabel = "VERSION", converter = VersionConverter.class,
             description = "Versions to probe (default: SSLv3,TLSv1.0,TLSv1.1,TLSv1.2,TLSv1.3).")
     private List<ProtocolVersion> versions = ProtocolVersion.HELLO_VERSIONS;
 
-    @Option(names = "--versions-only", description = "Only find which versions are accepted (one suite each).")
+    @Option(names = "--versions-only", description = "Only find which versions are accepted (one suite each):"
+            + " a cheap sweep.")
     private boolean versionsOnly;
+
+    @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", converter = FailOn.Converter.class,
+            description = "Exit with code 1 when an endpoint meets one of these conditions.")
+    private List<FailOn> failOn = new ArrayList<>();
 
     @Option(names = "--connect-timeout", paramLabel = "MS", defaultValue = "3000",
             description = "TCP connect timeout in ms (default: ${DEFAULT-VALUE}).")
@@ -86,27 +94,24 @@ final class ScanCommand implements Callable<Integer> {
             description = "Hellos per second to one address; 0 = no limit (default: ${DEFAULT-VALUE}).")
     private double rate;
 
-    @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
+    @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress or summary on stderr.")
     private boolean quiet;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (targets.isEmpty() && inputs.isEmpty()) {
             err.println("tlsweep scan: no targets (give TARGET arguments or -iL FILE)");
             return ExitCodes.USAGE;
         }
         List<InputError> errors = new ArrayList<>();
-        TargetSource.Builder source = TargetSource.builder(ports).arguments(targets).onError(e -> {
-            errors.add(e);
-            err.println(e);
-            err.flush();
-        });
-        for (String in : inputs) {
-            source = in.equals("-") ? source.stdin(System.in) : source.file(Path.of(in));
+        long total = -1;
+        if (!inputs.contains("-")) {
+            try (TargetSource counting = source(e -> { }).build()) {
+                total = counting.stream().count();
+            }
         }
-        ScanOptions options = versionsOnly ? new ScanOptions(versions, false, false, false)
-                : new ScanOptions(versions, true, true, true);
+        ScanOptions options = new ScanOptions(versions, !versionsOnly, !versionsOnly, !versionsOnly);
         EngineConfig config = EngineConfig.builder()
                 .connectTimeout(Duration.ofMillis(connectTimeoutMs))
                 .readTimeout(Duration.ofMillis(readTimeoutMs))
@@ -115,37 +120,31 @@ final class ScanCommand implements Callable<Integer> {
                 .perHostConnections(perHost)
                 .perHostRate(rate)
                 .build();
-        AtomicLong done = new AtomicLong();
-        long started = System.nanoTime();
-        RunStats stats;
-        try (OutputStream out = output == null ? nonClosing(System.out) : Files.newOutputStream(output);
-                JsonLinesWriter json = new JsonLinesWriter(out);
-                TargetSource input = source.build();
-                TlsScanner scanner = new TlsScanner(config, options)) {
-            stats = scanner.scan(input, r -> {
-                json.write(ResultJson.of(r, Readiness.assess(r)));
-                done.incrementAndGet();
-            }).join();
+        ScanRun.Outcome outcome;
+        try (TargetSource input = source(e -> {
+                    errors.add(e);
+                    err.println(e);
+                    err.flush();
+                }).build();
+                Progress progress = Progress.start(total, quiet)) {
+            outcome = ScanRun.run(input, config, options, outputDir, failOn, progress);
         }
         if (!quiet) {
-            double seconds = (System.nanoTime() - started) / 1e9;
-            err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s)%n", done.get(), seconds,
-                    stats.connections(), errors.size());
+            Reports.printTable(outputDir, spec.commandLine().getOut());
+            err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s); results in %s%n",
+                    outcome.targets(), outcome.seconds(), outcome.connections(), errors.size(), outputDir);
         }
-        return errors.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
+        if (!errors.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        return outcome.failOnMet() > 0 ? ExitCodes.POLICY : ExitCodes.OK;
     }
 
-    private static OutputStream nonClosing(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+    private TargetSource.Builder source(java.util.function.Consumer<InputError> onError) {
+        TargetSource.Builder source = TargetSource.builder(ports).arguments(targets).onError(onError);
+        for (String in : inputs) {
+            source = in.equals("-") ? source.stdin(System.in) : source.file(Path.of(in));
+        }
+        return source;
     }
 }

@@ -1,6 +1,8 @@
 package io.tlsweep.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -10,8 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "tlsweep", mixinStandardHelpOptions = true, versionProvider = Tlsweep.Version.class,
         description = "High-throughput TLS endpoint scanner: which versions and cipher suites every endpoint"
                 + " accepts, in which order, and what breaks when TLS 1.0/1.1 are switched off.",
-        subcommands = {DemoCommand.class, ScanCommand.class, CiphersCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes:",
+        subcommands = {DemoCommand.class, ScanCommand.class, ReportCommand.class, CiphersCommand.class,
+            AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+        footer = {"", "With no command, tlsweep runs the demo: it scans its built-in loopback target farm.",
+            "Shell completion: source <(tlsweep generate-completion)", "", "Exit codes:",
             "  0  no policy condition met",
             "  1  a --fail-on condition was met",
             "  2  usage or input error",
@@ -24,9 +28,14 @@ public final class Tlsweep implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Tlsweep());
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams (for tests) and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Tlsweep()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("tlsweep: " + e.getMessage());
             return ExitCodes.RUNTIME;

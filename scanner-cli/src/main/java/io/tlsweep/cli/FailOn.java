@@ -1,0 +1,64 @@
+package io.tlsweep.cli;
+
+import io.tlsweep.analysis.Assessment;
+import io.tlsweep.analysis.FindingKind;
+import io.tlsweep.analysis.Verdict;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * A {@code --fail-on} condition: an endpoint that meets it makes the run exit with code 1. The meanings
+ * are listed in {@code tlsweep scan --help}.
+ */
+enum FailOn {
+    BREAKS("breaks"),
+    NO_COMMON("no-common"),
+    LEGACY("legacy"),
+    WEAK("weak"),
+    UNREACHABLE("unreachable"),
+    NOT_TLS("not-tls");
+
+    private static final Set<FindingKind> WEAK_FINDINGS = EnumSet.of(FindingKind.RC4, FindingKind.SWEET32,
+            FindingKind.EXPORT, FindingKind.NULL_CIPHER, FindingKind.ANONYMOUS, FindingKind.DES, FindingKind.MD5,
+            FindingKind.SSLV3);
+
+    private final String label;
+
+    FailOn(String label) {
+        this.label = label;
+    }
+
+    boolean metBy(Assessment a) {
+        return switch (this) {
+            case BREAKS -> a.verdict() == Verdict.BREAKS_WITHOUT_LEGACY;
+            case NO_COMMON -> a.verdict() == Verdict.NO_COMMON_ALGORITHM_RISK;
+            case LEGACY -> a.verdict() == Verdict.LEGACY_ENABLED || a.verdict() == Verdict.BREAKS_WITHOUT_LEGACY;
+            case WEAK -> a.findings().stream().anyMatch(f -> WEAK_FINDINGS.contains(f.kind()));
+            case UNREACHABLE -> a.verdict() == Verdict.UNREACHABLE;
+            case NOT_TLS -> a.verdict() == Verdict.NOT_TLS;
+        };
+    }
+
+    static boolean anyMet(List<FailOn> conditions, Assessment a) {
+        return conditions.stream().anyMatch(c -> c.metBy(a));
+    }
+
+    /** Reads one condition name. */
+    static final class Converter implements ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            for (FailOn f : values()) {
+                if (f.label.equals(v)) {
+                    return f;
+                }
+            }
+            throw new TypeConversionException("unknown --fail-on condition '" + value + "' (expected one of "
+                    + String.join(", ", java.util.Arrays.stream(values()).map(f -> f.label).toList()) + ")");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.tlsweep.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tlsweep report}: rebuild every report from a run's JSON lines. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Rebuild the reports and the verdict table of a run from its results.jsonl"
+                + " (and latency.hlog beside it, when present).",
+        footer = {"", "Example:", "  tlsweep report tlsweep-out"})
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "The output directory of a scan (holding results.jsonl).")
+    private Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(dir.resolve(ScanRun.RESULTS))) {
+            spec.commandLine().getErr().println("tlsweep report: no " + ScanRun.RESULTS + " in " + dir);
+            return ExitCodes.USAGE;
+        }
+        Reports.printTable(dir, spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+}

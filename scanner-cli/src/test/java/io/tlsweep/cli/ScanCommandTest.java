@@ -1,0 +1,84 @@
+package io.tlsweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsweep.targets.DefaultProfiles;
+import io.tlsweep.targets.TargetFarm;
+import io.tlsweep.targets.TargetFarmExtension;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tlsweep scan} end to end against a small farm: exit codes, input errors, outputs. */
+class ScanCommandTest {
+    @RegisterExtension
+    static final TargetFarmExtension FARM = TargetFarmExtension.of(List.of(DefaultProfiles.legacyTls10(),
+            DefaultProfiles.modernTls12And13()));
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run tlsweep(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static String hostPort(TargetFarm farm, String name) {
+        return farm.target(name).hostPort();
+    }
+
+    @Test
+    void failOnBreaksExitsOneWhenALegacyOnlyEndpointIsFound(TargetFarm farm) {
+        Run r = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.toString(), "--fail-on", "breaks",
+                hostPort(farm, "legacy-tls10"), hostPort(farm, "modern-tls12-13"));
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.POLICY);
+    }
+
+    @Test
+    void noConditionMetExitsZero(TargetFarm farm) {
+        Run r = tlsweep("scan", "--read-timeout", "2000", "-o", dir.toString(), "--fail-on", "breaks,legacy,weak",
+                hostPort(farm, "modern-tls12-13"));
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("ready").contains("totals: ready 1 (1 endpoints)");
+    }
+
+    @Test
+    void aMalformedLineIsReportedWithItsLineNumberAndTheRestIsScanned(TargetFarm farm) throws IOException {
+        Path targets = dir.resolve("targets.txt");
+        Files.writeString(targets, "# farm\n" + hostPort(farm, "legacy-tls10") + "\n127.0.0.1:99999\n"
+                + hostPort(farm, "modern-tls12-13") + "\n");
+        Path out = dir.resolve("out");
+        Run r = tlsweep("scan", "--read-timeout", "2000", "-iL", targets.toString(), "-o", out.toString(),
+                "--fail-on", "breaks");
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains(targets + ":3: ").contains("99999");
+        List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
+        assertThat(lines).hasSize(2);
+        assertThat(String.join("\n", lines)).contains("\"verdict\":\"breaks-without-legacy\"")
+                .contains("\"verdict\":\"ready\"");
+        assertThat(out.resolve("latency.hlog")).isNotEmptyFile();
+    }
+
+    @Test
+    void anUnknownConditionIsAUsageError() {
+        Run r = tlsweep("scan", "--fail-on", "everything", "127.0.0.1:1");
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("unknown --fail-on condition 'everything'");
+    }
+
+    @Test
+    void noTargetsIsAUsageError() {
+        assertThat(tlsweep("scan").exit()).isEqualTo(ExitCodes.USAGE);
+    }
+}
