@@ -47,11 +47,11 @@ for i in $(seq 1 "$N"); do echo "127.0.$((1 + i / 250)).$((1 + i % 250)):8443" >
 for _ in $(seq 1 50); do [ -s "$WORK/nginx.pid" ] && break; sleep 0.1; done
 echo "nginx $("$NGINX" -v 2>&1 | cut -d/ -f2) serving $N endpoints, worker_processes ${NGINX_WORKERS:-auto}"
 
-nginx_cpu() { ps -C nginx -o times= | awk '{s += $1} END {print s}'; }
+nginx_cpu() { for p in $(pgrep -x nginx); do cut -d' ' -f14,15 "/proc/$p/stat"; done | awk '{s += $1 + $2} END {print s}'; }
 echo "== full scan of $N endpoints"
 before=$(nginx_cpu)
 timeout 600 java ${JAVA_OPTS:-} -cp "$JAR" io.tlsweep.bench.SweepBenchmark full "$WORK/targets.txt"
-echo "nginx CPU during the full scans: $(( $(nginx_cpu) - before )) s"
+echo "nginx CPU during the full scans: $(( $(nginx_cpu) - before )) ticks of 10 ms"
 echo "== rejected hellos"
 timeout 600 java -Dconcurrency=256 -DperHost=8 -cp "$JAR" io.tlsweep.bench.SweepBenchmark reject "$WORK/targets.txt" 200000
 

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  *   <li>{@code reject FILE HELLOS}: HELLOS rejected hellos spread over the targets; rejected hellos/s;</li>
  *   <li>{@code memory FILE}: a full scan of a huge target file (closed ports); heap after GC over the run.</li>
  * </ul>
- * Concurrency comes from {@code -Dconcurrency=N} (default 256); the full scan runs {@code -Drounds=N} times
+ * Concurrency comes from {@code -Dconcurrency=N} (default 256), event-loop threads from
+ * {@code -DeventLoops=N} (default: cores); the full scan runs {@code -Drounds=N} times
  * (default 2: the first warms up the JIT, the later ones are the steady state).
  */
 public final class SweepBenchmark {
@@ -48,6 +49,7 @@ public final class SweepBenchmark {
                 .targetBudget(Duration.ofSeconds(300))
                 .maxInFlight(concurrency)
                 .perHostConnections(Integer.getInteger("perHost", 8))
+                .eventLoopThreads(Integer.getInteger("eventLoops", Runtime.getRuntime().availableProcessors()))
                 .build();
         Path file = Path.of(args[1]);
         switch (args[0]) {

@@ -3,12 +3,15 @@ package io.tlsweep.engine;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ChannelFactory;
-import io.netty.channel.ReflectiveChannelFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
@@ -19,12 +22,9 @@ import java.util.concurrent.TimeUnit;
  * The engine's one event-loop group and the socket channels it makes: native epoll where it is available
  * (and wanted), NIO otherwise.
  *
- * <p>The epoll classes are looked up by name: scanner-core has netty-transport-native-epoll only at runtime
- * scope, so they are not on the compile class path, and a platform without them simply gets NIO.
+ * <p>A platform where the epoll native library does not load simply gets NIO.
  */
 final class Transport implements AutoCloseable {
-    private static final String EPOLL = "io.netty.channel.epoll.";
-
     private final MultiThreadIoEventLoopGroup group;
     private final boolean epoll;
     private final ChannelFactory<? extends Channel> sockets;
@@ -74,26 +74,15 @@ final class Transport implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
 
-    /** The epoll transport's pieces, when its classes and native library load here. */
+    /** The epoll transport's pieces, when its native library loads here. */
     private record Native(IoHandlerFactory io, ChannelFactory<? extends Channel> sockets,
             Class<? extends DatagramChannel> datagrams) {
 
         static Native epoll() {
-            try {
-                Class<?> epoll = Class.forName(EPOLL + "Epoll");
-                if (!(Boolean) epoll.getMethod("isAvailable").invoke(null)) {
-                    return null;
-                }
-                IoHandlerFactory io = (IoHandlerFactory) Class.forName(EPOLL + "EpollIoHandler")
-                        .getMethod("newFactory").invoke(null);
-                Class<? extends Channel> socket = Class.forName(EPOLL + "EpollSocketChannel")
-                        .asSubclass(Channel.class);
-                Class<? extends DatagramChannel> datagram = Class.forName(EPOLL + "EpollDatagramChannel")
-                        .asSubclass(DatagramChannel.class);
-                return new Native(io, new ReflectiveChannelFactory<>(socket), datagram);
-            } catch (ReflectiveOperationException | LinkageError e) {
+            if (!Epoll.isAvailable()) {
                 return null; // no epoll here: NIO it is
             }
+            return new Native(EpollIoHandler.newFactory(), EpollSocketChannel::new, EpollDatagramChannel.class);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.tlsweep.wire.SignatureScheme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -51,12 +52,12 @@ final class HelloTemplates {
     /** A hello offering exactly {@code version}, these suites (in order) and these groups. */
     static ClientHelloSpec hello(ProtocolVersion version, List<CipherSuite> suites, List<NamedGroup> groups,
             Optional<String> sni, KeyShareMode keyShares) {
-        ClientHelloSpec.Builder b = ClientHelloSpec.builder();
+        ClientHelloSpec.Builder b = ClientHelloSpec.builder().random(nonce());
         sni.ifPresent(b::serverName);
         if (version.equals(ProtocolVersion.TLSv1_3)) {
             return b.recordVersion(ProtocolVersion.TLSv1_0)
                     .clientVersion(ProtocolVersion.TLSv1_2)
-                    .randomSessionId()
+                    .sessionId(nonce())
                     .cipherSuites(suites)
                     .supportedGroups(groups)
                     .signatureAlgorithms(SIGNATURE_SCHEMES)
@@ -76,6 +77,16 @@ final class HelloTemplates {
             b.signatureAlgorithms(SIGNATURE_SCHEMES);
         }
         return b.build();
+    }
+
+    /**
+     * 32 unpredictable-enough bytes for a random or a compatibility session id. A scan never completes a
+     * handshake, so nothing secret rests on them; a SecureRandom here would cost a lock and a hash per hello.
+     */
+    private static byte[] nonce() {
+        byte[] b = new byte[32];
+        ThreadLocalRandom.current().nextBytes(b);
+        return b;
     }
 
     /** Real public values for the first two offered groups this JVM can generate (x25519, P-256...). */

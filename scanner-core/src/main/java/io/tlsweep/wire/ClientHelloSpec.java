@@ -158,7 +158,7 @@ public record ClientHelloSpec(
     public static final class Builder {
         private ProtocolVersion recordVersion = ProtocolVersion.TLSv1_0;
         private ProtocolVersion clientVersion = ProtocolVersion.TLSv1_2;
-        private byte[] random = freshRandom();
+        private byte[] random;
         private byte[] sessionId = new byte[0];
         private List<CipherSuite> cipherSuites = new ArrayList<>();
         private byte[] compressionMethods = {0};
@@ -298,7 +298,8 @@ public record ClientHelloSpec(
         }
 
         public ClientHelloSpec build() {
-            return new ClientHelloSpec(recordVersion, clientVersion, random, sessionId, cipherSuites,
+            return new ClientHelloSpec(recordVersion, clientVersion, random != null ? random : freshRandom(),
+                    sessionId, cipherSuites,
                     compressionMethods, serverName, supportedGroups, ecPointFormats, signatureAlgorithms,
                     supportedVersions, keyShares, pskKeyExchangeModes, renegotiationInfo, alpn,
                     extendedMasterSecret, sessionTicket, statusRequest, extraExtensions, padding);
