@@ -1,0 +1,43 @@
+package io.tlsweep.report;
+
+import io.tlsweep.analysis.Verdict;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.WindowsSymptom;
+import io.tlsweep.wire.AlertDescription;
+import java.util.List;
+
+/**
+ * One endpoint as the HTML tables show it, kept only for the endpoints that need attention.
+ *
+ * @param windows what a Windows client shows: the recorded failure's symptom, else the one expected when
+ *     TLS 1.0/1.1 are switched off on the client (see {@link #expectedSymptom})
+ * @param windowsExpected whether {@code windows} is expected rather than recorded
+ */
+public record EndpointRow(String target, int port, String sni, String verdict, List<String> versions, String best,
+        String reason, WindowsSymptom windows, boolean windowsExpected, String certificate, String notes) {
+
+    static EndpointRow of(EndpointFacts e) {
+        ResultJson r = e.result();
+        boolean recorded = !e.windows().code().isEmpty() || !e.windows().text().isEmpty();
+        WindowsSymptom w = recorded ? e.windows() : expectedSymptom(r.verdict());
+        String certificate = LeafCertificate.of(r.certificates())
+                .map(c -> c.subject() + " (until " + c.notAfter() + ")").orElse("");
+        return new EndpointRow(r.target(), r.port(), EndpointFacts.nonNull(r.sni()), EndpointFacts.nonNull(r.verdict()),
+                e.versions(), e.best(), EndpointFacts.nonNull(r.reason()), w, !recorded && !w.code().isEmpty(),
+                certificate, e.notesJoined());
+    }
+
+    /**
+     * A server whose best version is below TLS 1.2 is expected to answer a TLS 1.2-only hello with a
+     * protocol_version alert (RFC 5246 appendix E.1); one with only legacy suites, with handshake_failure.
+     */
+    static WindowsSymptom expectedSymptom(String verdict) {
+        if (Verdict.BREAKS_WITHOUT_LEGACY.label().equals(verdict)) {
+            return WindowsSymptom.of(FailureKind.ALERT, AlertDescription.PROTOCOL_VERSION);
+        }
+        if (Verdict.NO_COMMON_ALGORITHM_RISK.label().equals(verdict)) {
+            return WindowsSymptom.of(FailureKind.ALERT, AlertDescription.HANDSHAKE_FAILURE);
+        }
+        return new WindowsSymptom("", "", "", "");
+    }
+}

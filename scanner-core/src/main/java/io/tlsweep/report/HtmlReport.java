@@ -1,0 +1,107 @@
+package io.tlsweep.report;
+
+import io.tlsweep.analysis.Verdict;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code report.html}: one self-contained page for a reader who decides, not scans. No scripts, no external
+ * resources; inline CSS and SVG only. Every count has a stable id ({@code count-ready}, {@code count-total}).
+ */
+public final class HtmlReport {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    /** Verdicts in the order a reader should care, with the words a manager reads and a colour. */
+    static final List<VerdictLook> VERDICTS = List.of(
+            new VerdictLook(Verdict.BREAKS_WITHOUT_LEGACY, "Break without TLS 1.0/1.1", "#c62828"),
+            new VerdictLook(Verdict.NO_COMMON_ALGORITHM_RISK, "TLS 1.2 only with legacy ciphers", "#ef6c00"),
+            new VerdictLook(Verdict.LEGACY_ENABLED, "Ready, legacy still on", "#f9a825"),
+            new VerdictLook(Verdict.READY, "Ready", "#2e7d32"),
+            new VerdictLook(Verdict.UNREACHABLE, "Unreachable", "#757575"),
+            new VerdictLook(Verdict.NOT_TLS, "Not TLS", "#6a1b9a"));
+
+    record VerdictLook(Verdict verdict, String title, String color) {
+    }
+
+    private HtmlReport() {
+    }
+
+    public static void write(Writer out, Tally tally, Latency latency, RunInfo run) throws IOException {
+        out.write(render(tally, latency, run));
+        out.flush();
+    }
+
+    static String render(Tally tally, Latency latency, RunInfo run) {
+        Html h = new Html();
+        h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                        + "style-src 'unsafe-inline'; img-src data:\">\n")
+                .element("title", "tlsweep report: " + tally.endpoints() + " endpoints")
+                .raw("\n<style>").raw(HtmlStyle.CSS).raw("</style>\n</head>\n<body>\n");
+        h.element("h1", "TLS readiness: what breaks when TLS 1.0 and 1.1 are switched off");
+        runInfo(h, run, tally);
+        verdicts(h, tally);
+        HtmlTables.versions(h, tally);
+        HtmlTables.breaking(h, tally);
+        HtmlTables.findings(h, tally);
+        HtmlTables.failures(h, tally);
+        LatencySection.write(h, latency);
+        h.raw("\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void runInfo(Html h, RunInfo run, Tally t) {
+        h.open("dl", "class", "run");
+        item(h, "Started", WHEN.format(run.started()));
+        item(h, "Duration", seconds(run.duration().toMillis()));
+        item(h, "tlsweep", run.tlsweepVersion());
+        item(h, "Command", run.commandLine());
+        item(h, "Endpoints", t.endpoints());
+        item(h, "Connections", t.connections());
+        h.close("dl");
+    }
+
+    private static void item(Html h, String name, Object value) {
+        h.element("dt", name).element("dd", value);
+    }
+
+    private static void verdicts(Html h, Tally t) {
+        h.element("h2", "Verdicts");
+        h.open("div", "class", "cards");
+        h.open("div", "class", "card total").element("div", t.endpoints(), "class", "num", "id", "count-total")
+                .element("div", "Endpoints scanned", "class", "label").close("div");
+        List<SvgBars.Bar> bars = new ArrayList<>();
+        long max = 0;
+        for (VerdictLook v : VERDICTS) {
+            long n = t.verdict(v.verdict());
+            max = Math.max(max, n);
+            h.open("div", "class", "card", "style", "border-top-color:" + v.color())
+                    .element("div", n, "class", "num", "id", Html.id("count-", v.verdict().label()))
+                    .element("div", v.title(), "class", "label")
+                    .element("div", v.verdict().label(), "class", "code").close("div");
+            bars.add(new SvgBars.Bar(v.title(), n, n + " (" + percent(n, t.endpoints()) + ")", v.color()));
+        }
+        h.close("div");
+        SvgBars.draw(h, "Endpoints by verdict", bars, max, false);
+        for (Map.Entry<String, Long> e : t.verdicts().entrySet()) {
+            if (VERDICTS.stream().noneMatch(v -> v.verdict().label().equals(e.getKey()))) {
+                h.element("p", "Other verdict '" + e.getKey() + "': " + e.getValue());
+            }
+        }
+    }
+
+    static String percent(long n, long of) {
+        return of == 0 ? "0%" : Math.round(100.0 * n / of) + "%";
+    }
+
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

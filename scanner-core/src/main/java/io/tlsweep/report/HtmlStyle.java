@@ -1,0 +1,26 @@
+package io.tlsweep.report;
+
+/** The report's inline style sheet (no external fonts: system font stacks only). */
+final class HtmlStyle {
+    static final String CSS = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2em auto;\
+            max-width:1200px;padding:0 1em;color:#222;line-height:1.4}
+            h1{font-size:1.6em;margin-bottom:.3em}h2{margin-top:1.8em;border-bottom:2px solid #ddd;padding-bottom:.2em}
+            dl.run{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em;color:#444}
+            dl.run dt{font-weight:600}dl.run dd{margin:0;word-break:break-all}
+            .cards{display:flex;flex-wrap:wrap;gap:1em;margin:1em 0}
+            .card{border:1px solid #ddd;border-top:6px solid #999;border-radius:6px;padding:.8em 1em;min-width:140px}
+            .card.total{border-top-color:#1565c0}
+            .num{font-size:2.6em;font-weight:700;line-height:1}.label{font-weight:600;margin-top:.3em}
+            .code{font-size:.8em;color:#777;font-family:monospace}
+            table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.92em}
+            th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
+            th{background:#f3f3f3}td.yes{background:#ffe0b2;text-align:center}td.no{color:#999;text-align:center}
+            td.modern{background:#c8e6c9;text-align:center}td{overflow-wrap:anywhere}
+            .more,.note{color:#666;font-style:italic}svg.chart{max-width:100%;height:auto;font-size:13px}
+            svg.chart text{fill:#222}small{color:#666}
+            """;
+
+    private HtmlStyle() {
+    }
+}

@@ -1,0 +1,133 @@
+package io.tlsweep.report;
+
+import io.tlsweep.analysis.FindingKind;
+import io.tlsweep.result.WindowsSymptom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The tables of report.html: version support, endpoints that break, findings, failures. */
+final class HtmlTables {
+    private static final List<String> VERSIONS = EndpointFacts.VERSION_COLUMNS;
+
+    private HtmlTables() {
+    }
+
+    static void versions(Html h, Tally t) {
+        h.element("h2", "Protocol versions accepted");
+        h.open("table", "id", "versions").open("tr").element("th", "");
+        VERSIONS.forEach(v -> h.element("th", v));
+        h.close("tr").open("tr").element("th", "Endpoints accepting");
+        for (String v : VERSIONS) {
+            long n = t.versions().getOrDefault(v, 0L);
+            h.element("td", n + " (" + HtmlReport.percent(n, t.endpoints()) + ")", "id", Html.id("version-", v));
+        }
+        h.close("tr").close("table");
+        List<EndpointRow> rows = new ArrayList<>(t.breaking().kept());
+        rows.addAll(t.legacy().kept());
+        if (rows.isEmpty()) {
+            return;
+        }
+        h.element("h3", "Endpoints that break or still accept legacy versions");
+        h.open("table", "id", "version-matrix").open("tr").element("th", "Endpoint").element("th", "Verdict");
+        VERSIONS.forEach(v -> h.element("th", v));
+        h.element("th", "Best").close("tr");
+        for (EndpointRow r : rows) {
+            h.open("tr").element("td", r.target()).element("td", r.verdict());
+            for (String v : VERSIONS) {
+                boolean on = r.versions().contains(v);
+                boolean modern = v.equals("TLSv1.2") || v.equals("TLSv1.3");
+                h.element("td", on ? "yes" : "–", "class", on ? (modern ? "modern" : "yes") : "no");
+            }
+            h.element("td", r.best()).close("tr");
+        }
+        h.close("table");
+        h.more(t.breaking().more() + t.legacy().more(), "endpoints");
+    }
+
+    static void breaking(Html h, Tally t) {
+        h.element("h2", "Endpoints that break when TLS 1.0/1.1 are switched off");
+        if (t.breaking().total() == 0) {
+            h.element("p", "None: every reachable TLS endpoint accepts TLS 1.2 or later with suites modern"
+                    + " clients offer.", "class", "note");
+            return;
+        }
+        h.open("table", "id", "breaking")
+                .headerRow("Endpoint", "SNI", "Best version", "Why", "Windows client sees", "Certificate", "Notes");
+        for (EndpointRow r : t.breaking().kept()) {
+            h.open("tr").element("td", r.target()).element("td", r.sni()).element("td", r.best())
+                    .element("td", r.reason()).open("td");
+            symptom(h, r.windows());
+            if (r.windowsExpected()) {
+                h.raw("<br><small>").text("expected, not observed").raw("</small>");
+            }
+            h.close("td").element("td", r.certificate()).element("td", r.notes()).close("tr");
+        }
+        h.close("table");
+        h.more(t.breaking().more(), "endpoints that break");
+    }
+
+    static void findings(Html h, Tally t) {
+        h.element("h2", "Weak cipher suites and other findings");
+        List<Map.Entry<String, Long>> found = t.findings().entrySet().stream().filter(e -> e.getValue() > 0).toList();
+        if (found.isEmpty()) {
+            h.element("p", "No findings.", "class", "note");
+            return;
+        }
+        h.open("table", "id", "findings").headerRow("Finding", "What it means", "Endpoints", "Which");
+        for (Map.Entry<String, Long> e : found) {
+            Capped<String> names = t.findingEndpoints().get(e.getKey());
+            h.open("tr").element("td", e.getKey()).element("td", title(e.getKey()))
+                    .element("td", e.getValue(), "id", Html.id("finding-", e.getKey()));
+            names(h, names);
+            h.close("tr");
+        }
+        h.close("table");
+    }
+
+    static void failures(Html h, Tally t) {
+        h.element("h2", "Failures by kind");
+        if (t.failureGroups().isEmpty()) {
+            h.element("p", "No failures.", "class", "note");
+            return;
+        }
+        h.open("table", "id", "failures").headerRow("Failure", "Endpoints", "For example", "Windows client sees",
+                "Which");
+        for (Tally.FailureGroup g : t.failureGroups().values()) {
+            h.open("tr").element("td", g.kind()).element("td", g.endpoints().total(), "id", Html.id("failure-", g.kind()))
+                    .element("td", g.example()).open("td");
+            symptom(h, g.windows());
+            h.close("td");
+            names(h, g.endpoints());
+            h.close("tr");
+        }
+        h.close("table");
+    }
+
+    private static void names(Html h, Capped<String> names) {
+        h.open("td").text(String.join(", ", names == null ? List.of() : names.kept()));
+        if (names != null && names.more() > 0) {
+            h.text(" … and " + names.more() + " more");
+        }
+        h.close("td");
+    }
+
+    private static void symptom(Html h, WindowsSymptom w) {
+        if (w.code().isEmpty() && w.text().isEmpty()) {
+            h.text("–");
+            return;
+        }
+        h.element("b", w.code()).text(" " + w.text());
+        if (!w.dotNet().isEmpty()) {
+            h.raw("<br><small>").text(".NET: " + w.dotNet()).raw("</small>");
+        }
+    }
+
+    private static String title(String label) {
+        try {
+            return FindingKind.ofLabel(label).title();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.tlsweep.report;
+
+import io.tlsweep.report.ResultJson.CertificateJson;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The served leaf certificate as a report shows it: subject and expiry, read from the DER in a result line.
+ * Every string here came from the server and must be escaped wherever it is shown.
+ */
+public record LeafCertificate(String subject, String notAfter) {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    /** The leaf (first) certificate of the chain, if there is one that parses. */
+    public static Optional<LeafCertificate> of(List<CertificateJson> chain) {
+        if (chain == null || chain.isEmpty() || chain.get(0).der() == null) {
+            return Optional.empty();
+        }
+        try {
+            byte[] der = Base64.getDecoder().decode(chain.get(0).der());
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            return Optional.of(new LeafCertificate(cert.getSubjectX500Principal().getName(),
+                    DAY.format(cert.getNotAfter().toInstant())));
+        } catch (IllegalArgumentException | CertificateException e) {
+            return Optional.empty(); // not base64, or not a certificate: the report shows none
+        }
+    }
+}

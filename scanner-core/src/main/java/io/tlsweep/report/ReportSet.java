@@ -1,0 +1,134 @@
+package io.tlsweep.report;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Writes every file report of a run into one directory: {@code endpoints.csv} and {@code suites.csv} while
+ * results stream by, then {@code summary.json} and {@code report.html} at {@link #finish}. Memory is bounded
+ * by {@link Tally}'s caps, not by the number of endpoints. Not thread-safe: feed it from one thread.
+ *
+ * <pre>{@code
+ * try (ReportSet reports = ReportSet.open(dir)) {
+ *     results.forEach(reports::add);
+ *     reports.finish(Latency.readIfPresent(hlog), run);
+ * }
+ * }</pre>
+ */
+public final class ReportSet implements Consumer<ResultJson>, Closeable {
+    public static final String SUMMARY = "summary.json";
+    public static final String ENDPOINTS = "endpoints.csv";
+    public static final String SUITES = "suites.csv";
+    public static final String HTML = "report.html";
+
+    private final Path dir;
+    private final EndpointsCsv endpoints;
+    private final SuitesCsv suites;
+    private final Tally tally;
+    private boolean closed;
+    private boolean finished;
+
+    private ReportSet(Path dir, EndpointsCsv endpoints, SuitesCsv suites, Tally tally) {
+        this.dir = dir;
+        this.endpoints = endpoints;
+        this.suites = suites;
+        this.tally = tally;
+    }
+
+    /** Creates {@code dir} if needed and starts the CSV files; the HTML keeps {@link Tally#DEFAULT_CAP} rows. */
+    public static ReportSet open(Path dir) throws IOException {
+        return open(dir, Tally.DEFAULT_CAP);
+    }
+
+    /** As {@link #open(Path)}, keeping at most {@code cap} endpoints per HTML list. */
+    public static ReportSet open(Path dir, int cap) throws IOException {
+        Files.createDirectories(dir);
+        EndpointsCsv endpoints = new EndpointsCsv(writer(dir.resolve(ENDPOINTS)));
+        try {
+            return new ReportSet(dir, endpoints, new SuitesCsv(writer(dir.resolve(SUITES))), new Tally(cap));
+        } catch (IOException | RuntimeException e) {
+            endpoints.close();
+            throw e;
+        }
+    }
+
+    /** Writes all four reports from a finished list or stream of results. */
+    public static Tally write(Path dir, Iterable<ResultJson> results, Latency latency, RunInfo run)
+            throws IOException {
+        try (ReportSet reports = open(dir)) {
+            results.forEach(reports::add);
+            return reports.finish(latency, run);
+        }
+    }
+
+    /**
+     * Rebuilds every report from a {@code results.jsonl}; lines that do not parse go to {@code errors} and
+     * are left out. Latency comes from {@code hlog} if that file exists.
+     */
+    public static Tally rebuild(Path resultsJsonl, Path hlog, Path dir, RunInfo run, Consumer<String> errors)
+            throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(resultsJsonl, StandardCharsets.UTF_8);
+                ReportSet reports = open(dir)) {
+            JsonLinesReader.read(in, resultsJsonl.toString(), reports::add, errors);
+            return reports.finish(Latency.readIfPresent(hlog), run);
+        }
+    }
+
+    /** Adds one endpoint: its CSV rows are written now, its counts kept for the summary and the page. */
+    public void add(ResultJson result) {
+        if (closed) {
+            throw new IllegalStateException("reports already closed");
+        }
+        EndpointFacts facts = EndpointFacts.of(result);
+        endpoints.write(facts);
+        suites.write(result);
+        tally.add(facts);
+    }
+
+    @Override
+    public void accept(ResultJson result) {
+        add(result);
+    }
+
+    /** Closes the CSV files (no more {@link #add}) and writes summary.json and report.html; returns the counts. */
+    public Tally finish(Latency latency, RunInfo run) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("reports already finished");
+        }
+        close();
+        finished = true;
+        try (OutputStream out = Files.newOutputStream(dir.resolve(SUMMARY))) {
+            SummaryJson.of(tally, latency, run).write(out);
+        }
+        try (Writer out = writer(dir.resolve(HTML))) {
+            HtmlReport.write(out, tally, latency, run);
+        }
+        return tally;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (endpoints) {
+            suites.close();
+        }
+    }
+
+    private static Writer writer(Path file) throws IOException {
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,152 @@
+package io.tlsweep.report;
+
+import io.tlsweep.analysis.FindingKind;
+import io.tlsweep.analysis.Verdict;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.ScanStatus;
+import io.tlsweep.result.WindowsSymptom;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The counts and the capped endpoint lists that summary.json and report.html show, folded one result at a
+ * time. Memory stays bounded whatever the number of endpoints: counters, plus at most {@code cap} rows per
+ * list. Not thread-safe.
+ */
+public final class Tally {
+    /** Endpoints kept per HTML list by default. */
+    public static final int DEFAULT_CAP = 500;
+    /** Endpoint names kept per finding kind and per failure kind. */
+    public static final int NAMES_CAP = 25;
+
+    private final Map<String, Long> verdicts = seeded(Verdict.values());
+    private final Map<String, Long> statuses = seeded(ScanStatus.values());
+    private final Map<String, Long> versions = new LinkedHashMap<>();
+    private final Map<String, Long> findings = seeded(FindingKind.values());
+    private final Map<String, Long> failures = seeded(FailureKind.values());
+    private final Map<String, Capped<String>> findingEndpoints = new LinkedHashMap<>();
+    private final Map<String, FailureGroup> failureGroups = new LinkedHashMap<>();
+    private final Capped<EndpointRow> breaking;
+    private final Capped<EndpointRow> legacy;
+    private long endpoints;
+    private long connections;
+    private long elapsedMs;
+
+    /**
+     * Endpoints with one failure label ("alert(handshake_failure)"): the Windows symptom, the first failure
+     * detail seen, and a few endpoint names.
+     */
+    public record FailureGroup(String kind, WindowsSymptom windows, String example, Capped<String> endpoints) {
+    }
+
+    public Tally() {
+        this(DEFAULT_CAP);
+    }
+
+    public Tally(int cap) {
+        EndpointFacts.VERSION_COLUMNS.forEach(v -> versions.put(v, 0L));
+        breaking = new Capped<>(cap);
+        legacy = new Capped<>(cap);
+    }
+
+    public void add(EndpointFacts e) {
+        ResultJson r = e.result();
+        endpoints++;
+        connections += r.connections();
+        elapsedMs += r.elapsedMs();
+        count(verdicts, r.verdict());
+        count(statuses, r.status());
+        e.versions().forEach(v -> count(versions, v));
+        for (String kind : e.findings()) {
+            count(findings, kind);
+            findingEndpoints.computeIfAbsent(kind, k -> new Capped<>(NAMES_CAP)).add(name(r));
+        }
+        if (!e.failureKind().isEmpty()) {
+            count(failures, e.failureKind());
+            failureGroups.computeIfAbsent(e.failureLabel(), k -> new FailureGroup(k, e.windows(),
+                    EndpointFacts.nonNull(r.failure().detail()), new Capped<>(NAMES_CAP))).endpoints().add(name(r));
+        }
+        if (Verdict.BREAKS_WITHOUT_LEGACY.label().equals(r.verdict())
+                || Verdict.NO_COMMON_ALGORITHM_RISK.label().equals(r.verdict())) {
+            breaking.add(EndpointRow.of(e));
+        } else if (Verdict.LEGACY_ENABLED.label().equals(r.verdict())) {
+            legacy.add(EndpointRow.of(e));
+        }
+    }
+
+    /** "host:port" as given, with the SNI name when it differs from the target. */
+    static String name(ResultJson r) {
+        String target = EndpointFacts.nonNull(r.target());
+        return r.sni() == null || r.sni().isEmpty() || target.startsWith(r.sni()) ? target
+                : target + " (sni " + r.sni() + ")";
+    }
+
+    public long endpoints() {
+        return endpoints;
+    }
+
+    public long connections() {
+        return connections;
+    }
+
+    public long elapsedMs() {
+        return elapsedMs;
+    }
+
+    /** Endpoints per verdict label, every verdict present. */
+    public Map<String, Long> verdicts() {
+        return Collections.unmodifiableMap(verdicts);
+    }
+
+    public Map<String, Long> statuses() {
+        return Collections.unmodifiableMap(statuses);
+    }
+
+    /** Endpoints accepting each version, SSLv3..TLSv1.3 always present. */
+    public Map<String, Long> versions() {
+        return Collections.unmodifiableMap(versions);
+    }
+
+    public Map<String, Long> findings() {
+        return Collections.unmodifiableMap(findings);
+    }
+
+    public Map<String, Long> failures() {
+        return Collections.unmodifiableMap(failures);
+    }
+
+    public Map<String, Capped<String>> findingEndpoints() {
+        return Collections.unmodifiableMap(findingEndpoints);
+    }
+
+    public Map<String, FailureGroup> failureGroups() {
+        return Collections.unmodifiableMap(failureGroups);
+    }
+
+    /** Endpoints that break when TLS 1.0/1.1 are switched off (or have no algorithm strong clients offer). */
+    public Capped<EndpointRow> breaking() {
+        return breaking;
+    }
+
+    /** Endpoints that work with TLS 1.2+ but still accept legacy versions. */
+    public Capped<EndpointRow> legacy() {
+        return legacy;
+    }
+
+    public long verdict(Verdict v) {
+        return verdicts.getOrDefault(v.label(), 0L);
+    }
+
+    private static void count(Map<String, Long> counts, String label) {
+        counts.merge(label == null ? "(none)" : label, 1L, Long::sum);
+    }
+
+    private static Map<String, Long> seeded(Enum<?>[] labels) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Enum<?> e : labels) {
+            m.put(e.toString(), 0L);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,91 @@
+package io.tlsweep.report;
+
+import io.tlsweep.analysis.Verdict;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The table on stdout: one line per endpoint (target, verdict, best version, the reason cut to one line),
+ * then totals by verdict. Rows are printed as results arrive. Control characters from servers or input
+ * (terminal escape sequences, line breaks) are shown as '?', so a hostile name cannot repaint the terminal.
+ */
+public final class TextReport {
+    static final int TARGET_WIDTH = 32;
+    static final int VERDICT_WIDTH = 24;
+    static final int VERSION_WIDTH = 8;
+    static final int REASON_WIDTH = 90;
+    private static final String FORMAT = "%-" + TARGET_WIDTH + "s %-" + VERDICT_WIDTH + "s %-" + VERSION_WIDTH
+            + "s %s%n";
+
+    private final PrintWriter out;
+    private final Map<String, Long> totals = new LinkedHashMap<>();
+    private long endpoints;
+
+    public TextReport(PrintWriter out) {
+        this.out = out;
+        for (Verdict v : Verdict.values()) {
+            totals.put(v.label(), 0L);
+        }
+    }
+
+    /** Prints a whole report: header, a row per result, totals. */
+    public static void print(PrintWriter out, Iterable<ResultJson> results) {
+        TextReport t = new TextReport(out);
+        t.header();
+        results.forEach(t::row);
+        t.totals();
+    }
+
+    public void header() {
+        out.printf(FORMAT, "target", "verdict", "best", "reason");
+    }
+
+    public void row(ResultJson r) {
+        EndpointFacts e = EndpointFacts.of(r);
+        endpoints++;
+        totals.merge(r.verdict() == null ? "(none)" : r.verdict(), 1L, Long::sum);
+        out.printf(FORMAT, fit(Tally.name(r), TARGET_WIDTH), fit(r.verdict(), VERDICT_WIDTH),
+                e.best().isEmpty() ? "-" : fit(e.best(), VERSION_WIDTH), fit(r.reason(), REASON_WIDTH));
+    }
+
+    public void totals() {
+        out.println();
+        out.println("totals: " + totals.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+                + (endpoints == 0 ? "no endpoints" : " (" + endpoints + " endpoints)"));
+        out.flush();
+    }
+
+    /**
+     * One line of at most {@code width} characters: control characters as '?', runs of blanks as one space,
+     * cut at a word boundary where one is near, with "…" when cut.
+     */
+    static String fit(String s, int width) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(Math.min(s.length(), width + 1));
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+                    b.append(' ');
+                }
+            } else {
+                b.append(Character.isISOControl(c) ? '?' : c);
+            }
+        }
+        String one = b.toString().strip();
+        if (one.length() <= width) {
+            return one;
+        }
+        String cut = one.substring(0, width - 1);
+        int space = cut.lastIndexOf(' ');
+        if (space > width * 2 / 3) {
+            cut = cut.substring(0, space);
+        }
+        return cut.stripTrailing() + "…";
+    }
+}

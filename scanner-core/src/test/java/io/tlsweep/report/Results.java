@@ -1,0 +1,166 @@
+package io.tlsweep.report;
+
+import io.tlsweep.report.ResultJson.CertificateJson;
+import io.tlsweep.report.ResultJson.FailureJson;
+import io.tlsweep.report.ResultJson.FindingJson;
+import io.tlsweep.report.ResultJson.ProtocolJson;
+import io.tlsweep.report.ResultJson.SuiteJson;
+import io.tlsweep.result.WindowsSymptom;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** Result lines built by hand, as {@code results.jsonl} would hold them. */
+final class Results {
+    static final String GCM = "0xC02F:TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256";
+    static final String CBC = "0xC013:TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA";
+    static final String DES3 = "0x000A:TLS_RSA_WITH_3DES_EDE_CBC_SHA";
+    static final String AES13 = "0x1301:TLS_AES_128_GCM_SHA256";
+
+    private String target;
+    private String sni;
+    private String status = "ok";
+    private String verdict = "ready";
+    private String reason = "TLS 1.2+ only";
+    private final List<FindingJson> findings = new ArrayList<>();
+    private FailureJson failure;
+    private final List<ProtocolJson> protocols = new ArrayList<>();
+    private final List<CertificateJson> certificates = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private int connections = 7;
+    private long elapsedMs = 120;
+
+    private Results(String target) {
+        this.target = target;
+    }
+
+    static Results endpoint(String target) {
+        return new Results(target);
+    }
+
+    static ResultJson ready(String target) {
+        return endpoint(target).protocol("TLSv1.2", "server", GCM, CBC).protocol("TLSv1.3", "server", AES13).build();
+    }
+
+    static ResultJson breaks(String target) {
+        return endpoint(target).verdict("breaks-without-legacy")
+                .reason("best version is TLSv1.0: clients with TLS 1.0/1.1 disabled cannot connect")
+                .protocol("TLSv1.0", "client", CBC, DES3).finding("cbc-tls10-beast", "CBC with TLS 1.0")
+                .finding("3des-sweet32", "3DES").build();
+    }
+
+    static ResultJson legacy(String target) {
+        return endpoint(target).verdict("legacy-enabled").reason("TLS 1.2+ works, but TLSv1.0 still accepted")
+                .protocol("TLSv1.0", "server", CBC).protocol("TLSv1.2", "server", GCM, CBC)
+                .finding("cbc-tls10-beast", "CBC with TLS 1.0").build();
+    }
+
+    static ResultJson refused(String target) {
+        return endpoint(target).status("unreachable").verdict("unreachable").reason("connect-refused: refused")
+                .failure("connect-refused", "Connection refused", null,
+                        new WindowsSymptom("10061", "No connection could be made", "Unable to connect", "Winsock"))
+                .connections(1).build();
+    }
+
+    Results sni(String s) {
+        sni = s;
+        return this;
+    }
+
+    Results status(String s) {
+        status = s;
+        return this;
+    }
+
+    Results verdict(String v) {
+        verdict = v;
+        return this;
+    }
+
+    Results reason(String r) {
+        reason = r;
+        return this;
+    }
+
+    Results finding(String kind, String detail) {
+        findings.add(new FindingJson(kind, detail));
+        return this;
+    }
+
+    Results failure(String kind, String detail, String alert, WindowsSymptom w) {
+        failure = new FailureJson(kind, detail, alert, w);
+        return this;
+    }
+
+    /** Suites as "0xC02F:NAME". */
+    Results protocol(String version, String order, String... suites) {
+        protocols.add(new ProtocolJson(version, Arrays.stream(suites).map(s -> s.split(":", 2))
+                .map(s -> new SuiteJson(s[0], s[1])).toList(), order, false, List.of("x25519"), null, true));
+        return this;
+    }
+
+    Results certificate(String commonName) {
+        certificates.add(selfSigned(commonName));
+        return this;
+    }
+
+    Results rawCertificate(String sha256, String der) {
+        certificates.add(new CertificateJson(sha256, der));
+        return this;
+    }
+
+    Results note(String n) {
+        notes.add(n);
+        return this;
+    }
+
+    Results connections(int n) {
+        connections = n;
+        return this;
+    }
+
+    Results elapsedMs(long ms) {
+        elapsedMs = ms;
+        return this;
+    }
+
+    ResultJson build() {
+        return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", "192.0.2.1", 443, sni, status, verdict,
+                reason, List.copyOf(findings), failure, List.copyOf(protocols), List.of("x25519"),
+                List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs);
+    }
+
+    /** A self-signed certificate whose subject CN and O are {@code commonName}, as the server chose them. */
+    static CertificateJson selfSigned(String commonName) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(256);
+            KeyPair keys = g.generateKeyPair();
+            X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName)
+                    .addRDN(BCStyle.O, commonName).build();
+            Date from = new Date(1_700_000_000_000L);
+            Date to = new Date(1_900_000_000_000L);
+            byte[] der = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, from, to, name, keys.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())).getEncoded();
+            return new CertificateJson(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der)),
+                    Base64.getEncoder().encodeToString(der));
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("cannot make a test certificate", e);
+        }
+    }
+}

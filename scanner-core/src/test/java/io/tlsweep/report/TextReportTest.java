@@ -1,0 +1,57 @@
+package io.tlsweep.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextReportTest {
+    private static String print(List<ResultJson> results) {
+        StringWriter out = new StringWriter();
+        TextReport.print(new PrintWriter(out), results);
+        return out.toString();
+    }
+
+    @Test
+    void oneLinePerEndpointThenTotalsByVerdict() {
+        String text = print(Hostile.results());
+        List<String> lines = text.lines().toList();
+
+        assertThat(lines.get(0)).startsWith("target").contains("verdict").contains("best").endsWith("reason");
+        assertThat(lines).hasSize(1 + 8 + 2);
+        assertThat(lines.get(2)).startsWith("old.example:443").contains("breaks-without-legacy").contains("TLSv1.0");
+        assertThat(lines.get(4)).startsWith("a.example:443").contains("ready").contains("TLSv1.3");
+        assertThat(lines.get(8)).startsWith("ssh.example:22").contains("not-tls").contains(" - ");
+        assertThat(lines.get(10)).isEqualTo("totals: breaks-without-legacy 2, legacy-enabled 1, ready 3, unreachable 1,"
+                + " not-tls 1 (8 endpoints)");
+    }
+
+    @Test
+    void reasonsAreCutAtAWordToOneLineAndControlCharactersCannotReachTheTerminal() {
+        String reason = "first line\nsecond \u001b[2J\u001b[31mred\u0007 " + "word ".repeat(40);
+        String text = print(List.of(Results.endpoint("x\u001b]0;title\u0007.example:443").reason(reason).build()));
+        String row = text.lines().toList().get(1);
+
+        assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(row).startsWith("x?]0;title?.example:443").contains("first line second ?[2J?[31mred? word")
+                .endsWith("word…");
+        String cut = row.substring(row.indexOf("first line"));
+        assertThat(cut.length()).isLessThanOrEqualTo(TextReport.REASON_WIDTH);
+    }
+
+    @Test
+    void fitKeepsShortTextAndCutsLongText() {
+        assertThat(TextReport.fit("short", 10)).isEqualTo("short");
+        assertThat(TextReport.fit("exactly10!", 10)).isEqualTo("exactly10!");
+        assertThat(TextReport.fit("abcdefghijklmnop", 10)).isEqualTo("abcdefghi…");
+        assertThat(TextReport.fit("aaaa bbbb cccc dddd", 12)).isEqualTo("aaaa bbbb…");
+        assertThat(TextReport.fit(null, 10)).isEmpty();
+    }
+
+    @Test
+    void anEmptyRunSaysSo() {
+        assertThat(print(List.of())).contains("totals: no endpoints");
+    }
+}
