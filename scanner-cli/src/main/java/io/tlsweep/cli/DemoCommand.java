@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +35,11 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        Instant started = Instant.now();
         try (TargetFarm farm = TargetFarm.startDefault()) {
-            out.printf("started %d loopback targets (%s); scanning...%n", farm.targets().size(), farm.transport());
+            out.printf("started %d loopback targets (%s):%n", farm.targets().size(), farm.transport());
+            farm.describe().forEach(line -> out.println("  " + line));
+            out.println("scanning...");
             out.flush();
             List<Target> targets = new ArrayList<>();
             for (FarmTarget t : farm.targets()) {
@@ -48,8 +52,9 @@ final class DemoCommand implements Callable<Integer> {
                 ScanRun.run(targets.iterator(), config, ScanOptions.full(), outputDir, List.of(), progress);
             }
         }
-        Reports.printTable(outputDir, out);
-        out.printf("%nresults and reports: %s%n", outputDir.toAbsolutePath());
+        Reports.rebuild(outputDir, Reports.runInfo(spec, started), out, spec.commandLine().getErr(), true);
+        out.printf("%nresults and reports (report.html, endpoints.csv, suites.csv, summary.json, results.jsonl,"
+                + " latency.hlog): %s%n", outputDir.toAbsolutePath());
         return ExitCodes.OK;
     }
 }

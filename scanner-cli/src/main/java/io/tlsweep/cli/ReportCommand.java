@@ -2,6 +2,7 @@ package io.tlsweep.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,9 @@ final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tlsweep report: no " + ScanRun.RESULTS + " in " + dir);
             return ExitCodes.USAGE;
         }
-        Reports.printTable(dir, spec.commandLine().getOut());
+        Instant rebuilt = Instant.now();
+        Reports.rebuild(dir, Reports.runInfo(spec, rebuilt), spec.commandLine().getOut(),
+                spec.commandLine().getErr(), true);
         return ExitCodes.OK;
     }
 }

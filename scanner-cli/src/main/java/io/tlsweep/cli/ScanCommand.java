@@ -8,6 +8,7 @@ import io.tlsweep.wire.ProtocolVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -120,6 +121,7 @@ final class ScanCommand implements Callable<Integer> {
                 .perHostConnections(perHost)
                 .perHostRate(rate)
                 .build();
+        Instant started = Instant.now();
         ScanRun.Outcome outcome;
         try (TargetSource input = source(e -> {
                     errors.add(e);
@@ -129,8 +131,8 @@ final class ScanCommand implements Callable<Integer> {
                 Progress progress = Progress.start(total, quiet)) {
             outcome = ScanRun.run(input, config, options, outputDir, failOn, progress);
         }
+        Reports.rebuild(outputDir, Reports.runInfo(spec, started), spec.commandLine().getOut(), err, !quiet);
         if (!quiet) {
-            Reports.printTable(outputDir, spec.commandLine().getOut());
             err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s); results in %s%n",
                     outcome.targets(), outcome.seconds(), outcome.connections(), errors.size(), outputDir);
         }
