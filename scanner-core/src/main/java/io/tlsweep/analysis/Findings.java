@@ -4,19 +4,20 @@ import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
-import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.CipherMode;
+import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.Weakness;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** The findings beside the verdict, one rule each. */
+/** The findings beside the verdict, one rule each, in the order of {@link FindingKind}. */
 final class Findings {
     /** Weaknesses that strong-crypto clients (.NET SchUseStrongCrypto, current Windows, browsers) refuse. */
     static final Set<Weakness> LEGACY_ONLY = EnumSet.of(Weakness.NULL, Weakness.ANONYMOUS, Weakness.EXPORT,
@@ -33,29 +34,8 @@ final class Findings {
     static List<Finding> of(TargetResult r) {
         List<Finding> out = new ArrayList<>();
         for (FindingKind kind : FindingKind.values()) {
-            Weakness weakness = WEAKNESS_OF.get(kind);
-            if (weakness != null) {
-                suites(r, s -> s.weaknesses().contains(weakness)).ifPresentDetail(kind, out);
-            }
+            detail(kind, r).filter(d -> !d.isEmpty()).ifPresent(d -> out.add(new Finding(kind, d)));
         }
-        r.protocols().stream().filter(p -> p.version().equals(ProtocolVersion.SSLv3)).findFirst()
-                .ifPresent(p -> out.add(new Finding(FindingKind.SSLV3, p.cipherSuites().size() + " suite(s)")));
-        r.protocols().stream().filter(p -> p.version().equals(ProtocolVersion.TLSv1_0)).findFirst()
-                .map(p -> p.cipherSuites().stream().filter(s -> s.cipherMode() == CipherMode.CBC).toList())
-                .filter(cbc -> !cbc.isEmpty())
-                .ifPresent(cbc -> out.add(new Finding(FindingKind.BEAST, "TLSv1.0: " + names(cbc))));
-        forwardSecrecy(r).ifPresentDetail(FindingKind.NO_FORWARD_SECRECY, out);
-        String clientOrdered = r.protocols().stream().filter(p -> p.order() == PreferenceOrder.CLIENT)
-                .map(p -> p.version().displayName()).collect(Collectors.joining(", "));
-        if (!clientOrdered.isEmpty()) {
-            out.add(new Finding(FindingKind.CLIENT_ORDER, clientOrdered));
-        }
-        if (r.status() == ScanStatus.SNI_REQUIRED) {
-            out.add(new Finding(FindingKind.SNI_REQUIRED, "unrecognized_name without the right SNI name"));
-        }
-        r.protocols().stream().filter(p -> p.dhPrimeBits().filter(b -> b < SMALL_DH_BITS).isPresent())
-                .findFirst().ifPresent(p -> out.add(new Finding(FindingKind.SMALL_DH_GROUP,
-                        p.dhPrimeBits().get() + "-bit DH prime")));
         return out;
     }
 
@@ -72,42 +52,65 @@ final class Findings {
         };
     }
 
-    /** The matching suites, by version: "TLSv1.0: A, B; TLSv1.2: C". */
-    private static Detail suites(TargetResult r, Predicate<CipherSuite> match) {
-        String detail = r.protocols().stream().map(p -> {
-            List<CipherSuite> hits = p.cipherSuites().stream().filter(match).toList();
-            return hits.isEmpty() ? null : p.version().displayName() + ": " + names(hits);
-        }).filter(s -> s != null).collect(Collectors.joining("; "));
-        return new Detail(detail);
-    }
-
-    private static Detail forwardSecrecy(TargetResult r) {
-        if (r.protocols().isEmpty()) {
-            return new Detail("");
-        }
-        boolean anyFs = r.protocols().stream().flatMap(p -> p.cipherSuites().stream())
-                .anyMatch(CipherSuite::forwardSecrecy);
-        if (!anyFs) {
-            return new Detail("no accepted suite has forward secrecy");
-        }
-        ProtocolSupport best = r.protocols().get(r.protocols().size() - 1);
-        CipherSuite first = best.cipherSuites().get(0);
-        if (best.order() == PreferenceOrder.SERVER && !first.forwardSecrecy()) {
-            return new Detail(best.version().displayName() + " prefers " + first.ianaName());
-        }
-        return new Detail("");
-    }
-
-    private static String names(List<CipherSuite> suites) {
+    static String names(List<CipherSuite> suites) {
         return suites.stream().map(CipherSuite::ianaName).collect(Collectors.joining(", "));
     }
 
-    /** A finding's detail, empty when the rule did not fire. */
-    private record Detail(String text) {
-        void ifPresentDetail(FindingKind kind, List<Finding> out) {
-            if (!text.isEmpty()) {
-                out.add(new Finding(kind, text));
-            }
+    /** The finding's detail when its rule fires; empty (or an empty string) when it does not. */
+    private static Optional<String> detail(FindingKind kind, TargetResult r) {
+        return switch (kind) {
+            case RC4, SWEET32, EXPORT, NULL_CIPHER, ANONYMOUS, DES, MD5 ->
+                    Optional.of(suites(r, s -> s.weaknesses().contains(WEAKNESS_OF.get(kind))));
+            case SSLV3 -> at(r, ProtocolVersion.SSLv3).map(p -> "SSLv3: " + names(p.cipherSuites()));
+            case BEAST -> at(r, ProtocolVersion.TLSv1_0).map(p -> p.cipherSuites().stream()
+                    .filter(s -> s.cipherMode() == CipherMode.CBC).toList())
+                    .filter(cbc -> !cbc.isEmpty()).map(cbc -> "TLSv1.0: " + names(cbc));
+            case NO_FORWARD_SECRECY -> noForwardSecrecy(r);
+            case CLIENT_ORDER -> Optional.of(r.protocols().stream()
+                    .filter(p -> p.order() == PreferenceOrder.CLIENT && p.cipherSuites().size() >= 2)
+                    .map(p -> p.version().displayName()).collect(Collectors.joining(", ")));
+            case SNI_REQUIRED -> r.status() == ScanStatus.SNI_REQUIRED
+                    ? Optional.of("unrecognized_name without the right SNI name") : Optional.empty();
+            case SMALL_DH_GROUP -> Optional.of(r.protocols().stream()
+                    .filter(p -> p.dhPrimeBits().filter(b -> b < SMALL_DH_BITS).isPresent())
+                    .map(p -> p.version().displayName() + ": " + p.dhPrimeBits().get() + "-bit DH prime")
+                    .collect(Collectors.joining("; ")));
+        };
+    }
+
+    /** The matching suites, by version: "TLSv1.0: A, B; TLSv1.2: C". */
+    private static String suites(TargetResult r, Predicate<CipherSuite> match) {
+        return r.protocols().stream().map(p -> {
+            List<CipherSuite> hits = p.cipherSuites().stream().filter(match).toList();
+            return hits.isEmpty() ? "" : p.version().displayName() + ": " + names(hits);
+        }).filter(s -> !s.isEmpty()).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * No suite has forward secrecy; or the best version (the one current clients negotiate) gives none:
+     * it has no forward-secret suite, or it enforces its own order and puts one without first.
+     */
+    private static Optional<String> noForwardSecrecy(TargetResult r) {
+        List<CipherSuite> all = r.protocols().stream().flatMap(p -> p.cipherSuites().stream()).toList();
+        if (all.isEmpty()) {
+            return Optional.empty();
         }
+        if (all.stream().noneMatch(CipherSuite::forwardSecrecy)) {
+            return Optional.of("no accepted suite has forward secrecy");
+        }
+        ProtocolSupport best = r.protocols().get(r.protocols().size() - 1);
+        List<CipherSuite> suites = best.cipherSuites();
+        if (!suites.isEmpty() && suites.stream().noneMatch(CipherSuite::forwardSecrecy)) {
+            return Optional.of(best.version().displayName() + " has no suite with forward secrecy: "
+                    + names(suites));
+        }
+        if (!suites.isEmpty() && best.order() == PreferenceOrder.SERVER && !suites.get(0).forwardSecrecy()) {
+            return Optional.of(best.version().displayName() + " prefers " + suites.get(0).ianaName());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ProtocolSupport> at(TargetResult r, ProtocolVersion version) {
+        return r.protocols().stream().filter(p -> p.version().equals(version)).findFirst();
     }
 }

@@ -1,23 +1,23 @@
 package io.tlsweep.analysis;
 
 import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.result.WindowsSymptom;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
-import io.tlsweep.result.FailureKind;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The readiness verdict: what happens to this endpoint's clients when TLS 1.0 and 1.1 are switched off.
- * Pure: a function of the scan result, one rule after the other, most urgent first.
+ * Pure: a function of the scan result, one rule after the other, most urgent first. Every reason is one line.
  */
 public final class Readiness {
-    private static final List<ProtocolVersion> LEGACY = List.of(ProtocolVersion.SSLv3, ProtocolVersion.TLSv1_0,
-            ProtocolVersion.TLSv1_1);
+    /** Suites named in a reason before the rest are counted ("and 3 more"). */
+    private static final int NAMED_SUITES = 4;
 
     private Readiness() {
     }
@@ -28,40 +28,37 @@ public final class Readiness {
             return notServing(r, findings);
         }
         ProtocolVersion best = r.protocols().get(r.protocols().size() - 1).version();
-        String legacy = r.protocols().stream().map(ProtocolSupport::version).filter(LEGACY::contains)
-                .map(ProtocolVersion::displayName).collect(Collectors.joining(", "));
-        if (best.compareTo(ProtocolVersion.TLSv1_2) < 0) {
-            return new Assessment(Verdict.BREAKS_WITHOUT_LEGACY, "best version is " + best.displayName()
-                    + ": clients with TLS 1.0/1.1 disabled (and Microsoft 365 / Azure connectors) cannot connect",
-                    findings);
+        if (!best.atLeast(ProtocolVersion.TLSv1_2)) {
+            return assessment(Verdict.BREAKS_WITHOUT_LEGACY, "best version is " + best.displayName() + " (accepted: "
+                    + versions(r.protocols()) + "): clients with TLS 1.0/1.1 disabled (and Microsoft 365 / Azure"
+                    + " connectors) cannot connect", findings);
         }
-        if (onlyLegacyAlgorithmsFromTls12(r)) {
-            WindowsSymptom usual = WindowsSymptom.of(FailureKind.ALERT, AlertDescription.HANDSHAKE_FAILURE);
-            WindowsSymptom strict = WindowsSymptom.of(FailureKind.ALERT, AlertDescription.INSUFFICIENT_SECURITY);
-            return new Assessment(Verdict.NO_COMMON_ALGORITHM_RISK, "TLS 1.2 is accepted only with "
-                    + weakClasses(r) + " suites, which strong-crypto clients no longer offer: they fail with "
-                    + usual.code() + " \"" + usual.text() + "\" (or " + strict.code() + " \"" + strict.text()
-                    + "\" when the server answers insufficient_security)", findings);
+        List<ProtocolSupport> modern = r.protocols().stream()
+                .filter(p -> p.version().atLeast(ProtocolVersion.TLSv1_2)).toList();
+        if (onlyLegacyAlgorithms(modern)) {
+            return noCommonAlgorithm(modern, findings);
         }
+        List<ProtocolSupport> legacy = r.protocols().stream()
+                .filter(p -> !p.version().atLeast(ProtocolVersion.TLSv1_2)).toList();
         if (!legacy.isEmpty()) {
-            return new Assessment(Verdict.LEGACY_ENABLED, "TLS 1.2+ works, but " + legacy + " still accepted:"
-                    + " a candidate for disabling once no legacy client depends on it", findings);
+            return assessment(Verdict.LEGACY_ENABLED, "TLS 1.2+ works (" + versions(modern) + "), but "
+                    + versions(legacy) + " still accepted: a candidate for disabling once no legacy client"
+                    + " depends on it", findings);
         }
-        return new Assessment(Verdict.READY, "TLS 1.2+ only (" + r.protocols().stream()
-                .map(p -> p.version().displayName()).collect(Collectors.joining(", "))
-                + ") with suites modern clients offer", findings);
+        return assessment(Verdict.READY, "TLS 1.2+ only (" + versions(modern) + ") with suites modern clients offer",
+                findings);
     }
 
     private static Assessment notServing(TargetResult r, List<Finding> findings) {
         String symptom = r.failure().map(Readiness::symptom).orElse("");
         String failure = r.failure().map(f -> f.kind().label() + ": " + f.detail()).orElse("no answer");
         return switch (r.status()) {
-            case NOT_TLS -> new Assessment(Verdict.NOT_TLS, failure + symptom, findings);
-            case SNI_REQUIRED -> new Assessment(Verdict.UNREACHABLE, "answers only with the right SNI name"
+            case NOT_TLS -> assessment(Verdict.NOT_TLS, failure + symptom, findings);
+            case SNI_REQUIRED -> assessment(Verdict.UNREACHABLE, "answers only with the right SNI name"
                     + " (unrecognized_name without it): scan again with sni=NAME" + symptom, findings);
-            case REJECTED -> new Assessment(Verdict.UNREACHABLE, "a TLS server, but it accepted none of the"
+            case REJECTED -> assessment(Verdict.UNREACHABLE, "a TLS server, but it accepted none of the"
                     + " versions and suites tlsweep offered (" + failure + ")" + symptom, findings);
-            default -> new Assessment(Verdict.UNREACHABLE, failure + symptom, findings);
+            default -> assessment(Verdict.UNREACHABLE, failure + symptom, findings);
         };
     }
 
@@ -72,17 +69,38 @@ public final class Readiness {
     }
 
     /** TLS 1.2 or later is there, but no suite of it is one a strong-crypto client still offers. */
-    private static boolean onlyLegacyAlgorithmsFromTls12(TargetResult r) {
-        List<CipherSuite> modern = r.protocols().stream()
-                .filter(p -> p.version().atLeast(ProtocolVersion.TLSv1_2))
-                .flatMap(p -> p.cipherSuites().stream()).toList();
-        return !modern.isEmpty() && modern.stream().allMatch(Findings::legacyOnly);
+    private static boolean onlyLegacyAlgorithms(List<ProtocolSupport> modern) {
+        List<CipherSuite> suites = modern.stream().flatMap(p -> p.cipherSuites().stream()).toList();
+        return !suites.isEmpty() && suites.stream().allMatch(Findings::legacyOnly);
     }
 
-    private static String weakClasses(TargetResult r) {
-        return r.protocols().stream().filter(p -> p.version().atLeast(ProtocolVersion.TLSv1_2))
-                .flatMap(p -> p.cipherSuites().stream()).flatMap(s -> s.weaknesses().stream())
-                .filter(Findings.LEGACY_ONLY::contains).distinct().sorted()
+    /** "TLSv1.2 accepts only A, B (3DES/RC4), which ...: they fail with 0x80090326 ..." */
+    private static Assessment noCommonAlgorithm(List<ProtocolSupport> modern, List<Finding> findings) {
+        String accepted = modern.stream().filter(p -> !p.cipherSuites().isEmpty())
+                .map(p -> p.version().displayName() + " accepts only " + named(p.cipherSuites()))
+                .collect(Collectors.joining("; "));
+        String classes = modern.stream().flatMap(p -> p.cipherSuites().stream())
+                .flatMap(s -> s.weaknesses().stream()).filter(Findings.LEGACY_ONLY::contains).distinct().sorted()
                 .map(Findings::label).collect(Collectors.joining("/"));
+        WindowsSymptom usual = WindowsSymptom.of(FailureKind.ALERT, AlertDescription.HANDSHAKE_FAILURE);
+        WindowsSymptom strict = WindowsSymptom.of(FailureKind.ALERT, AlertDescription.INSUFFICIENT_SECURITY);
+        return assessment(Verdict.NO_COMMON_ALGORITHM_RISK, accepted + " (" + classes + "), which strong-crypto"
+                + " clients no longer offer: they fail with " + usual.code() + " \"" + usual.text() + "\" (or "
+                + strict.code() + " \"" + strict.text() + "\" when the server answers insufficient_security)",
+                findings);
+    }
+
+    private static String named(List<CipherSuite> suites) {
+        String named = Findings.names(suites.stream().limit(NAMED_SUITES).toList());
+        return suites.size() <= NAMED_SUITES ? named : named + " and " + (suites.size() - NAMED_SUITES) + " more";
+    }
+
+    private static String versions(List<ProtocolSupport> protocols) {
+        return protocols.stream().map(p -> p.version().displayName()).collect(Collectors.joining(", "));
+    }
+
+    /** Line breaks from failure details (server bytes, exception text) never reach a reason. */
+    private static Assessment assessment(Verdict verdict, String reason, List<Finding> findings) {
+        return new Assessment(verdict, reason.replaceAll("\\s*[\\r\\n]+\\s*", " "), findings);
     }
 }

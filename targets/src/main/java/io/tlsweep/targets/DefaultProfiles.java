@@ -7,11 +7,12 @@ import static io.tlsweep.targets.TlsVersion.TLS1_3;
 
 import io.tlsweep.targets.cert.CertificateSpec;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
  * The built-in farm: well-behaved profiles across BoringSSL, the JDK and Bouncy Castle, certificate
- * variants, and one hostile target per {@link Behaviour}. Each profile is also available on its own
+ * variants, the scripted legacy server, and one hostile target per {@link Behaviour}. Each profile is also available on its own
  * so tests can derive variants ({@code DefaultProfiles.mixed().toBuilder()...}).
  */
 public final class DefaultProfiles {
@@ -25,9 +26,10 @@ public final class DefaultProfiles {
     private DefaultProfiles() {
     }
 
-    /** Every built-in profile: well-behaved first, then hostile. */
+    /** Every built-in profile: well-behaved first, then scripted, then hostile. */
     public static List<TargetSpec> all() {
         List<TargetSpec> specs = new ArrayList<>(wellBehaved());
+        specs.addAll(scripted());
         specs.addAll(hostile());
         return List.copyOf(specs);
     }
@@ -108,6 +110,22 @@ public final class DefaultProfiles {
                 .certificate(CertificateSpec.rsa2048().withSubject(SNI_NAME, "tlsweep target farm")
                         .withDnsNames(List.of(SNI_NAME)))
                 .build();
+    }
+
+    /** The scripted targets: servers no real stack here can be configured as. */
+    public static List<ScriptedTargetSpec> scripted() {
+        return List.of(legacy3desRc4());
+    }
+
+    /**
+     * TLS 1.0 and TLS 1.2 with exactly TLS_RSA_WITH_3DES_EDE_CBC_SHA then TLS_RSA_WITH_RC4_128_SHA, in the
+     * server's order; RSA-2048 leaf from the farm CA. Scripted ({@link ScriptedTargetSpec}): BoringSSL,
+     * OpenSSL 3 as built here, the JDK and Bouncy Castle all refuse to serve 3DES and RC4. What a
+     * strong-crypto client meets when a server only has legacy suites left in TLS 1.2.
+     */
+    public static ScriptedTargetSpec legacy3desRc4() {
+        return ScriptedTargetSpec.of("legacy-3des-rc4", EnumSet.of(TLS1_0, TLS1_2),
+                List.of("TLS_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_RC4_128_SHA"));
     }
 
     /** TLS 1.2 BoringSSL targets that differ only in the certificate they present. */

@@ -28,7 +28,7 @@ public record FarmTarget(String name, String host, int port, TargetSpec spec, Ex
 
     /** One line: name, address, stack or behaviour, expected versions. */
     public String describe() {
-        String kind = spec instanceof TlsTargetSpec t ? t.stack().name() : "HOSTILE";
+        String kind = expected instanceof TlsExpectation t ? t.stack().name() : "HOSTILE";
         return String.format("%-22s %-16s %-13s %s", name, hostPort(), kind, expected.summary());
     }
 }

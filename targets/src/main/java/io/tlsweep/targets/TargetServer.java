@@ -9,10 +9,13 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.tlsweep.targets.cert.CertificateFacts;
 import io.tlsweep.targets.cert.CertifiedKey;
 import io.tlsweep.targets.cert.FarmCertificateAuthority;
 import io.tlsweep.targets.hostile.HostileChannelInitializer;
 import io.tlsweep.targets.hostile.UnofferedSuiteRule;
+import io.tlsweep.targets.scripted.LegacyServerScript;
+import io.tlsweep.targets.scripted.ScriptedChannelInitializer;
 import io.tlsweep.targets.tls.AcceptanceRules;
 import io.tlsweep.targets.tls.ServerSslContexts;
 import io.tlsweep.targets.tls.TlsChannelInitializer;
@@ -20,6 +23,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
 
 /** One bound target: its listening channel and every connection it accepted, closed together. */
 final class TargetServer implements AutoCloseable {
@@ -48,6 +55,12 @@ final class TargetServer implements AutoCloseable {
             expected = AcceptanceRules.expectation(tls, key);
             SslContext context = contexts.build(tls, key);
             initializer = new TlsChannelInitializer(tls, context);
+        } else if (spec instanceof ScriptedTargetSpec scripted) {
+            CertifiedKey key = ca.issue(scripted.certificate());
+            expected = new TlsExpectation(TlsStack.SCRIPTED, scripted.accepted(), Optional.empty(),
+                    CertificateFacts.of(key.leaf()), List.of());
+            initializer = new ScriptedChannelInitializer(scripted, new LegacyServerScript(scripted.accepted(),
+                    key.chain().stream().map(TargetServer::der).toList()));
         } else {
             HostileTargetSpec hostile = (HostileTargetSpec) spec;
             initializer = new HostileChannelInitializer(hostile);
@@ -77,6 +90,14 @@ final class TargetServer implements AutoCloseable {
     public void close() {
         if (channels != null) {
             channels.close().awaitUninterruptibly();
+        }
+    }
+
+    private static byte[] der(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode a farm certificate", e);
         }
     }
 

@@ -1,11 +1,12 @@
 package io.tlsweep.targets;
 
 /**
- * A declarative description of one farm target: a well-behaved TLS server ({@link TlsTargetSpec})
- * or a hostile one ({@link HostileTargetSpec}). Specs are immutable values; a farm derives each
- * target's expected facts from its spec.
+ * A declarative description of one farm target: a well-behaved TLS server ({@link TlsTargetSpec}),
+ * a scripted legacy server for suites no real stack here serves ({@link ScriptedTargetSpec}), or a
+ * hostile one ({@link HostileTargetSpec}). Specs are immutable values; a farm derives each target's
+ * expected facts from its spec.
  */
-public sealed interface TargetSpec permits TlsTargetSpec, HostileTargetSpec {
+public sealed interface TargetSpec permits TlsTargetSpec, ScriptedTargetSpec, HostileTargetSpec {
 
     /** Unique name within a farm, e.g. {@code legacy-tls10}. */
     String name();

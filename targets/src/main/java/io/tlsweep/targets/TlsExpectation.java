@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * The facts of a well-behaved target, derived from its spec by the farm's acceptance rules and
- * checked against real handshakes by the module's tests.
+ * checked against real handshakes by the module's tests; or of the scripted legacy server
+ * ({@link TlsStack#SCRIPTED}), straight from its {@link ScriptedTargetSpec#accepted()}.
  *
  * @param perVersion one entry per accepted version, oldest first; versions absent here are refused
  * @param groups     configured key exchange groups, empty when the stack default applies
@@ -36,6 +37,11 @@ public record TlsExpectation(TlsStack stack, List<VersionFacts> perVersion, Opti
 
     @Override
     public String summary() {
+        if (stack == TlsStack.SCRIPTED) {
+            return "scripted legacy server (not a real TLS stack: the real ones here refuse these suites) "
+                    + perVersion.stream().map(v -> v.version().label() + v.suites() + " " + v.order() + " order")
+                    .collect(Collectors.joining(" ")) + " cert: " + certificate.summary();
+        }
         String versions = perVersion.stream()
                 .map(v -> v.version().label() + "[" + v.suites().size() + " suites, " + v.order() + "]")
                 .collect(Collectors.joining(" "));

@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class ClientHelloReader {
 
     private static final int MAX_RECORD = (1 << 14) + 2048;
+    private static final int SUPPORTED_VERSIONS = 0x002b;
 
     private ClientHelloReader() {
     }
@@ -54,15 +55,33 @@ public final class ClientHelloReader {
         }
         p += compressionLen;
         List<Integer> extensions = new ArrayList<>();
+        List<Integer> supportedVersions = new ArrayList<>();
         if (bodyEnd - p >= 2) {
             int extEnd = Math.min(bodyEnd, p + 2 + u16(record, p));
             p += 2;
             while (extEnd - p >= 4) {
-                extensions.add(u16(record, p));
-                p += 4 + u16(record, p + 2);
+                int type = u16(record, p);
+                int length = u16(record, p + 2);
+                extensions.add(type);
+                if (type == SUPPORTED_VERSIONS && extEnd - p - 4 >= length) {
+                    supportedVersions.addAll(versionList(record, p + 4, length));
+                }
+                p += 4 + length;
             }
         }
-        return Optional.of(new ClientHelloSummary(clientVersion, sessionId, suites, extensions));
+        return Optional.of(new ClientHelloSummary(clientVersion, sessionId, suites, extensions, supportedVersions));
+    }
+
+    /** The ClientHello form of supported_versions: a one-byte length, then two-byte versions. */
+    private static List<Integer> versionList(byte[] b, int at, int length) {
+        List<Integer> versions = new ArrayList<>();
+        if (length < 1 || (b[at] & 0xff) + 1 > length) {
+            return versions;
+        }
+        for (int i = 0; i + 1 < (b[at] & 0xff); i += 2) {
+            versions.add(u16(b, at + 1 + i));
+        }
+        return versions;
     }
 
     private static int u16(byte[] b, int at) {

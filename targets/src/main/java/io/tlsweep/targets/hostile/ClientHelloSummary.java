@@ -9,19 +9,29 @@ import java.util.List;
  * @param sessionId      legacy_session_id (0 to 32 bytes)
  * @param cipherSuites   offered suite codes in client order (SCSVs and GREASE included)
  * @param extensionTypes offered extension types in order
+ * @param supportedVersions the versions listed in supported_versions (GREASE included); empty without it
  */
 public record ClientHelloSummary(int clientVersion, byte[] sessionId, List<Integer> cipherSuites,
-                                 List<Integer> extensionTypes) {
+                                 List<Integer> extensionTypes, List<Integer> supportedVersions) {
 
     public ClientHelloSummary {
         sessionId = sessionId.clone();
         cipherSuites = List.copyOf(cipherSuites);
         extensionTypes = List.copyOf(extensionTypes);
+        supportedVersions = List.copyOf(supportedVersions);
     }
 
     @Override
     public byte[] sessionId() {
         return sessionId.clone();
+    }
+
+    /**
+     * Whether supported_versions lists only versions above {@code version} (a TLS 1.3-only hello when
+     * {@code version} is TLS 1.2); false without the extension.
+     */
+    public boolean offersOnlyAbove(int version) {
+        return !supportedVersions.isEmpty() && supportedVersions.stream().allMatch(v -> v > version);
     }
 
     /** Whether the client signalled secure renegotiation (SCSV 0x00FF or extension 0xFF01). */

@@ -9,7 +9,7 @@ import java.util.List;
  * Emits one {@link FirstRecord} once the client's first TLS record is complete (or at once, with
  * whatever arrived, when the first byte is not a handshake record); discards everything after.
  */
-final class FirstRecordDecoder extends ByteToMessageDecoder {
+public final class FirstRecordDecoder extends ByteToMessageDecoder {
 
     private static final int MAX_RECORD = (1 << 14) + 2048;
 

@@ -2,21 +2,30 @@ package io.tlsweep.targets.hostile;
 
 import java.io.ByteArrayOutputStream;
 
-/** Writes a well-formed TLS 1.2 ServerHello record (no certificate or anything after it). */
+/** Writes well-formed ServerHello messages and the handshake records that carry them. */
 public final class ServerHelloWriter {
+
+    /** The largest record fragment TLS allows (2^14). */
+    private static final int MAX_FRAGMENT = 1 << 14;
 
     private ServerHelloWriter() {
     }
 
-    /**
-     * A ServerHello choosing {@code suite}, echoing the client's session id, null compression, and
-     * an empty renegotiation_info extension when the client signalled it. The random is fixed
-     * (0x01..0x20, so it never carries a downgrade sentinel).
-     */
+    /** A TLS 1.2 ServerHello choosing {@code suite}, alone in one record ({@link #message}). */
     public static byte[] tls12(ClientHelloSummary hello, int suite) {
+        return records(0x0303, message(hello, 0x0303, suite));
+    }
+
+    /**
+     * A ServerHello handshake message (type, length, body) for {@code version} choosing {@code suite},
+     * echoing the client's session id, null compression, and an empty renegotiation_info extension
+     * when the client signalled it. The random is fixed (0x01..0x20, so it never carries a downgrade
+     * sentinel).
+     */
+    public static byte[] message(ClientHelloSummary hello, int version, int suite) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(0x03);
-        body.write(0x03);
+        body.write(version >> 8);
+        body.write(version & 0xff);
         for (int i = 1; i <= 32; i++) {
             body.write(i);
         }
@@ -29,11 +38,33 @@ public final class ServerHelloWriter {
         if (hello.offersRenegotiationInfo()) {
             body.writeBytes(new byte[] {0x00, 0x05, (byte) 0xff, 0x01, 0x00, 0x01, 0x00});
         }
-        int len = body.size();
-        ByteArrayOutputStream record = new ByteArrayOutputStream();
-        record.writeBytes(new byte[] {0x16, 0x03, 0x03, (byte) ((len + 4) >> 8), (byte) (len + 4),
-            0x02, (byte) (len >> 16), (byte) (len >> 8), (byte) len});
-        record.writeBytes(body.toByteArray());
-        return record.toByteArray();
+        return handshake(0x02, body.toByteArray());
+    }
+
+    /** A handshake message: one type byte, a three-byte length, the body. */
+    public static byte[] handshake(int type, byte[] body) {
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        message.write(type);
+        message.write(body.length >> 16);
+        message.write(body.length >> 8);
+        message.write(body.length);
+        message.writeBytes(body);
+        return message.toByteArray();
+    }
+
+    /** Handshake messages in as many handshake records of {@code version} as 2^14-byte fragments need. */
+    public static byte[] records(int version, byte[]... messages) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] m : messages) {
+            all.writeBytes(m);
+        }
+        byte[] bytes = all.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int at = 0; at < bytes.length; at += MAX_FRAGMENT) {
+            int len = Math.min(MAX_FRAGMENT, bytes.length - at);
+            out.writeBytes(new byte[] {0x16, (byte) (version >> 8), (byte) version, (byte) (len >> 8), (byte) len});
+            out.write(bytes, at, len);
+        }
+        return out.toByteArray();
     }
 }

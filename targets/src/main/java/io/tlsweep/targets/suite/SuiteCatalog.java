@@ -9,11 +9,14 @@ import java.util.Optional;
 /**
  * The cipher suites a farm target may be configured with (IANA codes and names, RFC 8446 / the IANA
  * TLS registry), i.e. what BoringSSL, SunJSSE or Bouncy Castle JSSE can serve. A generated-style
- * table; the farm refuses suites it does not know so that every manifest entry has a code.
+ * table; the farm refuses suites it does not know so that every manifest entry has a code. RC4 and 3DES
+ * are here for the scripted legacy server ({@link io.tlsweep.targets.ScriptedTargetSpec}): no real stack
+ * of the farm serves them.
  */
 public final class SuiteCatalog {
 
     private static final List<SuiteInfo> ALL = List.of(
+            s(0x0005, "TLS_RSA_WITH_RC4_128_SHA", KeyExchange.RSA, TlsVersion.TLS1_0),
             s(0x000A, "TLS_RSA_WITH_3DES_EDE_CBC_SHA", KeyExchange.RSA, TlsVersion.TLS1_0),
             s(0x002F, "TLS_RSA_WITH_AES_128_CBC_SHA", KeyExchange.RSA, TlsVersion.TLS1_0),
             s(0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA", KeyExchange.RSA, TlsVersion.TLS1_0),

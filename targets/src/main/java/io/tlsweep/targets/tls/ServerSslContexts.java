@@ -60,6 +60,9 @@ public final class ServerSslContexts {
     /** Throws {@link IllegalArgumentException} naming the first thing the stack cannot do. */
     public synchronized void validate(TlsTargetSpec spec) {
         TlsStack stack = spec.stack();
+        if (stack == TlsStack.SCRIPTED) {
+            throw refused(spec, "anything: it is no TLS stack (use ScriptedTargetSpec)");
+        }
         for (TlsVersion v : spec.versions()) {
             if (stack != TlsStack.BORINGSSL && disabled.disablesProtocol(v.javaName())) {
                 throw refused(spec, v.javaName() + " (jdk.tls.disabledAlgorithms); use BORINGSSL");
@@ -106,6 +109,7 @@ public final class ServerSslContexts {
             }
             case JDK -> builder.sslProvider(SslProvider.JDK);
             case BOUNCY_CASTLE -> builder.sslProvider(SslProvider.JDK).sslContextProvider(bcJsse());
+            case SCRIPTED -> throw refused(spec, "anything: it is no TLS stack (use ScriptedTargetSpec)");
         }
         try {
             return builder.build();
@@ -138,6 +142,9 @@ public final class ServerSslContexts {
             }
             case JDK -> names.addAll(List.of(jsseParameters(null).getCipherSuites()));
             case BOUNCY_CASTLE -> names.addAll(List.of(jsseParameters(bcJsse()).getCipherSuites()));
+            case SCRIPTED -> {
+                // no stack: a scripted server is specified by ScriptedTargetSpec, not through a context
+            }
         }
         return Set.copyOf(names);
     }

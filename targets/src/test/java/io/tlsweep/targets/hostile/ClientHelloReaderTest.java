@@ -26,6 +26,19 @@ class ClientHelloReaderTest {
     }
 
     @Test
+    void readsSupportedVersionsAndIgnoresABrokenList() {
+        byte[] withVersions = HexFormat.of().parseHex("16030100360100003203" + "03" + "00".repeat(32) + "00"
+                + "00021301" + "0100" + "0007" + "002b0003020304");
+        ClientHelloSummary hello = ClientHelloReader.read(withVersions).orElseThrow();
+        assertEquals(List.of(0x0304), hello.supportedVersions());
+        assertTrue(hello.offersOnlyAbove(0x0303));
+        assertTrue(ClientHelloReader.read(HELLO).orElseThrow().supportedVersions().isEmpty());
+        byte[] listTooLong = withVersions.clone();
+        listTooLong[listTooLong.length - 3] = 0x04;
+        assertTrue(ClientHelloReader.read(listTooLong).orElseThrow().supportedVersions().isEmpty());
+    }
+
+    @Test
     void everyTruncationIsEmptyNotAnException() {
         for (int len = 0; len < HELLO.length; len++) {
             assertTrue(ClientHelloReader.read(Arrays.copyOf(HELLO, len)).isEmpty(), "length " + len);

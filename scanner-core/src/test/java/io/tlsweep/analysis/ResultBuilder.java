@@ -1,0 +1,80 @@
+package io.tlsweep.analysis;
+
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.PreferenceOrder;
+import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.ScanStatus;
+import io.tlsweep.result.TargetResult;
+import io.tlsweep.target.Target;
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.ProtocolVersion;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hand-built scan results for the analysis tests: {@code result().accepts(TLSv1_2, 0xC02F, 0x009C).build()}.
+ * A version with two or more suites is in server order unless told otherwise; with one suite the order is
+ * unknown, as the scanner reports it.
+ */
+final class ResultBuilder {
+    private static final Target TARGET = new Target("192.0.2.1:443", "192.0.2.1", 443, Optional.empty(), true,
+            "test");
+
+    private ScanStatus status = ScanStatus.OK;
+    private Optional<Failure> failure = Optional.empty();
+    private final List<ProtocolSupport> protocols = new ArrayList<>();
+
+    private ResultBuilder() {
+    }
+
+    static ResultBuilder result() {
+        return new ResultBuilder();
+    }
+
+    /** A target that got no version through: its status and the failure that says why. */
+    static TargetResult failed(ScanStatus status, Failure failure) {
+        ResultBuilder b = new ResultBuilder();
+        b.status = status;
+        b.failure = Optional.of(failure);
+        return b.build();
+    }
+
+    ResultBuilder accepts(ProtocolVersion version, int... codes) {
+        return accepts(version, codes.length >= 2 ? PreferenceOrder.SERVER : PreferenceOrder.UNKNOWN, codes);
+    }
+
+    ResultBuilder accepts(ProtocolVersion version, PreferenceOrder order, int... codes) {
+        return add(new ProtocolSupport(version, suites(codes), order, false, List.of(), Optional.empty(), true));
+    }
+
+    /** Like {@link #accepts(ProtocolVersion, int...)} with a DHE prime of {@code bits} seen. */
+    ResultBuilder acceptsWithDh(ProtocolVersion version, int bits, int... codes) {
+        return add(new ProtocolSupport(version, suites(codes),
+                codes.length >= 2 ? PreferenceOrder.SERVER : PreferenceOrder.UNKNOWN, false, List.of(),
+                Optional.of(bits), true));
+    }
+
+    ResultBuilder status(ScanStatus value) {
+        this.status = value;
+        return this;
+    }
+
+    TargetResult build() {
+        List<ProtocolSupport> oldestFirst = protocols.stream()
+                .sorted(Comparator.comparing(ProtocolSupport::version)).toList();
+        return new TargetResult(TARGET, Optional.of("192.0.2.1"), status, failure, oldestFirst, List.of(),
+                List.of(), List.of(), 1, 1);
+    }
+
+    private ResultBuilder add(ProtocolSupport support) {
+        protocols.add(support);
+        return this;
+    }
+
+    private static List<CipherSuite> suites(int... codes) {
+        return Arrays.stream(codes).mapToObj(CipherSuite::of).toList();
+    }
+}

@@ -1,0 +1,93 @@
+package io.tlsweep.targets.scripted;
+
+import io.tlsweep.targets.Suite;
+import io.tlsweep.targets.VersionFacts;
+import io.tlsweep.targets.hostile.ClientHelloSummary;
+import io.tlsweep.targets.hostile.ServerHelloWriter;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the scripted legacy server ({@link io.tlsweep.targets.ScriptedTargetSpec}) answers to one
+ * ClientHello. Pure: a summary of the hello in, the bytes to send out.
+ */
+public final class LegacyServerScript {
+
+    public static final int HANDSHAKE_FAILURE = 40;
+    public static final int PROTOCOL_VERSION = 70;
+    private static final int TLS1_2 = 0x0303;
+    private static final byte[] SERVER_HELLO_DONE = {0x0e, 0x00, 0x00, 0x00};
+
+    private final List<VersionFacts> accepted;
+    private final byte[] certificateMessage;
+
+    /**
+     * @param accepted what it accepts per version, suites in server order (the spec's {@code accepted()})
+     * @param chainDer the certificate chain it presents, leaf first, DER
+     */
+    public LegacyServerScript(List<VersionFacts> accepted, List<byte[]> chainDer) {
+        this.accepted = List.copyOf(accepted);
+        this.certificateMessage = certificateMessage(chainDer);
+    }
+
+    /**
+     * The answer: a first flight (ServerHello, Certificate, ServerHelloDone) or a fatal alert.
+     *
+     * @param bytes   the records to send
+     * @param refused true for a fatal alert, after which the server closes at once
+     */
+    public record Answer(byte[] bytes, boolean refused) {
+    }
+
+    public Answer answer(ClientHelloSummary hello) {
+        Optional<VersionFacts> version = negotiate(hello);
+        if (version.isEmpty()) {
+            return alert(Math.max(0x0300, Math.min(hello.clientVersion(), TLS1_2)), PROTOCOL_VERSION);
+        }
+        int code = version.get().version().code();
+        Optional<Suite> suite = version.get().suites().stream()
+                .filter(s -> hello.cipherSuites().contains(s.code())).findFirst();
+        if (suite.isEmpty()) {
+            return alert(code, HANDSHAKE_FAILURE);
+        }
+        return new Answer(ServerHelloWriter.records(code, ServerHelloWriter.message(hello, code, suite.get().code()),
+                certificateMessage, SERVER_HELLO_DONE), false);
+    }
+
+    /**
+     * The client's legacy_version capped at the newest configured version, if that is configured; none
+     * when supported_versions lists only versions above TLS 1.2 (a TLS 1.3-only hello).
+     */
+    private Optional<VersionFacts> negotiate(ClientHelloSummary hello) {
+        if (hello.offersOnlyAbove(TLS1_2)) {
+            return Optional.empty();
+        }
+        int newest = accepted.stream().mapToInt(f -> f.version().code()).max().orElseThrow();
+        int chosen = Math.min(hello.clientVersion(), newest);
+        return accepted.stream().filter(f -> f.version().code() == chosen).findFirst();
+    }
+
+    private static Answer alert(int recordVersion, int description) {
+        return new Answer(new byte[] {0x15, (byte) (recordVersion >> 8), (byte) recordVersion, 0x00, 0x02, 0x02,
+            (byte) description}, true);
+    }
+
+    private static byte[] certificateMessage(List<byte[]> chainDer) {
+        ByteArrayOutputStream list = new ByteArrayOutputStream();
+        for (byte[] der : chainDer) {
+            writeU24(list, der.length);
+            list.writeBytes(der);
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeU24(body, list.size());
+        body.writeBytes(list.toByteArray());
+        return ServerHelloWriter.handshake(0x0b, body.toByteArray());
+    }
+
+    private static void writeU24(ByteArrayOutputStream out, int value) {
+        out.write(value >> 16);
+        out.write(value >> 8);
+        out.write(value);
+    }
+}

@@ -1,0 +1,32 @@
+package io.tlsweep.targets.scripted;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.tlsweep.targets.ScriptedTargetSpec;
+import io.tlsweep.targets.hostile.FirstRecordDecoder;
+import io.tlsweep.targets.tls.ConnectionErrorSink;
+
+/** Pipeline of a scripted target: idle limit, first-record decoder, the script's handler, sink. */
+public final class ScriptedChannelInitializer extends ChannelInitializer<Channel> {
+
+    private static final int IDLE_SECONDS = 30;
+
+    private final ScriptedTargetSpec spec;
+    private final LegacyServerScript script;
+
+    public ScriptedChannelInitializer(ScriptedTargetSpec spec, LegacyServerScript script) {
+        this.spec = spec;
+        this.script = script;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        ChannelPipeline pipeline = ch.pipeline();
+        pipeline.addLast("idle", new ReadTimeoutHandler(IDLE_SECONDS));
+        pipeline.addLast("first-record", new FirstRecordDecoder());
+        pipeline.addLast("script", new LegacyServerHandler(script, spec.linger()));
+        pipeline.addLast("sink", ConnectionErrorSink.INSTANCE);
+    }
+}
