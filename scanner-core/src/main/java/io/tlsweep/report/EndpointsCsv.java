@@ -17,7 +17,7 @@ public final class EndpointsCsv implements Closeable {
                 "reason", "bestVersion"));
         c.addAll(EndpointFacts.VERSION_COLUMNS);
         c.addAll(List.of("suites", "order", "findings", "failure", "windowsCode", "certificate",
-                "certificateNotAfter", "connections", "elapsedMs"));
+                "certificateCommonName", "certificateOrganization", "certificateNotAfter", "connections", "elapsedMs"));
         COLUMNS = List.copyOf(c);
     }
 
@@ -37,7 +37,8 @@ public final class EndpointsCsv implements Closeable {
         }
         LeafCertificate leaf = LeafCertificate.of(r.certificates()).orElse(null);
         cells.addAll(Arrays.asList(e.suites(), e.order(), e.findingsJoined(), e.failureLabel(),
-                e.windows().code(), leaf == null ? "" : leaf.subject(), leaf == null ? "" : leaf.notAfter(),
+                e.windows().code(), leaf == null ? "" : leaf.subject(), leaf == null ? "" : leaf.commonName(),
+                leaf == null ? "" : leaf.organization(), leaf == null ? "" : leaf.notAfter(),
                 r.connections(), r.elapsedMs()));
         rows.row(cells.toArray());
     }

@@ -53,6 +53,7 @@ public final class HtmlReport {
         HtmlTables.findings(h, tally);
         HtmlTables.failures(h, tally);
         LatencySection.write(h, latency);
+        HtmlTables.endpoints(h, tally);
         h.raw("\n</body>\n</html>\n");
         return h.toString();
     }

@@ -67,6 +67,19 @@ final class HtmlTables {
         h.more(t.breaking().more(), "endpoints that break");
     }
 
+    /** Every endpoint with its verdict and certificate: the one place a ready endpoint's facts show. */
+    static void endpoints(Html h, Tally t) {
+        h.element("h2", "All endpoints");
+        h.open("table", "id", "endpoints")
+                .headerRow("Endpoint", "SNI", "Verdict", "Versions", "Certificate");
+        for (EndpointRow r : t.all().kept()) {
+            h.open("tr").element("td", r.target()).element("td", r.sni()).element("td", r.verdict())
+                    .element("td", String.join(" ", r.versions())).element("td", r.certificate()).close("tr");
+        }
+        h.close("table");
+        h.more(t.all().more(), "endpoints");
+    }
+
     static void findings(Html h, Tally t) {
         h.element("h2", "Weak cipher suites and other findings");
         List<Map.Entry<String, Long>> found = t.findings().entrySet().stream().filter(e -> e.getValue() > 0).toList();

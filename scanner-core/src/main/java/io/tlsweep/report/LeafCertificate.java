@@ -10,12 +10,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 
 /**
  * The served leaf certificate as a report shows it: subject and expiry, read from the DER in a result line.
  * Every string here came from the server and must be escaped wherever it is shown.
  */
-public record LeafCertificate(String subject, String notAfter) {
+public record LeafCertificate(String subject, String commonName, String organization, String notAfter) {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     /** The leaf (first) certificate of the chain, if there is one that parses. */
@@ -27,10 +30,21 @@ public record LeafCertificate(String subject, String notAfter) {
             byte[] der = Base64.getDecoder().decode(chain.get(0).der());
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
-            return Optional.of(new LeafCertificate(cert.getSubjectX500Principal().getName(),
+            String subject = cert.getSubjectX500Principal().getName();
+            return Optional.of(new LeafCertificate(subject, attribute(subject, "CN"), attribute(subject, "O"),
                     DAY.format(cert.getNotAfter().toInstant())));
-        } catch (IllegalArgumentException | CertificateException e) {
+        } catch (IllegalArgumentException | CertificateException | InvalidNameException e) {
             return Optional.empty(); // not base64, or not a certificate: the report shows none
         }
+    }
+
+    /** The (unescaped) value of the first RDN of this type, or "". */
+    private static String attribute(String rfc2253, String type) throws InvalidNameException {
+        for (Rdn rdn : new LdapName(rfc2253).getRdns()) {
+            if (rdn.getType().equalsIgnoreCase(type)) {
+                return String.valueOf(rdn.getValue());
+            }
+        }
+        return "";
     }
 }

@@ -29,6 +29,7 @@ public final class Tally {
     private final Map<String, FailureGroup> failureGroups = new LinkedHashMap<>();
     private final Capped<EndpointRow> breaking;
     private final Capped<EndpointRow> legacy;
+    private final Capped<EndpointRow> all;
     private long endpoints;
     private long connections;
     private long elapsedMs;
@@ -48,6 +49,7 @@ public final class Tally {
         EndpointFacts.VERSION_COLUMNS.forEach(v -> versions.put(v, 0L));
         breaking = new Capped<>(cap);
         legacy = new Capped<>(cap);
+        all = new Capped<>(cap);
     }
 
     public void add(EndpointFacts e) {
@@ -67,11 +69,13 @@ public final class Tally {
             failureGroups.computeIfAbsent(e.failureLabel(), k -> new FailureGroup(k, e.windows(),
                     EndpointFacts.nonNull(r.failure().detail()), new Capped<>(NAMES_CAP))).endpoints().add(name(r));
         }
+        EndpointRow row = EndpointRow.of(e);
+        all.add(row);
         if (Verdict.BREAKS_WITHOUT_LEGACY.label().equals(r.verdict())
                 || Verdict.NO_COMMON_ALGORITHM_RISK.label().equals(r.verdict())) {
-            breaking.add(EndpointRow.of(e));
+            breaking.add(row);
         } else if (Verdict.LEGACY_ENABLED.label().equals(r.verdict())) {
-            legacy.add(EndpointRow.of(e));
+            legacy.add(row);
         }
     }
 
@@ -130,6 +134,11 @@ public final class Tally {
     }
 
     /** Endpoints that work with TLS 1.2+ but still accept legacy versions. */
+    /** Every endpoint, in the order they came, up to the cap. */
+    public Capped<EndpointRow> all() {
+        return all;
+    }
+
     public Capped<EndpointRow> legacy() {
         return legacy;
     }

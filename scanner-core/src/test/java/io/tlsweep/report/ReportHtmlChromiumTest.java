@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.tlsweep.metrics.ScanMetrics;
+import io.tlsweep.testing.HeadlessChromium;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Timings;
 import io.tlsweep.wire.AlertDescription;
@@ -35,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * only a local file; the flags stop its background networking.
  */
 class ReportHtmlChromiumTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final long TIMEOUT_SECONDS = 90;
     static final Path KEPT = Path.of("target", "report-chromium");
 
     @TempDir
@@ -45,15 +44,15 @@ class ReportHtmlChromiumTest {
 
     @BeforeAll
     static void writeReport() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "chromium not installed: " + CHROMIUM + " missing (apt-get install chromium)");
+        Assumptions.assumeTrue(HeadlessChromium.available(),
+                "chromium not installed: " + HeadlessChromium.BINARY + " missing (apt-get install chromium)");
         ReportSet.write(dir.resolve("report"), Hostile.results(), latency(), Hostile.RUN);
         html = dir.resolve("report").resolve(ReportSet.HTML);
     }
 
     @Test
     void theBrowserSeesTheCountsAndNoInjectedMarkup() throws Exception {
-        String dom = chromium("dom", "--dump-dom");
+        String dom = HeadlessChromium.dumpDom(html, dir);
 
         assertThat(count(dom, "total")).isEqualTo(8);
         assertThat(count(dom, "breaks-without-legacy")).isEqualTo(2);
@@ -79,39 +78,13 @@ class ReportHtmlChromiumTest {
         Files.createDirectories(KEPT);
         Path png = KEPT.resolve("report.png").toAbsolutePath();
         Files.deleteIfExists(png);
-        chromium("screenshot", "--screenshot=" + png, "--window-size=1280,2000");
+        HeadlessChromium.screenshot(html, png, 1280, 2000, dir);
         Files.copy(html, KEPT.resolve(ReportSet.HTML), StandardCopyOption.REPLACE_EXISTING);
 
         assertThat(png).exists();
         byte[] head = Arrays.copyOf(Files.readAllBytes(png), 8);
         assertThat(head).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         System.out.println("report screenshot: " + png);
-    }
-
-    /** Runs Chromium on the report with a fresh profile; returns what it printed on stdout. */
-    private static String chromium(String name, String... action) throws IOException, InterruptedException {
-        Path profile = Files.createTempDirectory(dir, "profile-" + name);
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile));
-        command.addAll(List.of(action));
-        command.add(html.toUri().toString());
-        Path out = dir.resolve(name + ".out");
-        Path err = dir.resolve(name + ".err");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            fail("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + tail(err));
-        }
-        assertThat(p.exitValue()).as("chromium exit status; stderr: %s", tail(err)).isZero();
-        return Files.readString(out, StandardCharsets.UTF_8);
-    }
-
-    private static String tail(Path file) throws IOException {
-        String s = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        return s.length() > 2000 ? s.substring(s.length() - 2000) : s;
     }
 
     private static long count(String dom, String verdict) {

@@ -1,0 +1,88 @@
+package io.tlsweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.tlsweep.analysis.Verdict;
+import io.tlsweep.targets.DefaultProfiles;
+import io.tlsweep.testing.HeadlessChromium;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tlsweep demo} end to end: the built-in farm yields every verdict, every report is written, and the
+ * farm target whose certificate subject carries script markup and a spreadsheet formula comes out
+ * neutralised in the CSV and inert in a real browser.
+ */
+class DemoCommandTest {
+    @TempDir
+    static Path dir;
+    private static int exit;
+    private static String stdout;
+
+    @BeforeAll
+    static void runDemo() {
+        StringWriter out = new StringWriter();
+        exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                "demo", "-o", dir.resolve("out").toString());
+        stdout = out.toString();
+    }
+
+    @Test
+    void theDemoShowsEveryVerdictAndWritesEveryReport() throws Exception {
+        assertThat(exit).isZero();
+        Set<String> verdicts = Files.readAllLines(dir.resolve("out/results.jsonl")).stream()
+                .map(line -> {
+                    try {
+                        return new ObjectMapper().readTree(line).get("verdict").asText();
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(e);
+                    }
+                }).collect(Collectors.toSet());
+        assertThat(verdicts).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(Verdict.values()).map(Verdict::label).toList());
+        for (String file : List.of("summary.json", "endpoints.csv", "suites.csv", "report.html", "latency.hlog")) {
+            assertThat(dir.resolve("out").resolve(file)).isNotEmptyFile();
+        }
+        assertThat(stdout).contains("totals:").contains("no-common-algorithm-risk 1");
+    }
+
+    @Test
+    void theHostileCertificateSubjectIsNeutralisedInTheCsv() throws Exception {
+        CsvMapper csv = new CsvMapper();
+        try (MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(dir.resolve("out/endpoints.csv").toFile())) {
+            Map<String, String> hostile = rows.readAll().stream()
+                    .filter(r -> r.get("origin").equals("cert-hostile-subject")).findFirst().orElseThrow();
+            assertThat(hostile.get("certificateOrganization")).isEqualTo("'" + DefaultProfiles.HOSTILE_O);
+            assertThat(hostile.get("certificateCommonName")).isEqualTo(DefaultProfiles.HOSTILE_CN);
+        }
+    }
+
+    @Test
+    void theReportRendersInChromiumWithTheCountsAndNoServerScript() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.available(),
+                "chromium not installed: " + HeadlessChromium.BINARY + " missing (apt-get install chromium)");
+        String dom = HeadlessChromium.dumpDom(dir.resolve("out/report.html"), dir);
+        assertThat(dom).contains("id=\"count-no-common-algorithm-risk\"").contains("id=\"count-total\"");
+        assertThat(dom).containsPattern("id=\"count-total\"[^>]*>\\s*29\\s*<");
+        assertThat(dom).doesNotContainIgnoringCase("<script");
+        // the certificate subject as RFC 2253 prints it (CN=\<script\>...), escaped once more for HTML
+        assertThat(dom).contains("CN=\\&lt;script\\&gt;alert(1)\\&lt;/script\\&gt;")
+                .contains("HYPERLINK");
+    }
+}

@@ -1,0 +1,64 @@
+package io.tlsweep.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's Chromium, headless, on a local file: the DOM as the browser built it, or a screenshot. Every run
+ * gets a fresh profile and is stopped after a hard timeout; background networking is switched off.
+ */
+public final class HeadlessChromium {
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
+    private static final long TIMEOUT_SECONDS = 90;
+
+    private HeadlessChromium() {
+    }
+
+    public static boolean available() {
+        return Files.isExecutable(BINARY);
+    }
+
+    /** The serialized DOM after loading {@code html}. */
+    public static String dumpDom(Path html, Path workDir) throws IOException, InterruptedException {
+        return run(html, workDir, "dom", "--dump-dom");
+    }
+
+    /** Writes a PNG of the page, {@code width} x {@code height} pixels. */
+    public static void screenshot(Path html, Path png, int width, int height, Path workDir)
+            throws IOException, InterruptedException {
+        run(html, workDir, "screenshot", "--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height);
+    }
+
+    private static String run(Path html, Path workDir, String name, String... action)
+            throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory(workDir, "chromium-profile-" + name);
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile));
+        command.addAll(List.of(action));
+        command.add(html.toAbsolutePath().toUri().toString());
+        Path out = workDir.resolve(name + ".out");
+        Path err = workDir.resolve(name + ".err");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw new IOException("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + tail(err));
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("chromium exited with " + p.exitValue() + ": " + tail(err));
+        }
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    private static String tail(Path file) throws IOException {
+        String s = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        return s.length() > 2000 ? s.substring(s.length() - 2000) : s;
+    }
+}
