@@ -1,0 +1,124 @@
+package io.tlsweep.engine.handshake;
+
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.tlsweep.wire.CipherSuite;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
+
+/**
+ * Client {@link SslContext}s, built once per {@link HandshakeSpec} and reused, all sharing one
+ * {@link CapturingTrustManager}.
+ *
+ * <p>Suite names: the JDK and Bouncy Castle take IANA names (or their "SSL_" spelling for a few old suites,
+ * looked up in what the provider supports); BoringSSL takes the same names and Netty converts them to
+ * OpenSSL's with {@code CipherSuiteConverter}. A suite a provider cannot enable is a configuration error
+ * ({@link IllegalArgumentException}), never silently dropped. Hostname verification is off (Netty 4.2
+ * turns it on for clients by default): validation is a separate step.
+ */
+final class ClientContexts {
+    private final CapturingTrustManager trust = new CapturingTrustManager();
+    private final Map<HandshakeSpec, SslContext> contexts = new ConcurrentHashMap<>();
+    private final Map<TlsProvider, Set<String>> supportedSuites = new EnumMap<>(TlsProvider.class);
+    private Provider bouncyCastle;
+
+    CapturingTrustManager trustManager() {
+        return trust;
+    }
+
+    /** The context for {@code spec}, built on first use; throws {@link IllegalArgumentException} if it cannot be. */
+    SslContext contextFor(HandshakeSpec spec) {
+        SslContext context = contexts.get(spec);
+        return context != null ? context : contexts.computeIfAbsent(spec, this::build);
+    }
+
+    private SslContext build(HandshakeSpec spec) {
+        SslContextBuilder builder = SslContextBuilder.forClient()
+                .trustManager(trust)
+                .endpointIdentificationAlgorithm(null)
+                .protocols(spec.versions().stream().map(HandshakeSpec::javaName).toList());
+        List<String> suites = providerNames(spec);
+        if (!suites.isEmpty()) {
+            builder.ciphers(suites);
+        }
+        switch (spec.provider()) {
+            case BORINGSSL -> builder.sslProvider(SslProvider.OPENSSL);
+            case JDK -> builder.sslProvider(SslProvider.JDK);
+            case BOUNCY_CASTLE -> builder.sslProvider(SslProvider.JDK).sslContextProvider(bouncyCastle());
+        }
+        try {
+            return builder.build();
+        } catch (SSLException e) {
+            throw new IllegalArgumentException("cannot configure " + spec.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The spec's suites in the names its provider takes; empty for the provider's defaults. */
+    private List<String> providerNames(HandshakeSpec spec) {
+        List<String> names = new ArrayList<>();
+        for (CipherSuite suite : spec.cipherSuites()) {
+            if (spec.provider() == TlsProvider.BORINGSSL) {
+                if (suite.isTls13()) {
+                    continue; // BoringSSL offers its three TLS 1.3 suites whatever it is told
+                }
+                if (!OpenSsl.isCipherSuiteAvailable(suite.ianaName())) {
+                    throw unsupported(spec, suite);
+                }
+                names.add(suite.ianaName());
+            } else {
+                names.add(jsseName(spec, suite));
+            }
+        }
+        return names;
+    }
+
+    private String jsseName(HandshakeSpec spec, CipherSuite suite) {
+        Set<String> supported = supported(spec.provider());
+        String iana = suite.ianaName();
+        if (supported.contains(iana)) {
+            return iana;
+        }
+        String legacy = iana.startsWith("TLS_") ? "SSL_" + iana.substring(4) : iana;
+        if (supported.contains(legacy)) {
+            return legacy;
+        }
+        throw unsupported(spec, suite);
+    }
+
+    private synchronized Set<String> supported(TlsProvider provider) {
+        return supportedSuites.computeIfAbsent(provider, p -> {
+            try {
+                SSLContext context = p == TlsProvider.JDK ? SSLContext.getInstance("TLS")
+                        : SSLContext.getInstance("TLS", bouncyCastle());
+                context.init(null, null, null);
+                return Set.of(context.getSupportedSSLParameters().getCipherSuites());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot list the suites of " + p, e);
+            }
+        });
+    }
+
+    private synchronized Provider bouncyCastle() {
+        if (bouncyCastle == null) {
+            bouncyCastle = new BouncyCastleJsseProvider(new BouncyCastleProvider());
+        }
+        return bouncyCastle;
+    }
+
+    private static IllegalArgumentException unsupported(HandshakeSpec spec, CipherSuite suite) {
+        return new IllegalArgumentException(spec.provider() + " cannot offer " + suite.ianaName()
+                + (spec.provider() == TlsProvider.BORINGSSL ? "" : " (unsupported or disabled; try boringssl)"));
+    }
+}

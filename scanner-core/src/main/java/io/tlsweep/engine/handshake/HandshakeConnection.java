@@ -1,0 +1,169 @@
+package io.tlsweep.engine.handshake;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * One connection carrying one full handshake: register, connect, let the {@link SslHandler} handshake, and
+ * report exactly one {@link HandshakeOutcome}, whatever happens, on the connection's event loop.
+ *
+ * <p>It sits at the head of the pipeline, before the SslHandler, so it sees raw bytes (counted, passed on
+ * untouched: the SslHandler releases them) and transport errors (a reset) first. Bounded three ways: the
+ * channel's connect timeout, the SslHandler's handshake timeout, and a last-resort deadline past both.
+ */
+final class HandshakeConnection extends ChannelInboundHandlerAdapter {
+    private static final long SESSION_TICKET_WAIT_MILLIS = 200;
+    private static final long DEADLINE_SLACK_MILLIS = 1000;
+
+    private final HandshakeTarget target;
+    private final SessionMode mode;
+    private final CapturingTrustManager trust;
+    private final Consumer<HandshakeOutcome> listener;
+    private final Channel channel;
+    private final SslHandler ssl;
+    private final long deadlineMillis;
+    private long startNanos;
+    private long connectNanos = -1;
+    private long handshakeNanos = -1;
+    private long bytesReceived;
+    private IOException transportError;
+    private HandshakeOutcome.Established awaitingTicket;
+    private ScheduledFuture<?> deadline;
+    private boolean ended;
+
+    HandshakeConnection(HandshakeTarget target, SessionMode mode, CapturingTrustManager trust, Channel channel,
+            SslHandler ssl, long deadlineMillis, Consumer<HandshakeOutcome> listener) {
+        this.target = target;
+        this.mode = mode;
+        this.trust = trust;
+        this.channel = channel;
+        this.ssl = ssl;
+        this.deadlineMillis = deadlineMillis + DEADLINE_SLACK_MILLIS;
+        this.listener = listener;
+        target.serverName().ifPresent(name -> {
+            SSLParameters parameters = ssl.engine().getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(name)));
+            ssl.engine().setSSLParameters(parameters);
+        });
+    }
+
+    /** Registers the channel on {@code loop} and connects; everything after runs on that loop. */
+    void start(EventLoop loop) {
+        startNanos = System.nanoTime();
+        channel.pipeline().addLast(this, ssl, new ExceptionSink());
+        ssl.handshakeFuture().addListener(this::handshakeDone);
+        loop.register(channel).addListener((ChannelFuture registered) -> {
+            if (!registered.isSuccess()) {
+                end(failed(Failure.of(FailureKind.INTERNAL_ERROR, "cannot register: " + registered.cause())));
+                return;
+            }
+            deadline = loop.schedule(this::deadlinePassed, deadlineMillis, TimeUnit.MILLISECONDS);
+            channel.connect(target.address()).addListener(this::connected);
+        });
+    }
+
+    private void connected(Future<? super Void> f) {
+        if (ended) {
+            return;
+        }
+        if (f.isSuccess()) {
+            connectNanos = System.nanoTime() - startNanos;
+        } else {
+            end(failed(HandshakeFailures.connectFailure(f.cause(), target.hostPort(),
+                    channel.config().getConnectTimeoutMillis())));
+        }
+    }
+
+    private void handshakeDone(Future<? super Channel> f) {
+        if (ended) {
+            return;
+        }
+        if (!f.isSuccess()) {
+            end(failed(HandshakeFailures.classify(f.cause(), transportError, bytesReceived, target.hostPort())));
+            return;
+        }
+        handshakeNanos = System.nanoTime() - startNanos;
+        SSLEngine engine = ssl.engine();
+        HandshakeOutcome outcome = SessionFacts.read(engine, trust.take(engine), timings());
+        if (mode == SessionMode.RESUMABLE && outcome instanceof HandshakeOutcome.Established e
+                && e.version().code() == 0x0304 && !e.resumed()) {
+            awaitingTicket = e; // keep the connection until the NewSessionTicket is in
+            channel.eventLoop().schedule(this::ticketWaitOver, SESSION_TICKET_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        end(outcome);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ByteBuf buf) {
+            bytesReceived += buf.readableBytes();
+        }
+        ctx.fireChannelRead(msg);
+        ticketWaitOver(); // the SslHandler has now processed what came after the handshake, if anything
+    }
+
+    private void ticketWaitOver() {
+        if (awaitingTicket != null && !ended) {
+            end(awaitingTicket);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException io && transportError == null) {
+            transportError = io; // a reset: the SslHandler fails the handshake once the channel closes
+        }
+        ctx.close();
+    }
+
+    private void deadlinePassed() {
+        if (!ended) {
+            end(failed(Failure.of(FailureKind.READ_TIMEOUT, "no outcome from " + target.hostPort() + " within "
+                    + deadlineMillis + " ms")));
+        }
+    }
+
+    private HandshakeTimings timings() {
+        return new HandshakeTimings(connectNanos, handshakeNanos, System.nanoTime() - startNanos);
+    }
+
+    private HandshakeOutcome failed(Failure failure) {
+        return new HandshakeOutcome.Failed(failure, timings());
+    }
+
+    private void end(HandshakeOutcome outcome) {
+        ended = true;
+        awaitingTicket = null;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        trust.forget(ssl.engine());
+        channel.close();
+        listener.accept(outcome);
+    }
+
+    /** Takes exceptions that passed the SslHandler (its decode errors): the handshake future has them too. */
+    private static final class ExceptionSink extends ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}
