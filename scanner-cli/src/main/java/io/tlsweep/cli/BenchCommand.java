@@ -1,0 +1,194 @@
+package io.tlsweep.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tlsweep.engine.handshake.BenchPlan;
+import io.tlsweep.engine.handshake.BenchResult;
+import io.tlsweep.engine.handshake.HandshakeBench;
+import io.tlsweep.engine.handshake.HandshakeClient;
+import io.tlsweep.engine.handshake.HandshakeClientConfig;
+import io.tlsweep.engine.handshake.HandshakeSpec;
+import io.tlsweep.engine.handshake.HandshakeTarget;
+import io.tlsweep.engine.handshake.JdkLegacyAlgorithms;
+import io.tlsweep.engine.handshake.SessionMode;
+import io.tlsweep.engine.handshake.TlsProvider;
+import io.tlsweep.metrics.Percentiles;
+import io.tlsweep.target.ParsedLine;
+import io.tlsweep.target.Target;
+import io.tlsweep.target.TargetLine;
+import io.tlsweep.wire.ProtocolVersion;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tlsweep bench}: sustained full handshakes against one endpoint. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Sustained full TLS handshakes against one endpoint at a given concurrency, for a duration"
+                + " or a count: handshakes/s, latency percentiles (HdrHistogram), errors by failure kind."
+                + " With --rate, handshakes start on a fixed schedule and latency is measured from the intended"
+                + " start, which corrects for coordinated omission.",
+        footer = {"", "TARGET is an IP literal with a port (IPv6 in brackets); give the SNI name with --sni.",
+            "--jdk-legacy lets the JDK provider offer TLS 1.0, TLS 1.1 and 3DES by removing them from",
+            "jdk.tls.disabledAlgorithms for this tlsweep process only (the JDK reads that setting once per",
+            "process; nothing is changed on disk). Not needed with --provider boringssl, which offers legacy",
+            "versions on its own contexts.",
+            "", "Examples:",
+            "  tlsweep bench 127.0.0.1:8443 -c 8 --duration 10",
+            "  tlsweep bench 127.0.0.1:8443 --version TLSv1.3 --provider jdk --rate 500 --duration 30",
+            "  tlsweep bench 10.0.0.5:443 --sni app.example --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 -o bench"})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "TARGET", description = "IP:PORT or [IPv6]:PORT.")
+    private String target;
+
+    @Option(names = "--provider", paramLabel = "P", defaultValue = "boringssl",
+            description = "TLS stack: boringssl, jdk or bc (default: ${DEFAULT-VALUE}).")
+    private String provider;
+
+    @Option(names = "--version", paramLabel = "VERSION", converter = VersionConverter.class,
+            description = "Version to enable (repeatable; default TLSv1.2).")
+    private List<ProtocolVersion> versions = new ArrayList<>();
+
+    @Option(names = "--suite", split = ",", paramLabel = "SUITE", description = "Cipher suites (IANA or OpenSSL names).")
+    private List<String> suites = new ArrayList<>();
+
+    @Option(names = "--sni", paramLabel = "NAME", description = "Server name to send.")
+    private String sni;
+
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "4",
+            description = "Handshakes in flight (default: ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    @Option(names = "--duration", paramLabel = "S", defaultValue = "10",
+            description = "Seconds to run (default: ${DEFAULT-VALUE}).")
+    private double duration;
+
+    @Option(names = "--count", paramLabel = "N", description = "Stop after N handshakes.")
+    private long count = Long.MAX_VALUE;
+
+    @Option(names = "--rate", paramLabel = "PER_S", description = "Fixed rate of handshake starts per second.")
+    private double rate;
+
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "2",
+            description = "Seconds of discarded warm-up (default: ${DEFAULT-VALUE}).")
+    private double warmup;
+
+    @Option(names = "--resume", description = "Resume sessions after the first handshake (full vs resumed counts).")
+    private boolean resume;
+
+    @Option(names = "--jdk-legacy", description = "Allow TLS 1.0/1.1 and 3DES in the JDK provider (whole process).")
+    private boolean jdkLegacy;
+
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
+            description = "Also write bench.json and bench.hlog (HdrHistogram log) here.")
+    private Path outputDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ParsedLine parsed = TargetLine.parse(target, "TARGET", List.of(443));
+        if (parsed instanceof ParsedLine.Failed failed) {
+            err.println("tlsweep bench: " + failed.error());
+            return ExitCodes.USAGE;
+        }
+        Target t = parsed instanceof ParsedLine.Targets ts && ts.size() == 1 ? ts.iterator().next() : null;
+        if (t == null || !t.hostIsLiteral()) {
+            err.println("tlsweep bench: TARGET must be one IP:PORT or [IPv6]:PORT (give a name with --sni)");
+            return ExitCodes.USAGE;
+        }
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(t.host()), t.port());
+        String sni = this.sni != null ? this.sni : t.sni().orElse(null);
+        TlsProvider stack = TlsProvider.parse(provider).orElse(null);
+        if (stack == null) {
+            err.println("tlsweep bench: unknown provider '" + provider + "' (boringssl, jdk or bc)");
+            return ExitCodes.USAGE;
+        }
+        if (jdkLegacy) {
+            JdkLegacyAlgorithms.allowGlobally();
+        }
+        HandshakeSpec hs;
+        try {
+            hs = HandshakeSpec.of(stack, versions.isEmpty() ? List.of(ProtocolVersion.TLSv1_2) : versions, suites);
+        } catch (IllegalArgumentException e) {
+            err.println("tlsweep bench: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        HandshakeTarget where = sni == null ? HandshakeTarget.of(address) : HandshakeTarget.of(address, sni);
+        HandshakeClientConfig config = HandshakeClientConfig.defaults();
+        BenchResult result;
+        try (HandshakeClient client = new HandshakeClient(config)) {
+            client.prepare(hs);
+            HandshakeBench bench = new HandshakeBench(client, config);
+            if (warmup > 0) {
+                bench.run(BenchPlan.closedLoop(where, hs, concurrency, seconds(warmup), Long.MAX_VALUE));
+            }
+            BenchPlan plan = rate > 0 ? BenchPlan.fixedRate(where, hs, rate, concurrency, seconds(duration), count)
+                    : BenchPlan.closedLoop(where, hs, concurrency, seconds(duration), count);
+            result = bench.run(plan.withSessions(resume ? SessionMode.RESUMABLE : SessionMode.FRESH));
+        } catch (IllegalArgumentException e) {
+            err.println("tlsweep bench: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        out.print(result.summary());
+        out.flush();
+        if (outputDir != null) {
+            Files.createDirectories(outputDir);
+            try (OutputStream hlog = Files.newOutputStream(outputDir.resolve("bench.hlog"))) {
+                result.writeHistogramLog(hlog);
+            }
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(outputDir.resolve("bench.json").toFile(), json(result));
+        }
+        return result.established() > 0 ? ExitCodes.OK : ExitCodes.RUNTIME;
+    }
+
+    private Map<String, Object> json(BenchResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", target);
+        m.put("sni", sni);
+        m.put("spec", r.plan().spec().describe());
+        m.put("mode", r.plan().mode().name().toLowerCase(Locale.ROOT));
+        m.put("concurrency", concurrency);
+        m.put("handshakes", r.established());
+        m.put("resumed", r.resumed());
+        m.put("failed", r.failed());
+        m.put("errors", r.errors());
+        m.put("handshakesPerSecond", r.handshakesPerSecond());
+        m.put("latencyMicros", percentiles(r.latencyPercentiles()));
+        m.put("serviceTimeMicros", percentiles(r.serviceTimePercentiles()));
+        m.put("negotiated", r.negotiated());
+        return m;
+    }
+
+    private static Map<String, Long> percentiles(Percentiles p) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("p50", p.p50());
+        m.put("p90", p.p90());
+        m.put("p99", p.p99());
+        m.put("p99.9", p.p999());
+        m.put("max", p.max());
+        return m;
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofNanos((long) (s * 1e9));
+    }
+}
