@@ -24,7 +24,6 @@ import javax.security.auth.x500.X500Principal;
 public final class CertificateReader {
 
     private static final int DNS_NAME = 2;
-    private static final int IP_ADDRESS = 7;
 
     private CertificateReader() {
     }
@@ -60,19 +59,16 @@ public final class CertificateReader {
 
     static CertificateFacts facts(X509Certificate cert, byte[] der) throws CertificateParsingException {
         List<String> dns = new ArrayList<>();
-        List<String> ips = new ArrayList<>();
         Collection<List<?>> sans = cert.getSubjectAlternativeNames();
         for (List<?> san : sans == null ? List.<List<?>>of() : sans) {
-            int type = (Integer) san.get(0);
-            if (type == DNS_NAME) {
+            if ((Integer) san.get(0) == DNS_NAME) {
                 dns.add((String) san.get(1));
-            } else if (type == IP_ADDRESS) {
-                String text = (String) san.get(1);
-                ips.add(IpAddressText.parse(text).map(IpAddressText::format).orElse(text));
             }
         }
+        List<String> ips = CertificateExtensions.ipAddresses(cert);
         return new CertificateFacts(cert.getSubjectX500Principal().getName(X500Principal.RFC2253),
-                commonName(cert.getSubjectX500Principal()), cert.getIssuerX500Principal().getName(X500Principal.RFC2253),
+                commonName(cert.getSubjectX500Principal()),
+                cert.getIssuerX500Principal().getName(X500Principal.RFC2253),
                 cert.getSerialNumber().toString(16), dns, ips, KeyFacts.of(cert.getPublicKey()),
                 SignatureFacts.of(cert.getSigAlgName()), cert.getNotBefore().toInstant(),
                 cert.getNotAfter().toInstant(), sha256(der), selfSigned(cert), cert.getBasicConstraints() >= 0);

@@ -54,7 +54,7 @@ final class ChainValidator {
                     + subject(top) + " is not a trust anchor (" + anchors.source() + ")");
         }
         String issuer = top.getIssuerX500Principal().getName(X500Principal.RFC2253);
-        List<String> urls = AuthorityInfoAccess.caIssuerUrls(top);
+        List<String> urls = CertificateExtensions.caIssuerUrls(top);
         if (!urls.isEmpty()) {
             return new ChainValidation.IncompleteChain(issuer, urls);
         }

@@ -65,7 +65,8 @@ final class TestPki {
 
     /** A self-signed CA. */
     static Issued root(String dn, KeyPair keys) throws Exception {
-        return build(dn, keys, null, true, "SHA256withRSA", List.of(), List.of());
+        String sigAlg = keys.getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+        return build(dn, keys, null, true, sigAlg, List.of(), List.of());
     }
 
     /** A CA certificate signed by {@code issuer}. */
@@ -107,7 +108,8 @@ final class TestPki {
         if (!caIssuerUrls.isEmpty()) {
             builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
                     caIssuerUrls.stream().map(u -> new AccessDescription(AccessDescription.id_ad_caIssuers,
-                            new GeneralName(GeneralName.uniformResourceIdentifier, u))).toArray(AccessDescription[]::new)));
+                            new GeneralName(GeneralName.uniformResourceIdentifier, u)))
+                    .toArray(AccessDescription[]::new)));
         }
         KeyPair signer = issuer == null ? keys : issuer.keys();
         X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
