@@ -1,7 +1,7 @@
 package io.tlsweep.cert;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,19 +74,24 @@ public final class TrustAnchors {
      */
     public static AnchorLoad pemBundle(Path file) {
         String source = file.toString();
-        try (InputStream in = Files.newInputStream(file)) {
-            List<X509Certificate> certs = new ArrayList<>();
-            for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                certs.add((X509Certificate) cert);
-            }
-            return certs.isEmpty() ? new AnchorLoad.Failed(source, "no certificate in it (expected PEM blocks"
-                    + " -----BEGIN CERTIFICATE-----)") : new AnchorLoad.Loaded(new TrustAnchors(source, certs));
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return new AnchorLoad.Failed(source, "no such file");
         } catch (AccessDeniedException e) {
             return new AnchorLoad.Failed(source, "permission denied");
         } catch (IOException e) {
             return new AnchorLoad.Failed(source, "cannot read it: " + e.getMessage());
+        }
+        try {
+            List<X509Certificate> certs = new ArrayList<>();
+            for (Certificate cert : CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(bytes))) {
+                certs.add((X509Certificate) cert);
+            }
+            return certs.isEmpty() ? new AnchorLoad.Failed(source, "no certificate in it (expected PEM blocks"
+                    + " -----BEGIN CERTIFICATE-----)") : new AnchorLoad.Loaded(new TrustAnchors(source, certs));
         } catch (CertificateException e) {
             return new AnchorLoad.Failed(source, "not a PEM certificate bundle: " + e.getMessage());
         }
