@@ -37,11 +37,14 @@ public final class TrustAnchors {
     private final String source;
     private final List<X509Certificate> certificates;
     private final Set<X500Principal> subjects;
+    private final Set<TrustAnchor> pkixAnchors;
 
     private TrustAnchors(String source, List<X509Certificate> certificates) {
         this.source = Objects.requireNonNull(source, "source");
         this.certificates = List.copyOf(new LinkedHashSet<>(certificates));
         this.subjects = this.certificates.stream().map(X509Certificate::getSubjectX500Principal)
+                .collect(Collectors.toUnmodifiableSet());
+        this.pkixAnchors = this.certificates.stream().map(c -> new TrustAnchor(c, null))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -127,7 +130,7 @@ public final class TrustAnchors {
     }
 
     Set<TrustAnchor> pkixAnchors() {
-        return certificates.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toUnmodifiableSet());
+        return pkixAnchors;
     }
 
     @Override
