@@ -1,0 +1,140 @@
+package io.tlsweep.cert;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * The certificates a chain may end at: the JDK's default trust store (cacerts, or whatever
+ * {@code javax.net.ssl.trustStore} names), a PEM bundle given with {@code --ca-file}, or both.
+ * Immutable.
+ */
+public final class TrustAnchors {
+
+    static final String JDK_DEFAULTS = "JDK default trust store";
+
+    private final String source;
+    private final List<X509Certificate> certificates;
+    private final Set<X500Principal> subjects;
+    private final Set<TrustAnchor> pkixAnchors;
+
+    private TrustAnchors(String source, List<X509Certificate> certificates) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.certificates = List.copyOf(new LinkedHashSet<>(certificates));
+        this.subjects = this.certificates.stream().map(X509Certificate::getSubjectX500Principal)
+                .collect(Collectors.toUnmodifiableSet());
+        this.pkixAnchors = this.certificates.stream().map(c -> new TrustAnchor(c, null))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Anchors from certificates already in hand (an engine's trust manager, a test). */
+    public static TrustAnchors of(String source, List<X509Certificate> certificates) {
+        return new TrustAnchors(source, certificates);
+    }
+
+    /** The JDK's default trust anchors, as its default {@code TrustManagerFactory} sees them. */
+    public static AnchorLoad jdkDefaults() {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            List<X509Certificate> certs = new ArrayList<>();
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    certs.addAll(List.of(x509.getAcceptedIssuers()));
+                }
+            }
+            return certs.isEmpty() ? new AnchorLoad.Failed(JDK_DEFAULTS, "it holds no certificates")
+                    : new AnchorLoad.Loaded(new TrustAnchors(JDK_DEFAULTS, certs));
+        } catch (NoSuchAlgorithmException | KeyStoreException e) {
+            return new AnchorLoad.Failed(JDK_DEFAULTS, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * Every certificate of a PEM bundle (several {@code BEGIN CERTIFICATE} blocks; text between blocks
+     * is ignored; a single DER certificate is accepted too, as the JDK reads it).
+     */
+    public static AnchorLoad pemBundle(Path file) {
+        String source = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new AnchorLoad.Failed(source, "no such file");
+        } catch (AccessDeniedException e) {
+            return new AnchorLoad.Failed(source, "permission denied");
+        } catch (IOException e) {
+            return new AnchorLoad.Failed(source, "cannot read it: " + e.getMessage());
+        }
+        try {
+            List<X509Certificate> certs = new ArrayList<>();
+            for (Certificate cert : CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(bytes))) {
+                certs.add((X509Certificate) cert);
+            }
+            return certs.isEmpty() ? new AnchorLoad.Failed(source, "no certificate in it (expected PEM blocks"
+                    + " -----BEGIN CERTIFICATE-----)") : new AnchorLoad.Loaded(new TrustAnchors(source, certs));
+        } catch (CertificateException e) {
+            return new AnchorLoad.Failed(source, "not a PEM certificate bundle: " + e.getMessage());
+        }
+    }
+
+    /** The JDK defaults and a PEM bundle together (an internal CA next to the public ones). */
+    public static AnchorLoad jdkDefaultsAnd(Path file) {
+        return jdkDefaults().plus(pemBundle(file));
+    }
+
+    /** Union of both sets, sources joined with {@code " + "}. */
+    public TrustAnchors plus(TrustAnchors other) {
+        List<X509Certificate> all = new ArrayList<>(certificates);
+        all.addAll(other.certificates);
+        return new TrustAnchors(source + " + " + other.source, all);
+    }
+
+    /** Where the anchors came from, e.g. {@code JDK default trust store + ca.pem}. */
+    public String source() {
+        return source;
+    }
+
+    public List<X509Certificate> certificates() {
+        return certificates;
+    }
+
+    boolean hasSubject(X500Principal name) {
+        return subjects.contains(name);
+    }
+
+    boolean contains(X509Certificate cert) {
+        return certificates.contains(cert);
+    }
+
+    Set<TrustAnchor> pkixAnchors() {
+        return pkixAnchors;
+    }
+
+    @Override
+    public String toString() {
+        return source + " (" + certificates.size() + " certificates)";
+    }
+}

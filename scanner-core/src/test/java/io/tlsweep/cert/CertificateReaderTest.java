@@ -1,0 +1,99 @@
+package io.tlsweep.cert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.KeyPair;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Key kinds the farm does not make, IP SAN text, and bytes that are not a certificate. */
+class CertificateReaderTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"", "00", "3003020100", "30820a0b0c0d", "2d2d2d2d2d424547494e"})
+    void garbageIsAValue(String hex) throws Exception {
+        byte[] bytes = HexFormat.of().parseHex(hex);
+
+        ServedCertificate read = CertificateReader.read(bytes);
+
+        assertThat(read).isInstanceOf(UnparseableCertificate.class);
+        UnparseableCertificate bad = (UnparseableCertificate) read;
+        assertThat(bad.length()).isEqualTo(bytes.length);
+        assertThat(bad.sha256Fingerprint()).isEqualTo(FarmChainReportTest.sha256(bytes));
+        assertThat(bad.reason()).isNotBlank();
+    }
+
+    @Test
+    void truncatedAndPaddedCertificatesAreNotParseable() throws Exception {
+        byte[] der = TestPki.root("CN=r", TestPki.ec("secp256r1")).der();
+        byte[] padded = Arrays.copyOf(der, der.length + 2);
+
+        assertThat(CertificateReader.read(Arrays.copyOf(der, der.length - 10)))
+                .isInstanceOf(UnparseableCertificate.class);
+        assertThat(CertificateReader.read(padded)).isEqualTo(new UnparseableCertificate(padded.length,
+                FarmChainReportTest.sha256(padded), "2 bytes after the certificate"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "EC,    secp384r1, SHA384withECDSA, EC,    384, secp384r1, false, EC 384-bit (secp384r1)",
+            "EC,    secp521r1, SHA256withECDSA, EC,    521, secp521r1, false, EC 521-bit (secp521r1)",
+            "Ed25519, -,       Ed25519,         EDDSA, 255, Ed25519,   false, EdDSA (Ed25519)",
+            "Ed448,   -,       Ed448,           EDDSA, 448, Ed448,     false, EdDSA (Ed448)",
+            "DSA,   1024,      SHA256withDSA,   DSA,  1024, -,         true,  DSA 1024-bit",
+            "DSA,   2048,      SHA256withDSA,   DSA,  2048, -,         false, DSA 2048-bit",
+            "RSA,   1024,      MD5withRSA,      RSA,  1024, -,         true,  RSA 1024-bit",
+    })
+    void keyKinds(String algorithm, String parameter, String sigAlg, KeyAlgorithm kind, int bits, String curve,
+                  boolean weak, String description) throws Exception {
+        KeyPair keys = algorithm.equals("EC") ? TestPki.ec(parameter)
+                : TestPki.generate(algorithm, parameter.equals("-") ? 0 : Integer.parseInt(parameter));
+
+        CertificateFacts facts = (CertificateFacts) CertificateReader.read(
+                TestPki.leaf("CN=k", keys, null, sigAlg, List.of(), List.of()).der());
+
+        assertThat(facts.key().algorithm()).isEqualTo(kind);
+        assertThat(facts.key().bits()).isEqualTo(bits);
+        assertThat(facts.key().curve()).isEqualTo(Optional.of(curve).filter(c -> !c.equals("-")));
+        assertThat(facts.key().weak()).isEqualTo(weak);
+        assertThat(facts.key().describe()).isEqualTo(description);
+        assertThat(facts.signature().algorithm()).isEqualTo(sigAlg);
+        assertThat(facts.selfSigned()).isTrue();
+    }
+
+    @Test
+    void ecCurveOf224BitsIsNotWeakButSmallerIs() {
+        assertThat(new KeyFacts(KeyAlgorithm.EC, 224, Optional.of("secp224r1"), "EC").weak()).isFalse();
+        assertThat(new KeyFacts(KeyAlgorithm.EC, 192, Optional.of("secp192r1"), "EC").weak()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SHA256withRSA, false, false", "SHA1withRSA, true, false", "SHA1withECDSA, true, false",
+            "MD5withRSA, false, true", "MD2withRSA, false, true", "RSASSA-PSS, false, false", "Ed25519, false, false"})
+    void signatureHashes(String algorithm, boolean sha1, boolean md5) {
+        assertThat(SignatureFacts.of(algorithm)).isEqualTo(new SignatureFacts(algorithm, sha1, md5));
+    }
+
+    @Test
+    void ipSansAreCanonicalAndSelfIssuedWithAnotherKeyIsNotSelfSigned() throws Exception {
+        TestPki.Issued issuer = TestPki.root("CN=same", TestPki.ec("secp256r1"));
+        TestPki.Issued cert = TestPki.leaf("CN=same", TestPki.ec("secp256r1"), issuer, "SHA256withECDSA",
+                List.of(TestPki.ip("2001:0db8:0:0:0:0:0:1"), TestPki.ip("::ffff:192.0.2.1"), TestPki.ip("10.0.0.1"),
+                        TestPki.ip("fe80:0:0:1:0:0:0:0"), TestPki.dns("x.example")), List.of());
+
+        CertificateFacts facts = (CertificateFacts) CertificateReader.read(cert.der());
+
+        assertThat(facts.ipAddresses()).containsExactly("2001:db8::1", "::ffff:192.0.2.1", "10.0.0.1", "fe80:0:0:1::");
+        assertThat(facts.dnsNames()).containsExactly("x.example");
+        assertThat(facts.subject()).isEqualTo(facts.issuer());
+        assertThat(facts.selfSigned()).isFalse();
+        assertThat(facts.certificateAuthority()).isFalse();
+        assertThat(((CertificateFacts) CertificateReader.read(issuer.der())).certificateAuthority()).isTrue();
+    }
+}
