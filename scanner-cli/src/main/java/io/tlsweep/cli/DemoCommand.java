@@ -1,5 +1,8 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.cert.AnchorLoad;
+import io.tlsweep.cert.ChainPolicy;
+import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.target.Target;
@@ -7,6 +10,7 @@ import io.tlsweep.targets.FarmTarget;
 import io.tlsweep.targets.TargetFarm;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +52,12 @@ final class DemoCommand implements Callable<Integer> {
             }
             EngineConfig config = EngineConfig.builder().readTimeout(Duration.ofMillis(2000))
                     .connectTimeout(Duration.ofMillis(2000)).perHostConnections(64).build();
+            Files.createDirectories(outputDir);
+            Path ca = farm.writeCaCertificate(outputDir.resolve("farm-ca.pem"));
+            ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.pemBundle(ca)).anchors(), 30);
             try (Progress progress = Progress.start(targets.size(), false)) {
-                ScanRun.run(targets.iterator(), config, ScanOptions.full(), outputDir, List.of(), progress);
+                ScanRun.run(targets.iterator(), config, ScanOptions.full(), certificates, outputDir, List.of(),
+                        progress);
             }
         }
         Reports.rebuild(outputDir, Reports.runInfo(spec, started), out, spec.commandLine().getErr(), true);

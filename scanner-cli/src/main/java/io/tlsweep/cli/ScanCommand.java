@@ -1,5 +1,8 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.cert.AnchorLoad;
+import io.tlsweep.cert.ChainPolicy;
+import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.target.InputError;
@@ -95,6 +98,14 @@ final class ScanCommand implements Callable<Integer> {
             description = "Hellos per second to one address; 0 = no limit (default: ${DEFAULT-VALUE}).")
     private double rate;
 
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust these CA certificates (PEM bundle)"
+            + " when validating certificate chains; internal CAs are the norm on internal networks.")
+    private Path caFile;
+
+    @Option(names = "--expiring-days", paramLabel = "DAYS", defaultValue = "30",
+            description = "Report certificates expiring within DAYS days (default: ${DEFAULT-VALUE}).")
+    private int expiringDays;
+
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress or summary on stderr.")
     private boolean quiet;
 
@@ -105,6 +116,12 @@ final class ScanCommand implements Callable<Integer> {
             err.println("tlsweep scan: no targets (give TARGET arguments or -iL FILE)");
             return ExitCodes.USAGE;
         }
+        AnchorLoad anchors = caFile == null ? TrustAnchors.jdkDefaults() : TrustAnchors.jdkDefaultsAnd(caFile);
+        if (anchors instanceof AnchorLoad.Failed failed) {
+            err.println("tlsweep scan: " + failed.message());
+            return ExitCodes.USAGE;
+        }
+        ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) anchors).anchors(), expiringDays);
         List<InputError> errors = new ArrayList<>();
         long total = -1;
         if (!inputs.contains("-")) {
@@ -129,7 +146,7 @@ final class ScanCommand implements Callable<Integer> {
                     err.flush();
                 }).build();
                 Progress progress = Progress.start(total, quiet)) {
-            outcome = ScanRun.run(input, config, options, outputDir, failOn, progress);
+            outcome = ScanRun.run(input, config, options, certificates, outputDir, failOn, progress);
         }
         Reports.rebuild(outputDir, Reports.runInfo(spec, started), spec.commandLine().getOut(), err, !quiet);
         if (!quiet) {

@@ -1,6 +1,8 @@
 package io.tlsweep.cli;
 
 import io.tlsweep.analysis.Assessment;
+import io.tlsweep.analysis.CertificateCheck;
+import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.analysis.Readiness;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.RunStats;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,8 +36,8 @@ final class ScanRun {
     private ScanRun() {
     }
 
-    static Outcome run(Iterator<Target> targets, EngineConfig config, ScanOptions options, Path outputDir,
-            List<FailOn> failOn, Progress progress) throws IOException {
+    static Outcome run(Iterator<Target> targets, EngineConfig config, ScanOptions options, ChainPolicy certificates,
+            Path outputDir, List<FailOn> failOn, Progress progress) throws IOException {
         Files.createDirectories(outputDir);
         AtomicLong done = new AtomicLong();
         AtomicLong met = new AtomicLong();
@@ -45,7 +48,7 @@ final class ScanRun {
                 TlsScanner scanner = new TlsScanner(config, options)) {
             stats = scanner.scan(targets, r -> {
                 Assessment a = Readiness.assess(r);
-                json.write(ResultJson.of(r, a));
+                json.write(ResultJson.of(r, a, CertificateCheck.of(r, certificates, Instant.now())));
                 if (FailOn.anyMet(failOn, a)) {
                     met.incrementAndGet();
                 }

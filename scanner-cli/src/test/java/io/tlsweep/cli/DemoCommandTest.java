@@ -62,6 +62,29 @@ class DemoCommandTest {
     }
 
     @Test
+    void certificateFindingsMatchTheFarmCertificates() throws Exception {
+        Map<String, Set<String>> certFindings = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("out/results.jsonl"))) {
+            com.fasterxml.jackson.databind.JsonNode r = new ObjectMapper().readTree(line);
+            Set<String> kinds = new java.util.TreeSet<>();
+            r.get("findings").forEach(f -> {
+                if (f.get("kind").asText().startsWith("cert-")) {
+                    kinds.add(f.get("kind").asText());
+                }
+            });
+            certFindings.put(r.get("origin").asText(), kinds);
+        }
+        assertThat(certFindings.get("cert-expired")).containsExactly("cert-expired");
+        assertThat(certFindings.get("cert-not-yet-valid")).containsExactly("cert-not-yet-valid");
+        assertThat(certFindings.get("cert-self-signed")).containsExactly("cert-self-signed", "cert-untrusted");
+        assertThat(certFindings.get("cert-wrong-name")).containsExactly("cert-name-mismatch");
+        assertThat(certFindings.get("cert-rsa1024")).containsExactly("cert-weak-key");
+        assertThat(certFindings.get("cert-sha1")).containsExactly("cert-sha1-signature");
+        assertThat(certFindings.get("strong-tls12-ecdsa")).isEmpty();
+        assertThat(certFindings.get("mixed-tls10-12")).isEmpty();
+    }
+
+    @Test
     void theHostileCertificateSubjectIsNeutralisedInTheCsv() throws Exception {
         CsvMapper csv = new CsvMapper();
         try (MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class)

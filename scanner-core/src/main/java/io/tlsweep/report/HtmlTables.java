@@ -1,6 +1,7 @@
 package io.tlsweep.report;
 
 import io.tlsweep.analysis.FindingKind;
+import io.tlsweep.cert.CertificateFinding;
 import io.tlsweep.result.WindowsSymptom;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,10 +138,16 @@ final class HtmlTables {
     }
 
     private static String title(String label) {
-        try {
-            return FindingKind.ofLabel(label).title();
-        } catch (IllegalArgumentException e) {
-            return "";
+        for (FindingKind k : FindingKind.values()) {
+            if (k.label().equals(label)) {
+                return k.title();
+            }
         }
+        for (CertificateFinding c : CertificateFinding.values()) {
+            if (c.label().equals(label)) {
+                return c.title();
+            }
+        }
+        return "";
     }
 }

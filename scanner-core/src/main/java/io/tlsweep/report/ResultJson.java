@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tlsweep.analysis.Assessment;
 import io.tlsweep.analysis.Finding;
+import io.tlsweep.cert.ChainReport;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
@@ -16,7 +17,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The JSON-lines schema (version {@value #SCHEMA}): transfer objects kept apart from the domain types, so
@@ -24,12 +27,13 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schema", "target", "origin", "address", "port", "sni", "status", "verdict", "reason",
-    "findings", "failure", "protocols", "groups", "certificates", "notes", "connections", "elapsedMs"})
+    "findings", "failure", "protocols", "groups", "certificate", "certificates", "notes", "connections",
+    "elapsedMs"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultJson(String schema, String target, String origin, String address, int port, String sni,
         String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
-        List<ProtocolJson> protocols, List<String> groups, List<CertificateJson> certificates, List<String> notes,
-        int connections, long elapsedMs) {
+        List<ProtocolJson> protocols, List<String> groups, ChainJson certificate, List<CertificateJson> certificates,
+        List<String> notes, int connections, long elapsedMs) {
 
     public static final String SCHEMA = "tlsweep/1";
 
@@ -76,11 +80,19 @@ public record ResultJson(String schema, String target, String origin, String add
     }
 
     public static ResultJson of(TargetResult r, Assessment a) {
+        return of(r, a, Optional.empty());
+    }
+
+    /** A result line with the certificate check, whose problems join the findings. */
+    public static ResultJson of(TargetResult r, Assessment a, Optional<ChainReport> chain) {
+        List<FindingJson> findings = new ArrayList<>(a.findings().stream().map(FindingJson::of).toList());
+        chain.ifPresent(c -> c.findings().forEach(p -> findings.add(new FindingJson(p.finding().label(), p.detail()))));
         return new ResultJson(SCHEMA, r.target().input(), r.target().origin(), r.address().orElse(null),
                 r.target().port(), r.target().sni().orElse(null), r.status().label(), a.verdict().label(),
-                a.reason(), a.findings().stream().map(FindingJson::of).toList(),
+                a.reason(), findings,
                 r.failure().map(FailureJson::of).orElse(null),
                 r.protocols().stream().map(ProtocolJson::of).toList(), names(r.groups()),
+                chain.map(ChainJson::of).orElse(null),
                 r.certificateChain().stream().map(CertificateJson::of).toList(), r.notes(), r.connections(),
                 r.elapsedMillis());
     }

@@ -1,0 +1,26 @@
+package io.tlsweep.analysis;
+
+import io.tlsweep.cert.ChainPolicy;
+import io.tlsweep.cert.ChainReport;
+import io.tlsweep.result.TargetResult;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Checks the certificate chain an endpoint served in its first flight (TLS ≤ 1.2; a TLS 1.3 server sends it
+ * encrypted, so only a full handshake sees it). The name checked is the SNI name sent, else the IP literal
+ * connected to.
+ */
+public final class CertificateCheck {
+    private CertificateCheck() {
+    }
+
+    public static Optional<ChainReport> of(TargetResult r, ChainPolicy policy, Instant now) {
+        if (r.certificateChain().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> name = r.target().sni().or(() -> r.target().hostIsLiteral()
+                ? Optional.of(r.target().host()) : Optional.empty());
+        return Optional.of(ChainReport.of(r.certificateChain(), name, now, policy));
+    }
+}
