@@ -2,13 +2,18 @@ package io.tlsweep.cli;
 
 import io.tlsweep.analysis.Assessment;
 import io.tlsweep.analysis.CertificateCheck;
-import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.analysis.Readiness;
+import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.RunStats;
+import io.tlsweep.engine.handshake.HandshakeClient;
+import io.tlsweep.engine.handshake.HandshakeClientConfig;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.report.JsonLinesWriter;
 import io.tlsweep.report.ResultJson;
+import io.tlsweep.result.Confirmation;
+import io.tlsweep.result.TargetResult;
+import io.tlsweep.scan.RealStackCheck;
 import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.target.Target;
 import java.io.IOException;
@@ -18,16 +23,23 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One scan into an output directory: results.jsonl streamed as targets finish (nothing scanned is lost if
- * the run stops), the run's HdrHistogram log at the end, and the count of endpoints meeting a
- * {@code --fail-on} condition.
+ * One scan into an output directory: each finished target is confirmed with a real TLS handshake (at most
+ * {@value #CONFIRMING} at once, which holds the engine back when they lag), its certificates are checked,
+ * and its line is appended to results.jsonl by one writer thread as soon as it is complete, so nothing
+ * scanned is lost if the run stops. The HdrHistogram log is written at the end.
  */
 final class ScanRun {
     static final String RESULTS = "results.jsonl";
     static final String HISTOGRAMS = "latency.hlog";
+    private static final int CONFIRMING = 64;
 
     /** What a finished run reports back to the command. */
     record Outcome(long targets, long connections, long failOnMet, double seconds) {
@@ -42,23 +54,58 @@ final class ScanRun {
         AtomicLong done = new AtomicLong();
         AtomicLong met = new AtomicLong();
         long started = System.nanoTime();
+        Semaphore confirming = new Semaphore(CONFIRMING);
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "tlsweep-writer"));
         RunStats stats;
         try (OutputStream file = Files.newOutputStream(outputDir.resolve(RESULTS));
                 JsonLinesWriter json = new JsonLinesWriter(file);
+                HandshakeClient handshakes = new HandshakeClient(HandshakeClientConfig.defaults()
+                        .withTimeouts(config.connectTimeout(), config.readTimeout()));
                 TlsScanner scanner = new TlsScanner(config, options)) {
+            RealStackCheck check = new RealStackCheck(handshakes);
             stats = scanner.scan(targets, r -> {
-                Assessment a = Readiness.assess(r);
-                json.write(ResultJson.of(r, a, CertificateCheck.of(r, certificates, Instant.now())));
-                if (FailOn.anyMet(failOn, a)) {
-                    met.incrementAndGet();
-                }
-                done.incrementAndGet();
-                progress.step();
+                confirming.acquireUninterruptibly();
+                check.confirm(r).whenComplete((confirmation, failure) -> writer.execute(() -> {
+                    try {
+                        Assessment a = Readiness.assess(r);
+                        json.write(line(r, a, Optional.ofNullable(confirmation), certificates));
+                        if (FailOn.anyMet(failOn, a)) {
+                            met.incrementAndGet();
+                        }
+                        done.incrementAndGet();
+                        progress.step();
+                    } finally {
+                        confirming.release();
+                    }
+                }));
             }).join();
+            confirming.acquireUninterruptibly(CONFIRMING);
+            writer.shutdown();
+            awaitWriter(writer);
             try (OutputStream hlog = Files.newOutputStream(outputDir.resolve(HISTOGRAMS))) {
                 scanner.metrics().writeLog(hlog);
             }
+        } finally {
+            writer.shutdownNow();
         }
         return new Outcome(done.get(), stats.connections(), met.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static ResultJson line(TargetResult r, Assessment a, Optional<Confirmation> confirmation,
+            ChainPolicy certificates) {
+        List<byte[]> chain = !r.certificateChain().isEmpty() ? r.certificateChain()
+                : confirmation.map(Confirmation::chain).orElse(List.of());
+        return ResultJson.of(r, a, CertificateCheck.of(r, chain, certificates, Instant.now()), confirmation);
+    }
+
+    private static void awaitWriter(ExecutorService writer) {
+        try {
+            if (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("results writer did not finish within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing results", e);
+        }
     }
 }

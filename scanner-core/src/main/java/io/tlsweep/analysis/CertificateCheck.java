@@ -4,6 +4,7 @@ import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.ChainReport;
 import io.tlsweep.result.TargetResult;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,11 +17,16 @@ public final class CertificateCheck {
     }
 
     public static Optional<ChainReport> of(TargetResult r, ChainPolicy policy, Instant now) {
-        if (r.certificateChain().isEmpty()) {
+        return of(r, r.certificateChain(), policy, now);
+    }
+
+    /** Checks {@code chain}: the one from the raw scan, or the one a real handshake saw (TLS 1.3). */
+    public static Optional<ChainReport> of(TargetResult r, List<byte[]> chain, ChainPolicy policy, Instant now) {
+        if (chain.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> name = r.target().sni().or(() -> r.target().hostIsLiteral()
                 ? Optional.of(r.target().host()) : Optional.empty());
-        return Optional.of(ChainReport.of(r.certificateChain(), name, now, policy));
+        return Optional.of(ChainReport.of(chain, name, now, policy));
     }
 }

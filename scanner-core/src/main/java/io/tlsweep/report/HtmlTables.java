@@ -143,6 +143,9 @@ final class HtmlTables {
                 return k.title();
             }
         }
+        if (ConfirmationJson.DISAGREES.equals(label)) {
+            return "a real TLS handshake did not negotiate what the raw scan predicts";
+        }
         for (CertificateFinding c : CertificateFinding.values()) {
             if (c.label().equals(label)) {
                 return c.title();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tlsweep.analysis.Assessment;
 import io.tlsweep.analysis.Finding;
 import io.tlsweep.cert.ChainReport;
+import io.tlsweep.result.Confirmation;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
@@ -27,12 +28,12 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schema", "target", "origin", "address", "port", "sni", "status", "verdict", "reason",
-    "findings", "failure", "protocols", "groups", "certificate", "certificates", "notes", "connections",
+    "findings", "failure", "protocols", "groups", "confirmation", "certificate", "certificates", "notes", "connections",
     "elapsedMs"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultJson(String schema, String target, String origin, String address, int port, String sni,
         String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
-        List<ProtocolJson> protocols, List<String> groups, ChainJson certificate, List<CertificateJson> certificates,
+        List<ProtocolJson> protocols, List<String> groups, ConfirmationJson confirmation, ChainJson certificate, List<CertificateJson> certificates,
         List<String> notes, int connections, long elapsedMs) {
 
     public static final String SCHEMA = "tlsweep/1";
@@ -83,16 +84,26 @@ public record ResultJson(String schema, String target, String origin, String add
         return of(r, a, Optional.empty());
     }
 
-    /** A result line with the certificate check, whose problems join the findings. */
     public static ResultJson of(TargetResult r, Assessment a, Optional<ChainReport> chain) {
+        return of(r, a, chain, Optional.empty());
+    }
+
+    /**
+     * A result line with the certificate check and the real-stack confirmation; certificate problems and a
+     * disagreement join the findings.
+     */
+    public static ResultJson of(TargetResult r, Assessment a, Optional<ChainReport> chain,
+            Optional<Confirmation> confirmation) {
         List<FindingJson> findings = new ArrayList<>(a.findings().stream().map(FindingJson::of).toList());
+        confirmation.filter(c -> c.outcome() == Confirmation.Outcome.DISAGREED)
+                .ifPresent(c -> findings.add(new FindingJson(ConfirmationJson.DISAGREES, c.detail())));
         chain.ifPresent(c -> c.findings().forEach(p -> findings.add(new FindingJson(p.finding().label(), p.detail()))));
         return new ResultJson(SCHEMA, r.target().input(), r.target().origin(), r.address().orElse(null),
                 r.target().port(), r.target().sni().orElse(null), r.status().label(), a.verdict().label(),
                 a.reason(), findings,
                 r.failure().map(FailureJson::of).orElse(null),
                 r.protocols().stream().map(ProtocolJson::of).toList(), names(r.groups()),
-                chain.map(ChainJson::of).orElse(null),
+                confirmation.map(ConfirmationJson::of).orElse(null), chain.map(ChainJson::of).orElse(null),
                 r.certificateChain().stream().map(CertificateJson::of).toList(), r.notes(), r.connections(),
                 r.elapsedMillis());
     }

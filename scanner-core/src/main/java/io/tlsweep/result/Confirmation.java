@@ -1,0 +1,39 @@
+package io.tlsweep.result;
+
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.ProtocolVersion;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A full handshake with a real TLS stack at the endpoint's best version, checking what the raw scan found.
+ *
+ * @param provider the stack used ("boringssl", "jdk", "bc"), empty when no local stack could offer the suites
+ * @param expectedSuite what the raw scan predicts the server picks from the suites offered
+ * @param negotiatedVersion what the real handshake got
+ * @param outcome agreed, disagreed, failed (the handshake did not complete) or unconfirmable
+ * @param chain the certificate chain the real stack saw (the only source for TLS 1.3)
+ */
+public record Confirmation(Optional<String> provider, ProtocolVersion expectedVersion, Optional<CipherSuite> expectedSuite,
+        Optional<ProtocolVersion> negotiatedVersion, Optional<CipherSuite> negotiatedSuite, Outcome outcome,
+        String detail, List<byte[]> chain) {
+
+    /** How the real handshake compares with the raw scan. */
+    public enum Outcome {
+        AGREED("agreed"), DISAGREED("disagreed"), FAILED("failed"), UNCONFIRMABLE("unconfirmable");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public Confirmation {
+        chain = List.copyOf(chain);
+    }
+}

@@ -1,0 +1,109 @@
+package io.tlsweep.scan;
+
+import io.tlsweep.engine.handshake.HandshakeClient;
+import io.tlsweep.engine.handshake.HandshakeOutcome;
+import io.tlsweep.engine.handshake.HandshakeSpec;
+import io.tlsweep.engine.handshake.HandshakeTarget;
+import io.tlsweep.engine.handshake.TlsProvider;
+import io.tlsweep.result.Confirmation;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.TargetResult;
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.ProtocolVersion;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Confirms a raw scan with a real TLS stack: one full handshake at the best version, offering the accepted
+ * suites in the server's order (as many as the stack can offer). The raw scan predicts the first of them;
+ * anything else is a disagreement, reported, never hidden. BoringSSL is tried first, then the JDK, then
+ * Bouncy Castle; for TLS 1.3 the JDK first, because BoringSSL always offers its own three suites.
+ */
+public final class RealStackCheck {
+    private final HandshakeClient client;
+    private final Map<String, Boolean> offerable = new ConcurrentHashMap<>();
+
+    public RealStackCheck(HandshakeClient client) {
+        this.client = client;
+    }
+
+    public CompletionStage<Confirmation> confirm(TargetResult r) {
+        if (r.protocols().isEmpty() || r.address().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ProtocolSupport best = r.protocols().get(r.protocols().size() - 1);
+        ProtocolVersion v = best.version();
+        for (TlsProvider provider : order(v)) {
+            List<CipherSuite> offer = best.cipherSuites().stream().filter(s -> canOffer(provider, v, s)).toList();
+            if (offer.isEmpty()) {
+                continue;
+            }
+            HandshakeSpec spec = new HandshakeSpec(provider, List.of(v), offer);
+            Optional<CipherSuite> expected = provider == TlsProvider.BORINGSSL && v.equals(ProtocolVersion.TLSv1_3)
+                    ? Optional.empty() : Optional.of(offer.get(0));
+            return client.handshake(target(r), spec).thenApply(o -> compare(provider, v, expected, best, o));
+        }
+        return CompletableFuture.completedFuture(new Confirmation(Optional.empty(), v, Optional.empty(),
+                Optional.empty(), Optional.empty(), Confirmation.Outcome.UNCONFIRMABLE,
+                "no local TLS stack offers any of the " + v.displayName() + " suites found", List.of()));
+    }
+
+    private static Confirmation compare(TlsProvider provider, ProtocolVersion v, Optional<CipherSuite> expected,
+            ProtocolSupport best, HandshakeOutcome o) {
+        Optional<String> name = Optional.of(provider.label());
+        if (o instanceof HandshakeOutcome.Failed f) {
+            // an internal error is the local stack refusing to start (e.g. suites its policy disables)
+            Confirmation.Outcome outcome = f.failure().kind() == FailureKind.INTERNAL_ERROR
+                    ? Confirmation.Outcome.UNCONFIRMABLE : Confirmation.Outcome.FAILED;
+            return new Confirmation(name, v, expected, Optional.empty(), Optional.empty(), outcome,
+                    f.failure().toString(), List.of());
+        }
+        HandshakeOutcome.Established e = (HandshakeOutcome.Established) o;
+        boolean versionOk = e.version().equals(v);
+        boolean suiteOk = expected.map(s -> s.equals(e.cipherSuite()))
+                .orElse(best.cipherSuites().contains(e.cipherSuite()));
+        Confirmation.Outcome outcome = versionOk && suiteOk ? Confirmation.Outcome.AGREED
+                : Confirmation.Outcome.DISAGREED;
+        String detail = outcome == Confirmation.Outcome.AGREED ? provider.label() + " negotiated " + e.version()
+                + " " + e.cipherSuite() + " as the scan predicts"
+                : provider.label() + " negotiated " + e.version() + " " + e.cipherSuite() + "; the scan predicts "
+                        + v + " " + expected.map(CipherSuite::toString).orElse("one of " + best.cipherSuites());
+        return new Confirmation(name, v, expected, Optional.of(e.version()), Optional.of(e.cipherSuite()), outcome,
+                detail, e.chain());
+    }
+
+    private static List<TlsProvider> order(ProtocolVersion v) {
+        return v.equals(ProtocolVersion.TLSv1_3)
+                ? List.of(TlsProvider.JDK, TlsProvider.BOUNCY_CASTLE, TlsProvider.BORINGSSL)
+                : List.of(TlsProvider.BORINGSSL, TlsProvider.JDK, TlsProvider.BOUNCY_CASTLE);
+    }
+
+    /** Whether the stack can offer this suite in this version (asked once, then remembered). */
+    private boolean canOffer(TlsProvider provider, ProtocolVersion v, CipherSuite s) {
+        return offerable.computeIfAbsent(provider + "/" + v + "/" + s.code(), k -> {
+            try {
+                client.prepare(new HandshakeSpec(provider, List.of(v), List.of(s)));
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        });
+    }
+
+    private static HandshakeTarget target(TargetResult r) {
+        try {
+            InetSocketAddress a = new InetSocketAddress(InetAddress.getByName(r.address().get()), r.target().port());
+            return r.target().sni().map(n -> HandshakeTarget.of(a, n)).orElse(HandshakeTarget.of(a));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an address string from the engine did not parse: " + r.address(), e);
+        }
+    }
+}
