@@ -71,6 +71,27 @@ class ScanCommandTest {
     }
 
     @Test
+    void anInternalCaGivenWithCaFileMakesItsCertificatesTrusted(TargetFarm farm) throws IOException {
+        Path ca = farm.writeCaCertificate(dir.resolve("farm-ca.pem"));
+        Run without = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.resolve("a").toString(),
+                hostPort(farm, "modern-tls12-13"));
+        Run with = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.resolve("b").toString(),
+                "--ca-file", ca.toString(), hostPort(farm, "modern-tls12-13"));
+        assertThat(without.exit()).isZero();
+        assertThat(with.exit()).isZero();
+        assertThat(Files.readString(dir.resolve("a/results.jsonl"))).contains("\"kind\":\"cert-untrusted\"");
+        assertThat(Files.readString(dir.resolve("b/results.jsonl"))).doesNotContain("cert-untrusted")
+                .contains("\"validation\":\"trusted");
+    }
+
+    @Test
+    void anUnreadableCaFileIsAUsageError() {
+        Run r = tlsweep("scan", "--ca-file", dir.resolve("missing.pem").toString(), "127.0.0.1:1");
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("missing.pem");
+    }
+
+    @Test
     void anUnknownConditionIsAUsageError() {
         Run r = tlsweep("scan", "--fail-on", "everything", "127.0.0.1:1");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
