@@ -72,7 +72,8 @@ final class HelloTemplates {
                 .clientVersion(version)
                 .cipherSuites(withScsv)
                 .supportedGroups(groups)
-                .ecPointFormats((byte) 0, (byte) 1, (byte) 2);
+                .ecPointFormats((byte) 0, (byte) 1, (byte) 2)
+                .statusRequest(true);
         if (version.atLeast(ProtocolVersion.TLSv1_2)) {
             b.signatureAlgorithms(SIGNATURE_SCHEMES);
         }

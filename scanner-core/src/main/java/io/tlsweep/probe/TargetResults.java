@@ -51,7 +51,8 @@ public final class TargetResults {
             status = sni ? ScanStatus.SNI_REQUIRED : ScanStatus.REJECTED;
             failure = mostTelling(evidence);
         }
-        return new TargetResult(target, address, status, failure, protocols, groups, chain, notes,
+        boolean ocsp = evidence.stream().anyMatch(e -> e.ocspStapled);
+        return new TargetResult(target, address, status, failure, protocols, groups, chain, ocsp, notes,
                 scan.connections(), elapsedMillis);
     }
 

@@ -23,6 +23,7 @@ final class VersionEvidence {
     boolean chacha20Priority;
     boolean complete = true;
     boolean acceptedAcrossChunks;
+    boolean ocspStapled;
     Optional<Integer> dhPrimeBits = Optional.empty();
     List<byte[]> certificates = List.of();
 
@@ -33,6 +34,7 @@ final class VersionEvidence {
     /** Keeps what a ServerHello's first flight shows about the endpoint: DH size and certificates. */
     void observe(Optional<ServerHello> hello) {
         hello.ifPresent(sh -> {
+            ocspStapled |= sh.flight().ocspStapled();
             sh.flight().keyExchange().filter(KeyExchangeParams.Dhe.class::isInstance)
                     .ifPresent(k -> dhPrimeBits = Optional.of(((KeyExchangeParams.Dhe) k).primeBits()));
             if (certificates.isEmpty() && !sh.flight().certificates().isEmpty()) {

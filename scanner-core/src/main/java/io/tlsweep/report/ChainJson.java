@@ -12,9 +12,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChainJson(String subject, String commonName, String issuer, List<String> subjectAltNames, String key,
         String signature, String notBefore, String notAfter, Long daysLeft, String sha256, int chainLength,
-        String nameCheck, String validation, String anchors) {
+        String nameCheck, String validation, String anchors, boolean ocspStapled) {
 
-    public static ChainJson of(ChainReport c) {
+    public static ChainJson of(ChainReport c, boolean ocspStapled) {
         CertificateFacts leaf = c.leaf().orElse(null);
         return new ChainJson(leaf == null ? null : leaf.subject(),
                 leaf == null ? null : leaf.subjectCommonName().orElse(null),
@@ -23,6 +23,6 @@ public record ChainJson(String subject, String commonName, String issuer, List<S
                 leaf == null ? null : leaf.notBefore().toString(), leaf == null ? null : leaf.notAfter().toString(),
                 c.daysLeft().isPresent() ? c.daysLeft().getAsLong() : null,
                 leaf == null ? null : leaf.sha256Fingerprint(), c.chain().size(), c.nameMatch().detail(),
-                c.validation().summary(), c.anchors());
+                c.validation().summary(), c.anchors(), ocspStapled);
     }
 }

@@ -103,7 +103,7 @@ public record ResultJson(String schema, String target, String origin, String add
                 a.reason(), findings,
                 r.failure().map(FailureJson::of).orElse(null),
                 r.protocols().stream().map(ProtocolJson::of).toList(), names(r.groups()),
-                confirmation.map(ConfirmationJson::of).orElse(null), chain.map(ChainJson::of).orElse(null),
+                confirmation.map(ConfirmationJson::of).orElse(null), chain.map(c -> ChainJson.of(c, r.ocspStapled())).orElse(null),
                 r.certificateChain().stream().map(CertificateJson::of).toList(), r.notes(), r.connections(),
                 r.elapsedMillis());
     }

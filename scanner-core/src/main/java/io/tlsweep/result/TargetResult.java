@@ -14,12 +14,13 @@ import java.util.Optional;
  * @param protocols the versions accepted, oldest first
  * @param groups key-exchange groups, from the newest version that was probed for them
  * @param certificateChain the chain (DER, leaf first) seen in a TLS ≤ 1.2 first flight
+ * @param ocspStapled whether a TLS ≤ 1.2 first flight carried an OCSP response (CertificateStatus)
  * @param notes anomalies worth an operator's eye (a suite chosen that was not offered, a version
  *     silently dropped, a retry)
  * @param connections connections opened for this target, retries included
  */
 public record TargetResult(Target target, Optional<String> address, ScanStatus status, Optional<Failure> failure,
-        List<ProtocolSupport> protocols, List<NamedGroup> groups, List<byte[]> certificateChain,
+        List<ProtocolSupport> protocols, List<NamedGroup> groups, List<byte[]> certificateChain, boolean ocspStapled,
         List<String> notes, int connections, long elapsedMillis) {
     public TargetResult {
         protocols = List.copyOf(protocols);

@@ -60,7 +60,7 @@ public final class TlsScanner implements AutoCloseable {
         };
         if (r.plan() == null) {
             return new TargetResult(r.target(), address, ScanStatus.ERROR, engineFailure, List.of(), List.of(),
-                    List.of(), List.of(), r.connections(), millis);
+                    List.of(), false, List.of(), r.connections(), millis);
         }
         return TargetResults.of(r.plan(), r.target(), address, engineFailure, millis);
     }

@@ -66,7 +66,7 @@ final class ResultBuilder {
         List<ProtocolSupport> oldestFirst = protocols.stream()
                 .sorted(Comparator.comparing(ProtocolSupport::version)).toList();
         return new TargetResult(TARGET, Optional.of("192.0.2.1"), status, failure, oldestFirst, List.of(),
-                List.of(), List.of(), 1, 1);
+                List.of(), false, List.of(), 1, 1);
     }
 
     private ResultBuilder add(ProtocolSupport support) {

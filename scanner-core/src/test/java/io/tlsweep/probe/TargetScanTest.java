@@ -14,6 +14,7 @@ import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.CipherSuites;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
+import io.tlsweep.wire.ServerHello;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +183,27 @@ class TargetScanTest {
         TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
         assertThat(r.status()).isEqualTo(ScanStatus.OK);
         assertThat(r.protocols()).extracting(ProtocolSupport::version).containsExactly(ProtocolVersion.TLSv1_2);
+    }
+
+    @Test
+    void aStapledOcspResponseReachesTheResultAndHellosAskForIt() {
+        List<Boolean> asked = new ArrayList<>();
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.versionsOnly()), h -> {
+            if (!h.clientVersion().equals(ProtocolVersion.TLSv1_2) || !h.supportedVersions().isEmpty()) {
+                return FakeServer.alert(70);
+            }
+            asked.add(h.statusRequest());
+            ServerHello.FirstFlight flight = new ServerHello.FirstFlight(List.of(new byte[] {0x30, 0}),
+                    Optional.empty(), true, false, true, Optional.empty());
+            return FakeServer.replied(new ServerHello(ProtocolVersion.TLSv1_2, ProtocolVersion.TLSv1_2, new byte[32],
+                    new byte[0], h.cipherSuites().get(0), 0, List.of(), Optional.empty(), true, Optional.empty(),
+                    List.of(), flight));
+        });
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(asked).isNotEmpty().allMatch(b -> b);
+        assertThat(r.ocspStapled()).isTrue();
+        assertThat(scan(new FakeServer(Map.of(ProtocolVersion.TLSv1_2, TLS12), true, CURVES, GROUPS13, false),
+                ScanOptions.versionsOnly()).ocspStapled()).isFalse();
     }
 
     @Test

@@ -74,7 +74,7 @@ class RealStackCheckTest {
         ProtocolSupport wrong = new ProtocolSupport(ProtocolVersion.TLSv1_2, swapped, PreferenceOrder.SERVER, false,
                 tls12.groups(), tls12.dhPrimeBits(), true);
         TargetResult claimed = new TargetResult(real.target(), real.address(), real.status(), Optional.empty(),
-                List.of(wrong), real.groups(), real.certificateChain(), List.of(), real.connections(), 1);
+                List.of(wrong), real.groups(), real.certificateChain(), false, List.of(), real.connections(), 1);
         Confirmation c = confirm(claimed);
         assertThat(c.outcome()).isEqualTo(Confirmation.Outcome.DISAGREED);
         assertThat(c.expectedSuite()).contains(swapped.get(0));

@@ -48,6 +48,16 @@ class ServerResponseDecoderTest {
     }
 
     @Test
+    void aCertificateStatusMessageMeansOcspStapling() {
+        byte[] hello = serverHello(0x0303, random(9), 0xC02F, ext(5, new byte[0]));
+        byte[] status = message(22, new byte[] {1, 0, 0, 2, 0x30, 0});
+        byte[] b = ServerBytes.create().handshake(hello, ServerBytes.certificate(List.of(new byte[] {0x30, 0})),
+                status, message(14, new byte[0])).bytes();
+        assertThat(((ServerHello) done(b)).flight().ocspStapled()).isTrue();
+        assertThat(((ServerHello) done(tls12Flight())).flight().ocspStapled()).isFalse();
+    }
+
+    @Test
     void aFirstFlightCutShortIsKeptAsAPartialServerHelloAtTheEnd() {
         byte[] all = tls12Flight();
         byte[] cut = Arrays.copyOf(all, all.length - 3);
