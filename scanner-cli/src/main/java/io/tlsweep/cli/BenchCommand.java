@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,14 +44,15 @@ import picocli.CommandLine.Spec;
                 + " With --rate, handshakes start on a fixed schedule and latency is measured from the intended"
                 + " start, which corrects for coordinated omission.",
         footer = {"", "TARGET is an IP literal with a port (IPv6 in brackets); give the SNI name with --sni.",
-            "--jdk-legacy lets the JDK provider offer TLS 1.0, TLS 1.1 and 3DES by removing them from",
-            "jdk.tls.disabledAlgorithms for this tlsweep process only (the JDK reads that setting once per",
-            "process; nothing is changed on disk). Not needed with --provider boringssl, which offers legacy",
-            "versions on its own contexts.",
+            "--jdk-legacy lets the JDK provider offer TLS 1.0, TLS 1.1 and 3DES by removing them from"
+                + " jdk.tls.disabledAlgorithms for this tlsweep process only (the JDK reads that setting once per"
+                + " process; nothing is changed on disk). Not needed with --provider boringssl, which offers"
+                + " legacy versions on its own contexts.",
             "", "Examples:",
             "  tlsweep bench 127.0.0.1:8443 -c 8 --duration 10",
             "  tlsweep bench 127.0.0.1:8443 --version TLSv1.3 --provider jdk --rate 500 --duration 30",
-            "  tlsweep bench 10.0.0.5:443 --sni app.example --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 -o bench"})
+            "  tlsweep bench 10.0.0.5:443 --sni app.example --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 -o bench",
+            "  tlsweep bench 127.0.0.1:8443 --matrix --duration 2"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -93,6 +95,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Resume sessions after the first handshake (full vs resumed counts).")
     private boolean resume;
 
+    @Option(names = "--matrix", description = "Scan the endpoint, then benchmark every (version, suite) it accepts"
+            + " that a local TLS stack can offer, --duration seconds each.")
+    private boolean matrix;
+
     @Option(names = "--jdk-legacy", description = "Allow TLS 1.0/1.1 and 3DES in the JDK provider (whole process).")
     private boolean jdkLegacy;
 
@@ -133,6 +139,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         HandshakeTarget where = sni == null ? HandshakeTarget.of(address) : HandshakeTarget.of(address, sni);
         HandshakeClientConfig config = HandshakeClientConfig.defaults();
+        if (matrix) {
+            try (HandshakeClient client = new HandshakeClient(config)) {
+                Target scanned = new Target(t.input(), t.host(), t.port(), Optional.ofNullable(sni), true, "TARGET");
+                return BenchMatrix.run(scanned, where, client, new HandshakeBench(client, config), concurrency,
+                        seconds(duration), out);
+            }
+        }
         BenchResult result;
         try (HandshakeClient client = new HandshakeClient(config)) {
             client.prepare(hs);

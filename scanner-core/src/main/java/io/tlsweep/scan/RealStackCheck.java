@@ -80,6 +80,12 @@ public final class RealStackCheck {
                 detail, e.chain());
     }
 
+    /** The first local stack (in this check's order) that can offer exactly this suite in this version. */
+    public Optional<TlsProvider> providerFor(ProtocolVersion v, CipherSuite s) {
+        return order(v).stream().filter(p -> !(p == TlsProvider.BORINGSSL && v.equals(ProtocolVersion.TLSv1_3)))
+                .filter(p -> canOffer(p, v, s)).findFirst();
+    }
+
     private static List<TlsProvider> order(ProtocolVersion v) {
         return v.equals(ProtocolVersion.TLSv1_3)
                 ? List.of(TlsProvider.JDK, TlsProvider.BOUNCY_CASTLE, TlsProvider.BORINGSSL)
