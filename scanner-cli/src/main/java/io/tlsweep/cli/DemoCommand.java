@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
             Path ca = farm.writeCaCertificate(outputDir.resolve("farm-ca.pem"));
             ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.pemBundle(ca)).anchors(), 30);
             try (Progress progress = Progress.start(targets.size(), false)) {
-                ScanRun.run(targets.iterator(), config, ScanOptions.full(), certificates, outputDir, List.of(),
+                ScanRun.run(targets.iterator(), config, ScanOptions.full(), certificates, false, outputDir, List.of(),
                         progress);
             }
         }

@@ -106,6 +106,10 @@ final class ScanCommand implements Callable<Integer> {
             description = "Report certificates expiring within DAYS days (default: ${DEFAULT-VALUE}).")
     private int expiringDays;
 
+    @Option(names = "--confirm-each-version", description = "Confirm every accepted version with a real TLS"
+            + " handshake, not only the best one.")
+    private boolean confirmEachVersion;
+
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress or summary on stderr.")
     private boolean quiet;
 
@@ -146,7 +150,8 @@ final class ScanCommand implements Callable<Integer> {
                     err.flush();
                 }).build();
                 Progress progress = Progress.start(total, quiet)) {
-            outcome = ScanRun.run(input, config, options, certificates, outputDir, failOn, progress);
+            outcome = ScanRun.run(input, config, options, certificates, confirmEachVersion, outputDir, failOn,
+                    progress);
         }
         Reports.rebuild(outputDir, Reports.runInfo(spec, started), spec.commandLine().getOut(), err, !quiet);
         if (!quiet) {

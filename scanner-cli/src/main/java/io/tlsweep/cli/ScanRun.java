@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -49,7 +50,7 @@ final class ScanRun {
     }
 
     static Outcome run(Iterator<Target> targets, EngineConfig config, ScanOptions options, ChainPolicy certificates,
-            Path outputDir, List<FailOn> failOn, Progress progress) throws IOException {
+            boolean confirmEachVersion, Path outputDir, List<FailOn> failOn, Progress progress) throws IOException {
         Files.createDirectories(outputDir);
         AtomicLong done = new AtomicLong();
         AtomicLong met = new AtomicLong();
@@ -65,10 +66,13 @@ final class ScanRun {
             RealStackCheck check = new RealStackCheck(handshakes);
             stats = scanner.scan(targets, r -> {
                 confirming.acquireUninterruptibly();
-                check.confirm(r).whenComplete((confirmation, failure) -> writer.execute(() -> {
+                confirmations(check, r, confirmEachVersion).whenComplete((found, failure) -> writer.execute(() -> {
                     try {
                         Assessment a = Readiness.assess(r);
-                        json.write(line(r, a, Optional.ofNullable(confirmation), certificates));
+                        List<Confirmation> each = found == null ? List.of() : found;
+                        Optional<Confirmation> best = each.isEmpty() ? Optional.empty()
+                                : Optional.ofNullable(each.get(each.size() - 1));
+                        json.write(line(r, a, best, confirmEachVersion ? each : List.of(), certificates));
                         if (FailOn.anyMet(failOn, a)) {
                             met.incrementAndGet();
                         }
@@ -91,11 +95,21 @@ final class ScanRun {
         return new Outcome(done.get(), stats.connections(), met.get(), (System.nanoTime() - started) / 1e9);
     }
 
+    /** The best version's confirmation alone, or one per accepted version (oldest first, best last). */
+    private static CompletionStage<List<Confirmation>> confirmations(RealStackCheck check, TargetResult r,
+            boolean eachVersion) {
+        if (eachVersion) {
+            return check.confirmEachVersion(r);
+        }
+        return check.confirm(r).thenApply(c -> c == null ? List.of() : List.of(c));
+    }
+
     private static ResultJson line(TargetResult r, Assessment a, Optional<Confirmation> confirmation,
-            ChainPolicy certificates) {
+            List<Confirmation> perVersion, ChainPolicy certificates) {
         List<byte[]> chain = !r.certificateChain().isEmpty() ? r.certificateChain()
                 : confirmation.map(Confirmation::chain).orElse(List.of());
-        return ResultJson.of(r, a, CertificateCheck.of(r, chain, certificates, Instant.now()), confirmation);
+        return ResultJson.of(r, a, CertificateCheck.of(r, chain, certificates, Instant.now()), confirmation,
+                perVersion);
     }
 
     private static void awaitWriter(ExecutorService writer) {

@@ -85,6 +85,17 @@ class ScanCommandTest {
     }
 
     @Test
+    void everyAcceptedVersionIsConfirmedOnRequest(TargetFarm farm) throws IOException {
+        Run r = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.toString(), "--confirm-each-version",
+                hostPort(farm, "modern-tls12-13"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        String line = Files.readString(dir.resolve("results.jsonl"));
+        assertThat(line).contains("\"confirmations\":[{\"outcome\":\"agreed\"")
+                .contains("\"negotiatedVersion\":\"TLSv1.2\"").contains("\"negotiatedVersion\":\"TLSv1.3\"")
+                .doesNotContain("real-stack-disagrees");
+    }
+
+    @Test
     void anUnreadableCaFileIsAUsageError() {
         Run r = tlsweep("scan", "--ca-file", dir.resolve("missing.pem").toString(), "127.0.0.1:1");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);

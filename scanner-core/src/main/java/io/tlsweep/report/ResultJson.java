@@ -28,12 +28,13 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schema", "target", "origin", "address", "port", "sni", "status", "verdict", "reason",
-    "findings", "failure", "protocols", "groups", "confirmation", "certificate", "certificates", "notes", "connections",
+    "findings", "failure", "protocols", "groups", "confirmation", "confirmations", "certificate", "certificates", "notes", "connections",
     "elapsedMs"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultJson(String schema, String target, String origin, String address, int port, String sni,
         String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
-        List<ProtocolJson> protocols, List<String> groups, ConfirmationJson confirmation, ChainJson certificate, List<CertificateJson> certificates,
+        List<ProtocolJson> protocols, List<String> groups, ConfirmationJson confirmation,
+        List<ConfirmationJson> confirmations, ChainJson certificate, List<CertificateJson> certificates,
         List<String> notes, int connections, long elapsedMs) {
 
     public static final String SCHEMA = "tlsweep/1";
@@ -85,7 +86,7 @@ public record ResultJson(String schema, String target, String origin, String add
     }
 
     public static ResultJson of(TargetResult r, Assessment a, Optional<ChainReport> chain) {
-        return of(r, a, chain, Optional.empty());
+        return of(r, a, chain, Optional.empty(), List.of());
     }
 
     /**
@@ -93,17 +94,22 @@ public record ResultJson(String schema, String target, String origin, String add
      * disagreement join the findings.
      */
     public static ResultJson of(TargetResult r, Assessment a, Optional<ChainReport> chain,
-            Optional<Confirmation> confirmation) {
+            Optional<Confirmation> confirmation, List<Confirmation> perVersion) {
         List<FindingJson> findings = new ArrayList<>(a.findings().stream().map(FindingJson::of).toList());
-        confirmation.filter(c -> c.outcome() == Confirmation.Outcome.DISAGREED)
-                .ifPresent(c -> findings.add(new FindingJson(ConfirmationJson.DISAGREES, c.detail())));
+        String disagreements = java.util.stream.Stream.concat(confirmation.stream(), perVersion.stream())
+                .filter(c -> c.outcome() == Confirmation.Outcome.DISAGREED).map(Confirmation::detail).distinct()
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (!disagreements.isEmpty()) {
+            findings.add(new FindingJson(ConfirmationJson.DISAGREES, disagreements));
+        }
         chain.ifPresent(c -> c.findings().forEach(p -> findings.add(new FindingJson(p.finding().label(), p.detail()))));
         return new ResultJson(SCHEMA, r.target().input(), r.target().origin(), r.address().orElse(null),
                 r.target().port(), r.target().sni().orElse(null), r.status().label(), a.verdict().label(),
                 a.reason(), findings,
                 r.failure().map(FailureJson::of).orElse(null),
                 r.protocols().stream().map(ProtocolJson::of).toList(), names(r.groups()),
-                confirmation.map(ConfirmationJson::of).orElse(null), chain.map(c -> ChainJson.of(c, r.ocspStapled())).orElse(null),
+                confirmation.map(ConfirmationJson::of).orElse(null),
+                perVersion.isEmpty() ? null : perVersion.stream().map(ConfirmationJson::of).toList(), chain.map(c -> ChainJson.of(c, r.ocspStapled())).orElse(null),
                 r.certificateChain().stream().map(CertificateJson::of).toList(), r.notes(), r.connections(),
                 r.elapsedMillis());
     }

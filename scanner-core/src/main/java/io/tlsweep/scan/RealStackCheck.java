@@ -35,11 +35,26 @@ public final class RealStackCheck {
         this.client = client;
     }
 
+    /** One real handshake at the best version; completes with null when there is nothing to confirm. */
     public CompletionStage<Confirmation> confirm(TargetResult r) {
         if (r.protocols().isEmpty() || r.address().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        ProtocolSupport best = r.protocols().get(r.protocols().size() - 1);
+        return confirm(r, r.protocols().get(r.protocols().size() - 1));
+    }
+
+    /** One real handshake per accepted version, oldest first. */
+    public CompletionStage<List<Confirmation>> confirmEachVersion(TargetResult r) {
+        if (r.address().isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        List<CompletableFuture<Confirmation>> each = r.protocols().stream()
+                .map(p -> confirm(r, p).toCompletableFuture()).toList();
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(x -> each.stream().map(CompletableFuture::join).toList());
+    }
+
+    private CompletionStage<Confirmation> confirm(TargetResult r, ProtocolSupport best) {
         ProtocolVersion v = best.version();
         for (TlsProvider provider : order(v)) {
             List<CipherSuite> offer = best.cipherSuites().stream().filter(s -> canOffer(provider, v, s)).toList();

@@ -141,7 +141,7 @@ final class Results {
 
     ResultJson build() {
         return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", "192.0.2.1", 443, sni, status, verdict,
-                reason, List.copyOf(findings), failure, List.copyOf(protocols), List.of("x25519"), null, null,
+                reason, List.copyOf(findings), failure, List.copyOf(protocols), List.of("x25519"), null, null, null,
                 List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs);
     }
 
