@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whose order decides. The enumeration found the suites in the order the server picked them; offering
- * them reversed shows whether it keeps its own order (one hello). When the found order cannot be the
+ * Whose order decides. The enumeration found the suites in the order the server picked them; found in
+ * another order than offered, they prove a server order at no cost; otherwise offering them reversed shows
+ * whether it keeps its own order (one hello). When the found order cannot be the
  * server's (the suites came from several chunks, or the reversed hello picked something else), the order
  * is rebuilt by offering all accepted suites and removing the chosen one. A server that enforces its order
  * but has ChaCha20 below AES is then offered ChaCha20 first: choosing it means "ChaCha20 priority".
@@ -31,7 +32,23 @@ final class PreferenceCheck implements Stage {
         this.evidence = evidence;
         this.sni = sni;
         this.keyShares = keyShares;
-        this.step = evidence.accepted.size() < 2 ? Step.DONE : Step.REVERSED;
+        if (evidence.accepted.size() < 2) {
+            this.step = Step.DONE;
+        } else if (provenServerOrder(evidence)) {
+            evidence.order = PreferenceOrder.SERVER;
+            this.step = chachaWorthChecking() ? Step.CHACHA : Step.DONE;
+        } else {
+            this.step = Step.REVERSED;
+        }
+    }
+
+    /**
+     * A server that follows the client's order always picks the first offered suite it supports, so it is
+     * found in the order tlsweep offers. Found in any other order (within one chunk), the server applied its
+     * own order: no hello is needed to prove it.
+     */
+    private static boolean provenServerOrder(VersionEvidence evidence) {
+        return !evidence.acceptedAcrossChunks && !OfferOrder.foundInOfferedOrder(evidence.version, evidence.accepted);
     }
 
     @Override
