@@ -20,7 +20,7 @@ import java.util.Optional;
  * unknown, as the scanner reports it.
  */
 final class ResultBuilder {
-    private static final Target TARGET = new Target("192.0.2.1:443", "192.0.2.1", 443, Optional.empty(), true,
+    private static final Target TARGET = new Target("127.0.0.9:443", "127.0.0.9", 443, Optional.empty(), true,
             "test");
 
     private ScanStatus status = ScanStatus.OK;
@@ -65,7 +65,7 @@ final class ResultBuilder {
     TargetResult build() {
         List<ProtocolSupport> oldestFirst = protocols.stream()
                 .sorted(Comparator.comparing(ProtocolSupport::version)).toList();
-        return new TargetResult(TARGET, Optional.of("192.0.2.1"), status, failure, oldestFirst, List.of(),
+        return new TargetResult(TARGET, Optional.of("127.0.0.9"), status, failure, oldestFirst, List.of(),
                 List.of(), false, List.of(), 1, 1);
     }
 
