@@ -16,6 +16,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A platform where the epoll native library does not load simply gets NIO.
  */
-final class Transport implements AutoCloseable {
+public final class Transport implements AutoCloseable {
     private final MultiThreadIoEventLoopGroup group;
     private final boolean epoll;
     private final ChannelFactory<? extends Channel> sockets;
@@ -33,22 +34,31 @@ final class Transport implements AutoCloseable {
     private final boolean closeWithReset;
 
     Transport(EngineConfig config) {
-        Native found = config.nativeTransport() ? Native.epoll() : null;
+        this(config.nativeTransport(), config.eventLoopThreads(), config.connectTimeout(), config.closeWithReset());
+    }
+
+    /**
+     * @param nativeTransport use epoll where it loads
+     * @param closeWithReset whether {@link #newSocketChannel()} channels close with RST (SO_LINGER 0)
+     */
+    public Transport(boolean nativeTransport, int eventLoopThreads, Duration connectTimeout, boolean closeWithReset) {
+        Native found = nativeTransport ? Native.epoll() : null;
         this.epoll = found != null;
         IoHandlerFactory io = epoll ? found.io() : NioIoHandler.newFactory();
         this.sockets = epoll ? found.sockets() : NioSocketChannel::new;
         this.datagrams = epoll ? found.datagrams() : NioDatagramChannel.class;
-        this.group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), io);
-        this.connectTimeoutMillis = (int) config.connectTimeout().toMillis();
-        this.closeWithReset = config.closeWithReset();
+        this.group = new MultiThreadIoEventLoopGroup(eventLoopThreads, io);
+        this.connectTimeoutMillis = (int) connectTimeout.toMillis();
+        this.closeWithReset = closeWithReset;
     }
 
-    String name() {
+    /** {@code epoll} or {@code nio}. */
+    public String name() {
         return epoll ? "epoll" : "nio";
     }
 
     /** The next loop, round robin. */
-    EventLoop nextLoop() {
+    public EventLoop nextLoop() {
         return (EventLoop) group.next();
     }
 
@@ -58,12 +68,17 @@ final class Transport implements AutoCloseable {
 
     /** A new, unregistered TCP channel with the engine's socket options. */
     Channel newSocketChannel() {
+        return newSocketChannel(closeWithReset);
+    }
+
+    /** A new, unregistered TCP channel; {@code reset} closes it with RST (SO_LINGER 0) instead of FIN. */
+    public Channel newSocketChannel(boolean reset) {
         Channel ch = sockets.newChannel();
         ChannelConfig c = ch.config();
         c.setAllocator(PooledByteBufAllocator.DEFAULT);
         c.setConnectTimeoutMillis(connectTimeoutMillis);
         c.setOption(ChannelOption.TCP_NODELAY, true);
-        if (closeWithReset) {
+        if (reset) {
             c.setOption(ChannelOption.SO_LINGER, 0);
         }
         return ch;

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.tlsweep.engine.Transport;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import java.util.concurrent.CompletableFuture;
@@ -20,12 +21,13 @@ import java.util.concurrent.CompletionStage;
  */
 public final class HandshakeClient implements AutoCloseable {
     private final HandshakeClientConfig config;
-    private final HandshakeTransport transport;
+    private final Transport transport;
     private final ClientContexts contexts = new ClientContexts();
 
     public HandshakeClient(HandshakeClientConfig config) {
         this.config = config;
-        this.transport = new HandshakeTransport(config);
+        this.transport = new Transport(config.nativeTransport(), config.eventLoopThreads(), config.connectTimeout(),
+                true);
     }
 
     /** {@code epoll} or {@code nio}. */
