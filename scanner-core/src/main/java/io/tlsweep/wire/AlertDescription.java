@@ -11,7 +11,7 @@ import java.util.Optional;
  * are accepted by {@link #byName}. Unknown codes keep their code and print as hex ("0xFE"); {@link #name()}
  * is that hex text too. Two descriptions are equal when their codes are equal.
  */
-public final class AlertDescription {
+public final class AlertDescription extends RegisteredCode {
     private static final List<AlertDescription> DEFINED = new ArrayList<>();
 
     public static final AlertDescription CLOSE_NOTIFY = define(0, "close_notify");
@@ -59,14 +59,8 @@ public final class AlertDescription {
     private static final CodeTable<AlertDescription> TABLE =
             new CodeTable<>("AlertDescription", DEFINED, AlertDescription::code, AlertDescription::lookupNames);
 
-    private final int code;
-    private final String name;
-    private final List<String> aliases;
-
     private AlertDescription(int code, String name, List<String> aliases) {
-        this.code = code;
-        this.name = name;
-        this.aliases = aliases;
+        super(code, name, aliases, 1);
     }
 
     private static AlertDescription define(int code, String name, String... aliases) {
@@ -94,40 +88,5 @@ public final class AlertDescription {
     /** Every registered description, in code order. */
     public static List<AlertDescription> all() {
         return TABLE.all();
-    }
-
-    public int code() {
-        return code;
-    }
-
-    public boolean isKnown() {
-        return name != null;
-    }
-
-    /** The registered name ("handshake_failure"); hex ("0xFE") for an unknown code. */
-    public String name() {
-        return name != null ? name : Hex.u8(code);
-    }
-
-    List<String> lookupNames() {
-        List<String> names = new ArrayList<>(aliases.size() + 1);
-        names.add(name);
-        names.addAll(aliases);
-        return names;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AlertDescription other && other.code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

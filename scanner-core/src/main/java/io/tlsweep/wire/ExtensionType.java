@@ -10,7 +10,7 @@ import java.util.Optional;
  * and channel_id (0x754F, 0x7550). Unknown codes keep their code and print as hex; {@link #name()} is
  * that hex text too. Two extension types are equal when their codes are equal.
  */
-public final class ExtensionType {
+public final class ExtensionType extends RegisteredCode {
     private static final List<ExtensionType> DEFINED = new ArrayList<>();
 
     public static final ExtensionType SERVER_NAME = define(0, "server_name");
@@ -89,14 +89,8 @@ public final class ExtensionType {
     private static final CodeTable<ExtensionType> TABLE =
             new CodeTable<>("ExtensionType", DEFINED, ExtensionType::code, ExtensionType::lookupNames);
 
-    private final int code;
-    private final String name;
-    private final List<String> aliases;
-
     private ExtensionType(int code, String name, List<String> aliases) {
-        this.code = code;
-        this.name = name;
-        this.aliases = aliases;
+        super(code, name, aliases, 2);
     }
 
     private static ExtensionType define(int code, String name, String... aliases) {
@@ -126,43 +120,8 @@ public final class ExtensionType {
         return TABLE.all();
     }
 
-    public int code() {
-        return code;
-    }
-
-    public boolean isKnown() {
-        return name != null;
-    }
-
-    /** The registered name ("key_share"); hex ("0x0A0A") for an unknown code. */
-    public String name() {
-        return name != null ? name : Hex.u16(code);
-    }
-
     /** A GREASE value (RFC 8701, 0x?A?A). */
     public boolean isGrease() {
         return CodeTable.isGrease16(code);
-    }
-
-    List<String> lookupNames() {
-        List<String> names = new ArrayList<>(aliases.size() + 1);
-        names.add(name);
-        names.addAll(aliases);
-        return names;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ExtensionType other && other.code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

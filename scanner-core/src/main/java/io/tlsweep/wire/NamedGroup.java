@@ -9,7 +9,7 @@ import java.util.Optional;
  * code and print as hex; for them {@link #name()} is that hex text too, so test {@link #isKnown()}.
  * Two groups are equal when their codes are equal.
  */
-public final class NamedGroup {
+public final class NamedGroup extends RegisteredCode {
     private static final List<NamedGroup> DEFINED = new ArrayList<>();
 
     public static final NamedGroup SECT163K1 = define(1, "sect163k1", GroupKind.EC_BINARY, 80);
@@ -77,18 +77,13 @@ public final class NamedGroup {
     private static final CodeTable<NamedGroup> TABLE =
             new CodeTable<>("NamedGroup", DEFINED, NamedGroup::code, NamedGroup::lookupNames);
 
-    private final int code;
-    private final String name;
     private final GroupKind kind;
     private final int securityBits;
-    private final List<String> aliases;
 
     private NamedGroup(int code, String name, GroupKind kind, int securityBits, List<String> aliases) {
-        this.code = code;
-        this.name = name;
+        super(code, name, aliases, 2);
         this.kind = kind;
         this.securityBits = securityBits;
-        this.aliases = aliases;
     }
 
     private static NamedGroup define(int code, String name, GroupKind kind, int securityBits, String... aliases) {
@@ -118,19 +113,6 @@ public final class NamedGroup {
         return TABLE.all();
     }
 
-    public int code() {
-        return code;
-    }
-
-    public boolean isKnown() {
-        return name != null;
-    }
-
-    /** The IANA name ("secp256r1", "X25519MLKEM768"); hex ("0x0A0A") for an unknown code. */
-    public String name() {
-        return name != null ? name : Hex.u16(code);
-    }
-
     public GroupKind kind() {
         return kind;
     }
@@ -156,27 +138,5 @@ public final class NamedGroup {
     /** In a range reserved for private use: ffdhe_private_use 0x01FC..0x01FF or ecdhe_private_use 0xFE00..0xFEFF. */
     public boolean isPrivateUse() {
         return (code >= 0x01FC && code <= 0x01FF) || (code >= 0xFE00 && code <= 0xFEFF);
-    }
-
-    List<String> lookupNames() {
-        List<String> names = new ArrayList<>(aliases.size() + 1);
-        names.add(name);
-        names.addAll(aliases);
-        return names;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NamedGroup other && other.code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * Unknown codes keep their code and print as hex; {@link #name()} is that hex text too.
  * Two schemes are equal when their codes are equal.
  */
-public final class SignatureScheme {
+public final class SignatureScheme extends RegisteredCode {
     private static final List<SignatureScheme> DEFINED = new ArrayList<>();
 
     // TLS 1.2 hash/signature pairs (RFC 5246 7.4.1.4.1): hash 1=md5 .. 6=sha512, signature 1=rsa, 2=dsa, 3=ecdsa.
@@ -69,16 +69,11 @@ public final class SignatureScheme {
     private static final CodeTable<SignatureScheme> TABLE =
             new CodeTable<>("SignatureScheme", DEFINED, SignatureScheme::code, SignatureScheme::lookupNames);
 
-    private final int code;
-    private final String name;
     private final boolean weakHash;
-    private final List<String> aliases;
 
     private SignatureScheme(int code, String name, boolean weakHash, List<String> aliases) {
-        this.code = code;
-        this.name = name;
+        super(code, name, aliases, 2);
         this.weakHash = weakHash;
-        this.aliases = aliases;
     }
 
     private static SignatureScheme define(int code, String name, boolean weakHash, String... aliases) {
@@ -108,19 +103,6 @@ public final class SignatureScheme {
         return TABLE.all();
     }
 
-    public int code() {
-        return code;
-    }
-
-    public boolean isKnown() {
-        return name != null;
-    }
-
-    /** The IANA name ("rsa_pss_rsae_sha256"); hex ("0x0A0A") for an unknown code. */
-    public String name() {
-        return name != null ? name : Hex.u16(code);
-    }
-
     /** The hash byte of the TLS 1.2 SignatureAndHashAlgorithm view (high byte). */
     public int hashByte() {
         return code >>> 8;
@@ -144,27 +126,5 @@ public final class SignatureScheme {
     /** A GREASE value (RFC 8701, 0x?A?A). */
     public boolean isGrease() {
         return CodeTable.isGrease16(code);
-    }
-
-    List<String> lookupNames() {
-        List<String> names = new ArrayList<>(aliases.size() + 1);
-        names.add(name);
-        names.addAll(aliases);
-        return names;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SignatureScheme other && other.code == code;
-    }
-
-    @Override
-    public int hashCode() {
-        return code;
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -140,7 +140,7 @@ final class Results {
     }
 
     ResultJson build() {
-        return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", "192.0.2.1", 443, sni, status, verdict,
+        return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", "127.0.0.9", 443, sni, status, verdict,
                 reason, List.copyOf(findings), failure, List.copyOf(protocols), List.of("x25519"), null, null, null,
                 List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs);
     }
