@@ -22,7 +22,38 @@ public final class Readiness {
     private Readiness() {
     }
 
+    /** Profiles named in a reason before the rest are counted. */
+    private static final int NAMED_PROFILES = 4;
+
     public static Assessment assess(TargetResult r) {
+        return assess(r, ClientImpact.none());
+    }
+
+    /**
+     * The verdict, its reason naming the client profiles that cannot connect today and those that lose the
+     * endpoint once TLS 1.0/1.1 are switched off.
+     */
+    public static Assessment assess(TargetResult r, ClientImpact impact) {
+        Assessment a = assessScan(r);
+        if (impact.checks().isEmpty() || a.verdict() == Verdict.UNREACHABLE || a.verdict() == Verdict.NOT_TLS) {
+            return a;
+        }
+        StringBuilder reason = new StringBuilder(a.reason());
+        List<ProfileCheck> failing = impact.failingToday();
+        if (!failing.isEmpty()) {
+            reason.append("; cannot connect today: ").append(ClientImpact.names(
+                    failing.stream().map(ProfileCheck::profile).toList(), NAMED_PROFILES));
+        }
+        if (!impact.legacyOff().isEmpty()) {
+            reason.append("; switching TLS 1.0/1.1 off breaks ").append(ClientImpact.names(
+                    impact.legacyOff().stream().map(WhatIf.Loss::profile).toList(), NAMED_PROFILES));
+        } else if (a.verdict() == Verdict.LEGACY_ENABLED) {
+            reason.append("; no client profile loses access when TLS 1.0/1.1 are switched off");
+        }
+        return assessment(a.verdict(), reason.toString(), a.findings());
+    }
+
+    private static Assessment assessScan(TargetResult r) {
         List<Finding> findings = Findings.of(r);
         if (r.protocols().isEmpty()) {
             return notServing(r, findings);

@@ -2,14 +2,20 @@ package io.tlsweep.probe;
 
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PreferenceOrder;
+import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.target.Target;
+import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.NamedGroup;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import io.tlsweep.wire.ProtocolVersion;
 import java.util.Optional;
 
 /** Folds a finished (or cut short) {@link TargetScan} into the immutable {@link TargetResult}. */
@@ -17,6 +23,55 @@ public final class TargetResults {
     private static final int UNRECOGNIZED_NAME = 112;
 
     private TargetResults() {
+    }
+
+    /**
+     * Folds everything sent to one endpoint: the scan and the profile hellos, or the profile hellos alone.
+     *
+     * @param engineFailure a failure the engine saw for the whole target (DNS, budget exceeded)
+     */
+    public static TargetResult of(EndpointPlan plan, Target target, Optional<String> address,
+            Optional<Failure> engineFailure, long elapsedMillis) {
+        Map<String, ProfileOutcome> hellos = plan.profiles().observed();
+        TargetResult r = plan.scan().map(s -> of(s, target, address, engineFailure, elapsedMillis))
+                .orElseGet(() -> ofProfiles(plan.profiles(), target, address, engineFailure, elapsedMillis));
+        return new TargetResult(r.target(), r.address(), r.status(), r.failure(), r.protocols(), r.refusals(),
+                r.groups(), r.certificateChain(), r.ocspStapled(), r.notes(), hellos, plan.connections(),
+                r.elapsedMillis());
+    }
+
+    /**
+     * A profiles-only result: the versions and suites the profiles got, marked incomplete, as nothing was
+     * enumerated.
+     */
+    private static TargetResult ofProfiles(ProfileProbe probe, Target target, Optional<String> address,
+            Optional<Failure> engineFailure, long elapsedMillis) {
+        Map<ProtocolVersion, List<CipherSuite>> seen = new TreeMap<>();
+        probe.observed().values().stream().filter(ProfileOutcome::connects).forEach(o -> {
+            List<CipherSuite> suites = seen.computeIfAbsent(o.version().orElseThrow(), v -> new ArrayList<>());
+            if (!suites.contains(o.suite().orElseThrow())) {
+                suites.add(o.suite().orElseThrow());
+            }
+        });
+        List<ProtocolSupport> protocols = seen.entrySet().stream().map(e -> new ProtocolSupport(e.getKey(),
+                e.getValue(), PreferenceOrder.UNKNOWN, false, List.of(), Optional.empty(), false, Optional.empty()))
+                .toList();
+        Optional<Failure> ending = engineFailure.or(probe::ending);
+        ScanStatus status;
+        Optional<Failure> failure;
+        if (!protocols.isEmpty()) {
+            status = ScanStatus.OK;
+            failure = engineFailure;
+        } else if (ending.isPresent()) {
+            status = statusOf(ending.get());
+            failure = ending;
+        } else {
+            status = ScanStatus.REJECTED;
+            failure = probe.observed().values().stream().flatMap(o -> o.failure().stream()).findFirst();
+        }
+        return new TargetResult(target, address, status, failure, protocols, Map.of(), List.of(), List.of(), false,
+                List.of("profiles only: versions and suites are those the client profiles negotiated"), Map.of(),
+                probe.connections(), elapsedMillis);
     }
 
     /**
@@ -28,6 +83,9 @@ public final class TargetResults {
                 .sorted(Comparator.comparing((VersionEvidence e) -> e.version)).toList();
         List<ProtocolSupport> protocols = evidence.stream().filter(e -> !e.accepted.isEmpty())
                 .map(VersionEvidence::toSupport).toList();
+        Map<ProtocolVersion, Failure> refusals = new TreeMap<>();
+        evidence.stream().filter(e -> e.accepted.isEmpty() && !e.rejections.isEmpty())
+                .forEach(e -> refusals.put(e.version, e.rejections.get(0)));
         List<String> notes = new ArrayList<>(scan.notes());
         evidence.forEach(e -> notes.addAll(e.notes));
         List<byte[]> chain = evidence.stream().map(e -> e.certificates).filter(c -> !c.isEmpty())
@@ -52,8 +110,8 @@ public final class TargetResults {
             failure = mostTelling(evidence);
         }
         boolean ocsp = evidence.stream().anyMatch(e -> e.ocspStapled);
-        return new TargetResult(target, address, status, failure, protocols, groups, chain, ocsp, notes,
-                scan.connections(), elapsedMillis);
+        return new TargetResult(target, address, status, failure, protocols, refusals, groups, chain, ocsp, notes,
+                Map.of(), scan.connections(), elapsedMillis);
     }
 
     private static ScanStatus statusOf(Failure f) {

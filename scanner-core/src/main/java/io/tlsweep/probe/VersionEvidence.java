@@ -48,6 +48,9 @@ final class VersionEvidence {
     }
 
     ProtocolSupport toSupport() {
-        return new ProtocolSupport(version, accepted, order, chacha20Priority, groups, dhPrimeBits, complete);
+        Optional<Failure> refusal = rejections.isEmpty() ? Optional.empty()
+                : Optional.of(rejections.get(rejections.size() - 1));
+        return new ProtocolSupport(version, accepted, order, chacha20Priority, groups, dhPrimeBits, complete,
+                refusal);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tlsweep.analysis.Assessment;
+import io.tlsweep.analysis.ClientImpact;
+import io.tlsweep.analysis.ProfileCheck;
 import io.tlsweep.analysis.Finding;
 import io.tlsweep.cert.ChainReport;
 import io.tlsweep.result.Confirmation;
@@ -19,7 +21,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,17 +31,20 @@ import java.util.Optional;
  * the file format changes only on purpose.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schema", "target", "origin", "address", "port", "sni", "status", "verdict", "reason",
-    "findings", "failure", "protocols", "groups", "confirmation", "confirmations", "certificate", "certificates", "notes", "connections",
-    "elapsedMs"})
+@JsonPropertyOrder({"schema", "target", "origin", "host", "address", "port", "sni", "status", "verdict", "reason",
+    "findings", "failure", "protocols", "refusals", "groups", "confirmation", "confirmations", "profiles", "legacyOff", "whatIf", "certificate", "certificates",
+    "notes", "connections", "elapsedMs"})
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ResultJson(String schema, String target, String origin, String address, int port, String sni,
-        String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
-        List<ProtocolJson> protocols, List<String> groups, ConfirmationJson confirmation,
-        List<ConfirmationJson> confirmations, ChainJson certificate, List<CertificateJson> certificates,
+public record ResultJson(String schema, String target, String origin, String host, String address, int port,
+        String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
+        List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups, ConfirmationJson confirmation,
+        List<ConfirmationJson> confirmations, List<ProfileJson> profiles, ProfileJson.WhatIfJson legacyOff,
+        ProfileJson.WhatIfJson whatIf, ChainJson certificate, List<CertificateJson> certificates,
         List<String> notes, int connections, long elapsedMs) {
 
     public static final String SCHEMA = "tlsweep/1";
+    /** The finding for a client profile whose own hello got something other than predicted. */
+    public static final String PROFILE_DISAGREES = "profile-prediction-disagrees";
 
     public record FindingJson(String kind, String detail) {
         static FindingJson of(Finding f) {
@@ -55,11 +62,11 @@ public record ResultJson(String schema, String target, String origin, String add
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProtocolJson(String version, List<SuiteJson> cipherSuites, String order, boolean chacha20Priority,
-            List<String> groups, Integer dhPrimeBits, boolean complete) {
+            List<String> groups, Integer dhPrimeBits, boolean complete, FailureJson refusal) {
         static ProtocolJson of(ProtocolSupport p) {
             return new ProtocolJson(p.version().displayName(), p.cipherSuites().stream().map(SuiteJson::of).toList(),
                     p.order().label(), p.chacha20Priority(), names(p.groups()), p.dhPrimeBits().orElse(null),
-                    p.complete());
+                    p.complete(), p.refusal().map(FailureJson::of).orElse(null));
         }
     }
 
@@ -95,6 +102,15 @@ public record ResultJson(String schema, String target, String origin, String add
      */
     public static ResultJson of(TargetResult r, Assessment a, Optional<ChainReport> chain,
             Optional<Confirmation> confirmation, List<Confirmation> perVersion) {
+        return of(r, a, chain, confirmation, perVersion, ClientImpact.none());
+    }
+
+    /**
+     * A result line with everything: certificate check, real-stack confirmation and the client profiles. A
+     * profile whose own hello disagrees with its prediction joins the findings.
+     */
+    public static ResultJson of(TargetResult r, Assessment a, Optional<ChainReport> chain,
+            Optional<Confirmation> confirmation, List<Confirmation> perVersion, ClientImpact impact) {
         List<FindingJson> findings = new ArrayList<>(a.findings().stream().map(FindingJson::of).toList());
         String disagreements = java.util.stream.Stream.concat(confirmation.stream(), perVersion.stream())
                 .filter(c -> c.outcome() == Confirmation.Outcome.DISAGREED).map(Confirmation::detail).distinct()
@@ -102,14 +118,24 @@ public record ResultJson(String schema, String target, String origin, String add
         if (!disagreements.isEmpty()) {
             findings.add(new FindingJson(ConfirmationJson.DISAGREES, disagreements));
         }
+        String profileDisagreements = impact.disagreements().stream().map(ProfileCheck::disagreement)
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (!profileDisagreements.isEmpty()) {
+            findings.add(new FindingJson(PROFILE_DISAGREES, profileDisagreements));
+        }
         chain.ifPresent(c -> c.findings().forEach(p -> findings.add(new FindingJson(p.finding().label(), p.detail()))));
-        return new ResultJson(SCHEMA, r.target().input(), r.target().origin(), r.address().orElse(null),
-                r.target().port(), r.target().sni().orElse(null), r.status().label(), a.verdict().label(),
-                a.reason(), findings,
+        Map<String, FailureJson> refusals = new LinkedHashMap<>();
+        r.refusals().forEach((v, f) -> refusals.put(v.displayName(), FailureJson.of(f)));
+        return new ResultJson(SCHEMA, r.target().input(), r.target().origin(), r.target().host(),
+                r.address().orElse(null), r.target().port(), r.target().sni().orElse(null), r.status().label(),
+                a.verdict().label(), a.reason(), findings,
                 r.failure().map(FailureJson::of).orElse(null),
-                r.protocols().stream().map(ProtocolJson::of).toList(), names(r.groups()),
+                r.protocols().stream().map(ProtocolJson::of).toList(), refusals, names(r.groups()),
                 confirmation.map(ConfirmationJson::of).orElse(null),
-                perVersion.isEmpty() ? null : perVersion.stream().map(ConfirmationJson::of).toList(), chain.map(c -> ChainJson.of(c, r.ocspStapled())).orElse(null),
+                perVersion.isEmpty() ? null : perVersion.stream().map(ConfirmationJson::of).toList(),
+                impact.checks().isEmpty() ? null : impact.checks().stream().map(ProfileJson::of).toList(),
+                impact.checks().isEmpty() ? null : ProfileJson.WhatIfJson.legacyOff(impact),
+                impact.whatIf().map(ProfileJson.WhatIfJson::of).orElse(null), chain.map(c -> ChainJson.of(c, r.ocspStapled())).orElse(null),
                 r.certificateChain().stream().map(CertificateJson::of).toList(), r.notes(), r.connections(),
                 r.elapsedMillis());
     }

@@ -16,9 +16,12 @@ import java.util.Optional;
  *     HelloRetryRequest; TLS ≤ 1.2: the ECDHE curves)
  * @param dhPrimeBits the DHE prime size seen in a ServerKeyExchange
  * @param complete false when the enumeration was cut short (budget, silence, a misbehaving reply)
+ * @param refusal how the server turned down a hello of this version that offered none of its suites (the
+ *     alert, reset or close a client without a shared suite meets), when the scan saw one
  */
 public record ProtocolSupport(ProtocolVersion version, List<CipherSuite> cipherSuites, PreferenceOrder order,
-        boolean chacha20Priority, List<NamedGroup> groups, Optional<Integer> dhPrimeBits, boolean complete) {
+        boolean chacha20Priority, List<NamedGroup> groups, Optional<Integer> dhPrimeBits, boolean complete,
+        Optional<Failure> refusal) {
     public ProtocolSupport {
         cipherSuites = List.copyOf(cipherSuites);
         groups = List.copyOf(groups);

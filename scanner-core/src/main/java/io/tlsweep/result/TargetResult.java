@@ -2,8 +2,13 @@ package io.tlsweep.result;
 
 import io.tlsweep.target.Target;
 import io.tlsweep.wire.NamedGroup;
+import io.tlsweep.wire.ProtocolVersion;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Everything learnt about one endpoint. Immutable; reports are views of it.
@@ -12,20 +17,27 @@ import java.util.Optional;
  * @param failure why the target is not {@link ScanStatus#OK}; for OK targets the failure that cut a
  *     partial scan short, if any
  * @param protocols the versions accepted, oldest first
+ * @param refusals for each version probed and not accepted, how the server turned its first hello down
+ *     (an alert, a reset, a ServerHello for a lower version...), oldest first
  * @param groups key-exchange groups, from the newest version that was probed for them
  * @param certificateChain the chain (DER, leaf first) seen in a TLS ≤ 1.2 first flight
  * @param ocspStapled whether a TLS ≤ 1.2 first flight carried an OCSP response (CertificateStatus)
  * @param notes anomalies worth an operator's eye (a suite chosen that was not offered, a version
  *     silently dropped, a retry)
+ * @param profileHellos what each client profile's own hello got (the confirmation of the profile
+ *     predictions), by profile id; empty when no profile hello was sent
  * @param connections connections opened for this target, retries included
  */
 public record TargetResult(Target target, Optional<String> address, ScanStatus status, Optional<Failure> failure,
-        List<ProtocolSupport> protocols, List<NamedGroup> groups, List<byte[]> certificateChain, boolean ocspStapled,
-        List<String> notes, int connections, long elapsedMillis) {
+        List<ProtocolSupport> protocols, Map<ProtocolVersion, Failure> refusals,
+        List<NamedGroup> groups, List<byte[]> certificateChain, boolean ocspStapled,
+        List<String> notes, Map<String, ProfileOutcome> profileHellos, int connections, long elapsedMillis) {
     public TargetResult {
         protocols = List.copyOf(protocols);
+        refusals = Collections.unmodifiableMap(new TreeMap<>(refusals));
         groups = List.copyOf(groups);
         certificateChain = List.copyOf(certificateChain);
         notes = List.copyOf(notes);
+        profileHellos = Collections.unmodifiableMap(new LinkedHashMap<>(profileHellos));
     }
 }

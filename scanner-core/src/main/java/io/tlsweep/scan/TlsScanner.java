@@ -8,7 +8,8 @@ import io.tlsweep.engine.ScanEngine;
 import io.tlsweep.metrics.ScanMetrics;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.probe.TargetResults;
-import io.tlsweep.probe.TargetScan;
+import io.tlsweep.probe.EndpointPlan;
+import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.ScanStatus;
@@ -17,6 +18,7 @@ import io.tlsweep.target.Target;
 import java.net.InetAddress;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,16 +31,33 @@ import java.util.function.Consumer;
 public final class TlsScanner implements AutoCloseable {
     private final ScanEngine engine;
     private final ScanOptions options;
+    private final List<ClientProfile> profiles;
+    private final boolean profilesOnly;
 
     public TlsScanner(EngineConfig config, ScanOptions options) {
+        this(config, options, List.of(), false);
+    }
+
+    /**
+     * @param profiles client profiles whose own hellos are sent to every endpoint after its scan
+     * @param profilesOnly send only the profile hellos (the quick "who can talk to it today" mode)
+     */
+    public TlsScanner(EngineConfig config, ScanOptions options, List<ClientProfile> profiles, boolean profilesOnly) {
+        if (profilesOnly && profiles.isEmpty()) {
+            throw new IllegalArgumentException("a profiles-only scan needs at least one profile");
+        }
         this.engine = new ScanEngine(config);
         this.options = options;
+        this.profiles = List.copyOf(profiles);
+        this.profilesOnly = profilesOnly;
     }
 
     /** Scans every target; the sink is called once per target, from one thread at a time. */
     public CompletableFuture<RunStats> scan(Iterator<Target> targets, Consumer<TargetResult> sink) {
-        return engine.<Target, TargetScan>run(targets, t -> new Endpoint(t.host(), t.port()),
-                t -> new TargetScan(t.sni(), options), r -> sink.accept(toResult(r)));
+        return engine.<Target, EndpointPlan>run(targets, t -> new Endpoint(t.host(), t.port()),
+                t -> profilesOnly ? EndpointPlan.profilesOnly(t.sni(), profiles)
+                        : EndpointPlan.scanThenProfiles(t.sni(), options, profiles),
+                r -> sink.accept(toResult(r)));
     }
 
     public ScanMetrics metrics() {
@@ -49,7 +68,7 @@ public final class TlsScanner implements AutoCloseable {
         return engine.transportName();
     }
 
-    static TargetResult toResult(EngineResult<Target, TargetScan> r) {
+    static TargetResult toResult(EngineResult<Target, EndpointPlan> r) {
         Optional<String> address = r.address().map(InetAddress::getHostAddress);
         long millis = TimeUnit.NANOSECONDS.toMillis(r.elapsedNanos());
         Optional<Failure> engineFailure = switch (r.status()) {
@@ -59,8 +78,8 @@ public final class TlsScanner implements AutoCloseable {
             case DNS_FAILURE, PLAN_ERROR -> r.targetFailure();
         };
         if (r.plan() == null) {
-            return new TargetResult(r.target(), address, ScanStatus.ERROR, engineFailure, List.of(), List.of(),
-                    List.of(), false, List.of(), r.connections(), millis);
+            return new TargetResult(r.target(), address, ScanStatus.ERROR, engineFailure, List.of(), Map.of(), List.of(),
+                    List.of(), false, List.of(), Map.of(), r.connections(), millis);
         }
         return TargetResults.of(r.plan(), r.target(), address, engineFailure, millis);
     }

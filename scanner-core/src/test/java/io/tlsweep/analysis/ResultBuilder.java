@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,7 @@ final class ResultBuilder {
     private ScanStatus status = ScanStatus.OK;
     private Optional<Failure> failure = Optional.empty();
     private final List<ProtocolSupport> protocols = new ArrayList<>();
+    private final Map<ProtocolVersion, Failure> refusals = new TreeMap<>();
 
     private ResultBuilder() {
     }
@@ -47,14 +50,27 @@ final class ResultBuilder {
     }
 
     ResultBuilder accepts(ProtocolVersion version, PreferenceOrder order, int... codes) {
-        return add(new ProtocolSupport(version, suites(codes), order, false, List.of(), Optional.empty(), true));
+        return add(new ProtocolSupport(version, suites(codes), order, false, List.of(), Optional.empty(), true,
+                Optional.empty()));
     }
 
     /** Like {@link #accepts(ProtocolVersion, int...)} with a DHE prime of {@code bits} seen. */
     ResultBuilder acceptsWithDh(ProtocolVersion version, int bits, int... codes) {
         return add(new ProtocolSupport(version, suites(codes),
                 codes.length >= 2 ? PreferenceOrder.SERVER : PreferenceOrder.UNKNOWN, false, List.of(),
-                Optional.of(bits), true));
+                Optional.of(bits), true, Optional.empty()));
+    }
+
+    /** A version the server refused, and how: the alert, reset or close a hello of it met. */
+    ResultBuilder refuses(ProtocolVersion version, Failure how) {
+        refusals.put(version, how);
+        return this;
+    }
+
+    /** Accepts these suites at {@code version} and answers a hello with none of them like {@code how}. */
+    ResultBuilder accepts(ProtocolVersion version, PreferenceOrder order, Failure how, int... codes) {
+        return add(new ProtocolSupport(version, suites(codes), order, false, List.of(), Optional.empty(), true,
+                Optional.of(how)));
     }
 
     ResultBuilder status(ScanStatus value) {
@@ -65,8 +81,8 @@ final class ResultBuilder {
     TargetResult build() {
         List<ProtocolSupport> oldestFirst = protocols.stream()
                 .sorted(Comparator.comparing(ProtocolSupport::version)).toList();
-        return new TargetResult(TARGET, Optional.of("127.0.0.9"), status, failure, oldestFirst, List.of(),
-                List.of(), false, List.of(), 1, 1);
+        return new TargetResult(TARGET, Optional.of("127.0.0.9"), status, failure, oldestFirst, refusals, List.of(),
+                List.of(), false, List.of(), Map.of(), 1, 1);
     }
 
     private ResultBuilder add(ProtocolSupport support) {

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -110,7 +111,7 @@ final class Results {
     /** Suites as "0xC02F:NAME". */
     Results protocol(String version, String order, String... suites) {
         protocols.add(new ProtocolJson(version, Arrays.stream(suites).map(s -> s.split(":", 2))
-                .map(s -> new SuiteJson(s[0], s[1])).toList(), order, false, List.of("x25519"), null, true));
+                .map(s -> new SuiteJson(s[0], s[1])).toList(), order, false, List.of("x25519"), null, true, null));
         return this;
     }
 
@@ -140,8 +141,9 @@ final class Results {
     }
 
     ResultJson build() {
-        return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", "127.0.0.9", 443, sni, status, verdict,
-                reason, List.copyOf(findings), failure, List.copyOf(protocols), List.of("x25519"), null, null, null,
+        return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", "127.0.0.9", "127.0.0.9", 443, sni, status,
+                verdict, reason, List.copyOf(findings), failure, List.copyOf(protocols), Map.of(), List.of("x25519"),
+                null, null, null, null, null, null,
                 List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs);
     }
 

@@ -72,9 +72,10 @@ class RealStackCheckTest {
         List<CipherSuite> swapped = new ArrayList<>(tls12.cipherSuites());
         java.util.Collections.swap(swapped, 0, 1);
         ProtocolSupport wrong = new ProtocolSupport(ProtocolVersion.TLSv1_2, swapped, PreferenceOrder.SERVER, false,
-                tls12.groups(), tls12.dhPrimeBits(), true);
+                tls12.groups(), tls12.dhPrimeBits(), true, Optional.empty());
         TargetResult claimed = new TargetResult(real.target(), real.address(), real.status(), Optional.empty(),
-                List.of(wrong), real.groups(), real.certificateChain(), false, List.of(), real.connections(), 1);
+                List.of(wrong), real.refusals(), real.groups(), real.certificateChain(), false, List.of(), Map.of(),
+                real.connections(), 1);
         Confirmation c = confirm(claimed);
         assertThat(c.outcome()).isEqualTo(Confirmation.Outcome.DISAGREED);
         assertThat(c.expectedSuite()).contains(swapped.get(0));

@@ -1,0 +1,111 @@
+package io.tlsweep.analysis;
+
+import io.tlsweep.profile.ClientProfile;
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PreferenceOrder;
+import io.tlsweep.result.ProfileOutcome;
+import io.tlsweep.result.ProfileOutcome.Reason;
+import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.TargetResult;
+import io.tlsweep.wire.AlertDescription;
+import io.tlsweep.wire.BulkCipher;
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.KeyExchange;
+import io.tlsweep.wire.NamedGroup;
+import io.tlsweep.wire.ProtocolVersion;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Predicts, from a scan result alone, what a client profile negotiates with an endpoint, the way servers
+ * decide: the highest version both enable (TLS 1.3 through supported_versions, older versions by the hello's
+ * client_version), then the first shared suite in the server's order when it enforces one, otherwise in the
+ * client's; an ECDHE suite only with a shared curve. A failure carries the refusal the scan saw the server give
+ * for the same situation; when the scan saw none the failure is marked assumed.
+ */
+public final class ProfilePrediction {
+    private ProfilePrediction() {
+    }
+
+    public static ProfileOutcome predict(TargetResult r, ClientProfile p) {
+        if (r.protocols().isEmpty()) {
+            return ProfileOutcome.fails(Reason.NO_ANSWER, Optional.empty(), r.failure().orElse(Failure.of(
+                    FailureKind.READ_TIMEOUT, "no version answered")), false);
+        }
+        Optional<ProtocolSupport> agreed = version(r, p);
+        if (agreed.isEmpty()) {
+            ProtocolVersion hello = p.maxVersion().atLeast(ProtocolVersion.TLSv1_2) ? ProtocolVersion.TLSv1_2
+                    : p.maxVersion();
+            Optional<Failure> seen = Optional.ofNullable(r.refusals().get(hello));
+            return ProfileOutcome.fails(Reason.SERVER_REFUSES_VERSION, Optional.empty(), seen.orElse(
+                    Failure.alert(AlertDescription.PROTOCOL_VERSION, "a " + hello.displayName() + " hello refused")),
+                    seen.isEmpty());
+        }
+        ProtocolSupport at = agreed.get();
+        ProtocolVersion v = at.version();
+        if (!p.completes(v)) {
+            return ProfileOutcome.fails(Reason.CLIENT_REFUSES_VERSION, Optional.of(v), Failure.of(
+                    FailureKind.LOWER_VERSION, "the server chose " + v.displayName() + ", which " + p.name()
+                            + " does not complete"), false);
+        }
+        if (!at.complete()) {
+            return ProfileOutcome.unknown(v.displayName() + " suites were not enumerated in full");
+        }
+        List<CipherSuite> offered = p.suitesFor(v);
+        Set<CipherSuite> shared = new HashSet<>(offered);
+        shared.retainAll(at.cipherSuites());
+        shared.removeIf(s -> !groupAgreed(s, v, at, p));
+        if (shared.isEmpty()) {
+            Optional<Failure> seen = at.refusal();
+            return ProfileOutcome.fails(Reason.NO_SHARED_SUITE, Optional.of(v), seen.orElse(Failure.alert(
+                    AlertDescription.HANDSHAKE_FAILURE, "no shared cipher suite")), seen.isEmpty());
+        }
+        return ProfileOutcome.connects(v, choose(at, offered, shared));
+    }
+
+    /** The version a server picks for this client, if any of its versions is one the hello lets it pick. */
+    private static Optional<ProtocolSupport> version(TargetResult r, ClientProfile p) {
+        if (p.offers(ProtocolVersion.TLSv1_3)) {
+            Optional<ProtocolSupport> tls13 = r.protocols().stream()
+                    .filter(s -> s.version().equals(ProtocolVersion.TLSv1_3)).findFirst();
+            if (tls13.isPresent()) {
+                return tls13;
+            }
+        }
+        ProtocolVersion ceiling = p.maxVersion().atLeast(ProtocolVersion.TLSv1_2) ? ProtocolVersion.TLSv1_2
+                : p.maxVersion();
+        return r.protocols().stream().filter(s -> !s.version().equals(ProtocolVersion.TLSv1_3))
+                .filter(s -> ceiling.atLeast(s.version())).reduce((older, newer) -> newer);
+    }
+
+    /**
+     * Whether the key exchange of {@code s} can be agreed: ECDHE (and TLS 1.3) needs a group both offer, when the
+     * scan knows the server's; a client sending no supported_groups leaves the server to its default curve.
+     */
+    private static boolean groupAgreed(CipherSuite s, ProtocolVersion v, ProtocolSupport at, ClientProfile p) {
+        boolean needsGroup = s.isTls13() || s.keyExchange() == KeyExchange.ECDHE;
+        if (!needsGroup || at.groups().isEmpty()) {
+            return true;
+        }
+        List<NamedGroup> client = p.groups().value();
+        if (client.isEmpty()) {
+            return !v.equals(ProtocolVersion.TLSv1_3);
+        }
+        return at.groups().stream().anyMatch(client::contains);
+    }
+
+    private static CipherSuite choose(ProtocolSupport at, List<CipherSuite> offered, Set<CipherSuite> shared) {
+        if (at.order() == PreferenceOrder.SERVER) {
+            CipherSuite clientFirst = offered.get(0);
+            if (at.chacha20Priority() && clientFirst.cipher() == BulkCipher.CHACHA20_POLY1305
+                    && shared.contains(clientFirst)) {
+                return clientFirst;
+            }
+            return at.cipherSuites().stream().filter(shared::contains).findFirst().orElseThrow();
+        }
+        return offered.stream().filter(shared::contains).findFirst().orElseThrow();
+    }
+}

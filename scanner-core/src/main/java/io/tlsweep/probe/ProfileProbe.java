@@ -1,0 +1,161 @@
+package io.tlsweep.probe;
+
+import io.tlsweep.profile.ClientProfile;
+import io.tlsweep.profile.ProfileHello;
+import io.tlsweep.result.ConnectionOutcome;
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.ProfileOutcome;
+import io.tlsweep.result.ProfileOutcome.Reason;
+import io.tlsweep.wire.ClientHelloSpec;
+import io.tlsweep.wire.HelloRetryRequest;
+import io.tlsweep.wire.ProtocolVersion;
+import io.tlsweep.wire.ServerHello;
+import io.tlsweep.wire.ServerResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends every client profile's own ClientHello once and records what the server chose: the confirmation of
+ * the profile predictions, and on its own the quick "who can talk to this endpoint today" mode. The first
+ * hello goes alone; when it finds nothing listening, silence or not TLS, the rest are not sent.
+ */
+public final class ProfileProbe implements ProbePlan {
+    private final List<ClientProfile> profiles;
+    private final Optional<String> sni;
+    private final int firstId;
+    private final Map<Integer, ClientProfile> outstanding = new HashMap<>();
+    private final Map<Integer, ClientHelloSpec> sent = new HashMap<>();
+    private final Map<String, ProfileOutcome> observed = new LinkedHashMap<>();
+    private int next;
+    private boolean contacted;
+    private Failure ending;
+
+    /** @param firstId the first step id to use, so the steps do not collide with another plan's */
+    public ProfileProbe(List<ClientProfile> profiles, Optional<String> sni, int firstId) {
+        this.profiles = List.copyOf(profiles);
+        this.sni = sni;
+        this.firstId = firstId;
+    }
+
+    @Override
+    public List<ProbeStep> ready() {
+        List<ProbeStep> steps = new ArrayList<>();
+        if (ending != null || (next == 1 && !contacted)) {
+            return steps;
+        }
+        while (next < profiles.size()) {
+            ClientProfile p = profiles.get(next);
+            int id = firstId + next++;
+            ClientHelloSpec hello = ProfileHello.of(p, sni);
+            outstanding.put(id, p);
+            sent.put(id, hello);
+            steps.add(new ProbeStep(id, "profile " + p.id(), hello));
+            if (!contacted) {
+                break;
+            }
+        }
+        return steps;
+    }
+
+    /** Whether {@code step} is one of this plan's. */
+    public boolean owns(ProbeStep step) {
+        return outstanding.containsKey(step.id());
+    }
+
+    @Override
+    public void complete(ProbeStep step, ConnectionOutcome outcome) {
+        ClientProfile p = outstanding.remove(step.id());
+        if (p == null) {
+            throw new IllegalStateException("outcome for a step this plan did not hand out: " + step.id());
+        }
+        ProfileOutcome o = read(p, sent.remove(step.id()), outcome);
+        observed.put(p.id(), o);
+        contacted = true;
+        if (o.reason() == Reason.NO_ANSWER) {
+            ending = o.failure().orElseThrow();
+        }
+    }
+
+    @Override
+    public boolean done() {
+        return outstanding.isEmpty() && (ending != null || next >= profiles.size());
+    }
+
+    /** What each profile's hello got, by profile id, in profile order; profiles not sent are absent. */
+    public Map<String, ProfileOutcome> observed() {
+        Map<String, ProfileOutcome> ordered = new LinkedHashMap<>();
+        profiles.stream().filter(p -> observed.containsKey(p.id())).forEach(p -> ordered.put(p.id(), observed.get(p.id())));
+        return ordered;
+    }
+
+    /** Why the hellos stopped early (nothing listening, silence, not TLS), if they did. */
+    public Optional<Failure> ending() {
+        return Optional.ofNullable(ending);
+    }
+
+    public int connections() {
+        return next;
+    }
+
+    /** What a profile's hello got, read as the client would read it. */
+    static ProfileOutcome read(ClientProfile p, ClientHelloSpec hello, ConnectionOutcome outcome) {
+        if (outcome instanceof ConnectionOutcome.NoReply none) {
+            Failure f = none.failure();
+            return switch (f.kind()) {
+                case CONNECT_REFUSED, CONNECT_TIMEOUT, DNS_FAILURE, READ_TIMEOUT, INTERNAL_ERROR ->
+                        ProfileOutcome.fails(Reason.NO_ANSWER, Optional.empty(), f, false);
+                default -> ProfileOutcome.fails(Reason.REFUSED, Optional.empty(), f, false);
+            };
+        }
+        ServerResponse r = ((ConnectionOutcome.Replied) outcome).response();
+        if (r instanceof ServerHello sh) {
+            return serverHello(p, hello, sh);
+        }
+        if (r instanceof HelloRetryRequest hrr) {
+            if (!p.offers(ProtocolVersion.TLSv1_3) || !hello.cipherSuites().contains(hrr.cipherSuite())
+                    || hrr.selectedGroup().filter(g -> !p.groups().value().contains(g)).isPresent()) {
+                return other("a HelloRetryRequest for something the hello did not offer");
+            }
+            return ProfileOutcome.connects(ProtocolVersion.TLSv1_3, hrr.cipherSuite());
+        }
+        if (r instanceof ServerResponse.Alert a) {
+            Failure f = a.description().code() == 0
+                    ? Failure.of(FailureKind.CLOSED_BEFORE_REPLY, "close_notify before any handshake message")
+                    : Failure.alert(a.description(), a.levelName() + " alert " + a.description());
+            return ProfileOutcome.fails(Reason.REFUSED, Optional.empty(), f, false);
+        }
+        if (r instanceof ServerResponse.NotTls n) {
+            return ProfileOutcome.fails(Reason.NO_ANSWER, Optional.empty(),
+                    Failure.of(FailureKind.NOT_TLS, n.looksLike() + ": " + n.description()), false);
+        }
+        return other(r instanceof ServerResponse.SslV2ServerHello ? "an SSL 2.0 SERVER-HELLO"
+                : ((ServerResponse.Malformed) r).toString());
+    }
+
+    private static ProfileOutcome serverHello(ClientProfile p, ClientHelloSpec hello, ServerHello sh) {
+        ProtocolVersion v = sh.version();
+        if (!p.offers(v) && v.compareTo(p.maxVersion()) > 0) {
+            return other("chose " + v + ", above the " + p.maxVersion() + " offered");
+        }
+        if (!p.completes(v)) {
+            return ProfileOutcome.fails(Reason.CLIENT_REFUSES_VERSION, Optional.of(v), Failure.of(
+                    FailureKind.LOWER_VERSION, "the server chose " + v.displayName() + ", which " + p.name()
+                            + " does not complete"), false);
+        }
+        if (!hello.cipherSuites().contains(sh.cipherSuite()) || sh.cipherSuite().isScsv()
+                || !sh.cipherSuite().usableIn(v)) {
+            return other("chose cipher suite " + sh.cipherSuite() + ", which was not offered for " + v);
+        }
+        return ProfileOutcome.connects(v, sh.cipherSuite());
+    }
+
+    private static ProfileOutcome other(String detail) {
+        return ProfileOutcome.fails(Reason.OTHER, Optional.empty(), Failure.of(FailureKind.UNOFFERED_CHOICE, detail),
+                false);
+    }
+}

@@ -1,0 +1,104 @@
+package io.tlsweep.profile;
+
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.NamedGroup;
+import io.tlsweep.wire.ProtocolVersion;
+import io.tlsweep.wire.SignatureScheme;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one client sends and accepts by default, each fact with its sources.
+ *
+ * @param id short stable name ("win7-schannel"), used in options, CSV columns and JSON
+ * @param name what a report shows ("Windows 7 / Server 2008 R2 (Schannel defaults)")
+ * @param versions the versions the client offers, oldest first
+ * @param completes the versions it can finish a handshake with; narrower than {@code versions} when the
+ *     client offers a version it then refuses (OpenSSL 3 at security level 1 and TLS 1.0)
+ * @param cipherSuites its TLS ≤ 1.2 suites in its own order (a server picks among those usable in the
+ *     version it negotiates)
+ * @param tls13CipherSuites its TLS 1.3 suites in its own order; an empty list when TLS 1.3 is not offered
+ * @param groups its supported_groups in order; empty when the hello carries none
+ * @param signatureAlgorithms its signature_algorithms, absent when the hello carries none
+ */
+public record ClientProfile(String id, String name, ClientFamily family, Fact<List<ProtocolVersion>> versions,
+        Fact<List<ProtocolVersion>> completes, Fact<List<CipherSuite>> cipherSuites,
+        Fact<List<CipherSuite>> tls13CipherSuites, Fact<List<NamedGroup>> groups,
+        Optional<Fact<List<SignatureScheme>>> signatureAlgorithms, Fact<Boolean> sni, Fact<HelloFormat> helloFormat,
+        Optional<Fact<Boolean>> renegotiationScsv, Optional<Fact<Boolean>> extendedMasterSecret,
+        Optional<Fact<Boolean>> statusRequest, Optional<Fact<Boolean>> sessionTicket,
+        Optional<Fact<List<String>>> alpn) {
+
+    public ClientProfile {
+        if (versions.value().isEmpty()) {
+            throw new IllegalArgumentException(id + ": offers no version");
+        }
+        if (!versions.value().containsAll(completes.value())) {
+            throw new IllegalArgumentException(id + ": completes a version it does not offer");
+        }
+        boolean tls13 = versions.value().contains(ProtocolVersion.TLSv1_3);
+        if (tls13 == tls13CipherSuites.value().isEmpty()) {
+            throw new IllegalArgumentException(id + (tls13 ? ": offers TLSv1.3 without TLS 1.3 suites"
+                    : ": lists TLS 1.3 suites but does not offer TLSv1.3"));
+        }
+        if (versions.value().stream().anyMatch(v -> !v.equals(ProtocolVersion.TLSv1_3))
+                && cipherSuites.value().isEmpty()) {
+            throw new IllegalArgumentException(id + ": offers TLS ≤ 1.2 without TLS ≤ 1.2 suites");
+        }
+    }
+
+    /** The highest version offered. */
+    public ProtocolVersion maxVersion() {
+        return versions.value().stream().max(ProtocolVersion::compareTo).orElseThrow();
+    }
+
+    public boolean offers(ProtocolVersion version) {
+        return versions.value().contains(version);
+    }
+
+    public boolean completes(ProtocolVersion version) {
+        return completes.value().contains(version);
+    }
+
+    /** The suites a server negotiating {@code version} can pick from, in the client's order. */
+    public List<CipherSuite> suitesFor(ProtocolVersion version) {
+        if (version.equals(ProtocolVersion.TLSv1_3)) {
+            return tls13CipherSuites.value();
+        }
+        return cipherSuites.value().stream().filter(s -> s.usableIn(version)).toList();
+    }
+
+    /** Every fact by its field name, for listing and for checking that each names a known source. */
+    public Map<String, Fact<?>> facts() {
+        Map<String, Fact<?>> all = new LinkedHashMap<>();
+        all.put("versions", versions);
+        all.put("completes", completes);
+        all.put("cipherSuites", cipherSuites);
+        all.put("tls13CipherSuites", tls13CipherSuites);
+        all.put("groups", groups);
+        signatureAlgorithms.ifPresent(f -> all.put("signatureAlgorithms", f));
+        all.put("sni", sni);
+        all.put("helloFormat", helloFormat);
+        renegotiationScsv.ifPresent(f -> all.put("renegotiationScsv", f));
+        extendedMasterSecret.ifPresent(f -> all.put("extendedMasterSecret", f));
+        statusRequest.ifPresent(f -> all.put("statusRequest", f));
+        sessionTicket.ifPresent(f -> all.put("sessionTicket", f));
+        alpn.ifPresent(f -> all.put("alpn", f));
+        return all;
+    }
+
+    /** Every source key the facts cite, in first-cited order. */
+    public List<String> citedSources() {
+        List<String> keys = new ArrayList<>();
+        facts().values().forEach(f -> f.sources().stream().filter(k -> !keys.contains(k)).forEach(keys::add));
+        return keys;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,87 @@
+package io.tlsweep.profile;
+
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.ClientHelloSpec;
+import io.tlsweep.wire.KeyShares;
+import io.tlsweep.wire.NamedGroup;
+import io.tlsweep.wire.ProtocolVersion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The ClientHello a profile's client sends: its versions, its suites in its order (TLS 1.3 suites first), its
+ * groups, signature algorithms and extensions. Where tlsweep cannot reproduce the client exactly it says so in
+ * {@link #deviations}: an SSLv2-format hello is sent in TLS format, and TLS 1.3 carries one real key share,
+ * for the first offered group this JVM can generate.
+ */
+public final class ProfileHello {
+    private ProfileHello() {
+    }
+
+    /** The hello, with {@code serverName} as SNI when the client sends SNI and a name is known. */
+    public static ClientHelloSpec of(ClientProfile p, Optional<String> serverName) {
+        ProtocolVersion max = p.maxVersion();
+        List<CipherSuite> suites = new ArrayList<>(p.tls13CipherSuites().value());
+        suites.addAll(p.cipherSuites().value());
+        boolean scsv = p.renegotiationScsv().map(Fact::value).orElse(false);
+        boolean tlsFormat = p.helloFormat().value() == HelloFormat.TLS;
+        if (scsv) {
+            suites.add(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
+        }
+        ClientHelloSpec.Builder b = ClientHelloSpec.builder()
+                .recordVersion(max.equals(ProtocolVersion.SSLv3) ? ProtocolVersion.SSLv3 : ProtocolVersion.TLSv1_0)
+                .clientVersion(max.atLeast(ProtocolVersion.TLSv1_2) ? ProtocolVersion.TLSv1_2 : max)
+                .random(nonce())
+                .cipherSuites(suites);
+        if (!tlsFormat) {
+            return b.build();
+        }
+        if (p.sni().value()) {
+            serverName.ifPresent(b::serverName);
+        }
+        List<NamedGroup> groups = p.groups().value();
+        if (!groups.isEmpty()) {
+            b.supportedGroups(groups).ecPointFormats((byte) 0);
+        }
+        p.signatureAlgorithms().ifPresent(f -> b.signatureAlgorithms(f.value()));
+        b.renegotiationInfo(!scsv);
+        p.extendedMasterSecret().ifPresent(f -> b.extendedMasterSecret(f.value()));
+        p.statusRequest().ifPresent(f -> b.statusRequest(f.value()));
+        p.sessionTicket().ifPresent(f -> b.sessionTicket(f.value()));
+        p.alpn().ifPresent(f -> b.alpn(f.value()));
+        if (p.offers(ProtocolVersion.TLSv1_3)) {
+            b.supportedVersions(p.versions().value().stream().filter(v -> !v.equals(ProtocolVersion.SSLv3))
+                    .sorted(Comparator.reverseOrder()).toList())
+                    .sessionId(nonce())
+                    .keyShares(groups.stream().filter(KeyShares::canGenerate).findFirst()
+                            .flatMap(KeyShares::entry).stream().toList())
+                    .pskKeyExchangeModes((byte) 1);
+        }
+        return b.build();
+    }
+
+    /** Where the hello sent differs from the client's own, in words for a report; empty when it does not. */
+    public static List<String> deviations(ClientProfile p) {
+        List<String> d = new ArrayList<>();
+        if (p.helloFormat().value() == HelloFormat.SSLV2) {
+            d.add("the client sends an SSLv2-format hello; tlsweep sends the same versions and suites in TLS format");
+        }
+        if (p.offers(ProtocolVersion.TLSv1_3)) {
+            Optional<NamedGroup> share = p.groups().value().stream().filter(KeyShares::canGenerate).findFirst();
+            d.add("TLS 1.3 key share sent for " + share.map(NamedGroup::toString).orElse("no group")
+                    + " only; a server wanting another offered group asks with a HelloRetryRequest, as the client"
+                    + " would be asked");
+        }
+        return d;
+    }
+
+    /** A hello random: nothing secret rests on it, as the handshake is never completed. */
+    private static byte[] nonce() {
+        byte[] b = new byte[32];
+        ThreadLocalRandom.current().nextBytes(b);
+        return b;
+    }
+}
