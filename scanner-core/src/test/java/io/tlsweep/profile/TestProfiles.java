@@ -1,0 +1,70 @@
+package io.tlsweep.profile;
+
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.NamedGroup;
+import io.tlsweep.wire.ProtocolVersion;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hand-built client profiles for tests: {@code profile("win7", SCHANNEL).versions(SSLv3, TLSv1_0).suites(0xC014,
+ * 0x002F).build()}. Every fact cites the source "test".
+ */
+public final class TestProfiles {
+    private final String id;
+    private final ClientFamily family;
+    private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLSv1_2);
+    private List<ProtocolVersion> completes;
+    private final List<CipherSuite> suites = new ArrayList<>();
+    private final List<CipherSuite> tls13 = new ArrayList<>();
+    private List<NamedGroup> groups = List.of(NamedGroup.byName("x25519").orElseThrow(),
+            NamedGroup.byName("secp256r1").orElseThrow(), NamedGroup.byName("secp384r1").orElseThrow());
+    private boolean sni = true;
+
+    private TestProfiles(String id, ClientFamily family) {
+        this.id = id;
+        this.family = family;
+    }
+
+    public static TestProfiles profile(String id, ClientFamily family) {
+        return new TestProfiles(id, family);
+    }
+
+    public TestProfiles versions(ProtocolVersion... offered) {
+        versions = List.of(offered);
+        return this;
+    }
+
+    public TestProfiles completes(ProtocolVersion... finished) {
+        completes = List.of(finished);
+        return this;
+    }
+
+    public TestProfiles suites(int... codes) {
+        Arrays.stream(codes).mapToObj(CipherSuite::of).forEach(s -> (s.isTls13() ? tls13 : suites).add(s));
+        return this;
+    }
+
+    public TestProfiles groups(String... names) {
+        groups = Arrays.stream(names).map(n -> NamedGroup.byName(n).orElseThrow()).toList();
+        return this;
+    }
+
+    public TestProfiles noSni() {
+        sni = false;
+        return this;
+    }
+
+    public ClientProfile build() {
+        return new ClientProfile(id, id + " (test)", family, fact(versions),
+                fact(completes == null ? versions : completes), fact(List.copyOf(suites)), fact(List.copyOf(tls13)),
+                fact(groups), Optional.empty(), fact(sni), fact(HelloFormat.TLS), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static <T> Fact<T> fact(T value) {
+        return new Fact<>(value, List.of("test"), Confidence.H, "");
+    }
+}
