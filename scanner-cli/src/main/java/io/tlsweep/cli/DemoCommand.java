@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,9 +37,16 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where results and reports are written (default: ${DEFAULT-VALUE}).")
     private Path outputDir;
 
+    @CommandLine.Mixin
+    private ClientOptions clientOptions = new ClientOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        Optional<ClientOptions.Settings> clients = clientOptions.settle(spec.commandLine().getErr(), "tlsweep demo");
+        if (clients.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         Instant started = Instant.now();
         try (TargetFarm farm = TargetFarm.startDefault()) {
             out.printf("started %d loopback targets (%s):%n", farm.targets().size(), farm.transport());
@@ -56,8 +64,8 @@ final class DemoCommand implements Callable<Integer> {
             Path ca = farm.writeCaCertificate(outputDir.resolve("farm-ca.pem"));
             ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.pemBundle(ca)).anchors(), 30);
             try (Progress progress = Progress.start(targets.size(), false)) {
-                ScanRun.run(targets.iterator(), config, ScanOptions.full(), certificates, false, outputDir, List.of(),
-                        progress);
+                ScanRun.run(targets.iterator(), config, ScanOptions.full(), clients.get(), certificates, false,
+                        outputDir, List.of(), progress);
             }
         }
         Reports.rebuild(outputDir, Reports.runInfo(spec, started), out, spec.commandLine().getErr(), true);

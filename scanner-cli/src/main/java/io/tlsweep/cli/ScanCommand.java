@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,6 +112,9 @@ final class ScanCommand implements Callable<Integer> {
             + " handshake, not only the best one.")
     private boolean confirmEachVersion;
 
+    @CommandLine.Mixin
+    private ClientOptions clientOptions = new ClientOptions();
+
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress or summary on stderr.")
     private boolean quiet;
 
@@ -126,6 +131,10 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) anchors).anchors(), expiringDays);
+        Optional<ClientOptions.Settings> clients = clientOptions.settle(err, "tlsweep scan");
+        if (clients.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         List<InputError> errors = new ArrayList<>();
         long total = -1;
         if (!inputs.contains("-")) {
@@ -150,8 +159,8 @@ final class ScanCommand implements Callable<Integer> {
                     err.flush();
                 }).build();
                 Progress progress = Progress.start(total, quiet)) {
-            outcome = ScanRun.run(input, config, options, certificates, confirmEachVersion, outputDir, failOn,
-                    progress);
+            outcome = ScanRun.run(input, config, options, clients.get(), certificates, confirmEachVersion, outputDir,
+                    failOn, progress);
         }
         Reports.rebuild(outputDir, Reports.runInfo(spec, started), spec.commandLine().getOut(), err, !quiet);
         if (!quiet) {

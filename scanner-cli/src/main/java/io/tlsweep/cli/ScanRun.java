@@ -2,6 +2,7 @@ package io.tlsweep.cli;
 
 import io.tlsweep.analysis.Assessment;
 import io.tlsweep.analysis.CertificateCheck;
+import io.tlsweep.analysis.ClientImpact;
 import io.tlsweep.analysis.Readiness;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.engine.EngineConfig;
@@ -51,6 +52,13 @@ final class ScanRun {
 
     static Outcome run(Iterator<Target> targets, EngineConfig config, ScanOptions options, ChainPolicy certificates,
             boolean confirmEachVersion, Path outputDir, List<FailOn> failOn, Progress progress) throws IOException {
+        return run(targets, config, options, ClientOptions.Settings.none(), certificates, confirmEachVersion,
+                outputDir, failOn, progress);
+    }
+
+    static Outcome run(Iterator<Target> targets, EngineConfig config, ScanOptions options,
+            ClientOptions.Settings clients, ChainPolicy certificates, boolean confirmEachVersion, Path outputDir,
+            List<FailOn> failOn, Progress progress) throws IOException {
         Files.createDirectories(outputDir);
         AtomicLong done = new AtomicLong();
         AtomicLong met = new AtomicLong();
@@ -62,17 +70,18 @@ final class ScanRun {
                 JsonLinesWriter json = new JsonLinesWriter(file);
                 HandshakeClient handshakes = new HandshakeClient(HandshakeClientConfig.defaults()
                         .withTimeouts(config.connectTimeout(), config.readTimeout()));
-                TlsScanner scanner = new TlsScanner(config, options)) {
+                TlsScanner scanner = new TlsScanner(config, options, clients.profiles(), clients.profilesOnly())) {
             RealStackCheck check = new RealStackCheck(handshakes);
             stats = scanner.scan(targets, r -> {
                 confirming.acquireUninterruptibly();
                 confirmations(check, r, confirmEachVersion).whenComplete((found, failure) -> writer.execute(() -> {
                     try {
-                        Assessment a = Readiness.assess(r);
+                        ClientImpact impact = impact(r, options, clients);
+                        Assessment a = Readiness.assess(r, impact);
                         List<Confirmation> each = found == null ? List.of() : found;
                         Optional<Confirmation> best = each.isEmpty() ? Optional.empty()
                                 : Optional.ofNullable(each.get(each.size() - 1));
-                        json.write(line(r, a, best, confirmEachVersion ? each : List.of(), certificates));
+                        json.write(line(r, a, best, confirmEachVersion ? each : List.of(), certificates, impact));
                         if (FailOn.anyMet(failOn, a)) {
                             met.incrementAndGet();
                         }
@@ -104,12 +113,30 @@ final class ScanRun {
         return check.confirm(r).thenApply(c -> c == null ? List.of() : List.of(c));
     }
 
+    /**
+     * The profiles against this endpoint: predicted and confirmed after a full scan; only what their hellos got
+     * when the scan did not enumerate suites.
+     */
+    private static ClientImpact impact(TargetResult r, ScanOptions options, ClientOptions.Settings clients) {
+        if (clients.profiles().isEmpty()) {
+            return ClientImpact.none();
+        }
+        if (clients.profilesOnly()) {
+            return ClientImpact.observedOnly(r, clients.profiles(), "profiles-only: nothing was enumerated to"
+                    + " predict from");
+        }
+        if (!options.enumerateSuites()) {
+            return ClientImpact.observedOnly(r, clients.profiles(), "versions-only: suites were not enumerated");
+        }
+        return ClientImpact.of(r, clients.profiles(), clients.assumption());
+    }
+
     private static ResultJson line(TargetResult r, Assessment a, Optional<Confirmation> confirmation,
-            List<Confirmation> perVersion, ChainPolicy certificates) {
+            List<Confirmation> perVersion, ChainPolicy certificates, ClientImpact impact) {
         List<byte[]> chain = !r.certificateChain().isEmpty() ? r.certificateChain()
                 : confirmation.map(Confirmation::chain).orElse(List.of());
         return ResultJson.of(r, a, CertificateCheck.of(r, chain, certificates, Instant.now()), confirmation,
-                perVersion);
+                perVersion, impact);
     }
 
     private static void awaitWriter(ExecutorService writer) {

@@ -1,6 +1,7 @@
 package io.tlsweep.analysis;
 
 import io.tlsweep.profile.ClientProfile;
+import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.List;
@@ -47,9 +48,18 @@ public record ClientImpact(List<ProfileCheck> checks, List<WhatIf.Loss> legacyOf
                 assumption.map(a -> new Scenario(a, WhatIf.losses(r, profiles, a))));
     }
 
-    /** The profiles predicted to fail today. */
+    /**
+     * Only what the profiles' own hellos got, with nothing predicted: for a scan that did not enumerate suites
+     * (versions only, or the profile hellos alone), from which no prediction can be made.
+     */
+    public static ClientImpact observedOnly(TargetResult r, List<ClientProfile> profiles, String why) {
+        return new ClientImpact(profiles.stream().map(p -> new ProfileCheck(p, ProfileOutcome.unknown(why),
+                Optional.ofNullable(r.profileHellos().get(p.id())))).toList(), List.of(), Optional.empty());
+    }
+
+    /** The profiles that fail today: by their prediction, or by their own hello when nothing was predicted. */
     public List<ProfileCheck> failingToday() {
-        return checks.stream().filter(c -> c.predicted().fails()).toList();
+        return checks.stream().filter(c -> c.effective().fails()).toList();
     }
 
     /** The checks whose prediction and confirmation disagree. */

@@ -61,6 +61,11 @@ public record ProfileCheck(ClientProfile profile, ProfileOutcome predicted, Opti
                 && a.failure().flatMap(f -> f.alert()).equals(b.failure().flatMap(f -> f.alert()));
     }
 
+    /** The prediction, or the observation when nothing could be predicted. */
+    public ProfileOutcome effective() {
+        return predicted.reason() == Reason.UNKNOWN ? observed.orElse(predicted) : predicted;
+    }
+
     /** What the client shows: from the observation when there is one, else from the prediction. */
     public Optional<ClientMessage> message() {
         return messageOf(profile, observed.filter(o -> !o.connects()).orElse(predicted));

@@ -1,0 +1,79 @@
+package io.tlsweep.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.ProtocolVersion;
+import org.junit.jupiter.api.Test;
+
+class ProfileFileTest {
+    private static final String SOURCES = "\"sources\": {\"S1\": {\"title\": \"a document\", \"url\": \"\"}}";
+
+    private static String file(String... profiles) {
+        return "{\"schema\": \"tlsweep-profiles/1\", " + SOURCES + ", \"profiles\": [" + String.join(",", profiles)
+                + "]}";
+    }
+
+    private static String profile(String id, String suites) {
+        return "{\"id\": \"" + id + "\", \"name\": \"" + id + " client\", \"family\": \"java\","
+                + " \"versions\": {\"value\": [\"TLSv1.2\"], \"sources\": [\"S1\"], \"confidence\": \"H\"},"
+                + " \"cipherSuites\": {\"value\": [" + suites + "], \"sources\": [\"S1\"], \"confidence\": \"M\"},"
+                + " \"groups\": {\"value\": [\"x25519\"], \"sources\": [\"S1\"], \"confidence\": \"H\"},"
+                + " \"sni\": {\"value\": true, \"sources\": [\"S1\"], \"confidence\": \"H\"}}";
+    }
+
+    @Test
+    void readsAProfileWithEveryFactSourced() {
+        ProfileFile.Load load = ProfileFile.parse(file(profile("mine", "\"0xC02F\", \"ECDHE-RSA-AES256-GCM-SHA384\"")),
+                "mine.json");
+        assertThat(load.errors()).isEmpty();
+        ClientProfile p = load.catalog().byId("mine").orElseThrow();
+        assertThat(p.cipherSuites().value()).containsExactly(CipherSuite.of(0xC02F), CipherSuite.of(0xC030));
+        assertThat(p.versions().value()).containsExactly(ProtocolVersion.TLSv1_2);
+        assertThat(p.completes().value()).containsExactly(ProtocolVersion.TLSv1_2);
+        assertThat(p.cipherSuites().confidence()).isEqualTo(Confidence.M);
+        assertThat(p.citedSources()).containsExactly("S1");
+    }
+
+    @Test
+    void aBadProfileIsReportedWithFileProfileAndFactAndTheOthersLoad() {
+        ProfileFile.Load load = ProfileFile.parse(file(profile("good", "\"0xC02F\""),
+                profile("bad", "\"0xC02F\", \"NO_SUCH_SUITE\"")), "mine.json");
+        assertThat(load.catalog().profiles()).extracting(ClientProfile::id).containsExactly("good");
+        assertThat(load.errors()).containsExactly("mine.json: profile 'bad': cipherSuites: [1]: 'NO_SUCH_SUITE' is"
+                + " not a cipher suite tlsweep knows");
+    }
+
+    @Test
+    void aFactCitingAnUnknownSourceIsRefused() {
+        String p = profile("x", "\"0xC02F\"").replace("\"sni\": {\"value\": true, \"sources\": [\"S1\"]",
+                "\"sni\": {\"value\": true, \"sources\": [\"S9\"]");
+        assertThat(ProfileFile.parse(file(p), "f").errors()).containsExactly("f: profile 'x': sni: cites source 'S9',"
+                + " which the file's sources table lacks");
+    }
+
+    @Test
+    void aFactWithoutSourceOrConfidenceIsRefused() {
+        String noSource = profile("x", "\"0xC02F\"").replace("\"groups\": {\"value\": [\"x25519\"], \"sources\":"
+                + " [\"S1\"]", "\"groups\": {\"value\": [\"x25519\"], \"sources\": []");
+        assertThat(ProfileFile.parse(file(noSource), "f").errors()).containsExactly("f: profile 'x': groups: names"
+                + " no source");
+        String noConfidence = profile("y", "\"0xC02F\"").replace("\"confidence\": \"M\"", "\"confidence\": \"X\"");
+        assertThat(ProfileFile.parse(file(noConfidence), "f").errors()).containsExactly("f: profile 'y':"
+                + " cipherSuites: confidence must be H, M or L");
+    }
+
+    @Test
+    void tls13SuitesBelongInTheirOwnList() {
+        assertThat(ProfileFile.parse(file(profile("x", "\"0x1301\"")), "f").errors()).containsExactly(
+                "f: profile 'x': cipherSuites: TLS_AES_128_GCM_SHA256 is a TLS 1.3 suite: list it under"
+                        + " tls13CipherSuites");
+    }
+
+    @Test
+    void notJsonAndNotAProfileFileAreSaidSo() {
+        assertThat(ProfileFile.parse("{", "f").errors()).singleElement().asString().startsWith("f: not valid JSON");
+        assertThat(ProfileFile.parse("{\"schema\": \"other\"}", "f").errors()).containsExactly(
+                "f: not a profile file (\"schema\": \"tlsweep-profiles/1\" expected)");
+    }
+}
