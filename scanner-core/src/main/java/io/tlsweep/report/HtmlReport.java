@@ -50,6 +50,7 @@ public final class HtmlReport {
         verdicts(h, tally);
         HtmlTables.versions(h, tally);
         HtmlTables.breaking(h, tally);
+        HtmlProfiles.write(h, tally.profiles());
         HtmlTables.findings(h, tally);
         HtmlTables.failures(h, tally);
         LatencySection.write(h, latency);

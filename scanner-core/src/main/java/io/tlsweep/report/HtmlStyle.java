@@ -18,7 +18,8 @@ final class HtmlStyle {
             th{background:#f3f3f3}td.yes{background:#ffe0b2;text-align:center}td.no{color:#999;text-align:center}
             td.modern{background:#c8e6c9;text-align:center}td{overflow-wrap:anywhere}
             .more,.note{color:#666;font-style:italic}svg.chart{max-width:100%;height:auto;font-size:13px}
-            svg.chart text{fill:#222}small{color:#666}
+            svg.chart text{fill:#222}small{color:#666}.wide{overflow-x:auto}
+            #profile-matrix td{font-size:.85em;text-align:left}#profile-matrix td.no{background:#ffcdd2;color:#000}
             """;
 
     private HtmlStyle() {

@@ -30,6 +30,7 @@ public final class Tally {
     private final Capped<EndpointRow> breaking;
     private final Capped<EndpointRow> legacy;
     private final Capped<EndpointRow> all;
+    private final ProfileTally profiles;
     private long endpoints;
     private long connections;
     private long elapsedMs;
@@ -50,6 +51,12 @@ public final class Tally {
         breaking = new Capped<>(cap);
         legacy = new Capped<>(cap);
         all = new Capped<>(cap);
+        profiles = new ProfileTally(cap);
+    }
+
+    /** The client profiles over the run. */
+    public ProfileTally profiles() {
+        return profiles;
     }
 
     public void add(EndpointFacts e) {
@@ -69,6 +76,7 @@ public final class Tally {
             failureGroups.computeIfAbsent(e.failureLabel(), k -> new FailureGroup(k, e.windows(),
                     EndpointFacts.nonNull(r.failure().detail()), new Capped<>(NAMES_CAP))).endpoints().add(name(r));
         }
+        profiles.add(r);
         EndpointRow row = EndpointRow.of(e);
         all.add(row);
         if (Verdict.BREAKS_WITHOUT_LEGACY.label().equals(r.verdict())

@@ -2,6 +2,7 @@ package io.tlsweep.scan;
 
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.target.Target;
 import io.tlsweep.targets.FarmTarget;
@@ -38,9 +39,14 @@ final class FarmScans {
     }
 
     static Map<String, TargetResult> scan(List<Target> targets, ScanOptions options) {
+        return scan(targets, options, List.of());
+    }
+
+    /** Scans, then sends every profile's own hello to each target. */
+    static Map<String, TargetResult> scan(List<Target> targets, ScanOptions options, List<ClientProfile> profiles) {
         Map<String, TargetResult> byOrigin = new LinkedHashMap<>();
         List<TargetResult> results = new ArrayList<>();
-        try (TlsScanner scanner = new TlsScanner(config(), options)) {
+        try (TlsScanner scanner = new TlsScanner(config(), options, profiles, false)) {
             scanner.scan(targets.iterator(), results::add).join();
         }
         results.forEach(r -> byOrigin.put(r.target().origin(), r));

@@ -1,0 +1,161 @@
+package io.tlsweep.report;
+
+import io.tlsweep.profile.ClientMessage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The client profiles over a whole run: per profile, how many endpoints it reaches and fails on, which it
+ * loses when TLS 1.0/1.1 go and under the user's what-if (capped lists), and where its own hello disagreed
+ * with the prediction; plus a capped profile × endpoint matrix for the page.
+ */
+public final class ProfileTally {
+    /** One profile's counts and losses. */
+    public static final class Column {
+        private final String id;
+        private final String name;
+        private long connects;
+        private long fails;
+        private long disagreements;
+        private final Capped<Loss> legacyOff;
+        private final Capped<Loss> whatIf;
+
+        Column(String id, String name, int cap) {
+            this.id = id;
+            this.name = name;
+            this.legacyOff = new Capped<>(cap);
+            this.whatIf = new Capped<>(cap);
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public long connects() {
+            return connects;
+        }
+
+        public long fails() {
+            return fails;
+        }
+
+        public long disagreements() {
+            return disagreements;
+        }
+
+        public Capped<Loss> legacyOff() {
+            return legacyOff;
+        }
+
+        public Capped<Loss> whatIf() {
+            return whatIf;
+        }
+    }
+
+    /** An endpoint a profile loses, and what the client will show. */
+    public record Loss(String target, String sni, Optional<ClientMessage> message) {
+    }
+
+    /** One endpoint's row of the matrix: a cell per profile id. */
+    public record MatrixRow(String target, String verdict, Map<String, String> cells) {
+    }
+
+    private final int cap;
+    private final Map<String, Column> columns = new LinkedHashMap<>();
+    private final Capped<MatrixRow> matrix;
+    private String whatIfLabel;
+    private String legacyOffLabel;
+
+    ProfileTally(int cap) {
+        this.cap = cap;
+        this.matrix = new Capped<>(cap);
+    }
+
+    void add(ResultJson r) {
+        if (r.profiles() == null || r.profiles().isEmpty()) {
+            return;
+        }
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (ProfileJson p : r.profiles()) {
+            Column c = columns.computeIfAbsent(p.id(), id -> new Column(id, p.name(), cap));
+            ProfileJson.OutcomeJson o = effective(p);
+            if (o.connects()) {
+                c.connects++;
+            } else if (!"unknown".equals(o.result()) && !"no-answer".equals(o.result())) {
+                c.fails++;
+            }
+            if (Boolean.FALSE.equals(p.agrees())) {
+                c.disagreements++;
+            }
+            cells.put(p.id(), cell(p));
+        }
+        matrix.add(new MatrixRow(r.target(), r.verdict(), cells));
+        if (r.legacyOff() != null) {
+            legacyOffLabel = r.legacyOff().disabled();
+            r.legacyOff().loses().forEach(l -> column(l).legacyOff.add(loss(r, l)));
+        }
+        if (r.whatIf() != null) {
+            whatIfLabel = r.whatIf().disabled();
+            r.whatIf().loses().forEach(l -> column(l).whatIf.add(loss(r, l)));
+        }
+    }
+
+    private Column column(ProfileJson.LossJson l) {
+        return columns.computeIfAbsent(l.id(), id -> new Column(id, l.name(), cap));
+    }
+
+    private static Loss loss(ResultJson r, ProfileJson.LossJson l) {
+        return new Loss(r.target(), r.sni(), Optional.ofNullable(l.message()));
+    }
+
+    /** The prediction, or what the profile's own hello got when nothing was predicted. */
+    static ProfileJson.OutcomeJson effective(ProfileJson p) {
+        return "unknown".equals(p.predicted().result()) && p.observed() != null ? p.observed() : p.predicted();
+    }
+
+    /**
+     * One cell: "TLSv1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", or "fails: server-refuses-version: 0x80090302 The
+     * function requested is not supported"; a disagreement adds what the profile's own hello got.
+     */
+    static String cell(ProfileJson p) {
+        ProfileJson.OutcomeJson o = effective(p);
+        String text = o.connects() ? o.version() + " " + o.suite()
+                : "fails: " + o.result() + (p.message() == null ? "" : ": " + p.message().oneLine());
+        if ("unknown".equals(o.result())) {
+            text = "unknown";
+        }
+        if (Boolean.FALSE.equals(p.agrees()) && p.observed() != null) {
+            ProfileJson.OutcomeJson seen = p.observed();
+            text += " [own hello got: " + (seen.connects() ? seen.version() + " " + seen.suite() : seen.result()
+                    + (seen.alert() == null ? "" : " " + seen.alert())) + "]";
+        }
+        return text;
+    }
+
+    public List<Column> columns() {
+        return List.copyOf(columns.values());
+    }
+
+    public Capped<MatrixRow> matrix() {
+        return matrix;
+    }
+
+    /** What the user's what-if switched off, when one was given. */
+    public Optional<String> whatIfLabel() {
+        return Optional.ofNullable(whatIfLabel);
+    }
+
+    public Optional<String> legacyOffLabel() {
+        return Optional.ofNullable(legacyOffLabel);
+    }
+
+    public boolean isEmpty() {
+        return columns.isEmpty();
+    }
+}
