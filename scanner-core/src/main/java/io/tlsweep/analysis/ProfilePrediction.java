@@ -25,6 +25,14 @@ import java.util.Set;
  * client_version), then the first shared suite in the server's order when it enforces one, otherwise in the
  * client's; an ECDHE suite only with a shared curve. A failure carries the refusal the scan saw the server give
  * for the same situation; when the scan saw none the failure is marked assumed.
+ *
+ * <p>A client offering TLS 1.3 lists its versions in supported_versions. A server that knows TLS 1.3 reads that
+ * list even when TLS 1.3 itself is switched off, and refuses a client whose list holds none of its versions; an
+ * older server ignores the list and answers the hello's client_version. The scan tells the two apart: the first
+ * refuses tlsweep's TLS 1.3 hello outright, the second answers it with a lower version.
+ *
+ * <p>Nothing is predicted for a client that sends no SNI to an endpoint scanned with SNI: whether the server
+ * insists on a name was not tested, so only the client's own hello can tell.
  */
 public final class ProfilePrediction {
     private ProfilePrediction() {
@@ -35,10 +43,17 @@ public final class ProfilePrediction {
             return ProfileOutcome.fails(Reason.NO_ANSWER, Optional.empty(), r.failure().orElse(Failure.of(
                     FailureKind.READ_TIMEOUT, "no version answered")), false);
         }
-        Optional<ProtocolSupport> agreed = version(r, p);
+        if (r.target().sni().isPresent() && !p.sni().value()) {
+            return ProfileOutcome.unknown(p.name() + " sends no SNI; the scan sent " + r.target().sni().get()
+                    + ", so whether the server needs a name was not tested");
+        }
+        Optional<Failure> tls13Refusal = Optional.ofNullable(r.refusals().get(ProtocolVersion.TLSv1_3))
+                .filter(f -> f.kind() != FailureKind.LOWER_VERSION);
+        boolean readsSupportedVersions = p.offers(ProtocolVersion.TLSv1_3) && tls13Refusal.isPresent();
+        Optional<ProtocolSupport> agreed = readsSupportedVersions ? listed(r, p) : version(r, p);
         if (agreed.isEmpty()) {
-            ProtocolVersion hello = p.maxVersion().atLeast(ProtocolVersion.TLSv1_2) ? ProtocolVersion.TLSv1_2
-                    : p.maxVersion();
+            ProtocolVersion hello = readsSupportedVersions ? ProtocolVersion.TLSv1_3
+                    : p.maxVersion().atLeast(ProtocolVersion.TLSv1_2) ? ProtocolVersion.TLSv1_2 : p.maxVersion();
             Optional<Failure> seen = Optional.ofNullable(r.refusals().get(hello));
             return ProfileOutcome.fails(Reason.SERVER_REFUSES_VERSION, Optional.empty(), seen.orElse(
                     Failure.alert(AlertDescription.PROTOCOL_VERSION, "a " + hello.displayName() + " hello refused")),
@@ -64,6 +79,11 @@ public final class ProfilePrediction {
                     AlertDescription.HANDSHAKE_FAILURE, "no shared cipher suite")), seen.isEmpty());
         }
         return ProfileOutcome.connects(v, choose(at, offered, shared));
+    }
+
+    /** The newest version in the client's supported_versions that the server accepts. */
+    private static Optional<ProtocolSupport> listed(TargetResult r, ClientProfile p) {
+        return r.protocols().stream().filter(s -> p.offers(s.version())).reduce((older, newer) -> newer);
     }
 
     /** The version a server picks for this client, if any of its versions is one the hello lets it pick. */
