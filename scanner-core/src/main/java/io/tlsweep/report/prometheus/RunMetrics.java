@@ -30,7 +30,8 @@ import org.HdrHistogram.Histogram;
 /**
  * What one sweep exports to Prometheus: endpoint counts from its result lines, time to first reply from its
  * latency log, its start and duration, and optionally the drift against the previous sweep. A value: built
- * once by {@link #of}, written by {@link PrometheusTextfile#write}.
+ * once by {@link #of(Path, Instant, Duration, Optional)} or its overloads, written by
+ * {@link PrometheusTextfile#write(RunMetrics, Path)}.
  *
  * @param run the run's name ({@code tlsweep_run_info{run=...}})
  * @param shard "i/n" for one shard of a sharded sweep, "" for a whole or merged one
@@ -81,6 +82,7 @@ public record RunMetrics(String run, String shard, Instant start, Duration durat
         endpointsAccepting = Collections.unmodifiableMap(new LinkedHashMap<>(endpointsAccepting));
         failuresByKind = Collections.unmodifiableMap(new LinkedHashMap<>(failuresByKind));
         firstReply = Collections.unmodifiableMap(new LinkedHashMap<>(firstReply));
+        drift.ifPresent(d -> d.forEach((driftClass, count) -> Objects.requireNonNull(count, driftClass)));
         drift = drift.map(d -> Collections.unmodifiableMap(new LinkedHashMap<>(d)));
     }
 
@@ -111,7 +113,7 @@ public record RunMetrics(String run, String shard, Instant start, Duration durat
     }
 
     /** The metrics of results and latency held in memory (nothing is read). */
-    public static RunMetrics of(Iterable<ResultJson> results, Latency latency, String run, String shard,
+    public static RunMetrics ofResults(Iterable<ResultJson> results, Latency latency, String run, String shard,
             Instant start, Duration duration, Optional<Map<String, Long>> drift) {
         Counts counts = new Counts();
         results.forEach(counts);

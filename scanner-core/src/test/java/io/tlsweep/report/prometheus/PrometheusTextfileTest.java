@@ -166,7 +166,7 @@ class PrometheusTextfileTest {
     void theFileIsReplacedWholeAndReadableByOthersWithNoTemporaryLeft(@TempDir Path dir) throws Exception {
         Path prom = dir.resolve(PrometheusTextfile.FILE_NAME);
         Files.writeString(prom, "# an older sweep's file\n");
-        RunMetrics metrics = RunMetrics.of(List.of(line("127.0.0.1", "ready", 4, null, "TLSv1.3")),
+        RunMetrics metrics = RunMetrics.ofResults(List.of(line("127.0.0.1", "ready", 4, null, "TLSv1.3")),
                 io.tlsweep.report.Latency.none(), "r", "", START, DURATION, Optional.empty());
         PrometheusTextfile.write(metrics, prom);
 
