@@ -37,6 +37,21 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where results and reports are written (default: ${DEFAULT-VALUE}).")
     private Path outputDir;
 
+    /** The farm's endpoints as targets, named after their farm profile, with the SNI each expects. */
+    static List<Target> targets(TargetFarm farm) {
+        List<Target> targets = new ArrayList<>();
+        for (FarmTarget t : farm.targets()) {
+            Optional<String> sni = t.isHostile() ? Optional.empty() : t.tls().sni().map(s -> s.serverName());
+            targets.add(new Target(t.hostPort(), t.host(), t.port(), sni, true, t.name()));
+        }
+        return targets;
+    }
+
+    static EngineConfig engineConfig() {
+        return EngineConfig.builder().readTimeout(Duration.ofMillis(2000)).connectTimeout(Duration.ofMillis(2000))
+                .perHostConnections(64).build();
+    }
+
     @CommandLine.Mixin
     private ClientOptions clientOptions = new ClientOptions();
 
@@ -53,13 +68,8 @@ final class DemoCommand implements Callable<Integer> {
             farm.describe().forEach(line -> out.println("  " + line));
             out.println("scanning...");
             out.flush();
-            List<Target> targets = new ArrayList<>();
-            for (FarmTarget t : farm.targets()) {
-                Optional<String> sni = t.isHostile() ? Optional.empty() : t.tls().sni().map(s -> s.serverName());
-                targets.add(new Target(t.hostPort(), t.host(), t.port(), sni, true, t.name()));
-            }
-            EngineConfig config = EngineConfig.builder().readTimeout(Duration.ofMillis(2000))
-                    .connectTimeout(Duration.ofMillis(2000)).perHostConnections(64).build();
+            List<Target> targets = targets(farm);
+            EngineConfig config = engineConfig();
             Files.createDirectories(outputDir);
             Path ca = farm.writeCaCertificate(outputDir.resolve("farm-ca.pem"));
             ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.pemBundle(ca)).anchors(), 30);

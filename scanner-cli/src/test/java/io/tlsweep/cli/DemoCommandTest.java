@@ -38,7 +38,7 @@ class DemoCommandTest {
     static void runDemo() {
         StringWriter out = new StringWriter();
         exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
-                "demo", "-o", dir.resolve("out").toString());
+                "demo", "-o", dir.resolve("out").toString(), "--assume-disabled", "TLSv1.0,TLSv1.1");
         stdout = out.toString();
     }
 
@@ -59,6 +59,50 @@ class DemoCommandTest {
             assertThat(dir.resolve("out").resolve(file)).isNotEmptyFile();
         }
         assertThat(stdout).contains("totals:").contains("no-common-algorithm-risk 1");
+    }
+
+    /**
+     * The what-if names exactly the profiles that lose each endpoint: those predicted to connect to the endpoint
+     * as scanned and not to the same scan result with TLS 1.0 and 1.1 taken out, computed here from a scan of
+     * another copy of the farm.
+     */
+    @Test
+    void theWhatIfListsExactlyTheProfilesThatLoseEachEndpoint() throws Exception {
+        Map<String, Set<String>> listed = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("out/results.jsonl"))) {
+            com.fasterxml.jackson.databind.JsonNode r = new ObjectMapper().readTree(line);
+            Set<String> ids = new java.util.TreeSet<>();
+            if (r.has("whatIf")) {
+                assertThat(r.get("whatIf").get("disabled").asText()).isEqualTo("TLSv1.0, TLSv1.1");
+                r.get("whatIf").get("loses").forEach(l -> ids.add(l.get("id").asText()));
+            }
+            listed.put(r.get("origin").asText(), ids);
+        }
+        List<io.tlsweep.profile.ClientProfile> profiles = io.tlsweep.profile.ProfileFile.builtIn().profiles();
+        Map<String, Set<String>> expected = new java.util.HashMap<>();
+        for (io.tlsweep.result.TargetResult r : FarmScan.scanDefaultFarm()) {
+            io.tlsweep.result.TargetResult without = new io.tlsweep.result.TargetResult(r.target(), r.address(),
+                    r.status(), r.failure(), r.protocols().stream().filter(p -> !p.version().equals(
+                            io.tlsweep.wire.ProtocolVersion.TLSv1_0) && !p.version().equals(
+                            io.tlsweep.wire.ProtocolVersion.TLSv1_1)).toList(), java.util.Map.of(), r.groups(),
+                    r.certificateChain(), false, r.notes(), java.util.Map.of(), r.connections(), r.elapsedMillis());
+            Set<String> lose = new java.util.TreeSet<>();
+            for (io.tlsweep.profile.ClientProfile p : profiles) {
+                if (io.tlsweep.analysis.ProfilePrediction.predict(r, p).connects()
+                        && !io.tlsweep.analysis.ProfilePrediction.predict(without, p).connects()) {
+                    lose.add(p.id());
+                }
+            }
+            expected.put(r.target().origin(), lose);
+        }
+        assertThat(listed).isEqualTo(expected);
+        assertThat(listed.get("mixed-tls10-12")).contains("win7-schannel", "winhttp-win7-a0",
+                "dotnet45-win2012r2", "java7").doesNotContain("win10-schannel", "java17");
+        assertThat(listed.get("modern-tls12-13")).isEmpty();
+        String html = Files.readString(dir.resolve("out/report.html"));
+        assertThat(html).contains("id=\"what-if\"").contains("id=\"legacy-off\"").contains("id=\"profile-matrix\"");
+        String header = Files.readAllLines(dir.resolve("out/endpoints.csv")).get(0);
+        assertThat(header).contains("win7-schannel").contains("chromium").contains("whatIfLoses");
     }
 
     @Test

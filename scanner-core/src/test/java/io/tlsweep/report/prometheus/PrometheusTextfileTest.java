@@ -218,11 +218,12 @@ class PrometheusTextfileTest {
             String... versions) {
         List<ProtocolJson> protocols = Arrays.stream(versions).map(v -> new ProtocolJson(v,
                 List.of(new SuiteJson("0x1301", "TLS_AES_128_GCM_SHA256")), "server", false, List.of("x25519"), null,
-                true)).toList();
-        return new ResultJson(ResultJson.SCHEMA, address, "targets.txt:1", address, 443, null,
+                true, null)).toList();
+        return new ResultJson(ResultJson.SCHEMA, address, "targets.txt:1", address, address, 443, null,
                 failure == null ? "ok" : "unreachable", verdict, "made by hand", List.of(),
                 failure == null ? null : new FailureJson(failure, "made by hand", null, null), protocols,
-                List.of(), null, null, null, List.of(), List.of(), connections, 100);
+                java.util.Map.of(), List.of(), null, null, null, null, null, null, List.of(), List.of(), connections,
+                100);
     }
 
     /** A real ScanMetrics log: TLS 1.2 hellos answered with alerts and with something not TLS, TLS 1.3 alerts. */
