@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * longer accepted the assumed versions and suites, and every profile is predicted again.
  *
  * <p>A version switched off is refused the way the server already refuses a version it does not enable (its
- * newest refused version's refusal), or with a protocol_version alert, marked assumed, when it refuses none. A
+ * newest alert, reset or close for one), or with a protocol_version alert, marked assumed, when it shows none. A
  * version left without suites is dropped the same way; its suite refusal is kept for the versions that remain.
  */
 public final class WhatIf {
@@ -51,11 +51,13 @@ public final class WhatIf {
     }
 
     /**
-     * How the server refuses a version it does not enable: the newest such refusal that is not a ServerHello for
-     * a lower version (which says nothing about how an old version is refused).
+     * How the server refuses a version it does not enable: the newest refusal by an alert, a reset or a close.
+     * A ServerHello for a lower version or silence says nothing about how it would refuse a version it stops
+     * accepting.
      */
     private static Optional<Failure> ownRefusal(TargetResult r) {
-        return r.refusals().values().stream().filter(f -> f.kind() != FailureKind.LOWER_VERSION)
+        return r.refusals().values().stream().filter(f -> f.kind() == FailureKind.ALERT
+                || f.kind() == FailureKind.RESET_BEFORE_REPLY || f.kind() == FailureKind.CLOSED_BEFORE_REPLY)
                 .reduce((older, newer) -> newer);
     }
 

@@ -3,6 +3,7 @@ package io.tlsweep.report;
 import io.tlsweep.analysis.Verdict;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -16,11 +17,13 @@ public final class TextReport {
     static final int VERDICT_WIDTH = 24;
     static final int VERSION_WIDTH = 8;
     static final int REASON_WIDTH = 90;
+    static final int PROFILE_WIDTH = 48;
     private static final String FORMAT = "%-" + TARGET_WIDTH + "s %-" + VERDICT_WIDTH + "s %-" + VERSION_WIDTH
             + "s %s%n";
 
     private final PrintWriter out;
     private final Map<String, Long> totals = new LinkedHashMap<>();
+    private final ProfileTally profiles = new ProfileTally(3);
     private long endpoints;
 
     public TextReport(PrintWriter out) {
@@ -46,6 +49,7 @@ public final class TextReport {
         EndpointFacts e = EndpointFacts.of(r);
         endpoints++;
         totals.merge(r.verdict() == null ? "(none)" : r.verdict(), 1L, Long::sum);
+        profiles.add(r);
         out.printf(FORMAT, fit(Tally.name(r), TARGET_WIDTH), fit(r.verdict(), VERDICT_WIDTH),
                 e.best().isEmpty() ? "-" : fit(e.best(), VERSION_WIDTH), fit(r.reason(), REASON_WIDTH));
     }
@@ -55,7 +59,32 @@ public final class TextReport {
         out.println("totals: " + totals.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
                 + (endpoints == 0 ? "no endpoints" : " (" + endpoints + " endpoints)"));
+        if (!profiles.isEmpty()) {
+            losses("if " + profiles.legacyOffLabel().orElse("TLS 1.0/1.1") + " are switched off", true);
+            profiles.whatIfLabel().ifPresent(label -> losses("what if " + label + " are switched off", false));
+            long disagreements = profiles.columns().stream().mapToLong(ProfileTally.Column::disagreements).sum();
+            if (disagreements > 0) {
+                out.println("client profiles whose own hello disagreed with the prediction: " + disagreements
+                        + " (finding " + ResultJson.PROFILE_DISAGREES + ")");
+            }
+        }
         out.flush();
+    }
+
+    private void losses(String title, boolean legacy) {
+        List<ProfileTally.Column> losing = profiles.columns().stream()
+                .filter(c -> (legacy ? c.legacyOff() : c.whatIf()).total() > 0).toList();
+        if (losing.isEmpty()) {
+            out.println(title + ": no client profile loses an endpoint");
+            return;
+        }
+        out.println(title + ", these clients lose endpoints:");
+        for (ProfileTally.Column c : losing) {
+            Capped<ProfileTally.Loss> lost = legacy ? c.legacyOff() : c.whatIf();
+            out.printf("  %-" + PROFILE_WIDTH + "s %d endpoint(s), e.g. %s%n", fit(c.name(), PROFILE_WIDTH),
+                    lost.total(), fit(lost.kept().get(0).target() + lost.kept().get(0).message()
+                            .map(m -> ": " + m.oneLine()).orElse(""), REASON_WIDTH));
+        }
     }
 
     /**
