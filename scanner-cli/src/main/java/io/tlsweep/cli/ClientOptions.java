@@ -34,10 +34,14 @@ final class ClientOptions {
             + " TLSv1.0,TLSv1.1 or SSLv3,RC4,3DES.")
     private String assumeDisabled;
 
-    /** What the options settle: the profiles, the mode, the what-if. */
-    record Settings(List<ClientProfile> profiles, boolean profilesOnly, Optional<Assumption> assumption) {
+    /**
+     * What the options settle: the profiles, the mode, the what-if; {@code inputErrors} when a profile of the
+     * user's file was left out (the run goes on and ends with the input-error exit code).
+     */
+    record Settings(List<ClientProfile> profiles, boolean profilesOnly, Optional<Assumption> assumption,
+            boolean inputErrors) {
         static Settings none() {
-            return new Settings(List.of(), false, Optional.empty());
+            return new Settings(List.of(), false, Optional.empty(), false);
         }
     }
 
@@ -64,10 +68,12 @@ final class ClientOptions {
             return Optional.of(Settings.none());
         }
         ProfileCatalog catalog = ProfileFile.builtIn();
+        boolean inputErrors = false;
         if (profileFile != null) {
             try {
                 ProfileFile.Load load = ProfileFile.read(profileFile);
                 load.errors().forEach(e -> err.println(command + ": " + e));
+                inputErrors = !load.errors().isEmpty();
                 if (load.catalog().isEmpty()) {
                     err.println(command + ": no profile could be read from " + profileFile);
                     return Optional.empty();
@@ -86,6 +92,6 @@ final class ClientOptions {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Settings(catalog.profiles(), profilesOnly, assumption));
+        return Optional.of(new Settings(catalog.profiles(), profilesOnly, assumption, inputErrors));
     }
 }

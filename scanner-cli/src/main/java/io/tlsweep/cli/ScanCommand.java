@@ -167,7 +167,7 @@ final class ScanCommand implements Callable<Integer> {
             err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s); results in %s%n",
                     outcome.targets(), outcome.seconds(), outcome.connections(), errors.size(), outputDir);
         }
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() || clients.get().inputErrors()) {
             return ExitCodes.USAGE;
         }
         return outcome.failOnMet() > 0 ? ExitCodes.POLICY : ExitCodes.OK;

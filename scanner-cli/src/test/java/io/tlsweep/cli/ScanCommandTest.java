@@ -46,6 +46,54 @@ class ScanCommandTest {
     }
 
     @Test
+    void profilesOnlySendsOneHelloPerProfileAndSaysWhoConnects(TargetFarm farm) throws IOException {
+        Run r = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.toString(), "--profiles-only",
+                "--profile", "win7-schannel,java17,chromium", hostPort(farm, "legacy-tls10"));
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        com.fasterxml.jackson.databind.JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Files.readAllLines(dir.resolve("results.jsonl")).get(0));
+        assertThat(line.get("connections").asInt()).isEqualTo(3);
+        assertThat(line.get("verdict").asText()).isEqualTo("breaks-without-legacy");
+        assertThat(line.get("reason").asText()).contains("cannot connect today: Java 17");
+        com.fasterxml.jackson.databind.JsonNode win7 = line.get("profiles").get(0);
+        assertThat(win7.get("id").asText()).isEqualTo("win7-schannel");
+        assertThat(win7.get("predicted").get("result").asText()).isEqualTo("unknown");
+        assertThat(win7.get("observed").get("result").asText()).isEqualTo("connects");
+        assertThat(win7.get("observed").get("version").asText()).isEqualTo("TLSv1.0");
+        assertThat(line.get("profiles").get(1).get("observed").get("result").asText()).isNotEqualTo("connects");
+        assertThat(line.get("profiles").get(1).get("message").get("text").asText()).isNotBlank();
+    }
+
+    @Test
+    void aBadProfileInTheUsersFileIsNamedAndTheScanGoesOn(TargetFarm farm) throws IOException {
+        Path profiles = dir.resolve("mine.json");
+        Files.writeString(profiles, "{\"schema\": \"tlsweep-profiles/1\", \"sources\": {\"me\": {\"title\":"
+                + " \"our own capture\"}}, \"profiles\": [{\"id\": \"legacy-app\", \"name\": \"Our legacy app\","
+                + " \"family\": \"java\", \"versions\": {\"value\": [\"TLSv1.0\"], \"sources\": [\"me\"],"
+                + " \"confidence\": \"H\"}, \"cipherSuites\": {\"value\": [\"AES128-SHA\", \"RC4-MD5\"],"
+                + " \"sources\": [\"me\"], \"confidence\": \"H\"}, \"groups\": {\"value\": [], \"sources\":"
+                + " [\"me\"], \"confidence\": \"H\"}, \"sni\": {\"value\": true, \"sources\": [\"me\"],"
+                + " \"confidence\": \"H\"}}, {\"id\": \"broken\", \"name\": \"x\", \"family\": \"mainframe\"}]}");
+        Run r = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.resolve("out").toString(), "--profiles",
+                profiles.toString(), "--profile", "legacy-app,java17", hostPort(farm, "legacy-tls10"));
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains(profiles + ": profile 'broken': family: 'mainframe' is not one of");
+        String line = Files.readAllLines(dir.resolve("out/results.jsonl")).get(0);
+        assertThat(line).contains("\"id\":\"legacy-app\"").contains("\"agrees\":true");
+    }
+
+    @Test
+    void anUnknownWhatIfItemOrProfileIsAUsageError(TargetFarm farm) {
+        Run what = tlsweep("scan", "-q", "-o", dir.toString(), "--assume-disabled", "TLSv1.0,TLS9",
+                hostPort(farm, "legacy-tls10"));
+        assertThat(what.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(what.err()).contains("--assume-disabled: 'TLS9' (item 2 of \"TLSv1.0,TLS9\")");
+        Run profile = tlsweep("scan", "-q", "-o", dir.toString(), "--profile", "win95", hostPort(farm, "legacy-tls10"));
+        assertThat(profile.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(profile.err()).contains("no client profile 'win95'");
+    }
+
+    @Test
     void noConditionMetExitsZero(TargetFarm farm) {
         Run r = tlsweep("scan", "--read-timeout", "2000", "-o", dir.toString(), "--fail-on", "breaks,legacy,weak",
                 hostPort(farm, "modern-tls12-13"));

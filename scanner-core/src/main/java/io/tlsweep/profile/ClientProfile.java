@@ -77,7 +77,9 @@ public record ClientProfile(String id, String name, ClientFamily family, Fact<Li
         all.put("versions", versions);
         all.put("completes", completes);
         all.put("cipherSuites", cipherSuites);
-        all.put("tls13CipherSuites", tls13CipherSuites);
+        if (!tls13CipherSuites.value().isEmpty()) {
+            all.put("tls13CipherSuites", tls13CipherSuites);
+        }
         all.put("groups", groups);
         signatureAlgorithms.ifPresent(f -> all.put("signatureAlgorithms", f));
         all.put("sni", sni);
