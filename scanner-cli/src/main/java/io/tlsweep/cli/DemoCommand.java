@@ -74,8 +74,8 @@ final class DemoCommand implements Callable<Integer> {
             Path ca = farm.writeCaCertificate(outputDir.resolve("farm-ca.pem"));
             ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.pemBundle(ca)).anchors(), 30);
             try (Progress progress = Progress.start(targets.size(), false)) {
-                ScanRun.run(targets.iterator(), config, ScanOptions.full(), clients.get(), certificates, false,
-                        outputDir, List.of(), progress);
+                ScanRun.run(targets.iterator(), ScanRun.Job.of(config, ScanOptions.full(), clients.get(),
+                        certificates), outputDir, progress);
             }
         }
         Reports.rebuild(outputDir, Reports.runInfo(spec, started), out, spec.commandLine().getErr(), true);

@@ -33,14 +33,26 @@ enum FailOn {
     }
 
     boolean metBy(Assessment a) {
+        return metBy(a.verdict().label(), a.findings().stream().map(f -> f.kind().label()).toList());
+    }
+
+    /** The condition on a verdict and finding kinds by label (a result line carried over from a baseline). */
+    boolean metBy(String verdict, List<String> findings) {
         return switch (this) {
-            case BREAKS -> a.verdict() == Verdict.BREAKS_WITHOUT_LEGACY;
-            case NO_COMMON -> a.verdict() == Verdict.NO_COMMON_ALGORITHM_RISK;
-            case LEGACY -> a.verdict() == Verdict.LEGACY_ENABLED || a.verdict() == Verdict.BREAKS_WITHOUT_LEGACY;
-            case WEAK -> a.findings().stream().anyMatch(f -> WEAK_FINDINGS.contains(f.kind()));
-            case UNREACHABLE -> a.verdict() == Verdict.UNREACHABLE;
-            case NOT_TLS -> a.verdict() == Verdict.NOT_TLS;
+            case BREAKS -> Verdict.BREAKS_WITHOUT_LEGACY.label().equals(verdict);
+            case NO_COMMON -> Verdict.NO_COMMON_ALGORITHM_RISK.label().equals(verdict);
+            case LEGACY -> Verdict.LEGACY_ENABLED.label().equals(verdict)
+                    || Verdict.BREAKS_WITHOUT_LEGACY.label().equals(verdict);
+            case WEAK -> findings.stream().anyMatch(k -> WEAK_FINDINGS.stream().anyMatch(w -> w.label().equals(k)));
+            case UNREACHABLE -> Verdict.UNREACHABLE.label().equals(verdict);
+            case NOT_TLS -> Verdict.NOT_TLS.label().equals(verdict);
         };
+    }
+
+    static boolean anyMet(List<FailOn> conditions, io.tlsweep.report.ResultJson line) {
+        List<String> kinds = line.findings() == null ? List.of()
+                : line.findings().stream().map(io.tlsweep.report.ResultJson.FindingJson::kind).toList();
+        return conditions.stream().anyMatch(c -> c.metBy(line.verdict(), kinds));
     }
 
     static boolean anyMet(List<FailOn> conditions, Assessment a) {

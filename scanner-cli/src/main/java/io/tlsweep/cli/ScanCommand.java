@@ -159,8 +159,8 @@ final class ScanCommand implements Callable<Integer> {
                     err.flush();
                 }).build();
                 Progress progress = Progress.start(total, quiet)) {
-            outcome = ScanRun.run(input, config, options, clients.get(), certificates, confirmEachVersion, outputDir,
-                    failOn, progress);
+            outcome = ScanRun.run(input, ScanRun.Job.of(config, options, clients.get(), certificates)
+                    .confirmEachVersion(confirmEachVersion).failOn(failOn), outputDir, progress);
         }
         Reports.rebuild(outputDir, Reports.runInfo(spec, started), spec.commandLine().getOut(), err, !quiet);
         if (!quiet) {

@@ -21,10 +21,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,38 +45,117 @@ final class ScanRun {
     static final String HISTOGRAMS = "latency.hlog";
     private static final int CONFIRMING = 64;
 
-    /** What a finished run reports back to the command. */
-    record Outcome(long targets, long connections, long failOnMet, double seconds) {
+    /**
+     * What a finished run reports back to the command.
+     *
+     * @param unchanged endpoints a re-check found as their baseline says
+     * @param unchangedConnections the connections those took
+     */
+    record Outcome(long targets, long connections, long failOnMet, double seconds, long unchanged,
+            long unchangedConnections) {
+    }
+
+    /**
+     * What to do for every target.
+     *
+     * @param realStackCheck confirm each endpoint with one real TLS handshake (and take the TLS 1.3 chain from it)
+     * @param journal when resuming: the targets already in results.jsonl, which are skipped, and results are
+     *     appended to the file instead of replacing it
+     */
+    record Job(EngineConfig config, ScanOptions options, ClientOptions.Settings clients, ChainPolicy certificates,
+            boolean realStackCheck, boolean confirmEachVersion, List<FailOn> failOn, Optional<Journal> journal,
+            Optional<BaselineIndex> baseline, boolean legacyWatch) {
+
+        Job {
+            failOn = List.copyOf(failOn);
+        }
+
+        static Job of(EngineConfig config, ScanOptions options, ClientOptions.Settings clients,
+                ChainPolicy certificates) {
+            return new Job(config, options, clients, certificates, true, false, List.of(), Optional.empty(),
+                    Optional.empty(), false);
+        }
+
+        Job confirmEachVersion(boolean on) {
+            return new Job(config, options, clients, certificates, realStackCheck, on, failOn, journal, baseline,
+                    legacyWatch);
+        }
+
+        Job realStackCheck(boolean on) {
+            return new Job(config, options, clients, certificates, on, confirmEachVersion, failOn, journal, baseline,
+                    legacyWatch);
+        }
+
+        Job failOn(List<FailOn> conditions) {
+            return new Job(config, options, clients, certificates, realStackCheck, confirmEachVersion, conditions,
+                    journal, baseline, legacyWatch);
+        }
+
+        Job resume(Journal finished) {
+            return new Job(config, options, clients, certificates, realStackCheck, confirmEachVersion, failOn,
+                    Optional.of(finished), baseline, legacyWatch);
+        }
+
+        /** Re-check every target with a line in {@code index}; scan the others (and the changed) in full. */
+        Job recheck(BaselineIndex index, boolean watchLegacy) {
+            return new Job(config, options, clients, certificates, realStackCheck, confirmEachVersion, failOn,
+                    journal, Optional.of(index), watchLegacy);
+        }
     }
 
     private ScanRun() {
     }
 
-    static Outcome run(Iterator<Target> targets, EngineConfig config, ScanOptions options, ChainPolicy certificates,
-            boolean confirmEachVersion, Path outputDir, List<FailOn> failOn, Progress progress) throws IOException {
-        return run(targets, config, options, ClientOptions.Settings.none(), certificates, confirmEachVersion,
-                outputDir, failOn, progress);
-    }
-
-    static Outcome run(Iterator<Target> targets, EngineConfig config, ScanOptions options,
-            ClientOptions.Settings clients, ChainPolicy certificates, boolean confirmEachVersion, Path outputDir,
-            List<FailOn> failOn, Progress progress) throws IOException {
+    static Outcome run(Iterator<Target> targets, Job job, Path outputDir, Progress progress) throws IOException {
+        EngineConfig config = job.config();
+        ScanOptions options = job.options();
+        ClientOptions.Settings clients = job.clients();
+        ChainPolicy certificates = job.certificates();
+        boolean confirmEachVersion = job.confirmEachVersion();
+        List<FailOn> failOn = job.failOn();
+        if (job.journal().isPresent()) {
+            targets = job.journal().get().unfinished(targets);
+        }
         Files.createDirectories(outputDir);
         AtomicLong done = new AtomicLong();
         AtomicLong met = new AtomicLong();
+        AtomicLong unchangedCount = new AtomicLong();
+        AtomicLong unchangedConnections = new AtomicLong();
         long started = System.nanoTime();
         Semaphore confirming = new Semaphore(CONFIRMING);
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "tlsweep-writer"));
         RunStats stats;
-        try (OutputStream file = Files.newOutputStream(outputDir.resolve(RESULTS));
+        try (OutputStream file = job.journal().isPresent()
+                        ? Files.newOutputStream(outputDir.resolve(RESULTS), StandardOpenOption.CREATE,
+                                StandardOpenOption.APPEND)
+                        : Files.newOutputStream(outputDir.resolve(RESULTS));
                 JsonLinesWriter json = new JsonLinesWriter(file);
                 HandshakeClient handshakes = new HandshakeClient(HandshakeClientConfig.defaults()
                         .withTimeouts(config.connectTimeout(), config.readTimeout()));
                 TlsScanner scanner = new TlsScanner(config, options, clients.profiles(), clients.profilesOnly())) {
             RealStackCheck check = new RealStackCheck(handshakes);
-            stats = scanner.scan(targets, r -> {
+            java.util.function.BiConsumer<TargetResult, Boolean> sink = (r, unchanged) -> {
+                if (unchanged) {
+                    ResultJson before = job.baseline().orElseThrow().line(r.target()).orElseThrow();
+                    writer.execute(() -> {
+                        ResultJson carried = job.baseline().get().unchanged(before, r.connections(),
+                                r.elapsedMillis(), certificates, Instant.now());
+                        json.write(carried);
+                        if (FailOn.anyMet(failOn, carried)) {
+                            met.incrementAndGet();
+                        }
+                        unchangedCount.incrementAndGet();
+                        unchangedConnections.addAndGet(r.connections());
+                        done.incrementAndGet();
+                        progress.step();
+                    });
+                    return;
+                }
                 confirming.acquireUninterruptibly();
-                confirmations(check, r, confirmEachVersion).whenComplete((found, failure) -> writer.execute(() -> {
+                CompletionStage<List<Confirmation>> confirmed = job.realStackCheck()
+                        ? confirmations(check, r, confirmEachVersion)
+                        : CompletableFuture.completedFuture(List.of());
+                confirmed.whenComplete((found, failure) -> writer.execute(() -> {
                     try {
                         ClientImpact impact = impact(r, options, clients);
                         Assessment a = Readiness.assess(r, impact);
@@ -91,7 +172,10 @@ final class ScanRun {
                         confirming.release();
                     }
                 }));
-            }).join();
+            };
+            stats = (job.baseline().isPresent()
+                    ? scanner.recheck(targets, t -> job.baseline().get().baseline(t), job.legacyWatch(), sink)
+                    : scanner.scan(targets, r -> sink.accept(r, false))).join();
             confirming.acquireUninterruptibly(CONFIRMING);
             writer.shutdown();
             awaitWriter(writer);
@@ -101,7 +185,8 @@ final class ScanRun {
         } finally {
             writer.shutdownNow();
         }
-        return new Outcome(done.get(), stats.connections(), met.get(), (System.nanoTime() - started) / 1e9);
+        return new Outcome(done.get(), stats.connections(), met.get(), (System.nanoTime() - started) / 1e9,
+                unchangedCount.get(), unchangedConnections.get());
     }
 
     /** The best version's confirmation alone, or one per accepted version (oldest first, best last). */

@@ -27,6 +27,11 @@ public final class CertificateCheck {
         }
         Optional<String> name = r.target().sni().or(() -> r.target().hostIsLiteral()
                 ? Optional.of(r.target().host()) : Optional.empty());
-        return Optional.of(ChainReport.of(chain, name, now, policy));
+        return of(chain, name, policy, now);
+    }
+
+    /** Checks {@code chain} for {@code name} (the SNI name sent, or the IP literal connected to). */
+    public static Optional<ChainReport> of(List<byte[]> chain, Optional<String> name, ChainPolicy policy, Instant now) {
+        return chain.isEmpty() ? Optional.empty() : Optional.of(ChainReport.of(chain, name, now, policy));
     }
 }

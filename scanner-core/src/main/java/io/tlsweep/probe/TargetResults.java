@@ -33,10 +33,24 @@ public final class TargetResults {
     public static TargetResult of(EndpointPlan plan, Target target, Optional<String> address,
             Optional<Failure> engineFailure, long elapsedMillis) {
         Map<String, ProfileOutcome> hellos = plan.profiles().observed();
+        if (plan.unchangedSinceBaseline()) {
+            return new TargetResult(target, address, ScanStatus.OK, engineFailure, List.of(), Map.of(), List.of(),
+                    List.of(), false, List.of("re-checked against the baseline: unchanged"), hellos,
+                    plan.connections(), elapsedMillis);
+        }
+        if (plan.recheck().isPresent() && plan.scan().isEmpty()) {
+            Failure why = engineFailure.orElse(Failure.of(FailureKind.BUDGET_EXCEEDED, "the re-check did not finish"));
+            return new TargetResult(target, address, statusOf(why), Optional.of(why), List.of(), Map.of(), List.of(),
+                    List.of(), false, List.of(), hellos, plan.connections(), elapsedMillis);
+        }
         TargetResult r = plan.scan().map(s -> of(s, target, address, engineFailure, elapsedMillis))
                 .orElseGet(() -> ofProfiles(plan.profiles(), target, address, engineFailure, elapsedMillis));
+        List<String> notes = new ArrayList<>();
+        plan.recheck().ifPresent(c -> notes.add("re-check against the baseline differed (" + String.join("; ",
+                c.differences()) + "): scanned in full"));
+        notes.addAll(r.notes());
         return new TargetResult(r.target(), r.address(), r.status(), r.failure(), r.protocols(), r.refusals(),
-                r.groups(), r.certificateChain(), r.ocspStapled(), r.notes(), hellos, plan.connections(),
+                r.groups(), r.certificateChain(), r.ocspStapled(), notes, hellos, plan.connections(),
                 r.elapsedMillis());
     }
 

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Streams one JSON object per target, one per line, flushed as each target finishes so that nothing already
- * scanned is lost if the run is stopped. Not thread-safe: the engine calls its sink from one thread.
+ * scanned is lost if the run is stopped. A line and its newline go out in one write, so a process killed
+ * mid-run leaves at most one unterminated last line (which a resume repairs). Not thread-safe: the engine calls
+ * its sink from one thread.
  */
 public final class JsonLinesWriter implements Closeable {
     private static final ObjectWriter JSON = new ObjectMapper()
@@ -26,8 +28,10 @@ public final class JsonLinesWriter implements Closeable {
 
     public void write(ResultJson result) {
         try {
-            out.write(JSON.writeValueAsBytes(result));
-            out.write('\n');
+            byte[] json = JSON.writeValueAsBytes(result);
+            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            out.write(line);
             out.flush();
             written++;
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import io.tlsweep.engine.ScanEngine;
 import io.tlsweep.metrics.ScanMetrics;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.probe.TargetResults;
+import io.tlsweep.probe.Baseline;
 import io.tlsweep.probe.EndpointPlan;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.result.Failure;
@@ -22,7 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Scans targets end to end: the engine drives one {@link TargetScan} per target and every finished target
@@ -58,6 +61,19 @@ public final class TlsScanner implements AutoCloseable {
                 t -> profilesOnly ? EndpointPlan.profilesOnly(t.sni(), profiles)
                         : EndpointPlan.scanThenProfiles(t.sni(), options, profiles),
                 r -> sink.accept(toResult(r)));
+    }
+
+    /**
+     * Re-checks every target that has a baseline (the cheap check; a full scan only where it answers
+     * differently) and scans the others in full. The sink gets each result and whether it was found unchanged:
+     * an unchanged result carries no protocols, as the baseline's still hold.
+     */
+    public CompletableFuture<RunStats> recheck(Iterator<Target> targets, Function<Target, Optional<Baseline>> baselines,
+            boolean legacyWatch, BiConsumer<TargetResult, Boolean> sink) {
+        return engine.<Target, EndpointPlan>run(targets, t -> new Endpoint(t.host(), t.port()),
+                t -> baselines.apply(t).map(b -> EndpointPlan.recheckThenScan(b, legacyWatch, t.sni(), options,
+                        profiles)).orElseGet(() -> EndpointPlan.scanThenProfiles(t.sni(), options, profiles)),
+                r -> sink.accept(toResult(r), r.plan() != null && r.plan().unchangedSinceBaseline()));
     }
 
     public ScanMetrics metrics() {

@@ -1,0 +1,180 @@
+package io.tlsweep.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.tlsweep.analysis.CertificateCheck;
+import io.tlsweep.cert.ChainPolicy;
+import io.tlsweep.cert.ChainReport;
+import io.tlsweep.probe.Baseline;
+import io.tlsweep.report.ChainJson;
+import io.tlsweep.report.ResultJson;
+import io.tlsweep.result.PreferenceOrder;
+import io.tlsweep.target.Target;
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.Hex;
+import io.tlsweep.wire.ProtocolVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The baseline run of a re-check, kept on disk: only each finished target's key and the offset of its line in
+ * the baseline's results.jsonl are held in memory (two longs a target); a line is read back when its target is
+ * planned, and again when it is found unchanged and its line is carried into the new run.
+ */
+final class BaselineIndex implements Closeable {
+    private static final ObjectReader JSON = new ObjectMapper().readerFor(ResultJson.class);
+
+    private final RandomAccessFile file;
+    private final Map<Long, Long> offsets;
+    private final String runId;
+
+    private BaselineIndex(RandomAccessFile file, Map<Long, Long> offsets, String runId) {
+        this.file = file;
+        this.offsets = offsets;
+        this.runId = runId;
+    }
+
+    static BaselineIndex open(Path results, String runId) throws IOException {
+        Map<Long, Long> offsets = new HashMap<>();
+        try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(results),
+                1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+            long position = 0;
+            long start = 0;
+            int c;
+            while ((c = in.read()) != -1) {
+                position++;
+                if (c != '\n') {
+                    line.write(c);
+                    continue;
+                }
+                index(offsets, line, start);
+                line.reset();
+                start = position;
+            }
+            index(offsets, line, start);
+        }
+        return new BaselineIndex(new RandomAccessFile(results.toFile(), "r"), offsets, runId);
+    }
+
+    /** Keeps the offset of one line; an unreadable line is left out, so its target is scanned in full. */
+    private static void index(Map<Long, Long> offsets, ByteArrayOutputStream line, long start) {
+        if (line.size() == 0) {
+            return;
+        }
+        try {
+            offsets.put(Journal.key(JSON.<ResultJson>readValue(line.toByteArray())), start);
+        } catch (IOException e) {
+            // left out: scanned in full
+        }
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    int size() {
+        return offsets.size();
+    }
+
+    /** The baseline line of {@code t}, if it has one. */
+    synchronized Optional<ResultJson> line(Target t) {
+        Long at = offsets.get(Journal.key(t));
+        if (at == null) {
+            return Optional.empty();
+        }
+        try {
+            file.seek(at);
+            return Optional.of(JSON.readValue(readLine(file)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What a re-check needs of {@code t}'s baseline: its accepted versions with their suites and order; empty
+     * (so the target is scanned in full) when it had none or was not enumerated in full.
+     */
+    Optional<Baseline> baseline(Target t) {
+        return line(t).flatMap(BaselineIndex::baselineOf);
+    }
+
+    static Optional<Baseline> baselineOf(ResultJson r) {
+        if (!"ok".equals(r.status()) || r.protocols() == null || r.protocols().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Baseline.Version> versions = new ArrayList<>();
+        for (ResultJson.ProtocolJson p : r.protocols()) {
+            Optional<ProtocolVersion> v = ProtocolVersion.parse(p.version());
+            if (!p.complete() || v.isEmpty() || p.cipherSuites() == null || p.cipherSuites().isEmpty()) {
+                return Optional.empty();
+            }
+            List<CipherSuite> suites = p.cipherSuites().stream().map(s -> CipherSuite.of(Hex.parseU16(s.code())))
+                    .toList();
+            PreferenceOrder order = "server".equals(p.order()) ? PreferenceOrder.SERVER
+                    : "client".equals(p.order()) ? PreferenceOrder.CLIENT : PreferenceOrder.UNKNOWN;
+            versions.add(new Baseline.Version(v.get(), suites, order));
+        }
+        return Optional.of(new Baseline(versions));
+    }
+
+    /**
+     * The baseline line carried into the new run for an endpoint found unchanged: the same findings, verdict
+     * and profiles, the certificate checked again as of {@code now} (it may be expiring by now), this run's
+     * connections and time, and a note saying so.
+     */
+    ResultJson unchanged(ResultJson b, int connections, long elapsedMs, ChainPolicy policy, Instant now) {
+        List<byte[]> chain = b.certificates() == null ? List.of() : b.certificates().stream()
+                .map(c -> Base64.getDecoder().decode(c.der())).toList();
+        Optional<String> name = Optional.ofNullable(b.sni()).or(() -> Optional.ofNullable(b.host())
+                .filter(h -> h.contains(":") || h.matches("\\d{1,3}(\\.\\d{1,3}){3}")));
+        Optional<ChainReport> report = CertificateCheck.of(chain, name, policy, now);
+        List<ResultJson.FindingJson> findings = new ArrayList<>();
+        if (b.findings() != null) {
+            b.findings().stream().filter(f -> !f.kind().startsWith("cert-")).forEach(findings::add);
+        }
+        report.ifPresent(c -> c.findings().forEach(p -> findings.add(new ResultJson.FindingJson(p.finding().label(),
+                p.detail()))));
+        boolean ocsp = b.certificate() != null && b.certificate().ocspStapled();
+        List<String> notes = new ArrayList<>(b.notes() == null ? List.of() : b.notes());
+        notes.add("re-checked against run " + runId + ": unchanged (" + connections + " connections)");
+        return new ResultJson(b.schema(), b.target(), b.origin(), b.host(), b.address(), b.port(), b.sni(), b.status(),
+                b.verdict(), b.reason(), findings, b.failure(), b.protocols(), b.refusals(), b.groups(),
+                b.confirmation(), b.confirmations(), b.profiles(), b.legacyOff(), b.whatIf(),
+                report.map(c -> ChainJson.of(c, ocsp)).orElse(b.certificate()), b.certificates(), notes, connections,
+                elapsedMs);
+    }
+
+    /** The line starting at the file's position, read in chunks. */
+    private static String readLine(RandomAccessFile f) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+        byte[] chunk = new byte[8192];
+        int n;
+        while ((n = f.read(chunk)) > 0) {
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] == '\n') {
+                    line.write(chunk, 0, i);
+                    return line.toString(StandardCharsets.UTF_8);
+                }
+            }
+            line.write(chunk, 0, n);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
+    }
+}

@@ -1,0 +1,170 @@
+package io.tlsweep.cli;
+
+import io.tlsweep.report.JsonLinesReader;
+import io.tlsweep.report.ResultJson;
+import io.tlsweep.target.Target;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The targets a run has already finished: its results.jsonl is the append-only journal, one line per finished
+ * target. Opening it repairs a tail cut by a kill (an unterminated last line is completed when it parses and
+ * cut off when it does not) and keeps a 64-bit key per finished target (8 bytes each), so a resumed run skips
+ * exactly those and writes no result twice.
+ */
+final class Journal {
+    private final long[] sortedKeys;
+    private final long lines;
+    private final String repaired;
+
+    private Journal(long[] sortedKeys, long lines, String repaired) {
+        this.sortedKeys = sortedKeys;
+        this.lines = lines;
+        this.repaired = repaired;
+    }
+
+    /** Reads (and repairs) {@code results}; a missing file is an empty journal. */
+    static Journal open(Path results, Consumer<String> errors) throws IOException {
+        if (!Files.exists(results)) {
+            return new Journal(new long[0], 0, "");
+        }
+        String repaired = repairTail(results);
+        long[] keys = new long[1024];
+        int n = 0;
+        try (BufferedReader in = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
+            long[][] holder = {keys};
+            int[] count = {0};
+            JsonLinesReader.read(in, results.toString(), r -> {
+                if (count[0] == holder[0].length) {
+                    holder[0] = Arrays.copyOf(holder[0], holder[0].length * 2);
+                }
+                holder[0][count[0]++] = key(r);
+            }, errors);
+            keys = holder[0];
+            n = count[0];
+        }
+        long[] sorted = Arrays.copyOf(keys, n);
+        Arrays.sort(sorted);
+        return new Journal(sorted, n, repaired);
+    }
+
+    /** The key of a target: where it came from, what it is, its port and SNI. */
+    static long key(Target t) {
+        return key(t.origin(), t.input(), t.port(), t.sni().orElse(""));
+    }
+
+    static long key(ResultJson r) {
+        return key(r.origin(), r.target(), r.port(), r.sni() == null ? "" : r.sni());
+    }
+
+    private static long key(String origin, String input, int port, String sni) {
+        long h = 0xcbf29ce484222325L;
+        for (String part : List.of(origin, input, Integer.toString(port), sni)) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            for (byte b : bytes) {
+                h = (h ^ (b & 0xFF)) * 0x100000001b3L;
+            }
+            h = (h ^ 0xFF) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    boolean finished(Target t) {
+        return Arrays.binarySearch(sortedKeys, key(t)) >= 0;
+    }
+
+    /** Targets finished before: the lines of results.jsonl that parsed. */
+    long finishedCount() {
+        return lines;
+    }
+
+    /** What the tail repair did, in words; empty when the file ended cleanly. */
+    String repaired() {
+        return repaired;
+    }
+
+    /** {@code targets} without the finished ones, lazily. */
+    Iterator<Target> unfinished(Iterator<Target> targets) {
+        Objects.requireNonNull(targets, "targets");
+        return new Iterator<>() {
+            private Target next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && targets.hasNext()) {
+                    Target t = targets.next();
+                    if (!finished(t)) {
+                        next = t;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Target next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Target t = next;
+                next = null;
+                return t;
+            }
+        };
+    }
+
+    /**
+     * A process killed while writing leaves at most one unterminated last line: kept with its newline added when
+     * it is a whole JSON object, cut off otherwise.
+     */
+    private static String repairTail(Path results) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(results.toFile(), "rw")) {
+            long length = f.length();
+            if (length == 0) {
+                return "";
+            }
+            f.seek(length - 1);
+            if (f.read() == '\n') {
+                return "";
+            }
+            long start = length - 1;
+            while (start > 0) {
+                f.seek(start - 1);
+                if (f.read() == '\n') {
+                    break;
+                }
+                start--;
+            }
+            byte[] tail = new byte[(int) (length - start)];
+            f.seek(start);
+            f.readFully(tail);
+            if (parses(tail)) {
+                f.seek(length);
+                f.write('\n');
+                return "the last line had no newline; it was whole and is kept";
+            }
+            f.setLength(start);
+            return "cut off an incomplete last line of " + tail.length + " bytes (a target being written when the"
+                    + " run stopped; it is scanned again)";
+        }
+    }
+
+    private static boolean parses(byte[] line) {
+        boolean[] ok = {false};
+        JsonLinesReader.read(new BufferedReader(new java.io.StringReader(new String(line, StandardCharsets.UTF_8))),
+                "tail", r -> ok[0] = true, e -> { });
+        return ok[0];
+    }
+}

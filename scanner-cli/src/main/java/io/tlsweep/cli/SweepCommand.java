@@ -1,0 +1,276 @@
+package io.tlsweep.cli;
+
+import io.tlsweep.analysis.Assumption;
+import io.tlsweep.cert.AnchorLoad;
+import io.tlsweep.cert.ChainPolicy;
+import io.tlsweep.cert.TrustAnchors;
+import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.profile.ClientProfile;
+import io.tlsweep.profile.ProfileCatalog;
+import io.tlsweep.profile.ProfileFile;
+import io.tlsweep.report.RunInfo;
+import io.tlsweep.report.prometheus.PrometheusTextfile;
+import io.tlsweep.report.prometheus.RunMetrics;
+import io.tlsweep.target.InputError;
+import io.tlsweep.target.TargetSource;
+import io.tlsweep.wire.ProtocolVersion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tlsweep sweep}: one scheduled run of a sweep configuration into a new run directory, compared with the
+ * previous complete run (the baseline); resumable after a kill.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a sweep from its configuration file: scan into OUTPUT/runs/<start time>/ with every"
+                + " report, compare with the previous complete run (drift.json, drift.txt, a section of"
+                + " report.html), write tlsweep.prom for node_exporter, point OUTPUT/latest at the run and keep"
+                + " `retention` runs. A killed run is finished with --resume.",
+        footer = {"", "Modes (`mode:` in the file, or --mode):",
+            "  full           every version, suite, order and group (and the client profiles)",
+            "  versions-only  one accepted suite per version: a cheap first pass",
+            "  recheck        per endpoint of the baseline: one hello per accepted version offering the suites",
+            "                 it did not accept (a refusal is expected) and one offering its accepted suites",
+            "                 (the same first choice is expected); only an endpoint that answers otherwise is",
+            "                 scanned in full. recheckLegacy adds one hello watching for TLS 1.0/1.1 to return.",
+            "", "Exit codes: 0 nothing met, 1 a --fail-on condition met (scan conditions, drift or drift:CLASS),",
+            "2 configuration or input error (the valid targets are still scanned), 3 runtime failure.",
+            "", "Example:", "  tlsweep sweep --config /etc/tlsweep/sweep.yaml --fail-on drift:legacy"})
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The sweep configuration"
+            + " (YAML).")
+    private Path configFile;
+
+    @Option(names = "--resume", description = "Finish the newest run that did not complete, scanning only the"
+            + " targets it has no result for.")
+    private boolean resume;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "Override the file's mode: full, versions-only,"
+            + " recheck.")
+    private String mode;
+
+    @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", description = "Override the file's failOn:"
+            + " scan conditions (breaks, legacy, weak, ...) and drift, drift:CLASS (drift:legacy...).")
+    private List<String> failOn;
+
+    @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress on stderr.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SweepConfig config;
+        SweepConfig.Mode runMode;
+        try {
+            config = SweepConfig.read(configFile);
+            runMode = mode == null ? config.mode(configFile) : new SweepConfig(config.targets(), config.ports(),
+                    config.output(), config.retention(), mode, config.recheckLegacy(), config.profiles(),
+                    config.profileFile(), config.assumeDisabled(), config.realStackCheck(), config.failOn(),
+                    config.caFile(), config.expiringDays(), config.scan()).mode(configFile);
+        } catch (SweepConfig.BadConfig e) {
+            err.println("tlsweep sweep: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        List<String> conditions = failOn != null ? failOn : config.failOn() == null ? List.of() : config.failOn();
+        List<FailOn> scanConditions = new ArrayList<>();
+        List<String> driftConditions = new ArrayList<>();
+        for (String c : conditions) {
+            if (c.trim().toLowerCase(Locale.ROOT).startsWith("drift")) {
+                driftConditions.add(c.trim());
+            } else {
+                try {
+                    scanConditions.add(new FailOn.Converter().convert(c));
+                } catch (RuntimeException e) {
+                    err.println("tlsweep sweep: failOn: " + e.getMessage());
+                    return ExitCodes.USAGE;
+                }
+            }
+        }
+        Optional<Settings> settings = settings(config, err);
+        if (settings.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        RunStore store = new RunStore(config.resolve(configFile, config.output()));
+        Instant started = Instant.now();
+        RunStore.Run run;
+        Optional<Journal> journal = Optional.empty();
+        if (resume) {
+            Optional<RunStore.Run> open = store.newestIncomplete();
+            if (open.isEmpty()) {
+                err.println("tlsweep sweep: --resume: no incomplete run under " + store.root() + "; starting a new"
+                        + " one");
+                run = newRun(store, started, runMode);
+            } else {
+                run = open.get();
+                Journal j = Journal.open(run.dir().resolve(ScanRun.RESULTS), e -> err.println("tlsweep sweep: " + e));
+                if (!j.repaired().isEmpty()) {
+                    err.println("tlsweep sweep: " + run.dir().resolve(ScanRun.RESULTS) + ": " + j.repaired());
+                }
+                err.printf("tlsweep sweep: resuming run %s: %d target(s) already done%n", run.id(),
+                        j.finishedCount());
+                journal = Optional.of(j);
+                RunStore.writeMeta(run.dir(), run.meta().orElse(new RunStore.RunMeta(run.id(), started.toString(),
+                        null, false, runMode.name().toLowerCase(Locale.ROOT), null, configFile.toString(), null, null,
+                        null, 1)).resumed());
+            }
+        } else {
+            run = newRun(store, started, runMode);
+        }
+        Optional<RunStore.Run> baseline = store.baselineOf(run.id());
+        ScanRun.Job job = ScanRun.Job.of(settings.get().engine(), settings.get().options(runMode),
+                settings.get().clients(), settings.get().certificates())
+                .realStackCheck(config.realStackCheck() == null || config.realStackCheck())
+                .failOn(scanConditions);
+        if (journal.isPresent()) {
+            job = job.resume(journal.get());
+        }
+        BaselineIndex index = null;
+        if (runMode == SweepConfig.Mode.RECHECK) {
+            if (baseline.isEmpty()) {
+                err.println("tlsweep sweep: recheck: no complete baseline run yet; scanning everything in full");
+            } else {
+                index = BaselineIndex.open(baseline.get().dir().resolve(ScanRun.RESULTS), baseline.get().id());
+                job = job.recheck(index, config.recheckLegacy() == null || config.recheckLegacy());
+            }
+        }
+        List<InputError> inputErrors = new ArrayList<>();
+        ScanRun.Outcome outcome;
+        try (TargetSource input = source(config, inputErrors, err).build();
+                Progress progress = Progress.start(-1, quiet)) {
+            outcome = ScanRun.run(input, job, run.dir(), progress);
+        } finally {
+            if (index != null) {
+                index.close();
+            }
+        }
+        Instant finished = Instant.now();
+        Reports.rebuild(run.dir(), new RunInfo(started, Duration.between(started, finished),
+                new Tlsweep.Version().getVersion()[0], "tlsweep sweep --config " + configFile + (resume ? " --resume"
+                        : "")), out, err, !quiet);
+        PrometheusTextfile.write(RunMetrics.of(run.dir(), run.id(), "", started, Duration.between(started, finished),
+                Optional.<Map<String, Long>>empty()), run.dir().resolve(PrometheusTextfile.FILE_NAME));
+        long total = journal.map(Journal::finishedCount).orElse(0L) + outcome.targets();
+        RunStore.RunMeta meta = RunStore.readMeta(run.dir()).orElseThrow().finish(finished, total,
+                outcome.connections());
+        RunStore.writeMeta(run.dir(), meta);
+        store.pointLatestAt(run);
+        List<String> pruned = store.prune(config.retentionOrDefault());
+        if (!quiet) {
+            err.printf("tlsweep sweep: run %s complete: %d target(s), %d connection(s) this session in %.1f s%s%s;"
+                    + " %s%n", run.id(), total, outcome.connections(), outcome.seconds(),
+                    outcome.unchanged() > 0 ? String.format(Locale.ROOT, ", %d unchanged since %s (%.2f connections"
+                            + " each)", outcome.unchanged(), baseline.map(RunStore.Run::id).orElse("-"),
+                            (double) outcome.unchangedConnections() / outcome.unchanged()) : "",
+                    pruned.isEmpty() ? "" : ", pruned " + String.join(", ", pruned), run.dir());
+        }
+        if (!inputErrors.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        return outcome.failOnMet() > 0 ? ExitCodes.POLICY : ExitCodes.OK;
+    }
+
+    private RunStore.Run newRun(RunStore store, Instant started, SweepConfig.Mode runMode) throws IOException {
+        return store.create(started, new RunStore.RunMeta(null, null, null, false,
+                runMode.name().toLowerCase(Locale.ROOT).replace('_', '-'), store.baselineOf("99999999T999999Z")
+                        .map(RunStore.Run::id).orElse(null), configFile.toAbsolutePath().toString(), null, null, null,
+                1));
+    }
+
+    private TargetSource.Builder source(SweepConfig config, List<InputError> errors, PrintWriter err) {
+        TargetSource.Builder source = TargetSource.builder(config.portsOrDefault()).onError(e -> {
+            errors.add(e);
+            err.println(e);
+            err.flush();
+        });
+        for (String file : config.targets()) {
+            source = source.file(config.resolve(configFile, file));
+        }
+        return source;
+    }
+
+    /** Everything the file settles besides targets: engine, scan options, profiles, certificate policy. */
+    private record Settings(EngineConfig engine, ClientOptions.Settings clients, ChainPolicy certificates,
+            List<ProtocolVersion> versions) {
+        ScanOptions options(SweepConfig.Mode mode) {
+            boolean full = mode != SweepConfig.Mode.VERSIONS_ONLY;
+            return new ScanOptions(versions, full, full, full);
+        }
+    }
+
+    private Optional<Settings> settings(SweepConfig c, PrintWriter err) {
+        SweepConfig.Scan s = c.scanOrDefaults();
+        List<ProtocolVersion> versions = ProtocolVersion.HELLO_VERSIONS;
+        if (s.versions() != null) {
+            try {
+                versions = s.versions().stream().map(v -> new VersionConverter().convert(v)).toList();
+            } catch (RuntimeException e) {
+                err.println("tlsweep sweep: " + configFile + ": scan.versions: " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        EngineConfig engine = EngineConfig.builder()
+                .connectTimeout(Duration.ofMillis(s.connectTimeoutMs() == null ? 3000 : s.connectTimeoutMs()))
+                .readTimeout(Duration.ofMillis(s.readTimeoutMs() == null ? 5000 : s.readTimeoutMs()))
+                .targetBudget(Duration.ofSeconds(s.targetBudgetSeconds() == null ? 120 : s.targetBudgetSeconds()))
+                .maxInFlight(s.concurrency() == null ? 256 : s.concurrency())
+                .perHostConnections(s.perHost() == null ? 4 : s.perHost())
+                .perHostRate(s.rate() == null ? 0 : s.rate())
+                .build();
+        AnchorLoad anchors = c.caFile() == null ? TrustAnchors.jdkDefaults()
+                : TrustAnchors.jdkDefaultsAnd(c.resolve(configFile, c.caFile()));
+        if (anchors instanceof AnchorLoad.Failed failed) {
+            err.println("tlsweep sweep: " + configFile + ": caFile: " + failed.message());
+            return Optional.empty();
+        }
+        ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) anchors).anchors(),
+                c.expiringDays() == null ? 30 : c.expiringDays());
+        Optional<ClientOptions.Settings> clients = clients(c, err);
+        List<ProtocolVersion> probed = versions;
+        return clients.map(cl -> new Settings(engine, cl, certificates, probed));
+    }
+
+    private Optional<ClientOptions.Settings> clients(SweepConfig c, PrintWriter err) {
+        List<String> ids = c.profileIds();
+        if (ids == null) {
+            return Optional.of(ClientOptions.Settings.none());
+        }
+        Optional<Assumption> assumption = Optional.empty();
+        try {
+            if (c.assumeDisabled() != null) {
+                assumption = Optional.of(Assumption.parse(c.assumeDisabled()));
+            }
+            ProfileCatalog catalog = ProfileFile.builtIn();
+            boolean inputErrors = false;
+            if (c.profileFile() != null) {
+                ProfileFile.Load load = ProfileFile.read(c.resolve(configFile, c.profileFile()));
+                load.errors().forEach(e -> err.println("tlsweep sweep: " + e));
+                inputErrors = !load.errors().isEmpty();
+                catalog = catalog.plus(load.catalog());
+            }
+            List<ClientProfile> profiles = ids.isEmpty() ? catalog.profiles() : catalog.select(ids).profiles();
+            return Optional.of(new ClientOptions.Settings(profiles, false, assumption, inputErrors));
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("tlsweep sweep: " + configFile + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.tlsweep.cli;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A sweep's configuration file ({@code sweep.yaml}): what to scan, how, where runs go and how many are kept.
+ * Paths are relative to the file. Unknown keys are errors, so a typo never silently falls back to a default.
+ *
+ * <pre>
+ * targets: [datacenter.txt, dmz.txt]   # target files (HOST[:PORT], CIDR, sni=...)
+ * ports: [443, 8443]                  # for lines without a port
+ * output: /var/lib/tlsweep            # runs go to OUTPUT/runs/&lt;start time&gt;/, OUTPUT/latest points to the last
+ * retention: 30                       # complete runs kept (0: all)
+ * mode: recheck                       # full | versions-only | recheck (cheap check against the baseline)
+ * recheckLegacy: true                 # recheck also watches for TLS 1.0/1.1 coming back (one more hello)
+ * profiles: all                       # all | none | a list of profile ids
+ * assumeDisabled: TLSv1.0,TLSv1.1     # what-if, as --assume-disabled
+ * failOn: [drift:legacy, breaks]      # exit 1 when met (scan conditions and drift classes)
+ * scan: {readTimeoutMs: 5000, concurrency: 256, perHost: 4}
+ * </pre>
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+record SweepConfig(List<String> targets, List<Integer> ports, String output, Integer retention, String mode,
+        Boolean recheckLegacy, Object profiles, String profileFile, String assumeDisabled, Boolean realStackCheck,
+        List<String> failOn, String caFile, Integer expiringDays, Scan scan) {
+
+    /** Engine settings; every one optional. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Scan(Long connectTimeoutMs, Long readTimeoutMs, Long targetBudgetSeconds, Integer concurrency,
+            Integer perHost, Double rate, List<String> versions) {
+        static Scan defaults() {
+            return new Scan(null, null, null, null, null, null, null);
+        }
+    }
+
+    enum Mode { FULL, VERSIONS_ONLY, RECHECK }
+
+    /** The file, parsed and checked; the message names the file, the line and what is wrong. */
+    static SweepConfig read(Path file) throws IOException, BadConfig {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        SweepConfig c;
+        try {
+            c = yaml.readValue(Files.readString(file), SweepConfig.class);
+        } catch (JsonMappingException e) {
+            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+            throw new BadConfig(file + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr()) + ": "
+                    + (path.isEmpty() ? "" : path + ": ") + e.getOriginalMessage().replaceAll(" \\(class .*", ""));
+        } catch (JsonProcessingException e) {
+            throw new BadConfig(file + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr())
+                    + ": not valid YAML: " + e.getOriginalMessage());
+        }
+        if (c == null) {
+            throw new BadConfig(file + ": empty");
+        }
+        c.check(file);
+        return c;
+    }
+
+    private void check(Path file) throws BadConfig {
+        if (targets == null || targets.isEmpty()) {
+            throw new BadConfig(file + ": targets: at least one target file is needed");
+        }
+        if (output == null || output.isBlank()) {
+            throw new BadConfig(file + ": output: the directory for runs is needed");
+        }
+        if (retention != null && retention < 0) {
+            throw new BadConfig(file + ": retention: " + retention + " is negative (0 keeps every run)");
+        }
+        mode(file);
+        if (ports != null) {
+            for (int p : ports) {
+                if (p < 1 || p > 65535) {
+                    throw new BadConfig(file + ": ports: " + p + " is not a port (1-65535)");
+                }
+            }
+        }
+        if (profiles != null && !(profiles instanceof String s && (s.equals("all") || s.equals("none")))
+                && !(profiles instanceof List<?>)) {
+            throw new BadConfig(file + ": profiles: 'all', 'none' or a list of profile ids");
+        }
+    }
+
+    Mode mode(Path file) throws BadConfig {
+        if (mode == null) {
+            return Mode.FULL;
+        }
+        return switch (mode.toLowerCase(Locale.ROOT)) {
+            case "full" -> Mode.FULL;
+            case "versions-only" -> Mode.VERSIONS_ONLY;
+            case "recheck" -> Mode.RECHECK;
+            default -> throw new BadConfig(file + ": mode: '" + mode + "' is not full, versions-only or recheck");
+        };
+    }
+
+    Scan scanOrDefaults() {
+        return scan == null ? Scan.defaults() : scan;
+    }
+
+    List<Integer> portsOrDefault() {
+        return ports == null || ports.isEmpty() ? List.of(443) : ports;
+    }
+
+    int retentionOrDefault() {
+        return retention == null ? 0 : retention;
+    }
+
+    /** The profile ids to use: empty for all, null for none. */
+    List<String> profileIds() {
+        if (profiles == null || "all".equals(profiles)) {
+            return List.of();
+        }
+        if ("none".equals(profiles)) {
+            return null;
+        }
+        return ((List<?>) profiles).stream().map(String::valueOf).toList();
+    }
+
+    Path resolve(Path configFile, String path) {
+        Path p = Path.of(path);
+        Path dir = configFile.toAbsolutePath().getParent();
+        return p.isAbsolute() || dir == null ? p : dir.resolve(p);
+    }
+
+    /** A configuration that cannot be used, with the file, line and reason. */
+    static final class BadConfig extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadConfig(String message) {
+            super(message);
+        }
+    }
+}

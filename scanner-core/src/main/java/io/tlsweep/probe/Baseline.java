@@ -1,0 +1,39 @@
+package io.tlsweep.probe;
+
+import io.tlsweep.result.PreferenceOrder;
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.ProtocolVersion;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the previous run found for one endpoint, as much as a re-check needs: per accepted version, its suites in
+ * the order found and whose order decides.
+ */
+public record Baseline(List<Version> versions) {
+
+    /** One accepted version of the baseline. */
+    public record Version(ProtocolVersion version, List<CipherSuite> suites, PreferenceOrder order) {
+        public Version {
+            suites = List.copyOf(suites);
+            if (suites.isEmpty()) {
+                throw new IllegalArgumentException(version + ": a baseline version needs its accepted suites");
+            }
+        }
+    }
+
+    public Baseline {
+        versions = versions.stream().sorted(Comparator.comparing(Version::version)).toList();
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("a baseline needs at least one accepted version");
+        }
+    }
+
+    public Version best() {
+        return versions.get(versions.size() - 1);
+    }
+
+    public ProtocolVersion lowest() {
+        return versions.get(0).version();
+    }
+}
