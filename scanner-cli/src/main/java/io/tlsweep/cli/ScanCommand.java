@@ -45,7 +45,11 @@ import picocli.CommandLine.Spec;
             "", "Examples:",
             "  tlsweep scan 127.0.0.1:8443",
             "  tlsweep scan -iL hosts.txt -p 443,8443 -o out",
-            "  tlsweep scan --versions-only -iL subnets.txt --fail-on breaks,legacy"})
+            "  tlsweep scan --versions-only -iL subnets.txt --fail-on breaks,legacy",
+            "  tlsweep scan -iL hosts.txt --shard 2/4 -o shard-2",
+            "  JOB_COMPLETION_INDEX=2 tlsweep scan -iL hosts.txt --shards 4 -o shard-2",
+            "      (shard 2 of 4, counted from 0; the second form as in a Kubernetes Indexed Job)",
+            "  tlsweep merge -o merged shard-0 shard-1 shard-2 shard-3"})
 final class ScanCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -118,6 +122,15 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress or summary on stderr.")
     private boolean quiet;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Scan only shard I of N (0-based): the targets"
+            + " whose host:port hashes to I modulo N; N scans with shards 0..N-1 split the input exactly."
+            + " Writes shard.json at the end; combine the outputs with 'tlsweep merge'.")
+    private String shard;
+
+    @Option(names = "--shards", paramLabel = "N", description = "As --shard, with the index I taken from "
+            + ShardOption.INDEX_VARIABLE + " (set by a Kubernetes Indexed Job); --shard wins over it.")
+    private Integer shards;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -152,6 +165,7 @@ final class ScanCommand implements Callable<Integer> {
                 .perHostRate(rate)
                 .build();
         Instant started = Instant.now();
+        ShardMarker.clear(outputDir);
         ScanRun.Outcome outcome;
         try (TargetSource input = source(e -> {
                     errors.add(e);
@@ -162,7 +176,9 @@ final class ScanCommand implements Callable<Integer> {
             outcome = ScanRun.run(input, ScanRun.Job.of(config, options, clients.get(), certificates)
                     .confirmEachVersion(confirmEachVersion).failOn(failOn), outputDir, progress);
         }
-        Reports.rebuild(outputDir, Reports.runInfo(spec, started), spec.commandLine().getOut(), err, !quiet);
+        Reports.rebuild(outputDir, ShardOption.describe(Reports.runInfo(spec, started), shard, shards),
+                spec.commandLine().getOut(), err, !quiet);
+        ShardOption.finish(shard, shards, outputDir, outcome.targets());
         if (!quiet) {
             err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s); results in %s%n",
                     outcome.targets(), outcome.seconds(), outcome.connections(), errors.size(), outputDir);
@@ -178,6 +194,7 @@ final class ScanCommand implements Callable<Integer> {
         for (String in : inputs) {
             source = in.equals("-") ? source.stdin(System.in) : source.file(Path.of(in));
         }
+        source = source.shard(ShardOption.resolve(spec, shard, shards));
         return source;
     }
 }

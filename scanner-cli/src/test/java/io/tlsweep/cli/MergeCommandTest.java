@@ -1,0 +1,230 @@
+package io.tlsweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tlsweep merge} on hand-made output directories: order, overlaps, truncated lines, --expect, races. */
+class MergeCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run tlsweep(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** A result line as a scan writes it for an unreachable endpoint. */
+    private static String line(String host, int port, String origin) {
+        return "{\"schema\":\"tlsweep/1\",\"target\":\"" + host + ":" + port + "\",\"origin\":\"" + origin
+                + "\",\"host\":\"" + host + "\",\"address\":\"" + host + "\",\"port\":" + port
+                + ",\"status\":\"unreachable\",\"verdict\":\"unreachable\",\"reason\":\"connect-refused: refused\","
+                + "\"findings\":[],\"failure\":{\"kind\":\"connect-refused\",\"detail\":\"refused\"},"
+                + "\"protocols\":[],\"refusals\":{},\"groups\":[],\"certificates\":[],\"notes\":[],"
+                + "\"connections\":1,\"elapsedMs\":3}";
+    }
+
+    private Path output(String name, String results) throws IOException {
+        Path out = Files.createDirectories(dir.resolve(name));
+        Files.writeString(out.resolve("results.jsonl"), results);
+        return out;
+    }
+
+    private Path shard(int index, int count, boolean complete, String... lines) throws IOException {
+        Path out = output("shard-" + index, lines.length == 0 ? "" : String.join("\n", lines) + "\n");
+        new ShardMarker(index, count, complete, lines.length, "2026-01-01T00:00:00Z").write(out);
+        return out;
+    }
+
+    private List<String> entries() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void linesComeOutSortedByTargetPortSniAndOriginWithTheReports() throws IOException {
+        Path a = output("a", line("127.0.0.2", 443, "a:1") + "\n" + line("127.0.0.1", 8443, "a:2") + "\n");
+        Path b = output("b", line("127.0.0.1", 443, "b:1") + "\n" + line("127.0.0.3", 443, "b:2") + "\n");
+        Path out = dir.resolve("merged");
+
+        Run r = tlsweep("merge", "-o", out.toString(), a.toString(), b.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("results.jsonl"))).containsExactly(line("127.0.0.1", 443, "b:1"),
+                line("127.0.0.1", 8443, "a:2"), line("127.0.0.2", 443, "a:1"), line("127.0.0.3", 443, "b:2"));
+        for (String file : List.of("summary.json", "endpoints.csv", "suites.csv", "report.html", "merge.json")) {
+            assertThat(out.resolve(file)).isNotEmptyFile();
+        }
+        assertThat(r.out()).contains("totals: unreachable 4 (4 endpoints)");
+        assertThat(new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("run").path("commandLine")
+                .asText()).startsWith("tlsweep merge");
+        assertThat(entries()).as("no temporary directory left").containsExactly("a", "b", "merged");
+    }
+
+    @Test
+    void anEndpointInTwoShardsIsAnErrorNamingItAndNothingIsWritten() throws IOException {
+        Path a = output("a", line("127.0.0.1", 443, "a:1") + "\n" + line("127.0.0.9", 443, "a:2") + "\n");
+        Path b = output("b", line("127.0.0.2", 443, "b:1") + "\n" + line("127.0.0.9", 443, "b:2") + "\n");
+        Path out = dir.resolve("merged");
+
+        Run r = tlsweep("merge", "-o", out.toString(), a.toString(), b.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("127.0.0.9:443 is in both " + a.resolve("results.jsonl") + " and "
+                + b.resolve("results.jsonl")).contains("disjoint").doesNotContain("127.0.0.1:443");
+        assertThat(out).doesNotExist();
+        assertThat(entries()).containsExactly("a", "b");
+    }
+
+    @Test
+    void theSameEndpointTwiceInOneOutputIsNotAnOverlap() throws IOException {
+        // a target file may name an endpoint twice; the scan then has two lines for it, and so has the merge
+        Path a = output("a", line("127.0.0.1", 443, "a:1") + "\n" + line("127.0.0.1", 443, "a:7") + "\n");
+        Path out = dir.resolve("merged");
+        Run r = tlsweep("merge", "-q", "-o", out.toString(), a.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(2);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedLastLineIsReportedWithFileAndLineAndLeftOut() throws IOException {
+        String full = line("127.0.0.3", 443, "a:2");
+        Path a = output("a", line("127.0.0.1", 443, "a:1") + "\n\n" + full.substring(0, full.length() / 2));
+        Path b = output("b", line("127.0.0.2", 443, "b:1") + "\n");
+        Path out = dir.resolve("merged");
+
+        Run r = tlsweep("merge", "-o", out.toString(), a.toString(), b.toString());
+
+        assertThat(r.exit()).as("an input error, the rest merged").isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains(a.resolve("results.jsonl") + ":3: truncated last line").contains("1 line(s) left out");
+        assertThat(Files.readAllLines(out.resolve("results.jsonl"))).containsExactly(line("127.0.0.1", 443, "a:1"),
+                line("127.0.0.2", 443, "b:1"));
+    }
+
+    @Test
+    void aBadLineInTheMiddleIsReportedAndLeftOut() throws IOException {
+        Path a = output("a", line("127.0.0.1", 443, "a:1") + "\n{\"schema\":\"other/9\"}\nnot json\n"
+                + line("127.0.0.2", 443, "a:4") + "\n");
+        Path out = dir.resolve("merged");
+        Run r = tlsweep("merge", "-o", out.toString(), a.toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("results.jsonl:2: schema 'other/9'").contains("results.jsonl:3: not a result line");
+        assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(2);
+    }
+
+    @Test
+    void expectWaitsForAMissingShardAndWritesNothing() throws IOException {
+        List<String> dirs = new ArrayList<>();
+        dirs.add(shard(0, 4, true, line("127.0.0.1", 443, "t:1")).toString());
+        dirs.add(shard(1, 4, true, line("127.0.0.2", 443, "t:2")).toString());
+        dirs.add(shard(3, 4, true).toString());
+        dirs.add(shard(2, 4, false, line("127.0.0.3", 443, "t:3")).toString()); // still scanning
+        dirs.add(dir.resolve("shard-9").toString()); // an unmatched glob, say
+        Path out = dir.resolve("merged");
+        List<String> args = new ArrayList<>(List.of("merge", "--expect", "4", "-o", out.toString()));
+        args.addAll(dirs);
+
+        Run r = tlsweep(args.toArray(String[]::new));
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("waiting for shards: 3 of 4 complete (missing: 2)");
+        assertThat(out).doesNotExist();
+        assertThat(entries()).doesNotContain("merged").allMatch(name -> name.startsWith("shard-"));
+
+        shard(2, 4, true, line("127.0.0.3", 443, "t:3"));
+        Run done = tlsweep(args.toArray(String[]::new));
+        assertThat(done.exit()).as(done.err()).isZero();
+        assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(3);
+        assertThat(new ObjectMapper().readTree(out.resolve("merge.json").toFile()).path("shards").asInt()).isEqualTo(4);
+
+        Run again = tlsweep(args.toArray(String[]::new));
+        assertThat(again.exit()).isZero();
+        assertThat(again.err()).contains(out + " is already merged");
+    }
+
+    @Test
+    void mergesRunningAtOnceLeaveOneCompleteOutputAndNoTemporaryDirectory() throws Exception {
+        List<String> args = new ArrayList<>(List.of("merge", "-q", "--expect", "2", "-o",
+                dir.resolve("merged").toString()));
+        for (int i = 0; i < 2; i++) {
+            List<String> lines = new ArrayList<>();
+            for (int j = 0; j < 2000; j++) {
+                lines.add(line("127.0." + i + "." + (j % 250), 1000 + j, "t:" + j));
+            }
+            args.add(shard(i, 2, true, lines.toArray(String[]::new)).toString());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Run>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> tlsweep(args.toArray(String[]::new))));
+            }
+            for (java.util.concurrent.Future<Run> run : runs) {
+                Run r = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                assertThat(r.exit()).as(r.err()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(MergeCommand.isComplete(dir.resolve("merged"))).isTrue();
+        assertThat(Files.readAllLines(dir.resolve("merged/results.jsonl"))).hasSize(4000);
+        assertThat(entries()).containsExactly("merged", "shard-0", "shard-1");
+    }
+
+    @Test
+    void expectRefusesAShardTwiceOrOfAnotherCount() throws IOException {
+        Path zero = shard(0, 4, true, line("127.0.0.1", 443, "t:1"));
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("results.jsonl"), "");
+        new ShardMarker(0, 4, true, 0, "2026-01-01T00:00:00Z").write(other);
+        Path eight = Files.createDirectories(dir.resolve("eight"));
+        new ShardMarker(5, 8, true, 0, "2026-01-01T00:00:00Z").write(eight);
+        Path out = dir.resolve("merged");
+
+        Run twice = tlsweep("merge", "--expect", "4", "-o", out.toString(), zero.toString(), other.toString());
+        assertThat(twice.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(twice.err()).contains("shard 0 is both " + zero + " and " + other);
+
+        Run count = tlsweep("merge", "--expect", "4", "-o", out.toString(), zero.toString(), eight.toString());
+        assertThat(count.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(count.err()).contains(eight + " is shard 5 of 8, not one of --expect 4");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anOutputThatIsNotAMergeIsNotOverwritten() throws IOException {
+        Path a = output("a", line("127.0.0.1", 443, "a:1") + "\n");
+        Run r = tlsweep("merge", "-o", a.toString(), a.toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains(a + " exists and is not a merged run");
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Run intoEmpty = tlsweep("merge", "-q", "-o", empty.toString(), a.toString());
+        assertThat(intoEmpty.exit()).as(intoEmpty.err()).isZero();
+        assertThat(empty.resolve("results.jsonl")).hasContent(line("127.0.0.1", 443, "a:1"));
+    }
+
+    @Test
+    void aDirectoryWithoutResultsIsAUsageError() {
+        Run r = tlsweep("merge", "-o", dir.resolve("merged").toString(), dir.resolve("nothing").toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("no results.jsonl in " + dir.resolve("nothing"));
+    }
+}
