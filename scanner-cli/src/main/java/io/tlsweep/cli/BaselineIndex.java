@@ -126,7 +126,9 @@ final class BaselineIndex implements Closeable {
                     : "client".equals(p.order()) ? PreferenceOrder.CLIENT : PreferenceOrder.UNKNOWN;
             versions.add(new Baseline.Version(v.get(), suites, order));
         }
-        return Optional.of(new Baseline(versions));
+        Optional<String> leaf = r.certificates() == null || r.certificates().isEmpty() ? Optional.empty()
+                : Optional.ofNullable(r.certificates().get(0).sha256());
+        return Optional.of(new Baseline(versions, leaf));
     }
 
     /**

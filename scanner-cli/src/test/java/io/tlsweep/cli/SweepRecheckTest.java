@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.FarmTarget;
 import io.tlsweep.targets.TargetFarm;
-import io.tlsweep.targets.TargetFarmExtension;
 import io.tlsweep.targets.TlsTargetSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,9 +28,6 @@ class SweepRecheckTest {
     private static final List<TlsTargetSpec> SPECS = List.of(DefaultProfiles.legacyTls10(), DefaultProfiles.mixed(),
             DefaultProfiles.strongTls12Ecdsa(), DefaultProfiles.modernTls12And13(), DefaultProfiles.tls13Only(),
             DefaultProfiles.serverOrdered(), DefaultProfiles.clientOrdered());
-
-    @RegisterExtension
-    final TargetFarmExtension farm = TargetFarmExtension.of(SPECS);
 
     @TempDir
     Path dir;
@@ -75,7 +70,13 @@ class SweepRecheckTest {
     }
 
     @Test
-    void anUnchangedFarmCostsAtMostAcceptedVersionsPlusOneConnectionsPerEndpoint(TargetFarm farm) throws IOException {
+    void anUnchangedFarmCostsAtMostAcceptedVersionsPlusOneConnectionsPerEndpoint() throws IOException {
+        try (TargetFarm farm = TargetFarm.start(SPECS)) {
+            anUnchangedFarmCostsAtMostAcceptedVersionsPlusOneConnectionsPerEndpointOn(farm);
+        }
+    }
+
+    private void anUnchangedFarmCostsAtMostAcceptedVersionsPlusOneConnectionsPerEndpointOn(TargetFarm farm) throws IOException {
         Path config = config(dir, farm, "recheckLegacy: false\n");
         sweep(config);
         Map<String, JsonNode> baseline = latest(dir);
@@ -94,7 +95,13 @@ class SweepRecheckTest {
     }
 
     @Test
-    void theLegacyWatchAddsOneHelloAndSeesTls10ComeBack(TargetFarm farm) throws IOException {
+    void theLegacyWatchAddsOneHelloAndSeesTls10ComeBack() throws IOException {
+        try (TargetFarm farm = TargetFarm.start(SPECS)) {
+            theLegacyWatchAddsOneHelloAndSeesTls10ComeBackOn(farm);
+        }
+    }
+
+    private void theLegacyWatchAddsOneHelloAndSeesTls10ComeBackOn(TargetFarm farm) throws IOException {
         Path config = config(dir, farm, "recheckLegacy: true\n");
         sweep(config);
         Map<String, JsonNode> baseline = latest(dir);
@@ -117,12 +124,18 @@ class SweepRecheckTest {
     }
 
     @Test
-    void aPlantedSuiteChangeIsFoundAndOnlyThatEndpointIsScannedAgain(TargetFarm farm) throws IOException {
+    void aPlantedSuiteChangeIsFoundAndOnlyThatEndpointIsScannedAgain() throws IOException {
+        try (TargetFarm farm = TargetFarm.start(SPECS)) {
+            aPlantedSuiteChangeIsFoundAndOnlyThatEndpointIsScannedAgainOn(farm);
+        }
+    }
+
+    private void aPlantedSuiteChangeIsFoundAndOnlyThatEndpointIsScannedAgainOn(TargetFarm farm) throws IOException {
         Path config = config(dir, farm, "recheckLegacy: false\n");
         sweep(config);
         FarmTarget mixed = farm.target("mixed-tls10-12");
         farm.restart("mixed-tls10-12", DefaultProfiles.mixed().toBuilder()
-                .removeCipherSuite("TLS_RSA_WITH_AES_128_GCM_SHA256").build());
+                .addCipherSuite("TLS_RSA_WITH_AES_256_GCM_SHA384").build());
         sweep(config, "--mode", "recheck");
         Map<String, JsonNode> now = latest(dir);
         for (Map.Entry<String, JsonNode> e : now.entrySet()) {
@@ -132,6 +145,8 @@ class SweepRecheckTest {
         }
         JsonNode tls12 = now.get(mixed.hostPort()).get("protocols").get(2);
         assertThat(tls12.get("version").asText()).isEqualTo("TLSv1.2");
-        assertThat(tls12.get("cipherSuites").toString()).doesNotContain("TLS_RSA_WITH_AES_128_GCM_SHA256");
+        assertThat(tls12.get("cipherSuites").toString()).contains("TLS_RSA_WITH_AES_256_GCM_SHA384");
+        assertThat(now.get(mixed.hostPort()).get("notes").toString()).contains("TLSv1.2: the").contains("not accepted"
+                + " before: expected a refusal, got TLSv1.2 TLS_RSA_WITH_AES_256_GCM_SHA384");
     }
 }

@@ -5,12 +5,15 @@ import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the previous run found for one endpoint, as much as a re-check needs: per accepted version, its suites in
- * the order found and whose order decides.
+ * the order found and whose order decides; and the leaf certificate it served, when known.
+ *
+ * @param leafSha256 the SHA-256 of the leaf certificate (lower-case hex), empty when not known
  */
-public record Baseline(List<Version> versions) {
+public record Baseline(List<Version> versions, Optional<String> leafSha256) {
 
     /** One accepted version of the baseline. */
     public record Version(ProtocolVersion version, List<CipherSuite> suites, PreferenceOrder order) {
@@ -31,6 +34,16 @@ public record Baseline(List<Version> versions) {
 
     public Version best() {
         return versions.get(versions.size() - 1);
+    }
+
+    /** The newest version whose first flight shows the certificate (TLS 1.2 or older), else the best. */
+    public Version bestShowingCertificate() {
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (!versions.get(i).version().equals(ProtocolVersion.TLSv1_3)) {
+                return versions.get(i);
+            }
+        }
+        return best();
     }
 
     public ProtocolVersion lowest() {

@@ -16,15 +16,17 @@ import java.util.Set;
 /**
  * The cheap nightly check of an endpoint against its baseline, all hellos at once: per accepted version, one
  * hello offering every candidate suite the baseline did <em>not</em> find accepted (expects a refusal), and one
- * hello at the best version offering the baseline's suites in the baseline's order (expects the same first
- * choice). That is at most (accepted versions + 1) connections. With {@code legacyWatch}, when the baseline's
+ * hello offering the baseline's suites in the baseline's order (expects the same first choice, and the same
+ * leaf certificate), at the newest version whose first flight shows the certificate (TLS 1.2 or older when the
+ * endpoint has one, else TLS 1.3). That is at most (accepted versions + 1) connections. With {@code legacyWatch}, when the baseline's
  * oldest version is above TLS 1.0, one more hello offers the version just below it (a server picks the highest
  * version it accepts up to the one offered, so TLS 1.0 and 1.1 coming back are both seen) and expects a
  * refusal. Anything else (an answer where a refusal was expected, another choice, silence) marks the endpoint
  * changed: the caller scans it in full.
  */
 public final class Recheck implements ProbePlan {
-    private record Expectation(String what, ProtocolVersion version, Optional<CipherSuite> firstChoice) {
+    private record Expectation(String what, ProtocolVersion version, Optional<CipherSuite> firstChoice,
+            Optional<String> leafSha256) {
     }
 
     private final List<ProbeStep> steps = new ArrayList<>();
@@ -41,16 +43,17 @@ public final class Recheck implements ProbePlan {
                     .filter(s -> !accepted.contains(s)).toList();
             if (!others.isEmpty()) {
                 add(id++, new Expectation(v.version() + ": the " + others.size() + " suites not accepted before",
-                        v.version(), Optional.empty()), hello(v.version(), others, sni));
+                        v.version(), Optional.empty(), Optional.empty()), hello(v.version(), others, sni));
             }
         }
-        Baseline.Version best = baseline.best();
+        Baseline.Version best = baseline.bestShowingCertificate();
         add(id++, new Expectation(best.version() + ": the baseline's suites in its order", best.version(),
-                Optional.of(best.suites().get(0))), hello(best.version(), best.suites(), sni));
+                Optional.of(best.suites().get(0)), best.version().equals(ProtocolVersion.TLSv1_3) ? Optional.empty()
+                        : baseline.leafSha256()), hello(best.version(), best.suites(), sni));
         if (legacyWatch && baseline.lowest().compareTo(ProtocolVersion.TLSv1_0) > 0) {
             ProtocolVersion below = baseline.lowest().equals(ProtocolVersion.TLSv1_1) ? ProtocolVersion.TLSv1_0
                     : ProtocolVersion.TLSv1_1;
-            add(id, new Expectation(below + " and older (off before)", below, Optional.empty()),
+            add(id, new Expectation(below + " and older (off before)", below, Optional.empty(), Optional.empty()),
                     hello(below, SuiteEnumeration.candidates(below), sni));
         }
     }
@@ -85,6 +88,13 @@ public final class Recheck implements ProbePlan {
             if (!(r instanceof Reading.Accepted a) || !a.suite().equals(e.firstChoice().get())) {
                 differences.add(e.what() + ": expected " + e.firstChoice().get().ianaName() + " first, got "
                         + describe(r));
+            } else if (e.leafSha256().isPresent()) {
+                Optional<String> served = a.hello().flatMap(sh -> sh.flight().certificates().stream().findFirst())
+                        .map(Recheck::sha256);
+                if (served.isPresent() && !served.equals(e.leafSha256())) {
+                    differences.add(e.version() + ": the certificate changed (" + e.leafSha256().get()
+                            .substring(0, 12) + "… → " + served.get().substring(0, 12) + "…)");
+                }
             }
         } else if (!refused(r)) {
             differences.add(e.what() + ": expected a refusal, got " + describe(r));
@@ -101,6 +111,14 @@ public final class Recheck implements ProbePlan {
         }
         FailureKind k = x.why().kind();
         return k == FailureKind.ALERT || k == FailureKind.RESET_BEFORE_REPLY || k == FailureKind.CLOSED_BEFORE_REPLY;
+    }
+
+    private static String sha256(byte[] der) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
     }
 
     private static String describe(Reading r) {
