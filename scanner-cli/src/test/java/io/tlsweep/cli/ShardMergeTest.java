@@ -75,10 +75,9 @@ class ShardMergeTest {
         for (int i = 0; i < SHARDS; i++) {
             Path out = dir.resolve("shard-" + i);
             SHARD_DIRS.add(out);
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", testClassPath(),
-                    Tlsweep.class.getName()));
-            command.addAll(scan);
-            command.addAll(List.of("-o", out.toString(), "--shards", Integer.toString(SHARDS)));
+            List<String> shardArgs = new ArrayList<>(scan);
+            shardArgs.addAll(List.of("-o", out.toString(), "--shards", Integer.toString(SHARDS)));
+            List<String> command = TestProcesses.tlsweep(shardArgs);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("shard-" + i + ".log").toFile());
             builder.environment().put(ShardOption.INDEX_VARIABLE, Integer.toString(i));
@@ -120,16 +119,6 @@ class ShardMergeTest {
                     .append(sni.map(s -> " sni=" + s).orElse("")).append('\n');
         }
         return Files.writeString(file, lines);
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    /** The test class path: where Surefire says it is, else java.class.path (the same when not booted by a jar). */
-    private static String testClassPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
     private static List<JsonNode> results(Path run) throws IOException {
