@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tlsweep.metrics.HistogramLogs;
 import io.tlsweep.report.ReportSet;
+import io.tlsweep.report.prometheus.PrometheusTextfile;
+import io.tlsweep.report.prometheus.RunMetrics;
 import io.tlsweep.report.RunInfo;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -152,7 +154,12 @@ final class MergeCommand implements Callable<Integer> {
             }
             // the table is printed from the temporary directory: a merge that then loses the race to another
             // printed the same table, from the same inputs
-            Reports.rebuild(tmp, runInfo(inputs, begun), spec.commandLine().getOut(), err, !quiet);
+            RunInfo info = runInfo(inputs, begun);
+            Reports.rebuild(tmp, info, spec.commandLine().getOut(), err, !quiet);
+            String runName = outputDir.toAbsolutePath().normalize().getParent() == null ? "merged"
+                    : outputDir.toAbsolutePath().normalize().getParent().getFileName().toString();
+            PrometheusTextfile.write(RunMetrics.of(tmp, runName, "", info.started(),
+                    info.duration(), Optional.empty()), tmp.resolve(PrometheusTextfile.FILE_NAME));
             Merged merged = new Merged(true, expect, results.size(),
                     inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(),
                     Instant.now().toString());
