@@ -209,7 +209,7 @@ public final class Drift {
                 add(DriftClass.VERDICT_CHANGED, key, "verdict " + show(o.verdict) + " → " + show(n.verdict),
                         o.verdict, n.verdict);
             }
-            if (OBSERVED.contains(o.status) && OBSERVED.contains(n.status)) {
+            if (observed(o) && observed(n)) {
                 versions(key, o, n);
             }
             if (o.leaf != null && n.leaf != null && !o.leaf.equals(n.leaf)) {
@@ -282,6 +282,11 @@ public final class Drift {
         private void add(DriftClass c, EndpointKey key, String detail, String old, String now) {
             changes.add(new Change(c, key, detail, old, now));
         }
+    }
+
+    /** The line lists every version the endpoint accepts (none when it rejected them all). */
+    private static boolean observed(Facts f) {
+        return f.status != null && OBSERVED.contains(f.status);
     }
 
     /** Whose order decides, as far as a change of it means anything: "server" or "client". */
