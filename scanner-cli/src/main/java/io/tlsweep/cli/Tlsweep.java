@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "tlsweep", mixinStandardHelpOptions = true, versionProvider = Tlsweep.Version.class,
         description = "High-throughput TLS endpoint scanner: which versions and cipher suites every endpoint"
                 + " accepts, in which order, and what breaks when TLS 1.0/1.1 are switched off.",
-        subcommands = {DemoCommand.class, ScanCommand.class, SweepCommand.class, ReportCommand.class,
-            MergeCommand.class, BenchCommand.class, CiphersCommand.class, ProfilesCommand.class,
+        subcommands = {DemoCommand.class, ScanCommand.class, SweepCommand.class, DiffCommand.class,
+            ReportCommand.class, MergeCommand.class, BenchCommand.class, CiphersCommand.class, ProfilesCommand.class,
             AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footer = {"", "With no command, tlsweep runs the demo: it scans its built-in loopback target farm.",
             "Shell completion: source <(tlsweep generate-completion)", "", "Exit codes:",

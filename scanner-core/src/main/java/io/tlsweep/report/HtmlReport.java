@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code report.html}: one self-contained page for a reader who decides, not scans. No scripts, no external
@@ -33,11 +34,21 @@ public final class HtmlReport {
     }
 
     public static void write(Writer out, Tally tally, Latency latency, RunInfo run) throws IOException {
-        out.write(render(tally, latency, run));
+        write(out, tally, latency, run, Optional.empty());
+    }
+
+    /** As {@link #write(Writer, Tally, Latency, RunInfo)}, with the changes since a baseline run when known. */
+    static void write(Writer out, Tally tally, Latency latency, RunInfo run, Optional<DriftSection> drift)
+            throws IOException {
+        out.write(render(tally, latency, run, drift));
         out.flush();
     }
 
     static String render(Tally tally, Latency latency, RunInfo run) {
+        return render(tally, latency, run, Optional.empty());
+    }
+
+    static String render(Tally tally, Latency latency, RunInfo run, Optional<DriftSection> drift) {
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -48,6 +59,7 @@ public final class HtmlReport {
         h.element("h1", "TLS readiness: what breaks when TLS 1.0 and 1.1 are switched off");
         runInfo(h, run, tally);
         verdicts(h, tally);
+        drift.ifPresent(d -> d.write(h));
         HtmlTables.versions(h, tally);
         HtmlTables.breaking(h, tally);
         HtmlProfiles.write(h, tally.profiles());

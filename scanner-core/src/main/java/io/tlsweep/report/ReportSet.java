@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * Writes every file report of a run into one directory: {@code endpoints.csv} and {@code suites.csv} while
- * results stream by, then {@code summary.json} and {@code report.html} at {@link #finish}. Memory is bounded
+ * results stream by, then {@code summary.json} and {@code report.html} at {@link #finish}. When the directory
+ * holds a {@code drift.json} at that point, report.html shows its changes. Memory is bounded
  * by {@link Tally}'s caps, not by the number of endpoints. Not thread-safe: feed it from one thread.
  *
  * <pre>{@code
@@ -108,7 +109,7 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
             SummaryJson.of(tally, latency, run).write(out);
         }
         try (Writer out = writer(dir.resolve(HTML))) {
-            HtmlReport.write(out, tally, latency, run);
+            HtmlReport.write(out, tally, latency, run, DriftSection.readIfPresent(dir, Tally.DEFAULT_CAP));
         }
         return tally;
     }

@@ -1,0 +1,185 @@
+package io.tlsweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsweep.report.JsonLinesWriter;
+import io.tlsweep.report.ResultJson;
+import io.tlsweep.report.ResultJson.ProtocolJson;
+import io.tlsweep.report.ResultJson.SuiteJson;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tlsweep diff} end to end on two small results.jsonl files: output, JSON, exit codes. */
+class DiffCommandTest {
+    private static final SuiteJson GCM = new SuiteJson("0xC02F", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+    private static final SuiteJson CBC = new SuiteJson("0xC013", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
+    private static final SuiteJson AES13 = new SuiteJson("0x1301", "TLS_AES_128_GCM_SHA256");
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run tlsweep(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static ProtocolJson protocol(String version, SuiteJson... suites) {
+        return new ProtocolJson(version, Arrays.asList(suites), "server", false, List.of(), null, true, null);
+    }
+
+    private static ResultJson line(String target, String verdict, ProtocolJson... protocols) {
+        return new ResultJson(ResultJson.SCHEMA, target, "targets.txt:1", "127.0.0.1", "127.0.0.1", 8443, null, "ok",
+                verdict, "", List.of(), null, List.of(protocols), Map.of(), List.of(), null, null, null, null, null,
+                null, List.of(), List.of(), 3, 10);
+    }
+
+    private static final ResultJson MODERN = line("127.0.0.1:8443", "ready", protocol("TLSv1.2", GCM, CBC),
+            protocol("TLSv1.3", AES13));
+    private static final ResultJson OTHER = line("127.0.0.2:8443", "ready", protocol("TLSv1.2", GCM));
+
+    /** A run directory holding results.jsonl with these lines. */
+    private Path run(String name, ResultJson... lines) throws IOException {
+        Path runDir = Files.createDirectories(dir.resolve(name));
+        try (OutputStream out = Files.newOutputStream(runDir.resolve(ScanRun.RESULTS));
+                JsonLinesWriter w = new JsonLinesWriter(out)) {
+            Arrays.stream(lines).forEach(w::write);
+        }
+        return runDir;
+    }
+
+    @Test
+    void tls10ComingBackMeetsDriftLegacy() throws IOException {
+        Path monday = run("monday", MODERN, OTHER);
+        Path tuesday = run("tuesday", line("127.0.0.1:8443", "legacy-enabled", protocol("TLSv1.0", CBC),
+                protocol("TLSv1.2", GCM, CBC), protocol("TLSv1.3", AES13)), OTHER);
+
+        Run r = tlsweep("diff", "--fail-on", "drift:legacy", monday.toString(), tuesday.toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.POLICY);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("127.0.0.1:8443").contains("legacy-enabled        legacy TLSv1.0 enabled")
+                .contains("version-enabled       TLSv1.0 enabled")
+                .contains("verdict-changed       verdict ready → legacy-enabled")
+                .contains("3 changes on 1 endpoint: version-enabled 1, legacy-enabled 1, verdict-changed 1")
+                .doesNotContain("127.0.0.2");
+    }
+
+    @Test
+    void aSuiteChangeIsNotLegacyButIsDrift() throws IOException {
+        Path monday = run("monday", MODERN, OTHER);
+        Path tuesday = run("tuesday", line("127.0.0.1:8443", "ready", protocol("TLSv1.2", GCM),
+                protocol("TLSv1.3", AES13)), OTHER);
+
+        Run legacy = tlsweep("diff", "--fail-on", "drift:legacy", monday.toString(), tuesday.toString());
+        assertThat(legacy.exit()).as(legacy.err()).isEqualTo(ExitCodes.OK);
+        assertThat(legacy.out()).contains("suite-disabled        TLSv1.2: TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA removed");
+
+        assertThat(tlsweep("diff", "-q", "--fail-on", "drift", monday.toString(), tuesday.toString()).exit())
+                .isEqualTo(ExitCodes.POLICY);
+        assertThat(tlsweep("diff", "-q", "--fail-on", "drift:legacy,drift:suites", monday.toString(),
+                tuesday.toString()).exit()).isEqualTo(ExitCodes.POLICY);
+        assertThat(tlsweep("diff", "-q", "--fail-on", "drift:legacy", "--fail-on", "DRIFT:suite-disabled",
+                monday.toString(), tuesday.toString()).exit()).isEqualTo(ExitCodes.POLICY);
+        assertThat(tlsweep("diff", "-q", "--fail-on", "drift:certificate,drift:versions", monday.toString(),
+                tuesday.toString()).exit()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void identicalRunsHaveNoChangesEvenWithFailOnDrift() throws IOException {
+        Path monday = run("monday", MODERN, OTHER);
+        Path tuesday = run("tuesday", OTHER, MODERN);
+
+        Run r = tlsweep("diff", "--fail-on", "drift", monday.toString(), tuesday.toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out().strip()).isEqualTo("no changes (2 endpoints before, 2 now)");
+    }
+
+    @Test
+    void filesOrDirectoriesJsonOutputAndQuiet() throws IOException {
+        Path monday = run("monday", MODERN);
+        Path tuesday = run("tuesday", MODERN, OTHER);
+        Path json = dir.resolve("drift.json");
+
+        Run r = tlsweep("diff", "-q", "--json", json.toString(), monday.toString(),
+                tuesday.resolve(ScanRun.RESULTS).toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).isEmpty();
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertThat(j.get("schema").asText()).isEqualTo("tlsweep-drift/1");
+        assertThat(j.get("baseline").asText()).isEqualTo(monday.toString());
+        assertThat(j.get("run").asText()).isEqualTo(tuesday.resolve(ScanRun.RESULTS).toString());
+        assertThat(j.at("/counts/appeared").asLong()).isEqualTo(1);
+        assertThat(j.at("/counts/legacy-enabled").asLong()).isZero();
+        assertThat(j.at("/changes/0/class").asText()).isEqualTo("appeared");
+        assertThat(j.at("/changes/0/target").asText()).isEqualTo("127.0.0.2:8443");
+        assertThat(j.at("/changes/0/port").asInt()).isEqualTo(8443);
+    }
+
+    @Test
+    void unreadableLinesAreReportedByFileAndLineAndWinOverThePolicy() throws IOException {
+        Path monday = run("monday", MODERN);
+        Path tuesday = run("tuesday", MODERN, OTHER);
+        Files.writeString(tuesday.resolve(ScanRun.RESULTS), "{not json\n{\"schema\":\"tlsweep/0\"}\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        Run r = tlsweep("diff", "--fail-on", "drift", monday.toString(), tuesday.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        String file = tuesday.resolve(ScanRun.RESULTS).toString();
+        assertThat(r.err()).contains(file + ":3: not a result line").contains(file + ":4: schema 'tlsweep/0'")
+                .contains("2 unreadable line(s) skipped");
+        assertThat(r.out()).as("the readable lines are still compared").contains("appeared");
+    }
+
+    @Test
+    void usageErrors() throws IOException {
+        Path monday = run("monday", MODERN);
+
+        Run unknown = tlsweep("diff", "--fail-on", "drift:ciphers", monday.toString(), monday.toString());
+        assertThat(unknown.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("unknown drift condition 'drift:ciphers'").contains("suites");
+
+        Run bare = tlsweep("diff", "--fail-on", "legacy", monday.toString(), monday.toString());
+        assertThat(bare.exit()).as("legacy without drift: is the scan's verdict condition").isEqualTo(ExitCodes.USAGE);
+
+        Run missing = tlsweep("diff", monday.toString(), dir.resolve("nowhere").toString());
+        assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("no such run directory or file");
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Run noResults = tlsweep("diff", empty.toString(), monday.toString());
+        assertThat(noResults.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noResults.err()).contains("no results.jsonl in");
+
+        assertThat(tlsweep("diff", monday.toString()).exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void helpListsTheConditions() {
+        Run r = tlsweep("diff", "--help");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("drift:legacy").contains("drift:certificate").contains("--json");
+        assertThat(tlsweep("--help").out()).contains("diff");
+    }
+}

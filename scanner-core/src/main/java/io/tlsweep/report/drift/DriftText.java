@@ -1,0 +1,88 @@
+package io.tlsweep.report.drift;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.stream.Collectors;
+
+/**
+ * A drift on a terminal: the changes grouped by endpoint, one line each, then a count line ("no changes"
+ * when there are none). Control characters from servers or input are shown as '?' and line breaks as
+ * spaces, as in the verdict table, so a hostile name cannot repaint the terminal or forge a line.
+ *
+ * <pre>
+ * 127.0.0.1:8443
+ *   version-enabled       TLSv1.0 enabled
+ *   legacy-enabled        legacy TLSv1.0 enabled
+ *
+ * 2 changes on 1 endpoint: version-enabled 1, legacy-enabled 1 (2 endpoints before, 2 now)
+ * </pre>
+ */
+public final class DriftText {
+    static final int NAME_WIDTH = 120;
+    static final int CLASS_WIDTH = 21;
+    static final int DETAIL_WIDTH = 160;
+
+    private DriftText() {
+    }
+
+    public static void print(PrintWriter out, Drift drift) {
+        EndpointKey last = null;
+        for (Change c : drift.changes()) {
+            if (!c.endpoint().equals(last)) {
+                out.println(fit(c.endpoint().name(), NAME_WIDTH));
+                last = c.endpoint();
+            }
+            out.printf("  %-" + CLASS_WIDTH + "s %s%n", c.driftClass().label(), fit(c.detail(), DETAIL_WIDTH));
+        }
+        if (!drift.isEmpty()) {
+            out.println();
+        }
+        out.println(countLine(drift));
+        out.flush();
+    }
+
+    public static String render(Drift drift) {
+        StringWriter s = new StringWriter();
+        print(new PrintWriter(s), drift);
+        return s.toString();
+    }
+
+    /** "3 changes on 2 endpoints: legacy-enabled 1, ... (10 endpoints before, 11 now)", or "no changes (...)". */
+    public static String countLine(Drift drift) {
+        String runs = "(" + plural(drift.baselineEndpoints(), "endpoint") + " before, " + drift.endpoints() + " now)";
+        if (drift.isEmpty()) {
+            return "no changes " + runs;
+        }
+        String counts = drift.counts().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return plural(drift.changes().size(), "change") + " on " + plural(drift.changedEndpoints(), "endpoint") + ": "
+                + counts + " " + runs;
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * One line of at most {@code width} characters: control characters as '?', runs of blanks as one space,
+     * "…" when cut.
+     */
+    static String fit(String s, int width) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+                    b.append(' ');
+                }
+            } else {
+                b.append(Character.isISOControl(c) ? '?' : c);
+            }
+        }
+        String one = b.toString().strip();
+        return one.length() <= width ? one : one.substring(0, width - 1).stripTrailing() + "…";
+    }
+}

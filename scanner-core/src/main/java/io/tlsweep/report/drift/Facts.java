@@ -1,0 +1,142 @@
+package io.tlsweep.report.drift;
+
+import io.tlsweep.report.ResultJson;
+import io.tlsweep.report.ResultJson.CertificateJson;
+import io.tlsweep.report.ResultJson.FindingJson;
+import io.tlsweep.report.ResultJson.ProtocolJson;
+import io.tlsweep.report.ResultJson.SuiteJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What drift compares of one endpoint, and nothing else: status, verdict, the accepted versions with their
+ * suite codes and order labels, the leaf certificate's fingerprint and the certificate-expiry findings.
+ * Label strings are shared through {@link Labels}, so a baseline of a million endpoints stays small. Lists
+ * missing from a hand-edited or older line count as empty.
+ */
+final class Facts {
+    static final String EXPIRED = "cert-expired";
+    static final String EXPIRING_SOON = "cert-expiring-soon";
+    private static final String[] NONE = new String[0];
+
+    final String status;
+    final String verdict;
+    /** Accepted versions, in the line's order; no repeats. */
+    final String[] versions;
+    /** Suite codes accepted per version (same index as {@link #versions}), in the line's order. */
+    final String[][] suites;
+    /** The order label per version. */
+    final String[] orders;
+    /** Bit i set: the suite enumeration of version i ran to the end. */
+    final long complete;
+    /** The leaf certificate's SHA-256, lower-case hex, or null. */
+    final String leaf;
+    /** The detail of a cert-expired finding ("" when not kept), or null when there is none. */
+    final String expired;
+    /** The detail of a cert-expiring-soon finding ("" when not kept), or null when there is none. */
+    final String expiringSoon;
+    /** For a baseline endpoint: a line of the new run had the same key. */
+    boolean seen;
+
+    private Facts(String status, String verdict, String[] versions, String[][] suites, String[] orders,
+            long complete, String leaf, String expired, String expiringSoon) {
+        this.status = status;
+        this.verdict = verdict;
+        this.versions = versions;
+        this.suites = suites;
+        this.orders = orders;
+        this.complete = complete;
+        this.leaf = leaf;
+        this.expired = expired;
+        this.expiringSoon = expiringSoon;
+    }
+
+    /** A placeholder for a key first seen in the new run, so a repeated line of it is not counted twice. */
+    static Facts marker() {
+        Facts f = new Facts(null, null, NONE, new String[0][], NONE, 0, null, null, null);
+        f.seen = true;
+        return f;
+    }
+
+    /**
+     * The facts of one line. With {@code details} false (the baseline), finding details are not kept, only
+     * whether the finding is there.
+     */
+    static Facts of(ResultJson r, Labels labels, boolean details) {
+        List<String> versions = new ArrayList<>();
+        List<String[]> suites = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        long complete = 0;
+        for (ProtocolJson p : r.protocols() == null ? List.<ProtocolJson>of() : r.protocols()) {
+            if (p == null || p.version() == null || versions.contains(p.version())) {
+                continue;
+            }
+            if (p.complete() && versions.size() < Long.SIZE) {
+                complete |= 1L << versions.size();
+            }
+            versions.add(labels.share(p.version()));
+            orders.add(labels.share(p.order()));
+            suites.add(codes(p.cipherSuites(), labels));
+        }
+        String expired = null;
+        String expiringSoon = null;
+        for (FindingJson f : r.findings() == null ? List.<FindingJson>of() : r.findings()) {
+            if (f == null) {
+                continue;
+            }
+            String detail = details && f.detail() != null ? f.detail() : "";
+            if (EXPIRED.equals(f.kind()) && expired == null) {
+                expired = detail;
+            } else if (EXPIRING_SOON.equals(f.kind()) && expiringSoon == null) {
+                expiringSoon = detail;
+            }
+        }
+        return new Facts(labels.share(r.status()), labels.share(r.verdict()), versions.toArray(NONE),
+                suites.toArray(new String[0][]), orders.toArray(NONE), complete, leaf(r), expired, expiringSoon);
+    }
+
+    private static String[] codes(List<SuiteJson> suites, Labels labels) {
+        if (suites == null || suites.isEmpty()) {
+            return NONE;
+        }
+        List<String> codes = new ArrayList<>(suites.size());
+        for (SuiteJson s : suites) {
+            if (s == null || s.code() == null) {
+                continue;
+            }
+            String code = labels.share(s.code());
+            labels.suite(code, s.name());
+            if (!codes.contains(code)) {
+                codes.add(code);
+            }
+        }
+        return codes.toArray(NONE);
+    }
+
+    private static String leaf(ResultJson r) {
+        String sha = null;
+        List<CertificateJson> chain = r.certificates();
+        if (chain != null && !chain.isEmpty() && chain.get(0) != null) {
+            sha = chain.get(0).sha256();
+        }
+        if ((sha == null || sha.isBlank()) && r.certificate() != null) {
+            sha = r.certificate().sha256();
+        }
+        return sha == null || sha.isBlank() ? null : sha.strip().replace(":", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The index of a version, or -1. */
+    int indexOf(String version) {
+        for (int i = 0; i < versions.length; i++) {
+            if (versions[i].equals(version)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    boolean complete(int index) {
+        return index < Long.SIZE && (complete & (1L << index)) != 0;
+    }
+}
