@@ -9,7 +9,12 @@ import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.profile.ProfileCatalog;
 import io.tlsweep.profile.ProfileFile;
+import io.tlsweep.report.JsonLinesReader;
+import io.tlsweep.report.ResultJson;
 import io.tlsweep.report.RunInfo;
+import io.tlsweep.report.drift.Drift;
+import io.tlsweep.report.drift.DriftJson;
+import io.tlsweep.report.drift.DriftText;
 import io.tlsweep.report.prometheus.PrometheusTextfile;
 import io.tlsweep.report.prometheus.RunMetrics;
 import io.tlsweep.target.InputError;
@@ -52,6 +57,8 @@ import picocli.CommandLine.Spec;
             "2 configuration or input error (the valid targets are still scanned), 3 runtime failure.",
             "", "Example:", "  tlsweep sweep --config /etc/tlsweep/sweep.yaml --fail-on drift:legacy"})
 final class SweepCommand implements Callable<Integer> {
+    static final String DRIFT_TEXT = "drift.txt";
+
     @Spec
     private CommandSpec spec;
 
@@ -92,17 +99,17 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<String> conditions = failOn != null ? failOn : config.failOn() == null ? List.of() : config.failOn();
         List<FailOn> scanConditions = new ArrayList<>();
-        List<String> driftConditions = new ArrayList<>();
+        List<DriftFailOn> driftConditions = new ArrayList<>();
         for (String c : conditions) {
-            if (c.trim().toLowerCase(Locale.ROOT).startsWith("drift")) {
-                driftConditions.add(c.trim());
-            } else {
-                try {
+            try {
+                if (DriftFailOn.isDrift(c)) {
+                    driftConditions.add(DriftFailOn.parseOne(c.trim()));
+                } else {
                     scanConditions.add(new FailOn.Converter().convert(c));
-                } catch (RuntimeException e) {
-                    err.println("tlsweep sweep: failOn: " + e.getMessage());
-                    return ExitCodes.USAGE;
                 }
+            } catch (RuntimeException e) {
+                err.println("tlsweep sweep: failOn: " + e.getMessage());
+                return ExitCodes.USAGE;
             }
         }
         Optional<Settings> settings = settings(config, err);
@@ -162,12 +169,13 @@ final class SweepCommand implements Callable<Integer> {
                 index.close();
             }
         }
+        Optional<Drift> drift = drift(baseline, run, out, err);
         Instant finished = Instant.now();
         Reports.rebuild(run.dir(), new RunInfo(started, Duration.between(started, finished),
                 new Tlsweep.Version().getVersion()[0], "tlsweep sweep --config " + configFile + (resume ? " --resume"
                         : "")), out, err, !quiet);
         PrometheusTextfile.write(RunMetrics.of(run.dir(), run.id(), "", started, Duration.between(started, finished),
-                Optional.<Map<String, Long>>empty()), run.dir().resolve(PrometheusTextfile.FILE_NAME));
+                drift.map(Drift::counts)), run.dir().resolve(PrometheusTextfile.FILE_NAME));
         long total = journal.map(Journal::finishedCount).orElse(0L) + outcome.targets();
         RunStore.RunMeta meta = RunStore.readMeta(run.dir()).orElseThrow().finish(finished, total,
                 outcome.connections());
@@ -182,10 +190,44 @@ final class SweepCommand implements Callable<Integer> {
                             (double) outcome.unchangedConnections() / outcome.unchanged()) : "",
                     pruned.isEmpty() ? "" : ", pruned " + String.join(", ", pruned), run.dir());
         }
-        if (!inputErrors.isEmpty()) {
+        if (!inputErrors.isEmpty() || settings.get().clients().inputErrors()) {
             return ExitCodes.USAGE;
         }
-        return outcome.failOnMet() > 0 ? ExitCodes.POLICY : ExitCodes.OK;
+        boolean driftMet = drift.map(d -> DriftFailOn.anyMet(driftConditions, d)).orElse(false);
+        return outcome.failOnMet() > 0 || driftMet ? ExitCodes.POLICY : ExitCodes.OK;
+    }
+
+    /**
+     * Compares the run with its baseline: drift.json and drift.txt in the run directory (report.html shows them),
+     * the changes on stdout. Without a baseline there is no drift, and a stale drift.json is removed.
+     */
+    private Optional<Drift> drift(Optional<RunStore.Run> baseline, RunStore.Run run, PrintWriter out,
+            PrintWriter err) throws IOException {
+        Path json = run.dir().resolve(DriftJson.FILE);
+        if (baseline.isEmpty()) {
+            Files.deleteIfExists(json);
+            return Optional.empty();
+        }
+        Drift.Builder builder = Drift.builder();
+        readLines(baseline.get().dir().resolve(ScanRun.RESULTS), builder::old, err);
+        readLines(run.dir().resolve(ScanRun.RESULTS), builder::now, err);
+        Drift drift = builder.build();
+        DriftJson.of(drift, baseline.get().id(), run.id()).write(json);
+        Files.writeString(run.dir().resolve(DRIFT_TEXT), DriftText.render(drift));
+        if (!quiet) {
+            out.println();
+            out.println("changes since " + baseline.get().id() + ":");
+            DriftText.print(out, drift);
+            out.flush();
+        }
+        return Optional.of(drift);
+    }
+
+    private static void readLines(Path results, java.util.function.Consumer<ResultJson> into, PrintWriter err)
+            throws IOException {
+        try (java.io.BufferedReader in = Files.newBufferedReader(results)) {
+            JsonLinesReader.read(in, results.toString(), into, e -> err.println("tlsweep sweep: " + e));
+        }
     }
 
     private RunStore.Run newRun(RunStore store, Instant started, SweepConfig.Mode runMode) throws IOException {
