@@ -59,6 +59,9 @@ class DemoCommandTest {
             assertThat(dir.resolve("out").resolve(file)).isNotEmptyFile();
         }
         assertThat(stdout).contains("totals:").contains("no-common-algorithm-risk 1");
+        assertThat(Files.readString(dir.resolve("out/results.jsonl")))
+                .as("every profile's own hello agrees with its prediction on every farm target, hostile ones too")
+                .doesNotContain("profile-prediction-disagrees").contains("\"agrees\":true");
     }
 
     /**

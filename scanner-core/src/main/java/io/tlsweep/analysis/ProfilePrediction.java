@@ -7,6 +7,7 @@ import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProfileOutcome.Reason;
 import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.BulkCipher;
@@ -40,8 +41,9 @@ public final class ProfilePrediction {
 
     public static ProfileOutcome predict(TargetResult r, ClientProfile p) {
         if (r.protocols().isEmpty()) {
-            return ProfileOutcome.fails(Reason.NO_ANSWER, Optional.empty(), r.failure().orElse(Failure.of(
-                    FailureKind.READ_TIMEOUT, "no version answered")), false);
+            Failure why = r.failure().orElse(Failure.of(FailureKind.READ_TIMEOUT, "no version answered"));
+            boolean tlsServer = r.status() == ScanStatus.REJECTED || r.status() == ScanStatus.SNI_REQUIRED;
+            return ProfileOutcome.fails(tlsServer ? Reason.REFUSED : Reason.NO_ANSWER, Optional.empty(), why, false);
         }
         if (r.target().sni().isPresent() && !p.sni().value()) {
             return ProfileOutcome.unknown(p.name() + " sends no SNI; the scan sent " + r.target().sni().get()

@@ -124,10 +124,8 @@ public final class ProfileProbe implements ProbePlan {
             return ProfileOutcome.connects(ProtocolVersion.TLSv1_3, hrr.cipherSuite());
         }
         if (r instanceof ServerResponse.Alert a) {
-            Failure f = a.description().code() == 0
-                    ? Failure.of(FailureKind.CLOSED_BEFORE_REPLY, "close_notify before any handshake message")
-                    : Failure.alert(a.description(), a.levelName() + " alert " + a.description());
-            return ProfileOutcome.fails(Reason.REFUSED, Optional.empty(), f, false);
+            return ProfileOutcome.fails(Reason.REFUSED, Optional.empty(),
+                    Failure.alert(a.description(), a.levelName() + " alert " + a.description()), false);
         }
         if (r instanceof ServerResponse.NotTls n) {
             return ProfileOutcome.fails(Reason.NO_ANSWER, Optional.empty(),

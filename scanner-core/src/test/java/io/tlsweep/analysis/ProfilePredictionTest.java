@@ -195,6 +195,16 @@ class ProfilePredictionTest {
     }
 
     @Test
+    void aTlsServerRefusingEveryHelloRefusesEveryClientTheSameWay() {
+        Failure alert = Failure.alert(AlertDescription.HANDSHAKE_FAILURE, "fatal alert handshake_failure");
+        TargetResult r = ResultBuilder.failed(io.tlsweep.result.ScanStatus.REJECTED, alert);
+        ProfileOutcome o = ProfilePrediction.predict(r, WIN10);
+        assertThat(o.reason()).isEqualTo(Reason.REFUSED);
+        assertThat(new ProfileCheck(WIN10, o, Optional.of(ProfileOutcome.fails(Reason.REFUSED, Optional.empty(),
+                alert, false))).agrees()).contains(true);
+    }
+
+    @Test
     void anEndpointWithoutAnyVersionGivesNoAnswer() {
         TargetResult r = ResultBuilder.failed(io.tlsweep.result.ScanStatus.UNREACHABLE,
                 Failure.of(FailureKind.CONNECT_REFUSED, "refused"));
