@@ -9,6 +9,8 @@ import io.tlsweep.report.ReportSet;
 import io.tlsweep.report.prometheus.PrometheusTextfile;
 import io.tlsweep.report.prometheus.RunMetrics;
 import io.tlsweep.report.RunInfo;
+import io.tlsweep.report.drift.Drift;
+import io.tlsweep.report.drift.DriftText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -73,6 +75,16 @@ final class MergeCommand implements Callable<Integer> {
             + " 'waiting for shards' and exit 0 without writing anything. Directories that are not complete"
             + " shards are then left out.")
     private Integer expect;
+
+    @Option(names = "--baseline", paramLabel = "RUN", description = "Compare the merged run with this earlier run"
+            + " (a directory with results.jsonl): drift.json, drift.txt, the report's changes section and the"
+            + " tlsweep_drift metrics.")
+    private Path baseline;
+
+    @Option(names = "--baseline-from", paramLabel = "ROOT", description = "As --baseline, with the newest complete"
+            + " merged run found under ROOT (ROOT/*/merge.json or ROOT/*/merged/merge.json) other than OUT: for"
+            + " nightly Jobs that write ROOT/<run>/merged.")
+    private Path baselineRoot;
 
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no summary on stderr.")
     private boolean quiet;
@@ -155,11 +167,24 @@ final class MergeCommand implements Callable<Integer> {
             // the table is printed from the temporary directory: a merge that then loses the race to another
             // printed the same table, from the same inputs
             RunInfo info = runInfo(inputs, begun);
-            Reports.rebuild(tmp, info, spec.commandLine().getOut(), err, !quiet);
             String runName = outputDir.toAbsolutePath().normalize().getParent() == null ? "merged"
                     : outputDir.toAbsolutePath().normalize().getParent().getFileName().toString();
+            Optional<Path> before = baseline != null ? Optional.of(baseline) : baselineRoot == null ? Optional.empty()
+                    : newestMerge(baselineRoot);
+            Optional<Drift> drift = Optional.empty();
+            if (before.isPresent()) {
+                drift = Optional.of(RunDrift.compare(before.get(), before.get().toString(), tmp, runName, err,
+                        "tlsweep merge"));
+                if (!quiet) {
+                    err.println("tlsweep merge: changes since " + before.get() + ": "
+                            + DriftText.countLine(drift.get()));
+                }
+            } else if (baselineRoot != null && !quiet) {
+                err.println("tlsweep merge: no earlier complete merge under " + baselineRoot + ": no drift this time");
+            }
+            Reports.rebuild(tmp, info, spec.commandLine().getOut(), err, !quiet);
             PrometheusTextfile.write(RunMetrics.of(tmp, runName, "", info.started(),
-                    info.duration(), Optional.empty()), tmp.resolve(PrometheusTextfile.FILE_NAME));
+                    info.duration(), drift.map(Drift::counts)), tmp.resolve(PrometheusTextfile.FILE_NAME));
             Merged merged = new Merged(true, expect, results.size(),
                     inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(),
                     Instant.now().toString());
@@ -240,6 +265,37 @@ final class MergeCommand implements Callable<Integer> {
      * The merged run as reports show it: from the earliest start to the latest end among the inputs'
      * summary.json files, with this merge's command line; the merge's own time when no input has one.
      */
+    /** The newest complete merge under {@code root} (by its merge.json), OUT excluded. */
+    private Optional<Path> newestMerge(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        Path self = outputDir.toAbsolutePath().normalize();
+        Path best = null;
+        Instant bestAt = null;
+        try (DirectoryStream<Path> runs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path run : runs) {
+                for (Path candidate : List.of(run, run.resolve("merged"))) {
+                    Path marker = candidate.resolve(MARKER);
+                    if (candidate.toAbsolutePath().normalize().equals(self) || !Files.isRegularFile(marker)) {
+                        continue;
+                    }
+                    try {
+                        JsonNode m = JSON.readTree(marker.toFile());
+                        Instant at = Instant.parse(m.path("finished").asText());
+                        if (m.path("complete").asBoolean(false) && (bestAt == null || at.isAfter(bestAt))) {
+                            best = candidate;
+                            bestAt = at;
+                        }
+                    } catch (IOException | DateTimeParseException e) {
+                        // not a readable merge marker: not a baseline
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     private RunInfo runInfo(List<Path> inputs, Instant begun) {
         RunInfo merge = Reports.runInfo(spec, begun);
         Instant first = null;

@@ -9,11 +9,8 @@ import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.profile.ProfileCatalog;
 import io.tlsweep.profile.ProfileFile;
-import io.tlsweep.report.JsonLinesReader;
-import io.tlsweep.report.ResultJson;
 import io.tlsweep.report.RunInfo;
 import io.tlsweep.report.drift.Drift;
-import io.tlsweep.report.drift.DriftJson;
 import io.tlsweep.report.drift.DriftText;
 import io.tlsweep.report.prometheus.PrometheusTextfile;
 import io.tlsweep.report.prometheus.RunMetrics;
@@ -29,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,7 +53,6 @@ import picocli.CommandLine.Spec;
             "2 configuration or input error (the valid targets are still scanned), 3 runtime failure.",
             "", "Example:", "  tlsweep sweep --config /etc/tlsweep/sweep.yaml --fail-on drift:legacy"})
 final class SweepCommand implements Callable<Integer> {
-    static final String DRIFT_TEXT = "drift.txt";
 
     @Spec
     private CommandSpec spec;
@@ -203,17 +198,12 @@ final class SweepCommand implements Callable<Integer> {
      */
     private Optional<Drift> drift(Optional<RunStore.Run> baseline, RunStore.Run run, PrintWriter out,
             PrintWriter err) throws IOException {
-        Path json = run.dir().resolve(DriftJson.FILE);
         if (baseline.isEmpty()) {
-            Files.deleteIfExists(json);
+            RunDrift.none(run.dir());
             return Optional.empty();
         }
-        Drift.Builder builder = Drift.builder();
-        readLines(baseline.get().dir().resolve(ScanRun.RESULTS), builder::old, err);
-        readLines(run.dir().resolve(ScanRun.RESULTS), builder::now, err);
-        Drift drift = builder.build();
-        DriftJson.of(drift, baseline.get().id(), run.id()).write(json);
-        Files.writeString(run.dir().resolve(DRIFT_TEXT), DriftText.render(drift));
+        Drift drift = RunDrift.compare(baseline.get().dir(), baseline.get().id(), run.dir(), run.id(), err,
+                "tlsweep sweep");
         if (!quiet) {
             out.println();
             out.println("changes since " + baseline.get().id() + ":");
@@ -221,13 +211,6 @@ final class SweepCommand implements Callable<Integer> {
             out.flush();
         }
         return Optional.of(drift);
-    }
-
-    private static void readLines(Path results, java.util.function.Consumer<ResultJson> into, PrintWriter err)
-            throws IOException {
-        try (java.io.BufferedReader in = Files.newBufferedReader(results)) {
-            JsonLinesReader.read(in, results.toString(), into, e -> err.println("tlsweep sweep: " + e));
-        }
     }
 
     private RunStore.Run newRun(RunStore store, Instant started, SweepConfig.Mode runMode) throws IOException {

@@ -2,6 +2,7 @@ package io.tlsweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,6 +76,26 @@ class MergeCommandTest {
         assertThat(new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("run").path("commandLine")
                 .asText()).startsWith("tlsweep merge");
         assertThat(entries()).as("no temporary directory left").containsExactly("a", "b", "merged");
+    }
+
+    @Test
+    void aNightlyMergeIsComparedWithTheNewestEarlierMerge() throws IOException {
+        Path root = dir.resolve("runs");
+        Path night1 = output("night1", line("127.0.0.1", 443, "t:1") + "\n" + line("127.0.0.2", 443, "t:2") + "\n");
+        assertThat(tlsweep("merge", "-q", "--baseline-from", root.toString(), "-o",
+                root.resolve("job-1/merged").toString(), night1.toString()).exit()).isZero();
+        assertThat(root.resolve("job-1/merged/drift.json")).doesNotExist();
+        Path night2 = output("night2", line("127.0.0.1", 443, "t:1") + "\n" + line("127.0.0.3", 443, "t:3") + "\n");
+        Run r = tlsweep("merge", "-q", "--baseline-from", root.toString(), "-o", root.resolve("job-2/merged").toString(),
+                night2.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode drift = new ObjectMapper().readTree(root.resolve("job-2/merged/drift.json").toFile());
+        assertThat(drift.path("counts").path("appeared").asLong()).isEqualTo(1);
+        assertThat(drift.path("counts").path("disappeared").asLong()).isEqualTo(1);
+        assertThat(drift.path("baseline").asText()).endsWith("job-1" + java.io.File.separator + "merged");
+        assertThat(Files.readString(root.resolve("job-2/merged/tlsweep.prom")))
+                .contains("tlsweep_drift{class=\"appeared\"} 1.0").contains("tlsweep_run_info{run=\"job-2\"");
+        assertThat(Files.readString(root.resolve("job-2/merged/report.html"))).contains("drift-count-appeared");
     }
 
     @Test
