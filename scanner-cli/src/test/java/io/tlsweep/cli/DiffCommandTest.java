@@ -10,8 +10,6 @@ import io.tlsweep.report.ResultJson.ProtocolJson;
 import io.tlsweep.report.ResultJson.SuiteJson;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,15 +29,7 @@ class DiffCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run tlsweep(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static ProtocolJson protocol(String version, SuiteJson... suites) {
         return new ProtocolJson(version, Arrays.asList(suites), "server", false, List.of(), null, true, null);
@@ -71,7 +61,7 @@ class DiffCommandTest {
         Path tuesday = run("tuesday", line("127.0.0.1:8443", "legacy-enabled", protocol("TLSv1.0", CBC),
                 protocol("TLSv1.2", GCM, CBC), protocol("TLSv1.3", AES13)), OTHER);
 
-        Run r = tlsweep("diff", "--fail-on", "drift:legacy", monday.toString(), tuesday.toString());
+        CliRun r = CliRun.tlsweep("diff", "--fail-on", "drift:legacy", monday.toString(), tuesday.toString());
 
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.POLICY);
         assertThat(r.err()).isEmpty();
@@ -88,17 +78,17 @@ class DiffCommandTest {
         Path tuesday = run("tuesday", line("127.0.0.1:8443", "ready", protocol("TLSv1.2", GCM),
                 protocol("TLSv1.3", AES13)), OTHER);
 
-        Run legacy = tlsweep("diff", "--fail-on", "drift:legacy", monday.toString(), tuesday.toString());
+        CliRun legacy = CliRun.tlsweep("diff", "--fail-on", "drift:legacy", monday.toString(), tuesday.toString());
         assertThat(legacy.exit()).as(legacy.err()).isEqualTo(ExitCodes.OK);
         assertThat(legacy.out()).contains("suite-disabled        TLSv1.2: TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA removed");
 
-        assertThat(tlsweep("diff", "-q", "--fail-on", "drift", monday.toString(), tuesday.toString()).exit())
+        assertThat(CliRun.tlsweep("diff", "-q", "--fail-on", "drift", monday.toString(), tuesday.toString()).exit())
                 .isEqualTo(ExitCodes.POLICY);
-        assertThat(tlsweep("diff", "-q", "--fail-on", "drift:legacy,drift:suites", monday.toString(),
+        assertThat(CliRun.tlsweep("diff", "-q", "--fail-on", "drift:legacy,drift:suites", monday.toString(),
                 tuesday.toString()).exit()).isEqualTo(ExitCodes.POLICY);
-        assertThat(tlsweep("diff", "-q", "--fail-on", "drift:legacy", "--fail-on", "DRIFT:suite-disabled",
+        assertThat(CliRun.tlsweep("diff", "-q", "--fail-on", "drift:legacy", "--fail-on", "DRIFT:suite-disabled",
                 monday.toString(), tuesday.toString()).exit()).isEqualTo(ExitCodes.POLICY);
-        assertThat(tlsweep("diff", "-q", "--fail-on", "drift:certificate,drift:versions", monday.toString(),
+        assertThat(CliRun.tlsweep("diff", "-q", "--fail-on", "drift:certificate,drift:versions", monday.toString(),
                 tuesday.toString()).exit()).isEqualTo(ExitCodes.OK);
     }
 
@@ -107,7 +97,7 @@ class DiffCommandTest {
         Path monday = run("monday", MODERN, OTHER);
         Path tuesday = run("tuesday", OTHER, MODERN);
 
-        Run r = tlsweep("diff", "--fail-on", "drift", monday.toString(), tuesday.toString());
+        CliRun r = CliRun.tlsweep("diff", "--fail-on", "drift", monday.toString(), tuesday.toString());
 
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out().strip()).isEqualTo("no changes (2 endpoints before, 2 now)");
@@ -119,7 +109,7 @@ class DiffCommandTest {
         Path tuesday = run("tuesday", MODERN, OTHER);
         Path json = dir.resolve("drift.json");
 
-        Run r = tlsweep("diff", "-q", "--json", json.toString(), monday.toString(),
+        CliRun r = CliRun.tlsweep("diff", "-q", "--json", json.toString(), monday.toString(),
                 tuesday.resolve(ScanRun.RESULTS).toString());
 
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
@@ -142,7 +132,7 @@ class DiffCommandTest {
         Files.writeString(tuesday.resolve(ScanRun.RESULTS), "{not json\n{\"schema\":\"tlsweep/0\"}\n",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
-        Run r = tlsweep("diff", "--fail-on", "drift", monday.toString(), tuesday.toString());
+        CliRun r = CliRun.tlsweep("diff", "--fail-on", "drift", monday.toString(), tuesday.toString());
 
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         String file = tuesday.resolve(ScanRun.RESULTS).toString();
@@ -155,31 +145,31 @@ class DiffCommandTest {
     void usageErrors() throws IOException {
         Path monday = run("monday", MODERN);
 
-        Run unknown = tlsweep("diff", "--fail-on", "drift:ciphers", monday.toString(), monday.toString());
+        CliRun unknown = CliRun.tlsweep("diff", "--fail-on", "drift:ciphers", monday.toString(), monday.toString());
         assertThat(unknown.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("unknown drift condition 'drift:ciphers'").contains("suites");
 
-        Run bare = tlsweep("diff", "--fail-on", "legacy", monday.toString(), monday.toString());
+        CliRun bare = CliRun.tlsweep("diff", "--fail-on", "legacy", monday.toString(), monday.toString());
         assertThat(bare.exit()).as("legacy without drift: is the scan's verdict condition").isEqualTo(ExitCodes.USAGE);
 
-        Run missing = tlsweep("diff", monday.toString(), dir.resolve("nowhere").toString());
+        CliRun missing = CliRun.tlsweep("diff", monday.toString(), dir.resolve("nowhere").toString());
         assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("no such run directory or file");
 
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Run noResults = tlsweep("diff", empty.toString(), monday.toString());
+        CliRun noResults = CliRun.tlsweep("diff", empty.toString(), monday.toString());
         assertThat(noResults.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(noResults.err()).contains("no results.jsonl in");
 
-        assertThat(tlsweep("diff", monday.toString()).exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.tlsweep("diff", monday.toString()).exit()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
     void helpListsTheConditions() {
-        Run r = tlsweep("diff", "--help");
+        CliRun r = CliRun.tlsweep("diff", "--help");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("drift:legacy").contains("drift:certificate").contains("--json");
-        assertThat(tlsweep("--help").out()).contains("diff");
+        assertThat(CliRun.tlsweep("--help").out()).contains("diff");
     }
 }

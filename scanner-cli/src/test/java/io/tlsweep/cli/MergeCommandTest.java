@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,15 +18,7 @@ class MergeCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run tlsweep(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /** A result line as a scan writes it for an unreachable endpoint. */
     private static String line(String host, int port, String origin) {
@@ -64,7 +54,7 @@ class MergeCommandTest {
         Path b = output("b", line("127.0.0.1", 443, "b:1") + "\n" + line("127.0.0.3", 443, "b:2") + "\n");
         Path out = dir.resolve("merged");
 
-        Run r = tlsweep("merge", "-o", out.toString(), a.toString(), b.toString());
+        CliRun r = CliRun.tlsweep("merge", "-o", out.toString(), a.toString(), b.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readAllLines(out.resolve("results.jsonl"))).containsExactly(line("127.0.0.1", 443, "b:1"),
@@ -82,11 +72,11 @@ class MergeCommandTest {
     void aNightlyMergeIsComparedWithTheNewestEarlierMerge() throws IOException {
         Path root = dir.resolve("runs");
         Path night1 = output("night1", line("127.0.0.1", 443, "t:1") + "\n" + line("127.0.0.2", 443, "t:2") + "\n");
-        assertThat(tlsweep("merge", "-q", "--baseline-from", root.toString(), "-o",
+        assertThat(CliRun.tlsweep("merge", "-q", "--baseline-from", root.toString(), "-o",
                 root.resolve("job-1/merged").toString(), night1.toString()).exit()).isZero();
         assertThat(root.resolve("job-1/merged/drift.json")).doesNotExist();
         Path night2 = output("night2", line("127.0.0.1", 443, "t:1") + "\n" + line("127.0.0.3", 443, "t:3") + "\n");
-        Run r = tlsweep("merge", "-q", "--baseline-from", root.toString(), "-o", root.resolve("job-2/merged").toString(),
+        CliRun r = CliRun.tlsweep("merge", "-q", "--baseline-from", root.toString(), "-o", root.resolve("job-2/merged").toString(),
                 night2.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode drift = new ObjectMapper().readTree(root.resolve("job-2/merged/drift.json").toFile());
@@ -104,7 +94,7 @@ class MergeCommandTest {
         Path b = output("b", line("127.0.0.2", 443, "b:1") + "\n" + line("127.0.0.9", 443, "b:2") + "\n");
         Path out = dir.resolve("merged");
 
-        Run r = tlsweep("merge", "-o", out.toString(), a.toString(), b.toString());
+        CliRun r = CliRun.tlsweep("merge", "-o", out.toString(), a.toString(), b.toString());
 
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("127.0.0.9:443 is in both " + a.resolve("results.jsonl") + " and "
@@ -118,7 +108,7 @@ class MergeCommandTest {
         // a target file may name an endpoint twice; the scan then has two lines for it, and so has the merge
         Path a = output("a", line("127.0.0.1", 443, "a:1") + "\n" + line("127.0.0.1", 443, "a:7") + "\n");
         Path out = dir.resolve("merged");
-        Run r = tlsweep("merge", "-q", "-o", out.toString(), a.toString());
+        CliRun r = CliRun.tlsweep("merge", "-q", "-o", out.toString(), a.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(2);
         assertThat(r.out()).isEmpty();
@@ -131,7 +121,7 @@ class MergeCommandTest {
         Path b = output("b", line("127.0.0.2", 443, "b:1") + "\n");
         Path out = dir.resolve("merged");
 
-        Run r = tlsweep("merge", "-o", out.toString(), a.toString(), b.toString());
+        CliRun r = CliRun.tlsweep("merge", "-o", out.toString(), a.toString(), b.toString());
 
         assertThat(r.exit()).as("an input error, the rest merged").isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains(a.resolve("results.jsonl") + ":3: truncated last line").contains("1 line(s) left out");
@@ -144,7 +134,7 @@ class MergeCommandTest {
         Path a = output("a", line("127.0.0.1", 443, "a:1") + "\n{\"schema\":\"other/9\"}\nnot json\n"
                 + line("127.0.0.2", 443, "a:4") + "\n");
         Path out = dir.resolve("merged");
-        Run r = tlsweep("merge", "-o", out.toString(), a.toString());
+        CliRun r = CliRun.tlsweep("merge", "-o", out.toString(), a.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("results.jsonl:2: schema 'other/9'").contains("results.jsonl:3: not a result line");
         assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(2);
@@ -162,7 +152,7 @@ class MergeCommandTest {
         List<String> args = new ArrayList<>(List.of("merge", "--expect", "4", "-o", out.toString()));
         args.addAll(dirs);
 
-        Run r = tlsweep(args.toArray(String[]::new));
+        CliRun r = CliRun.tlsweep(args.toArray(String[]::new));
 
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains("waiting for shards: 3 of 4 complete (missing: 2)");
@@ -170,12 +160,12 @@ class MergeCommandTest {
         assertThat(entries()).doesNotContain("merged").allMatch(name -> name.startsWith("shard-"));
 
         shard(2, 4, true, line("127.0.0.3", 443, "t:3"));
-        Run done = tlsweep(args.toArray(String[]::new));
+        CliRun done = CliRun.tlsweep(args.toArray(String[]::new));
         assertThat(done.exit()).as(done.err()).isZero();
         assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(3);
         assertThat(new ObjectMapper().readTree(out.resolve("merge.json").toFile()).path("shards").asInt()).isEqualTo(4);
 
-        Run again = tlsweep(args.toArray(String[]::new));
+        CliRun again = CliRun.tlsweep(args.toArray(String[]::new));
         assertThat(again.exit()).isZero();
         assertThat(again.err()).contains(out + " is already merged");
     }
@@ -193,12 +183,12 @@ class MergeCommandTest {
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<Run>> runs = new ArrayList<>();
+            List<java.util.concurrent.Future<CliRun>> runs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                runs.add(pool.submit(() -> tlsweep(args.toArray(String[]::new))));
+                runs.add(pool.submit(() -> CliRun.tlsweep(args.toArray(String[]::new))));
             }
-            for (java.util.concurrent.Future<Run> run : runs) {
-                Run r = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            for (java.util.concurrent.Future<CliRun> run : runs) {
+                CliRun r = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
                 assertThat(r.exit()).as(r.err()).isZero();
             }
         } finally {
@@ -219,11 +209,11 @@ class MergeCommandTest {
         new ShardMarker(5, 8, true, 0, "2026-01-01T00:00:00Z").write(eight);
         Path out = dir.resolve("merged");
 
-        Run twice = tlsweep("merge", "--expect", "4", "-o", out.toString(), zero.toString(), other.toString());
+        CliRun twice = CliRun.tlsweep("merge", "--expect", "4", "-o", out.toString(), zero.toString(), other.toString());
         assertThat(twice.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(twice.err()).contains("shard 0 is both " + zero + " and " + other);
 
-        Run count = tlsweep("merge", "--expect", "4", "-o", out.toString(), zero.toString(), eight.toString());
+        CliRun count = CliRun.tlsweep("merge", "--expect", "4", "-o", out.toString(), zero.toString(), eight.toString());
         assertThat(count.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(count.err()).contains(eight + " is shard 5 of 8, not one of --expect 4");
         assertThat(out).doesNotExist();
@@ -232,19 +222,19 @@ class MergeCommandTest {
     @Test
     void anOutputThatIsNotAMergeIsNotOverwritten() throws IOException {
         Path a = output("a", line("127.0.0.1", 443, "a:1") + "\n");
-        Run r = tlsweep("merge", "-o", a.toString(), a.toString());
+        CliRun r = CliRun.tlsweep("merge", "-o", a.toString(), a.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains(a + " exists and is not a merged run");
 
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Run intoEmpty = tlsweep("merge", "-q", "-o", empty.toString(), a.toString());
+        CliRun intoEmpty = CliRun.tlsweep("merge", "-q", "-o", empty.toString(), a.toString());
         assertThat(intoEmpty.exit()).as(intoEmpty.err()).isZero();
         assertThat(empty.resolve("results.jsonl")).hasContent(line("127.0.0.1", 443, "a:1"));
     }
 
     @Test
     void aDirectoryWithoutResultsIsAUsageError() {
-        Run r = tlsweep("merge", "-o", dir.resolve("merged").toString(), dir.resolve("nothing").toString());
+        CliRun r = CliRun.tlsweep("merge", "-o", dir.resolve("merged").toString(), dir.resolve("nothing").toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("no results.jsonl in " + dir.resolve("nothing"));
     }

@@ -6,8 +6,6 @@ import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,15 +22,7 @@ class ScanCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
 
-    private static Run tlsweep(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static String hostPort(TargetFarm farm, String name) {
         return farm.target(name).hostPort();
@@ -40,14 +30,14 @@ class ScanCommandTest {
 
     @Test
     void failOnBreaksExitsOneWhenALegacyOnlyEndpointIsFound(TargetFarm farm) {
-        Run r = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.toString(), "--fail-on", "breaks",
+        CliRun r = CliRun.tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.toString(), "--fail-on", "breaks",
                 hostPort(farm, "legacy-tls10"), hostPort(farm, "modern-tls12-13"));
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.POLICY);
     }
 
     @Test
     void profilesOnlySendsOneHelloPerProfileAndSaysWhoConnects(TargetFarm farm) throws IOException {
-        Run r = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.toString(), "--profiles-only",
+        CliRun r = CliRun.tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.toString(), "--profiles-only",
                 "--profile", "win7-schannel,java17,chromium", hostPort(farm, "legacy-tls10"));
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
         com.fasterxml.jackson.databind.JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -74,7 +64,7 @@ class ScanCommandTest {
                 + " \"sources\": [\"me\"], \"confidence\": \"H\"}, \"groups\": {\"value\": [], \"sources\":"
                 + " [\"me\"], \"confidence\": \"H\"}, \"sni\": {\"value\": true, \"sources\": [\"me\"],"
                 + " \"confidence\": \"H\"}}, {\"id\": \"broken\", \"name\": \"x\", \"family\": \"mainframe\"}]}");
-        Run r = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.resolve("out").toString(), "--profiles",
+        CliRun r = CliRun.tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.resolve("out").toString(), "--profiles",
                 profiles.toString(), "--profile", "legacy-app,java17", hostPort(farm, "legacy-tls10"));
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains(profiles + ": profile 'broken': family: 'mainframe' is not one of");
@@ -84,18 +74,18 @@ class ScanCommandTest {
 
     @Test
     void anUnknownWhatIfItemOrProfileIsAUsageError(TargetFarm farm) {
-        Run what = tlsweep("scan", "-q", "-o", dir.toString(), "--assume-disabled", "TLSv1.0,TLS9",
+        CliRun what = CliRun.tlsweep("scan", "-q", "-o", dir.toString(), "--assume-disabled", "TLSv1.0,TLS9",
                 hostPort(farm, "legacy-tls10"));
         assertThat(what.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(what.err()).contains("--assume-disabled: 'TLS9' (item 2 of \"TLSv1.0,TLS9\")");
-        Run profile = tlsweep("scan", "-q", "-o", dir.toString(), "--profile", "win95", hostPort(farm, "legacy-tls10"));
+        CliRun profile = CliRun.tlsweep("scan", "-q", "-o", dir.toString(), "--profile", "win95", hostPort(farm, "legacy-tls10"));
         assertThat(profile.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(profile.err()).contains("no client profile 'win95'");
     }
 
     @Test
     void noConditionMetExitsZero(TargetFarm farm) {
-        Run r = tlsweep("scan", "--read-timeout", "2000", "-o", dir.toString(), "--fail-on", "breaks,legacy,weak",
+        CliRun r = CliRun.tlsweep("scan", "--read-timeout", "2000", "-o", dir.toString(), "--fail-on", "breaks,legacy,weak",
                 hostPort(farm, "modern-tls12-13"));
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("ready").contains("totals: ready 1 (1 endpoints)");
@@ -107,7 +97,7 @@ class ScanCommandTest {
         Files.writeString(targets, "# farm\n" + hostPort(farm, "legacy-tls10") + "\n127.0.0.1:99999\n"
                 + hostPort(farm, "modern-tls12-13") + "\n");
         Path out = dir.resolve("out");
-        Run r = tlsweep("scan", "--read-timeout", "2000", "-iL", targets.toString(), "-o", out.toString(),
+        CliRun r = CliRun.tlsweep("scan", "--read-timeout", "2000", "-iL", targets.toString(), "-o", out.toString(),
                 "--fail-on", "breaks");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains(targets + ":3: ").contains("99999");
@@ -121,9 +111,9 @@ class ScanCommandTest {
     @Test
     void anInternalCaGivenWithCaFileMakesItsCertificatesTrusted(TargetFarm farm) throws IOException {
         Path ca = farm.writeCaCertificate(dir.resolve("farm-ca.pem"));
-        Run without = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.resolve("a").toString(),
+        CliRun without = CliRun.tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.resolve("a").toString(),
                 hostPort(farm, "modern-tls12-13"));
-        Run with = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.resolve("b").toString(),
+        CliRun with = CliRun.tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.resolve("b").toString(),
                 "--ca-file", ca.toString(), hostPort(farm, "modern-tls12-13"));
         assertThat(without.exit()).isZero();
         assertThat(with.exit()).isZero();
@@ -134,7 +124,7 @@ class ScanCommandTest {
 
     @Test
     void everyAcceptedVersionIsConfirmedOnRequest(TargetFarm farm) throws IOException {
-        Run r = tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.toString(), "--confirm-each-version",
+        CliRun r = CliRun.tlsweep("scan", "-q", "--read-timeout", "2000", "-o", dir.toString(), "--confirm-each-version",
                 hostPort(farm, "modern-tls12-13"));
         assertThat(r.exit()).as(r.err()).isZero();
         String line = Files.readString(dir.resolve("results.jsonl"));
@@ -145,20 +135,20 @@ class ScanCommandTest {
 
     @Test
     void anUnreadableCaFileIsAUsageError() {
-        Run r = tlsweep("scan", "--ca-file", dir.resolve("missing.pem").toString(), "127.0.0.1:1");
+        CliRun r = CliRun.tlsweep("scan", "--ca-file", dir.resolve("missing.pem").toString(), "127.0.0.1:1");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("missing.pem");
     }
 
     @Test
     void anUnknownConditionIsAUsageError() {
-        Run r = tlsweep("scan", "--fail-on", "everything", "127.0.0.1:1");
+        CliRun r = CliRun.tlsweep("scan", "--fail-on", "everything", "127.0.0.1:1");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("unknown --fail-on condition 'everything'");
     }
 
     @Test
     void noTargetsIsAUsageError() {
-        assertThat(tlsweep("scan").exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.tlsweep("scan").exit()).isEqualTo(ExitCodes.USAGE);
     }
 }

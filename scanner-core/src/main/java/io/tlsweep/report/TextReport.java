@@ -91,7 +91,7 @@ public final class TextReport {
      * One line of at most {@code width} characters: control characters as '?', runs of blanks as one space,
      * cut at a word boundary where one is near, with "…" when cut.
      */
-    static String fit(String s, int width) {
+    public static String fit(String s, int width) {
         if (s == null) {
             return "";
         }

@@ -27,13 +27,18 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Result lines built by hand, as {@code results.jsonl} would hold them. */
-final class Results {
-    static final String GCM = "0xC02F:TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256";
-    static final String CBC = "0xC013:TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA";
-    static final String DES3 = "0x000A:TLS_RSA_WITH_3DES_EDE_CBC_SHA";
-    static final String AES13 = "0x1301:TLS_AES_128_GCM_SHA256";
+public final class Results {
+    public static final String GCM = "0xC02F:TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256";
+    public static final String CBC = "0xC013:TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA";
+    public static final String DES3 = "0x000A:TLS_RSA_WITH_3DES_EDE_CBC_SHA";
+    public static final String AES13 = "0x1301:TLS_AES_128_GCM_SHA256";
+    public static final String RSA_CBC = "0x002F:TLS_RSA_WITH_AES_128_CBC_SHA";
+    /** Two leaf fingerprints. */
+    public static final String SHA_A = "3fa1" + "0".repeat(60);
+    public static final String SHA_B = "9bc2" + "1".repeat(60);
 
     private String target;
+    private int port = 443;
     private String sni;
     private String status = "ok";
     private String verdict = "ready";
@@ -43,6 +48,7 @@ final class Results {
     private final List<ProtocolJson> protocols = new ArrayList<>();
     private final List<CertificateJson> certificates = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private ChainJson chain;
     private int connections = 7;
     private long elapsedMs = 120;
 
@@ -50,105 +56,145 @@ final class Results {
         this.target = target;
     }
 
-    static Results endpoint(String target) {
+    public static Results endpoint(String target) {
         return new Results(target);
     }
 
-    static ResultJson ready(String target) {
+    /** TLS 1.2 (GCM, CBC) and 1.3, server order, leaf {@link #SHA_A}: verdict ready, still to be built. */
+    public static Results readyEndpoint(String target) {
+        return endpoint(target).protocol("TLSv1.2", "server", GCM, CBC).protocol("TLSv1.3", "server", AES13)
+                .leaf(SHA_A);
+    }
+
+    public static ResultJson ready(String target) {
         return endpoint(target).protocol("TLSv1.2", "server", GCM, CBC).protocol("TLSv1.3", "server", AES13).build();
     }
 
-    static ResultJson breaks(String target) {
+    public static ResultJson breaks(String target) {
         return endpoint(target).verdict("breaks-without-legacy")
                 .reason("best version is TLSv1.0: clients with TLS 1.0/1.1 disabled cannot connect")
                 .protocol("TLSv1.0", "client", CBC, DES3).finding("cbc-tls10-beast", "CBC with TLS 1.0")
                 .finding("3des-sweet32", "3DES").build();
     }
 
-    static ResultJson legacy(String target) {
+    public static ResultJson legacy(String target) {
         return endpoint(target).verdict("legacy-enabled").reason("TLS 1.2+ works, but TLSv1.0 still accepted")
                 .protocol("TLSv1.0", "server", CBC).protocol("TLSv1.2", "server", GCM, CBC)
                 .finding("cbc-tls10-beast", "CBC with TLS 1.0").build();
     }
 
-    static ResultJson refused(String target) {
+    public static ResultJson refused(String target) {
         return endpoint(target).status("unreachable").verdict("unreachable").reason("connect-refused: refused")
                 .failure("connect-refused", "Connection refused", null,
                         new WindowsSymptom("10061", "No connection could be made", "Unable to connect", "Winsock"))
                 .connections(1).build();
     }
 
-    Results sni(String s) {
+    public Results sni(String s) {
         sni = s;
         return this;
     }
 
-    Results status(String s) {
+    public Results status(String s) {
         status = s;
         return this;
     }
 
-    Results verdict(String v) {
+    public Results verdict(String v) {
         verdict = v;
         return this;
     }
 
-    Results reason(String r) {
+    public Results reason(String r) {
         reason = r;
         return this;
     }
 
-    Results finding(String kind, String detail) {
+    public Results finding(String kind, String detail) {
         findings.add(new FindingJson(kind, detail));
         return this;
     }
 
-    Results failure(String kind, String detail, String alert, WindowsSymptom w) {
+    public Results failure(String kind, String detail, String alert, WindowsSymptom w) {
         failure = new FailureJson(kind, detail, alert, w);
         return this;
     }
 
-    /** Suites as "0xC02F:NAME". */
-    Results protocol(String version, String order, String... suites) {
+    /** Suites as "0xC02F:NAME", enumeration complete. */
+    public Results protocol(String version, String order, String... suites) {
+        return protocol(version, order, true, suites);
+    }
+
+    public Results protocol(String version, String order, boolean complete, String... suites) {
         protocols.add(new ProtocolJson(version, Arrays.stream(suites).map(s -> s.split(":", 2))
-                .map(s -> new SuiteJson(s[0], s[1])).toList(), order, false, List.of("x25519"), null, true, null));
+                .map(s -> new SuiteJson(s[0], s[1])).toList(), order, false, List.of("x25519"), null, complete, null));
         return this;
     }
 
-    Results certificate(String commonName) {
+    public Results withoutProtocols() {
+        protocols.clear();
+        return this;
+    }
+
+    public Results port(int p) {
+        port = p;
+        return this;
+    }
+
+    /** The served chain's first certificate (fake DER). */
+    public Results leaf(String sha256) {
+        certificates.clear();
+        certificates.add(new CertificateJson(sha256, "AA=="));
+        return this;
+    }
+
+    public Results noCertificates() {
+        certificates.clear();
+        return this;
+    }
+
+    /** Only the checked chain's fingerprint, no served certificates. */
+    public Results checkedLeaf(String sha256) {
+        certificates.clear();
+        chain = new ChainJson("CN=x", "x", "CN=x", List.of(), "EC 256", "SHA256withECDSA", null, null, 90L, sha256, 1,
+                "matches", "trusted", "system", false);
+        return this;
+    }
+
+    public Results certificate(String commonName) {
         certificates.add(selfSigned(commonName));
         return this;
     }
 
-    Results rawCertificate(String sha256, String der) {
+    public Results rawCertificate(String sha256, String der) {
         certificates.add(new CertificateJson(sha256, der));
         return this;
     }
 
-    Results note(String n) {
+    public Results note(String n) {
         notes.add(n);
         return this;
     }
 
-    Results connections(int n) {
+    public Results connections(int n) {
         connections = n;
         return this;
     }
 
-    Results elapsedMs(long ms) {
+    public Results elapsedMs(long ms) {
         elapsedMs = ms;
         return this;
     }
 
-    ResultJson build() {
-        return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", "127.0.0.9", "127.0.0.9", 443, sni, status,
+    public ResultJson build() {
+        return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", "127.0.0.9", "127.0.0.9", port, sni, status,
                 verdict, reason, List.copyOf(findings), failure, List.copyOf(protocols), Map.of(), List.of("x25519"),
-                null, null, null, null, null, null,
+                null, null, null, null, null, chain,
                 List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs);
     }
 
     /** A self-signed certificate whose subject CN and O are {@code commonName}, as the server chose them. */
-    static CertificateJson selfSigned(String commonName) {
+    public static CertificateJson selfSigned(String commonName) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(256);

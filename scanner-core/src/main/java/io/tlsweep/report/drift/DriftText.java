@@ -1,5 +1,6 @@
 package io.tlsweep.report.drift;
 
+import io.tlsweep.report.TextReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.stream.Collectors;
@@ -29,10 +30,11 @@ public final class DriftText {
         EndpointKey last = null;
         for (Change c : drift.changes()) {
             if (!c.endpoint().equals(last)) {
-                out.println(fit(c.endpoint().name(), NAME_WIDTH));
+                out.println(TextReport.fit(c.endpoint().name(), NAME_WIDTH));
                 last = c.endpoint();
             }
-            out.printf("  %-" + CLASS_WIDTH + "s %s%n", c.driftClass().label(), fit(c.detail(), DETAIL_WIDTH));
+            out.printf("  %-" + CLASS_WIDTH + "s %s%n", c.driftClass().label(),
+                    TextReport.fit(c.detail(), DETAIL_WIDTH));
         }
         if (!drift.isEmpty()) {
             out.println();
@@ -61,28 +63,5 @@ public final class DriftText {
 
     private static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
-    }
-
-    /**
-     * One line of at most {@code width} characters: control characters as '?', runs of blanks as one space,
-     * "…" when cut.
-     */
-    static String fit(String s, int width) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
-                    b.append(' ');
-                }
-            } else {
-                b.append(Character.isISOControl(c) ? '?' : c);
-            }
-        }
-        String one = b.toString().strip();
-        return one.length() <= width ? one : one.substring(0, width - 1).stripTrailing() + "…";
     }
 }

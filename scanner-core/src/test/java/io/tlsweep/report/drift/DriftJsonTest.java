@@ -1,10 +1,10 @@
 package io.tlsweep.report.drift;
 
-import static io.tlsweep.report.drift.Lines.CBC;
-import static io.tlsweep.report.drift.Lines.GCM;
-import static io.tlsweep.report.drift.Lines.SHA_B;
-import static io.tlsweep.report.drift.Lines.endpoint;
-import static io.tlsweep.report.drift.Lines.ready;
+import static io.tlsweep.report.Results.CBC;
+import static io.tlsweep.report.Results.GCM;
+import static io.tlsweep.report.Results.SHA_B;
+import static io.tlsweep.report.Results.endpoint;
+import static io.tlsweep.report.Results.readyEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,10 +26,10 @@ class DriftJsonTest {
 
     static Drift sample() {
         return Drift.between(
-                List.of(ready("127.0.0.1:8443").build(), ready("127.0.0.2:8443").sni("b.test").build(),
-                        ready("127.0.0.3:8443").build()),
-                List.of(ready("127.0.0.1:8443").protocol("TLSv1.0", "server", CBC).verdict("legacy-enabled").build(),
-                        ready("127.0.0.2:8443").sni("b.test").leaf(SHA_B).build(),
+                List.of(readyEndpoint("127.0.0.1:8443").build(), readyEndpoint("127.0.0.2:8443").sni("b.test").build(),
+                        readyEndpoint("127.0.0.3:8443").build()),
+                List.of(readyEndpoint("127.0.0.1:8443").protocol("TLSv1.0", "server", CBC).verdict("legacy-enabled").build(),
+                        readyEndpoint("127.0.0.2:8443").sni("b.test").leaf(SHA_B).build(),
                         endpoint("127.0.0.4:8443\u001b[2J<b>").protocol("TLSv1.2", "client", GCM).build()));
     }
 

@@ -1,13 +1,14 @@
 package io.tlsweep.report.drift;
 
-import static io.tlsweep.report.drift.Lines.AES13;
-import static io.tlsweep.report.drift.Lines.CBC;
-import static io.tlsweep.report.drift.Lines.GCM;
-import static io.tlsweep.report.drift.Lines.RSA_CBC;
-import static io.tlsweep.report.drift.Lines.SHA_A;
-import static io.tlsweep.report.drift.Lines.SHA_B;
-import static io.tlsweep.report.drift.Lines.endpoint;
-import static io.tlsweep.report.drift.Lines.ready;
+import static io.tlsweep.report.Results.AES13;
+import io.tlsweep.report.Results;
+import static io.tlsweep.report.Results.CBC;
+import static io.tlsweep.report.Results.GCM;
+import static io.tlsweep.report.Results.RSA_CBC;
+import static io.tlsweep.report.Results.SHA_A;
+import static io.tlsweep.report.Results.SHA_B;
+import static io.tlsweep.report.Results.endpoint;
+import static io.tlsweep.report.Results.readyEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DriftTest {
     private static final EndpointKey ONE = new EndpointKey("127.0.0.1:8443", 443, null);
 
-    private static Drift drift(Lines old, Lines now) {
+    private static Drift drift(Results old, Results now) {
         return Drift.between(List.of(old.build()), List.of(now.build()));
     }
 
@@ -33,7 +34,7 @@ class DriftTest {
 
     @Test
     void identicalRunsHaveNoChangesAndEveryClassCountsZero() {
-        List<ResultJson> run = List.of(ready("127.0.0.1:8443").build(),
+        List<ResultJson> run = List.of(readyEndpoint("127.0.0.1:8443").build(),
                 endpoint("127.0.0.2:8443").verdict("legacy-enabled").protocol("TLSv1.0", "client", CBC)
                         .protocol("TLSv1.2", "server", GCM, CBC).finding("cert-expiring-soon", "in 9 days").build(),
                 endpoint("127.0.0.3:8443").status("unreachable").verdict("unreachable").build());
@@ -58,8 +59,8 @@ class DriftTest {
 
     @Test
     void endpointsInOneRunOnlyAppearOrDisappear() {
-        Drift d = Drift.between(List.of(ready("127.0.0.1:8443").build(), ready("127.0.0.2:8443").build()),
-                List.of(ready("127.0.0.2:8443").build(), ready("127.0.0.3:8443").verdict("legacy-enabled").build()));
+        Drift d = Drift.between(List.of(readyEndpoint("127.0.0.1:8443").build(), readyEndpoint("127.0.0.2:8443").build()),
+                List.of(readyEndpoint("127.0.0.2:8443").build(), readyEndpoint("127.0.0.3:8443").verdict("legacy-enabled").build()));
 
         assertThat(d.changes()).extracting(c -> c.endpoint().target(), Change::driftClass, Change::detail,
                 Change::oldValue, Change::newValue).containsExactly(
@@ -74,10 +75,10 @@ class DriftTest {
     @Test
     void identityIsTargetPortAndSni() {
         Drift d = Drift.between(
-                List.of(ready("127.0.0.1:8443").sni("a.test").build(), ready("127.0.0.1:8443").sni("b.test").build(),
-                        ready("127.0.0.1:8443").port(8443).build(), ready("127.0.0.5").sni("").build()),
-                List.of(ready("127.0.0.1:8443").sni("b.test").build(), ready("127.0.0.1:8443").sni("c.test").build(),
-                        ready("127.0.0.1:8443").port(9443).build(), ready("127.0.0.5").build()));
+                List.of(readyEndpoint("127.0.0.1:8443").sni("a.test").build(), readyEndpoint("127.0.0.1:8443").sni("b.test").build(),
+                        readyEndpoint("127.0.0.1:8443").port(8443).build(), readyEndpoint("127.0.0.5").sni("").build()),
+                List.of(readyEndpoint("127.0.0.1:8443").sni("b.test").build(), readyEndpoint("127.0.0.1:8443").sni("c.test").build(),
+                        readyEndpoint("127.0.0.1:8443").port(9443).build(), readyEndpoint("127.0.0.5").build()));
 
         assertThat(d.changes()).extracting(c -> c.endpoint().port(), c -> c.endpoint().sni(), Change::driftClass)
                 .containsExactly(
@@ -90,7 +91,7 @@ class DriftTest {
 
     @Test
     void aLegacyVersionComingBackIsAlsoLegacyEnabled() {
-        Drift d = drift(ready("127.0.0.1:8443"), ready("127.0.0.1:8443").verdict("legacy-enabled")
+        Drift d = drift(readyEndpoint("127.0.0.1:8443"), readyEndpoint("127.0.0.1:8443").verdict("legacy-enabled")
                 .protocol("TLSv1.0", "server", CBC).protocol("TLSv1.1", "server", CBC));
 
         assertThat(details(d)).containsExactly(
@@ -117,7 +118,7 @@ class DriftTest {
 
     @Test
     void versionDisabled() {
-        Drift d = drift(ready("127.0.0.1:8443").protocol("TLSv1.0", "client", CBC), ready("127.0.0.1:8443"));
+        Drift d = drift(readyEndpoint("127.0.0.1:8443").protocol("TLSv1.0", "client", CBC), readyEndpoint("127.0.0.1:8443"));
 
         assertThat(d.changes()).extracting(Change::driftClass, Change::detail, Change::oldValue, Change::newValue)
                 .containsExactly(tuple(DriftClass.VERSION_DISABLED, "TLSv1.0 disabled", "TLSv1.0", null));
@@ -155,8 +156,8 @@ class DriftTest {
 
     @Test
     void anEnumerationCutShortRemovesNothingAndAddsNothing() {
-        Lines complete = endpoint("127.0.0.1:8443").protocol("TLSv1.2", "server", GCM, CBC, RSA_CBC);
-        Lines cut = endpoint("127.0.0.1:8443").protocol("TLSv1.2", "server", false, GCM, CBC);
+        Results complete = endpoint("127.0.0.1:8443").protocol("TLSv1.2", "server", GCM, CBC, RSA_CBC);
+        Results cut = endpoint("127.0.0.1:8443").protocol("TLSv1.2", "server", false, GCM, CBC);
 
         assertThat(drift(complete, cut).isEmpty()).as("removed only when the new run's list is complete").isTrue();
         assertThat(drift(cut, complete).isEmpty()).as("added only when the old run's list is complete").isTrue();
@@ -199,7 +200,7 @@ class DriftTest {
 
     @Test
     void aNewLeafCertificate() {
-        Drift d = drift(ready("127.0.0.1:8443"), ready("127.0.0.1:8443").leaf(SHA_B.toUpperCase()));
+        Drift d = drift(readyEndpoint("127.0.0.1:8443"), readyEndpoint("127.0.0.1:8443").leaf(SHA_B.toUpperCase()));
 
         assertThat(d.changes()).extracting(Change::driftClass, Change::detail, Change::oldValue, Change::newValue)
                 .containsExactly(tuple(DriftClass.CERTIFICATE_CHANGED, "certificate 3fa100000000… → 9bc211111111…",
@@ -208,36 +209,36 @@ class DriftTest {
 
     @Test
     void theCheckedChainsFingerprintWhenNoCertificatesAreListed() {
-        Drift d = drift(ready("127.0.0.1:8443").checkedLeaf(SHA_A), ready("127.0.0.1:8443").checkedLeaf(SHA_B));
+        Drift d = drift(readyEndpoint("127.0.0.1:8443").checkedLeaf(SHA_A), readyEndpoint("127.0.0.1:8443").checkedLeaf(SHA_B));
 
         assertThat(d.changes()).extracting(Change::driftClass).containsExactly(DriftClass.CERTIFICATE_CHANGED);
-        assertThat(drift(ready("127.0.0.1:8443").checkedLeaf(SHA_A), ready("127.0.0.1:8443")).isEmpty())
+        assertThat(drift(readyEndpoint("127.0.0.1:8443").checkedLeaf(SHA_A), readyEndpoint("127.0.0.1:8443")).isEmpty())
                 .as("the same leaf, once from the check and once as served").isTrue();
-        assertThat(drift(ready("127.0.0.1:8443"), ready("127.0.0.1:8443").noCertificates()).isEmpty())
+        assertThat(drift(readyEndpoint("127.0.0.1:8443"), readyEndpoint("127.0.0.1:8443").noCertificates()).isEmpty())
                 .as("no certificate on one side is not a change of certificate").isTrue();
     }
 
     @Test
     void aCertificateExpiringOrExpiredThatWasNot() {
-        Drift d = drift(ready("127.0.0.1:8443"),
-                ready("127.0.0.1:8443").finding("cert-expiring-soon", "expires 2030-01-01 (9 days)"));
+        Drift d = drift(readyEndpoint("127.0.0.1:8443"),
+                readyEndpoint("127.0.0.1:8443").finding("cert-expiring-soon", "expires 2030-01-01 (9 days)"));
 
         assertThat(d.changes()).extracting(Change::driftClass, Change::detail, Change::newValue).containsExactly(
                 tuple(DriftClass.CERTIFICATE_EXPIRING, "certificate expiring soon: expires 2030-01-01 (9 days)",
                         "cert-expiring-soon"));
 
-        Drift expired = drift(ready("127.0.0.1:8443").finding("cert-expiring-soon", "in 1 day"),
-                ready("127.0.0.1:8443").finding("cert-expired", "expired yesterday"));
+        Drift expired = drift(readyEndpoint("127.0.0.1:8443").finding("cert-expiring-soon", "in 1 day"),
+                readyEndpoint("127.0.0.1:8443").finding("cert-expired", "expired yesterday"));
         assertThat(details(expired)).containsExactly("certificate-expiring: certificate expired: expired yesterday");
 
-        assertThat(drift(ready("127.0.0.1:8443").finding("cert-expiring-soon", "in 9 days"),
-                ready("127.0.0.1:8443").finding("cert-expiring-soon", "in 2 days")).isEmpty())
+        assertThat(drift(readyEndpoint("127.0.0.1:8443").finding("cert-expiring-soon", "in 9 days"),
+                readyEndpoint("127.0.0.1:8443").finding("cert-expiring-soon", "in 2 days")).isEmpty())
                 .as("already expiring in the old run").isTrue();
     }
 
     @Test
     void anEndpointGoneUnreachableIsAStatusChangeNotEveryVersionDisabled() {
-        Drift d = drift(ready("127.0.0.1:8443"), endpoint("127.0.0.1:8443").status("unreachable")
+        Drift d = drift(readyEndpoint("127.0.0.1:8443"), endpoint("127.0.0.1:8443").status("unreachable")
                 .verdict("unreachable"));
 
         assertThat(d.changes()).extracting(Change::driftClass, Change::detail, Change::oldValue, Change::newValue)
@@ -261,8 +262,8 @@ class DriftTest {
         List<ResultJson> now = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             String t = "127.0.0." + i + ":8443";
-            old.add(ready(t).protocol("TLSv1.1", "server", CBC).build());
-            now.add(ready(t).protocol("TLSv1.0", "client", CBC).protocol("SSLv3", "client", RSA_CBC)
+            old.add(readyEndpoint(t).protocol("TLSv1.1", "server", CBC).build());
+            now.add(readyEndpoint(t).protocol("TLSv1.0", "client", CBC).protocol("SSLv3", "client", RSA_CBC)
                     .leaf(i % 2 == 0 ? SHA_B : SHA_A).verdict("legacy-enabled").build());
         }
         Drift first = Drift.between(old, now);
@@ -286,9 +287,9 @@ class DriftTest {
 
     @Test
     void aRepeatedLineCountsOnce() {
-        Drift d = Drift.between(List.of(ready("127.0.0.1:8443").build(), ready("127.0.0.1:8443").leaf(SHA_B).build()),
-                List.of(ready("127.0.0.1:8443").build(), ready("127.0.0.1:8443").leaf(SHA_B).build(),
-                        ready("127.0.0.2:8443").build(), ready("127.0.0.2:8443").build()));
+        Drift d = Drift.between(List.of(readyEndpoint("127.0.0.1:8443").build(), readyEndpoint("127.0.0.1:8443").leaf(SHA_B).build()),
+                List.of(readyEndpoint("127.0.0.1:8443").build(), readyEndpoint("127.0.0.1:8443").leaf(SHA_B).build(),
+                        readyEndpoint("127.0.0.2:8443").build(), readyEndpoint("127.0.0.2:8443").build()));
 
         assertThat(d.changes()).extracting(Change::driftClass).containsExactly(DriftClass.APPEARED);
         assertThat(d.baselineEndpoints()).isEqualTo(1);
@@ -297,10 +298,10 @@ class DriftTest {
 
     @Test
     void theBuilderStreamsTheOldRunFirst() {
-        Drift.Builder b = Drift.builder().old(ready("127.0.0.1:8443").build());
-        b.now(ready("127.0.0.1:8443").leaf(SHA_B).build());
+        Drift.Builder b = Drift.builder().old(readyEndpoint("127.0.0.1:8443").build());
+        b.now(readyEndpoint("127.0.0.1:8443").leaf(SHA_B).build());
 
-        assertThatThrownBy(() -> b.old(ready("127.0.0.2:8443").build())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.old(readyEndpoint("127.0.0.2:8443").build())).isInstanceOf(IllegalStateException.class);
         assertThat(b.build().changes()).extracting(Change::endpoint, Change::driftClass)
                 .containsExactly(tuple(ONE, DriftClass.CERTIFICATE_CHANGED));
         assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
@@ -311,7 +312,7 @@ class DriftTest {
         ResultJson bare = new ResultJson(ResultJson.SCHEMA, null, null, null, null, 0, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, 0, 0);
         assertThat(Drift.between(List.of(bare), List.of(bare)).isEmpty()).isTrue();
-        assertThat(Drift.between(List.of(bare), List.of(ready("127.0.0.1:8443").build())).counts())
+        assertThat(Drift.between(List.of(bare), List.of(readyEndpoint("127.0.0.1:8443").build())).counts())
                 .containsEntry("appeared", 1L).containsEntry("disappeared", 1L);
     }
 }
