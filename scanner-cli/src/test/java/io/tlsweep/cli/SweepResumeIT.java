@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A sweep of 2,000 loopback targets killed with SIGKILL at random points, then resumed (killed again, resumed
  * again): no target lost, none written twice, and the final reports equal those of a run never interrupted.
  */
-class SweepResumeTest {
+class SweepResumeIT {
     private static final int TLS_TARGETS = 1000;
     private static final int CLOSED_TARGETS = 1000;
     private static final int TARGETS = TLS_TARGETS + CLOSED_TARGETS;
@@ -39,6 +39,7 @@ class SweepResumeTest {
     @Test
     void killedSweepsResumeToTheSameReportsWithNothingLostOrTwice() throws Exception {
         try (TargetFarm farm = TargetFarm.start(List.of(DefaultProfiles.mixed(), DefaultProfiles.serverOrdered()))) {
+            assertThat(TestProcesses.builtJar()).as("the jar built by package").isPresent();
             Path targets = writeTargets(farm);
             Path reference = run("reference", targets);
             sweep(reference, false);

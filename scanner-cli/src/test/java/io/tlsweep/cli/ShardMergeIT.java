@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the shaded jar holds, without waiting for the package phase to build it.
  */
 @ExtendWith(TargetFarmExtension.class)
-class ShardMergeTest {
+class ShardMergeIT {
     private static final int SHARDS = 4;
     private static final String READ_TIMEOUT_MS = "3000";
     private static final long PROCESS_TIMEOUT_S = 180;
@@ -71,6 +71,7 @@ class ShardMergeTest {
         assertThat(exit).as(err.toString()).isZero();
         long t1 = System.nanoTime();
 
+        assertThat(TestProcesses.builtJar()).as("the jar built by package, as the Job runs it").isPresent();
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < SHARDS; i++) {
             Path out = dir.resolve("shard-" + i);
@@ -105,7 +106,7 @@ class ShardMergeTest {
         mergeOut = mergeErr.toString();
         assertThat(exit).as(mergeOut).isZero();
         long t3 = System.nanoTime();
-        System.out.printf("ShardMergeTest: %d targets; unsharded scan %.1f s, %d shard processes %.1f s"
+        System.out.printf("ShardMergeIT: %d targets; unsharded scan %.1f s, %d shard processes %.1f s"
                 + " (in parallel), merge %.1f s%n", farmSize, (t1 - t0) / 1e9, SHARDS, (t2 - t1) / 1e9,
                 (t3 - t2) / 1e9);
     }
@@ -157,8 +158,8 @@ class ShardMergeTest {
         assertThat(union).hasSize(farmSize);
         assertThat(union.stream().map(r -> r.path("origin").asText()).distinct()).as("every target once")
                 .hasSize(farmSize);
-        assertThat(union.stream().map(ShardMergeTest::essence).collect(Collectors.toSet()))
-                .isEqualTo(all.stream().map(ShardMergeTest::essence).collect(Collectors.toSet()));
+        assertThat(union.stream().map(ShardMergeIT::essence).collect(Collectors.toSet()))
+                .isEqualTo(all.stream().map(ShardMergeIT::essence).collect(Collectors.toSet()));
 
         Comparator<JsonNode> order = Comparator.<JsonNode, String>comparing(r -> r.path("target").asText())
                 .thenComparingInt(r -> r.path("port").asInt())
@@ -236,8 +237,8 @@ class ShardMergeTest {
         Map<String, Long> sum = counts(read(merged.resolve("latency.hlog")));
         // Racy by nature, so left out: hostile-reset-after-accept resets at once, and whether the client saw
         // the connection established (and timed it) before the reset differs from run to run.
-        one.keySet().removeIf(ShardMergeTest::racy);
-        sum.keySet().removeIf(ShardMergeTest::racy);
+        one.keySet().removeIf(ShardMergeIT::racy);
+        sum.keySet().removeIf(ShardMergeIT::racy);
         assertThat(sum).isNotEmpty().isEqualTo(one);
     }
 
