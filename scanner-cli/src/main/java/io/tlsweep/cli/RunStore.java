@@ -87,16 +87,16 @@ final class RunStore {
         return found;
     }
 
-    /** The newest run that did not complete: what {@code --resume} finishes. */
+    /** The newest run, when it did not complete: what {@code --resume} finishes. */
     Optional<Run> newestIncomplete() throws IOException {
         List<Run> all = runs();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (!all.get(i).complete()) {
-                return Optional.of(all.get(i));
-            }
-            return Optional.empty();
-        }
-        return Optional.empty();
+        return all.isEmpty() || all.get(all.size() - 1).complete() ? Optional.empty()
+                : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** The newest complete run: the baseline of a run about to start. */
+    Optional<Run> newestComplete() throws IOException {
+        return runs().stream().filter(Run::complete).reduce((older, newer) -> newer);
     }
 
     /** The newest complete run older than {@code id}: the baseline of run {@code id}. */
@@ -147,6 +147,7 @@ final class RunStore {
             Files.createSymbolicLink(tmpLink, root.relativize(run.dir()));
             moveAtomically(tmpLink, link);
         } catch (UnsupportedOperationException | IOException e) {
+            // a file system without symbolic links: LATEST alone names the run
             Files.deleteIfExists(tmpLink);
         }
     }

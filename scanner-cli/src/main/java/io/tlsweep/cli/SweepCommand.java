@@ -131,7 +131,7 @@ final class SweepCommand implements Callable<Integer> {
                         j.finishedCount());
                 journal = Optional.of(j);
                 RunStore.writeMeta(run.dir(), run.meta().orElse(new RunStore.RunMeta(run.id(), started.toString(),
-                        null, false, runMode.name().toLowerCase(Locale.ROOT), null, configFile.toString(), null, null,
+                        null, false, label(runMode), null, configFile.toString(), null, null,
                         null, 1)).resumed());
             }
         } else {
@@ -213,9 +213,14 @@ final class SweepCommand implements Callable<Integer> {
         return Optional.of(drift);
     }
 
+    /** "full", "versions-only", "recheck": as the configuration file names the mode. */
+    private static String label(SweepConfig.Mode mode) {
+        return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     private RunStore.Run newRun(RunStore store, Instant started, SweepConfig.Mode runMode) throws IOException {
         return store.create(started, new RunStore.RunMeta(null, null, null, false,
-                runMode.name().toLowerCase(Locale.ROOT).replace('_', '-'), store.baselineOf("99999999T999999Z")
+                label(runMode), store.newestComplete()
                         .map(RunStore.Run::id).orElse(null), configFile.toAbsolutePath().toString(), null, null, null,
                 1));
     }

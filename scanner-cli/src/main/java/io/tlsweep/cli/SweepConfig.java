@@ -52,12 +52,15 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         SweepConfig c;
+        String text = Files.readString(file);
         try {
-            c = yaml.readValue(Files.readString(file), SweepConfig.class);
+            c = yaml.readValue(text, SweepConfig.class);
         } catch (JsonMappingException e) {
             String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                     : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
-            throw new BadConfig(file + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr()) + ": "
+            String key = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            int line = lineOfKey(text, key).orElse(e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+            throw new BadConfig(file + (line > 0 ? ":" + line : "") + ": "
                     + (path.isEmpty() ? "" : path + ": ") + e.getOriginalMessage().replaceAll(" \\(class .*", ""));
         } catch (JsonProcessingException e) {
             throw new BadConfig(file + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr())
@@ -68,6 +71,25 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         }
         c.check(file);
         return c;
+    }
+
+    /**
+     * The line where {@code key} is written ("key:" at the start of a line, or "{key:" in a flow map): the
+     * parser's own position is often past the value.
+     */
+    private static java.util.Optional<Integer> lineOfKey(String text, String key) {
+        if (key == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^|[{,\\s])" + java.util.regex.Pattern.quote(key)
+                + "\\s*:");
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (p.matcher(lines[i]).find()) {
+                return java.util.Optional.of(i + 1);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private void check(Path file) throws BadConfig {
