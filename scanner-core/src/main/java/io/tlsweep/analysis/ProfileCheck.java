@@ -46,7 +46,7 @@ public record ProfileCheck(ClientProfile profile, ProfileOutcome predicted, Opti
         return Optional.of(switch (predicted.reason()) {
             case CONNECTS -> o.connects() && o.version().equals(predicted.version())
                     && o.suite().equals(predicted.suite());
-            case CLIENT_REFUSES_VERSION -> o.reason() == Reason.CLIENT_REFUSES_VERSION
+            case CLIENT_REFUSES_VERSION, CLIENT_REFUSES_SIGNATURE -> o.reason() == predicted.reason()
                     && o.version().equals(predicted.version());
             case SERVER_REFUSES_VERSION, NO_SHARED_SUITE, REFUSED -> o.reason() == Reason.REFUSED
                     && (predicted.assumed() || sameFailure(predicted, o));
@@ -73,6 +73,9 @@ public record ProfileCheck(ClientProfile profile, ProfileOutcome predicted, Opti
 
     /** The words {@code profile}'s client shows for {@code outcome}; empty when it connects or is unknown. */
     public static Optional<ClientMessage> messageOf(ClientProfile profile, ProfileOutcome outcome) {
+        if (outcome.reason() == Reason.CLIENT_REFUSES_SIGNATURE) {
+            return Optional.of(ClientMessages.legacySignatureRefused(profile.family()));
+        }
         if (outcome.connects() || outcome.reason() == Reason.UNKNOWN || outcome.failure().isEmpty()) {
             return Optional.empty();
         }

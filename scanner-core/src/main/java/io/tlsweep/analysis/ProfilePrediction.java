@@ -80,7 +80,11 @@ public final class ProfilePrediction {
             return ProfileOutcome.fails(Reason.NO_SHARED_SUITE, Optional.of(v), seen.orElse(Failure.alert(
                     AlertDescription.HANDSHAKE_FAILURE, "no shared cipher suite")), seen.isEmpty());
         }
-        return ProfileOutcome.connects(v, choose(at, offered, shared));
+        CipherSuite chosen = choose(at, offered, shared);
+        if (p.refusesSignatureOf(v, chosen)) {
+            return ProfileOutcome.clientRefusesSignature(v);
+        }
+        return ProfileOutcome.connects(v, chosen);
     }
 
     /** The newest version in the client's supported_versions that the server accepts. */

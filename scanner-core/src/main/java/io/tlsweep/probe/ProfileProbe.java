@@ -149,6 +149,9 @@ public final class ProfileProbe implements ProbePlan {
                 || !sh.cipherSuite().usableIn(v)) {
             return other("chose cipher suite " + sh.cipherSuite() + ", which was not offered for " + v);
         }
+        if (p.refusesSignatureOf(v, sh.cipherSuite())) {
+            return ProfileOutcome.clientRefusesSignature(v);
+        }
         return ProfileOutcome.connects(v, sh.cipherSuite());
     }
 

@@ -35,6 +35,14 @@ public final class ClientMessages {
         };
     }
 
+    /** What a client that refuses TLS 1.0/1.1 ServerKeyExchange signatures says (OpenSSL 3 at level 1). */
+    public static ClientMessage legacySignatureRefused(ClientFamily family) {
+        return family == ClientFamily.OPENSSL
+                ? new ClientMessage("0A00014D", "legacy sigalg disallowed or unsupported", "", OPENSSL)
+                : new ClientMessage("", "the client refuses the server's TLS 1.0/1.1 key exchange signature", "",
+                        "client-profiles.json (legacySignaturesRefused)");
+    }
+
     private static ClientMessage windows(Failure failure, ProtocolVersion chosen, boolean dotNet) {
         if (failure.kind() == FailureKind.LOWER_VERSION) {
             return new ClientMessage("", "Schannel refuses the server's choice of " + chosen.displayName()
@@ -51,7 +59,8 @@ public final class ClientMessages {
         return switch (failure.kind()) {
             case ALERT -> failure.alert().filter(a -> a.code() != 0)
                     .map(a -> new ClientMessage(handshake, "Received fatal alert: " + a.name(), "", JDK))
-                    .orElse(new ClientMessage(handshake, "Remote host terminated the handshake", "", JDK));
+                    .orElse(new ClientMessage("javax.net.ssl.SSLProtocolException",
+                            "Received close_notify during handshake", "", JDK));
             case CLOSED_BEFORE_REPLY -> new ClientMessage(handshake, "Remote host terminated the handshake", "", JDK);
             case RESET_BEFORE_REPLY -> new ClientMessage("java.net.SocketException", "Connection reset", "", JDK);
             case READ_TIMEOUT -> new ClientMessage("java.net.SocketTimeoutException", "Read timed out", "", JDK);
@@ -75,12 +84,11 @@ public final class ClientMessages {
         return switch (failure.kind()) {
             case ALERT -> failure.alert().filter(a -> a.code() != 0)
                     .map(a -> new ClientMessage("", alertReason(a), "", OPENSSL))
-                    .orElse(new ClientMessage("", "unexpected eof while reading", "", OPENSSL));
+                    .orElse(new ClientMessage("SSL_ERROR_ZERO_RETURN", "closed (the server sent close_notify)", "",
+                            OPENSSL));
             case CLOSED_BEFORE_REPLY -> new ClientMessage("", "unexpected eof while reading", "", OPENSSL);
             case RESET_BEFORE_REPLY -> new ClientMessage("ECONNRESET", "Connection reset by peer", "", OPENSSL);
-            case LOWER_VERSION -> new ClientMessage("", chosen.atLeast(ProtocolVersion.TLSv1_2)
-                    ? "unsupported protocol" : "unsupported protocol (" + chosen.displayName()
-                    + " is below the security level)", "", OPENSSL);
+            case LOWER_VERSION -> new ClientMessage("", "unsupported protocol", "", OPENSSL);
             case READ_TIMEOUT -> new ClientMessage("", "(no reply: the application's own timeout ends it)", "",
                     OPENSSL);
             case CONNECT_REFUSED -> new ClientMessage("ECONNREFUSED", "Connection refused", "", OPENSSL);

@@ -1,6 +1,7 @@
 package io.tlsweep.profile;
 
 import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.KeyExchange;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.SignatureScheme;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param tls13CipherSuites its TLS 1.3 suites in its own order; an empty list when TLS 1.3 is not offered
  * @param groups its supported_groups in order; empty when the hello carries none
  * @param signatureAlgorithms its signature_algorithms, absent when the hello carries none
+ * @param legacySignaturesRefused the client refuses the MD5+SHA-1 signature of a TLS 1.0/1.1 (EC)DHE
+ *     ServerKeyExchange, so those versions complete only with RSA key transport (OpenSSL 3 at security level 1)
  */
 public record ClientProfile(String id, String name, ClientFamily family, Fact<List<ProtocolVersion>> versions,
         Fact<List<ProtocolVersion>> completes, Fact<List<CipherSuite>> cipherSuites,
@@ -30,7 +33,7 @@ public record ClientProfile(String id, String name, ClientFamily family, Fact<Li
         Optional<Fact<List<SignatureScheme>>> signatureAlgorithms, Fact<Boolean> sni, Fact<HelloFormat> helloFormat,
         Optional<Fact<Boolean>> renegotiationScsv, Optional<Fact<Boolean>> extendedMasterSecret,
         Optional<Fact<Boolean>> statusRequest, Optional<Fact<Boolean>> sessionTicket,
-        Optional<Fact<List<String>>> alpn) {
+        Optional<Fact<List<String>>> alpn, Optional<Fact<Boolean>> legacySignaturesRefused) {
 
     public ClientProfile {
         if (versions.value().isEmpty()) {
@@ -63,6 +66,16 @@ public record ClientProfile(String id, String name, ClientFamily family, Fact<Li
         return completes.value().contains(version);
     }
 
+    /**
+     * Whether the client gives up on {@code suite} in {@code version} after the ServerKeyExchange: a signed
+     * (EC)DHE exchange in TLS 1.0/1.1 by a client refusing their legacy signatures.
+     */
+    public boolean refusesSignatureOf(ProtocolVersion version, CipherSuite suite) {
+        boolean legacy = !version.atLeast(ProtocolVersion.TLSv1_2);
+        boolean signed = suite.keyExchange() == KeyExchange.ECDHE || suite.keyExchange() == KeyExchange.DHE;
+        return legacy && signed && legacySignaturesRefused.map(Fact::value).orElse(false);
+    }
+
     /** The suites a server negotiating {@code version} can pick from, in the client's order. */
     public List<CipherSuite> suitesFor(ProtocolVersion version) {
         if (version.equals(ProtocolVersion.TLSv1_3)) {
@@ -89,6 +102,7 @@ public record ClientProfile(String id, String name, ClientFamily family, Fact<Li
         statusRequest.ifPresent(f -> all.put("statusRequest", f));
         sessionTicket.ifPresent(f -> all.put("sessionTicket", f));
         alpn.ifPresent(f -> all.put("alpn", f));
+        legacySignaturesRefused.ifPresent(f -> all.put("legacySignaturesRefused", f));
         return all;
     }
 

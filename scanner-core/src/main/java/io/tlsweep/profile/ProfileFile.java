@@ -144,7 +144,7 @@ public final class ProfileFile {
                         throw new IllegalArgumentException("'" + v + "' is not an ALPN protocol name");
                     }
                     return v.asText();
-                }));
+                }), bool(node, "legacySignaturesRefused", sources));
     }
 
     private static void checkVersions(String field, List<CipherSuite> suites, boolean tls13) {

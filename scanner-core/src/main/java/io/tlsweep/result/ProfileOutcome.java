@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param version the version negotiated; for {@link Reason#CLIENT_REFUSES_VERSION} the version the server chose
  * @param suite the suite negotiated
- * @param failure how the handshake ends when it fails (the alert, reset or close the client meets)
+ * @param failure how the handshake ends when it fails (the alert, reset or close the client meets); empty when
+ *     the client ends it itself over what the server chose
  * @param assumed the failure is not one the server was seen to give but tlsweep's assumption (a what-if, or a
  *     refusal the scan did not observe)
  */
@@ -25,6 +26,11 @@ public record ProfileOutcome(Reason reason, Optional<ProtocolVersion> version, O
         SERVER_REFUSES_VERSION("server-refuses-version"),
         /** The server picks a version the client has disabled, and the client gives up. */
         CLIENT_REFUSES_VERSION("client-refuses-version"),
+        /**
+         * The server picks a signed (EC)DHE suite in TLS 1.0/1.1 and the client refuses that version's legacy
+         * ServerKeyExchange signature (OpenSSL 3 at security level 1).
+         */
+        CLIENT_REFUSES_SIGNATURE("client-refuses-signature"),
         /** A version is agreed but no cipher suite (or TLS 1.3 group) is shared. */
         NO_SHARED_SUITE("no-shared-suite"),
         /**
@@ -78,6 +84,12 @@ public record ProfileOutcome(Reason reason, Optional<ProtocolVersion> version, O
     public static ProfileOutcome fails(Reason reason, Optional<ProtocolVersion> version, Failure failure,
             boolean assumed) {
         return new ProfileOutcome(reason, version, Optional.empty(), Optional.of(failure), assumed);
+    }
+
+    /** The client ends the handshake itself over the ServerKeyExchange signature of {@code version}. */
+    public static ProfileOutcome clientRefusesSignature(ProtocolVersion version) {
+        return new ProfileOutcome(Reason.CLIENT_REFUSES_SIGNATURE, Optional.of(version), Optional.empty(),
+                Optional.empty(), false);
     }
 
     public static ProfileOutcome unknown(String why) {

@@ -174,6 +174,20 @@ class ProfilePredictionTest {
     }
 
     @Test
+    void aClientRefusingLegacySignaturesCompletesTls10OnlyWithRsaKeyTransport() {
+        ClientProfile openssl3 = profile("openssl3", ClientFamily.OPENSSL).versions(TLSv1_0, TLSv1_1, TLSv1_2)
+                .refusingLegacySignatures().suites(0xC02F, 0xC013, 0x002F).build();
+        TargetResult ecdheFirst = result().accepts(TLSv1_0, PreferenceOrder.SERVER, 0xC013, 0x002F).build();
+        ProfileOutcome o = ProfilePrediction.predict(ecdheFirst, openssl3);
+        assertThat(o.reason()).isEqualTo(Reason.CLIENT_REFUSES_SIGNATURE);
+        assertThat(ProfileCheck.messageOf(openssl3, o).orElseThrow().text())
+                .isEqualTo("legacy sigalg disallowed or unsupported");
+        TargetResult rsaFirst = result().accepts(TLSv1_0, PreferenceOrder.SERVER, 0x002F, 0xC013).build();
+        assertThat(ProfilePrediction.predict(rsaFirst, openssl3)).isEqualTo(ProfileOutcome.connects(TLSv1_0,
+                CipherSuite.of(0x002F)));
+    }
+
+    @Test
     void theHighestVersionAtOrBelowTheClientsMaximumIsNegotiated() {
         TargetResult r = result().accepts(TLSv1_0, 0x002F).accepts(TLSv1_2, 0xC02F).build();
         ClientProfile tls11 = profile("t", ClientFamily.JAVA).versions(TLSv1_0, TLSv1_1).suites(0x002F).build();

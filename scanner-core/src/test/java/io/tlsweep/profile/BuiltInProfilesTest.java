@@ -68,6 +68,9 @@ class BuiltInProfilesTest {
         assertThat(id("java17").versions().value()).containsExactly(TLSv1_2, TLSv1_3);
         assertThat(id("java6").sni().value()).isFalse();
         assertThat(id("java6").helloFormat().value()).isEqualTo(HelloFormat.SSLV2);
-        assertThat(id("openssl-3").completes().value()).containsExactly(TLSv1_2, TLSv1_3);
+        assertThat(id("openssl-3").completes().value()).containsExactly(TLSv1_0, TLSv1_1, TLSv1_2, TLSv1_3);
+        assertThat(id("openssl-3").refusesSignatureOf(TLSv1_0, io.tlsweep.wire.CipherSuite.of(0xC013))).isTrue();
+        assertThat(id("openssl-3").refusesSignatureOf(TLSv1_0, io.tlsweep.wire.CipherSuite.of(0x002F))).isFalse();
+        assertThat(id("openssl-3").refusesSignatureOf(TLSv1_2, io.tlsweep.wire.CipherSuite.of(0xC013))).isFalse();
     }
 }

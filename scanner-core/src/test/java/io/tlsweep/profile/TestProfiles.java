@@ -22,6 +22,7 @@ public final class TestProfiles {
     private List<NamedGroup> groups = List.of(NamedGroup.byName("x25519").orElseThrow(),
             NamedGroup.byName("secp256r1").orElseThrow(), NamedGroup.byName("secp384r1").orElseThrow());
     private boolean sni = true;
+    private boolean legacySignaturesRefused;
 
     private TestProfiles(String id, ClientFamily family) {
         this.id = id;
@@ -52,6 +53,11 @@ public final class TestProfiles {
         return this;
     }
 
+    public TestProfiles refusingLegacySignatures() {
+        legacySignaturesRefused = true;
+        return this;
+    }
+
     public TestProfiles noSni() {
         sni = false;
         return this;
@@ -61,7 +67,8 @@ public final class TestProfiles {
         return new ClientProfile(id, id + " (test)", family, fact(versions),
                 fact(completes == null ? versions : completes), fact(List.copyOf(suites)), fact(List.copyOf(tls13)),
                 fact(groups), Optional.empty(), fact(sni), fact(HelloFormat.TLS), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                legacySignaturesRefused ? Optional.of(fact(true)) : Optional.empty());
     }
 
     private static <T> Fact<T> fact(T value) {
