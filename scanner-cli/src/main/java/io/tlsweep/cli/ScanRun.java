@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One scan into an output directory: each finished target is confirmed with a real TLS handshake (at most
  * {@value #CONFIRMING} at once, which holds the engine back when they lag), its certificates are checked,
  * and its line is appended to results.jsonl by one writer thread as soon as it is complete, so nothing
- * scanned is lost if the run stops. The HdrHistogram log is written at the end.
+ * scanned is lost if the run stops. The HdrHistogram log is checkpointed while scanning and written at the end
+ * (with the checkpoints of killed sessions when resuming).
  */
 final class ScanRun {
     static final String RESULTS = "results.jsonl";
@@ -132,7 +133,8 @@ final class ScanRun {
                 JsonLinesWriter json = new JsonLinesWriter(file);
                 HandshakeClient handshakes = new HandshakeClient(HandshakeClientConfig.defaults()
                         .withTimeouts(config.connectTimeout(), config.readTimeout()));
-                TlsScanner scanner = new TlsScanner(config, options, clients.profiles(), clients.profilesOnly())) {
+                TlsScanner scanner = new TlsScanner(config, options, clients.profiles(), clients.profilesOnly());
+                LatencyLog latency = LatencyLog.start(outputDir, scanner.metrics(), job.journal().isPresent())) {
             RealStackCheck check = new RealStackCheck(handshakes);
             java.util.function.BiConsumer<TargetResult, Boolean> sink = (r, unchanged) -> {
                 if (unchanged) {
@@ -179,9 +181,7 @@ final class ScanRun {
             confirming.acquireUninterruptibly(CONFIRMING);
             writer.shutdown();
             awaitWriter(writer);
-            try (OutputStream hlog = Files.newOutputStream(outputDir.resolve(HISTOGRAMS))) {
-                scanner.metrics().writeLog(hlog);
-            }
+            latency.finish(outputDir.resolve(HISTOGRAMS));
         } finally {
             writer.shutdownNow();
         }
