@@ -22,31 +22,31 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The baseline run of a re-check, kept on disk: only each finished target's key and the offset of its line in
- * the baseline's results.jsonl are held in memory (two longs a target); a line is read back when its target is
- * planned, and again when it is found unchanged and its line is carried into the new run.
+ * the baseline's results.jsonl are held in memory (two sorted long arrays, 16 bytes a target); a line is read
+ * back when its target is planned, and again when it is found unchanged and its line is carried into the new run.
  */
 final class BaselineIndex implements Closeable {
     private static final ObjectReader JSON = new ObjectMapper().readerFor(ResultJson.class);
 
     private final RandomAccessFile file;
-    private final Map<Long, Long> offsets;
+    private final long[] keys;
+    private final long[] offsets;
     private final String runId;
 
-    private BaselineIndex(RandomAccessFile file, Map<Long, Long> offsets, String runId) {
+    private BaselineIndex(RandomAccessFile file, long[] keys, long[] offsets, String runId) {
         this.file = file;
+        this.keys = keys;
         this.offsets = offsets;
         this.runId = runId;
     }
 
     static BaselineIndex open(Path results, String runId) throws IOException {
-        Map<Long, Long> offsets = new HashMap<>();
+        Offsets offsets = new Offsets();
         try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(results),
                 1 << 16)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
@@ -65,16 +65,53 @@ final class BaselineIndex implements Closeable {
             }
             index(offsets, line, start);
         }
-        return new BaselineIndex(new RandomAccessFile(results.toFile(), "r"), offsets, runId);
+        return offsets.index(new RandomAccessFile(results.toFile(), "r"), runId);
+    }
+
+    /** Keys and line offsets as they are read, then sorted by key (the first line of a key wins). */
+    private static final class Offsets {
+        private long[] keys = new long[1024];
+        private long[] at = new long[1024];
+        private int n;
+
+        void add(long key, long offset) {
+            if (n == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, n * 2);
+                at = java.util.Arrays.copyOf(at, n * 2);
+            }
+            keys[n] = key;
+            at[n++] = offset;
+        }
+
+        BaselineIndex index(RandomAccessFile file, String runId) {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : keys[a] != keys[b]
+                    ? Long.compare(keys[a], keys[b]) : Integer.compare(a, b));
+            long[] sortedKeys = new long[n];
+            long[] sortedAt = new long[n];
+            int m = 0;
+            for (int i : order) {
+                if (m > 0 && sortedKeys[m - 1] == keys[i]) {
+                    continue;
+                }
+                sortedKeys[m] = keys[i];
+                sortedAt[m++] = at[i];
+            }
+            return new BaselineIndex(file, java.util.Arrays.copyOf(sortedKeys, m), java.util.Arrays.copyOf(sortedAt, m),
+                    runId);
+        }
     }
 
     /** Keeps the offset of one line; an unreadable line is left out, so its target is scanned in full. */
-    private static void index(Map<Long, Long> offsets, ByteArrayOutputStream line, long start) {
+    private static void index(Offsets offsets, ByteArrayOutputStream line, long start) {
         if (line.size() == 0) {
             return;
         }
         try {
-            offsets.put(Journal.key(JSON.<ResultJson>readValue(line.toByteArray())), start);
+            offsets.add(Journal.key(JSON.<ResultJson>readValue(line.toByteArray())), start);
         } catch (IOException e) {
             // left out: scanned in full
         }
@@ -85,17 +122,17 @@ final class BaselineIndex implements Closeable {
     }
 
     int size() {
-        return offsets.size();
+        return keys.length;
     }
 
     /** The baseline line of {@code t}, if it has one. */
     synchronized Optional<ResultJson> line(Target t) {
-        Long at = offsets.get(Journal.key(t));
-        if (at == null) {
+        int i = java.util.Arrays.binarySearch(keys, Journal.key(t));
+        if (i < 0) {
             return Optional.empty();
         }
         try {
-            file.seek(at);
+            file.seek(offsets[i]);
             return Optional.of(JSON.readValue(readLine(file)));
         } catch (IOException e) {
             return Optional.empty();

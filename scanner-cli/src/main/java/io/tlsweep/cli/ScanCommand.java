@@ -112,6 +112,10 @@ final class ScanCommand implements Callable<Integer> {
             description = "Report certificates expiring within DAYS days (default: ${DEFAULT-VALUE}).")
     private int expiringDays;
 
+    @Option(names = "--resume", description = "Finish an interrupted scan into the same -o DIR: targets already in"
+            + " its results.jsonl are skipped, new results are appended, the reports cover both.")
+    private boolean resume;
+
     @Option(names = "--confirm-each-version", description = "Confirm every accepted version with a real TLS"
             + " handshake, not only the best one.")
     private boolean confirmEachVersion;
@@ -173,8 +177,19 @@ final class ScanCommand implements Callable<Integer> {
                     err.flush();
                 }).build();
                 Progress progress = Progress.start(total, quiet)) {
-            outcome = ScanRun.run(input, ScanRun.Job.of(config, options, clients.get(), certificates)
-                    .confirmEachVersion(confirmEachVersion).failOn(failOn), outputDir, progress);
+            ScanRun.Job job = ScanRun.Job.of(config, options, clients.get(), certificates)
+                    .confirmEachVersion(confirmEachVersion).failOn(failOn);
+            if (resume) {
+                Journal done = Journal.open(outputDir.resolve(ScanRun.RESULTS), e -> err.println("tlsweep scan: " + e));
+                if (!done.repaired().isEmpty()) {
+                    err.println("tlsweep scan: " + outputDir.resolve(ScanRun.RESULTS) + ": " + done.repaired());
+                }
+                if (!quiet) {
+                    err.printf("tlsweep scan: resuming: %d target(s) already done%n", done.finishedCount());
+                }
+                job = job.resume(done);
+            }
+            outcome = ScanRun.run(input, job, outputDir, progress);
         }
         Reports.rebuild(outputDir, ShardOption.describe(Reports.runInfo(spec, started), shard, shards),
                 spec.commandLine().getOut(), err, !quiet);

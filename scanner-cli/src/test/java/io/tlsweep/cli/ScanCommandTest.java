@@ -84,6 +84,26 @@ class ScanCommandTest {
     }
 
     @Test
+    void resumeScansOnlyWhatIsMissingAndRepairsACutLine(TargetFarm farm) throws IOException {
+        String legacy = hostPort(farm, "legacy-tls10");
+        String modern = hostPort(farm, "modern-tls12-13");
+        CliRun first = CliRun.tlsweep("scan", "-q", "--no-profiles", "--read-timeout", "2000", "-o", dir.toString(),
+                legacy);
+        assertThat(first.exit()).as(first.err()).isZero();
+        Path results = dir.resolve("results.jsonl");
+        Files.writeString(results, "{\"schema\":\"tlsweep/1\",\"target\":\"cut", java.nio.file.StandardOpenOption.APPEND);
+        CliRun second = CliRun.tlsweep("scan", "--no-profiles", "--read-timeout", "2000", "-o", dir.toString(),
+                "--resume", legacy, modern);
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.err()).contains("cut off an incomplete last line").contains("1 target(s) already done");
+        List<String> lines = Files.readAllLines(results);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("\"target\":\"" + legacy + "\"");
+        assertThat(lines.get(1)).contains("\"target\":\"" + modern + "\"");
+        assertThat(second.out()).contains("totals: breaks-without-legacy 1, ready 1 (2 endpoints)");
+    }
+
+    @Test
     void noConditionMetExitsZero(TargetFarm farm) {
         CliRun r = CliRun.tlsweep("scan", "--read-timeout", "2000", "-o", dir.toString(), "--fail-on", "breaks,legacy,weak",
                 hostPort(farm, "modern-tls12-13"));
