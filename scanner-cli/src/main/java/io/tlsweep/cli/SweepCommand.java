@@ -84,10 +84,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepConfig.Mode runMode;
         try {
             config = SweepConfig.read(configFile);
-            runMode = mode == null ? config.mode(configFile) : new SweepConfig(config.targets(), config.ports(),
-                    config.output(), config.retention(), mode, config.recheckLegacy(), config.profiles(),
-                    config.profileFile(), config.assumeDisabled(), config.realStackCheck(), config.failOn(),
-                    config.caFile(), config.expiringDays(), config.scan()).mode(configFile);
+            runMode = mode == null ? config.mode(configFile) : SweepConfig.parseMode(mode, Path.of("--mode"));
         } catch (SweepConfig.BadConfig e) {
             err.println("tlsweep sweep: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -113,30 +110,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         RunStore store = new RunStore(config.resolve(configFile, config.output()));
         Instant started = Instant.now();
-        RunStore.Run run;
-        Optional<Journal> journal = Optional.empty();
-        if (resume) {
-            Optional<RunStore.Run> open = store.newestIncomplete();
-            if (open.isEmpty()) {
-                err.println("tlsweep sweep: --resume: no incomplete run under " + store.root() + "; starting a new"
-                        + " one");
-                run = newRun(store, started, runMode);
-            } else {
-                run = open.get();
-                Journal j = Journal.open(run.dir().resolve(ScanRun.RESULTS), e -> err.println("tlsweep sweep: " + e));
-                if (!j.repaired().isEmpty()) {
-                    err.println("tlsweep sweep: " + run.dir().resolve(ScanRun.RESULTS) + ": " + j.repaired());
-                }
-                err.printf("tlsweep sweep: resuming run %s: %d target(s) already done%n", run.id(),
-                        j.finishedCount());
-                journal = Optional.of(j);
-                RunStore.writeMeta(run.dir(), run.meta().orElse(new RunStore.RunMeta(run.id(), started.toString(),
-                        null, false, label(runMode), null, configFile.toString(), null, null,
-                        null, 1)).resumed());
-            }
-        } else {
-            run = newRun(store, started, runMode);
-        }
+        Opened opened = open(store, started, runMode, err);
+        RunStore.Run run = opened.run();
+        Optional<Journal> journal = opened.journal();
         Optional<RunStore.Run> baseline = store.baselineOf(run.id());
         ScanRun.Job job = ScanRun.Job.of(settings.get().engine(), settings.get().options(runMode),
                 settings.get().clients(), settings.get().certificates())
@@ -211,6 +187,33 @@ final class SweepCommand implements Callable<Integer> {
             out.flush();
         }
         return Optional.of(drift);
+    }
+
+    /** The run this invocation writes, and the journal of what it already holds when it is resumed. */
+    private record Opened(RunStore.Run run, Optional<Journal> journal) {
+    }
+
+    /** With --resume the newest incomplete run (or a new one when there is none), else a new run. */
+    private Opened open(RunStore store, Instant started, SweepConfig.Mode runMode, PrintWriter err)
+            throws IOException {
+        Optional<RunStore.Run> open = resume ? store.newestIncomplete() : Optional.empty();
+        if (open.isEmpty()) {
+            if (resume) {
+                err.println("tlsweep sweep: --resume: no incomplete run under " + store.root() + "; starting a new"
+                        + " one");
+            }
+            return new Opened(newRun(store, started, runMode), Optional.empty());
+        }
+        RunStore.Run run = open.get();
+        Path results = run.dir().resolve(ScanRun.RESULTS);
+        Journal journal = Journal.open(results, e -> err.println("tlsweep sweep: " + e));
+        if (!journal.repaired().isEmpty()) {
+            err.println("tlsweep sweep: " + results + ": " + journal.repaired());
+        }
+        err.printf("tlsweep sweep: resuming run %s: %d target(s) already done%n", run.id(), journal.finishedCount());
+        RunStore.writeMeta(run.dir(), run.meta().orElse(new RunStore.RunMeta(run.id(), started.toString(), null,
+                false, label(runMode), null, configFile.toString(), null, null, null, 1)).resumed());
+        return new Opened(run, Optional.of(journal));
     }
 
     /** "full", "versions-only", "recheck": as the configuration file names the mode. */

@@ -117,9 +117,11 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
     }
 
     Mode mode(Path file) throws BadConfig {
-        if (mode == null) {
-            return Mode.FULL;
-        }
+        return mode == null ? Mode.FULL : parseMode(mode, file);
+    }
+
+    /** "full", "versions-only" or "recheck"; {@code file} names where the word came from in the error. */
+    static Mode parseMode(String mode, Path file) throws BadConfig {
         return switch (mode.toLowerCase(Locale.ROOT)) {
             case "full" -> Mode.FULL;
             case "versions-only" -> Mode.VERSIONS_ONLY;
