@@ -9,6 +9,9 @@ import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.scan.TlsScanner;
+import io.tlsweep.analysis.ClientImpact;
+import io.tlsweep.profile.ClientProfile;
+import io.tlsweep.profile.ProfileFile;
 import io.tlsweep.target.Target;
 import io.tlsweep.target.TargetSource;
 import io.tlsweep.wire.ServerResponse;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -77,9 +81,17 @@ public final class SweepBenchmark {
         long[] ticks0 = userSystemTicks();
         long t0 = System.nanoTime();
         RunStats stats;
-        try (TlsScanner scanner = new TlsScanner(config, ScanOptions.full()); TargetSource in = targets(file)) {
-            stats = scanner.scan(in, results::add).join();
-            System.out.println("transport: " + scanner.transportName());
+        List<ClientProfile> profiles = Boolean.getBoolean("profiles") ? ProfileFile.builtIn().profiles() : List.of();
+        try (TlsScanner scanner = new TlsScanner(config, ScanOptions.full(), profiles, false);
+                TargetSource in = targets(file)) {
+            stats = scanner.scan(in, r -> {
+                if (!profiles.isEmpty()) {
+                    ClientImpact.of(r, profiles, Optional.of(ClientImpact.LEGACY_OFF));
+                }
+                results.add(r);
+            }).join();
+            System.out.println("transport: " + scanner.transportName() + (profiles.isEmpty() ? ""
+                    : ", " + profiles.size() + " client profiles (hellos, predictions and what-ifs)"));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long cpu = cpuNanos() - cpu0;
