@@ -203,7 +203,8 @@ final class ScanRun {
      * when the scan did not enumerate suites.
      */
     private static ClientImpact impact(TargetResult r, ScanOptions options, ClientOptions.Settings clients) {
-        if (clients.profiles().isEmpty()) {
+        if (clients.profiles().isEmpty() || (r.protocols().isEmpty() && r.profileHellos().isEmpty())) {
+            // nothing answered a hello (closed, silent, not TLS): every client fails alike, the failure says how
             return ClientImpact.none();
         }
         if (clients.profilesOnly()) {

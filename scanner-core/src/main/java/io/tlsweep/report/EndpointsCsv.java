@@ -28,17 +28,27 @@ public final class EndpointsCsv implements Closeable {
 
     private final Writer out;
     private CsvRows rows;
-    private List<String> profileIds = List.of();
+    private List<String> profileIds;
 
+    /** The profile columns are those of the first result line. */
     public EndpointsCsv(Writer out) {
+        this(out, null);
+    }
+
+    /** @param profileIds the profile columns, or null to take them from the first result line */
+    public EndpointsCsv(Writer out, List<String> profileIds) {
         this.out = out;
+        this.profileIds = profileIds == null ? null : List.copyOf(profileIds);
     }
 
     private CsvRows rows(ResultJson first) {
         if (rows == null) {
             List<String> columns = new ArrayList<>(COLUMNS);
-            if (first != null && first.profiles() != null && !first.profiles().isEmpty()) {
-                profileIds = first.profiles().stream().map(ProfileJson::id).toList();
+            if (profileIds == null) {
+                profileIds = first != null && first.profiles() != null
+                        ? first.profiles().stream().map(ProfileJson::id).toList() : List.of();
+            }
+            if (!profileIds.isEmpty()) {
                 columns.addAll(profileIds);
                 columns.add("losesIfLegacyOff");
                 columns.add("whatIfLoses");

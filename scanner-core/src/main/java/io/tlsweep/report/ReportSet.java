@@ -8,6 +8,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -50,8 +52,16 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
 
     /** As {@link #open(Path)}, keeping at most {@code cap} endpoints per HTML list. */
     public static ReportSet open(Path dir, int cap) throws IOException {
+        return open(dir, cap, null);
+    }
+
+    /**
+     * As {@link #open(Path, int)}, with the client profiles that get a column in endpoints.csv (null: those of
+     * the first result).
+     */
+    private static ReportSet open(Path dir, int cap, List<String> profileIds) throws IOException {
         Files.createDirectories(dir);
-        EndpointsCsv endpoints = new EndpointsCsv(writer(dir.resolve(ENDPOINTS)));
+        EndpointsCsv endpoints = new EndpointsCsv(writer(dir.resolve(ENDPOINTS)), profileIds);
         try {
             return new ReportSet(dir, endpoints, new SuitesCsv(writer(dir.resolve(SUITES))), new Tally(cap));
         } catch (IOException | RuntimeException e) {
@@ -76,10 +86,32 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
     public static Tally rebuild(Path resultsJsonl, Path hlog, Path dir, RunInfo run, Consumer<String> errors)
             throws IOException {
         try (BufferedReader in = Files.newBufferedReader(resultsJsonl, StandardCharsets.UTF_8);
-                ReportSet reports = open(dir)) {
+                ReportSet reports = open(dir, Tally.DEFAULT_CAP, profileIds(resultsJsonl))) {
             JsonLinesReader.read(in, resultsJsonl.toString(), reports::add, errors);
             return reports.finish(Latency.readIfPresent(hlog), run);
         }
+    }
+
+    /**
+     * The profiles of a run: those of its first line that has any (an endpoint nothing answered carries none).
+     * Reads only as far as that line.
+     */
+    private static List<String> profileIds(Path resultsJsonl) throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(resultsJsonl, StandardCharsets.UTF_8)) {
+            String line;
+            while (ids.isEmpty() && (line = in.readLine()) != null) {
+                if (!line.contains("\"profiles\":")) {
+                    continue;
+                }
+                JsonLinesReader.read(new BufferedReader(new java.io.StringReader(line)), "", r -> {
+                    if (r.profiles() != null) {
+                        r.profiles().forEach(p -> ids.add(p.id()));
+                    }
+                }, e -> { });
+            }
+        }
+        return ids;
     }
 
     /** Adds one endpoint: its CSV rows are written now, its counts kept for the summary and the page. */
