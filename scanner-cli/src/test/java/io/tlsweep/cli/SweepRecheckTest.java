@@ -72,81 +72,70 @@ class SweepRecheckTest {
     @Test
     void anUnchangedFarmCostsAtMostAcceptedVersionsPlusOneConnectionsPerEndpoint() throws IOException {
         try (TargetFarm farm = TargetFarm.start(SPECS)) {
-            anUnchangedFarmCostsAtMostAcceptedVersionsPlusOneConnectionsPerEndpointOn(farm);
-        }
-    }
-
-    private void anUnchangedFarmCostsAtMostAcceptedVersionsPlusOneConnectionsPerEndpointOn(TargetFarm farm) throws IOException {
-        Path config = config(dir, farm, "recheckLegacy: false\n");
-        sweep(config);
-        Map<String, JsonNode> baseline = latest(dir);
-        sweep(config, "--mode", "recheck");
-        Map<String, JsonNode> rechecked = latest(dir);
-        assertThat(rechecked.keySet()).isEqualTo(baseline.keySet());
-        for (Map.Entry<String, JsonNode> e : rechecked.entrySet()) {
-            JsonNode before = baseline.get(e.getKey());
-            JsonNode now = e.getValue();
-            int versions = before.get("protocols").size();
-            assertThat(now.get("connections").asInt()).as(e.getKey()).isLessThanOrEqualTo(versions + 1);
-            assertThat(now.get("notes").toString()).as(e.getKey()).contains("unchanged");
-            assertThat(now.get("protocols")).isEqualTo(before.get("protocols"));
-            assertThat(now.get("verdict")).isEqualTo(before.get("verdict"));
+            Path config = config(dir, farm, "recheckLegacy: false\n");
+            sweep(config);
+            Map<String, JsonNode> baseline = latest(dir);
+            sweep(config, "--mode", "recheck");
+            Map<String, JsonNode> rechecked = latest(dir);
+            assertThat(rechecked.keySet()).isEqualTo(baseline.keySet());
+            for (Map.Entry<String, JsonNode> e : rechecked.entrySet()) {
+                JsonNode before = baseline.get(e.getKey());
+                JsonNode now = e.getValue();
+                int versions = before.get("protocols").size();
+                assertThat(now.get("connections").asInt()).as(e.getKey()).isLessThanOrEqualTo(versions + 1);
+                assertThat(now.get("notes").toString()).as(e.getKey()).contains("unchanged");
+                assertThat(now.get("protocols")).isEqualTo(before.get("protocols"));
+                assertThat(now.get("verdict")).isEqualTo(before.get("verdict"));
+            }
         }
     }
 
     @Test
     void theLegacyWatchAddsOneHelloAndSeesTls10ComeBack() throws IOException {
         try (TargetFarm farm = TargetFarm.start(SPECS)) {
-            theLegacyWatchAddsOneHelloAndSeesTls10ComeBackOn(farm);
+            Path config = config(dir, farm, "recheckLegacy: true\n");
+            sweep(config);
+            Map<String, JsonNode> baseline = latest(dir);
+            sweep(config, "--mode", "recheck");
+            for (Map.Entry<String, JsonNode> e : latest(dir).entrySet()) {
+                JsonNode before = baseline.get(e.getKey());
+                int versions = before.get("protocols").size();
+                boolean watched = !"TLSv1.0".equals(before.get("protocols").get(0).get("version").asText());
+                assertThat(e.getValue().get("connections").asInt()).as(e.getKey())
+                        .isLessThanOrEqualTo(versions + 1 + (watched ? 1 : 0));
+            }
+            FarmTarget server = farm.target("order-server");
+            farm.restart("order-server", DefaultProfiles.serverOrdered().toBuilder()
+                    .addVersion(io.tlsweep.targets.TlsVersion.TLS1_0)
+                    .addCipherSuite("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA").build());
+            sweep(config, "--mode", "recheck");
+            JsonNode changed = latest(dir).get(server.hostPort());
+            assertThat(changed.get("notes").toString()).contains("differed").contains("TLSv1.1 and older");
+            assertThat(changed.get("protocols").get(0).get("version").asText()).isEqualTo("TLSv1.0");
         }
-    }
-
-    private void theLegacyWatchAddsOneHelloAndSeesTls10ComeBackOn(TargetFarm farm) throws IOException {
-        Path config = config(dir, farm, "recheckLegacy: true\n");
-        sweep(config);
-        Map<String, JsonNode> baseline = latest(dir);
-        sweep(config, "--mode", "recheck");
-        for (Map.Entry<String, JsonNode> e : latest(dir).entrySet()) {
-            JsonNode before = baseline.get(e.getKey());
-            int versions = before.get("protocols").size();
-            boolean watched = !"TLSv1.0".equals(before.get("protocols").get(0).get("version").asText());
-            assertThat(e.getValue().get("connections").asInt()).as(e.getKey())
-                    .isLessThanOrEqualTo(versions + 1 + (watched ? 1 : 0));
-        }
-        FarmTarget server = farm.target("order-server");
-        farm.restart("order-server", DefaultProfiles.serverOrdered().toBuilder()
-                .addVersion(io.tlsweep.targets.TlsVersion.TLS1_0)
-                .addCipherSuite("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA").build());
-        sweep(config, "--mode", "recheck");
-        JsonNode changed = latest(dir).get(server.hostPort());
-        assertThat(changed.get("notes").toString()).contains("differed").contains("TLSv1.1 and older");
-        assertThat(changed.get("protocols").get(0).get("version").asText()).isEqualTo("TLSv1.0");
     }
 
     @Test
     void aPlantedSuiteChangeIsFoundAndOnlyThatEndpointIsScannedAgain() throws IOException {
         try (TargetFarm farm = TargetFarm.start(SPECS)) {
-            aPlantedSuiteChangeIsFoundAndOnlyThatEndpointIsScannedAgainOn(farm);
+            Path config = config(dir, farm, "recheckLegacy: false\n");
+            sweep(config);
+            FarmTarget mixed = farm.target("mixed-tls10-12");
+            farm.restart("mixed-tls10-12", DefaultProfiles.mixed().toBuilder()
+                    .addCipherSuite("TLS_RSA_WITH_AES_256_GCM_SHA384").build());
+            sweep(config, "--mode", "recheck");
+            Map<String, JsonNode> now = latest(dir);
+            for (Map.Entry<String, JsonNode> e : now.entrySet()) {
+                boolean planted = e.getKey().equals(mixed.hostPort());
+                assertThat(e.getValue().get("notes").toString()).as(e.getKey())
+                        .contains(planted ? "differed" : "unchanged");
+            }
+            JsonNode tls12 = now.get(mixed.hostPort()).get("protocols").get(2);
+            assertThat(tls12.get("version").asText()).isEqualTo("TLSv1.2");
+            assertThat(tls12.get("cipherSuites").toString()).contains("TLS_RSA_WITH_AES_256_GCM_SHA384");
+            assertThat(now.get(mixed.hostPort()).get("notes").toString()).contains("TLSv1.2: the")
+                    .contains("not accepted"
+                    + " before: expected a refusal, got TLSv1.2 TLS_RSA_WITH_AES_256_GCM_SHA384");
         }
-    }
-
-    private void aPlantedSuiteChangeIsFoundAndOnlyThatEndpointIsScannedAgainOn(TargetFarm farm) throws IOException {
-        Path config = config(dir, farm, "recheckLegacy: false\n");
-        sweep(config);
-        FarmTarget mixed = farm.target("mixed-tls10-12");
-        farm.restart("mixed-tls10-12", DefaultProfiles.mixed().toBuilder()
-                .addCipherSuite("TLS_RSA_WITH_AES_256_GCM_SHA384").build());
-        sweep(config, "--mode", "recheck");
-        Map<String, JsonNode> now = latest(dir);
-        for (Map.Entry<String, JsonNode> e : now.entrySet()) {
-            boolean planted = e.getKey().equals(mixed.hostPort());
-            assertThat(e.getValue().get("notes").toString()).as(e.getKey())
-                    .contains(planted ? "differed" : "unchanged");
-        }
-        JsonNode tls12 = now.get(mixed.hostPort()).get("protocols").get(2);
-        assertThat(tls12.get("version").asText()).isEqualTo("TLSv1.2");
-        assertThat(tls12.get("cipherSuites").toString()).contains("TLS_RSA_WITH_AES_256_GCM_SHA384");
-        assertThat(now.get(mixed.hostPort()).get("notes").toString()).contains("TLSv1.2: the").contains("not accepted"
-                + " before: expected a refusal, got TLSv1.2 TLS_RSA_WITH_AES_256_GCM_SHA384");
     }
 }
