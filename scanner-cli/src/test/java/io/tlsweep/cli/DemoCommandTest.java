@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,8 +149,7 @@ class DemoCommandTest {
 
     @Test
     void theReportRendersInChromiumWithTheCountsAndNoServerScript() throws Exception {
-        Assumptions.assumeTrue(HeadlessChromium.available(),
-                "chromium not installed: " + HeadlessChromium.BINARY + " missing (apt-get install chromium)");
+        HeadlessChromium.require();
         String dom = HeadlessChromium.dumpDom(dir.resolve("out/report.html"), dir);
         assertThat(dom).contains("id=\"count-no-common-algorithm-risk\"").contains("id=\"count-total\"");
         assertThat(dom).containsPattern("id=\"count-total\"[^>]*>\\s*29\\s*<");

@@ -15,6 +15,12 @@ import java.util.Locale;
  */
 public final class ClientMessages {
     private static final String JDK = "OpenJDK 17 sun.security.ssl, checked by ClientMessagesTest";
+    /**
+     * The JDK's words for a received alert. 17.0.15 prints only these; later 17.x updates (17.0.21 seen) and
+     * newer JDKs (25 seen) put the alert's name in parentheses first: "(protocol_version) Received fatal alert:
+     * protocol_version". The words below are in every one of them.
+     */
+    private static final String JDK_ALERT = JDK + "; 17.0.21 and newer JDKs put \"(alert_name) \" before these words";
     private static final String OPENSSL = "OpenSSL 3 error reason strings, checked by ClientMessagesTest";
     private static final String CHROMIUM = "Chromium net error list (net/base/net_error_list.h)";
 
@@ -58,7 +64,7 @@ public final class ClientMessages {
         String handshake = "javax.net.ssl.SSLHandshakeException";
         return switch (failure.kind()) {
             case ALERT -> failure.alert().filter(a -> a.code() != 0)
-                    .map(a -> new ClientMessage(handshake, "Received fatal alert: " + a.name(), "", JDK))
+                    .map(a -> new ClientMessage(handshake, "Received fatal alert: " + a.name(), "", JDK_ALERT))
                     .orElse(new ClientMessage("javax.net.ssl.SSLProtocolException",
                             "Received close_notify during handshake", "", JDK));
             case CLOSED_BEFORE_REPLY -> new ClientMessage(handshake, "Remote host terminated the handshake", "", JDK);

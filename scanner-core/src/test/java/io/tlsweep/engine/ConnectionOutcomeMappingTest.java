@@ -129,8 +129,7 @@ class ConnectionOutcomeMappingTest {
 
     @Test
     void openSslAnswersATls12HelloWithAServerHello() throws Exception {
-        Assumptions.assumeTrue(OpenSslServer.available(),
-                "no openssl binary on PATH: skipping the engine test against openssl s_server");
+        OpenSslServer.require();
         try (OpenSslServer server = OpenSslServer.start("-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256")) {
             ConnectionOutcome o = Scans.oneHello(Scans.quick().readTimeout(Duration.ofSeconds(3)).build(),
                     server.port());

@@ -24,7 +24,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +43,7 @@ class ReportHtmlChromiumTest {
 
     @BeforeAll
     static void writeReport() throws IOException {
-        Assumptions.assumeTrue(HeadlessChromium.available(),
-                "chromium not installed: " + HeadlessChromium.BINARY + " missing (apt-get install chromium)");
+        HeadlessChromium.require();
         ReportSet.write(dir.resolve("report"), Hostile.results(), latency(), Hostile.RUN);
         html = dir.resolve("report").resolve(ReportSet.HTML);
     }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,8 +32,7 @@ class OpenSslScanTest {
 
     @BeforeAll
     void scan() throws Exception {
-        Assumptions.assumeTrue(OpenSslServer.available(),
-                "no openssl binary on PATH: skipping the scans of openssl s_server");
+        OpenSslServer.require();
         tls10 = OpenSslServer.start("-tls1", "-cipher", "ECDHE-RSA-AES256-SHA:AES128-SHA:DHE-RSA-AES256-SHA:@SECLEVEL=0",
                 "-serverpref");
         tls12 = OpenSslServer.start("-tls1_2", "-cipher",

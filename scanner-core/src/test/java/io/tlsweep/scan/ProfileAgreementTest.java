@@ -45,15 +45,14 @@ class ProfileAgreementTest {
         for (FarmTarget t : farm.tlsTargets()) {
             targets.add(FarmScans.target(t, t.tls().sni().map(s -> s.serverName()), t.name()));
         }
-        if (OpenSslServer.available()) {
-            openssl(targets, "openssl-tls10-serverpref", "-tls1", "-cipher",
-                    "ECDHE-RSA-AES256-SHA:AES128-SHA:DES-CBC3-SHA:@SECLEVEL=0", "-serverpref");
-            openssl(targets, "openssl-tls12-clientpref", "-tls1_2", "-cipher",
-                    "AES128-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-GCM-SHA256");
-            openssl(targets, "openssl-tls12-13", "-no_tls1", "-no_tls1_1", "-cipher",
-                    "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA", "-ciphersuites",
-                    "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256", "-serverpref", "-groups", "P-384:X25519");
-        }
+        OpenSslServer.require();
+        openssl(targets, "openssl-tls10-serverpref", "-tls1", "-cipher",
+                "ECDHE-RSA-AES256-SHA:AES128-SHA:DES-CBC3-SHA:@SECLEVEL=0", "-serverpref");
+        openssl(targets, "openssl-tls12-clientpref", "-tls1_2", "-cipher",
+                "AES128-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-GCM-SHA256");
+        openssl(targets, "openssl-tls12-13", "-no_tls1", "-no_tls1_1", "-cipher",
+                "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA", "-ciphersuites",
+                "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256", "-serverpref", "-groups", "P-384:X25519");
         scanned = FarmScans.scan(targets, ScanOptions.full(), PROFILES);
     }
 

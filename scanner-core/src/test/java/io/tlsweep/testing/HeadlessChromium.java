@@ -19,8 +19,12 @@ public final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    public static boolean available() {
-        return Files.isExecutable(BINARY);
+    /** Fails the calling test when Chromium is missing: the README's test command installs it. */
+    public static void require() {
+        if (!Files.isExecutable(BINARY)) {
+            throw new AssertionError(BINARY + " is missing: `sh scripts/test-deps.sh` (the first half of the"
+                    + " README's test command) installs Debian's chromium");
+        }
     }
 
     /** The serialized DOM after loading {@code html}. */

@@ -31,17 +31,18 @@ public final class OpenSslServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Whether an {@code openssl} binary runs here; tests assume this with a visible reason. */
-    public static boolean available() {
+    /** Fails the calling test when no {@code openssl} binary runs here: the README's test command installs it. */
+    public static void require() throws InterruptedException {
         try {
             Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+            if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return;
+            }
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            // reported below
         }
+        throw new AssertionError("no working openssl binary on PATH: `sh scripts/test-deps.sh` (the first half of"
+                + " the README's test command) installs Debian's openssl");
     }
 
     /** Starts s_server with extra arguments such as {@code -tls1_2}, {@code -cipher ...}, {@code -groups ...}. */

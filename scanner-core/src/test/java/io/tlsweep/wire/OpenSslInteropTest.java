@@ -7,7 +7,6 @@ import io.tlsweep.testing.RawExchange;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,8 +28,7 @@ class OpenSslInteropTest {
 
     @BeforeAll
     void startServers() throws Exception {
-        Assumptions.assumeTrue(OpenSslServer.available(),
-                "no openssl binary on PATH: skipping the interoperability tests against openssl s_server");
+        OpenSslServer.require();
         legacy = OpenSslServer.start("-no_tls1_3", "-cipher", "ALL:@SECLEVEL=0");
         tls12 = OpenSslServer.start("-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA");
         tls13 = OpenSslServer.start("-tls1_3", "-groups", "P-256:X25519",

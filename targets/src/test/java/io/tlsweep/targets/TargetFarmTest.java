@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlsweep.targets.cert.CertificateSpec;
 import java.io.ByteArrayInputStream;
@@ -37,8 +36,8 @@ class TargetFarmTest {
             assertEquals(List.of(TlsVersion.TLS1_0, TlsVersion.TLS1_2), after.tls().versions());
             assertEquals(List.of(0xC013), after.tls().at(TlsVersion.TLS1_0).orElseThrow().codes());
             assertEquals(4, after.tls().suitesAt(TlsVersion.TLS1_2).size());
-            OpensslClient openssl = OpensslClient.find().orElse(null);
-            assumeTrue(openssl != null, "openssl binary not found on PATH: handshake check skipped");
+            OpensslClient openssl = OpensslClient.find().orElseThrow(() -> new AssertionError(
+                    "openssl binary not found on PATH: `sh scripts/test-deps.sh` installs it"));
             assertTrue(openssl.handshake(after, TlsVersion.TLS1_0, List.of("ECDHE-RSA-AES128-SHA"), null, false)
                     .connected());
         }

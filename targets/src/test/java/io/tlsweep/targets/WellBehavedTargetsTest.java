@@ -3,7 +3,6 @@ package io.tlsweep.targets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlsweep.targets.OpensslClient.Handshake;
 import io.tlsweep.targets.OpensslClient.OpensslSuite;
@@ -170,8 +169,8 @@ class WellBehavedTargetsTest {
     }
 
     private static OpensslClient requireOpenssl() {
-        assumeTrue(OPENSSL.isPresent(), "openssl binary not found on PATH: s_client checks skipped");
-        return OPENSSL.get();
+        return OPENSSL.orElseThrow(() -> new AssertionError(
+                "openssl binary not found on PATH: `sh scripts/test-deps.sh` installs it"));
     }
 
     private static String sniOf(TlsExpectation expected) {

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +22,7 @@ class HandshakeClientOpenSslTest {
 
     @BeforeAll
     void start() throws Exception {
-        Assumptions.assumeTrue(OpenSslServer.available(),
-                "no openssl binary on PATH: skipping full handshakes against openssl s_server");
+        OpenSslServer.require();
         tls12 = OpenSslServer.start("-tls1_2", "-cipher", "ECDHE-RSA-AES256-GCM-SHA384");
         client = new HandshakeClient(Handshakes.config());
     }

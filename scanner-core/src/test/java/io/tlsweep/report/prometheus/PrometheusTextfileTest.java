@@ -44,8 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The textfile is read back with the Prometheus project's own parser (the Python client's
- * {@code text_string_to_metric_families}, Debian's python3-prometheus-client, which .ci/run installs), and
- * checked with {@code promtool check metrics} when promtool is installed.
+ * {@code text_string_to_metric_families}, Debian's python3-prometheus-client, which scripts/test-deps.sh
+ * installs), and checked with {@code promtool check metrics} when promtool is installed.
  */
 class PrometheusTextfileTest {
     private static final String PYTHON = "/usr/bin/python3";
@@ -264,12 +264,12 @@ class PrometheusTextfileTest {
     /** The families the Prometheus Python client parses from {@code prom}; fails if that parser is missing. */
     private static Families parse(Path prom) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(PYTHON))) {
-            fail(PYTHON + " is missing; .ci/run installs it with python3-prometheus-client");
+            fail(PYTHON + " is missing; `sh scripts/test-deps.sh` installs it with python3-prometheus-client");
         }
         Result r = run(List.of(PYTHON, "-c", PARSE, prom.toString()), null);
         if (r.exit() != 0 && r.err().contains("No module named 'prometheus_client'")) {
-            fail("the Prometheus text parser is missing: apt-get install python3-prometheus-client"
-                    + " (.ci/run installs it)\n" + r.err());
+            fail("the Prometheus text parser is missing: `sh scripts/test-deps.sh` installs python3-prometheus-client"
+                    + "\n" + r.err());
         }
         assertThat(r.exit()).as("the Prometheus parser rejects %s:%n%s%n%s", prom, r.err(), Files.readString(prom))
                 .isZero();
