@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sni", paramLabel = "NAME", description = "Server name to send.")
     private String sni;
 
-    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "4",
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", converter = Bounds.AtLeastOne.class, defaultValue = "4",
             description = "Handshakes in flight (default: ${DEFAULT-VALUE}).")
     private int concurrency;
 

@@ -73,12 +73,20 @@ final class DemoCommand implements Callable<Integer> {
             Files.createDirectories(outputDir);
             Path ca = farm.writeCaCertificate(outputDir.resolve("farm-ca.pem"));
             ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.pemBundle(ca)).anchors(), 30);
-            try (Progress progress = Progress.start(targets.size(), false)) {
-                ScanRun.run(targets.iterator(), ScanRun.Job.of(config, ScanOptions.full(), clients.get(),
-                        certificates), outputDir, progress);
+            try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep demo");
+                    Progress progress = Progress.start(targets.size(), false)) {
+                ScanRun.Outcome outcome = ScanRun.run(targets.iterator(), ScanRun.Job.of(config, ScanOptions.full(),
+                        clients.get(), certificates), outputDir, progress, guard.stop());
+                if (outcome.stopped().isPresent()) {
+                    return RunGuard.stopped(outcome, spec.commandLine().getErr(), "tlsweep demo",
+                            outputDir.resolve(ScanRun.RESULTS), "run the demo again");
+                }
+                Reports.rebuild(outputDir, Reports.runInfo(spec, started), out, spec.commandLine().getErr(), true);
+            } catch (OutputLock.Busy e) {
+                spec.commandLine().getErr().println("tlsweep demo: " + e.getMessage());
+                return ExitCodes.USAGE;
             }
         }
-        Reports.rebuild(outputDir, Reports.runInfo(spec, started), out, spec.commandLine().getErr(), true);
         out.printf("%nresults and reports (report.html, endpoints.csv, suites.csv, summary.json, results.jsonl,"
                 + " latency.hlog): %s%n", outputDir.toAbsolutePath());
         return ExitCodes.OK;

@@ -4,7 +4,6 @@ import io.tlsweep.metrics.HistogramLogs;
 import io.tlsweep.metrics.ScanMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -41,8 +40,11 @@ final class LatencyLog implements AutoCloseable {
         });
     }
 
-    /** Starts checkpointing; a resumed run first keeps the killed session's checkpoint, a new one drops stale ones. */
-    static LatencyLog start(Path dir, ScanMetrics metrics, boolean resuming) throws IOException {
+    /**
+     * Starts checkpointing; a resumed run first keeps the killed session's checkpoint, a new one drops stale ones.
+     * A checkpoint that cannot be written stops the run.
+     */
+    static LatencyLog start(Path dir, ScanMetrics metrics, boolean resuming, RunStop stop) throws IOException {
         if (resuming) {
             Path partial = dir.resolve(PARTIAL);
             if (Files.exists(partial)) {
@@ -59,7 +61,8 @@ final class LatencyLog implements AutoCloseable {
             try {
                 log.checkpoint();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                stop.stop(new RunStop.WriteFailed(dir.resolve(PARTIAL), e));
+                log.timer.shutdown();
             }
         }, CHECKPOINT_SECONDS, CHECKPOINT_SECONDS, TimeUnit.SECONDS);
         return log;
@@ -68,6 +71,16 @@ final class LatencyLog implements AutoCloseable {
     /** Writes the histograms so far to {@value #PARTIAL}, as the timer does. */
     void checkpoint() throws IOException {
         write(dir.resolve(PARTIAL));
+    }
+
+    /** A last checkpoint of an interrupted run, so a resume keeps its timings; a failure loses only those. */
+    void checkpointQuietly() {
+        timer.shutdownNow();
+        try {
+            checkpoint();
+        } catch (IOException e) {
+            // the timings of this session since the last checkpoint are lost; the results are not
+        }
     }
 
     /** Writes latency.hlog: this session's histograms added to those of earlier killed sessions. */

@@ -28,8 +28,13 @@ final class ReportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Instant rebuilt = Instant.now();
-        Reports.rebuild(dir, Reports.runInfo(spec, rebuilt), spec.commandLine().getOut(),
-                spec.commandLine().getErr(), true);
+        try (OutputLock lock = OutputLock.acquire(dir, "tlsweep report")) {
+            Reports.rebuild(dir, Reports.runInfo(spec, rebuilt), spec.commandLine().getOut(),
+                    spec.commandLine().getErr(), true);
+        } catch (OutputLock.Busy e) {
+            spec.commandLine().getErr().println("tlsweep report: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         return ExitCodes.OK;
     }
 }

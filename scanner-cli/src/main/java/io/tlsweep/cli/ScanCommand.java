@@ -80,27 +80,28 @@ final class ScanCommand implements Callable<Integer> {
             description = "Exit with code 1 when an endpoint meets one of these conditions.")
     private List<FailOn> failOn = new ArrayList<>();
 
-    @Option(names = "--connect-timeout", paramLabel = "MS", defaultValue = "3000",
+    @Option(names = "--connect-timeout", paramLabel = "MS", converter = Bounds.Millis.class, defaultValue = "3000",
             description = "TCP connect timeout in ms (default: ${DEFAULT-VALUE}).")
     private long connectTimeoutMs;
 
-    @Option(names = "--read-timeout", paramLabel = "MS", defaultValue = "5000",
+    @Option(names = "--read-timeout", paramLabel = "MS", converter = Bounds.Millis.class, defaultValue = "5000",
             description = "Time allowed for a server's answer to one hello, in ms (default: ${DEFAULT-VALUE}).")
     private long readTimeoutMs;
 
-    @Option(names = "--target-budget", paramLabel = "S", defaultValue = "120",
+    @Option(names = "--target-budget", paramLabel = "S", converter = Bounds.Seconds.class, defaultValue = "120",
             description = "Time allowed for one target, in seconds (default: ${DEFAULT-VALUE}).")
     private long budgetSeconds;
 
-    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "256",
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", converter = Bounds.AtLeastOne.class,
+            defaultValue = "256",
             description = "Connections in flight over all hosts (default: ${DEFAULT-VALUE}).")
     private int concurrency;
 
-    @Option(names = "--per-host", paramLabel = "N", defaultValue = "4",
+    @Option(names = "--per-host", paramLabel = "N", converter = Bounds.AtLeastOne.class, defaultValue = "4",
             description = "Connections in flight to one address (default: ${DEFAULT-VALUE}).")
     private int perHost;
 
-    @Option(names = "--rate", paramLabel = "HELLOS/S", defaultValue = "0",
+    @Option(names = "--rate", paramLabel = "HELLOS/S", converter = Bounds.Rate.class, defaultValue = "0",
             description = "Hellos per second to one address; 0 = no limit (default: ${DEFAULT-VALUE}).")
     private double rate;
 
@@ -108,7 +109,8 @@ final class ScanCommand implements Callable<Integer> {
             + " when validating certificate chains; internal CAs are the norm on internal networks.")
     private Path caFile;
 
-    @Option(names = "--expiring-days", paramLabel = "DAYS", defaultValue = "30",
+    @Option(names = "--expiring-days", paramLabel = "DAYS", converter = Bounds.NotNegative.class,
+            defaultValue = "30",
             description = "Report certificates expiring within DAYS days (default: ${DEFAULT-VALUE}).")
     private int expiringDays;
 
@@ -169,6 +171,17 @@ final class ScanCommand implements Callable<Integer> {
                 .perHostRate(rate)
                 .build();
         Instant started = Instant.now();
+        try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep scan")) {
+            return scan(guard, config, options, clients.get(), certificates, total, errors, started);
+        } catch (OutputLock.Busy e) {
+            err.println("tlsweep scan: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private int scan(RunGuard guard, EngineConfig config, ScanOptions options, ClientOptions.Settings clients,
+            ChainPolicy certificates, long total, List<InputError> errors, Instant started) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
         ShardMarker.clear(outputDir);
         ScanRun.Outcome outcome;
         try (TargetSource input = source(e -> {
@@ -177,7 +190,7 @@ final class ScanCommand implements Callable<Integer> {
                     err.flush();
                 }).build();
                 Progress progress = Progress.start(total, quiet)) {
-            ScanRun.Job job = ScanRun.Job.of(config, options, clients.get(), certificates)
+            ScanRun.Job job = ScanRun.Job.of(config, options, clients, certificates)
                     .confirmEachVersion(confirmEachVersion).failOn(failOn);
             if (resume) {
                 Journal done = Journal.open(outputDir.resolve(ScanRun.RESULTS), e -> err.println("tlsweep scan: " + e));
@@ -189,7 +202,12 @@ final class ScanCommand implements Callable<Integer> {
                 }
                 job = job.resume(done);
             }
-            outcome = ScanRun.run(input, job, outputDir, progress);
+            outcome = ScanRun.run(input, job, outputDir, progress, guard.stop());
+        }
+        if (outcome.stopped().isPresent()) {
+            return RunGuard.stopped(outcome, err, "tlsweep scan", outputDir.resolve(ScanRun.RESULTS),
+                    "finish it with the same command and --resume (tlsweep report " + outputDir
+                            + " builds the reports of what is there)");
         }
         Reports.rebuild(outputDir, ShardOption.describe(Reports.runInfo(spec, started), shard, shards),
                 spec.commandLine().getOut(), err, !quiet);
@@ -198,7 +216,7 @@ final class ScanCommand implements Callable<Integer> {
             err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s); results in %s%n",
                     outcome.targets(), outcome.seconds(), outcome.connections(), errors.size(), outputDir);
         }
-        if (!errors.isEmpty() || clients.get().inputErrors()) {
+        if (!errors.isEmpty() || clients.inputErrors()) {
             return ExitCodes.USAGE;
         }
         return outcome.failOnMet() > 0 ? ExitCodes.POLICY : ExitCodes.OK;

@@ -19,6 +19,7 @@ import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.target.Target;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,9 +52,10 @@ final class ScanRun {
      *
      * @param unchanged endpoints a re-check found as their baseline says
      * @param unchangedConnections the connections those took
+     * @param stopped why the run stopped before its input was exhausted; empty when it ran to the end
      */
     record Outcome(long targets, long connections, long failOnMet, double seconds, long unchanged,
-            long unchangedConnections) {
+            long unchangedConnections, Optional<RunStop.Reason> stopped) {
     }
 
     /**
@@ -107,7 +109,14 @@ final class ScanRun {
     private ScanRun() {
     }
 
-    static Outcome run(Iterator<Target> targets, Job job, Path outputDir, Progress progress) throws IOException {
+    /**
+     * Scans {@code targets} into {@code outputDir}. When {@code stop} is stopped (by the caller, or here when
+     * results.jsonl or the latency checkpoint cannot be written) the scan ends at once: no further target is
+     * pulled, connections are closed, results already queued are written unless writing is what failed, and the
+     * journal is left for {@code --resume}.
+     */
+    static Outcome run(Iterator<Target> targets, Job job, Path outputDir, Progress progress, RunStop stop)
+            throws IOException {
         EngineConfig config = job.config();
         ScanOptions options = job.options();
         ClientOptions.Settings clients = job.clients();
@@ -122,10 +131,12 @@ final class ScanRun {
         AtomicLong met = new AtomicLong();
         AtomicLong unchangedCount = new AtomicLong();
         AtomicLong unchangedConnections = new AtomicLong();
+        AtomicLong connections = new AtomicLong();
         long started = System.nanoTime();
         Semaphore confirming = new Semaphore(CONFIRMING);
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "tlsweep-writer"));
-        RunStats stats;
+        Path resultsFile = outputDir.resolve(RESULTS);
+        RunStats stats = null;
         try (OutputStream file = job.journal().isPresent()
                         ? Files.newOutputStream(outputDir.resolve(RESULTS), StandardOpenOption.CREATE,
                                 StandardOpenOption.APPEND)
@@ -134,15 +145,22 @@ final class ScanRun {
                 HandshakeClient handshakes = new HandshakeClient(HandshakeClientConfig.defaults()
                         .withTimeouts(config.connectTimeout(), config.readTimeout()));
                 TlsScanner scanner = new TlsScanner(config, options, clients.profiles(), clients.profilesOnly());
-                LatencyLog latency = LatencyLog.start(outputDir, scanner.metrics(), job.journal().isPresent())) {
+                LatencyLog latency = LatencyLog.start(outputDir, scanner.metrics(), job.journal().isPresent(),
+                        stop)) {
             RealStackCheck check = new RealStackCheck(handshakes);
             java.util.function.BiConsumer<TargetResult, Boolean> sink = (r, unchanged) -> {
+                connections.addAndGet(r.connections());
+                if (stop.stopped()) {
+                    return;
+                }
                 if (unchanged) {
                     ResultJson before = job.baseline().orElseThrow().line(r.target()).orElseThrow();
                     writer.execute(() -> {
                         ResultJson carried = job.baseline().get().unchanged(before, r.connections(),
                                 r.elapsedMillis(), certificates, Instant.now());
-                        json.write(carried);
+                        if (!write(json, carried, resultsFile, stop)) {
+                            return;
+                        }
                         if (FailOn.anyMet(failOn, carried)) {
                             met.incrementAndGet();
                         }
@@ -153,7 +171,9 @@ final class ScanRun {
                     });
                     return;
                 }
-                confirming.acquireUninterruptibly();
+                if (!acquire(confirming, stop)) {
+                    return;
+                }
                 CompletionStage<List<Confirmation>> confirmed = job.realStackCheck()
                         ? confirmations(check, r, confirmEachVersion)
                         : CompletableFuture.completedFuture(List.of());
@@ -164,7 +184,10 @@ final class ScanRun {
                         List<Confirmation> each = found == null ? List.of() : found;
                         Optional<Confirmation> best = each.isEmpty() ? Optional.empty()
                                 : Optional.ofNullable(each.get(each.size() - 1));
-                        json.write(line(r, a, best, confirmEachVersion ? each : List.of(), certificates, impact));
+                        if (!write(json, line(r, a, best, confirmEachVersion ? each : List.of(), certificates,
+                                impact), resultsFile, stop)) {
+                            return;
+                        }
                         if (FailOn.anyMet(failOn, a)) {
                             met.incrementAndGet();
                         }
@@ -175,18 +198,83 @@ final class ScanRun {
                     }
                 }));
             };
-            stats = (job.baseline().isPresent()
-                    ? scanner.recheck(targets, t -> job.baseline().get().baseline(t), job.legacyWatch(), sink)
-                    : scanner.scan(targets, r -> sink.accept(r, false))).join();
-            confirming.acquireUninterruptibly(CONFIRMING);
+            Iterator<Target> pulled = untilStopped(targets, stop);
+            CompletableFuture<RunStats> scanning = job.baseline().isPresent()
+                    ? scanner.recheck(pulled, t -> job.baseline().get().baseline(t), job.legacyWatch(), sink)
+                    : scanner.scan(pulled, r -> sink.accept(r, false));
+            CompletableFuture.anyOf(scanning, stop.whenStopped()).join();
+            if (!stop.stopped()) {
+                stats = scanning.join();
+                acquireAll(confirming, stop);
+            }
             writer.shutdown();
             awaitWriter(writer);
-            latency.finish(outputDir.resolve(HISTOGRAMS));
+            if (!stop.stopped()) {
+                latency.finish(outputDir.resolve(HISTOGRAMS));
+            } else if (stop.reason().orElseThrow() instanceof RunStop.Interrupted) {
+                latency.checkpointQuietly();
+            }
         } finally {
             writer.shutdownNow();
         }
-        return new Outcome(done.get(), stats.connections(), met.get(), (System.nanoTime() - started) / 1e9,
-                unchangedCount.get(), unchangedConnections.get());
+        return new Outcome(done.get(), stats == null ? connections.get() : stats.connections(), met.get(),
+                (System.nanoTime() - started) / 1e9, unchangedCount.get(), unchangedConnections.get(), stop.reason());
+    }
+
+    /**
+     * Writes one line; a failure stops the run (one reason, no stack trace) and every later line is dropped, so
+     * results.jsonl ends with whole lines and at most one cut line, which {@code --resume} repairs.
+     */
+    private static boolean write(JsonLinesWriter json, ResultJson line, Path file, RunStop stop) {
+        if (stop.reason().orElse(null) instanceof RunStop.WriteFailed) {
+            return false;
+        }
+        try {
+            json.write(line);
+            return true;
+        } catch (UncheckedIOException e) {
+            stop.stop(new RunStop.WriteFailed(file, e.getCause()));
+            return false;
+        }
+    }
+
+    /** A confirmation slot, waiting while the run goes on; false once it is stopped. */
+    private static boolean acquire(Semaphore confirming, RunStop stop) {
+        try {
+            while (!confirming.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (stop.stopped()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits until every confirmation has been written, or the run is stopped. */
+    private static void acquireAll(Semaphore confirming, RunStop stop) {
+        for (int held = 0; held < CONFIRMING; held++) {
+            if (!acquire(confirming, stop)) {
+                return;
+            }
+        }
+    }
+
+    /** {@code targets} until the run is stopped: then no further target is pulled. */
+    private static Iterator<Target> untilStopped(Iterator<Target> targets, RunStop stop) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !stop.stopped() && targets.hasNext();
+            }
+
+            @Override
+            public Target next() {
+                return targets.next();
+            }
+        };
     }
 
     /** The best version's confirmation alone, or one per accepted version (oldest first, best last). */

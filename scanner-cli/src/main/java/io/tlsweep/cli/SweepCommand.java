@@ -109,13 +109,25 @@ final class SweepCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         RunStore store = new RunStore(config.resolve(configFile, config.output()));
+        try (RunGuard guard = RunGuard.enter(store.root(), "tlsweep sweep --config " + configFile)) {
+            return sweep(guard, config, store, runMode, settings.get(), scanConditions, driftConditions);
+        } catch (OutputLock.Busy e) {
+            err.println("tlsweep sweep: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private int sweep(RunGuard guard, SweepConfig config, RunStore store, SweepConfig.Mode runMode,
+            Settings settings, List<FailOn> scanConditions, List<DriftFailOn> driftConditions) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Instant started = Instant.now();
         Opened opened = open(store, started, runMode, err);
         RunStore.Run run = opened.run();
         Optional<Journal> journal = opened.journal();
         Optional<RunStore.Run> baseline = store.baselineOf(run.id());
-        ScanRun.Job job = ScanRun.Job.of(settings.get().engine(), settings.get().options(runMode),
-                settings.get().clients(), settings.get().certificates())
+        ScanRun.Job job = ScanRun.Job.of(settings.engine(), settings.options(runMode), settings.clients(),
+                settings.certificates())
                 .realStackCheck(config.realStackCheck() == null || config.realStackCheck())
                 .failOn(scanConditions);
         if (journal.isPresent()) {
@@ -134,11 +146,15 @@ final class SweepCommand implements Callable<Integer> {
         ScanRun.Outcome outcome;
         try (TargetSource input = source(config, inputErrors, err).build();
                 Progress progress = Progress.start(-1, quiet)) {
-            outcome = ScanRun.run(input, job, run.dir(), progress);
+            outcome = ScanRun.run(input, job, run.dir(), progress, guard.stop());
         } finally {
             if (index != null) {
                 index.close();
             }
+        }
+        if (outcome.stopped().isPresent()) {
+            return RunGuard.stopped(outcome, err, "tlsweep sweep", run.dir().resolve(ScanRun.RESULTS),
+                    "finish run " + run.id() + " with tlsweep sweep --config " + configFile + " --resume");
         }
         Optional<Drift> drift = drift(baseline, run, out, err);
         Instant finished = Instant.now();
@@ -161,7 +177,7 @@ final class SweepCommand implements Callable<Integer> {
                             (double) outcome.unchangedConnections() / outcome.unchanged()) : "",
                     pruned.isEmpty() ? "" : ", pruned " + String.join(", ", pruned), run.dir());
         }
-        if (!inputErrors.isEmpty() || settings.get().clients().inputErrors()) {
+        if (!inputErrors.isEmpty() || settings.clients().inputErrors()) {
             return ExitCodes.USAGE;
         }
         boolean driftMet = drift.map(d -> DriftFailOn.anyMet(driftConditions, d)).orElse(false);

@@ -42,6 +42,36 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         static Scan defaults() {
             return new Scan(null, null, null, null, null, null, null);
         }
+
+        /** The limits the command line's options have ({@link Bounds}), named with the key's line. */
+        void check(Path file, String text) throws BadConfig {
+            within(file, text, "connectTimeoutMs", connectTimeoutMs, 1, Bounds.MAX_MILLIS, " ms");
+            within(file, text, "readTimeoutMs", readTimeoutMs, 1, Bounds.MAX_MILLIS, " ms");
+            within(file, text, "targetBudgetSeconds", targetBudgetSeconds, 1, Bounds.MAX_MILLIS / 1000, " s");
+            within(file, text, "concurrency", concurrency == null ? null : concurrency.longValue(), 1,
+                    Integer.MAX_VALUE, "");
+            within(file, text, "perHost", perHost == null ? null : perHost.longValue(), 1, Integer.MAX_VALUE, "");
+            if (rate != null && (!Double.isFinite(rate) || rate < 0)) {
+                throw new BadConfig(where(file, text, "rate") + "scan.rate: " + rate + ": must be 0 (no limit) or"
+                        + " a positive number per second");
+            }
+        }
+
+        private static void within(Path file, String text, String key, Long value, long min, long max, String unit)
+                throws BadConfig {
+            if (value == null) {
+                return;
+            }
+            try {
+                Bounds.check(value, min, max, unit);
+            } catch (picocli.CommandLine.TypeConversionException e) {
+                throw new BadConfig(where(file, text, key) + "scan." + key + ": " + e.getMessage());
+            }
+        }
+
+        private static String where(Path file, String text, String key) {
+            return file + lineOfKey(text, key).map(line -> ":" + line).orElse("") + ": ";
+        }
     }
 
     enum Mode { FULL, VERSIONS_ONLY, RECHECK }
@@ -69,7 +99,7 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         if (c == null) {
             throw new BadConfig(file + ": empty");
         }
-        c.check(file);
+        c.check(file, text);
         return c;
     }
 
@@ -92,7 +122,7 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         return java.util.Optional.empty();
     }
 
-    private void check(Path file) throws BadConfig {
+    private void check(Path file, String text) throws BadConfig {
         if (targets == null || targets.isEmpty()) {
             throw new BadConfig(file + ": targets: at least one target file is needed");
         }
@@ -113,6 +143,9 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         if (profiles != null && !(profiles instanceof String s && (s.equals("all") || s.equals("none")))
                 && !(profiles instanceof List<?>)) {
             throw new BadConfig(file + ": profiles: 'all', 'none' or a list of profile ids");
+        }
+        if (scan != null) {
+            scan.check(file, text);
         }
     }
 

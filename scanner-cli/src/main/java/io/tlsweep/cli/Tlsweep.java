@@ -2,6 +2,8 @@ package io.tlsweep.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "  2  usage or input error",
             "  3  runtime failure"})
 public final class Tlsweep implements Callable<Integer> {
+    static final String NETTY_MACHINE_ID = "io.netty.machineId";
+    /** Held for the life of the process: java.util.logging keeps only weak references to configured loggers. */
+    private static final Logger NETTY_NET_UTIL = Logger.getLogger("io.netty.util.NetUtilInitializations");
+
     @Spec
     private CommandSpec spec;
 
@@ -36,12 +42,42 @@ public final class Tlsweep implements Callable<Integer> {
 
     /** Runs the command line with the given output streams (for tests) and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        quietNettyStartup();
         CommandLine cli = new CommandLine(new Tlsweep()).setOut(out).setErr(err);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println(e.getMessage());
+            command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more"
+                    + " information.");
+            return ExitCodes.USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("tlsweep: " + e.getMessage());
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": "
+                    + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
             return ExitCodes.RUNTIME;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Netty's start-up warnings that say nothing about a scan, printed with stack traces in containers and network
+     * namespaces: it names channels with a machine id taken from a hardware (MAC) address and warns when it finds
+     * none; the id only tells channels apart in Netty's logs, so random bytes set before Netty reads them do the
+     * same job (a value the user set is kept). And it warns when it cannot list the network interfaces or find
+     * the loopback one, which tlsweep never asks it for; that logger is held here at SEVERE.
+     */
+    static void quietNettyStartup() {
+        NETTY_NET_UTIL.setLevel(Level.SEVERE);
+        if (System.getProperty(NETTY_MACHINE_ID) == null) {
+            byte[] id = new byte[8];
+            new java.security.SecureRandom().nextBytes(id);
+            id[0] |= 0x02; // a locally administered address, as random MACs are marked
+            StringBuilder text = new StringBuilder();
+            for (byte b : id) {
+                text.append(text.length() == 0 ? "" : ":").append(String.format("%02x", b & 0xFF));
+            }
+            System.setProperty(NETTY_MACHINE_ID, text.toString());
+        }
     }
 
     /** With no subcommand, tlsweep shows what it does on the built-in target farm. */

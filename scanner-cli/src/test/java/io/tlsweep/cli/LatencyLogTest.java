@@ -31,14 +31,14 @@ class LatencyLogTest {
     @Test
     void aKilledSessionsCheckpointIsAddedToTheResumedRun() throws Exception {
         ScanMetrics killed = new ScanMetrics();
-        LatencyLog first = LatencyLog.start(dir, killed, false);
+        LatencyLog first = LatencyLog.start(dir, killed, false, new RunStop());
         record(killed, 300, 1_000);
         first.checkpoint();
         first.close(); // the process dies here: no finish
         assertThat(dir.resolve(LatencyLog.PARTIAL)).exists();
 
         ScanMetrics resumed = new ScanMetrics();
-        LatencyLog second = LatencyLog.start(dir, resumed, true);
+        LatencyLog second = LatencyLog.start(dir, resumed, true, new RunStop());
         record(resumed, 200, 5_000);
         second.finish(dir.resolve("latency.hlog"));
 
@@ -58,7 +58,7 @@ class LatencyLogTest {
         Files.writeString(dir.resolve(LatencyLog.SESSION_PREFIX + "1.hlog"), "stale");
         ScanMetrics m = new ScanMetrics();
         record(m, 10, 2_000);
-        LatencyLog log = LatencyLog.start(dir, m, false);
+        LatencyLog log = LatencyLog.start(dir, m, false, new RunStop());
         log.finish(dir.resolve("latency.hlog"));
         assertThat(Latency.readIfPresent(dir.resolve("latency.hlog")).histograms()
                 .get("connect/TLSv1.2/reset-before-reply").getTotalCount()).isEqualTo(10);

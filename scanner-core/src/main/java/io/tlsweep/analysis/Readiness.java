@@ -9,6 +9,7 @@ import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -87,9 +88,26 @@ public final class Readiness {
             case NOT_TLS -> assessment(Verdict.NOT_TLS, failure + symptom, findings);
             case SNI_REQUIRED -> assessment(Verdict.UNREACHABLE, "answers only with the right SNI name"
                     + " (unrecognized_name without it): scan again with sni=NAME" + symptom, findings);
-            case REJECTED -> assessment(Verdict.UNREACHABLE, "a TLS server, but it accepted none of the"
-                    + " versions and suites tlsweep offered (" + failure + ")" + symptom, findings);
+            case REJECTED -> assessment(Verdict.UNREACHABLE, rejected(r.failure()) + " (" + failure + ")" + symptom,
+                    findings);
             default -> assessment(Verdict.UNREACHABLE, failure + symptom, findings);
+        };
+    }
+
+    /**
+     * What a server that accepted nothing did, in the words its failure kind says: a refusal (an alert, a lower
+     * version) is a TLS server saying no; a garbled or impossible reply is not a refusal.
+     */
+    private static String rejected(Optional<Failure> failure) {
+        FailureKind kind = failure.map(Failure::kind).orElse(FailureKind.READ_TIMEOUT);
+        return switch (kind) {
+            case MALFORMED_REPLY -> "answers hellos, but not with well-formed TLS: no version or suite could be"
+                    + " read from its replies";
+            case UNOFFERED_CHOICE -> "answers hellos with choices tlsweep never offered: a broken TLS stack or a"
+                    + " middlebox, no version or suite could be established";
+            default -> kind.serverSaidNo()
+                    ? "a TLS server, but it accepted none of the versions and suites tlsweep offered"
+                    : "no hello got an answer a version could be read from";
         };
     }
 

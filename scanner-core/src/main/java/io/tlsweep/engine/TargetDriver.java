@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -221,21 +222,27 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
 
     @Override
     public void granted(PermitGate gate) {
-        loop.execute(() -> {
-            if (gate == parts.inFlight()) {
-                waitingGlobal = false;
-                holdGlobal = true;
-            } else {
-                waitingHost = false;
-                holdHost = true;
-            }
-            if (ending) {
-                releaseHeld();
-                finishIfQuiet();
-            } else {
-                advance();
-            }
-        });
+        try {
+            loop.execute(() -> onGranted(gate));
+        } catch (RejectedExecutionException e) {
+            // the engine is closing (a run stopped early): this target's loop is gone and nothing more runs for it
+        }
+    }
+
+    private void onGranted(PermitGate gate) {
+        if (gate == parts.inFlight()) {
+            waitingGlobal = false;
+            holdGlobal = true;
+        } else {
+            waitingHost = false;
+            holdHost = true;
+        }
+        if (ending) {
+            releaseHeld();
+            finishIfQuiet();
+        } else {
+            advance();
+        }
     }
 
     @Override

@@ -31,7 +31,7 @@ final class CsvRows implements Closeable {
         try {
             this.rows = CSV.writer(schema.build()).writeValues(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a CSV file", e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
@@ -48,7 +48,7 @@ final class CsvRows implements Closeable {
         try {
             rows.write(safe);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a CSV row", e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 

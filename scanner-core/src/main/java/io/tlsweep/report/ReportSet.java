@@ -137,7 +137,7 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
         }
         close();
         finished = true;
-        try (OutputStream out = Files.newOutputStream(dir.resolve(SUMMARY))) {
+        try (OutputStream out = OutputFiles.stream(dir.resolve(SUMMARY))) {
             SummaryJson.of(tally, latency, run).write(out);
         }
         try (Writer out = writer(dir.resolve(HTML))) {
@@ -162,6 +162,6 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
     }
 
     private static Writer writer(Path file) throws IOException {
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        return OutputFiles.writer(file);
     }
 }

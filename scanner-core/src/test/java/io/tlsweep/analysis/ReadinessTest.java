@@ -199,6 +199,18 @@ class ReadinessTest {
     }
 
     @Test
+    void aGarbledReplyIsNotCalledARefusal() {
+        Assessment a = assess(failed(ScanStatus.REJECTED,
+                Failure.of(FailureKind.MALFORMED_REPLY, "record length 0 in a handshake record")));
+        assertThat(a.verdict()).isEqualTo(Verdict.UNREACHABLE);
+        assertThat(a.reason()).contains("not with well-formed TLS", "malformed-reply: record length 0")
+                .doesNotContain("accepted none");
+        Assessment odd = assess(failed(ScanStatus.REJECTED,
+                Failure.of(FailureKind.UNOFFERED_CHOICE, "chose 0x1301, never offered")));
+        assertThat(odd.reason()).contains("never offered", "unoffered-choice").doesNotContain("accepted none");
+    }
+
+    @Test
     void insufficientSecurityRejectionShowsTheCommonAlgorithmMessage() {
         Assessment a = assess(failed(ScanStatus.REJECTED,
                 Failure.alert(AlertDescription.INSUFFICIENT_SECURITY, "fatal alert insufficient_security")));
