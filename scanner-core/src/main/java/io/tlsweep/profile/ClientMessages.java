@@ -16,11 +16,12 @@ import java.util.Locale;
 public final class ClientMessages {
     private static final String JDK = "OpenJDK 17 sun.security.ssl, checked by ClientMessagesTest";
     /**
-     * The JDK's words for a received alert. 17.0.15 prints only these; later 17.x updates (17.0.21 seen) and
-     * newer JDKs (25 seen) put the alert's name in parentheses first: "(protocol_version) Received fatal alert:
-     * protocol_version". The words below are in every one of them.
+     * The JDK's words for a handshake it ends with a fatal alert. 17.0.15 prints only these; later 17.x updates
+     * (17.0.21 seen) and newer JDKs (25 seen) put the name of the alert in parentheses first: "(protocol_version)
+     * Received fatal alert: protocol_version", "(unexpected_message) Received close_notify during handshake". The
+     * words below are in every one of them.
      */
-    private static final String JDK_ALERT = JDK + "; 17.0.21 and newer JDKs put \"(alert_name) \" before these words";
+    private static final String JDK_ALERT = JDK + "; 17.0.21 and newer put \"(alert_name) \" before these words";
     private static final String OPENSSL = "OpenSSL 3 error reason strings, checked by ClientMessagesTest";
     private static final String CHROMIUM = "Chromium net error list (net/base/net_error_list.h)";
 
@@ -66,12 +67,12 @@ public final class ClientMessages {
             case ALERT -> failure.alert().filter(a -> a.code() != 0)
                     .map(a -> new ClientMessage(handshake, "Received fatal alert: " + a.name(), "", JDK_ALERT))
                     .orElse(new ClientMessage("javax.net.ssl.SSLProtocolException",
-                            "Received close_notify during handshake", "", JDK));
+                            "Received close_notify during handshake", "", JDK_ALERT));
             case CLOSED_BEFORE_REPLY -> new ClientMessage(handshake, "Remote host terminated the handshake", "", JDK);
             case RESET_BEFORE_REPLY -> new ClientMessage("java.net.SocketException", "Connection reset", "", JDK);
             case READ_TIMEOUT -> new ClientMessage("java.net.SocketTimeoutException", "Read timed out", "", JDK);
             case LOWER_VERSION -> new ClientMessage(handshake, "The server selected protocol version "
-                    + jdkName(chosen) + " is not accepted by client preferences", "", JDK);
+                    + jdkName(chosen) + " is not accepted by client preferences", "", JDK_ALERT);
             case CONNECT_REFUSED -> new ClientMessage("java.net.ConnectException", "Connection refused", "", JDK);
             case CONNECT_TIMEOUT -> new ClientMessage("java.net.SocketTimeoutException", "Connect timed out", "",
                     JDK);

@@ -90,7 +90,7 @@ class ClientMessagesTest {
     }
 
     @Test
-    void everyJdk17UpdatesWordsForAReceivedAlertMatchThePrediction() {
+    void everyJdk17UpdatesWordsForAFatalAlertMatchThePrediction() {
         ClientMessage m = new ClientMessage("javax.net.ssl.SSLHandshakeException",
                 "Received fatal alert: protocol_version", "", "test");
         String prefix = "javax.net.ssl.SSLHandshakeException: ";
@@ -100,18 +100,25 @@ class ClientMessagesTest {
         assertThat(prefix + "(handshake_failure) Received fatal alert: protocol_version").doesNotMatch(jdkPrints(m));
         assertThat(prefix + "Received fatal alert: handshake_failure").doesNotMatch(jdkPrints(m));
         assertThat("javax.net.ssl.SSLException: Received fatal alert: protocol_version").doesNotMatch(jdkPrints(m));
+        ClientMessage closed = new ClientMessage("javax.net.ssl.SSLProtocolException",
+                "Received close_notify during handshake", "", "test");
+        assertThat("javax.net.ssl.SSLProtocolException: (unexpected_message) Received close_notify during handshake")
+                .as("17.0.21").matches(jdkPrints(closed));
+        assertThat("javax.net.ssl.SSLProtocolException: (close_notify) Received close_notify during handshake")
+                .doesNotMatch(jdkPrints(closed));
     }
 
     /**
-     * The predicted words as any JDK 17 update prints them: later updates put the received alert's name in
-     * parentheses before "Received fatal alert: NAME"; nothing else may differ.
+     * The predicted words as any JDK 17 update prints them: later updates put the alert the JDK ends the handshake
+     * with in parentheses first (the one received, or unexpected_message for a close_notify, protocol_version for
+     * a version it refuses); nothing else may differ.
      */
     static String jdkPrints(ClientMessage m) {
-        String alertPrefix = "";
-        if (m.text().startsWith(ALERT_WORDS)) {
-            alertPrefix = "(" + Pattern.quote("(" + m.text().substring(ALERT_WORDS.length()) + ") ") + ")?";
-        }
-        return Pattern.quote(m.code() + ": ") + alertPrefix + Pattern.quote(m.text());
+        String alert = m.text().startsWith(ALERT_WORDS) ? m.text().substring(ALERT_WORDS.length())
+                : m.text().equals("Received close_notify during handshake") ? "unexpected_message"
+                : m.text().startsWith("The server selected protocol version") ? "protocol_version" : null;
+        String prefix = alert == null ? "" : "(" + Pattern.quote("(" + alert + ") ") + ")?";
+        return Pattern.quote(m.code() + ": ") + prefix + Pattern.quote(m.text());
     }
 
     /** "connected", or the exception's class and message as the JDK prints them. */
