@@ -165,7 +165,11 @@ final class BaselineIndex implements Closeable {
         }
         Optional<String> leaf = r.certificates() == null || r.certificates().isEmpty() ? Optional.empty()
                 : Optional.ofNullable(r.certificates().get(0).sha256());
-        return Optional.of(new Baseline(versions, leaf));
+        try {
+            return Optional.of(new Baseline(versions, leaf));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a version twice, or one no hello offers: scanned in full
+        }
     }
 
     /**
