@@ -4,6 +4,8 @@
 #   gnutls-bin                 `gnutls-serv`, a second real server stack the predictions are held against
 #   chromium                   renders report.html headless (the report test)
 #   python3-prometheus-client  reads tlsweep.prom back with the Prometheus project's own parser
+#   nginx                      a real nginx (OpenSSL) the re-check is held against while its versions are
+#                              switched off and on; the tests run it in the foreground with a private config
 # Nothing is installed when everything is there. Runs apt-get as root, through sudo otherwise.
 # Part of the README's test command: `sh scripts/test-deps.sh && mvn -B -ntp verify`.
 set -eu
@@ -13,9 +15,10 @@ command -v openssl >/dev/null 2>&1 || need="$need openssl"
 command -v gnutls-serv >/dev/null 2>&1 || need="$need gnutls-bin"
 [ -x /usr/bin/chromium ] || need="$need chromium"
 /usr/bin/python3 -c 'import prometheus_client.parser' >/dev/null 2>&1 || need="$need python3-prometheus-client"
+[ -x /usr/sbin/nginx ] || need="$need nginx"
 
 if [ -z "$need" ]; then
-  echo "test-deps: openssl, gnutls-serv, chromium and python3-prometheus-client are present"
+  echo "test-deps: openssl, gnutls-serv, chromium, python3-prometheus-client and nginx are present"
   exit 0
 fi
 

@@ -165,7 +165,11 @@ final class BaselineIndex implements Closeable {
         }
         Optional<String> leaf = r.certificates() == null || r.certificates().isEmpty() ? Optional.empty()
                 : Optional.ofNullable(r.certificates().get(0).sha256());
-        return Optional.of(new Baseline(versions, leaf));
+        try {
+            return Optional.of(new Baseline(versions, leaf));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a version twice, or one no hello offers: scanned in full
+        }
     }
 
     /**
@@ -186,7 +190,8 @@ final class BaselineIndex implements Closeable {
         report.ifPresent(c -> c.findings().forEach(p -> findings.add(new ResultJson.FindingJson(p.finding().label(),
                 p.detail()))));
         boolean ocsp = b.certificate() != null && b.certificate().ocspStapled();
-        List<String> notes = new ArrayList<>(b.notes() == null ? List.of() : b.notes());
+        List<String> notes = new ArrayList<>(b.notes() == null ? List.of() : b.notes().stream()
+                .filter(n -> !n.startsWith("re-check")).toList()); // what earlier re-checks said is not news
         notes.add("re-checked against run " + runId + ": unchanged (" + connections + " connections)");
         return new ResultJson(b.schema(), b.target(), b.origin(), b.host(), b.address(), b.port(), b.sni(), b.status(),
                 b.verdict(), b.reason(), findings, b.failure(), b.protocols(), b.refusals(), b.groups(),

@@ -30,6 +30,15 @@ public record Baseline(List<Version> versions, Optional<String> leafSha256) {
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("a baseline needs at least one accepted version");
         }
+        for (int i = 0; i < versions.size(); i++) {
+            ProtocolVersion v = versions.get(i).version();
+            if (!ProtocolVersion.HELLO_VERSIONS.contains(v)) {
+                throw new IllegalArgumentException(v + ": not a version a hello can offer");
+            }
+            if (i > 0 && versions.get(i - 1).version().equals(v)) {
+                throw new IllegalArgumentException(v + " twice in one baseline");
+            }
+        }
     }
 
     public Version best() {

@@ -81,6 +81,41 @@ final class HelloTemplates {
     }
 
     /**
+     * A hello offering every version from {@code lowest} up to {@code highest}, as a client supporting that range
+     * does, so a server answers with the highest version of the range it accepts: up to TLS 1.2 the version field
+     * says {@code highest}; with TLS 1.3 it says TLS 1.2 and supported_versions lists TLS 1.3 down to
+     * {@code lowest}, with an empty key_share (a TLS 1.3 server answers with a HelloRetryRequest). With
+     * {@code lowest == highest} it is the scan's own hello for that version.
+     */
+    static ClientHelloSpec upTo(ProtocolVersion lowest, ProtocolVersion highest, List<CipherSuite> suites,
+            Optional<String> sni) {
+        if (lowest.compareTo(highest) > 0) {
+            throw new IllegalArgumentException("no versions from " + lowest + " up to " + highest);
+        }
+        if (lowest.equals(highest)) {
+            return hello(lowest, suites, lowest.equals(ProtocolVersion.TLSv1_3) ? TLS13_GROUPS : LEGACY_GROUPS, sni,
+                    KeyShareMode.EMPTY);
+        }
+        ProtocolVersion record = lowest.equals(ProtocolVersion.SSLv3) ? ProtocolVersion.SSLv3 : ProtocolVersion.TLSv1_0;
+        if (!highest.equals(ProtocolVersion.TLSv1_3)) {
+            return hello(highest, suites, LEGACY_GROUPS, sni, KeyShareMode.EMPTY).toBuilder().recordVersion(record)
+                    .build();
+        }
+        List<NamedGroup> groups = new ArrayList<>(LEGACY_GROUPS);
+        TLS13_GROUPS.stream().filter(g -> !groups.contains(g)).forEach(groups::add);
+        List<ProtocolVersion> range = new ArrayList<>(ProtocolVersion.HELLO_VERSIONS.stream()
+                .filter(v -> v.compareTo(lowest) >= 0).toList());
+        java.util.Collections.reverse(range);
+        return hello(ProtocolVersion.TLSv1_2, suites, groups, sni, KeyShareMode.EMPTY).toBuilder()
+                .recordVersion(record)
+                .sessionId(nonce())
+                .supportedVersions(range)
+                .keyShares(List.of())
+                .pskKeyExchangeModes((byte) 1)
+                .build();
+    }
+
+    /**
      * 32 unpredictable-enough bytes for a random or a compatibility session id. A scan never completes a
      * handshake, so nothing secret rests on them; a SecureRandom here would cost a lock and a hash per hello.
      */

@@ -87,7 +87,8 @@ public final class OpenSslServer implements AutoCloseable {
         }
     }
 
-    private static void run(Path dir, String... cmd) throws IOException, InterruptedException {
+    /** Runs a command in {@code dir} to its end (60 s at most); its output is in the exception when it fails. */
+    static void run(Path dir, String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
