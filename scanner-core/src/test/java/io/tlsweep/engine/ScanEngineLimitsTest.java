@@ -47,12 +47,9 @@ class ScanEngineLimitsTest {
             Scans.run(engine, Collections.nCopies(2, Scans.loopback(server.port())),
                     e -> new ScriptedPlan(3, ScriptedPlan.Mode.ALL_AT_ONCE));
             long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            List<Long> times = server.acceptTimes().stream().sorted().toList();
-            assertThat(times).hasSize(6);
-            for (int i = 1; i < times.size(); i++) {
-                assertThat(TimeUnit.NANOSECONDS.toMillis(times.get(i) - times.get(i - 1)))
-                        .as("gap before hello %d", i).isGreaterThanOrEqualTo(40);
-            }
+            assertThat(server.acceptTimes()).hasSize(6);
+            // six hellos at 20/s cannot all have been sent in less than five gaps of 50 ms; the server's accept
+            // times are not compared gap by gap, as a loaded machine can delay its accept thread and bunch them
             assertThat(tookMs).isGreaterThanOrEqualTo(250);
         }
     }
