@@ -27,10 +27,11 @@ import java.util.Set;
  * client's; an ECDHE suite only with a shared curve. A failure carries the refusal the scan saw the server give
  * for the same situation; when the scan saw none the failure is marked assumed.
  *
- * <p>A client offering TLS 1.3 lists its versions in supported_versions. A server that knows TLS 1.3 reads that
- * list even when TLS 1.3 itself is switched off, and refuses a client whose list holds none of its versions; an
- * older server ignores the list and answers the hello's client_version. The scan tells the two apart: the first
- * refuses tlsweep's TLS 1.3 hello outright, the second answers it with a lower version.
+ * <p>A client offering TLS 1.3 lists its versions in supported_versions. OpenSSL, BoringSSL and the JDK read that
+ * list even when TLS 1.3 itself is switched off, and refuse a client whose list holds none of their versions;
+ * GnuTLS without TLS 1.3 and servers older than TLS 1.3 ignore the list and answer the hello's client_version.
+ * The scan tells the two apart: tlsweep's TLS 1.3 hello also carries older suites, so the first refuses it
+ * outright and the second answers it with a lower version.
  *
  * <p>Nothing is predicted for a client that sends no SNI to an endpoint scanned with SNI: whether the server
  * insists on a name was not tested, so only the client's own hello can tell.
