@@ -184,6 +184,16 @@ class ProfilePredictionTest {
     }
 
     @Test
+    void anUnknownOrderPredictsNothingWhereTheTwoOrdersWouldChooseDifferently() {
+        TargetResult r = result().accepts(TLSv1_2, PreferenceOrder.UNKNOWN, 0xC030, 0xC02F, 0x009C).build();
+        ClientProfile differs = profile("c", ClientFamily.OPENSSL).versions(TLSv1_2).suites(0x009C, 0xC030).build();
+        assertThat(ProfilePrediction.predict(r, differs).reason()).isEqualTo(Reason.UNKNOWN);
+        ClientProfile same = profile("d", ClientFamily.OPENSSL).versions(TLSv1_2).suites(0xC030, 0x009C).build();
+        assertThat(ProfilePrediction.predict(r, same)).isEqualTo(ProfileOutcome.connects(TLSv1_2,
+                CipherSuite.of(0xC030)));
+    }
+
+    @Test
     void aVersionOfferedButNotCompletedFailsOnTheClientSide() {
         ClientProfile openssl3 = profile("openssl3", ClientFamily.OPENSSL).versions(TLSv1_0, TLSv1_1, TLSv1_2)
                 .completes(TLSv1_2).suites(0xC02F, 0x002F).build();
