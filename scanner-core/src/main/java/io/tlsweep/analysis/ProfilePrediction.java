@@ -24,13 +24,15 @@ import java.util.Set;
  * Predicts, from a scan result alone, what a client profile negotiates with an endpoint, the way servers
  * decide: the highest version both enable (TLS 1.3 through supported_versions, older versions by the hello's
  * client_version), then the first shared suite in the server's order when it enforces one, otherwise in the
- * client's; an ECDHE suite only with a shared curve. A failure carries the refusal the scan saw the server give
- * for the same situation; when the scan saw none the failure is marked assumed.
+ * client's; an ECDHE suite only with a shared curve. When the scan could not tell whose order decides and the two
+ * would choose differently, nothing is predicted. A failure carries the refusal the scan saw the server give for
+ * the same situation; when the scan saw none the failure is marked assumed.
  *
- * <p>A client offering TLS 1.3 lists its versions in supported_versions. A server that knows TLS 1.3 reads that
- * list even when TLS 1.3 itself is switched off, and refuses a client whose list holds none of its versions; an
- * older server ignores the list and answers the hello's client_version. The scan tells the two apart: the first
- * refuses tlsweep's TLS 1.3 hello outright, the second answers it with a lower version.
+ * <p>A client offering TLS 1.3 lists its versions in supported_versions. OpenSSL, BoringSSL and the JDK read that
+ * list even when TLS 1.3 itself is switched off, and refuse a client whose list holds none of their versions;
+ * GnuTLS without TLS 1.3 and servers older than TLS 1.3 ignore the list and answer the hello's client_version.
+ * The scan tells the two apart: tlsweep's TLS 1.3 hello also carries older suites, so the first refuses it
+ * outright and the second answers it with a lower version.
  *
  * <p>Nothing is predicted for a client that sends no SNI to an endpoint scanned with SNI: whether the server
  * insists on a name was not tested, so only the client's own hello can tell.
@@ -81,6 +83,12 @@ public final class ProfilePrediction {
                     AlertDescription.HANDSHAKE_FAILURE, "no shared cipher suite")), seen.isEmpty());
         }
         CipherSuite chosen = choose(at, offered, shared);
+        CipherSuite firstFound = at.cipherSuites().stream().filter(shared::contains).findFirst().orElseThrow();
+        if (at.order() == PreferenceOrder.UNKNOWN && !chosen.equals(firstFound)) {
+            return ProfileOutcome.unknown(v.displayName() + ": whose order decides is not known, and "
+                    + chosen.ianaName() + " (the client's first) differs from " + firstFound.ianaName()
+                    + " (the first found)");
+        }
         if (p.refusesSignatureOf(v, chosen)) {
             return ProfileOutcome.clientRefusesSignature(v);
         }

@@ -116,6 +116,20 @@ final class HelloTemplates {
     }
 
     /**
+     * A TLS 1.3 enumeration hello's suites: the TLS 1.3 suites to test, then the commonest TLS ≤ 1.2 suites up to
+     * {@link #MAX_SUITES_PER_HELLO}, as every real TLS 1.3 client's hello carries older suites. A server that
+     * decides by legacy_version when supported_versions lists none of its versions (GnuTLS without TLS 1.3,
+     * servers older than TLS 1.3) then answers with the version such a client gets, instead of refusing the hello
+     * for want of a suite; a server that reads supported_versions refuses it whatever the suites.
+     */
+    static List<CipherSuite> withOlderSuites(List<CipherSuite> tls13Suites) {
+        List<CipherSuite> all = new ArrayList<>(tls13Suites);
+        SuiteEnumeration.candidates(ProtocolVersion.TLSv1_2).stream()
+                .limit(Math.max(0, MAX_SUITES_PER_HELLO - tls13Suites.size())).forEach(all::add);
+        return all;
+    }
+
+    /**
      * 32 unpredictable-enough bytes for a random or a compatibility session id. A scan never completes a
      * handshake, so nothing secret rests on them; a SecureRandom here would cost a lock and a hash per hello.
      */

@@ -62,6 +62,10 @@ final class OutcomeReader {
             return new Reading.Rejected(Failure.of(FailureKind.UNOFFERED_CHOICE, "chose cipher suite "
                     + sh.cipherSuite() + ", which was not offered"), false);
         }
+        if (wanted.equals(ProtocolVersion.TLSv1_3) && !sh.cipherSuite().isTls13()) {
+            return new Reading.Rejected(Failure.of(FailureKind.UNOFFERED_CHOICE, "chose " + sh.cipherSuite()
+                    + " for TLS 1.3, which was offered only for older versions"), false);
+        }
         Optional<NamedGroup> group = sh.keyShareGroup().or(() -> sh.flight().keyExchange()
                 .filter(KeyExchangeParams.Ecdhe.class::isInstance)
                 .map(k -> ((KeyExchangeParams.Ecdhe) k).group()));
@@ -78,9 +82,9 @@ final class OutcomeReader {
             return new Reading.Rejected(Failure.of(FailureKind.UNOFFERED_CHOICE, "HelloRetryRequest for "
                     + hrr.selectedVersion()), true);
         }
-        if (!sent.cipherSuites().contains(hrr.cipherSuite())) {
+        if (!sent.cipherSuites().contains(hrr.cipherSuite()) || !hrr.cipherSuite().isTls13()) {
             return new Reading.Rejected(Failure.of(FailureKind.UNOFFERED_CHOICE, "HelloRetryRequest chose "
-                    + hrr.cipherSuite() + ", which was not offered"), false);
+                    + hrr.cipherSuite() + ", which was not offered for TLS 1.3"), false);
         }
         if (hrr.selectedGroup().isPresent() && !sent.supportedGroups().contains(hrr.selectedGroup().get())) {
             return new Reading.Rejected(Failure.of(FailureKind.UNOFFERED_CHOICE, "HelloRetryRequest asked for "

@@ -6,59 +6,52 @@ import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Whose order decides. The enumeration found the suites in the order the server picked them; found in
- * another order than offered, they prove a server order at no cost; otherwise offering them reversed shows
- * whether it keeps its own order (one hello). When the found order cannot be the
- * server's (the suites came from several chunks, or the reversed hello picked something else), the order
- * is rebuilt by offering all accepted suites and removing the chosen one. A server that enforces its order
- * but has ChaCha20 below AES is then offered ChaCha20 first: choosing it means "ChaCha20 priority".
+ * Whose order decides, proven with two hellos that offer the same pair of accepted suites in both orders: the
+ * same suite chosen both times is a server order, the first offered chosen both times is the client's, anything
+ * else is left unknown. The order the enumeration happened to find proves nothing on its own: a JDK server that
+ * follows the client still takes its legacy suites (3DES) last, so it finds them out of offered order.
+ *
+ * <p>The pair is the first two suites found, ChaCha20 left out while two others remain (a server giving ChaCha20
+ * priority to a client that lists it first would look like one following the client). When a server order is
+ * proven but the suites were found across several hellos' chunks, or the pair's winner was not found first, the
+ * order is rebuilt by offering all accepted suites and removing the chosen one. A server enforcing its order with
+ * ChaCha20 below first place is then offered ChaCha20 first: choosing it means "ChaCha20 priority".
  */
 final class PreferenceCheck implements Stage {
-    private enum Step { REVERSED, REBUILD, CHACHA, DONE }
+    private enum Step { PAIR, PAIR_REVERSED, REBUILD, CHACHA, DONE }
 
     private final VersionEvidence evidence;
     private final Optional<String> sni;
     private final HelloTemplates.KeyShareMode keyShares;
     private final List<CipherSuite> rebuilt = new ArrayList<>();
     private final List<CipherSuite> remaining = new ArrayList<>();
+    private final List<CipherSuite> pair;
+    private CipherSuite firstChoice;
     private Step step;
 
     PreferenceCheck(VersionEvidence evidence, Optional<String> sni, HelloTemplates.KeyShareMode keyShares) {
         this.evidence = evidence;
         this.sni = sni;
         this.keyShares = keyShares;
-        if (evidence.accepted.size() < 2) {
-            this.step = Step.DONE;
-        } else if (provenServerOrder(evidence)) {
-            evidence.order = PreferenceOrder.SERVER;
-            this.step = chachaWorthChecking() ? Step.CHACHA : Step.DONE;
-        } else {
-            this.step = Step.REVERSED;
-        }
+        this.pair = pair(evidence.accepted);
+        this.step = pair.size() < 2 ? Step.DONE : Step.PAIR;
     }
 
-    /**
-     * A server that follows the client's order always picks the first offered suite it supports, so it is
-     * found in the order tlsweep offers. Found in any other order (within one chunk), the server applied its
-     * own order: no hello is needed to prove it.
-     */
-    private static boolean provenServerOrder(VersionEvidence evidence) {
-        return !evidence.acceptedAcrossChunks && !OfferOrder.foundInOfferedOrder(evidence.version, evidence.accepted);
+    /** The first two suites found, not ChaCha20 while two others remain. */
+    static List<CipherSuite> pair(List<CipherSuite> found) {
+        List<CipherSuite> others = found.stream().filter(s -> !isChaCha(s)).limit(2).toList();
+        return others.size() == 2 ? others : found.stream().limit(2).toList();
     }
 
     @Override
     public Optional<ClientHelloSpec> next() {
         return switch (step) {
-            case REVERSED -> {
-                List<CipherSuite> reversed = new ArrayList<>(evidence.accepted);
-                Collections.reverse(reversed);
-                yield hello(reversed);
-            }
+            case PAIR -> hello(pair);
+            case PAIR_REVERSED -> hello(List.of(pair.get(1), pair.get(0)));
             case REBUILD -> remaining.size() < 2 ? finishRebuild() : hello(remaining);
             case CHACHA -> {
                 List<CipherSuite> chachaFirst = new ArrayList<>(evidence.accepted);
@@ -73,7 +66,6 @@ final class PreferenceCheck implements Stage {
         rebuilt.addAll(remaining);
         evidence.accepted.clear();
         evidence.accepted.addAll(rebuilt);
-        evidence.order = PreferenceOrder.SERVER;
         step = chachaWorthChecking() ? Step.CHACHA : Step.DONE;
         return next();
     }
@@ -87,25 +79,21 @@ final class PreferenceCheck implements Stage {
     @Override
     public void fold(ClientHelloSpec sent, Reading reading) {
         if (!(reading instanceof Reading.Accepted a)) {
-            evidence.note("preference check not answered (" + describe(reading) + "); order unknown");
+            if (step == Step.CHACHA) {
+                evidence.note("ChaCha20 priority check not answered (" + describe(reading) + ")");
+            } else {
+                evidence.order = PreferenceOrder.UNKNOWN;
+                evidence.note("preference check not answered (" + describe(reading) + "); order unknown");
+            }
             step = Step.DONE;
             return;
         }
         switch (step) {
-            case REVERSED -> {
-                CipherSuite first = evidence.accepted.get(0);
-                CipherSuite last = evidence.accepted.get(evidence.accepted.size() - 1);
-                if (a.suite().equals(first) && !evidence.acceptedAcrossChunks) {
-                    evidence.order = PreferenceOrder.SERVER;
-                    step = chachaWorthChecking() ? Step.CHACHA : Step.DONE;
-                } else if (a.suite().equals(last)) {
-                    evidence.order = PreferenceOrder.CLIENT;
-                    step = Step.DONE;
-                } else {
-                    remaining.addAll(evidence.accepted);
-                    step = Step.REBUILD;
-                }
+            case PAIR -> {
+                firstChoice = a.suite();
+                step = Step.PAIR_REVERSED;
             }
+            case PAIR_REVERSED -> decide(firstChoice, a.suite());
             case REBUILD -> {
                 rebuilt.add(a.suite());
                 remaining.remove(a.suite());
@@ -115,6 +103,49 @@ final class PreferenceCheck implements Stage {
                 step = Step.DONE;
             }
             case DONE -> throw new IllegalStateException("fold after the preference check finished");
+        }
+    }
+
+    /** Reads the answers to the pair offered as found ({@code forward}) and reversed ({@code reversed}). */
+    private void decide(CipherSuite forward, CipherSuite reversed) {
+        if (forward.equals(reversed)) {
+            evidence.order = PreferenceOrder.SERVER;
+            if (evidence.acceptedAcrossChunks || !forward.equals(pair.get(0))) {
+                remaining.addAll(evidence.accepted);
+                step = Step.REBUILD;
+            } else {
+                step = chachaWorthChecking() ? Step.CHACHA : Step.DONE;
+            }
+        } else if (forward.equals(pair.get(0))) {
+            evidence.order = PreferenceOrder.CLIENT;
+            noteSuitesTakenLast();
+            step = Step.DONE;
+        } else {
+            evidence.order = PreferenceOrder.UNKNOWN;
+            evidence.note("took the second of two suites in both orders (" + pair.get(0).ianaName() + ", "
+                    + pair.get(1).ianaName() + "); order unknown");
+            step = Step.DONE;
+        }
+    }
+
+    /**
+     * A server following the client's order finds suites in the order offered; suites found after ones offered
+     * later are taken only when nothing else is shared (the JDK's legacy suites): said in a note.
+     */
+    private void noteSuitesTakenLast() {
+        List<CipherSuite> offered = OfferOrder.candidates(evidence.version);
+        List<CipherSuite> last = new ArrayList<>();
+        int latestOffered = -1;
+        for (CipherSuite s : evidence.accepted) {
+            int at = offered.indexOf(s);
+            if (at < latestOffered) {
+                last.add(s);
+            }
+            latestOffered = Math.max(latestOffered, at);
+        }
+        if (!last.isEmpty()) {
+            evidence.note("follows the client's order, but chose " + String.join(", ", last.stream()
+                    .map(CipherSuite::ianaName).toList()) + " only after suites offered later");
         }
     }
 

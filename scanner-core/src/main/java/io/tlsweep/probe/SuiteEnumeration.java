@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Finds every suite a version accepts: offer the candidates, remove the one chosen, repeat. A rejection
  * rules out the whole offered chunk, so a version costs (accepted + chunks) hellos; a protocol_version
  * alert or a lower-version answer ends it after one. TLS 1.3 is probed with an empty key_share (the
- * HelloRetryRequest names the suite), switching to real key shares if a server rejects the empty one.
+ * HelloRetryRequest names the suite), switching to real key shares if a server rejects the empty one; its
+ * hellos also carry older suites ({@link HelloTemplates#withOlderSuites}), so a server without TLS 1.3 that
+ * decides by legacy_version answers with its own version rather than refusing.
  */
 final class SuiteEnumeration implements Stage {
     private static final Set<KeyExchange> COMMON_KX = EnumSet.of(KeyExchange.ECDHE, KeyExchange.DHE,
@@ -77,8 +79,12 @@ final class SuiteEnumeration implements Stage {
         if (finished || pool.isEmpty()) {
             return Optional.empty();
         }
-        List<CipherSuite> offer = pool.subList(0, Math.min(HelloTemplates.MAX_SUITES_PER_HELLO, pool.size()));
-        return Optional.of(HelloTemplates.hello(evidence.version, List.copyOf(offer), groups, sni, keyShares));
+        List<CipherSuite> offer = List.copyOf(pool.subList(0, Math.min(HelloTemplates.MAX_SUITES_PER_HELLO,
+                pool.size())));
+        if (evidence.version.equals(ProtocolVersion.TLSv1_3)) {
+            offer = HelloTemplates.withOlderSuites(offer);
+        }
+        return Optional.of(HelloTemplates.hello(evidence.version, offer, groups, sni, keyShares));
     }
 
     @Override

@@ -165,6 +165,34 @@ class ProfilePredictionTest {
                 .isEqualTo("The server selected protocol version TLS10 is not accepted by client preferences");
     }
 
+    /**
+     * GnuTLS without TLS 1.3 ignores supported_versions and answers a TLS 1.3 client by its legacy_version: the
+     * scan sees its TLS 1.3 hello answered with a lower version. OpenSSL, BoringSSL and the JDK refuse it.
+     */
+    @Test
+    void aTls13ClientMeetsTheVersionTheServerPicksForAListWithNoneOfItsVersions() {
+        TargetResult ignoresTheList = result().accepts(TLSv1_0, 0x002F, 0x0035)
+                .refuses(TLSv1_3, Failure.of(FailureKind.LOWER_VERSION, "answered TLSv1.0 to a TLSv1.3 hello")).build();
+        ProfileOutcome o = ProfilePrediction.predict(ignoresTheList, JAVA17);
+        assertThat(o.reason()).isEqualTo(Reason.CLIENT_REFUSES_VERSION);
+        assertThat(o.version()).contains(TLSv1_0);
+        TargetResult readsTheList = result().accepts(TLSv1_0, 0x002F, 0x0035).refuses(TLSv1_3, PROTOCOL_VERSION)
+                .build();
+        ProfileOutcome refused = ProfilePrediction.predict(readsTheList, JAVA17);
+        assertThat(refused.reason()).isEqualTo(Reason.SERVER_REFUSES_VERSION);
+        assertThat(refused.failure().flatMap(Failure::alert)).contains(AlertDescription.PROTOCOL_VERSION);
+    }
+
+    @Test
+    void anUnknownOrderPredictsNothingWhereTheTwoOrdersWouldChooseDifferently() {
+        TargetResult r = result().accepts(TLSv1_2, PreferenceOrder.UNKNOWN, 0xC030, 0xC02F, 0x009C).build();
+        ClientProfile differs = profile("c", ClientFamily.OPENSSL).versions(TLSv1_2).suites(0x009C, 0xC030).build();
+        assertThat(ProfilePrediction.predict(r, differs).reason()).isEqualTo(Reason.UNKNOWN);
+        ClientProfile same = profile("d", ClientFamily.OPENSSL).versions(TLSv1_2).suites(0xC030, 0x009C).build();
+        assertThat(ProfilePrediction.predict(r, same)).isEqualTo(ProfileOutcome.connects(TLSv1_2,
+                CipherSuite.of(0xC030)));
+    }
+
     @Test
     void aVersionOfferedButNotCompletedFailsOnTheClientSide() {
         ClientProfile openssl3 = profile("openssl3", ClientFamily.OPENSSL).versions(TLSv1_0, TLSv1_1, TLSv1_2)

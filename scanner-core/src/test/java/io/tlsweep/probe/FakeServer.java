@@ -23,7 +23,9 @@ import java.util.Optional;
  * A scripted TLS server for probe tests: it answers a ClientHelloSpec the way a configured server would,
  * with no network. Server order picks its first suite the client offered; client order the client's first
  * suite it supports. ECDHE needs a common curve; TLS 1.3 answers a missing key share with a
- * HelloRetryRequest.
+ * HelloRetryRequest. A server that {@code downgrades} answers a hello for a version it lacks with the newest
+ * version it has below, and without TLS 1.3 it ignores supported_versions and goes by client_version (as GnuTLS
+ * without TLS 1.3 and servers older than TLS 1.3 do); otherwise it refuses such a hello with protocol_version.
  */
 record FakeServer(Map<ProtocolVersion, List<CipherSuite>> suites, boolean serverOrder, List<NamedGroup> curves,
         List<NamedGroup> tls13Groups, boolean downgrades) {
@@ -33,13 +35,15 @@ record FakeServer(Map<ProtocolVersion, List<CipherSuite>> suites, boolean server
     }
 
     ConnectionOutcome answer(ClientHelloSpec hello) {
-        boolean offers13 = hello.supportedVersions().contains(ProtocolVersion.TLSv1_3);
+        boolean readsSupportedVersions = !downgrades || suites.containsKey(ProtocolVersion.TLSv1_3);
+        boolean offers13 = hello.supportedVersions().contains(ProtocolVersion.TLSv1_3) && readsSupportedVersions;
         ProtocolVersion version = offers13 ? ProtocolVersion.TLSv1_3 : hello.clientVersion();
         if (!suites.containsKey(version)) {
             Optional<ProtocolVersion> lower = suites.keySet().stream()
                     .filter(v -> v.compareTo(version) < 0 && !v.equals(ProtocolVersion.TLSv1_3)).max(ProtocolVersion::compareTo);
             if (downgrades && !offers13 && lower.isPresent()) {
-                return hello(lower.get(), suites.get(lower.get()).get(0), Optional.empty(), Optional.empty());
+                return suites.get(lower.get()).stream().filter(hello.cipherSuites()::contains).findFirst()
+                        .map(s -> hello(lower.get(), s, Optional.empty(), Optional.empty())).orElse(alert(40));
             }
             return alert(70);
         }

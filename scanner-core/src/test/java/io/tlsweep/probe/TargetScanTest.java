@@ -75,7 +75,7 @@ class TargetScanTest {
         assertThat(r.groups()).isEqualTo(GROUPS13);
 
         // accepted + rejected chunks per supported version; one protocol_version alert per other version;
-        // one reversed-order hello per version with two or more suites; groups found + 1 per group probe
+        // the same pair in both orders per version with two or more suites; groups found + 1 per group probe
         int expected = (TLS10.size() + chunks(ProtocolVersion.TLSv1_0, TLS10.size()))
                 + (TLS12.size() + chunks(ProtocolVersion.TLSv1_2, TLS12.size()))
                 + (TLS13.size() + chunks(ProtocolVersion.TLSv1_3, TLS13.size()))
@@ -87,9 +87,9 @@ class TargetScanTest {
         assertThat(r.connections()).isEqualTo(expected);
     }
 
-    /** A reversed-order hello is needed only when the server answered in tlsweep's own offer order. */
+    /** Two hellos prove whose order decides: the same pair of suites offered both ways. */
     static int orderHellos(ProtocolVersion v, List<CipherSuite> serverOrder) {
-        return OfferOrder.foundInOfferedOrder(v, serverOrder) ? 1 : 0;
+        return serverOrder.size() >= 2 ? 2 : 0;
     }
 
     @Test
@@ -124,6 +124,44 @@ class TargetScanTest {
         assertThat(r.protocols()).extracting(ProtocolSupport::version).containsExactly(ProtocolVersion.TLSv1_0);
         // versions-only: one accepted hello for TLS 1.0, one refusal for each of the other four versions
         assertThat(r.connections()).isEqualTo(5);
+    }
+
+    /**
+     * A server without TLS 1.3 that ignores supported_versions (GnuTLS, servers older than TLS 1.3) answers the TLS
+     * 1.3 hello with its own version, as it answers a real TLS 1.3 client: the hello carries older suites after its
+     * TLS 1.3 ones. One hello, as for a server that refuses the version outright.
+     */
+    @Test
+    void aServerIgnoringSupportedVersionsAnswersTheTls13HelloWithItsOwnVersion() {
+        FakeServer server = new FakeServer(Map.of(ProtocolVersion.TLSv1_0, TLS10), true, CURVES, GROUPS13, true);
+        List<io.tlsweep.wire.ClientHelloSpec> tls13Hellos = new ArrayList<>();
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.versionsOnly()), hello -> {
+            if (!hello.supportedVersions().isEmpty()) {
+                tls13Hellos.add(hello);
+            }
+            return server.answer(hello);
+        });
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.refusals().get(ProtocolVersion.TLSv1_3).kind()).isEqualTo(FailureKind.LOWER_VERSION);
+        assertThat(tls13Hellos).singleElement().satisfies(h -> {
+            assertThat(h.supportedVersions()).containsExactly(ProtocolVersion.TLSv1_3);
+            assertThat(h.cipherSuites()).hasSize(128).startsWith(OfferOrder.candidates(ProtocolVersion.TLSv1_3)
+                    .toArray(CipherSuite[]::new)).containsAll(TLS10);
+        });
+        FakeServer readsTheList = new FakeServer(Map.of(ProtocolVersion.TLSv1_0, TLS10), true, CURVES, GROUPS13,
+                false);
+        assertThat(scan(readsTheList, ScanOptions.versionsOnly()).refusals().get(ProtocolVersion.TLSv1_3).alert()
+                .orElseThrow().code()).isEqualTo(70);
+    }
+
+    @Test
+    void aTls13AnswerWithAnOlderSuiteIsNotBelieved() {
+        TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()), h -> h.supportedVersions()
+                .isEmpty() ? FakeServer.alert(70) : FakeServer.hello(ProtocolVersion.TLSv1_3, TLS10.get(0),
+                        Optional.of(NamedGroup.X25519), Optional.empty()));
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.protocols()).isEmpty();
+        assertThat(r.refusals().get(ProtocolVersion.TLSv1_3).kind()).isEqualTo(FailureKind.UNOFFERED_CHOICE);
     }
 
     @Test

@@ -21,9 +21,13 @@ final class FarmScans {
     }
 
     static EngineConfig config() {
+        return config(READ_TIMEOUT);
+    }
+
+    static EngineConfig config(Duration readTimeout) {
         return EngineConfig.builder()
                 .connectTimeout(Duration.ofSeconds(2))
-                .readTimeout(READ_TIMEOUT)
+                .readTimeout(readTimeout)
                 .targetBudget(Duration.ofSeconds(60))
                 .maxInFlight(128)
                 .perHostConnections(128)
@@ -44,9 +48,14 @@ final class FarmScans {
 
     /** Scans, then sends every profile's own hello to each target. */
     static Map<String, TargetResult> scan(List<Target> targets, ScanOptions options, List<ClientProfile> profiles) {
+        return scan(targets, options, profiles, config());
+    }
+
+    static Map<String, TargetResult> scan(List<Target> targets, ScanOptions options, List<ClientProfile> profiles,
+            EngineConfig config) {
         Map<String, TargetResult> byOrigin = new LinkedHashMap<>();
         List<TargetResult> results = new ArrayList<>();
-        try (TlsScanner scanner = new TlsScanner(config(), options, profiles, false)) {
+        try (TlsScanner scanner = new TlsScanner(config, options, profiles, false)) {
             scanner.scan(targets.iterator(), results::add).join();
         }
         results.forEach(r -> byOrigin.put(r.target().origin(), r));

@@ -18,6 +18,7 @@ import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
 import io.tlsweep.testing.OpenSslServer;
 import io.tlsweep.wire.CipherSuite;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TargetFarmExtension.class)
 class ProfileAgreementTest {
     private static final List<ClientProfile> PROFILES = ProfileFile.builtIn().profiles();
+    /** None of these servers is silent; a generous timeout keeps a loaded two-core machine from failing a hello. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
     private static final List<OpenSslServer> SERVERS = new ArrayList<>();
     private static Map<String, TargetResult> scanned;
 
@@ -53,7 +56,7 @@ class ProfileAgreementTest {
         openssl(targets, "openssl-tls12-13", "-no_tls1", "-no_tls1_1", "-cipher",
                 "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA", "-ciphersuites",
                 "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256", "-serverpref", "-groups", "P-384:X25519");
-        scanned = FarmScans.scan(targets, ScanOptions.full(), PROFILES);
+        scanned = FarmScans.scan(targets, ScanOptions.full(), PROFILES, FarmScans.config(READ_TIMEOUT));
     }
 
     private static void openssl(List<Target> targets, String name, String... args) throws Exception {
