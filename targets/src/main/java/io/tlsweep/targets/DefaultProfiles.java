@@ -128,6 +128,26 @@ public final class DefaultProfiles {
                 List.of("TLS_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_RC4_128_SHA"));
     }
 
+    /**
+     * Flaky fronts ({@link FlakyTargetSpec}) before a good TLS 1.2 server, each with a backend of its own (the
+     * {@link #serverOrdered()} configuration): one drops every other connection, one one connection in ten,
+     * each with a reset and with a close. Not part of {@link #all()}: a scan of them is not expected to be
+     * exact every time, only never wrong without saying so.
+     */
+    public static List<FlakyTargetSpec> flaky() {
+        List<FlakyTargetSpec> specs = new ArrayList<>();
+        for (FlakyTargetSpec.Drop drop : FlakyTargetSpec.Drop.values()) {
+            String how = drop.name().toLowerCase(java.util.Locale.ROOT);
+            specs.add(flaky("flaky-every-other-" + how, 2, drop));
+            specs.add(flaky("flaky-one-in-ten-" + how, 10, drop));
+        }
+        return List.copyOf(specs);
+    }
+
+    private static FlakyTargetSpec flaky(String name, int dropEvery, FlakyTargetSpec.Drop drop) {
+        return FlakyTargetSpec.of(name, serverOrdered().toBuilder().name(name + "-backend").build(), dropEvery, drop);
+    }
+
     /** TLS 1.2 BoringSSL targets that differ only in the certificate they present. */
     public static List<TlsTargetSpec> certificateVariants() {
         return List.of(
