@@ -3,6 +3,7 @@ package io.tlsweep.analysis;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.result.WindowsSymptom;
 import io.tlsweep.wire.AlertDescription;
@@ -22,6 +23,9 @@ public final class Readiness {
     private Readiness() {
     }
 
+    /** Contradictions named in a reason before the rest are counted. */
+    private static final int NAMED_INCONSISTENCIES = 2;
+
     /** Profiles named in a reason before the rest are counted. */
     private static final int NAMED_PROFILES = 4;
 
@@ -35,7 +39,8 @@ public final class Readiness {
      */
     public static Assessment assess(TargetResult r, ClientImpact impact) {
         Assessment a = assessScan(r);
-        if (impact.checks().isEmpty() || a.verdict() == Verdict.UNREACHABLE || a.verdict() == Verdict.NOT_TLS) {
+        if (impact.checks().isEmpty() || a.verdict() == Verdict.UNREACHABLE || a.verdict() == Verdict.NOT_TLS
+                || a.verdict() == Verdict.INCONSISTENT) {
             return a;
         }
         StringBuilder reason = new StringBuilder(a.reason());
@@ -55,6 +60,9 @@ public final class Readiness {
 
     private static Assessment assessScan(TargetResult r) {
         List<Finding> findings = Findings.of(r);
+        if (r.status() == ScanStatus.INCONSISTENT) {
+            return inconsistent(r, findings);
+        }
         if (r.protocols().isEmpty()) {
             return notServing(r, findings);
         }
@@ -91,6 +99,21 @@ public final class Readiness {
                     + " versions and suites tlsweep offered (" + failure + ")" + symptom, findings);
             default -> assessment(Verdict.UNREACHABLE, failure + symptom, findings);
         };
+    }
+
+    /**
+     * "answers contradict each other and asking again did not settle it: TLSv1.2 suites: reset-before-reply ×4
+     * ...; seen: TLSv1.2 (3 suites)": the evidence, then what was seen, never a verdict built on it.
+     */
+    private static Assessment inconsistent(TargetResult r, List<Finding> findings) {
+        String evidence = r.inconsistencies().stream().limit(NAMED_INCONSISTENCIES).map(Object::toString)
+                .collect(Collectors.joining("; "));
+        int more = r.inconsistencies().size() - NAMED_INCONSISTENCIES;
+        String seen = r.protocols().isEmpty() ? "no version accepted" : r.protocols().stream()
+                .map(p -> p.version().displayName() + " (" + p.cipherSuites().size() + " suite"
+                        + (p.cipherSuites().size() == 1 ? "" : "s") + ")").collect(Collectors.joining(", "));
+        return assessment(Verdict.INCONSISTENT, "answers contradict each other and asking again did not settle it: "
+                + evidence + (more > 0 ? "; and " + more + " more" : "") + "; seen: " + seen, findings);
     }
 
     private static String symptom(Failure f) {

@@ -83,7 +83,8 @@ public final class Recheck implements ProbePlan {
         if (e == null) {
             throw new IllegalStateException("outcome for a step this plan did not hand out: " + step.id());
         }
-        Reading r = OutcomeReader.read(step.hello(), e.version(), outcome);
+        Reading read = OutcomeReader.read(step.hello(), e.version(), outcome);
+        Reading r = read instanceof Reading.Lost lost ? lost.standing() : read;
         if (e.firstChoice().isPresent()) {
             if (!(r instanceof Reading.Accepted a) || !a.suite().equals(e.firstChoice().get())) {
                 differences.add(e.what() + ": expected " + e.firstChoice().get().ianaName() + " first, got "
