@@ -7,6 +7,7 @@ import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProfileOutcome.Reason;
+import io.tlsweep.result.Timings;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.HelloRetryRequest;
 import io.tlsweep.wire.ProtocolVersion;
@@ -143,7 +144,7 @@ public final class ProfileProbe implements ProbePlan {
     }
 
     private void record(Attempt a, Failure lost) {
-        record(a, read(a.profile(), a.hello(), new ConnectionOutcome.NoReply(lost, io.tlsweep.result.Timings.NONE)));
+        record(a, read(a.profile(), a.hello(), new ConnectionOutcome.NoReply(lost, Timings.NONE)));
     }
 
     private void record(Attempt a, ProfileOutcome o) {

@@ -2,9 +2,7 @@ package io.tlsweep.probe;
 
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
-import io.tlsweep.result.FailureKind;
-import io.tlsweep.wire.ClientHelloSpec;
-import io.tlsweep.wire.NamedGroup;
+import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,19 +30,6 @@ import java.util.Set;
  * took a lost answer for the server's own before that was seen is probed again from the start, once.
  */
 public final class TargetScan implements ProbePlan {
-    /** A hello in flight or waiting to be sent again, with the answers it lost so far. */
-    private record Pending(VersionLane lane, String step, ClientHelloSpec hello, List<Failure> lost) {
-        Pending lostAgain(Failure f) {
-            List<Failure> more = new ArrayList<>(lost);
-            more.add(f);
-            return new Pending(lane, step, hello, List.copyOf(more));
-        }
-
-        Failure lastLoss() {
-            return lost.get(lost.size() - 1);
-        }
-    }
-
     private final Optional<String> sni;
     private final ScanOptions options;
     private final LostAnswers losses;
@@ -52,15 +37,13 @@ public final class TargetScan implements ProbePlan {
     private final Set<VersionLane> tookLostAnswers = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<VersionLane, Failure> refusedForReal = new IdentityHashMap<>();
     private final Set<ProtocolVersion> probedAgain = new HashSet<>();
-    private final Map<Integer, Pending> outstanding = new HashMap<>();
-    private final Deque<Pending> resend = new ArrayDeque<>();
-    private final List<Pending> parked = new ArrayList<>();
-    private final List<Pending> lostAtFirstContact = new ArrayList<>();
-    private final List<Reading> firstContactReadings = new ArrayList<>();
+    private final Map<Integer, SentHello> outstanding = new HashMap<>();
+    private final Deque<SentHello> resend = new ArrayDeque<>();
+    private final List<SentHello> parked = new ArrayList<>();
+    private final FirstContact first = new FirstContact();
     private final List<String> notes = new ArrayList<>();
-    private int firstContactRounds;
+    private boolean contacted;
     private boolean firstContact = true;
-    private boolean answered;
     private boolean legacyGroupsDecided;
     private ProtocolVersion legacyGroupsOn;
     private Failure ending;
@@ -89,8 +72,8 @@ public final class TargetScan implements ProbePlan {
             return steps;
         }
         if (firstContact) {
-            if (firstContactRounds == 0) {
-                firstContactRounds = 1;
+            if (!contacted) {
+                contacted = true;
                 firstContactLanes().forEach(lane -> send(lane, steps));
             }
             while (!resend.isEmpty()) {
@@ -117,7 +100,7 @@ public final class TargetScan implements ProbePlan {
 
     private void send(VersionLane lane, List<ProbeStep> steps) {
         String step = lane.step();
-        lane.next().ifPresent(h -> steps.add(issue(new Pending(lane, step, h, List.of()))));
+        lane.next().ifPresent(h -> steps.add(issue(new SentHello(lane, step, h, List.of()))));
     }
 
     private List<VersionLane> firstContactLanes() {
@@ -131,7 +114,7 @@ public final class TargetScan implements ProbePlan {
         return first;
     }
 
-    private ProbeStep issue(Pending p) {
+    private ProbeStep issue(SentHello p) {
         int id = nextId++;
         outstanding.put(id, p);
         connections++;
@@ -144,7 +127,7 @@ public final class TargetScan implements ProbePlan {
 
     @Override
     public void complete(ProbeStep step, ConnectionOutcome outcome) {
-        Pending p = outstanding.remove(step.id());
+        SentHello p = outstanding.remove(step.id());
         if (p == null) {
             throw new IllegalStateException("outcome for a step this plan did not hand out: " + step.id());
         }
@@ -152,19 +135,18 @@ public final class TargetScan implements ProbePlan {
         if (r instanceof Reading.Unusable u) {
             end(u.why());
         } else if (r instanceof Reading.Lost l) {
-            Pending lost = p.lostAgain(l.why());
+            SentHello lost = p.lostAgain(l.why());
             if (firstContact) {
-                lostAtFirstContact.add(lost);
+                first.lost(lost);
             } else {
                 onLost(lost);
             }
         } else {
-            answered = true;
             if (!p.lost().isEmpty()) {
                 losses.seen(p.step() + ": " + LostAnswers.labels(p.lost()) + ", then " + PreferenceCheck.describe(r));
             }
             if (firstContact) {
-                firstContactReadings.add(r);
+                first.answered(r);
             }
             if (r instanceof Reading.Rejected refused && p.lane().enumeratingSuites()) {
                 refusedForReal.putIfAbsent(p.lane(), refused.why());
@@ -180,32 +162,17 @@ public final class TargetScan implements ProbePlan {
         }
     }
 
-    private void onLost(Pending p) {
-        Optional<String> contradiction = contradiction(p);
+    private void onLost(SentHello p) {
+        Optional<String> contradiction = p.contradiction();
         contradiction.ifPresent(c -> losses.seen(p.step() + ": " + LostAnswers.labels(p.lost()) + ", though " + c));
         switch (losses.afterLoss(p.lost().size())) {
             case SEND_AGAIN -> resend.addFirst(p);
             case PARK -> parked.add(p);
             case UNSETTLED -> {
                 losses.unsettled(p.step(), p.lost(), contradiction);
-                p.lane().fold(p.hello(), new Reading.Lost(p.lastLoss()).standing());
+                p.lane().fold(p.hello(), p.standing());
             }
         }
-    }
-
-    /**
-     * Why a lost answer cannot be the server's own: the hello offered, with every group, a suite this version
-     * accepted in another connection (a server that chose it there chooses it, or another, here).
-     */
-    private static Optional<String> contradiction(Pending p) {
-        VersionEvidence e = p.lane().evidence;
-        List<NamedGroup> every = e.version.equals(ProtocolVersion.TLSv1_3) ? HelloTemplates.TLS13_GROUPS
-                : HelloTemplates.LEGACY_GROUPS;
-        if (!p.hello().supportedGroups().containsAll(every)) {
-            return Optional.empty();
-        }
-        return p.hello().cipherSuites().stream().filter(e.accepted::contains).findFirst()
-                .map(s -> e.version + " " + s.ianaName() + " was accepted in another connection");
     }
 
     /**
@@ -216,7 +183,7 @@ public final class TargetScan implements ProbePlan {
         if (parked.isEmpty()) {
             return false;
         }
-        for (Pending p : List.copyOf(parked)) {
+        for (SentHello p : List.copyOf(parked)) {
             Failure real = refusedForReal.get(p.lane());
             if (real != null && p.lane().enumeratingSuites()) {
                 losses.seen(twoWays(p.lane(), real));
@@ -225,7 +192,7 @@ public final class TargetScan implements ProbePlan {
                 resend.add(p);
             } else {
                 tookLostAnswers.add(p.lane());
-                p.lane().fold(p.hello(), new Reading.Lost(p.lastLoss()).standing());
+                p.lane().fold(p.hello(), p.standing());
             }
         }
         parked.clear();
@@ -284,7 +251,7 @@ public final class TargetScan implements ProbePlan {
     }
 
     /** Whether the current probing of {@code version} found {@code suite} accepted. */
-    boolean accepts(ProtocolVersion version, io.tlsweep.wire.CipherSuite suite) {
+    boolean accepts(ProtocolVersion version, CipherSuite suite) {
         return Optional.ofNullable(lanes.get(version)).map(l -> l.evidence.accepted.contains(suite)).orElse(false);
     }
 
@@ -294,43 +261,15 @@ public final class TargetScan implements ProbePlan {
     }
 
     private void leaveFirstContact() {
-        if (!answered) {
-            boolean allSilent = lostAtFirstContact.stream()
-                    .allMatch(p -> p.lastLoss().kind() == FailureKind.READ_TIMEOUT);
-            if (firstContactRounds == 1 && !allSilent) {
-                firstContactRounds = 2;
-                resend.addAll(lostAtFirstContact);
-                lostAtFirstContact.clear();
-                return;
-            }
-            Failure silence = lostAtFirstContact.get(0).lastLoss();
-            end(lostAtFirstContact.stream().map(Pending::lastLoss).filter(f -> f.kind() != FailureKind.READ_TIMEOUT)
-                    .findFirst().orElse(Failure.of(FailureKind.READ_TIMEOUT, "no reply to a TLS 1.2 or a TLS 1.0 hello ("
-                            + silence.detail() + ")")));
-            return;
+        FirstContact.Verdict v = first.over();
+        if (v instanceof FirstContact.Verdict.End e) {
+            end(e.why());
+        } else if (v instanceof FirstContact.Verdict.Again a) {
+            resend.addAll(a.hellos());
+        } else {
+            firstContact = false;
+            ((FirstContact.Verdict.GoOn) v).lost().forEach(this::onLost);
         }
-        if (lostAtFirstContact.isEmpty() && !firstContactReadings.isEmpty()
-                && firstContactReadings.stream().allMatch(TargetScan::hostile)) {
-            end(((Reading.Rejected) firstContactReadings.get(0)).why());
-            return;
-        }
-        firstContact = false;
-        lostAtFirstContact.forEach(this::onLost);
-        lostAtFirstContact.clear();
-    }
-
-    /**
-     * A first-contact answer that no TLS server gives to a plain hello: a malformed reply, a choice that was
-     * never offered. When every first answer is like that, the endpoint is not worth more hellos.
-     */
-    private static boolean hostile(Reading r) {
-        if (!(r instanceof Reading.Rejected rejected)) {
-            return false;
-        }
-        return switch (rejected.why().kind()) {
-            case MALFORMED_REPLY, UNOFFERED_CHOICE -> true;
-            default -> false;
-        };
     }
 
     /** TLS ≤ 1.2 groups are enumerated once, on the newest legacy version that accepted ECDHE. */
