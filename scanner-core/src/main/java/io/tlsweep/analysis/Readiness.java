@@ -2,6 +2,7 @@ package io.tlsweep.analysis;
 
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
@@ -9,7 +10,9 @@ import io.tlsweep.result.WindowsSymptom;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -103,17 +106,25 @@ public final class Readiness {
 
     /**
      * "answers contradict each other and asking again did not settle it: TLSv1.2 suites: reset-before-reply ×4
-     * ...; seen: TLSv1.2 (3 suites)": the evidence, then what was seen, never a verdict built on it.
+     * in 4 attempts, against ... (3 hellos); seen: TLSv1.2 (3 suites); 9 client profiles connected (TLSv1.2)":
+     * the evidence, then what was seen, never a verdict built on it.
      */
     private static Assessment inconsistent(TargetResult r, List<Finding> findings) {
-        String evidence = r.inconsistencies().stream().limit(NAMED_INCONSISTENCIES).map(Object::toString)
+        Map<String, Long> alike = r.inconsistencies().stream().map(Object::toString)
+                .collect(Collectors.groupingBy(s -> s, LinkedHashMap::new, Collectors.counting()));
+        String evidence = alike.entrySet().stream().limit(NAMED_INCONSISTENCIES)
+                .map(e -> e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + " hellos)" : ""))
                 .collect(Collectors.joining("; "));
-        int more = r.inconsistencies().size() - NAMED_INCONSISTENCIES;
+        int more = alike.size() - NAMED_INCONSISTENCIES;
         String seen = r.protocols().isEmpty() ? "no version accepted" : r.protocols().stream()
                 .map(p -> p.version().displayName() + " (" + p.cipherSuites().size() + " suite"
                         + (p.cipherSuites().size() == 1 ? "" : "s") + ")").collect(Collectors.joining(", "));
+        List<ProfileOutcome> connected = r.profileHellos().values().stream().filter(ProfileOutcome::connects).toList();
+        String profiles = connected.isEmpty() ? "" : "; " + connected.size() + " client profile"
+                + (connected.size() == 1 ? "" : "s") + " connected (" + connected.stream()
+                .map(o -> o.version().orElseThrow().displayName()).distinct().collect(Collectors.joining(", ")) + ")";
         return assessment(Verdict.INCONSISTENT, "answers contradict each other and asking again did not settle it: "
-                + evidence + (more > 0 ? "; and " + more + " more" : "") + "; seen: " + seen, findings);
+                + evidence + (more > 0 ? "; and " + more + " more" : "") + "; seen: " + seen + profiles, findings);
     }
 
     private static String symptom(Failure f) {

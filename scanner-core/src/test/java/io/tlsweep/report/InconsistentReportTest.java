@@ -12,6 +12,7 @@ import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.Inconsistency;
 import io.tlsweep.result.PreferenceOrder;
+import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
@@ -61,6 +62,17 @@ class InconsistentReportTest {
                 + " reset-before-reply in 4 attempts", "against TLSv1.2 order", "seen: TLSv1.2 (2 suites)");
         // RC4 was seen accepted; "no forward secrecy" would rest on suites not seen, which may have been lost
         assertThat(a.findings()).extracting(f -> f.kind()).containsExactly(FindingKind.RC4);
+    }
+
+    @Test
+    void alikeEvidenceIsCountedAndTheProfilesThatConnectedAreNamed() {
+        TargetResult r = inconsistent();
+        TargetResult twice = new TargetResult(r.target(), r.address(), r.status(), r.failure(), r.protocols(),
+                r.refusals(), r.groups(), r.certificateChain(), false, r.notes(), Map.of("java17",
+                        ProfileOutcome.connects(ProtocolVersion.TLSv1_2, CipherSuite.of(0xC02F))), 61, 900,
+                List.of(LOST, LOST));
+        assertThat(Readiness.assess(twice).reason()).contains("against TLSv1.2 order: reset-before-reply, then"
+                + " accepted (2 hellos); seen: TLSv1.2 (2 suites); 1 client profile connected (TLSv1.2)");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.tlsweep.targets.FarmTarget;
 import io.tlsweep.targets.FlakyTargetSpec;
 import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetSpec;
+import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,38 @@ class FlakyServerScanTest {
             }
             exactAndInconsistent.forEach((name, t) -> System.out.printf("%s, %d profiles: %d exact, %d inconsistent"
                     + " of %d scans%n", name, profiles.size(), t[0], t[1], RUNS));
+        }
+    }
+
+    /**
+     * A front answering one connection in five: asked again up to four times, hellos still go unanswered, so a scan
+     * says {@code inconsistent} with its evidence and keeps only what it saw; or, when its four first hellos (two
+     * rounds) all land on dropped connections, nothing ever answered and it is unreachable by reset, which nothing
+     * contradicts. A fresh front answers the first connection, so the first scan is inconsistent.
+     */
+    @Test
+    void aFrontAnsweringOneConnectionInFiveIsInconsistentWithTheEvidence() {
+        try (TargetFarm farm = TargetFarm.start(List.of(DefaultProfiles.mostlyDown()))) {
+            FarmTarget front = farm.targets().get(0);
+            List<Integer> good = front.tls().perVersion().get(0).codes();
+            int inconsistent = 0;
+            for (int run = 1; run <= 5; run++) {
+                TargetResult r = scan(List.of(front), PROFILES).get(front.name());
+                String what = "run " + run + ": " + r.status() + " " + r.failure() + " " + r.protocols();
+                if (r.status() == ScanStatus.UNREACHABLE) {
+                    assertThat(r.failure().orElseThrow().kind()).as(what).isEqualTo(FailureKind.RESET_BEFORE_REPLY);
+                    assertThat(r.connections()).as(what).isEqualTo(4);
+                    continue;
+                }
+                assertInconsistentWithEvidence(r, what);
+                inconsistent++;
+                assertThat(r.protocols()).as(what).allSatisfy(p -> {
+                    assertThat(p.version()).isEqualTo(ProtocolVersion.TLSv1_2);
+                    assertThat(p.cipherSuites()).allMatch(s -> good.contains(s.code()));
+                });
+                assertThat(r.notes()).as(what).anyMatch(n -> n.contains("the endpoint loses answers"));
+            }
+            assertThat(inconsistent).isPositive();
         }
     }
 

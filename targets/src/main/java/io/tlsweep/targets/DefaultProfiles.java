@@ -138,14 +138,31 @@ public final class DefaultProfiles {
         List<FlakyTargetSpec> specs = new ArrayList<>();
         for (FlakyTargetSpec.Drop drop : FlakyTargetSpec.Drop.values()) {
             String how = drop.name().toLowerCase(java.util.Locale.ROOT);
-            specs.add(flaky("flaky-every-other-" + how, 2, drop));
-            specs.add(flaky("flaky-one-in-ten-" + how, 10, drop));
+            specs.add(flaky("flaky-every-other-" + how, 1, 2, drop));
+            specs.add(flaky("flaky-one-in-ten-" + how, 1, 10, drop));
         }
         return List.copyOf(specs);
     }
 
-    private static FlakyTargetSpec flaky(String name, int dropEvery, FlakyTargetSpec.Drop drop) {
-        return FlakyTargetSpec.of(name, serverOrdered().toBuilder().name(name + "-backend").build(), dropEvery, drop);
+    /**
+     * A front that answers only one connection in five (resetting the others) before a good TLS 1.2 server:
+     * asked again up to four times, many hellos still get no answer, so a scan can only report what it saw and
+     * that the answers contradict each other.
+     */
+    public static FlakyTargetSpec mostlyDown() {
+        return flaky("flaky-mostly-down", 4, 5, FlakyTargetSpec.Drop.RESET);
+    }
+
+    /** What {@code tlsweep demo} scans: {@link #all()} and the {@link #mostlyDown()} front. */
+    public static List<TargetSpec> demo() {
+        List<TargetSpec> specs = new ArrayList<>(all());
+        specs.add(mostlyDown());
+        return List.copyOf(specs);
+    }
+
+    private static FlakyTargetSpec flaky(String name, int dropped, int every, FlakyTargetSpec.Drop drop) {
+        return FlakyTargetSpec.of(name, serverOrdered().toBuilder().name(name + "-backend").build(), dropped, every,
+                drop);
     }
 
     /** TLS 1.2 BoringSSL targets that differ only in the certificate they present. */

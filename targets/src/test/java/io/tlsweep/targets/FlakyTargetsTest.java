@@ -13,22 +13,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The flaky fronts, met by a plain socket one connection at a time: connection n (from 1) is dropped exactly
- * when n is a multiple of the front's {@code dropEvery}, with a reset or a close as specified; every other
- * connection reaches the good server behind it and gets its ServerHello.
+ * when the pattern says (the last {@code dropped} of every {@code every}), with a reset or a close as specified;
+ * every other connection reaches the good server behind it and gets its ServerHello.
  */
 class FlakyTargetsTest {
 
     @RegisterExtension
-    static final TargetFarmExtension FARM = TargetFarmExtension.of(DefaultProfiles.flaky());
+    static final TargetFarmExtension FARM = TargetFarmExtension.of(java.util.stream.Stream.concat(
+            DefaultProfiles.flaky().stream(), java.util.stream.Stream.of(DefaultProfiles.mostlyDown())).toList());
 
     @Test
     void everyFrontDropsExactlyItsShareOfConnectionsTheWayItSays(TargetFarm farm) throws IOException {
-        assertEquals(4, farm.targets().size());
+        assertEquals(5, farm.targets().size());
         for (FarmTarget t : farm.targets()) {
             FlakyTargetSpec spec = (FlakyTargetSpec) t.spec();
-            for (int n = 1; n <= 2 * spec.dropEvery(); n++) {
+            int dropped = 0;
+            for (int n = 1; n <= 2 * spec.every(); n++) {
                 String where = t.name() + " connection " + n;
-                if (n % spec.dropEvery() != 0) {
+                boolean drop = (n % spec.every()) == 0 || (n % spec.every()) > spec.every() - spec.dropped();
+                assertEquals(drop, spec.drops(n), where);
+                dropped += drop ? 1 : 0;
+                if (!drop) {
                     assertEquals(0x16, firstByte(t), where + ": a TLS handshake record from the backend");
                 } else if (spec.drop() == FlakyTargetSpec.Drop.RESET) {
                     SocketException e = assertThrows(SocketException.class, () -> firstByte(t), where);
@@ -37,6 +42,7 @@ class FlakyTargetsTest {
                     assertEquals(-1, firstByte(t), where + ": closed with nothing sent");
                 }
             }
+            assertEquals(2 * spec.dropped(), dropped, t.name());
         }
     }
 
@@ -51,9 +57,11 @@ class FlakyTargetsTest {
     }
 
     @Test
-    void aFrontNeedsToDropLessThanEverything() {
-        assertThrows(IllegalArgumentException.class, () -> FlakyTargetSpec.of("x", DefaultProfiles.serverOrdered(), 1,
-                FlakyTargetSpec.Drop.RESET));
+    void aFrontDropsSomethingAndAnswersSomething() {
+        assertThrows(IllegalArgumentException.class, () -> FlakyTargetSpec.of("x", DefaultProfiles.serverOrdered(), 2,
+                2, FlakyTargetSpec.Drop.RESET));
+        assertThrows(IllegalArgumentException.class, () -> FlakyTargetSpec.of("x", DefaultProfiles.serverOrdered(), 0,
+                2, FlakyTargetSpec.Drop.RESET));
     }
 
     /** Sends the TLS 1.2 hello and reads the first byte of the answer (-1 when closed without one). */

@@ -14,9 +14,9 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One client connection to a flaky front. On its first bytes it takes a number: a multiple of the spec's
- * {@code dropEvery} is reset or closed with nothing sent back; any other is relayed byte for byte to the
- * backend, on the same event loop, until either side closes.
+ * One client connection to a flaky front. On its first bytes it takes a number: one the spec drops is reset or
+ * closed with nothing sent back; any other is relayed byte for byte to the backend, on the same event loop,
+ * until either side closes.
  */
 final class FrontConnection extends ChannelInboundHandlerAdapter {
 
@@ -48,7 +48,7 @@ final class FrontConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         numbered = true;
-        if (counter.incrementAndGet() % spec.dropEvery() == 0) {
+        if (spec.drops(counter.incrementAndGet())) {
             ReferenceCountUtil.release(msg);
             drop(ctx);
             return;
