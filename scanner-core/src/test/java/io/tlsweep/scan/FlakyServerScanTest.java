@@ -20,6 +20,7 @@ import io.tlsweep.targets.TargetSpec;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,11 +65,14 @@ class FlakyServerScanTest {
             List<FarmTarget> fronts = farm.targets().stream().filter(t -> t.spec() instanceof FlakyTargetSpec).toList();
             assertThat(fronts).hasSize(4);
             Map<String, int[]> exactAndInconsistent = new LinkedHashMap<>();
+            Map<String, IntSummaryStatistics> connections = new LinkedHashMap<>();
             for (int run = 1; run <= RUNS; run++) {
                 for (TargetResult r : scan(fronts, profiles).values()) {
                     String what = r.target().origin() + " run " + run + ": " + r.status() + " " + r.failure() + " "
                             + r.protocols() + " " + r.refusals() + " " + r.inconsistencies() + " " + r.notes();
                     int[] tally = exactAndInconsistent.computeIfAbsent(r.target().origin(), k -> new int[2]);
+                    connections.computeIfAbsent(r.target().origin(), k -> new IntSummaryStatistics())
+                            .accept(r.connections());
                     if (r.status() == ScanStatus.INCONSISTENT) {
                         assertInconsistentWithEvidence(r, what);
                         tally[1]++;
@@ -79,7 +83,8 @@ class FlakyServerScanTest {
                 }
             }
             exactAndInconsistent.forEach((name, t) -> System.out.printf("%s, %d profiles: %d exact, %d inconsistent"
-                    + " of %d scans%n", name, profiles.size(), t[0], t[1], RUNS));
+                    + " of %d scans; %d-%d connections (the good server itself: %d)%n", name, profiles.size(), t[0],
+                    t[1], RUNS, connections.get(name).getMin(), connections.get(name).getMax(), good.connections()));
         }
     }
 
