@@ -30,12 +30,34 @@ import java.util.Set;
  * took a lost answer for the server's own before that was seen is probed again from the start, once.
  */
 public final class TargetScan implements ProbePlan {
+    /**
+     * A kind of suite offer of one lane: a TLS 1.3 hello with an empty key_share is another kind than one with
+     * real shares (a server may turn the empty one down its own way).
+     */
+    private record OfferKind(VersionLane lane, boolean emptyKeyShare) {
+        static Optional<OfferKind> of(SentHello h) {
+            return h.lane().enumeratingSuites() ? Optional.of(new OfferKind(h.lane(),
+                    h.hello().keyShares().map(List::isEmpty).orElse(false))) : Optional.empty();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof OfferKind k && k.lane == lane && k.emptyKeyShare == emptyKeyShare;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(lane) * 31 + Boolean.hashCode(emptyKeyShare);
+        }
+    }
+
     private final Optional<String> sni;
     private final ScanOptions options;
     private final LostAnswers losses;
     private final Map<ProtocolVersion, VersionLane> lanes = new LinkedHashMap<>();
     private final Set<VersionLane> tookLostAnswers = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<VersionLane, Failure> refusedForReal = new IdentityHashMap<>();
+    private final Map<OfferKind, Failure> refusedForReal = new HashMap<>();
+    private final Set<OfferKind> refusedByLostAnswers = new HashSet<>();
     private final Set<ProtocolVersion> probedAgain = new HashSet<>();
     private final Map<Integer, SentHello> outstanding = new HashMap<>();
     private final Deque<SentHello> resend = new ArrayDeque<>();
@@ -148,9 +170,11 @@ public final class TargetScan implements ProbePlan {
             if (firstContact) {
                 first.answered(r);
             }
-            if (r instanceof Reading.Rejected refused && p.lane().enumeratingSuites()) {
-                refusedForReal.putIfAbsent(p.lane(), refused.why());
-                refusedTwoWays(p.lane());
+            if (r instanceof Reading.Rejected refused) {
+                OfferKind.of(p).ifPresent(kind -> {
+                    refusedForReal.putIfAbsent(kind, refused.why());
+                    refusedTwoWays(kind);
+                });
             }
             p.lane().fold(p.hello(), r);
         }
@@ -184,10 +208,11 @@ public final class TargetScan implements ProbePlan {
             return false;
         }
         for (SentHello p : List.copyOf(parked)) {
-            Failure real = refusedForReal.get(p.lane());
-            if (real != null && p.lane().enumeratingSuites()) {
-                losses.seen(twoWays(p.lane(), real));
-            }
+            Optional<OfferKind> kind = OfferKind.of(p);
+            kind.ifPresent(k -> {
+                refusedByLostAnswers.add(k);
+                refusedTwoWays(k);
+            });
             if (losses.losesAnswers()) {
                 resend.add(p);
             } else {
@@ -204,15 +229,12 @@ public final class TargetScan implements ProbePlan {
      * A server turns a version's suite offers down one way: when one offer got a real refusal (an alert, a
      * lower version) and another only lost answers, the lost ones were not its answer.
      */
-    private void refusedTwoWays(VersionLane lane) {
-        Failure real = refusedForReal.get(lane);
-        if (real != null && tookLostAnswers.contains(lane)) {
-            losses.seen(twoWays(lane, real));
+    private void refusedTwoWays(OfferKind kind) {
+        Failure real = refusedForReal.get(kind);
+        if (real != null && refusedByLostAnswers.contains(kind)) {
+            losses.seen(kind.lane().evidence.version + " suites: one offer refused with " + real + ", another only"
+                    + " with lost answers");
         }
-    }
-
-    private static String twoWays(VersionLane lane, Failure real) {
-        return lane.evidence.version + " suites: one offer refused with " + real + ", another only with lost answers";
     }
 
     /** On an endpoint now known to lose answers, probes again each version that took a lost answer as final. */

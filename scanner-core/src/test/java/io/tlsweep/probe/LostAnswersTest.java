@@ -182,6 +182,24 @@ class LostAnswersTest {
         assertThat(r.connections()).isEqualTo(byAlert.connections() - 1 + 2 * chunks);
     }
 
+    /** A server resetting TLS 1.3 hellos with an empty key_share, and refusing others with alerts, is no flaky one. */
+    @Test
+    void aTls13ServerResettingTheEmptyKeyShareKeepsItsResultAndIsNotTakenForFlaky() {
+        FakeServer tls13 = new FakeServer(Map.of(ProtocolVersion.TLSv1_2, TLS12, ProtocolVersion.TLSv1_3,
+                List.of(suite(0x1302), suite(0x1301))), true, CURVES, List.of(NamedGroup.X25519), false);
+        Function<ClientHelloSpec, Boolean> emptyShare = h -> h.keyShares().map(List::isEmpty).orElse(false);
+        TargetResult byAlert = scan(new TargetScan(Optional.empty(), ScanOptions.full()),
+                h -> emptyShare.apply(h) ? FakeServer.alert(47) : tls13.answer(h));
+        TargetResult r = scan(new TargetScan(Optional.empty(), ScanOptions.full()),
+                h -> emptyShare.apply(h) ? FakeServer.noReply(FailureKind.RESET_BEFORE_REPLY) : tls13.answer(h));
+        assertThat(r.status()).isEqualTo(ScanStatus.OK);
+        assertThat(r.protocols()).isEqualTo(byAlert.protocols());
+        assertThat(r.protocols()).extracting(p -> p.version()).contains(ProtocolVersion.TLSv1_3);
+        assertThat(r.inconsistencies()).isEmpty();
+        assertThat(r.notes()).noneMatch(n -> n.contains("loses answers"));
+        assertThat(r.connections()).isEqualTo(byAlert.connections() + 1);
+    }
+
     @Test
     void aVersionTakenAsRefusedByLostAnswersIsProbedAgainOnceTheEndpointIsSeenToLoseAnswers() {
         TargetResult clean = scan(new TargetScan(Optional.empty(), ScanOptions.full()), GOOD::answer);
