@@ -6,6 +6,7 @@ import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.target.Target;
+import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.FarmTarget;
 import io.tlsweep.targets.TargetFarm;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code tlsweep demo}: start the built-in target farm on loopback, scan it, show what was found. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the built-in target farm on 127.0.0.1 (legacy, mixed, modern, TLS 1.3-only,"
-                + " SNI-required and hostile servers), scan it and print what tlsweep finds.",
+                + " SNI-required, hostile servers and a proxy that drops most connections), scan it and print what"
+                + " tlsweep finds.",
         footer = {"", "Example:", "  tlsweep demo -o tlsweep-out"})
 final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -63,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Instant started = Instant.now();
-        try (TargetFarm farm = TargetFarm.startDefault()) {
+        try (TargetFarm farm = TargetFarm.start(DefaultProfiles.demo())) {
             out.printf("started %d loopback targets (%s):%n", farm.targets().size(), farm.transport());
             farm.describe().forEach(line -> out.println("  " + line));
             out.println("scanning...");

@@ -20,7 +20,8 @@ enum FailOn {
     LEGACY("legacy"),
     WEAK("weak"),
     UNREACHABLE("unreachable"),
-    NOT_TLS("not-tls");
+    NOT_TLS("not-tls"),
+    INCONSISTENT("inconsistent");
 
     private static final Set<FindingKind> WEAK_FINDINGS = EnumSet.of(FindingKind.RC4, FindingKind.SWEET32,
             FindingKind.EXPORT, FindingKind.NULL_CIPHER, FindingKind.ANONYMOUS, FindingKind.DES, FindingKind.MD5,
@@ -46,6 +47,7 @@ enum FailOn {
             case WEAK -> findings.stream().anyMatch(k -> WEAK_FINDINGS.stream().anyMatch(w -> w.label().equals(k)));
             case UNREACHABLE -> Verdict.UNREACHABLE.label().equals(verdict);
             case NOT_TLS -> Verdict.NOT_TLS.label().equals(verdict);
+            case INCONSISTENT -> Verdict.INCONSISTENT.label().equals(verdict);
         };
     }
 

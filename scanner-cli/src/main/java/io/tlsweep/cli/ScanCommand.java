@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
             "  legacy       TLS 1.0/1.1 or SSLv3 still accepted",
             "  weak         any weak suite or SSLv3 (RC4, 3DES, export, NULL, anonymous, DES, MD5)",
             "  unreachable  an endpoint unreachable or turning every hello down",
-            "  not-tls      an endpoint that does not speak TLS", "",
+            "  not-tls      an endpoint that does not speak TLS",
+            "  inconsistent an endpoint whose answers contradicted each other (lost in one connection,",
+            "               given in another) even when asked again", "",
             "Exit codes: 0 no condition met, 1 a --fail-on condition met, 2 usage or input error"
                     + " (the valid targets are still scanned), 3 runtime failure.",
             "", "Examples:",

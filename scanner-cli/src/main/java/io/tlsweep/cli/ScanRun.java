@@ -13,6 +13,7 @@ import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.report.JsonLinesWriter;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.result.Confirmation;
+import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.scan.RealStackCheck;
 import io.tlsweep.scan.TlsScanner;
@@ -294,6 +295,10 @@ final class ScanRun {
         if (clients.profiles().isEmpty() || (r.protocols().isEmpty() && r.profileHellos().isEmpty())) {
             // nothing answered a hello (closed, silent, not TLS): every client fails alike, the failure says how
             return ClientImpact.none();
+        }
+        if (r.status() == ScanStatus.INCONSISTENT) {
+            return ClientImpact.observedOnly(r, clients.profiles(), "the endpoint's answers contradict each other:"
+                    + " nothing is predicted from them");
         }
         if (clients.profilesOnly()) {
             return ClientImpact.observedOnly(r, clients.profiles(), "profiles-only: nothing was enumerated to"

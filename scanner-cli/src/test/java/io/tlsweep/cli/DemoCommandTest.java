@@ -97,6 +97,8 @@ class DemoCommandTest {
             }
             expected.put(r.target().origin(), lose);
         }
+        // the front dropping four connections in five is inconsistent: nothing is predicted from its answers
+        assertThat(listed.remove("flaky-mostly-down")).isEmpty();
         assertThat(listed).isEqualTo(expected);
         assertThat(listed.get("mixed-tls10-12")).contains("win7-schannel", "winhttp-win7-a0",
                 "dotnet45-win2012r2", "java7").doesNotContain("win10-schannel", "java17");
@@ -152,7 +154,9 @@ class DemoCommandTest {
         HeadlessChromium.require();
         String dom = HeadlessChromium.dumpDom(dir.resolve("out/report.html"), dir);
         assertThat(dom).contains("id=\"count-no-common-algorithm-risk\"").contains("id=\"count-total\"");
-        assertThat(dom).containsPattern("id=\"count-total\"[^>]*>\\s*29\\s*<");
+        assertThat(dom).containsPattern("id=\"count-total\"[^>]*>\\s*30\\s*<");
+        assertThat(dom).containsPattern("id=\"count-inconsistent\"[^>]*>\\s*1\\s*<")
+                .contains("<table id=\"inconsistent\">");
         assertThat(dom).doesNotContainIgnoringCase("<script");
         // the certificate subject as RFC 2253 prints it (CN=\<script\>...), escaped once more for HTML
         assertThat(dom).contains("CN=\\&lt;script\\&gt;alert(1)\\&lt;/script\\&gt;")

@@ -31,9 +31,16 @@ final class Findings {
     private Findings() {
     }
 
+    /** Findings that rest on what was not seen (a suite missing, an order): none when the evidence contradicts itself. */
+    private static final Set<FindingKind> FROM_ABSENCE = EnumSet.of(FindingKind.NO_FORWARD_SECRECY,
+            FindingKind.CLIENT_ORDER);
+
     static List<Finding> of(TargetResult r) {
         List<Finding> out = new ArrayList<>();
         for (FindingKind kind : FindingKind.values()) {
+            if (r.status() == ScanStatus.INCONSISTENT && FROM_ABSENCE.contains(kind)) {
+                continue;
+            }
             detail(kind, r).filter(d -> !d.isEmpty()).ifPresent(d -> out.add(new Finding(kind, d)));
         }
         return out;

@@ -2,14 +2,18 @@ package io.tlsweep.analysis;
 
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.result.WindowsSymptom;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +26,9 @@ public final class Readiness {
 
     private Readiness() {
     }
+
+    /** Contradictions named in a reason before the rest are counted. */
+    private static final int NAMED_INCONSISTENCIES = 2;
 
     /** Profiles named in a reason before the rest are counted. */
     private static final int NAMED_PROFILES = 4;
@@ -36,7 +43,8 @@ public final class Readiness {
      */
     public static Assessment assess(TargetResult r, ClientImpact impact) {
         Assessment a = assessScan(r);
-        if (impact.checks().isEmpty() || a.verdict() == Verdict.UNREACHABLE || a.verdict() == Verdict.NOT_TLS) {
+        if (impact.checks().isEmpty() || a.verdict() == Verdict.UNREACHABLE || a.verdict() == Verdict.NOT_TLS
+                || a.verdict() == Verdict.INCONSISTENT) {
             return a;
         }
         StringBuilder reason = new StringBuilder(a.reason());
@@ -56,6 +64,9 @@ public final class Readiness {
 
     private static Assessment assessScan(TargetResult r) {
         List<Finding> findings = Findings.of(r);
+        if (r.status() == ScanStatus.INCONSISTENT) {
+            return inconsistent(r, findings);
+        }
         if (r.protocols().isEmpty()) {
             return notServing(r, findings);
         }
@@ -109,6 +120,29 @@ public final class Readiness {
                     ? "a TLS server, but it accepted none of the versions and suites tlsweep offered"
                     : "no hello got an answer a version could be read from";
         };
+    }
+
+    /**
+     * "answers contradict each other and asking again did not settle it: TLSv1.2 suites: reset-before-reply ×4
+     * in 4 attempts, against ... (3 hellos); seen: TLSv1.2 (3 suites); 9 client profiles connected (TLSv1.2)":
+     * the evidence, then what was seen, never a verdict built on it.
+     */
+    private static Assessment inconsistent(TargetResult r, List<Finding> findings) {
+        Map<String, Long> alike = r.inconsistencies().stream().map(Object::toString)
+                .collect(Collectors.groupingBy(s -> s, LinkedHashMap::new, Collectors.counting()));
+        String evidence = alike.entrySet().stream().limit(NAMED_INCONSISTENCIES)
+                .map(e -> e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + " hellos)" : ""))
+                .collect(Collectors.joining("; "));
+        int more = alike.size() - NAMED_INCONSISTENCIES;
+        String seen = r.protocols().isEmpty() ? "no version accepted" : r.protocols().stream()
+                .map(p -> p.version().displayName() + " (" + p.cipherSuites().size() + " suite"
+                        + (p.cipherSuites().size() == 1 ? "" : "s") + ")").collect(Collectors.joining(", "));
+        List<ProfileOutcome> connected = r.profileHellos().values().stream().filter(ProfileOutcome::connects).toList();
+        String profiles = connected.isEmpty() ? "" : "; " + connected.size() + " client profile"
+                + (connected.size() == 1 ? "" : "s") + " connected (" + connected.stream()
+                .map(o -> o.version().orElseThrow().displayName()).distinct().collect(Collectors.joining(", ")) + ")";
+        return assessment(Verdict.INCONSISTENT, "answers contradict each other and asking again did not settle it: "
+                + evidence + (more > 0 ? "; and " + more + " more" : "") + "; seen: " + seen + profiles, findings);
     }
 
     private static String symptom(Failure f) {

@@ -13,7 +13,12 @@ public enum Verdict {
     /** No TLS client gets through: nothing listens, nothing answers, or every hello is turned down. */
     UNREACHABLE("unreachable"),
     /** Something answered that is not TLS. */
-    NOT_TLS("not-tls");
+    NOT_TLS("not-tls"),
+    /**
+     * The endpoint's answers contradicted each other and asking again did not settle them: what was seen is
+     * reported, no verdict is built on a lost answer.
+     */
+    INCONSISTENT("inconsistent");
 
     private final String label;
 

@@ -21,6 +21,8 @@ public enum OutcomeClass {
     RESET_BEFORE_REPLY("reset-before-reply"),
     CLOSED_BEFORE_REPLY("closed-before-reply"),
     UNOFFERED_CHOICE("unoffered-choice"),
+    /** A whole-target condition, never one connection's: kept so every failure kind has its class. */
+    INCONSISTENT_EVIDENCE("inconsistent-evidence"),
     LOWER_VERSION("lower-version"),
     BUDGET_EXCEEDED("budget-exceeded"),
     INTERNAL_ERROR("internal-error");

@@ -19,14 +19,17 @@ public final class EndpointPlan implements ProbePlan {
     private final Optional<Recheck> recheck;
     private Optional<TargetScan> scan;
     private final ProfileProbe profiles;
-    private final java.util.function.Supplier<TargetScan> fullScan;
+    private final java.util.function.Function<LostAnswers, TargetScan> fullScan;
+    private final LostAnswers losses;
+    private boolean crossChecked;
 
-    private EndpointPlan(Optional<Recheck> recheck, Optional<TargetScan> scan, ProfileProbe profiles,
-            java.util.function.Supplier<TargetScan> fullScan) {
+    private EndpointPlan(Optional<Recheck> recheck, java.util.function.Function<LostAnswers, TargetScan> scan,
+            boolean scanNow, java.util.function.BiFunction<LostAnswers, Integer, ProfileProbe> profiles) {
+        this.losses = new LostAnswers();
         this.recheck = recheck;
-        this.scan = scan;
-        this.profiles = profiles;
-        this.fullScan = fullScan;
+        this.scan = scanNow ? Optional.of(scan.apply(losses)) : Optional.empty();
+        this.profiles = profiles.apply(losses, PROFILE_IDS);
+        this.fullScan = scan;
     }
 
     /**
@@ -35,21 +38,22 @@ public final class EndpointPlan implements ProbePlan {
      */
     public static EndpointPlan recheckThenScan(Baseline baseline, boolean legacyWatch, Optional<String> sni,
             ScanOptions options, List<ClientProfile> profiles) {
-        return new EndpointPlan(Optional.of(new Recheck(baseline, sni, legacyWatch, RECHECK_IDS)), Optional.empty(),
-                new ProfileProbe(profiles, sni, PROFILE_IDS), () -> new TargetScan(sni, options));
+        return new EndpointPlan(Optional.of(new Recheck(baseline, sni, legacyWatch, RECHECK_IDS)),
+                losses -> new TargetScan(sni, options, losses), false,
+                (losses, firstId) -> new ProfileProbe(profiles, sni, firstId, losses));
     }
 
     /** The full scan, followed by the profiles' hellos (none when {@code profiles} is empty). */
     public static EndpointPlan scanThenProfiles(Optional<String> sni, ScanOptions options,
             List<ClientProfile> profiles) {
-        return new EndpointPlan(Optional.empty(), Optional.of(new TargetScan(sni, options)),
-                new ProfileProbe(profiles, sni, PROFILE_IDS), null);
+        return new EndpointPlan(Optional.empty(), losses -> new TargetScan(sni, options, losses), true,
+                (losses, firstId) -> new ProfileProbe(profiles, sni, firstId, losses));
     }
 
     /** The profiles' hellos alone. */
     public static EndpointPlan profilesOnly(Optional<String> sni, List<ClientProfile> profiles) {
-        return new EndpointPlan(Optional.empty(), Optional.empty(), new ProfileProbe(profiles, sni, PROFILE_IDS),
-                null);
+        return new EndpointPlan(Optional.empty(), null, false,
+                (losses, firstId) -> new ProfileProbe(profiles, sni, firstId, losses));
     }
 
     @Override
@@ -62,13 +66,49 @@ public final class EndpointPlan implements ProbePlan {
                 return List.of();
             }
             if (scan.isEmpty()) {
-                scan = Optional.of(fullScan.get());
+                scan = Optional.of(fullScan.apply(losses));
             }
         }
         if (scan.isPresent() && !scan.get().done()) {
-            return scan.get().ready();
+            // settling its last lost answers may finish the scan without a step
+            List<ProbeStep> steps = scan.get().ready();
+            if (!steps.isEmpty() || !scan.get().done()) {
+                return steps;
+            }
         }
-        return scanEndedTarget() ? List.of() : profiles.ready();
+        if (scanEndedTarget()) {
+            return List.of();
+        }
+        if (!profiles.done()) {
+            List<ProbeStep> steps = profiles.ready();
+            if (!steps.isEmpty() || !profiles.done()) {
+                return steps;
+            }
+        }
+        if (scan.isPresent() && !crossChecked) {
+            crossCheck(scan.get());
+            return scan.get().done() ? List.of() : scan.get().ready();
+        }
+        return List.of();
+    }
+
+    /**
+     * A profile whose own hello connected with a version and suite the scan did not find, where the scan took a
+     * lost answer for the server's refusal of that version: the endpoint loses answers, and the version is
+     * probed again. (Where the scan's refusals were all real answers, the profile's prediction disagrees
+     * instead, a finding.)
+     */
+    private void crossCheck(TargetScan s) {
+        crossChecked = true;
+        profiles.observed().forEach((id, o) -> {
+            if (o.connects() && s.tookLostAnswer(o.version().orElseThrow())
+                    && !s.accepts(o.version().orElseThrow(), o.suite().orElseThrow())) {
+                String what = "profile " + id + " connected with " + o.version().get() + " "
+                        + o.suite().get().ianaName();
+                losses.seen(what + ", which the scan took as refused after lost answers");
+                s.probeAgain(o.version().get(), what + " where the scan had only lost answers");
+            }
+        });
     }
 
     @Override
@@ -100,7 +140,7 @@ public final class EndpointPlan implements ProbePlan {
         if (scan.isPresent() && !scan.get().done()) {
             return false;
         }
-        return scanEndedTarget() || profiles.done();
+        return scanEndedTarget() || (profiles.done() && (scan.isEmpty() || crossChecked));
     }
 
     /** The scan stopped early (nothing listening, silence, not TLS, nothing but resets): no profile is sent. */
@@ -124,6 +164,11 @@ public final class EndpointPlan implements ProbePlan {
     /** The re-check, when this plan began with one. */
     public Optional<Recheck> recheck() {
         return recheck;
+    }
+
+    /** The endpoint's lost answers: retries, and the contradictions they could not settle. */
+    LostAnswers losses() {
+        return losses;
     }
 
     /** Whether a re-check found the endpoint as its baseline says, so nothing else was sent. */

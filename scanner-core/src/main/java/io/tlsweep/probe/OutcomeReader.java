@@ -12,7 +12,7 @@ import io.tlsweep.wire.ServerHello;
 import io.tlsweep.wire.ServerResponse;
 import java.util.Optional;
 
-/** Reads a connection outcome against the hello that was sent: accepted, rejected, silent or unusable. */
+/** Reads a connection outcome against the hello that was sent: accepted, rejected, lost or unusable. */
 final class OutcomeReader {
     private OutcomeReader() {
     }
@@ -21,7 +21,7 @@ final class OutcomeReader {
         if (outcome instanceof ConnectionOutcome.NoReply none) {
             Failure f = none.failure();
             return switch (f.kind()) {
-                case READ_TIMEOUT -> new Reading.Silent(f);
+                case READ_TIMEOUT, RESET_BEFORE_REPLY, CLOSED_BEFORE_REPLY -> new Reading.Lost(f);
                 case CONNECT_REFUSED, CONNECT_TIMEOUT, DNS_FAILURE -> new Reading.Unusable(f);
                 default -> new Reading.Rejected(f, false);
             };

@@ -7,12 +7,15 @@ import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProfileOutcome.Reason;
+import io.tlsweep.result.Timings;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.HelloRetryRequest;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.ServerHello;
 import io.tlsweep.wire.ServerResponse;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,44 +25,91 @@ import java.util.Optional;
 /**
  * Sends every client profile's own ClientHello once and records what the server chose: the confirmation of
  * the profile predictions, and on its own the quick "who can talk to this endpoint today" mode. The first
- * hello goes alone; when it finds nothing listening, silence or not TLS, the rest are not sent.
+ * hello goes alone; when it finds nothing listening, silence or not TLS, the rest are not sent. A hello whose
+ * answer was lost (reset, closed, silent) is sent again as {@link LostAnswers} says, like the scan's.
  */
 public final class ProfileProbe implements ProbePlan {
+    /** One profile's hello, with the answers it lost so far. */
+    private record Attempt(ClientProfile profile, ClientHelloSpec hello, List<Failure> lost) {
+        Attempt lostAgain(Failure f) {
+            List<Failure> more = new ArrayList<>(lost);
+            more.add(f);
+            return new Attempt(profile, hello, List.copyOf(more));
+        }
+    }
+
     private final List<ClientProfile> profiles;
     private final Optional<String> sni;
     private final int firstId;
-    private final Map<Integer, ClientProfile> outstanding = new HashMap<>();
-    private final Map<Integer, ClientHelloSpec> sent = new HashMap<>();
+    private final LostAnswers losses;
+    private final Map<Integer, Attempt> outstanding = new HashMap<>();
+    private final Deque<Attempt> resend = new ArrayDeque<>();
+    private final List<Attempt> parked = new ArrayList<>();
     private final Map<String, ProfileOutcome> observed = new LinkedHashMap<>();
     private int next;
+    private int issued;
     private boolean contacted;
     private Failure ending;
 
     /** @param firstId the first step id to use, so the steps do not collide with another plan's */
     public ProfileProbe(List<ClientProfile> profiles, Optional<String> sni, int firstId) {
+        this(profiles, sni, firstId, new LostAnswers());
+    }
+
+    ProfileProbe(List<ClientProfile> profiles, Optional<String> sni, int firstId, LostAnswers losses) {
         this.profiles = List.copyOf(profiles);
         this.sni = sni;
         this.firstId = firstId;
+        this.losses = losses;
     }
 
     @Override
     public List<ProbeStep> ready() {
         List<ProbeStep> steps = new ArrayList<>();
-        if (ending != null || (next == 1 && !contacted)) {
-            return steps;
+        boolean serial = losses.losesAnswers();
+        do {
+            while (ending == null && room(steps, serial)) {
+                Attempt a = !resend.isEmpty() ? resend.poll()
+                        : next < profiles.size() ? fresh(profiles.get(next++)) : null;
+                if (a == null) {
+                    break;
+                }
+                int id = firstId + issued++;
+                outstanding.put(id, a);
+                if (!a.lost().isEmpty()) {
+                    losses.sentAgain();
+                }
+                steps.add(new ProbeStep(id, "profile " + a.profile().id()
+                        + (a.lost().isEmpty() ? "" : " attempt " + (a.lost().size() + 1)), a.hello()));
+            }
+        } while (steps.isEmpty() && outstanding.isEmpty() && settleParked());
+        return steps;
+    }
+
+    private Attempt fresh(ClientProfile p) {
+        return new Attempt(p, ProfileHello.of(p, sni), List.of());
+    }
+
+    /** The first hello goes alone until something answered; on an endpoint losing answers, every hello does. */
+    private boolean room(List<ProbeStep> steps, boolean serial) {
+        boolean alone = serial || !contacted;
+        return !alone || (steps.isEmpty() && outstanding.isEmpty());
+    }
+
+    /** Parked lost answers: sent again on an endpoint now known to lose answers, else taken as they are. */
+    private boolean settleParked() {
+        if (parked.isEmpty()) {
+            return false;
         }
-        while (next < profiles.size()) {
-            ClientProfile p = profiles.get(next);
-            int id = firstId + next++;
-            ClientHelloSpec hello = ProfileHello.of(p, sni);
-            outstanding.put(id, p);
-            sent.put(id, hello);
-            steps.add(new ProbeStep(id, "profile " + p.id(), hello));
-            if (!contacted) {
-                break;
+        for (Attempt a : List.copyOf(parked)) {
+            if (losses.losesAnswers()) {
+                resend.add(a);
+            } else {
+                record(a, a.lost().get(a.lost().size() - 1));
             }
         }
-        return steps;
+        parked.clear();
+        return true;
     }
 
     /** Whether {@code step} is one of this plan's. */
@@ -69,21 +119,53 @@ public final class ProfileProbe implements ProbePlan {
 
     @Override
     public void complete(ProbeStep step, ConnectionOutcome outcome) {
-        ClientProfile p = outstanding.remove(step.id());
-        if (p == null) {
+        Attempt a = outstanding.remove(step.id());
+        if (a == null) {
             throw new IllegalStateException("outcome for a step this plan did not hand out: " + step.id());
         }
-        ProfileOutcome o = read(p, sent.remove(step.id()), outcome);
-        observed.put(p.id(), o);
+        if (outcome instanceof ConnectionOutcome.NoReply none && lost(none.failure().kind())) {
+            Attempt again = a.lostAgain(none.failure());
+            switch (losses.afterLoss(again.lost().size())) {
+                case SEND_AGAIN -> resend.add(again);
+                case PARK -> parked.add(again);
+                case UNSETTLED -> {
+                    losses.unsettled("profile " + a.profile().id(), again.lost(), Optional.empty());
+                    record(again, none.failure());
+                }
+            }
+            return;
+        }
+        ProfileOutcome o = read(a.profile(), a.hello(), outcome);
+        if (!a.lost().isEmpty()) {
+            losses.seen("profile " + a.profile().id() + ": " + LostAnswers.labels(a.lost()) + ", then " + o.reason()
+                    .label() + o.version().map(v -> " " + v).orElse(""));
+        }
+        record(a, o);
+    }
+
+    private void record(Attempt a, Failure lost) {
+        record(a, read(a.profile(), a.hello(), new ConnectionOutcome.NoReply(lost, Timings.NONE)));
+    }
+
+    private void record(Attempt a, ProfileOutcome o) {
+        observed.put(a.profile().id(), o);
         contacted = true;
         if (o.reason() == Reason.NO_ANSWER) {
             ending = o.failure().orElseThrow();
+            resend.clear();
+            parked.clear();
         }
+    }
+
+    private static boolean lost(FailureKind kind) {
+        return kind == FailureKind.READ_TIMEOUT || kind == FailureKind.RESET_BEFORE_REPLY
+                || kind == FailureKind.CLOSED_BEFORE_REPLY;
     }
 
     @Override
     public boolean done() {
-        return outstanding.isEmpty() && (ending != null || next >= profiles.size());
+        return outstanding.isEmpty() && resend.isEmpty() && parked.isEmpty()
+                && (ending != null || next >= profiles.size());
     }
 
     /** What each profile's hello got, by profile id, in profile order; profiles not sent are absent. */
@@ -98,8 +180,9 @@ public final class ProfileProbe implements ProbePlan {
         return Optional.ofNullable(ending);
     }
 
+    /** Connections opened, hellos sent again included. */
     public int connections() {
-        return next;
+        return issued;
     }
 
     /** What a profile's hello got, read as the client would read it. */

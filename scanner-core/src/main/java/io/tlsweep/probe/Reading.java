@@ -22,8 +22,20 @@ sealed interface Reading {
     record Rejected(Failure why, boolean versionRefused) implements Reading {
     }
 
-    /** No byte came back in time. */
+    /** No byte came back in time: what a stage is told of a hello whose answer stayed lost (a silence). */
     record Silent(Failure why) implements Reading {
+    }
+
+    /**
+     * The answer was lost: the connection was reset or closed before any byte came back, or nothing came back
+     * in time. A plan sends such a hello again ({@link LostAnswers}); a stage only ever sees a lost answer that
+     * stood, as {@link Silent} for a silence and as a refusal ({@link Rejected}) for a reset or close.
+     */
+    record Lost(Failure why) implements Reading {
+        /** How a stage reads it once it stands: silence, or a refusal by reset or close. */
+        Reading standing() {
+            return why.kind() == io.tlsweep.result.FailureKind.READ_TIMEOUT ? new Silent(why) : new Rejected(why, false);
+        }
     }
 
     /** The endpoint is unusable: nothing listens, the connect timed out, or it does not speak TLS. */

@@ -80,7 +80,10 @@ public final class Recheck implements ProbePlan {
                 && sh.version().isKnown() && sh.version().compareTo(offered) <= 0) {
             chosen = sh.version();
         }
-        return OutcomeReader.read(hello, chosen, outcome);
+        Reading read = OutcomeReader.read(hello, chosen, outcome);
+        // a re-check does not retry: a lost answer stands as what it looks like, and a difference it causes
+        // sends the endpoint to a full scan, which does retry
+        return read instanceof Reading.Lost lost ? lost.standing() : read;
     }
 
     /** A definite no from the server: an alert, a reset or a close. Never silence, and never a ServerHello. */

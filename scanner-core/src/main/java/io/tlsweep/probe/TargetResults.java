@@ -2,6 +2,7 @@ package io.tlsweep.probe;
 
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.Inconsistency;
 import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProtocolSupport;
@@ -44,14 +45,33 @@ public final class TargetResults {
                     List.of(), false, List.of(), hellos, plan.connections(), elapsedMillis);
         }
         TargetResult r = plan.scan().map(s -> of(s, target, address, engineFailure, elapsedMillis))
-                .orElseGet(() -> ofProfiles(plan.profiles(), target, address, engineFailure, elapsedMillis));
+                .orElseGet(() -> withLosses(ofProfiles(plan.profiles(), target, address, engineFailure,
+                        elapsedMillis), plan.losses()));
         List<String> notes = new ArrayList<>();
         plan.recheck().ifPresent(c -> notes.add("re-check against the baseline differed (" + String.join("; ",
                 c.differences()) + "): scanned in full"));
         notes.addAll(r.notes());
         return new TargetResult(r.target(), r.address(), r.status(), r.failure(), r.protocols(), r.refusals(),
                 r.groups(), r.certificateChain(), r.ocspStapled(), notes, hellos, plan.connections(),
-                r.elapsedMillis());
+                r.elapsedMillis(), r.inconsistencies());
+    }
+
+    /**
+     * The lost answers' part: notes on what was sent again and, when contradictions stood, the status
+     * {@link ScanStatus#INCONSISTENT} with the evidence (what was seen is kept, as found).
+     */
+    private static TargetResult withLosses(TargetResult r, LostAnswers losses) {
+        List<String> notes = new ArrayList<>(r.notes());
+        notes.addAll(losses.notes());
+        List<Inconsistency> found = losses.inconsistencies();
+        boolean inconsistent = !found.isEmpty() && (r.status() == ScanStatus.OK || r.status() == ScanStatus.REJECTED
+                || r.status() == ScanStatus.SNI_REQUIRED);
+        ScanStatus status = inconsistent ? ScanStatus.INCONSISTENT : r.status();
+        Optional<Failure> failure = inconsistent ? Optional.of(Failure.of(FailureKind.INCONSISTENT_EVIDENCE,
+                found.get(0) + (found.size() > 1 ? "; and " + (found.size() - 1) + " more" : ""))) : r.failure();
+        return new TargetResult(r.target(), r.address(), status, failure, r.protocols(), r.refusals(), r.groups(),
+                r.certificateChain(), r.ocspStapled(), notes, r.profileHellos(), r.connections(), r.elapsedMillis(),
+                found);
     }
 
     /**
@@ -124,8 +144,8 @@ public final class TargetResults {
             failure = mostTelling(evidence);
         }
         boolean ocsp = evidence.stream().anyMatch(e -> e.ocspStapled);
-        return new TargetResult(target, address, status, failure, protocols, refusals, groups, chain, ocsp, notes,
-                Map.of(), scan.connections(), elapsedMillis);
+        return withLosses(new TargetResult(target, address, status, failure, protocols, refusals, groups, chain, ocsp,
+                notes, Map.of(), scan.connections(), elapsedMillis), scan.losses());
     }
 
     private static ScanStatus statusOf(Failure f) {

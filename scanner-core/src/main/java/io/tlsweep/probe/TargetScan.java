@@ -2,53 +2,86 @@ package io.tlsweep.probe;
 
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
-import io.tlsweep.result.FailureKind;
-import io.tlsweep.wire.ClientHelloSpec;
+import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The whole scan of one endpoint as a plan: one lane per version, run side by side once the endpoint has
  * shown it answers. First contact is a TLS 1.2 and a TLS 1.0 hello together (the first hellos of those
  * lanes anyway), so an endpoint that is closed, silent or not TLS costs one round and about one timeout;
- * so does one that answers both with a reset, a close, garbage in TLS framing or a suite never offered.
- * A hello that times out on an endpoint that has answered before is sent once more.
+ * so does one that answers both with garbage in TLS framing or a suite never offered. One whose first two
+ * hellos are both reset or closed gets them once more before it is taken as resetting everything.
+ *
+ * <p>A hello whose answer was lost (reset, closed, silent) is sent again as {@link LostAnswers} says; once
+ * the endpoint is seen to lose answers it is probed one connection at a time, and a version whose probing
+ * took a lost answer for the server's own before that was seen is probed again from the start, once.
  */
 public final class TargetScan implements ProbePlan {
-    private record Pending(VersionLane lane, ClientHelloSpec hello, boolean retry) {
+    /**
+     * A kind of suite offer of one lane: a TLS 1.3 hello with an empty key_share is another kind than one with
+     * real shares (a server may turn the empty one down its own way).
+     */
+    private record OfferKind(VersionLane lane, boolean emptyKeyShare) {
+        static Optional<OfferKind> of(SentHello h) {
+            return h.lane().enumeratingSuites() ? Optional.of(new OfferKind(h.lane(),
+                    h.hello().keyShares().map(List::isEmpty).orElse(false))) : Optional.empty();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof OfferKind k && k.lane == lane && k.emptyKeyShare == emptyKeyShare;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(lane) * 31 + Boolean.hashCode(emptyKeyShare);
+        }
     }
 
     private final Optional<String> sni;
     private final ScanOptions options;
+    private final LostAnswers losses;
     private final Map<ProtocolVersion, VersionLane> lanes = new LinkedHashMap<>();
-    private final Map<Integer, Pending> outstanding = new HashMap<>();
-    private final Deque<Pending> resend = new ArrayDeque<>();
-    private final List<Pending> silentAtFirstContact = new ArrayList<>();
-    private final List<Reading> firstContactReadings = new ArrayList<>();
+    private final Set<VersionLane> tookLostAnswers = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<OfferKind, Failure> refusedForReal = new HashMap<>();
+    private final Set<OfferKind> refusedByLostAnswers = new HashSet<>();
+    private final Set<ProtocolVersion> probedAgain = new HashSet<>();
+    private final Map<Integer, SentHello> outstanding = new HashMap<>();
+    private final Deque<SentHello> resend = new ArrayDeque<>();
+    private final List<SentHello> parked = new ArrayList<>();
+    private final FirstContact first = new FirstContact();
     private final List<String> notes = new ArrayList<>();
     private boolean contacted;
     private boolean firstContact = true;
-    private boolean answered;
     private boolean legacyGroupsDecided;
+    private ProtocolVersion legacyGroupsOn;
     private Failure ending;
-    private Failure firstSilence;
     private int nextId;
     private int connections;
-    private int retries;
 
     public TargetScan(Optional<String> sni, ScanOptions options) {
+        this(sni, options, new LostAnswers());
+    }
+
+    TargetScan(Optional<String> sni, ScanOptions options, LostAnswers losses) {
         this.sni = sni;
         this.options = options;
+        this.losses = losses;
         List<ProtocolVersion> newestFirst = new ArrayList<>(options.versions());
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         for (ProtocolVersion v : newestFirst) {
             lanes.put(v, new VersionLane(v, sni, options));
         }
@@ -63,18 +96,33 @@ public final class TargetScan implements ProbePlan {
         if (firstContact) {
             if (!contacted) {
                 contacted = true;
-                firstContactLanes().forEach(lane -> lane.next().ifPresent(h -> steps.add(issue(lane, h, false))));
+                firstContactLanes().forEach(lane -> send(lane, steps));
+            }
+            while (!resend.isEmpty()) {
+                steps.add(issue(resend.poll()));
             }
             return steps;
         }
-        while (!resend.isEmpty()) {
-            Pending p = resend.poll();
-            steps.add(issue(p.lane(), p.hello(), true));
+        boolean serial = losses.losesAnswers();
+        if (serial && !outstanding.isEmpty()) {
+            return steps;
         }
-        for (VersionLane lane : lanes.values()) {
-            lane.next().ifPresent(h -> steps.add(issue(lane, h, false)));
-        }
+        do {
+            while (!resend.isEmpty() && (!serial || steps.isEmpty())) {
+                steps.add(issue(resend.poll()));
+            }
+            for (VersionLane lane : lanes.values()) {
+                if (!serial || steps.isEmpty()) {
+                    send(lane, steps);
+                }
+            }
+        } while (steps.isEmpty() && outstanding.isEmpty() && (settleParked() || probeAgainWhereLost()));
         return steps;
+    }
+
+    private void send(VersionLane lane, List<ProbeStep> steps) {
+        String step = lane.step();
+        lane.next().ifPresent(h -> steps.add(issue(new SentHello(lane, step, h, List.of()))));
     }
 
     private List<VersionLane> firstContactLanes() {
@@ -88,31 +136,45 @@ public final class TargetScan implements ProbePlan {
         return first;
     }
 
-    private ProbeStep issue(VersionLane lane, ClientHelloSpec hello, boolean retry) {
+    private ProbeStep issue(SentHello p) {
         int id = nextId++;
-        outstanding.put(id, new Pending(lane, hello, retry));
+        outstanding.put(id, p);
         connections++;
-        if (retry) {
-            retries++;
+        if (!p.lost().isEmpty()) {
+            losses.sentAgain();
         }
-        return new ProbeStep(id, lane.evidence.version + (retry ? " retry" : ""), hello);
+        return new ProbeStep(id, p.step() + (p.lost().isEmpty() ? "" : " attempt " + (p.lost().size() + 1)),
+                p.hello());
     }
 
     @Override
     public void complete(ProbeStep step, ConnectionOutcome outcome) {
-        Pending p = outstanding.remove(step.id());
+        SentHello p = outstanding.remove(step.id());
         if (p == null) {
             throw new IllegalStateException("outcome for a step this plan did not hand out: " + step.id());
         }
         Reading r = OutcomeReader.read(p.hello(), p.lane().evidence.version, outcome);
         if (r instanceof Reading.Unusable u) {
             end(u.why());
-        } else if (r instanceof Reading.Silent s) {
-            onSilence(p, s);
-        } else {
-            answered = true;
+        } else if (r instanceof Reading.Lost l) {
+            SentHello lost = p.lostAgain(l.why());
             if (firstContact) {
-                firstContactReadings.add(r);
+                first.lost(lost);
+            } else {
+                onLost(lost);
+            }
+        } else {
+            if (!p.lost().isEmpty()) {
+                losses.seen(p.step() + ": " + LostAnswers.labels(p.lost()) + ", then " + PreferenceCheck.describe(r));
+            }
+            if (firstContact) {
+                first.answered(r);
+            }
+            if (r instanceof Reading.Rejected refused) {
+                OfferKind.of(p).ifPresent(kind -> {
+                    refusedForReal.putIfAbsent(kind, refused.why());
+                    refusedTwoWays(kind);
+                });
             }
             p.lane().fold(p.hello(), r);
         }
@@ -124,50 +186,112 @@ public final class TargetScan implements ProbePlan {
         }
     }
 
-    private void onSilence(Pending p, Reading.Silent s) {
-        if (firstContact) {
-            silentAtFirstContact.add(p);
-            firstSilence = firstSilence == null ? s.why() : firstSilence;
-        } else if (!p.retry() && answered) {
-            notes.add(p.lane().evidence.version + ": a hello went unanswered; sent again");
-            resend.add(p);
-        } else {
-            p.lane().fold(p.hello(), s);
+    private void onLost(SentHello p) {
+        Optional<String> contradiction = p.contradiction();
+        contradiction.ifPresent(c -> losses.seen(p.step() + ": " + LostAnswers.labels(p.lost()) + ", though " + c));
+        switch (losses.afterLoss(p.lost().size())) {
+            case SEND_AGAIN -> resend.addFirst(p);
+            case PARK -> parked.add(p);
+            case UNSETTLED -> {
+                losses.unsettled(p.step(), p.lost(), contradiction);
+                p.lane().fold(p.hello(), p.standing());
+            }
         }
-    }
-
-    private void leaveFirstContact() {
-        if (!answered) {
-            end(Failure.of(FailureKind.READ_TIMEOUT, "no reply to a TLS 1.2 or a TLS 1.0 hello"
-                    + (firstSilence == null ? "" : " (" + firstSilence.detail() + ")")));
-            return;
-        }
-        if (silentAtFirstContact.isEmpty() && !firstContactReadings.isEmpty()
-                && firstContactReadings.stream().allMatch(TargetScan::hostile)) {
-            end(((Reading.Rejected) firstContactReadings.get(0)).why());
-            return;
-        }
-        firstContact = false;
-        for (Pending p : silentAtFirstContact) {
-            notes.add(p.lane().evidence.version + ": first hello went unanswered; sent again");
-            resend.add(p);
-        }
-        silentAtFirstContact.clear();
     }
 
     /**
-     * A first-contact answer that no TLS server gives to a plain hello: a reset or close without a word, a
-     * malformed reply, a choice that was never offered. When every first answer is like that, the endpoint
-     * is not worth more hellos.
+     * Parked lost answers, once nothing else is going on: sent again on an endpoint now known to lose answers,
+     * else taken as the server's own answer. Returns whether there were any.
      */
-    private static boolean hostile(Reading r) {
-        if (!(r instanceof Reading.Rejected rejected)) {
+    private boolean settleParked() {
+        if (parked.isEmpty()) {
             return false;
         }
-        return switch (rejected.why().kind()) {
-            case RESET_BEFORE_REPLY, CLOSED_BEFORE_REPLY, MALFORMED_REPLY, UNOFFERED_CHOICE -> true;
-            default -> false;
-        };
+        for (SentHello p : List.copyOf(parked)) {
+            Optional<OfferKind> kind = OfferKind.of(p);
+            kind.ifPresent(k -> {
+                refusedByLostAnswers.add(k);
+                refusedTwoWays(k);
+            });
+            if (losses.losesAnswers()) {
+                resend.add(p);
+            } else {
+                tookLostAnswers.add(p.lane());
+                p.lane().fold(p.hello(), p.standing());
+            }
+        }
+        parked.clear();
+        decideLegacyGroups();
+        return true;
+    }
+
+    /**
+     * A server turns a version's suite offers down one way: when one offer got a real refusal (an alert, a
+     * lower version) and another only lost answers, the lost ones were not its answer.
+     */
+    private void refusedTwoWays(OfferKind kind) {
+        Failure real = refusedForReal.get(kind);
+        if (real != null && refusedByLostAnswers.contains(kind)) {
+            losses.seen(kind.lane().evidence.version + " suites: one offer refused with " + real + ", another only"
+                    + " with lost answers");
+        }
+    }
+
+    /** On an endpoint now known to lose answers, probes again each version that took a lost answer as final. */
+    private boolean probeAgainWhereLost() {
+        boolean any = false;
+        if (probingAgainDue()) {
+            for (VersionLane lane : List.copyOf(lanes.values())) {
+                if (tookLostAnswers.contains(lane)) {
+                    any |= probeAgain(lane.evidence.version, "its probing took a lost answer for the server's"
+                            + " own before the endpoint was seen to lose answers");
+                }
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Probes {@code version} again from the start, with the larger number of attempts; its first pass is dropped.
+     * Only when nothing is outstanding, once per version; returns false when it was probed again already.
+     */
+    boolean probeAgain(ProtocolVersion version, String why) {
+        if (ending != null || !outstanding.isEmpty() || !lanes.containsKey(version) || !probedAgain.add(version)) {
+            return false;
+        }
+        notes.add(version + ": probed again, as " + why);
+        lanes.put(version, new VersionLane(version, sni, options));
+        if (!version.equals(ProtocolVersion.TLSv1_3)
+                && (legacyGroupsOn == null || version.compareTo(legacyGroupsOn) >= 0)) {
+            if (legacyGroupsOn != null && !legacyGroupsOn.equals(version)) {
+                lanes.get(legacyGroupsOn).evidence.groups.clear();
+            }
+            legacyGroupsOn = null;
+            legacyGroupsDecided = false;
+        }
+        return true;
+    }
+
+    /** Whether the current probing of {@code version} found {@code suite} accepted. */
+    boolean accepts(ProtocolVersion version, CipherSuite suite) {
+        return Optional.ofNullable(lanes.get(version)).map(l -> l.evidence.accepted.contains(suite)).orElse(false);
+    }
+
+    /** Whether the current probing of {@code version} took a lost answer as the server's own. */
+    boolean tookLostAnswer(ProtocolVersion version) {
+        return Optional.ofNullable(lanes.get(version)).map(tookLostAnswers::contains).orElse(false);
+    }
+
+    private void leaveFirstContact() {
+        FirstContact.Verdict v = first.over();
+        if (v instanceof FirstContact.Verdict.End e) {
+            end(e.why());
+        } else if (v instanceof FirstContact.Verdict.Again a) {
+            resend.addAll(a.hellos());
+        } else {
+            firstContact = false;
+            ((FirstContact.Verdict.GoOn) v).lost().forEach(this::onLost);
+        }
     }
 
     /** TLS ≤ 1.2 groups are enumerated once, on the newest legacy version that accepted ECDHE. */
@@ -181,6 +305,7 @@ public final class TargetScan implements ProbePlan {
             legacyGroupsDecided = true;
             for (VersionLane lane : legacy) {
                 if (lane.startGroups()) {
+                    legacyGroupsOn = lane.evidence.version;
                     return;
                 }
             }
@@ -192,6 +317,7 @@ public final class TargetScan implements ProbePlan {
             ending = why;
             lanes.values().forEach(VersionLane::abandon);
             resend.clear();
+            parked.clear();
         }
     }
 
@@ -200,16 +326,18 @@ public final class TargetScan implements ProbePlan {
         if (!outstanding.isEmpty()) {
             return false;
         }
-        return ending != null || (!firstContact && resend.isEmpty()
-                && lanes.values().stream().allMatch(VersionLane::finished));
+        return ending != null || (!firstContact && resend.isEmpty() && parked.isEmpty()
+                && lanes.values().stream().allMatch(VersionLane::finished) && !probingAgainDue());
+    }
+
+    /** Whether {@link #probeAgainWhereLost()} has a version to probe again. */
+    private boolean probingAgainDue() {
+        return losses.losesAnswers()
+                && lanes.keySet().stream().anyMatch(v -> tookLostAnswer(v) && !probedAgain.contains(v));
     }
 
     public int connections() {
         return connections;
-    }
-
-    public int retries() {
-        return retries;
     }
 
     /** The failure that ended the scan early (refused, silent, not TLS), if any. */
@@ -223,7 +351,11 @@ public final class TargetScan implements ProbePlan {
     }
 
     List<String> notes() {
-        return notes;
+        return List.copyOf(notes);
+    }
+
+    LostAnswers losses() {
+        return losses;
     }
 
     Optional<String> sni() {

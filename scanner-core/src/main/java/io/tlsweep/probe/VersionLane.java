@@ -31,6 +31,18 @@ final class VersionLane {
         return busy;
     }
 
+    /** Whether the lane is enumerating suites (its hello offers a chunk of candidates, every group). */
+    boolean enumeratingSuites() {
+        return current instanceof SuiteEnumeration;
+    }
+
+    /** What the lane is asking now: "TLSv1.2 suites", "TLSv1.2 order" or "TLSv1.2 groups". */
+    String step() {
+        String what = current instanceof PreferenceCheck ? "order" : current instanceof GroupEnumeration ? "groups"
+                : "suites";
+        return evidence.version + " " + what;
+    }
+
     /** The next hello of this lane, or empty if it is waiting for an outcome or has finished. */
     Optional<ClientHelloSpec> next() {
         if (busy || queued.isEmpty()) {

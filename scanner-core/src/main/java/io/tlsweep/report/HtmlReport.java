@@ -25,7 +25,8 @@ public final class HtmlReport {
             new VerdictLook(Verdict.LEGACY_ENABLED, "Ready, legacy still on", "#f9a825"),
             new VerdictLook(Verdict.READY, "Ready", "#2e7d32"),
             new VerdictLook(Verdict.UNREACHABLE, "Unreachable", "#757575"),
-            new VerdictLook(Verdict.NOT_TLS, "Not TLS", "#6a1b9a"));
+            new VerdictLook(Verdict.NOT_TLS, "Not TLS", "#6a1b9a"),
+            new VerdictLook(Verdict.INCONSISTENT, "Answers contradict each other", "#00838f"));
 
     record VerdictLook(Verdict verdict, String title, String color) {
     }
@@ -62,6 +63,7 @@ public final class HtmlReport {
         drift.ifPresent(d -> d.write(h));
         HtmlTables.versions(h, tally);
         HtmlTables.breaking(h, tally);
+        HtmlTables.inconsistent(h, tally);
         HtmlProfiles.write(h, tally.profiles());
         HtmlTables.findings(h, tally);
         HtmlTables.failures(h, tally);

@@ -68,6 +68,27 @@ final class HtmlTables {
         h.more(t.breaking().more(), "endpoints that break");
     }
 
+    /**
+     * Endpoints whose answers contradicted each other even when asked again: what disagreed and what was seen.
+     * Absent when there are none.
+     */
+    static void inconsistent(Html h, Tally t) {
+        if (t.inconsistent().total() == 0) {
+            return;
+        }
+        h.element("h2", "Endpoints whose answers contradict each other");
+        h.element("p", "A hello answered in one connection was lost (reset, closed, no reply) in others, and sending"
+                + " it again did not settle it: no verdict is built on these answers. Scan them again, and look at"
+                + " what sits in front of them (a proxy, a load balancer, an overloaded server).", "class", "note");
+        h.open("table", "id", "inconsistent").headerRow("Endpoint", "SNI", "Versions seen", "What disagreed", "Notes");
+        for (EndpointRow r : t.inconsistent().kept()) {
+            h.open("tr").element("td", r.target()).element("td", r.sni()).element("td", String.join(" ", r.versions()))
+                    .element("td", r.reason()).element("td", r.notes()).close("tr");
+        }
+        h.close("table");
+        h.more(t.inconsistent().more(), "endpoints whose answers contradict each other");
+    }
+
     /** Every endpoint with its verdict and certificate: the one place a ready endpoint's facts show. */
     static void endpoints(Html h, Tally t) {
         h.element("h2", "All endpoints");

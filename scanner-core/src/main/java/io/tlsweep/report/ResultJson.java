@@ -10,6 +10,7 @@ import io.tlsweep.analysis.Finding;
 import io.tlsweep.cert.ChainReport;
 import io.tlsweep.result.Confirmation;
 import io.tlsweep.result.Failure;
+import io.tlsweep.result.Inconsistency;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.result.WindowsSymptom;
@@ -32,7 +33,7 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schema", "target", "origin", "host", "address", "port", "sni", "status", "verdict", "reason",
-    "findings", "failure", "protocols", "refusals", "groups", "confirmation", "confirmations", "profiles", "legacyOff", "whatIf", "certificate", "certificates",
+    "findings", "failure", "inconsistencies", "protocols", "refusals", "groups", "confirmation", "confirmations", "profiles", "legacyOff", "whatIf", "certificate", "certificates",
     "notes", "connections", "elapsedMs"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultJson(String schema, String target, String origin, String host, String address, int port,
@@ -40,9 +41,31 @@ public record ResultJson(String schema, String target, String origin, String hos
         List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups, ConfirmationJson confirmation,
         List<ConfirmationJson> confirmations, List<ProfileJson> profiles, ProfileJson.WhatIfJson legacyOff,
         ProfileJson.WhatIfJson whatIf, ChainJson certificate, List<CertificateJson> certificates,
-        List<String> notes, int connections, long elapsedMs) {
+        List<String> notes, int connections, long elapsedMs, List<InconsistencyJson> inconsistencies) {
 
     public static final String SCHEMA = "tlsweep/1";
+
+    /** A line without contradicting evidence (no {@code inconsistencies}). */
+    public ResultJson(String schema, String target, String origin, String host, String address, int port,
+            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
+            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
+            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
+            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
+            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs) {
+        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
+                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
+                notes, connections, elapsedMs, null);
+    }
+
+    /**
+     * Answers that contradicted each other and could not be settled: what was asked, what each attempt saw and
+     * the evidence it disagrees with.
+     */
+    public record InconsistencyJson(String step, int attempts, List<String> seen, String contradicts) {
+        static InconsistencyJson of(Inconsistency i) {
+            return new InconsistencyJson(i.step(), i.attempts(), i.seen(), i.contradicts());
+        }
+    }
     /** The finding for a client profile whose own hello got something other than predicted. */
     public static final String PROFILE_DISAGREES = "profile-prediction-disagrees";
 
@@ -137,7 +160,8 @@ public record ResultJson(String schema, String target, String origin, String hos
                 impact.checks().isEmpty() ? null : ProfileJson.WhatIfJson.legacyOff(impact),
                 impact.whatIf().map(ProfileJson.WhatIfJson::of).orElse(null), chain.map(c -> ChainJson.of(c, r.ocspStapled())).orElse(null),
                 r.certificateChain().stream().map(CertificateJson::of).toList(), r.notes(), r.connections(),
-                r.elapsedMillis());
+                r.elapsedMillis(), r.inconsistencies().isEmpty() ? null
+                        : r.inconsistencies().stream().map(InconsistencyJson::of).toList());
     }
 
     private static List<String> names(List<NamedGroup> groups) {

@@ -29,6 +29,7 @@ public final class Tally {
     private final Map<String, FailureGroup> failureGroups = new LinkedHashMap<>();
     private final Capped<EndpointRow> breaking;
     private final Capped<EndpointRow> legacy;
+    private final Capped<EndpointRow> inconsistent;
     private final Capped<EndpointRow> all;
     private final ProfileTally profiles;
     private long endpoints;
@@ -50,6 +51,7 @@ public final class Tally {
         EndpointFacts.VERSION_COLUMNS.forEach(v -> versions.put(v, 0L));
         breaking = new Capped<>(cap);
         legacy = new Capped<>(cap);
+        inconsistent = new Capped<>(cap);
         all = new Capped<>(cap);
         profiles = new ProfileTally(cap);
     }
@@ -84,6 +86,8 @@ public final class Tally {
             breaking.add(row);
         } else if (Verdict.LEGACY_ENABLED.label().equals(r.verdict())) {
             legacy.add(row);
+        } else if (Verdict.INCONSISTENT.label().equals(r.verdict())) {
+            inconsistent.add(row);
         }
     }
 
@@ -149,6 +153,11 @@ public final class Tally {
 
     public Capped<EndpointRow> legacy() {
         return legacy;
+    }
+
+    /** Endpoints whose answers contradicted each other (verdict {@code inconsistent}), with the evidence. */
+    public Capped<EndpointRow> inconsistent() {
+        return inconsistent;
     }
 
     public long verdict(Verdict v) {

@@ -18,6 +18,11 @@ public enum FailureKind {
     NOT_TLS("not-tls", false),
     MALFORMED_REPLY("malformed-reply", false),
     UNOFFERED_CHOICE("unoffered-choice", false),
+    /**
+     * The answers contradict each other and sending again did not settle them (a hello lost on every attempt
+     * on an endpoint that answered it, or a contradicting one, in other connections).
+     */
+    INCONSISTENT_EVIDENCE("inconsistent-evidence", false),
     /** The per-target time budget ran out (a whole-target failure, not one hello's). */
     BUDGET_EXCEEDED("budget-exceeded", false),
     INTERNAL_ERROR("internal-error", false);

@@ -15,7 +15,12 @@ public enum ScanStatus {
     /** The per-target time budget ran out before anything was accepted. */
     BUDGET_EXCEEDED("budget-exceeded"),
     /** tlsweep itself failed on this target. */
-    ERROR("error");
+    ERROR("error"),
+    /**
+     * The endpoint's answers contradicted each other (a hello answered in one connection was lost in another)
+     * and asking again did not settle it: what was seen is kept, no verdict is built on it.
+     */
+    INCONSISTENT("inconsistent");
 
     private final String label;
 

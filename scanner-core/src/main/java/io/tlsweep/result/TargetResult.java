@@ -27,11 +27,14 @@ import java.util.TreeMap;
  * @param profileHellos what each client profile's own hello got (the confirmation of the profile
  *     predictions), by profile id; empty when no profile hello was sent
  * @param connections connections opened for this target, retries included
+ * @param inconsistencies answers that contradicted each other and could not be settled (then the status is
+ *     {@link ScanStatus#INCONSISTENT}); empty otherwise
  */
 public record TargetResult(Target target, Optional<String> address, ScanStatus status, Optional<Failure> failure,
         List<ProtocolSupport> protocols, Map<ProtocolVersion, Failure> refusals,
         List<NamedGroup> groups, List<byte[]> certificateChain, boolean ocspStapled,
-        List<String> notes, Map<String, ProfileOutcome> profileHellos, int connections, long elapsedMillis) {
+        List<String> notes, Map<String, ProfileOutcome> profileHellos, int connections, long elapsedMillis,
+        List<Inconsistency> inconsistencies) {
     public TargetResult {
         protocols = List.copyOf(protocols);
         refusals = Collections.unmodifiableMap(new TreeMap<>(refusals));
@@ -39,5 +42,15 @@ public record TargetResult(Target target, Optional<String> address, ScanStatus s
         certificateChain = List.copyOf(certificateChain);
         notes = List.copyOf(notes);
         profileHellos = Collections.unmodifiableMap(new LinkedHashMap<>(profileHellos));
+        inconsistencies = List.copyOf(inconsistencies);
+    }
+
+    /** A result whose answers did not contradict each other. */
+    public TargetResult(Target target, Optional<String> address, ScanStatus status, Optional<Failure> failure,
+            List<ProtocolSupport> protocols, Map<ProtocolVersion, Failure> refusals,
+            List<NamedGroup> groups, List<byte[]> certificateChain, boolean ocspStapled,
+            List<String> notes, Map<String, ProfileOutcome> profileHellos, int connections, long elapsedMillis) {
+        this(target, address, status, failure, protocols, refusals, groups, certificateChain, ocspStapled, notes,
+                profileHellos, connections, elapsedMillis, List.of());
     }
 }

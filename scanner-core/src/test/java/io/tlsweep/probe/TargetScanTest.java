@@ -210,13 +210,13 @@ class TargetScanTest {
     }
 
     @Test
-    void anEndpointThatResetsEveryFirstHelloIsNotProbedFurther() {
+    void anEndpointThatResetsEveryFirstHelloGetsThemOnceMoreAndIsNotProbedFurther() {
         TargetScan plan = drive(new TargetScan(Optional.empty(), ScanOptions.full()),
                 h -> FakeServer.noReply(FailureKind.RESET_BEFORE_REPLY));
         TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
         assertThat(r.status()).isEqualTo(ScanStatus.UNREACHABLE);
         assertThat(r.failure().orElseThrow().kind()).isEqualTo(FailureKind.RESET_BEFORE_REPLY);
-        assertThat(r.connections()).isEqualTo(2);
+        assertThat(r.connections()).isEqualTo(4);
     }
 
     @Test

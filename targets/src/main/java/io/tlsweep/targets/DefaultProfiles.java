@@ -128,6 +128,43 @@ public final class DefaultProfiles {
                 List.of("TLS_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_RC4_128_SHA"));
     }
 
+    /**
+     * Flaky fronts ({@link FlakyTargetSpec}) before a good TLS 1.2 server, each with a backend of its own (the
+     * {@link #serverOrdered()} configuration): one drops every other connection, one one connection in ten,
+     * each with a reset and with a close. Not part of {@link #all()}: a scan of them is not expected to be
+     * exact every time, only never wrong without saying so.
+     */
+    public static List<FlakyTargetSpec> flaky() {
+        List<FlakyTargetSpec> specs = new ArrayList<>();
+        for (FlakyTargetSpec.Drop drop : FlakyTargetSpec.Drop.values()) {
+            String how = drop.name().toLowerCase(java.util.Locale.ROOT);
+            specs.add(flaky("flaky-every-other-" + how, 1, 2, drop));
+            specs.add(flaky("flaky-one-in-ten-" + how, 1, 10, drop));
+        }
+        return List.copyOf(specs);
+    }
+
+    /**
+     * A front that answers only one connection in five (resetting the others) before a good TLS 1.2 server:
+     * asked again up to four times, many hellos still get no answer, so a scan can only report what it saw and
+     * that the answers contradict each other.
+     */
+    public static FlakyTargetSpec mostlyDown() {
+        return flaky("flaky-mostly-down", 4, 5, FlakyTargetSpec.Drop.RESET);
+    }
+
+    /** What {@code tlsweep demo} scans: {@link #all()} and the {@link #mostlyDown()} front. */
+    public static List<TargetSpec> demo() {
+        List<TargetSpec> specs = new ArrayList<>(all());
+        specs.add(mostlyDown());
+        return List.copyOf(specs);
+    }
+
+    private static FlakyTargetSpec flaky(String name, int dropped, int every, FlakyTargetSpec.Drop drop) {
+        return FlakyTargetSpec.of(name, serverOrdered().toBuilder().name(name + "-backend").build(), dropped, every,
+                drop);
+    }
+
     /** TLS 1.2 BoringSSL targets that differ only in the certificate they present. */
     public static List<TlsTargetSpec> certificateVariants() {
         return List.of(

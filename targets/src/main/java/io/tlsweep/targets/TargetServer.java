@@ -12,6 +12,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.tlsweep.targets.cert.CertificateFacts;
 import io.tlsweep.targets.cert.CertifiedKey;
 import io.tlsweep.targets.cert.FarmCertificateAuthority;
+import io.tlsweep.targets.flaky.FlakyFrontInitializer;
 import io.tlsweep.targets.hostile.HostileChannelInitializer;
 import io.tlsweep.targets.hostile.UnofferedSuiteRule;
 import io.tlsweep.targets.scripted.LegacyServerScript;
@@ -33,10 +34,12 @@ final class TargetServer implements AutoCloseable {
 
     private final FarmTarget target;
     private final ChannelGroup channels;
+    private final Optional<TargetServer> backend;
 
-    private TargetServer(FarmTarget target, ChannelGroup channels) {
+    private TargetServer(FarmTarget target, ChannelGroup channels, Optional<TargetServer> backend) {
         this.target = target;
         this.channels = channels;
+        this.backend = backend;
     }
 
     /** Binds {@code spec} on {@code port} (0 = ephemeral) and computes its expected facts. */
@@ -45,11 +48,17 @@ final class TargetServer implements AutoCloseable {
         if (spec instanceof HostileTargetSpec h && h.behaviour() == Behaviour.CLOSED_PORT) {
             int released = port != 0 ? port : releasedPort(h.bindAddress());
             return new TargetServer(new FarmTarget(spec.name(), spec.bindAddress(), released, spec,
-                    new HostileExpectation(h.behaviour(), h.behaviour().description())), null);
+                    new HostileExpectation(h.behaviour(), h.behaviour().description())), null, Optional.empty());
         }
         ChannelHandler initializer;
         Expectation expected;
-        if (spec instanceof TlsTargetSpec tls) {
+        Optional<TargetServer> backend = Optional.empty();
+        if (spec instanceof FlakyTargetSpec flaky) {
+            TargetServer behind = start(flaky.backend(), 0, loop, ca, contexts);
+            backend = Optional.of(behind);
+            expected = behind.target().expected();
+            initializer = new FlakyFrontInitializer(flaky, behind.target().address(), loop.socketChannelType());
+        } else if (spec instanceof TlsTargetSpec tls) {
             contexts.validate(tls);
             CertifiedKey key = ca.issue(tls.certificate());
             expected = AcceptanceRules.expectation(tls, key);
@@ -69,17 +78,24 @@ final class TargetServer implements AutoCloseable {
             expected = new HostileExpectation(hostile.behaviour(), detail);
         }
         ChannelGroup channels = new DefaultChannelGroup(spec.name(), GlobalEventExecutor.INSTANCE);
-        Channel server = new ServerBootstrap()
-                .group(loop.group())
-                .channel(loop.serverChannelType())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childHandler(new Tracker(channels, initializer))
-                .bind(spec.bindAddress(), port)
-                .syncUninterruptibly()
-                .channel();
+        Channel server;
+        try {
+            server = new ServerBootstrap()
+                    .group(loop.group())
+                    .channel(loop.serverChannelType())
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childHandler(new Tracker(channels, initializer))
+                    .bind(spec.bindAddress(), port)
+                    .syncUninterruptibly()
+                    .channel();
+        } catch (RuntimeException e) {
+            backend.ifPresent(TargetServer::close);
+            throw e;
+        }
         channels.add(server);
         int bound = ((InetSocketAddress) server.localAddress()).getPort();
-        return new TargetServer(new FarmTarget(spec.name(), spec.bindAddress(), bound, spec, expected), channels);
+        return new TargetServer(new FarmTarget(spec.name(), spec.bindAddress(), bound, spec, expected), channels,
+                backend);
     }
 
     FarmTarget target() {
@@ -91,6 +107,7 @@ final class TargetServer implements AutoCloseable {
         if (channels != null) {
             channels.close().awaitUninterruptibly();
         }
+        backend.ifPresent(TargetServer::close);
     }
 
     private static byte[] der(X509Certificate certificate) {

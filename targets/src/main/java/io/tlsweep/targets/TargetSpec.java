@@ -2,11 +2,13 @@ package io.tlsweep.targets;
 
 /**
  * A declarative description of one farm target: a well-behaved TLS server ({@link TlsTargetSpec}),
- * a scripted legacy server for suites no real stack here serves ({@link ScriptedTargetSpec}), or a
- * hostile one ({@link HostileTargetSpec}). Specs are immutable values; a farm derives each target's
+ * a scripted legacy server for suites no real stack here serves ({@link ScriptedTargetSpec}), a
+ * hostile one ({@link HostileTargetSpec}), or a flaky front that drops some connections to a
+ * well-behaved one ({@link FlakyTargetSpec}). Specs are immutable values; a farm derives each target's
  * expected facts from its spec.
  */
-public sealed interface TargetSpec permits TlsTargetSpec, ScriptedTargetSpec, HostileTargetSpec {
+public sealed interface TargetSpec permits TlsTargetSpec, ScriptedTargetSpec, HostileTargetSpec,
+        FlakyTargetSpec {
 
     /** Unique name within a farm, e.g. {@code legacy-tls10}. */
     String name();

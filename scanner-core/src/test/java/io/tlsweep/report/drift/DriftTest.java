@@ -247,6 +247,17 @@ class DriftTest {
                         tuple(DriftClass.STATUS_CHANGED, "status ok → unreachable", "ok", "unreachable"));
     }
 
+    /** An inconsistent line lists only what was seen: no version or suite is taken as gone from it. */
+    @Test
+    void anEndpointWhoseAnswersContradictEachOtherIsAStatusChangeNotSuitesOrVersionsDisabled() {
+        Drift d = drift(readyEndpoint("127.0.0.1:8443"), endpoint("127.0.0.1:8443").status("inconsistent")
+                .verdict("inconsistent").protocol("TLSv1.2", "unknown", GCM));
+
+        assertThat(d.changes()).extracting(Change::driftClass, Change::detail).containsExactly(
+                tuple(DriftClass.VERDICT_CHANGED, "verdict ready → inconsistent"),
+                tuple(DriftClass.STATUS_CHANGED, "status ok → inconsistent"));
+    }
+
     @Test
     void aServerRejectingEveryHelloHasDisabledItsVersions() {
         Drift d = drift(endpoint("127.0.0.1:8443").protocol("TLSv1.0", "server", CBC).verdict("breaks-without-legacy"),

@@ -1,0 +1,50 @@
+package io.tlsweep.probe;
+
+import io.tlsweep.result.Failure;
+import io.tlsweep.wire.ClientHelloSpec;
+import io.tlsweep.wire.NamedGroup;
+import io.tlsweep.wire.ProtocolVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A lane's hello, in flight or waiting to be sent again, with the answers it lost so far.
+ *
+ * @param step what the lane asks with it ("TLSv1.2 suites")
+ */
+record SentHello(VersionLane lane, String step, ClientHelloSpec hello, List<Failure> lost) {
+    SentHello {
+        lost = List.copyOf(lost);
+    }
+
+    SentHello lostAgain(Failure f) {
+        List<Failure> more = new ArrayList<>(lost);
+        more.add(f);
+        return new SentHello(lane, step, hello, more);
+    }
+
+    Failure lastLoss() {
+        return lost.get(lost.size() - 1);
+    }
+
+    /**
+     * Why a lost answer to this hello cannot be the server's own: it offered, with every group, a suite its
+     * version accepted in another connection (a server that chose it there chooses it, or another, here).
+     */
+    Optional<String> contradiction() {
+        VersionEvidence e = lane.evidence;
+        List<NamedGroup> every = e.version.equals(ProtocolVersion.TLSv1_3) ? HelloTemplates.TLS13_GROUPS
+                : HelloTemplates.LEGACY_GROUPS;
+        if (!hello.supportedGroups().containsAll(every)) {
+            return Optional.empty();
+        }
+        return hello.cipherSuites().stream().filter(e.accepted::contains).findFirst()
+                .map(s -> e.version + " " + s.ianaName() + " was accepted in another connection");
+    }
+
+    /** How a stage reads the last lost answer once it stands as the server's own. */
+    Reading standing() {
+        return new Reading.Lost(lastLoss()).standing();
+    }
+}
