@@ -5,6 +5,8 @@ import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.report.InputJson;
+import io.tlsweep.target.DistinctTargets;
 import io.tlsweep.target.InputError;
 import io.tlsweep.target.TargetSource;
 import io.tlsweep.wire.ProtocolVersion;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Spec;
             "  [IPv6]:PORT            bracketed IPv6",
             "  10.0.0.0/30[:PORT]     CIDR, expanded lazily",
             "  TARGET sni=NAME        connect to TARGET, send NAME as SNI (nothing is resolved)",
+            "", "Each endpoint (address or name, port, SNI) is scanned once; duplicates are dropped and counted.",
             "", "--fail-on conditions (comma-separated):",
             "  breaks       an endpoint breaks without TLS 1.0/1.1",
             "  no-common    TLS 1.2 only with suites strong-crypto clients refuse",
@@ -156,7 +159,7 @@ final class ScanCommand implements Callable<Integer> {
         long total = -1;
         if (!inputs.contains("-")) {
             try (TargetSource counting = source(e -> { }).build()) {
-                total = counting.stream().count();
+                total = DistinctTargets.countUpTo(counting, Long.MAX_VALUE);
             }
         }
         ScanOptions options = new ScanOptions(versions, !versionsOnly, !versionsOnly, !versionsOnly);
@@ -171,6 +174,7 @@ final class ScanCommand implements Callable<Integer> {
         Instant started = Instant.now();
         ShardMarker.clear(outputDir);
         ScanRun.Outcome outcome;
+        DistinctTargets distinct;
         try (TargetSource input = source(e -> {
                     errors.add(e);
                     err.println(e);
@@ -189,14 +193,17 @@ final class ScanCommand implements Callable<Integer> {
                 }
                 job = job.resume(done);
             }
-            outcome = ScanRun.run(input, job, outputDir, progress);
+            distinct = new DistinctTargets(input);
+            outcome = ScanRun.run(distinct, job, outputDir, progress);
         }
+        InputJson.of(distinct.duplicates()).write(outputDir);
         Reports.rebuild(outputDir, ShardOption.describe(Reports.runInfo(spec, started), shard, shards),
                 spec.commandLine().getOut(), err, !quiet);
         ShardOption.finish(shard, shards, outputDir, outcome.targets());
         if (!quiet) {
-            err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s); results in %s%n",
-                    outcome.targets(), outcome.seconds(), outcome.connections(), errors.size(), outputDir);
+            err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s), %d duplicate(s)"
+                    + " dropped; results in %s%n", outcome.targets(), outcome.seconds(), outcome.connections(),
+                    errors.size(), distinct.duplicates(), outputDir);
         }
         if (!errors.isEmpty() || clients.get().inputErrors()) {
             return ExitCodes.USAGE;

@@ -14,6 +14,8 @@ import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftText;
 import io.tlsweep.report.prometheus.PrometheusTextfile;
 import io.tlsweep.report.prometheus.RunMetrics;
+import io.tlsweep.report.InputJson;
+import io.tlsweep.target.DistinctTargets;
 import io.tlsweep.target.InputError;
 import io.tlsweep.target.TargetSource;
 import io.tlsweep.wire.ProtocolVersion;
@@ -132,14 +134,21 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<InputError> inputErrors = new ArrayList<>();
         ScanRun.Outcome outcome;
-        try (TargetSource input = source(config, inputErrors, err).build();
+        DistinctTargets distinct;
+        try (TargetSource input = source(config, e -> {
+                    inputErrors.add(e);
+                    err.println(e);
+                    err.flush();
+                }).build();
                 Progress progress = Progress.start(-1, quiet)) {
-            outcome = ScanRun.run(input, job, run.dir(), progress);
+            distinct = new DistinctTargets(input);
+            outcome = ScanRun.run(distinct, job, run.dir(), progress);
         } finally {
             if (index != null) {
                 index.close();
             }
         }
+        InputJson.of(distinct.duplicates()).write(run.dir());
         Optional<Drift> drift = drift(baseline, run, out, err);
         Instant finished = Instant.now();
         Reports.rebuild(run.dir(), new RunInfo(started, Duration.between(started, finished),
@@ -154,8 +163,9 @@ final class SweepCommand implements Callable<Integer> {
         store.pointLatestAt(run);
         List<String> pruned = store.prune(config.retentionOrDefault());
         if (!quiet) {
-            err.printf("tlsweep sweep: run %s complete: %d target(s), %d connection(s) this session in %.1f s%s%s;"
-                    + " %s%n", run.id(), total, outcome.connections(), outcome.seconds(),
+            err.printf("tlsweep sweep: run %s complete: %d target(s), %d duplicate(s) dropped, %d connection(s) this"
+                    + " session in %.1f s%s%s; %s%n", run.id(), total, distinct.duplicates(), outcome.connections(),
+                    outcome.seconds(),
                     outcome.unchanged() > 0 ? String.format(Locale.ROOT, ", %d unchanged since %s (%.2f connections"
                             + " each)", outcome.unchanged(), baseline.map(RunStore.Run::id).orElse("-"),
                             (double) outcome.unchangedConnections() / outcome.unchanged()) : "",
@@ -228,12 +238,8 @@ final class SweepCommand implements Callable<Integer> {
                 1));
     }
 
-    private TargetSource.Builder source(SweepConfig config, List<InputError> errors, PrintWriter err) {
-        TargetSource.Builder source = TargetSource.builder(config.portsOrDefault()).onError(e -> {
-            errors.add(e);
-            err.println(e);
-            err.flush();
-        });
+    private TargetSource.Builder source(SweepConfig config, java.util.function.Consumer<InputError> onError) {
+        TargetSource.Builder source = TargetSource.builder(config.portsOrDefault()).onError(onError);
         for (String file : config.targets()) {
             source = source.file(config.resolve(configFile, file));
         }

@@ -78,6 +78,14 @@ public final class HtmlReport {
         item(h, "tlsweep", run.tlsweepVersion());
         item(h, "Command", run.commandLine());
         item(h, "Endpoints", t.endpoints());
+        if (t.duplicatesDropped() > 0) {
+            item(h, "Duplicates", t.duplicatesDropped() + " target(s) of the input named an endpoint already listed:"
+                    + " scanned and counted once");
+        }
+        if (t.linesSuperseded() > 0) {
+            item(h, "Replaced lines", t.linesSuperseded() + " line(s) of results.jsonl replaced by a later line of"
+                    + " the same endpoint (the last one counts)");
+        }
         item(h, "Connections", t.connections());
         h.close("dl");
     }
