@@ -17,6 +17,7 @@ import io.tlsweep.report.prometheus.RunMetrics;
 import io.tlsweep.report.InputJson;
 import io.tlsweep.target.DistinctTargets;
 import io.tlsweep.target.InputError;
+import io.tlsweep.target.Scope;
 import io.tlsweep.target.TargetSource;
 import io.tlsweep.wire.ProtocolVersion;
 import java.io.IOException;
@@ -110,6 +111,14 @@ final class SweepCommand implements Callable<Integer> {
         if (settings.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        long counted;
+        try (TargetSource counting = source(config, e -> { }).build()) {
+            counted = DistinctTargets.countUpTo(counting, config.maxTargetsOrDefault());
+        }
+        if (ScopeOptions.refuses(counted, config.maxTargetsOrDefault(), err, "tlsweep sweep",
+                "maxTargets: N in " + configFile)) {
+            return ExitCodes.USAGE;
+        }
         RunStore store = new RunStore(config.resolve(configFile, config.output()));
         Instant started = Instant.now();
         Opened opened = open(store, started, runMode, err);
@@ -140,8 +149,8 @@ final class SweepCommand implements Callable<Integer> {
                     err.println(e);
                     err.flush();
                 }).build();
-                Progress progress = Progress.start(-1, quiet)) {
-            distinct = new DistinctTargets(input);
+                Progress progress = Progress.start(counted, quiet)) {
+            distinct = new DistinctTargets(input, config.maxTargetsOrDefault());
             outcome = ScanRun.run(distinct, job, run.dir(), progress);
         } finally {
             if (index != null) {
@@ -170,6 +179,11 @@ final class SweepCommand implements Callable<Integer> {
                             + " each)", outcome.unchanged(), baseline.map(RunStore.Run::id).orElse("-"),
                             (double) outcome.unchangedConnections() / outcome.unchanged()) : "",
                     pruned.isEmpty() ? "" : ", pruned " + String.join(", ", pruned), run.dir());
+        }
+        if (distinct.limitReached()) {
+            ScopeOptions.stoppedAt(config.maxTargetsOrDefault(), err, "tlsweep sweep", "maxTargets: N in "
+                    + configFile);
+            return ExitCodes.USAGE;
         }
         if (!inputErrors.isEmpty() || settings.get().clients().inputErrors()) {
             return ExitCodes.USAGE;
@@ -255,8 +269,12 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private Optional<Settings> settings(SweepConfig c, PrintWriter err) {
+    private Optional<Settings> settings(SweepConfig c, PrintWriter err) throws IOException {
         SweepConfig.Scan s = c.scanOrDefaults();
+        Optional<Scope> scope = ScopeOptions.settle(c.exclusions(configFile), err, "tlsweep sweep");
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
         List<ProtocolVersion> versions = ProtocolVersion.HELLO_VERSIONS;
         if (s.versions() != null) {
             try {
@@ -273,6 +291,7 @@ final class SweepCommand implements Callable<Integer> {
                 .maxInFlight(s.concurrency() == null ? 256 : s.concurrency())
                 .perHostConnections(s.perHost() == null ? 4 : s.perHost())
                 .perHostRate(s.rate() == null ? 0 : s.rate())
+                .scope(scope.get())
                 .build();
         AnchorLoad anchors = c.caFile() == null ? TrustAnchors.jdkDefaults()
                 : TrustAnchors.jdkDefaultsAnd(c.resolve(configFile, c.caFile()));

@@ -13,7 +13,9 @@ public enum Verdict {
     /** No TLS client gets through: nothing listens, nothing answers, or every hello is turned down. */
     UNREACHABLE("unreachable"),
     /** Something answered that is not TLS. */
-    NOT_TLS("not-tls");
+    NOT_TLS("not-tls"),
+    /** Not scanned: the address is out of scope (an exclusion, or an address tlsweep never connects to). */
+    EXCLUDED("excluded");
 
     private final String label;
 

@@ -25,7 +25,8 @@ public final class HtmlReport {
             new VerdictLook(Verdict.LEGACY_ENABLED, "Ready, legacy still on", "#f9a825"),
             new VerdictLook(Verdict.READY, "Ready", "#2e7d32"),
             new VerdictLook(Verdict.UNREACHABLE, "Unreachable", "#757575"),
-            new VerdictLook(Verdict.NOT_TLS, "Not TLS", "#6a1b9a"));
+            new VerdictLook(Verdict.NOT_TLS, "Not TLS", "#6a1b9a"),
+            new VerdictLook(Verdict.EXCLUDED, "Excluded (not scanned)", "#b0bec5"));
 
     record VerdictLook(Verdict verdict, String title, String color) {
     }

@@ -39,8 +39,8 @@ public record WindowsSymptom(String code, String text, String dotNet, String bas
             case LOWER_VERSION -> new WindowsSymptom("", "(no error if the client also enables the lower version;"
                     + " otherwise Schannel rejects the ServerHello)", "", "not mapped by Microsoft");
             case NOT_TLS, MALFORMED_REPLY, UNOFFERED_CHOICE -> illegalMessage();
-            case BUDGET_EXCEEDED, INTERNAL_ERROR -> new WindowsSymptom("", "(a tlsweep condition: no client"
-                    + " equivalent)", "", "none");
+            case BUDGET_EXCEEDED, INTERNAL_ERROR, EXCLUDED -> new WindowsSymptom("", "(a tlsweep condition: no"
+                    + " client equivalent)", "", "none");
         };
     }
 
