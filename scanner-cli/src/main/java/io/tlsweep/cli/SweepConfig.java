@@ -188,12 +188,15 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         return p.isAbsolute() || dir == null ? p : dir.resolve(p);
     }
 
-    /** A configuration that cannot be used, with the file, line and reason. */
+    /**
+     * A configuration that cannot be used, with the file, line and reason; the reason may quote the file, so its
+     * control characters are shown as escapes.
+     */
     static final class BadConfig extends Exception {
         private static final long serialVersionUID = 1L;
 
         BadConfig(String message) {
-            super(message);
+            super(io.tlsweep.text.VisibleText.of(message));
         }
     }
 }
