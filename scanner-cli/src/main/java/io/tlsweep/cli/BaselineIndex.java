@@ -68,7 +68,10 @@ final class BaselineIndex implements Closeable {
         return offsets.index(new RandomAccessFile(results.toFile(), "r"), runId);
     }
 
-    /** Keys and line offsets as they are read, then sorted by key (the first line of a key wins). */
+    /**
+     * Keys and line offsets as they are read, then sorted by key; when an endpoint has several lines the last
+     * wins, as in the reports.
+     */
     private static final class Offsets {
         private long[] keys = new long[1024];
         private long[] at = new long[1024];
@@ -89,7 +92,7 @@ final class BaselineIndex implements Closeable {
                 order[i] = i;
             }
             java.util.Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : keys[a] != keys[b]
-                    ? Long.compare(keys[a], keys[b]) : Integer.compare(a, b));
+                    ? Long.compare(keys[a], keys[b]) : Integer.compare(b, a));
             long[] sortedKeys = new long[n];
             long[] sortedAt = new long[n];
             int m = 0;

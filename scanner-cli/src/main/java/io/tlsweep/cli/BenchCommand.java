@@ -14,6 +14,7 @@ import io.tlsweep.engine.handshake.SessionMode;
 import io.tlsweep.engine.handshake.TlsProvider;
 import io.tlsweep.metrics.Percentiles;
 import io.tlsweep.target.ParsedLine;
+import io.tlsweep.target.Scope;
 import io.tlsweep.target.Target;
 import io.tlsweep.target.TargetLine;
 import io.tlsweep.wire.ProtocolVersion;
@@ -121,6 +122,11 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(t.host()), t.port());
+        java.util.Optional<String> refusal = Scope.DEFAULT.refusal(address.getAddress().getAddress());
+        if (refusal.isPresent()) {
+            err.println("tlsweep bench: " + t.host() + ": " + refusal.get());
+            return ExitCodes.USAGE;
+        }
         String sni = this.sni != null ? this.sni : t.sni().orElse(null);
         TlsProvider stack = TlsProvider.parse(provider).orElse(null);
         if (stack == null) {

@@ -1,15 +1,13 @@
 package io.tlsweep.cli;
 
-import io.tlsweep.report.JsonLinesReader;
 import io.tlsweep.report.ResultJson;
+import io.tlsweep.report.ResultLines;
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftJson;
 import io.tlsweep.report.drift.DriftText;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,10 +121,9 @@ final class DiffCommand implements Callable<Integer> {
         return null;
     }
 
+    /** Each endpoint's last line, as the reports count them. */
     private static void read(Path file, Consumer<ResultJson> lines, Errors errors) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            JsonLinesReader.read(in, file.toString(), lines, errors);
-        }
+        ResultLines.read(file, lines, errors);
     }
 
     /** Reports the first unreadable lines, counts them all. */

@@ -2,6 +2,8 @@ package io.tlsweep.cli;
 
 import io.tlsweep.report.JsonLinesReader;
 import io.tlsweep.report.ResultJson;
+import io.tlsweep.report.ResultLines;
+import io.tlsweep.target.EndpointIdentity;
 import io.tlsweep.target.Target;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,16 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The targets a run has already finished: its results.jsonl is the append-only journal, one line per finished
- * target. Opening it repairs a tail cut by a kill (an unterminated last line is completed when it parses and
- * cut off when it does not) and keeps a 64-bit key per finished target (8 bytes each), so a resumed run skips
- * exactly those and writes no result twice.
+ * The endpoints a run has already finished: its results.jsonl is the append-only journal, one line per finished
+ * endpoint. Opening it repairs a tail cut by a kill (an unterminated last line is completed when it parses and
+ * cut off when it does not) and keeps the {@link EndpointIdentity} key of every finished endpoint (8 bytes
+ * each), so a resumed run skips exactly those and writes no result twice. The key is the endpoint's (host,
+ * port, SNI, protocol), never its line or file: editing the input (a comment added at the top, lines moved or
+ * joined) does not make a finished endpoint look new.
  */
 final class Journal {
     private final long[] sortedKeys;
@@ -55,38 +58,29 @@ final class Journal {
         }
         long[] sorted = Arrays.copyOf(keys, n);
         Arrays.sort(sorted);
-        return new Journal(sorted, n, repaired);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return new Journal(Arrays.copyOf(sorted, distinct), distinct, repaired);
     }
 
-    /** The key of a target: where it came from, what it is, its port and SNI. */
+    /** The key of a target: its endpoint (host, port, SNI, protocol). */
     static long key(Target t) {
-        return key(t.origin(), t.input(), t.port(), t.sni().orElse(""));
+        return EndpointIdentity.key(t);
     }
 
     static long key(ResultJson r) {
-        return key(r.origin(), r.target(), r.port(), r.sni() == null ? "" : r.sni());
-    }
-
-    private static long key(String origin, String input, int port, String sni) {
-        long h = 0xcbf29ce484222325L;
-        for (String part : List.of(origin, input, Integer.toString(port), sni)) {
-            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-            for (byte b : bytes) {
-                h = (h ^ (b & 0xFF)) * 0x100000001b3L;
-            }
-            h = (h ^ 0xFF) * 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h;
+        return ResultLines.key(r);
     }
 
     boolean finished(Target t) {
         return Arrays.binarySearch(sortedKeys, key(t)) >= 0;
     }
 
-    /** Targets finished before: the lines of results.jsonl that parsed. */
+    /** Endpoints finished before: those with a line of results.jsonl that parsed (once however many). */
     long finishedCount() {
         return lines;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tlsweep.metrics.HistogramLogs;
+import io.tlsweep.report.InputJson;
 import io.tlsweep.report.ReportSet;
 import io.tlsweep.report.prometheus.PrometheusTextfile;
 import io.tlsweep.report.prometheus.RunMetrics;
@@ -43,8 +44,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Combine the output directories of shard scans (scan --shard/--shards) into one run:"
-                + " results.jsonl (every line, sorted by target, port, SNI and origin), latency.hlog (the"
-                + " histograms of each tag added up exactly) and the reports, as 'tlsweep report' writes them.",
+                + " results.jsonl (one line per endpoint, its last, sorted by target, port, SNI and origin),"
+                + " latency.hlog (the histograms of each tag added up exactly), input.json (the duplicates each"
+                + " shard dropped, added up) and the reports, as 'tlsweep report' writes them.",
         footer = {"", "The shards must be disjoint: an endpoint found in two directories is an error. A line that"
                 + " is not a result (say, a truncated last line of a scan that was killed) is reported with its"
                 + " file and line and left out.",
@@ -164,6 +166,11 @@ final class MergeCommand implements Callable<Integer> {
                     HistogramLogs.merge(logs, out);
                 }
             }
+            InputJson input = InputJson.of(0);
+            for (Path dir : inputs) {
+                input = input.plus(InputJson.readIfPresent(dir));
+            }
+            input.write(tmp);
             // the table is printed from the temporary directory: a merge that then loses the race to another
             // printed the same table, from the same inputs
             RunInfo info = runInfo(inputs, begun);
@@ -200,9 +207,11 @@ final class MergeCommand implements Callable<Integer> {
             }
         }
         if (!quiet) {
-            err.printf("tlsweep: merged %d target(s) from %d director%s into %s%s%n", results.size(), inputs.size(),
+            err.printf("tlsweep: merged %d target(s) from %d director%s into %s%s%s%n", results.size(), inputs.size(),
                     inputs.size() == 1 ? "y" : "ies", outputDir,
-                    results.skipped() == 0 ? "" : "; " + results.skipped() + " line(s) left out");
+                    results.skipped() == 0 ? "" : "; " + results.skipped() + " line(s) left out",
+                    results.superseded() == 0 ? "" : "; " + results.superseded() + " line(s) replaced by a later"
+                            + " line of the same endpoint (the last counts)");
         }
         return results.skipped() == 0 ? ExitCodes.OK : ExitCodes.USAGE;
     }

@@ -1,13 +1,11 @@
 package io.tlsweep.cli;
 
-import io.tlsweep.report.JsonLinesReader;
 import io.tlsweep.report.ReportSet;
+import io.tlsweep.report.ResultLines;
 import io.tlsweep.report.RunInfo;
 import io.tlsweep.report.TextReport;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * Everything the user sees after a run, rebuilt from its results.jsonl (and latency.hlog): summary.json,
  * endpoints.csv, suites.csv, report.html, and the verdict table on stdout. Every view comes from the JSON
- * lines, so {@code tlsweep report} gives the same files as the scan did.
+ * lines, each endpoint once (its last line), so {@code tlsweep report} gives the same files as the scan did.
  */
 final class Reports {
     private Reports() {
@@ -28,9 +26,7 @@ final class Reports {
         if (table) {
             TextReport text = new TextReport(out);
             text.header();
-            try (BufferedReader in = Files.newBufferedReader(dir.resolve(ScanRun.RESULTS))) {
-                JsonLinesReader.read(in, ScanRun.RESULTS, text::row, e -> { });
-            }
+            ResultLines.read(dir.resolve(ScanRun.RESULTS), text::row, e -> { });
             text.totals();
             out.flush();
         }

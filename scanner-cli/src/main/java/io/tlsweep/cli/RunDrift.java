@@ -1,11 +1,10 @@
 package io.tlsweep.cli;
 
-import io.tlsweep.report.JsonLinesReader;
 import io.tlsweep.report.ResultJson;
+import io.tlsweep.report.ResultLines;
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftJson;
 import io.tlsweep.report.drift.DriftText;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -39,10 +38,9 @@ final class RunDrift {
         Files.deleteIfExists(runDir.resolve(TEXT));
     }
 
+    /** Each endpoint's last line, as the reports count them. */
     private static void read(Path results, Consumer<ResultJson> into, PrintWriter err, String command)
             throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(results)) {
-            JsonLinesReader.read(in, results.toString(), into, e -> err.println(command + ": " + e));
-        }
+        ResultLines.read(results, into, e -> err.println(command + ": " + e));
     }
 }

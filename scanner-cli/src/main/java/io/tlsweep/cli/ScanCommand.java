@@ -5,7 +5,10 @@ import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.report.InputJson;
+import io.tlsweep.target.DistinctTargets;
 import io.tlsweep.target.InputError;
+import io.tlsweep.target.Scope;
 import io.tlsweep.target.TargetSource;
 import io.tlsweep.wire.ProtocolVersion;
 import java.io.PrintWriter;
@@ -33,6 +36,9 @@ import picocli.CommandLine.Spec;
             "  [IPv6]:PORT            bracketed IPv6",
             "  10.0.0.0/30[:PORT]     CIDR, expanded lazily",
             "  TARGET sni=NAME        connect to TARGET, send NAME as SNI (nothing is resolved)",
+            "", "Each endpoint (address or name, port, SNI) is scanned once; duplicates are dropped and counted.",
+            "Never connected to: 0.0.0.0/8, ::, multicast (224.0.0.0/4, ff00::/8), 255.255.255.255, 240.0.0.0/4,",
+            "and --exclude ranges; their targets get a line with status 'excluded' and the reason.",
             "", "--fail-on conditions (comma-separated):",
             "  breaks       an endpoint breaks without TLS 1.0/1.1",
             "  no-common    TLS 1.2 only with suites strong-crypto clients refuse",
@@ -127,6 +133,9 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ClientOptions clientOptions = new ClientOptions();
 
+    @CommandLine.Mixin
+    private ScopeOptions scopeOptions = new ScopeOptions();
+
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress or summary on stderr.")
     private boolean quiet;
 
@@ -156,11 +165,18 @@ final class ScanCommand implements Callable<Integer> {
         if (clients.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        Optional<Scope> scope = scopeOptions.scope(err, "tlsweep scan");
+        if (scope.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         List<InputError> errors = new ArrayList<>();
         long total = -1;
         if (!inputs.contains("-")) {
             try (TargetSource counting = source(e -> { }).build()) {
-                total = counting.stream().count();
+                total = DistinctTargets.countUpTo(counting, scopeOptions.maxTargets());
+            }
+            if (ScopeOptions.refuses(total, scopeOptions.maxTargets(), err, "tlsweep scan", "--max-targets N")) {
+                return ExitCodes.USAGE;
             }
         }
         ScanOptions options = new ScanOptions(versions, !versionsOnly, !versionsOnly, !versionsOnly);
@@ -171,6 +187,7 @@ final class ScanCommand implements Callable<Integer> {
                 .maxInFlight(concurrency)
                 .perHostConnections(perHost)
                 .perHostRate(rate)
+                .scope(scope.get())
                 .build();
         Instant started = Instant.now();
         try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep scan")) {
@@ -186,6 +203,7 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ShardMarker.clear(outputDir);
         ScanRun.Outcome outcome;
+        DistinctTargets distinct;
         try (TargetSource input = source(e -> {
                     errors.add(e);
                     err.println(e);
@@ -204,19 +222,26 @@ final class ScanCommand implements Callable<Integer> {
                 }
                 job = job.resume(done);
             }
-            outcome = ScanRun.run(input, job, outputDir, progress, guard.stop());
+            distinct = new DistinctTargets(input, scopeOptions.maxTargets());
+            outcome = ScanRun.run(distinct, job, outputDir, progress, guard.stop());
         }
         if (outcome.stopped().isPresent()) {
             return RunGuard.stopped(outcome, err, "tlsweep scan", outputDir.resolve(ScanRun.RESULTS),
                     "finish it with the same command and --resume (tlsweep report " + outputDir
                             + " builds the reports of what is there)");
         }
+        InputJson.of(distinct.duplicates()).write(outputDir);
         Reports.rebuild(outputDir, ShardOption.describe(Reports.runInfo(spec, started), shard, shards),
                 spec.commandLine().getOut(), err, !quiet);
         ShardOption.finish(shard, shards, outputDir, outcome.targets());
         if (!quiet) {
-            err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s); results in %s%n",
-                    outcome.targets(), outcome.seconds(), outcome.connections(), errors.size(), outputDir);
+            err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s), %d duplicate(s)"
+                    + " dropped; results in %s%n", outcome.targets(), outcome.seconds(), outcome.connections(),
+                    errors.size(), distinct.duplicates(), outputDir);
+        }
+        if (distinct.limitReached()) {
+            ScopeOptions.stoppedAt(scopeOptions.maxTargets(), err, "tlsweep scan", "--max-targets N");
+            return ExitCodes.USAGE;
         }
         if (!errors.isEmpty() || clients.inputErrors()) {
             return ExitCodes.USAGE;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.tlsweep.report.ResultJson;
+import io.tlsweep.report.ResultLines;
+import io.tlsweep.text.VisibleText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +32,9 @@ import java.util.function.Consumer;
  *
  * <p>The order is total and depends on the lines only: target, port, SNI, origin (no SNI or origin first),
  * then the input's position and the line's, for lines otherwise equal.
+ *
+ * <p>An endpoint ({@link ResultLines#key}) with several lines in one input keeps its last line only, as the
+ * reports count it; the others are {@link #superseded()}.
  */
 final class ShardResults {
     private static final ObjectReader JSON = new ObjectMapper().readerFor(ResultJson.class);
@@ -51,9 +56,12 @@ final class ShardResults {
     private final List<Line> lines = new ArrayList<>();
     /** Endpoint (host:port, as shards hash it) to the first file it was seen in. */
     private final Map<String, Integer> endpoints = new HashMap<>();
+    /** Endpoint identity to the index of its latest line in {@link #lines}. */
+    private final Map<Long, Integer> latest = new HashMap<>();
     private final List<String> overlaps = new ArrayList<>();
     private int overlapCount;
     private int skipped;
+    private int superseded;
 
     /**
      * Indexes one results.jsonl. Lines that are not results are reported to {@code errors} as
@@ -102,21 +110,28 @@ final class ShardResults {
             r = JSON.readValue(text);
         } catch (JsonProcessingException e) {
             skipped++;
-            errors.accept(where + (unterminated ? "truncated last line (was the scan stopped mid-write?)"
-                    : "not a result line: " + e.getOriginalMessage()) + "; skipped");
+            errors.accept(VisibleText.of(where + (unterminated ? "truncated last line (was the scan stopped"
+                    + " mid-write?)" : "not a result line: " + e.getOriginalMessage()) + "; skipped"));
             return;
         }
         if (!ResultJson.SCHEMA.equals(r.schema())) {
             skipped++;
-            errors.accept(where + "schema '" + r.schema() + "' is not " + ResultJson.SCHEMA + "; skipped");
+            errors.accept(VisibleText.of(where + "schema '" + r.schema() + "' is not " + ResultJson.SCHEMA
+                    + "; skipped"));
             return;
         }
         String endpoint = endpoint(r);
         Integer first = endpoints.putIfAbsent(endpoint, file);
         if (first != null && first != file) {
             if (overlapCount++ < NAMED_OVERLAPS) {
-                overlaps.add(endpoint + " is in both " + files.get(first) + " and " + files.get(file));
+                overlaps.add(VisibleText.of(endpoint + " is in both " + files.get(first) + " and "
+                        + files.get(file)));
             }
+        }
+        Integer before = latest.put(ResultLines.key(r), lines.size());
+        if (before != null && lines.get(before).file() == file) {
+            lines.set(before, null);
+            superseded++;
         }
         lines.add(new Line(r.target(), r.port(), r.sni(), r.origin(), file, start, bytes.size()));
     }
@@ -145,14 +160,20 @@ final class ShardResults {
         return skipped;
     }
 
-    /** Result lines indexed. */
+    /** Result lines to merge: one per endpoint. */
     int size() {
-        return lines.size();
+        return lines.size() - superseded;
+    }
+
+    /** Lines left out because a later line of the same endpoint in the same input replaces them. */
+    int superseded() {
+        return superseded;
     }
 
     /** Writes every indexed line, in order, each followed by a newline. */
     void writeSorted(OutputStream out) throws IOException {
-        List<Line> sorted = new ArrayList<>(lines);
+        List<Line> sorted = new ArrayList<>(size());
+        lines.stream().filter(java.util.Objects::nonNull).forEach(sorted::add);
         sorted.sort(ORDER);
         List<FileChannel> channels = new ArrayList<>();
         try {

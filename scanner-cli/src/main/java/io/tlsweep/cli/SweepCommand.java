@@ -14,7 +14,10 @@ import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftText;
 import io.tlsweep.report.prometheus.PrometheusTextfile;
 import io.tlsweep.report.prometheus.RunMetrics;
+import io.tlsweep.report.InputJson;
+import io.tlsweep.target.DistinctTargets;
 import io.tlsweep.target.InputError;
+import io.tlsweep.target.Scope;
 import io.tlsweep.target.TargetSource;
 import io.tlsweep.wire.ProtocolVersion;
 import java.io.IOException;
@@ -79,7 +82,6 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SweepConfig config;
         SweepConfig.Mode runMode;
@@ -109,9 +111,17 @@ final class SweepCommand implements Callable<Integer> {
         if (settings.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        long counted;
+        try (TargetSource counting = source(config, e -> { }).build()) {
+            counted = DistinctTargets.countUpTo(counting, config.maxTargetsOrDefault());
+        }
+        if (ScopeOptions.refuses(counted, config.maxTargetsOrDefault(), err, "tlsweep sweep",
+                "maxTargets: N in " + configFile)) {
+            return ExitCodes.USAGE;
+        }
         RunStore store = new RunStore(config.resolve(configFile, config.output()));
         try (RunGuard guard = RunGuard.enter(store.root(), "tlsweep sweep --config " + configFile)) {
-            return sweep(guard, config, store, runMode, settings.get(), scanConditions, driftConditions);
+            return sweep(guard, config, store, runMode, settings.get(), scanConditions, driftConditions, counted);
         } catch (OutputLock.Busy e) {
             err.println("tlsweep sweep: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -119,7 +129,8 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep(RunGuard guard, SweepConfig config, RunStore store, SweepConfig.Mode runMode,
-            Settings settings, List<FailOn> scanConditions, List<DriftFailOn> driftConditions) throws IOException {
+            Settings settings, List<FailOn> scanConditions, List<DriftFailOn> driftConditions, long counted)
+            throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Instant started = Instant.now();
@@ -145,9 +156,15 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<InputError> inputErrors = new ArrayList<>();
         ScanRun.Outcome outcome;
-        try (TargetSource input = source(config, inputErrors, err).build();
-                Progress progress = Progress.start(-1, quiet)) {
-            outcome = ScanRun.run(input, job, run.dir(), progress, guard.stop());
+        DistinctTargets distinct;
+        try (TargetSource input = source(config, e -> {
+                    inputErrors.add(e);
+                    err.println(e);
+                    err.flush();
+                }).build();
+                Progress progress = Progress.start(counted, quiet)) {
+            distinct = new DistinctTargets(input, config.maxTargetsOrDefault());
+            outcome = ScanRun.run(distinct, job, run.dir(), progress, guard.stop());
         } finally {
             if (index != null) {
                 index.close();
@@ -157,6 +174,7 @@ final class SweepCommand implements Callable<Integer> {
             return RunGuard.stopped(outcome, err, "tlsweep sweep", run.dir().resolve(ScanRun.RESULTS),
                     "finish run " + run.id() + " with tlsweep sweep --config " + configFile + " --resume");
         }
+        InputJson.of(distinct.duplicates()).write(run.dir());
         Optional<Drift> drift = drift(baseline, run, out, err);
         Instant finished = Instant.now();
         Reports.rebuild(run.dir(), new RunInfo(started, Duration.between(started, finished),
@@ -171,12 +189,18 @@ final class SweepCommand implements Callable<Integer> {
         store.pointLatestAt(run);
         List<String> pruned = store.prune(config.retentionOrDefault());
         if (!quiet) {
-            err.printf("tlsweep sweep: run %s complete: %d target(s), %d connection(s) this session in %.1f s%s%s;"
-                    + " %s%n", run.id(), total, outcome.connections(), outcome.seconds(),
+            err.printf("tlsweep sweep: run %s complete: %d target(s), %d duplicate(s) dropped, %d connection(s) this"
+                    + " session in %.1f s%s%s; %s%n", run.id(), total, distinct.duplicates(), outcome.connections(),
+                    outcome.seconds(),
                     outcome.unchanged() > 0 ? String.format(Locale.ROOT, ", %d unchanged since %s (%.2f connections"
                             + " each)", outcome.unchanged(), baseline.map(RunStore.Run::id).orElse("-"),
                             (double) outcome.unchangedConnections() / outcome.unchanged()) : "",
                     pruned.isEmpty() ? "" : ", pruned " + String.join(", ", pruned), run.dir());
+        }
+        if (distinct.limitReached()) {
+            ScopeOptions.stoppedAt(config.maxTargetsOrDefault(), err, "tlsweep sweep", "maxTargets: N in "
+                    + configFile);
+            return ExitCodes.USAGE;
         }
         if (!inputErrors.isEmpty() || settings.clients().inputErrors()) {
             return ExitCodes.USAGE;
@@ -245,12 +269,8 @@ final class SweepCommand implements Callable<Integer> {
                 1));
     }
 
-    private TargetSource.Builder source(SweepConfig config, List<InputError> errors, PrintWriter err) {
-        TargetSource.Builder source = TargetSource.builder(config.portsOrDefault()).onError(e -> {
-            errors.add(e);
-            err.println(e);
-            err.flush();
-        });
+    private TargetSource.Builder source(SweepConfig config, java.util.function.Consumer<InputError> onError) {
+        TargetSource.Builder source = TargetSource.builder(config.portsOrDefault()).onError(onError);
         for (String file : config.targets()) {
             source = source.file(config.resolve(configFile, file));
         }
@@ -266,8 +286,12 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private Optional<Settings> settings(SweepConfig c, PrintWriter err) {
+    private Optional<Settings> settings(SweepConfig c, PrintWriter err) throws IOException {
         SweepConfig.Scan s = c.scanOrDefaults();
+        Optional<Scope> scope = ScopeOptions.settle(c.exclusions(configFile), err, "tlsweep sweep");
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
         List<ProtocolVersion> versions = ProtocolVersion.HELLO_VERSIONS;
         if (s.versions() != null) {
             try {
@@ -284,6 +308,7 @@ final class SweepCommand implements Callable<Integer> {
                 .maxInFlight(s.concurrency() == null ? 256 : s.concurrency())
                 .perHostConnections(s.perHost() == null ? 4 : s.perHost())
                 .perHostRate(s.rate() == null ? 0 : s.rate())
+                .scope(scope.get())
                 .build();
         AnchorLoad anchors = c.caFile() == null ? TrustAnchors.jdkDefaults()
                 : TrustAnchors.jdkDefaultsAnd(c.resolve(configFile, c.caFile()));

@@ -27,13 +27,16 @@ import java.util.stream.Collectors;
  * profiles: all                       # all | none | a list of profile ids
  * assumeDisabled: TLSv1.0,TLSv1.1     # what-if, as --assume-disabled
  * failOn: [drift:legacy, breaks]      # exit 1 when met (scan conditions and drift classes)
+ * exclude: [10.99.0.0/16, 192.0.2.7]  # never connected to (as --exclude); excludeFile: as --exclude-file
+ * maxTargets: 200000                  # refuse a larger input (default 65536, as --max-targets)
  * scan: {readTimeoutMs: 5000, concurrency: 256, perHost: 4}
  * </pre>
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 record SweepConfig(List<String> targets, List<Integer> ports, String output, Integer retention, String mode,
         Boolean recheckLegacy, Object profiles, String profileFile, String assumeDisabled, Boolean realStackCheck,
-        List<String> failOn, String caFile, Integer expiringDays, Scan scan) {
+        List<String> failOn, String caFile, Integer expiringDays, List<String> exclude, String excludeFile,
+        Long maxTargets, Scan scan) {
 
     /** Engine settings; every one optional. */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -140,6 +143,9 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
                 }
             }
         }
+        if (maxTargets != null && maxTargets < 1) {
+            throw new BadConfig(file + ": maxTargets: " + maxTargets + " (need at least 1)");
+        }
         if (profiles != null && !(profiles instanceof String s && (s.equals("all") || s.equals("none")))
                 && !(profiles instanceof List<?>)) {
             throw new BadConfig(file + ": profiles: 'all', 'none' or a list of profile ids");
@@ -171,6 +177,29 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         return ports == null || ports.isEmpty() ? List.of(443) : ports;
     }
 
+    long maxTargetsOrDefault() {
+        return maxTargets == null ? ScopeOptions.DEFAULT_MAX_TARGETS : maxTargets;
+    }
+
+    /**
+     * The exclusions of {@code exclude:} (named {@code FILE:LINE: exclude[i]}) and {@code excludeFile:} (named
+     * by their own file and line).
+     */
+    io.tlsweep.target.ScopeRules exclusions(Path file) throws IOException {
+        io.tlsweep.target.ScopeRules rules = new io.tlsweep.target.ScopeRules();
+        if (exclude != null) {
+            int line = lineOfKey(Files.readString(file), "exclude").orElse(0);
+            for (int i = 0; i < exclude.size(); i++) {
+                rules.exclude(String.valueOf(exclude.get(i)), file + (line > 0 ? ":" + line : "") + ": exclude["
+                        + i + "]");
+            }
+        }
+        if (excludeFile != null) {
+            rules.excludeFile(resolve(file, excludeFile));
+        }
+        return rules;
+    }
+
     int retentionOrDefault() {
         return retention == null ? 0 : retention;
     }
@@ -192,12 +221,15 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         return p.isAbsolute() || dir == null ? p : dir.resolve(p);
     }
 
-    /** A configuration that cannot be used, with the file, line and reason. */
+    /**
+     * A configuration that cannot be used, with the file, line and reason; the reason may quote the file, so its
+     * control characters are shown as escapes.
+     */
     static final class BadConfig extends Exception {
         private static final long serialVersionUID = 1L;
 
         BadConfig(String message) {
-            super(message);
+            super(io.tlsweep.text.VisibleText.of(message));
         }
     }
 }

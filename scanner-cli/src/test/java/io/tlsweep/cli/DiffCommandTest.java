@@ -36,7 +36,8 @@ class DiffCommandTest {
     }
 
     private static ResultJson line(String target, String verdict, ProtocolJson... protocols) {
-        return new ResultJson(ResultJson.SCHEMA, target, "targets.txt:1", "127.0.0.1", "127.0.0.1", 8443, null, "ok",
+        String host = target.substring(0, target.lastIndexOf(':'));
+        return new ResultJson(ResultJson.SCHEMA, target, "targets.txt:1", host, host, 8443, null, "ok",
                 verdict, "", List.of(), null, List.of(protocols), Map.of(), List.of(), null, null, null, null, null,
                 null, List.of(), List.of(), 3, 10);
     }

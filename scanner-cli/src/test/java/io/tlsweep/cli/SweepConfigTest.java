@@ -24,6 +24,9 @@ class SweepConfigTest {
                 + " versions-only or recheck");
         Path port = Files.writeString(dir.resolve("port.yaml"), "targets: [a.txt]\noutput: out\nports: [443, 0]\n");
         assertThatThrownBy(() -> SweepConfig.read(port)).hasMessage(port + ": ports: 0 is not a port (1-65535)");
+        Path evil = Files.writeString(dir.resolve("evil.yaml"), "targets: [a.txt]\noutput: out\nmode: \"x\\e[2J\\a\"\n");
+        assertThatThrownBy(() -> SweepConfig.read(evil)).hasMessage(evil + ": mode: 'x\\x1b[2J\\x07' is not full,"
+                + " versions-only or recheck");
         Path none = Files.writeString(dir.resolve("none.yaml"), "output: out\n");
         assertThatThrownBy(() -> SweepConfig.read(none)).hasMessageContaining("targets: at least one target file");
     }

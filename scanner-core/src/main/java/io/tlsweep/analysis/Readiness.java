@@ -44,7 +44,7 @@ public final class Readiness {
     public static Assessment assess(TargetResult r, ClientImpact impact) {
         Assessment a = assessScan(r);
         if (impact.checks().isEmpty() || a.verdict() == Verdict.UNREACHABLE || a.verdict() == Verdict.NOT_TLS
-                || a.verdict() == Verdict.INCONSISTENT) {
+                || a.verdict() == Verdict.INCONSISTENT || a.verdict() == Verdict.EXCLUDED) {
             return a;
         }
         StringBuilder reason = new StringBuilder(a.reason());
@@ -97,6 +97,8 @@ public final class Readiness {
         String failure = r.failure().map(f -> f.kind().label() + ": " + f.detail()).orElse("no answer");
         return switch (r.status()) {
             case NOT_TLS -> assessment(Verdict.NOT_TLS, failure + symptom, findings);
+            case EXCLUDED -> assessment(Verdict.EXCLUDED, "not scanned: "
+                    + r.failure().map(Failure::detail).orElse("out of scope"), findings);
             case SNI_REQUIRED -> assessment(Verdict.UNREACHABLE, "answers only with the right SNI name"
                     + " (unrecognized_name without it): scan again with sni=NAME" + symptom, findings);
             case REJECTED -> assessment(Verdict.UNREACHABLE, rejected(r.failure()) + " (" + failure + ")" + symptom,

@@ -18,7 +18,9 @@ public enum Verdict {
      * The endpoint's answers contradicted each other and asking again did not settle them: what was seen is
      * reported, no verdict is built on a lost answer.
      */
-    INCONSISTENT("inconsistent");
+    INCONSISTENT("inconsistent"),
+    /** Not scanned: the address is out of scope (an exclusion, or an address tlsweep never connects to). */
+    EXCLUDED("excluded");
 
     private final String label;
 

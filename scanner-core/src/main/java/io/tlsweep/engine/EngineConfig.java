@@ -1,6 +1,7 @@
 package io.tlsweep.engine;
 
 import io.tlsweep.metrics.ScanMetrics;
+import io.tlsweep.target.Scope;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,11 +30,15 @@ import java.util.Optional;
  * @param nativeTransport use epoll where available (NIO otherwise); false forces NIO
  * @param resolver how names are resolved; empty means Netty's DNS resolver on the engine's event loops
  * @param metrics where connection counts and timings are recorded
+ * @param scope the addresses the engine may connect to: every target's address (a literal, or what its name
+ *     resolved to) is checked before its first connect, and one out of scope ends as
+ *     {@link EngineResult.Status#EXCLUDED} without a packet sent. The default, {@link Scope#DEFAULT}, refuses
+ *     only the addresses tlsweep never connects to (multicast, broadcast, unspecified, reserved)
  */
 public record EngineConfig(Duration connectTimeout, Duration readTimeout, Duration targetBudget,
         int maxInFlight, int maxActiveTargets, int perHostConnections, double perHostRate,
         int maxResponseBytes, boolean closeWithReset, int eventLoopThreads, boolean nativeTransport,
-        Optional<HostResolver> resolver, ScanMetrics metrics) {
+        Optional<HostResolver> resolver, ScanMetrics metrics, Scope scope) {
 
     public EngineConfig {
         positive(connectTimeout, "connectTimeout");
@@ -51,6 +56,7 @@ public record EngineConfig(Duration connectTimeout, Duration readTimeout, Durati
         }
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(scope, "scope");
     }
 
     public static Builder builder() {
@@ -85,6 +91,7 @@ public record EngineConfig(Duration connectTimeout, Duration readTimeout, Durati
         private boolean nativeTransport = true;
         private HostResolver resolver;
         private ScanMetrics metrics;
+        private Scope scope = Scope.DEFAULT;
 
         private Builder() {
         }
@@ -155,11 +162,17 @@ public record EngineConfig(Duration connectTimeout, Duration readTimeout, Durati
             return this;
         }
 
+        /** The addresses the engine may connect to; {@link Scope#DEFAULT} unless set. */
+        public Builder scope(Scope s) {
+            scope = Objects.requireNonNull(s, "scope");
+            return this;
+        }
+
         public EngineConfig build() {
             return new EngineConfig(connectTimeout, readTimeout, targetBudget, maxInFlight,
                     maxActiveTargets != null ? maxActiveTargets : maxInFlight, perHostConnections, perHostRate,
                     maxResponseBytes, closeWithReset, eventLoopThreads, nativeTransport,
-                    Optional.ofNullable(resolver), metrics != null ? metrics : new ScanMetrics());
+                    Optional.ofNullable(resolver), metrics != null ? metrics : new ScanMetrics(), scope);
         }
     }
 }

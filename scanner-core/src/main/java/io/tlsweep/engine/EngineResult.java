@@ -25,6 +25,11 @@ public record EngineResult<T, P extends ProbePlan>(T target, Optional<InetAddres
          */
         BUDGET_EXCEEDED,
         /** The plan or the planner threw (a bug); failure kind INTERNAL_ERROR. */
-        PLAN_ERROR
+        PLAN_ERROR,
+        /**
+         * The address (the literal, or what the name resolved to) is out of the configured
+         * {@link io.tlsweep.target.Scope}; no connection was made. Failure kind EXCLUDED, with the reason.
+         */
+        EXCLUDED
     }
 }

@@ -29,6 +29,10 @@ import java.util.function.Function;
  * <p>This class is the one boundary where exceptions are caught wholesale: a plan (or planner) that throws
  * is a bug in that plan, so the target ends as {@link EngineResult.Status#PLAN_ERROR} and the run goes on.
  *
+ * <p>Before the first connect, the address (a literal, or what the name resolved to) is checked against the
+ * configured scope; one out of scope ends the target as {@link EngineResult.Status#EXCLUDED} with no
+ * connection.
+ *
  * <p>Once a connect to the endpoint was refused or timed out ({@link FailureKind#endsTarget()}), steps not
  * yet sent are completed at once with that failure and no connection: a dead endpoint costs one timeout per
  * target, never one per step.
@@ -113,6 +117,13 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
             return;
         }
         address = a;
+        Optional<String> refusal = parts.config().scope().refusal(a.getAddress());
+        if (refusal.isPresent()) {
+            boolean literal = NetUtil.isValidIpV4Address(endpoint.host()) || NetUtil.isValidIpV6Address(endpoint.host());
+            end(EngineResult.Status.EXCLUDED, Failure.of(FailureKind.EXCLUDED, (literal ? endpoint.host()
+                    : endpoint.host() + " resolved to " + NetUtil.toAddressString(a)) + ": " + refusal.get()));
+            return;
+        }
         remote = new InetSocketAddress(a, endpoint.port());
         host = parts.hosts().acquire(a);
         advance();
@@ -313,7 +324,7 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
             return;
         }
         ended = true;
-        if (address != null) {
+        if (host != null) {
             parts.hosts().release(address);
         }
         run.targetEnded(new EngineResult<>(target, Optional.ofNullable(address), plan, status,

@@ -25,6 +25,8 @@ public enum OutcomeClass {
     INCONSISTENT_EVIDENCE("inconsistent-evidence"),
     LOWER_VERSION("lower-version"),
     BUDGET_EXCEEDED("budget-exceeded"),
+    /** Mirrors {@link FailureKind#EXCLUDED}, which no connection ever has: an excluded target makes none. */
+    EXCLUDED("excluded"),
     INTERNAL_ERROR("internal-error");
 
     private static final OutcomeClass[] BY_FAILURE = new OutcomeClass[FailureKind.values().length];

@@ -153,6 +153,7 @@ public final class TargetResults {
             case NOT_TLS -> ScanStatus.NOT_TLS;
             case INTERNAL_ERROR -> ScanStatus.ERROR;
             case BUDGET_EXCEEDED -> ScanStatus.BUDGET_EXCEEDED;
+            case EXCLUDED -> ScanStatus.EXCLUDED;
             case CONNECT_REFUSED, CONNECT_TIMEOUT, DNS_FAILURE, READ_TIMEOUT, RESET_BEFORE_REPLY,
                     CLOSED_BEFORE_REPLY -> ScanStatus.UNREACHABLE;
             default -> ScanStatus.REJECTED;

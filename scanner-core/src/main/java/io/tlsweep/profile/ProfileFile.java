@@ -3,6 +3,7 @@ package io.tlsweep.profile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsweep.text.VisibleText;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
@@ -33,8 +34,9 @@ public final class ProfileFile {
 
     /** What a file gave: the profiles that loaded and one line per problem. */
     public record Load(ProfileCatalog catalog, List<String> errors) {
+        /** The errors quote the file: its control characters are shown as escapes. */
         public Load {
-            errors = List.copyOf(errors);
+            errors = errors.stream().map(VisibleText::of).toList();
         }
     }
 

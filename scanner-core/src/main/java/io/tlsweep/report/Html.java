@@ -1,5 +1,7 @@
 package io.tlsweep.report;
 
+import io.tlsweep.text.VisibleText;
+
 /**
  * A small HTML (and inline SVG) builder that escapes by default: {@link #text} and every attribute value are
  * escaped; only {@link #raw} takes markup, and it is called with constants of this package only. Strings
@@ -10,24 +12,25 @@ final class Html {
     private final StringBuilder out = new StringBuilder(64 * 1024);
 
     /**
-     * Escapes for text and for double- or single-quoted attribute values. Control characters other than tab,
-     * line feed and carriage return, which HTML does not allow, become U+FFFD.
+     * Escapes for text and for double- or single-quoted attribute values. Control characters and bidirectional
+     * overrides are shown as escapes first ({@link VisibleText}: ESC is {@code \x1b}), as in the CSV files and
+     * on the terminal.
      */
     static String escape(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        String visible = VisibleText.of(s);
+        StringBuilder b = new StringBuilder(visible.length() + 16);
+        for (int i = 0; i < visible.length(); i++) {
+            char c = visible.charAt(i);
             switch (c) {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                case '\t', '\n', '\r' -> b.append(c);
-                default -> b.append(c < 0x20 || (c >= 0x7F && c < 0xA0) ? '\uFFFD' : c);
+                default -> b.append(c);
             }
         }
         return b.toString();

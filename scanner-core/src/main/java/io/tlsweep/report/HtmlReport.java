@@ -26,7 +26,8 @@ public final class HtmlReport {
             new VerdictLook(Verdict.READY, "Ready", "#2e7d32"),
             new VerdictLook(Verdict.UNREACHABLE, "Unreachable", "#757575"),
             new VerdictLook(Verdict.NOT_TLS, "Not TLS", "#6a1b9a"),
-            new VerdictLook(Verdict.INCONSISTENT, "Answers contradict each other", "#00838f"));
+            new VerdictLook(Verdict.INCONSISTENT, "Answers contradict each other", "#00838f"),
+            new VerdictLook(Verdict.EXCLUDED, "Excluded (not scanned)", "#b0bec5"));
 
     record VerdictLook(Verdict verdict, String title, String color) {
     }
@@ -80,6 +81,14 @@ public final class HtmlReport {
         item(h, "tlsweep", run.tlsweepVersion());
         item(h, "Command", run.commandLine());
         item(h, "Endpoints", t.endpoints());
+        if (t.duplicatesDropped() > 0) {
+            item(h, "Duplicates", t.duplicatesDropped() + " target(s) of the input named an endpoint already listed:"
+                    + " scanned and counted once");
+        }
+        if (t.linesSuperseded() > 0) {
+            item(h, "Replaced lines", t.linesSuperseded() + " line(s) of results.jsonl replaced by a later line of"
+                    + " the same endpoint (the last one counts)");
+        }
         item(h, "Connections", t.connections());
         h.close("dl");
     }

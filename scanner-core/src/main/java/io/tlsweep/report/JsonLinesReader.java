@@ -3,6 +3,7 @@ package io.tlsweep.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.tlsweep.text.VisibleText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads a {@code results.jsonl} back, one {@link ResultJson} per line, for rebuilding reports. A line that
- * does not parse is reported as {@code name:line: why} to the error consumer and skipped.
+ * does not parse is reported as {@code name:line: why} to the error consumer and skipped; the message may
+ * quote the line, so its control characters are escaped ({@link VisibleText}).
  */
 public final class JsonLinesReader {
     private static final ObjectReader JSON = new ObjectMapper().readerFor(ResultJson.class);
@@ -30,12 +32,14 @@ public final class JsonLinesReader {
                 try {
                     ResultJson r = JSON.readValue(line);
                     if (!ResultJson.SCHEMA.equals(r.schema())) {
-                        errors.accept(name + ":" + number + ": schema '" + r.schema() + "' is not " + ResultJson.SCHEMA);
+                        errors.accept(VisibleText.of(name + ":" + number + ": schema '" + r.schema() + "' is not "
+                                + ResultJson.SCHEMA));
                         continue;
                     }
                     results.accept(r);
                 } catch (JsonProcessingException e) {
-                    errors.accept(name + ":" + number + ": not a result line: " + e.getOriginalMessage());
+                    errors.accept(VisibleText.of(name + ":" + number + ": not a result line: "
+                            + e.getOriginalMessage()));
                 }
             }
         } catch (IOException e) {

@@ -37,6 +37,7 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
     private final Tally tally;
     private boolean closed;
     private boolean finished;
+    private long superseded;
 
     private ReportSet(Path dir, EndpointsCsv endpoints, SuitesCsv suites, Tally tally) {
         this.dir = dir;
@@ -80,14 +81,14 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
     }
 
     /**
-     * Rebuilds every report from a {@code results.jsonl}; lines that do not parse go to {@code errors} and
-     * are left out. Latency comes from {@code hlog} if that file exists.
+     * Rebuilds every report from a {@code results.jsonl}, each endpoint once: when it has several lines, the
+     * last wins ({@link ResultLines}). Lines that do not parse go to {@code errors} and are left out. Latency
+     * comes from {@code hlog} if that file exists.
      */
     public static Tally rebuild(Path resultsJsonl, Path hlog, Path dir, RunInfo run, Consumer<String> errors)
             throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(resultsJsonl, StandardCharsets.UTF_8);
-                ReportSet reports = open(dir, Tally.DEFAULT_CAP, profileIds(resultsJsonl))) {
-            JsonLinesReader.read(in, resultsJsonl.toString(), reports::add, errors);
+        try (ReportSet reports = open(dir, Tally.DEFAULT_CAP, profileIds(resultsJsonl))) {
+            reports.superseded = ResultLines.read(resultsJsonl, reports::add, errors);
             return reports.finish(Latency.readIfPresent(hlog), run);
         }
     }
@@ -130,13 +131,17 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
         add(result);
     }
 
-    /** Closes the CSV files (no more {@link #add}) and writes summary.json and report.html; returns the counts. */
+    /**
+     * Closes the CSV files (no more {@link #add}) and writes summary.json and report.html, with the duplicates
+     * the run dropped from its input when the directory holds an {@link InputJson}; returns the counts.
+     */
     public Tally finish(Latency latency, RunInfo run) throws IOException {
         if (finished) {
             throw new IllegalStateException("reports already finished");
         }
         close();
         finished = true;
+        tally.input(InputJson.readIfPresent(dir).duplicatesDropped(), superseded);
         try (OutputStream out = OutputFiles.stream(dir.resolve(SUMMARY))) {
             SummaryJson.of(tally, latency, run).write(out);
         }

@@ -14,9 +14,9 @@ import java.util.Map;
  * runs. Every verdict, status, SSLv3..TLSv1.3 version, finding kind and failure kind is present, zero or not.
  * Latency values are microseconds.
  */
-@JsonPropertyOrder({"schema", "run", "totals", "verdicts", "statuses", "versions", "findings", "failures",
+@JsonPropertyOrder({"schema", "run", "totals", "input", "verdicts", "statuses", "versions", "findings", "failures",
     "latencyUnit", "latency"})
-public record SummaryJson(String schema, Run run, Totals totals, Map<String, Long> verdicts,
+public record SummaryJson(String schema, Run run, Totals totals, Input input, Map<String, Long> verdicts,
         Map<String, Long> statuses, Map<String, Long> versions, Map<String, Long> findings,
         Map<String, Long> failures, String latencyUnit, Map<String, Percentiles> latency) {
 
@@ -35,10 +35,22 @@ public record SummaryJson(String schema, Run run, Totals totals, Map<String, Lon
     public record Totals(long endpoints, long connections, long elapsedMs) {
     }
 
+    /**
+     * What is not counted as an endpoint: every endpoint is counted once, whatever the input or the results file
+     * held.
+     *
+     * @param duplicatesDropped targets of the input whose endpoint came before (scanned once, counted once)
+     * @param linesSuperseded lines of results.jsonl replaced by a later line of the same endpoint (last wins)
+     */
+    @JsonPropertyOrder({"duplicatesDropped", "linesSuperseded"})
+    public record Input(long duplicatesDropped, long linesSuperseded) {
+    }
+
     public static SummaryJson of(Tally t, Latency latency, RunInfo run) {
         return new SummaryJson(SCHEMA,
                 new Run(run.started().toString(), run.duration().toMillis(), run.tlsweepVersion(), run.commandLine()),
-                new Totals(t.endpoints(), t.connections(), t.elapsedMs()), t.verdicts(), t.statuses(), t.versions(),
+                new Totals(t.endpoints(), t.connections(), t.elapsedMs()),
+                new Input(t.duplicatesDropped(), t.linesSuperseded()), t.verdicts(), t.statuses(), t.versions(),
                 t.findings(), t.failures(), "microseconds", latency.percentiles());
     }
 

@@ -35,6 +35,8 @@ public final class Tally {
     private long endpoints;
     private long connections;
     private long elapsedMs;
+    private long duplicatesDropped;
+    private long linesSuperseded;
 
     /**
      * Endpoints with one failure label ("alert(handshake_failure)"): the Windows symptom, the first failure
@@ -100,6 +102,23 @@ public final class Tally {
 
     public long endpoints() {
         return endpoints;
+    }
+
+    /**
+     * What the run did not count as endpoints: targets of the input dropped because their endpoint came before,
+     * and result lines replaced by a later line of the same endpoint.
+     */
+    public void input(long duplicates, long superseded) {
+        duplicatesDropped = duplicates;
+        linesSuperseded = superseded;
+    }
+
+    public long duplicatesDropped() {
+        return duplicatesDropped;
+    }
+
+    public long linesSuperseded() {
+        return linesSuperseded;
     }
 
     public long connections() {

@@ -1,6 +1,7 @@
 package io.tlsweep.report;
 
 import io.tlsweep.analysis.Verdict;
+import io.tlsweep.text.VisibleText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * The table on stdout: one line per endpoint (target, verdict, best version, the reason cut to one line),
- * then totals by verdict. Rows are printed as results arrive. Control characters from servers or input
- * (terminal escape sequences, line breaks) are shown as '?', so a hostile name cannot repaint the terminal.
+ * then totals by verdict. Rows are printed as results arrive. Line breaks and tabs from servers or input
+ * become spaces, other control characters and bidirectional overrides are shown as escapes ({@code \x1b},
+ * {@link VisibleText}), so a hostile name cannot repaint the terminal or forge a line.
  */
 public final class TextReport {
     static final int TARGET_WIDTH = 32;
@@ -88,8 +90,9 @@ public final class TextReport {
     }
 
     /**
-     * One line of at most {@code width} characters: control characters as '?', runs of blanks as one space,
-     * cut at a word boundary where one is near, with "…" when cut.
+     * One line of at most {@code width} characters: runs of blanks (space, tab, line breaks, Unicode spaces) as
+     * one space, other control characters as {@link VisibleText} escapes, cut at a word boundary where one is
+     * near, with "…" when cut.
      */
     public static String fit(String s, int width) {
         if (s == null) {
@@ -98,12 +101,14 @@ public final class TextReport {
         StringBuilder b = new StringBuilder(Math.min(s.length(), width + 1));
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
+            boolean blank = c == ' ' || c == '\t' || c == '\n' || c == '\r'
+                    || Character.isSpaceChar(c) && !VisibleText.isUnsafe(c);
+            if (blank) {
                 if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
                     b.append(' ');
                 }
             } else {
-                b.append(Character.isISOControl(c) ? '?' : c);
+                b.append(VisibleText.isUnsafe(c) ? VisibleText.of(String.valueOf(c)) : c);
             }
         }
         String one = b.toString().strip();

@@ -25,6 +25,11 @@ public enum FailureKind {
     INCONSISTENT_EVIDENCE("inconsistent-evidence", false),
     /** The per-target time budget ran out (a whole-target failure, not one hello's). */
     BUDGET_EXCEEDED("budget-exceeded", false),
+    /**
+     * Not connected to: the address is out of scope (a user's exclusion, or an address tlsweep never connects
+     * to, such as multicast). A whole-target outcome, decided before any packet.
+     */
+    EXCLUDED("excluded", false),
     INTERNAL_ERROR("internal-error", false);
 
     private final String label;

@@ -14,6 +14,8 @@ public enum ScanStatus {
     NOT_TLS("not-tls"),
     /** The per-target time budget ran out before anything was accepted. */
     BUDGET_EXCEEDED("budget-exceeded"),
+    /** Not scanned: its address is out of scope (excluded by the user, or never connected to). */
+    EXCLUDED("excluded"),
     /** tlsweep itself failed on this target. */
     ERROR("error"),
     /**

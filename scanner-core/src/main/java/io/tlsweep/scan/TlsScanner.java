@@ -91,7 +91,7 @@ public final class TlsScanner implements AutoCloseable {
             case DONE -> Optional.empty();
             case BUDGET_EXCEEDED -> Optional.of(Failure.of(FailureKind.BUDGET_EXCEEDED,
                     r.targetFailure().map(Failure::detail).orElse("time budget exceeded")));
-            case DNS_FAILURE, PLAN_ERROR -> r.targetFailure();
+            case DNS_FAILURE, PLAN_ERROR, EXCLUDED -> r.targetFailure();
         };
         if (r.plan() == null) {
             return new TargetResult(r.target(), address, ScanStatus.ERROR, engineFailure, List.of(), Map.of(), List.of(),

@@ -5,7 +5,12 @@ package io.tlsweep.target;
  * materialised, so a /8 (16M addresses) costs the same memory as a /32.
  *
  * <p>Edges, as nmap does: every address of the block is included, network and broadcast addresses too
- * (a /31 is two targets, a /32 one, an IPv4 /0 all 2^32). Host bits set in the address are cleared, as
+ * (a /31 is two targets, a /32 one, an IPv4 /0 all 2^32). The block as written is often not the subnet as
+ * configured: halves of a /24 given as two /25s, or /24s of a /22 VLAN, have real hosts at their edges, and
+ * tlsweep cannot tell. A true directed broadcast costs one connect timeout and reaches no TLS server (hosts
+ * drop TCP to a broadcast address, RFC 1122 4.2.3.10; routers drop directed broadcasts, RFC 2644; Linux
+ * refuses to connect to a local one). Addresses never worth a packet (multicast, 255.255.255.255, 0/8,
+ * 240/4) are refused by {@link Scope} instead, whichever line names them. Host bits set in the address are cleared, as
  * nmap does ({@code 192.0.2.77/24} is {@code 192.0.2.0/24}). One line may expand to at most 2^32
  * addresses: IPv6 prefixes must be /96 or longer.
  */

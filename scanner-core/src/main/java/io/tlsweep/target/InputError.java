@@ -1,5 +1,6 @@
 package io.tlsweep.target;
 
+import io.tlsweep.text.VisibleText;
 import java.util.Objects;
 
 /**
@@ -14,9 +15,13 @@ public record InputError(String origin, String message) {
         Objects.requireNonNull(message, "message");
     }
 
-    /** {@code targets.txt:7: port 70000 out of range (1-65535)}. */
+    /**
+     * {@code targets.txt:7: port 70000 out of range (1-65535)}, safe to print: the line's own characters are
+     * quoted in messages, so control characters in it (or in the file name) are shown as {@code \x1b} escapes
+     * ({@link VisibleText}) and never reach the terminal.
+     */
     @Override
     public String toString() {
-        return origin + ": " + message;
+        return VisibleText.of(origin + ": " + message);
     }
 }

@@ -38,7 +38,7 @@ import java.util.stream.StreamSupport;
  * }</pre>
  *
  * <p>Not thread-safe: one consumer pulls (a single feeder thread in front of the engine's queue).
- * Duplicates are not removed (that would need memory growing with the input).
+ * Duplicates are handed out as they come; {@link DistinctTargets} drops them.
  */
 public final class TargetSource implements Iterator<Target>, AutoCloseable {
     private final Deque<LineInput> inputs;

@@ -1,6 +1,6 @@
 /**
- * Target input: the line syntax, lazy CIDR expansion, streaming sources and sharding. Nothing here
- * resolves a name or opens a socket (the engine does); IP literals are recognised by
+ * Target input: the line syntax, lazy CIDR expansion, streaming sources, sharding, endpoint identity and
+ * scope. Nothing here resolves a name or opens a socket (the engine does); IP literals are recognised by
  * {@link io.tlsweep.target.IpLiteral}, not by {@code InetAddress}.
  *
  * <h2>Syntax, one target per line or per command-line argument</h2>
@@ -31,7 +31,13 @@
  * label is all digits is refused, as no top-level domain is numeric.</li>
  * <li>Names are LDH (letters, digits, hyphen; labels 1-63; total 253), ASCII only (use {@code xn--});
  * case is kept; a trailing dot is kept in {@code host} for the resolver and dropped from the SNI.</li>
- * <li>Duplicates are not removed (that would need memory that grows with the input).</li>
+ * <li>An endpoint is its {@link io.tlsweep.target.EndpointIdentity} (host, port, SNI, protocol), never its
+ * line: {@link io.tlsweep.target.DistinctTargets} drops a target whose endpoint came before, at 11-21 bytes
+ * per distinct endpoint ({@link io.tlsweep.target.KeySet}).</li>
+ * <li>{@link io.tlsweep.target.Scope}: addresses never connected to (unspecified, multicast, limited
+ * broadcast, reserved) and the user's exclusions ({@link io.tlsweep.target.ScopeRules}); the engine checks
+ * every address against it before connecting. The network and broadcast addresses of an expanded range are
+ * kept (see {@link io.tlsweep.target.AddressRange}).</li>
  * </ul>
  */
 package io.tlsweep.target;

@@ -45,6 +45,14 @@ class ProfileFileTest {
     }
 
     @Test
+    void controlCharactersOfTheFileAreShownAsEscapesInErrors() {
+        ProfileFile.Load load = ProfileFile.parse(file(profile("bad", "\"0xC02F\", \"NO\\u001b[2J\\u0007SUITE\"")),
+                "mine.json");
+        assertThat(load.errors()).hasSize(1);
+        assertThat(load.errors().get(0)).contains("NO\\x1b[2J\\x07SUITE").doesNotContain("\u001b", "\u0007");
+    }
+
+    @Test
     void aFactCitingAnUnknownSourceIsRefused() {
         String p = profile("x", "\"0xC02F\"").replace("\"sni\": {\"value\": true, \"sources\": [\"S1\"]",
                 "\"sni\": {\"value\": true, \"sources\": [\"S9\"]");

@@ -55,11 +55,13 @@ class CsvReportTest {
     }
 
     @Test
-    void commasQuotesAndLineBreaksSurviveTheRoundTrip() throws IOException {
+    void commasAndQuotesSurviveTheRoundTripAndLineBreaksAreShownAsEscapes() throws IOException {
         String reason = "first, \"quoted\" part\nsecond line\r\nthird";
         String csv = endpointsCsv(Results.endpoint("x.example:443").reason(reason).sni("a,b\"c").build());
+        assertThat(csv.lines()).as("one line per row").hasSize(2);
         Map<String, String> row = readBack(csv).get(0);
-        assertThat(row).containsEntry("reason", reason).containsEntry("sni", "a,b\"c");
+        assertThat(row).containsEntry("reason", "first, \"quoted\" part\\x0asecond line\\x0d\\x0athird")
+                .containsEntry("sni", "a,b\"c");
     }
 
     @Test
@@ -82,9 +84,16 @@ class CsvReportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"=1+1", "+1", "-1", "@A1", "\t=1", "\r=1"})
+    @ValueSource(strings = {"=1+1", "+1", "-1", "@A1"})
     void everyFormulaLeadGetsAnApostrophe(String cell) {
         assertThat(CsvCells.neutralise(cell)).isEqualTo("'" + cell);
+    }
+
+    @Test
+    void aTabOrCarriageReturnLeadIsShownAsAnEscapeWhichNoSpreadsheetRuns() {
+        assertThat(CsvCells.neutralise("\t=1")).isEqualTo("\\x09=1");
+        assertThat(CsvCells.neutralise("\r=1")).isEqualTo("\\x0d=1");
+        assertThat(CsvCells.neutralise("\u001b=1")).isEqualTo("\\x1b=1");
     }
 
     @ParameterizedTest

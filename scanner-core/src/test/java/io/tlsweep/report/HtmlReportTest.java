@@ -81,7 +81,7 @@ class HtmlReportTest {
     void theEscaperCoversTextAndAttributes() {
         assertThat(Html.escape("<a href='x'>\"&\"</a>")).isEqualTo(
                 "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;");
-        assertThat(Html.escape("a\u0000b\u001bc\u0085d\te")).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\te");
+        assertThat(Html.escape("a\u0000b\u001bc\u0085d\te\u202ef")).isEqualTo("a\\x00b\\x1bc\\x85d\\x09e\\u202ef");
         assertThat(Html.escape(null)).isEmpty();
         assertThat(new Html().open("td", "title", "\"><script>").toString())
                 .isEqualTo("<td title=\"&quot;&gt;&lt;script&gt;\">");

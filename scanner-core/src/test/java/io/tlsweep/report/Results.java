@@ -187,10 +187,16 @@ public final class Results {
     }
 
     public ResultJson build() {
-        return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", "127.0.0.9", "127.0.0.9", port, sni, status,
+        return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", host(target), "127.0.0.9", port, sni, status,
                 verdict, reason, List.copyOf(findings), failure, List.copyOf(protocols), Map.of(), List.of("x25519"),
                 null, null, null, null, null, chain,
                 List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs);
+    }
+
+    /** The host a target names: without its ":port" (and brackets), as a scan writes it. */
+    private static String host(String target) {
+        String host = target.matches(".*:[0-9]+") ? target.substring(0, target.lastIndexOf(':')) : target;
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** A self-signed certificate whose subject CN and O are {@code commonName}, as the server chose them. */

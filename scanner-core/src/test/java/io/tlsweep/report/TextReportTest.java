@@ -35,7 +35,8 @@ class TextReportTest {
         String row = text.lines().toList().get(1);
 
         assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007");
-        assertThat(row).startsWith("x?]0;title?.example:443").contains("first line second ?[2J?[31mred? word")
+        assertThat(row).startsWith("x\\x1b]0;title\\x07.example:443")
+                .contains("first line second \\x1b[2J\\x1b[31mred\\x07 word")
                 .endsWith("word…");
         String cut = row.substring(row.indexOf("first line"));
         assertThat(cut.length()).isLessThanOrEqualTo(TextReport.REASON_WIDTH);

@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * A drift on a terminal: the changes grouped by endpoint, one line each, then a count line ("no changes"
- * when there are none). Control characters from servers or input are shown as '?' and line breaks as
- * spaces, as in the verdict table, so a hostile name cannot repaint the terminal or forge a line.
+ * when there are none). Line breaks from servers or input become spaces and other control characters
+ * escapes ({@code \x1b}), as in the verdict table ({@link TextReport#fit}), so a hostile name cannot repaint
+ * the terminal or forge a line.
  *
  * <pre>
  * 127.0.0.1:8443

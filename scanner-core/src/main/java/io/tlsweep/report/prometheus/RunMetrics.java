@@ -1,15 +1,12 @@
 package io.tlsweep.report.prometheus;
 
 import io.tlsweep.analysis.Verdict;
-import io.tlsweep.report.JsonLinesReader;
 import io.tlsweep.report.Latency;
 import io.tlsweep.report.ResultJson;
+import io.tlsweep.report.ResultLines;
 import io.tlsweep.report.ResultJson.ProtocolJson;
 import io.tlsweep.result.FailureKind;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,9 +102,7 @@ public record RunMetrics(String run, String shard, Instant start, Duration durat
         Path results = runDir.resolve(RESULTS_FILE);
         Counts counts = new Counts();
         List<String> errors = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
-            JsonLinesReader.read(in, results.toString(), counts, errors::add);
-        }
+        ResultLines.read(results, counts, errors::add);
         return counts.metrics(Latency.readIfPresent(runDir.resolve(LATENCY_FILE)), errors.size(), run, shard, start,
                 duration, drift);
     }

@@ -20,7 +20,7 @@ class DriftTextTest {
                   certificate-changed   certificate 3fa100000000… → 9bc211111111…
                 127.0.0.3:8443
                   disappeared           disappeared (verdict was ready)
-                127.0.0.4:8443?[2J<b>
+                127.0.0.4:8443\\x1b[2J<b>
                   appeared              appeared (verdict ready)
 
                 6 changes on 4 endpoints: appeared 1, disappeared 1, version-enabled 1, legacy-enabled 1, \
@@ -44,7 +44,7 @@ class DriftTextTest {
 
         assertThat(text.lines()).hasSize(4);
         assertThat(text.lines().findFirst().orElseThrow())
-                .isEqualTo("127.0.0.1 disappeared forged ??31m (sni x y.test)");
+                .isEqualTo("127.0.0.1 disappeared forged \\x07\\x9b31m (sni x y.test)");
         assertThat(text).doesNotContain("\u0007", "\u009b", "\r");
     }
 }
