@@ -21,7 +21,8 @@ enum FailOn {
     WEAK("weak"),
     UNREACHABLE("unreachable"),
     NOT_TLS("not-tls"),
-    INCONSISTENT("inconsistent");
+    INCONSISTENT("inconsistent"),
+    EXCLUDED("excluded");
 
     private static final Set<FindingKind> WEAK_FINDINGS = EnumSet.of(FindingKind.RC4, FindingKind.SWEET32,
             FindingKind.EXPORT, FindingKind.NULL_CIPHER, FindingKind.ANONYMOUS, FindingKind.DES, FindingKind.MD5,
@@ -48,6 +49,7 @@ enum FailOn {
             case UNREACHABLE -> Verdict.UNREACHABLE.label().equals(verdict);
             case NOT_TLS -> Verdict.NOT_TLS.label().equals(verdict);
             case INCONSISTENT -> Verdict.INCONSISTENT.label().equals(verdict);
+            case EXCLUDED -> Verdict.EXCLUDED.label().equals(verdict);
         };
     }
 

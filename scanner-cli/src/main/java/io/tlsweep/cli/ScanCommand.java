@@ -47,9 +47,12 @@ import picocli.CommandLine.Spec;
             "  unreachable  an endpoint unreachable or turning every hello down",
             "  not-tls      an endpoint that does not speak TLS",
             "  inconsistent an endpoint whose answers contradicted each other (lost in one connection,",
-            "               given in another) even when asked again", "",
+            "               given in another) even when asked again",
+            "  excluded     an endpoint out of scope (--exclude, or an address never connected to)", "",
             "Exit codes: 0 no condition met, 1 a --fail-on condition met, 2 usage or input error"
-                    + " (the valid targets are still scanned), 3 runtime failure.",
+                    + " (the valid targets are still scanned) or an output directory in use, 3 runtime failure"
+                    + " (an output that cannot be written; finish with --resume), 130 interrupted (finish with"
+                    + " --resume).",
             "", "Examples:",
             "  tlsweep scan 127.0.0.1:8443",
             "  tlsweep scan -iL hosts.txt -p 443,8443 -o out",
