@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 
 /**
  * The endpoints a run has already finished: its results.jsonl is the append-only journal, one line per finished
@@ -93,30 +95,8 @@ final class Journal {
     /** {@code targets} without the finished ones, lazily. */
     Iterator<Target> unfinished(Iterator<Target> targets) {
         Objects.requireNonNull(targets, "targets");
-        return new Iterator<>() {
-            private Target next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null && targets.hasNext()) {
-                    Target t = targets.next();
-                    if (!finished(t)) {
-                        next = t;
-                    }
-                }
-                return next != null;
-            }
-
-            @Override
-            public Target next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Target t = next;
-                next = null;
-                return t;
-            }
-        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(targets, Spliterator.ORDERED), false)
+                .filter(t -> !finished(t)).iterator();
     }
 
     /**

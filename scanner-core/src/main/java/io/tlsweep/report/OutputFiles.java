@@ -1,7 +1,5 @@
 package io.tlsweep.report;
 
-import java.io.FilterOutputStream;
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -18,95 +16,74 @@ final class OutputFiles {
     }
 
     static Writer writer(Path file) throws IOException {
-        Writer out;
-        try {
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw named(file, e);
-        }
-        return new FilterWriter(out) {
-            @Override
-            public void write(int c) throws IOException {
-                try {
-                    super.write(c);
-                } catch (IOException e) {
-                    throw named(file, e);
-                }
-            }
-
+        Writer out = named(file, () -> Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        return new Writer() {
             @Override
             public void write(char[] chars, int off, int len) throws IOException {
-                try {
-                    super.write(chars, off, len);
-                } catch (IOException e) {
-                    throw named(file, e);
-                }
-            }
-
-            @Override
-            public void write(String str, int off, int len) throws IOException {
-                try {
-                    super.write(str, off, len);
-                } catch (IOException e) {
-                    throw named(file, e);
-                }
+                named(file, () -> out.write(chars, off, len));
             }
 
             @Override
             public void flush() throws IOException {
-                try {
-                    super.flush();
-                } catch (IOException e) {
-                    throw named(file, e);
-                }
+                named(file, out::flush);
             }
 
             @Override
             public void close() throws IOException {
-                try {
-                    super.close();
-                } catch (IOException e) {
-                    throw named(file, e);
-                }
+                named(file, out::close);
             }
         };
     }
 
     static OutputStream stream(Path file) throws IOException {
-        OutputStream out;
-        try {
-            out = Files.newOutputStream(file);
-        } catch (IOException e) {
-            throw named(file, e);
-        }
-        return new FilterOutputStream(out) {
+        OutputStream out = named(file, () -> Files.newOutputStream(file));
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                named(file, () -> out.write(b));
+            }
+
             @Override
             public void write(byte[] bytes, int off, int len) throws IOException {
-                try {
-                    out.write(bytes, off, len);
-                } catch (IOException e) {
-                    throw named(file, e);
-                }
+                named(file, () -> out.write(bytes, off, len));
             }
 
             @Override
             public void flush() throws IOException {
-                try {
-                    super.flush();
-                } catch (IOException e) {
-                    throw named(file, e);
-                }
+                named(file, out::flush);
             }
 
             @Override
             public void close() throws IOException {
-                try {
-                    super.close();
-                } catch (IOException e) {
-                    throw named(file, e);
-                }
+                named(file, out::close);
             }
         };
+    }
+
+    /** A step of writing {@code file}. */
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /** Opening {@code file}. */
+    private interface Opening<T> {
+        T open() throws IOException;
+    }
+
+    private static void named(Path file, Step step) throws IOException {
+        try {
+            step.run();
+        } catch (IOException e) {
+            throw named(file, e);
+        }
+    }
+
+    private static <T> T named(Path file, Opening<T> opening) throws IOException {
+        try {
+            return opening.open();
+        } catch (IOException e) {
+            throw named(file, e);
+        }
     }
 
     private static IOException named(Path file, IOException e) {
