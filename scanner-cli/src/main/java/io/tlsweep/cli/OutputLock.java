@@ -66,10 +66,23 @@ final class OutputLock implements AutoCloseable {
         return new OutputLock(channel, lock);
     }
 
+    /** Who holds the lock, as it wrote it; a holder that has just taken the lock is given 200 ms to write it. */
     private static String holder(FileChannel channel) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(512);
-        channel.read(buf, 0);
-        return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip();
+        for (int attempt = 0; attempt < 10; attempt++) {
+            ByteBuffer buf = ByteBuffer.allocate(512);
+            channel.read(buf, 0);
+            String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip();
+            if (!text.isEmpty()) {
+                return text;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return "";
     }
 
     @Override
