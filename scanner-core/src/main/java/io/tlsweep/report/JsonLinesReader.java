@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Reads a {@code results.jsonl} back, one {@link ResultJson} per line, for rebuilding reports. A line that
- * does not parse is reported as {@code name:line: why} to the error consumer and skipped.
+ * does not parse, or lacks a field tlsweep always writes ({@link RequiredFields}), is reported as
+ * {@code name:line: why} to the error consumer and skipped.
  */
 public final class JsonLinesReader {
     private static final ObjectReader JSON = new ObjectMapper().readerFor(ResultJson.class);
@@ -29,8 +31,17 @@ public final class JsonLinesReader {
                 }
                 try {
                     ResultJson r = JSON.readValue(line);
+                    if (r == null) {
+                        errors.accept(name + ":" + number + ": not a result line: null");
+                        continue;
+                    }
                     if (!ResultJson.SCHEMA.equals(r.schema())) {
                         errors.accept(name + ":" + number + ": schema '" + r.schema() + "' is not " + ResultJson.SCHEMA);
+                        continue;
+                    }
+                    Optional<String> missing = RequiredFields.firstMissing(r);
+                    if (missing.isPresent()) {
+                        errors.accept(name + ":" + number + ": not a result line: no " + missing.get());
                         continue;
                     }
                     results.accept(r);
