@@ -3,6 +3,7 @@ package io.tlsweep.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tlsweep.testing.Fuzzing;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClientHelloDecoderFuzzTest {
 
     @MethodSource("io.tlsweep.wire.FuzzSeeds#clientBytes")
-    @FuzzTest(maxDuration = FuzzSeeds.SHORT_RUN)
+    @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
     void decodedHellosAreLossless(byte[] data) {
         ClientHelloDecoder.Result result = ClientHelloDecoder.decode(data);
         if (result instanceof ClientHelloDecoder.Result.NeedMore more) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tlsweep.testing.Fuzzing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Tag;
 class ClientHelloRoundTripFuzzTest {
     private static final int MAX_LIST = 300;
 
-    @FuzzTest(maxDuration = FuzzSeeds.SHORT_RUN)
+    @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
     void encodedHellosDecodeToTheirSpec(FuzzedDataProvider in) {
         ClientHelloSpec spec;
         byte[] wire;

@@ -1,10 +1,5 @@
 package io.tlsweep.wire;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
@@ -12,12 +7,6 @@ import java.util.stream.Stream;
  * shapes no capture holds (an SSLv2 SERVER-HELLO).
  */
 final class FuzzSeeds {
-    /**
-     * How long each fuzz test fuzzes in the normal build. The long run ({@code benchmarks/scripts/fuzz.sh})
-     * gives libFuzzer a longer {@code -max_total_time}, which wins over this.
-     */
-    static final String SHORT_RUN = "3s";
-
     private FuzzSeeds() {
     }
 
@@ -37,14 +26,7 @@ final class FuzzSeeds {
     }
 
     private static Stream<byte[]> vectors(String suffix) {
-        try (Stream<Path> files = Files.list(Path.of(FuzzSeeds.class.getResource("/vectors").toURI()))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix)).sorted().toList()
-                    .stream().map(Vectors::load);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Vectors.names(suffix).stream().map(Vectors::load);
     }
 
     /** SERVER-HELLO: no session hit, X.509, version 2, a 3-byte certificate, two cipher kinds, a connection id. */

@@ -3,6 +3,7 @@ package io.tlsweep.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tlsweep.testing.Fuzzing;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +27,7 @@ class ServerResponseFuzzTest {
     private static final int[] PIECES = {1, 5, 50, 1 << 20};
 
     @MethodSource("io.tlsweep.wire.FuzzSeeds#serverBytes")
-    @FuzzTest(maxDuration = FuzzSeeds.SHORT_RUN)
+    @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
     void everyAnswerIsOneStableValue(byte[] data) {
         Decision byteByByte = Decision.engine(data, 0, data.length, 1);
         for (int piece : PIECES) {
