@@ -88,7 +88,7 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
         try (BufferedReader in = Files.newBufferedReader(resultsJsonl, StandardCharsets.UTF_8);
                 ReportSet reports = open(dir, Tally.DEFAULT_CAP, profileIds(resultsJsonl))) {
             JsonLinesReader.read(in, resultsJsonl.toString(), reports::add, errors);
-            return reports.finish(Latency.readIfPresent(hlog), run);
+            return reports.finish(Latency.readIfPresent(hlog, errors), run);
         }
     }
 
