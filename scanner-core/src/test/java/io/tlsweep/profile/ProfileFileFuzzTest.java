@@ -2,6 +2,7 @@ package io.tlsweep.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,6 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("fuzz")
 class ProfileFileFuzzTest {
 
+    @DictionaryEntries({"null", "true", "false", "{}", "[]", "\"value\":", "\"sources\":", "\"confidence\":",
+        "\"H\"", "\"TLSv1.3\"", "\"SSLv3\"", "\"0x1301\"", "\"alpn\":", "\"sslv2\"", "\"\\u00fc\""})
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
     void whatLoadsCanBeSentAndTheRestIsNamed(byte[] data) {

@@ -2,6 +2,7 @@ package io.tlsweep.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftJson;
@@ -41,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JsonLinesFuzzTest {
     private static final String NAME = "results.jsonl";
 
+    @DictionaryEntries({"null", "true", "false", "{}", "[]", "[null]", "\"\":", ",", "-1", "1e999", "\\u0000",
+        "\\ud800", "\"tlsweep/1\""})
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
     void everyLineIsAResultOrAnErrorAndEveryResultCanBeReported(byte[] data) throws IOException {
