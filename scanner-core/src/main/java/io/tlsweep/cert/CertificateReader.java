@@ -47,10 +47,19 @@ public final class CertificateReader {
         }
     }
 
-    /** Parses exactly one DER certificate (trailing bytes are refused). */
+    /**
+     * Parses exactly one DER certificate (trailing bytes are refused). The JDK's parser throws unchecked
+     * exceptions for some malformed certificates a server can send (JDK 17: an Ed25519 key of no bytes is an
+     * {@code ArrayIndexOutOfBoundsException}); what it throws is a {@link CertificateException} here.
+     */
     static X509Certificate parse(byte[] der) throws CertificateException {
         ByteArrayInputStream in = new ByteArrayInputStream(der);
-        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        X509Certificate cert;
+        try {
+            cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (RuntimeException e) {
+            throw new CertificateParsingException("the JDK's parser failed: " + e, e);
+        }
         if (in.available() > 0) {
             throw new CertificateParsingException(in.available() + " bytes after the certificate");
         }

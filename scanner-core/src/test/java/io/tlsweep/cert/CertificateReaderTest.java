@@ -29,6 +29,29 @@ class CertificateReaderTest {
         assertThat(bad.reason()).isNotBlank();
     }
 
+    /**
+     * Found by fuzzing: an Ed25519 certificate whose key is a BIT STRING of no bytes makes JDK 17's parser throw
+     * ArrayIndexOutOfBoundsException, which escaped the reader (and a hostile server could serve it).
+     */
+    private static final String EMPTY_ED25519_KEY =
+            "308201053081b8a003020102020203ec300506032b657030233114300806035504031301793008060355040b13017831" +
+            "0b3009060355040313026564301e170d3236313230313137313630385a170d3237313230323137313630385a30233114" +
+            "300806035504031301793008060355040b130178310b3009060355040313026564302a300506032b6570030100000000" +
+            "000001b4906f32930dd3c0d71c4b81c72bdb1e0a1b619c4e8af558d7eea310300e300c0603551d130101ff0402300030" +
+            "0506032b657003410005b63b7df1cbbd8a1f2fa3782adcb1b0d65efa363d7ac44a368ffb9e48cd727d1c0f40639228c6" +
+            "2e77ee55301d0893fab60f01b192ce28d1e1050f8b84b4f101";
+
+    @Test
+    void aCertificateTheJdkParserThrowsOnIsUnparseableWithTheReason() {
+        byte[] der = HexFormat.of().parseHex(EMPTY_ED25519_KEY);
+
+        ServedCertificate read = CertificateReader.read(der);
+
+        assertThat(read).isInstanceOf(UnparseableCertificate.class);
+        assertThat(((UnparseableCertificate) read).reason()).startsWith("the JDK's parser failed: ");
+        assertThat(((UnparseableCertificate) read).length()).isEqualTo(der.length);
+    }
+
     @Test
     void truncatedAndPaddedCertificatesAreNotParseable() throws Exception {
         byte[] der = TestPki.root("CN=r", TestPki.ec("secp256r1")).der();
