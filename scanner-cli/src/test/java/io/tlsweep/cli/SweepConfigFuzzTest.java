@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link SweepConfig.BadConfig} whose message names the file (never another exception), and what a sweep
  * takes from an accepted configuration (mode, ports, retention, profiles, engine settings, every path
  * resolved next to the file, the fail-on conditions) is there to take: nothing a sweep then does with it
- * throws.
+ * throws. The module's only target, so also its build's short run (tag "fuzz-short").
  */
 @Tag("fuzz")
+@Tag("fuzz-short")
 class SweepConfigFuzzTest {
     private static final Path FILE = Path.of("/etc/tlsweep/sweep.yaml");
 

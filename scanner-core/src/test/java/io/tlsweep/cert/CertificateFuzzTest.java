@@ -27,14 +27,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * certificate this is closer to mutation fuzzing than to coverage-guided fuzzing.
  */
 @Tag("fuzz")
-class CertificateFuzzTest {
+public class CertificateFuzzTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final X509Certificate ANCHOR = anchor();
     private static final ChainPolicy POLICY = ChainPolicy.of(TrustAnchors.of("fuzz anchor", List.of(ANCHOR)));
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
-    void servedBytesGiveFactsOrAReason(byte[] der) throws Exception {
+    public void servedBytesGiveFactsOrAReason(byte[] der) throws Exception {
         ServedCertificate read = CertificateReader.read(der);
         if (read instanceof UnparseableCertificate bad) {
             assertThat(bad.length()).isEqualTo(der.length);
@@ -57,7 +57,7 @@ class CertificateFuzzTest {
     }
 
     /** Certificates as servers sent them (from the captured flights) and the kinds the farm does not serve. */
-    static Stream<byte[]> seeds() throws Exception {
+    public static Stream<byte[]> seeds() throws Exception {
         List<byte[]> seeds = new ArrayList<>();
         for (String vector : Vectors.names(".server.hex")) {
             if (ServerResponseDecoder.finish(Vectors.load(vector)) instanceof ServerHello hello) {

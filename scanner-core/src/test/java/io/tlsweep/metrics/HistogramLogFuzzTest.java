@@ -33,11 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with the same tags and counts.
  */
 @Tag("fuzz")
-class HistogramLogFuzzTest {
+public class HistogramLogFuzzTest {
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
-    void anyLogIsMergedOrRefusedByName(byte[] data) {
+    public void anyLogIsMergedOrRefusedByName(byte[] data) {
         try {
             Latency.read(new ByteArrayInputStream(data), "run/latency.hlog");
         } catch (IllegalArgumentException refused) {
@@ -66,7 +66,7 @@ class HistogramLogFuzzTest {
     }
 
     /** A log as a scan writes it, an empty one, and one of double histograms (which merge refuses). */
-    static Stream<byte[]> seeds() {
+    public static Stream<byte[]> seeds() {
         ScanMetrics metrics = new ScanMetrics();
         for (int i = 0; i < 200; i++) {
             ProtocolVersion v = ProtocolVersion.HELLO_VERSIONS.get(i % 5);

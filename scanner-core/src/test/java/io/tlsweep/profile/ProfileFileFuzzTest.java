@@ -28,13 +28,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * at scan time would stop a sweep).
  */
 @Tag("fuzz")
-class ProfileFileFuzzTest {
+public class ProfileFileFuzzTest {
 
     @DictionaryEntries({"null", "true", "false", "{}", "[]", "\"value\":", "\"sources\":", "\"confidence\":",
         "\"H\"", "\"TLSv1.3\"", "\"SSLv3\"", "\"0x1301\"", "\"alpn\":", "\"sslv2\"", "\"\\u00fc\""})
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
-    void whatLoadsCanBeSentAndTheRestIsNamed(byte[] data) {
+    public void whatLoadsCanBeSentAndTheRestIsNamed(byte[] data) {
         ProfileFile.Load load = ProfileFile.parse(new String(data, StandardCharsets.UTF_8), "mine.json");
         load.errors().forEach(e -> assertThat(e).startsWith("mine.json: "));
         for (ClientProfile p : load.catalog().profiles()) {
@@ -49,7 +49,7 @@ class ProfileFileFuzzTest {
     }
 
     /** The built-in file, and a file with only its first profile. */
-    static Stream<byte[]> seeds() throws IOException {
+    public static Stream<byte[]> seeds() throws IOException {
         byte[] builtIn;
         try (InputStream in = ProfileFile.class.getResourceAsStream("/io/tlsweep/profiles/client-profiles.json")) {
             builtIn = in.readAllBytes();

@@ -39,14 +39,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * compared with itself has no drift.
  */
 @Tag("fuzz")
-class JsonLinesFuzzTest {
+public class JsonLinesFuzzTest {
     private static final String NAME = "results.jsonl";
 
     @DictionaryEntries({"null", "true", "false", "{}", "[]", "[null]", "\"\":", ",", "-1", "1e999", "\\u0000",
         "\\ud800", "\"tlsweep/1\""})
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
-    void everyLineIsAResultOrAnErrorAndEveryResultCanBeReported(byte[] data) throws IOException {
+    public void everyLineIsAResultOrAnErrorAndEveryResultCanBeReported(byte[] data) throws IOException {
         String text = new String(data, StandardCharsets.UTF_8);
         List<ResultJson> results = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -109,7 +109,7 @@ class JsonLinesFuzzTest {
     }
 
     /** Lines of a real run (tlsweep demo: not TLS, rejected, ok with SNI and client profiles) and hostile ones. */
-    static Stream<byte[]> seeds() {
+    public static Stream<byte[]> seeds() {
         List<byte[]> seeds = new ArrayList<>();
         try (InputStream in = JsonLinesFuzzTest.class.getResourceAsStream("fuzz/demo-results.jsonl")) {
             String demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -22,14 +22,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * host name) can be put in a ClientHello; a line's size is what its expansion yields.
  */
 @Tag("fuzz")
-class TargetLinesFuzzTest {
+public class TargetLinesFuzzTest {
     /** CIDR ranges expand lazily to up to 2^32 addresses; this many targets are enough to check. */
     private static final int TARGETS_READ = 2_000;
     private static final List<Integer> PORTS = List.of(443, 8443);
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
-    void everyLineIsTargetsOrAnErrorNamingIt(byte[] data) {
+    public void everyLineIsTargetsOrAnErrorNamingIt(byte[] data) {
         long lines = new String(data, StandardCharsets.UTF_8).lines().count() + 1;
         List<InputError> errors = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
@@ -63,7 +63,7 @@ class TargetLinesFuzzTest {
                 .cipherSuites(List.of(CipherSuite.of(0xC02F))).serverName(sni).build());
     }
 
-    static Stream<byte[]> seeds() {
+    public static Stream<byte[]> seeds() {
         return Stream.of(String.join("\n", "# hosts", "example.com", "mail.corp.example:465", "10.1.2.3:443 sni=app.example",
                 "192.0.2.0/30", "192.0.2.8/31:8443", "[2001:db8::1]:25", "2001:db8::/126", "2001:db8::2",
                 "intranet.corp.example.   # trailing dot", "bad:port:99999", "") .getBytes(StandardCharsets.UTF_8),

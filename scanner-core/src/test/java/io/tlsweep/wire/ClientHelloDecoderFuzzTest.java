@@ -15,11 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * those records is not yet a hello and asks for no more bytes than the hello still needs.
  */
 @Tag("fuzz")
-class ClientHelloDecoderFuzzTest {
+public class ClientHelloDecoderFuzzTest {
 
     @MethodSource("io.tlsweep.wire.FuzzSeeds#clientBytes")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
-    void decodedHellosAreLossless(byte[] data) {
+    public void decodedHellosAreLossless(byte[] data) {
         ClientHelloDecoder.Result result = ClientHelloDecoder.decode(data);
         if (result instanceof ClientHelloDecoder.Result.NeedMore more) {
             assertThat(more.bytesNeeded()).isPositive();

@@ -2,8 +2,8 @@ package io.tlsweep.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tlsweep.testing.FuzzBytes;
 import io.tlsweep.testing.Fuzzing;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Tag;
  * 256–511-byte range when asked for.
  */
 @Tag("fuzz")
-class ClientHelloRoundTripFuzzTest {
+public class ClientHelloRoundTripFuzzTest {
     private static final int MAX_LIST = 300;
 
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
-    void encodedHellosDecodeToTheirSpec(FuzzedDataProvider in) {
+    public void encodedHellosDecodeToTheirSpec(byte[] data) {
+        FuzzBytes in = new FuzzBytes(data);
         ClientHelloSpec spec;
         byte[] wire;
         try {
@@ -110,51 +111,51 @@ class ClientHelloRoundTripFuzzTest {
         return h.extension(type).map(e -> Hex.of(java.util.Arrays.copyOfRange(e.data(), lengthWidth, e.data().length)));
     }
 
-    private static ClientHelloSpec spec(FuzzedDataProvider in) {
+    private static ClientHelloSpec spec(FuzzBytes in) {
         ClientHelloSpec.Builder b = ClientHelloSpec.builder()
-                .recordVersion(ProtocolVersion.of(in.consumeShort() & 0xFFFF))
-                .clientVersion(ProtocolVersion.of(in.consumeShort() & 0xFFFF))
-                .random(in.consumeBytes(in.consumeInt(30, 34)))
-                .sessionId(in.consumeBytes(in.consumeInt(0, 40)))
+                .recordVersion(ProtocolVersion.of(in.u16()))
+                .clientVersion(ProtocolVersion.of(in.u16()))
+                .random(in.bool() ? in.bytes(40) : in.exactly(32))
+                .sessionId(in.bytes(40))
                 .cipherSuites(u16s(in, CipherSuite::of))
-                .compressionMethods(in.consumeBytes(in.consumeInt(0, 300)))
+                .compressionMethods(in.bytes(300))
                 .supportedGroups(u16s(in, NamedGroup::of))
-                .ecPointFormats(in.consumeBytes(in.consumeInt(0, 300)))
+                .ecPointFormats(in.bytes(300))
                 .signatureAlgorithms(u16s(in, SignatureScheme::of))
                 .supportedVersions(u16s(in, ProtocolVersion::of))
-                .pskKeyExchangeModes(in.consumeBytes(in.consumeInt(0, 300)))
-                .renegotiationInfo(in.consumeBoolean())
-                .extendedMasterSecret(in.consumeBoolean())
-                .sessionTicket(in.consumeBoolean())
-                .statusRequest(in.consumeBoolean())
-                .padding(in.consumeBoolean() ? ClientHelloSpec.Padding.AVOID_256_TO_511 : ClientHelloSpec.Padding.NONE);
-        if (in.consumeBoolean()) {
-            b.serverName(in.consumeString(in.consumeInt(0, 300)));
+                .pskKeyExchangeModes(in.bytes(300))
+                .renegotiationInfo(in.bool())
+                .extendedMasterSecret(in.bool())
+                .sessionTicket(in.bool())
+                .statusRequest(in.bool())
+                .padding(in.bool() ? ClientHelloSpec.Padding.AVOID_256_TO_511 : ClientHelloSpec.Padding.NONE);
+        if (in.bool()) {
+            b.serverName(in.string(300));
         }
-        if (in.consumeBoolean()) {
+        if (in.bool()) {
             List<KeyShareEntry> shares = new ArrayList<>();
-            for (int i = in.consumeInt(0, 4); i > 0; i--) {
-                shares.add(new KeyShareEntry(NamedGroup.of(in.consumeShort() & 0xFFFF),
-                        in.consumeBytes(in.consumeInt(0, 70_000))));
+            for (int i = in.intIn(0, 4); i > 0; i--) {
+                shares.add(new KeyShareEntry(NamedGroup.of(in.u16()),
+                        in.bytes(70_000)));
             }
             b.keyShares(shares);
         }
         List<String> alpn = new ArrayList<>();
-        for (int i = in.consumeInt(0, 4); i > 0; i--) {
-            alpn.add(in.consumeString(in.consumeInt(0, 300)));
+        for (int i = in.intIn(0, 4); i > 0; i--) {
+            alpn.add(in.string(300));
         }
         b.alpn(alpn);
         List<Extension> extra = new ArrayList<>();
-        for (int i = in.consumeInt(0, 3); i > 0; i--) {
-            extra.add(Extension.of(in.consumeShort() & 0xFFFF, in.consumeBytes(in.consumeInt(0, 70_000))));
+        for (int i = in.intIn(0, 3); i > 0; i--) {
+            extra.add(Extension.of(in.u16(), in.bytes(70_000)));
         }
         return b.extraExtensions(extra).build();
     }
 
-    private static <T> List<T> u16s(FuzzedDataProvider in, IntFunction<T> of) {
+    private static <T> List<T> u16s(FuzzBytes in, IntFunction<T> of) {
         List<T> out = new ArrayList<>();
-        for (int i = in.consumeInt(0, MAX_LIST); i > 0; i--) {
-            out.add(of.apply(in.consumeShort() & 0xFFFF));
+        for (int i = in.intIn(0, MAX_LIST); i > 0; i--) {
+            out.add(of.apply(in.u16()));
         }
         return out;
     }

@@ -6,22 +6,22 @@ import java.util.stream.Stream;
  * Seeds for the wire fuzz tests: the captured byte vectors of {@code src/test/resources/vectors}, plus the
  * shapes no capture holds (an SSLv2 SERVER-HELLO).
  */
-final class FuzzSeeds {
+public final class FuzzSeeds {
     private FuzzSeeds() {
     }
 
     /** What servers sent, whole, plus an SSLv2 SERVER-HELLO. */
-    static Stream<byte[]> serverBytes() {
+    public static Stream<byte[]> serverBytes() {
         return Stream.concat(vectors(".server.hex"), Stream.of(sslV2ServerHello()));
     }
 
     /** The captured ClientHellos of real clients and of the scenarios. */
-    static Stream<byte[]> clientBytes() {
+    public static Stream<byte[]> clientBytes() {
         return vectors(".client.hex");
     }
 
     /** Every vector, server and client side. */
-    static Stream<byte[]> allBytes() {
+    public static Stream<byte[]> allBytes() {
         return Stream.concat(serverBytes(), clientBytes());
     }
 

@@ -15,11 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * record asks for no more bytes than the record still needs (the engine waits for exactly that many).
  */
 @Tag("fuzz")
-class RecordFramerFuzzTest {
+public class RecordFramerFuzzTest {
 
     @MethodSource("io.tlsweep.wire.FuzzSeeds#allBytes")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
-    void recordsAreCutExactly(byte[] data) {
+    public void recordsAreCutExactly(byte[] data) {
         int pos = 0;
         while (pos < data.length) {
             int remaining = data.length - pos;

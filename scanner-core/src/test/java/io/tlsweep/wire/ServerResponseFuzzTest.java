@@ -21,14 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Loops show as libFuzzer timeouts, unbounded allocations as {@link OutOfMemoryError} under the fork's heap.
  */
 @Tag("fuzz")
-class ServerResponseFuzzTest {
+public class ServerResponseFuzzTest {
     /** Inputs up to this length are also decoded at every prefix (quadratic); longer ones by the engine only. */
     private static final int EVERY_PREFIX_UP_TO = 600;
     private static final int[] PIECES = {1, 5, 50, 1 << 20};
 
     @MethodSource("io.tlsweep.wire.FuzzSeeds#serverBytes")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
-    void everyAnswerIsOneStableValue(byte[] data) {
+    public void everyAnswerIsOneStableValue(byte[] data) {
         Decision byteByByte = Decision.engine(data, 0, data.length, 1);
         for (int piece : PIECES) {
             assertThat(Decision.engine(data, 0, data.length, piece).answer()).as("bytes arriving in pieces of %d", piece)
