@@ -1,6 +1,7 @@
 package io.tlsweep;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tlsweep.cert.CaBundleFuzzTest;
 import io.tlsweep.cert.CertificateFuzzTest;
 import io.tlsweep.metrics.HistogramLogFuzzTest;
 import io.tlsweep.profile.ProfileFileFuzzTest;
@@ -41,6 +42,7 @@ class DecodersFuzzTest {
             new ClientHelloDecoderFuzzTest()::decodedHellosAreLossless,
             new ClientHelloRoundTripFuzzTest()::encodedHellosDecodeToTheirSpec,
             new CertificateFuzzTest()::servedBytesGiveFactsOrAReason,
+            new CaBundleFuzzTest()::aBundleLoadsOrSaysWhyNot,
             new JsonLinesFuzzTest()::everyLineIsAResultOrAnErrorAndEveryResultCanBeReported,
             new HistogramLogFuzzTest()::anyLogIsMergedOrRefusedByName,
             new ProfileFileFuzzTest()::whatLoadsCanBeSentAndTheRestIsNamed,
@@ -57,8 +59,9 @@ class DecodersFuzzTest {
 
     static Stream<byte[]> seeds() throws Exception {
         List<Seeds> seeds = List.of(FuzzSeeds::serverBytes, FuzzSeeds::allBytes, FuzzSeeds::clientBytes,
-                () -> Stream.of(new byte[64]), CertificateFuzzTest::seeds, JsonLinesFuzzTest::seeds,
-                HistogramLogFuzzTest::seeds, ProfileFileFuzzTest::seeds, TargetLinesFuzzTest::seeds);
+                () -> Stream.of(new byte[64]), CertificateFuzzTest::seeds, CaBundleFuzzTest::seeds,
+                JsonLinesFuzzTest::seeds, HistogramLogFuzzTest::seeds, ProfileFileFuzzTest::seeds,
+                TargetLinesFuzzTest::seeds);
         List<byte[]> tagged = new ArrayList<>();
         for (int i = 0; i < TARGETS.size(); i++) {
             int target = i;

@@ -64,9 +64,10 @@ public class TargetLinesFuzzTest {
     }
 
     public static Stream<byte[]> seeds() {
-        return Stream.of(String.join("\n", "# hosts", "example.com", "mail.corp.example:465", "10.1.2.3:443 sni=app.example",
-                "192.0.2.0/30", "192.0.2.8/31:8443", "[2001:db8::1]:25", "2001:db8::/126", "2001:db8::2",
-                "intranet.corp.example.   # trailing dot", "bad:port:99999", "") .getBytes(StandardCharsets.UTF_8),
-                "127.0.0.1\r\n\u00a0\r\nxn--bcher-kva.example sni=xn--bcher-kva.example\r\n".getBytes(StandardCharsets.UTF_8));
+        String list = String.join("\n", "# hosts", "example.com", "mail.corp.example:465",
+                "10.1.2.3:443 sni=app.example", "192.0.2.0/30", "192.0.2.8/31:8443", "[2001:db8::1]:25",
+                "2001:db8::/126", "2001:db8::2", "intranet.corp.example.   # trailing dot", "bad:port:99999", "");
+        String crlf = "127.0.0.1\r\n\u00a0\r\nxn--bcher-kva.example sni=xn--bcher-kva.example\r\n";
+        return Stream.of(list, crlf).map(s -> s.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -43,7 +43,8 @@ public class ClientHelloDecoderFuzzTest {
 
         int shorter = decoded.consumed() - 1;
         ClientHelloDecoder.Result prefix = ClientHelloDecoder.decode(Arrays.copyOf(data, shorter));
-        assertThat(prefix).as("the records less their last byte").isInstanceOf(ClientHelloDecoder.Result.NeedMore.class);
+        assertThat(prefix).as("the records less their last byte")
+                .isInstanceOf(ClientHelloDecoder.Result.NeedMore.class);
         assertThat(((ClientHelloDecoder.Result.NeedMore) prefix).bytesNeeded()).isEqualTo(1);
     }
 

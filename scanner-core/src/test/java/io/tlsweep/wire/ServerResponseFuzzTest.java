@@ -31,7 +31,8 @@ public class ServerResponseFuzzTest {
     public void everyAnswerIsOneStableValue(byte[] data) {
         Decision byteByByte = Decision.engine(data, 0, data.length, 1);
         for (int piece : PIECES) {
-            assertThat(Decision.engine(data, 0, data.length, piece).answer()).as("bytes arriving in pieces of %d", piece)
+            assertThat(Decision.engine(data, 0, data.length, piece).answer())
+                    .as("bytes arriving in pieces of %d", piece)
                     .isEqualTo(byteByByte.answer());
         }
         assertThat(Decision.engine(embedded(data), 7, data.length, 50).answer()).as("the same bytes at offset 7")
@@ -41,7 +42,8 @@ public class ServerResponseFuzzTest {
                     .isEqualTo(Decision.earliest(data));
         }
         if (byteByByte.decided()) {
-            assertThat(ResponseText.of(ServerResponseDecoder.finish(data))).as("the end of the connection after a decision")
+            assertThat(ResponseText.of(ServerResponseDecoder.finish(data)))
+                    .as("the end of the connection after a decision")
                     .isEqualTo(byteByByte.answer());
         }
     }
