@@ -52,7 +52,7 @@ public final class CertificateReader {
      * exceptions for some malformed certificates a server can send (JDK 17: an Ed25519 key of no bytes is an
      * {@code ArrayIndexOutOfBoundsException}); what it throws is a {@link CertificateException} here.
      */
-    static X509Certificate parse(byte[] der) throws CertificateException {
+    public static X509Certificate parse(byte[] der) throws CertificateException {
         ByteArrayInputStream in = new ByteArrayInputStream(der);
         X509Certificate cert;
         try {

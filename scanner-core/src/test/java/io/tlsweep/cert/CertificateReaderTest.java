@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Key kinds the farm does not make, IP SAN text, and bytes that are not a certificate. */
-class CertificateReaderTest {
+public class CertificateReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"", "00", "3003020100", "30820a0b0c0d", "2d2d2d2d2d424547494e"})
@@ -33,7 +33,7 @@ class CertificateReaderTest {
      * Found by fuzzing: an Ed25519 certificate whose key is a BIT STRING of no bytes makes JDK 17's parser throw
      * ArrayIndexOutOfBoundsException, which escaped the reader (and a hostile server could serve it).
      */
-    static final String EMPTY_ED25519_KEY =
+    public static final String EMPTY_ED25519_KEY =
             "308201053081b8a003020102020203ec300506032b657030233114300806035504031301793008060355040b13017831" +
             "0b3009060355040313026564301e170d3236313230313137313630385a170d3237313230323137313630385a30233114" +
             "300806035504031301793008060355040b130178310b3009060355040313026564302a300506032b6570030100000000" +
