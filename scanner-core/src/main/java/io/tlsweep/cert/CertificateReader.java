@@ -88,13 +88,17 @@ public final class CertificateReader {
         return cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && signedBy(cert, cert);
     }
 
-    /** Whether {@code issuer}'s key verifies {@code cert}'s signature. */
+    /**
+     * Whether {@code issuer}'s key verifies {@code cert}'s signature. A key or signature a server made up can
+     * make the JDK's verifier throw an unchecked exception (DSA parameters whose value is not invertible:
+     * ArithmeticException); that is "not signed by" too.
+     */
     static boolean signedBy(X509Certificate cert, X509Certificate issuer) {
         try {
             cert.verify(issuer.getPublicKey());
             return true;
         } catch (CertificateException | NoSuchAlgorithmException | InvalidKeyException | NoSuchProviderException
-                 | SignatureException e) {
+                 | SignatureException | RuntimeException e) {
             return false;
         }
     }
