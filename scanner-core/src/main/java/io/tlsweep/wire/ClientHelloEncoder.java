@@ -20,7 +20,8 @@ public final class ClientHelloEncoder {
      * The record bytes of the hello, ready to write to a socket.
      *
      * @throws IllegalArgumentException when the spec cannot be put on the wire as it is: a record version
-     *     outside SSLv3..TLS 1.3, a name that is not ASCII, a list or extension too long for its length field
+     *     outside SSLv3..TLS 1.3, a name that is not ASCII, a list or extension too long for its length field,
+     *     an extra extension of a type the hello already carries
      */
     public static byte[] encode(ClientHelloSpec spec) {
         ProtocolVersion record = spec.recordVersion();
@@ -81,6 +82,7 @@ public final class ClientHelloEncoder {
 
         boolean any = spec.hasExtensions();
         int extensions = any ? w.openLength(2) : -1;
+        int firstExtension = w.size();
         if (any) {
             writeExtensions(spec, w);
         }
@@ -89,6 +91,7 @@ public final class ClientHelloEncoder {
             if (length >= PAD_FLOOR && length < PAD_TARGET) {
                 if (!any) {
                     extensions = w.openLength(2);
+                    firstExtension = w.size();
                     any = true;
                     length += 2;
                 }
@@ -100,8 +103,20 @@ public final class ClientHelloEncoder {
         }
         if (any) {
             w.closeLength(extensions);
+            requireDistinctTypes(w.array(), firstExtension, w.size());
         }
         w.closeLength(body);
+    }
+
+    /** A hello must not carry two extensions of one type (RFC 8446 §4.2): an extra one may repeat a modelled one. */
+    private static void requireDistinctTypes(byte[] buf, int from, int to) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int at = from; at < to; at += 4 + ((buf[at + 2] & 0xFF) << 8 | (buf[at + 3] & 0xFF))) {
+            int type = (buf[at] & 0xFF) << 8 | (buf[at + 1] & 0xFF);
+            if (!seen.add(type)) {
+                throw new IllegalArgumentException("extension " + ExtensionType.of(type) + " appears twice");
+            }
+        }
     }
 
     private static void writeExtensions(ClientHelloSpec spec, WireWriter w) {

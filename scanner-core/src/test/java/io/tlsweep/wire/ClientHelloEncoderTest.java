@@ -218,6 +218,22 @@ class ClientHelloEncoderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not SSLv3..TLS 1.3");
     }
 
+    /**
+     * Found by the long fuzzing run (as a round trip that read back a server_name the spec did not hold): an
+     * extra extension can repeat a type the hello already carries, which no server accepts. It is refused.
+     */
+    @Test
+    void anExtraExtensionRepeatingATypeIsRefused() {
+        assertThatThrownBy(() -> ClientHelloEncoder.encode(ClientHelloSpec.builder().random(counting())
+                .cipherSuites(suites(1)).serverName("a.example")
+                .extraExtensions(List.of(Extension.of(0, new byte[] {0, 3, 0, 0, 0}))).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("appears twice");
+        assertThatThrownBy(() -> ClientHelloEncoder.encode(ClientHelloSpec.builder().random(counting())
+                .cipherSuites(suites(1)).extraExtensions(List.of(Extension.of(0x1234, new byte[0]),
+                        Extension.of(0x1234, new byte[1]))).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("appears twice");
+    }
+
     static ClientHello decoded(byte[] record) {
         ClientHelloDecoder.Result r = ClientHelloDecoder.decode(record);
         assertThat(r).isInstanceOf(ClientHelloDecoder.Result.Decoded.class);
