@@ -301,15 +301,7 @@ final class SweepCommand implements Callable<Integer> {
                 return Optional.empty();
             }
         }
-        EngineConfig engine = EngineConfig.builder()
-                .connectTimeout(Duration.ofMillis(s.connectTimeoutMs() == null ? 3000 : s.connectTimeoutMs()))
-                .readTimeout(Duration.ofMillis(s.readTimeoutMs() == null ? 5000 : s.readTimeoutMs()))
-                .targetBudget(Duration.ofSeconds(s.targetBudgetSeconds() == null ? 120 : s.targetBudgetSeconds()))
-                .maxInFlight(s.concurrency() == null ? 256 : s.concurrency())
-                .perHostConnections(s.perHost() == null ? 4 : s.perHost())
-                .perHostRate(s.rate() == null ? 0 : s.rate())
-                .scope(scope.get())
-                .build();
+        EngineConfig engine = s.engine(scope.get());
         AnchorLoad anchors = c.caFile() == null ? TrustAnchors.jdkDefaults()
                 : TrustAnchors.jdkDefaultsAnd(c.resolve(configFile, c.caFile()));
         if (anchors instanceof AnchorLoad.Failed failed) {

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.target.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -75,17 +79,34 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         private static String where(Path file, String text, String key) {
             return file + lineOfKey(text, key).map(line -> ":" + line).orElse("") + ": ";
         }
+
+        /** The engine settings, defaults where none is given; a value the engine refuses throws IAE. */
+        EngineConfig engine(Scope scope) {
+            return EngineConfig.builder()
+                    .connectTimeout(Duration.ofMillis(connectTimeoutMs == null ? 3000 : connectTimeoutMs))
+                    .readTimeout(Duration.ofMillis(readTimeoutMs == null ? 5000 : readTimeoutMs))
+                    .targetBudget(Duration.ofSeconds(targetBudgetSeconds == null ? 120 : targetBudgetSeconds))
+                    .maxInFlight(concurrency == null ? 256 : concurrency)
+                    .perHostConnections(perHost == null ? 4 : perHost)
+                    .perHostRate(rate == null ? 0 : rate)
+                    .scope(scope)
+                    .build();
+        }
     }
 
     enum Mode { FULL, VERSIONS_ONLY, RECHECK }
 
     /** The file, parsed and checked; the message names the file, the line and what is wrong. */
     static SweepConfig read(Path file) throws IOException, BadConfig {
+        return parse(Files.readString(file), file);
+    }
+
+    /** The text of {@code file}, parsed and checked, as {@link #read}. */
+    static SweepConfig parse(String text, Path file) throws BadConfig {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         SweepConfig c;
-        String text = Files.readString(file);
         try {
             c = yaml.readValue(text, SweepConfig.class);
         } catch (JsonMappingException e) {
@@ -129,8 +150,35 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         if (targets == null || targets.isEmpty()) {
             throw new BadConfig(file + ": targets: at least one target file is needed");
         }
+        for (int i = 0; i < targets.size(); i++) {
+            path(file, "targets[" + i + "]", targets.get(i));
+        }
         if (output == null || output.isBlank()) {
             throw new BadConfig(file + ": output: the directory for runs is needed");
+        }
+        path(file, "output", output);
+        if (caFile != null) {
+            path(file, "caFile", caFile);
+        }
+        if (profileFile != null) {
+            path(file, "profileFile", profileFile);
+        }
+        noNulls(file, "ports", ports);
+        noNulls(file, "failOn", failOn);
+        noNulls(file, "profiles", profiles instanceof List<?> list ? list : null);
+        if (scan != null) {
+            noNulls(file, "scan.versions", scan.versions());
+        }
+        if (expiringDays != null && expiringDays < 0) {
+            throw new BadConfig(file + ": expiringDays: " + expiringDays + " is negative");
+        }
+        if (scan != null) {
+            scan.check(file, text);
+        }
+        try {
+            scanOrDefaults().engine(Scope.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new BadConfig(file + ": scan: " + e.getMessage());
         }
         if (retention != null && retention < 0) {
             throw new BadConfig(file + ": retention: " + retention + " is negative (0 keeps every run)");
@@ -150,8 +198,23 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
                 && !(profiles instanceof List<?>)) {
             throw new BadConfig(file + ": profiles: 'all', 'none' or a list of profile ids");
         }
-        if (scan != null) {
-            scan.check(file, text);
+    }
+
+    /** A path the sweep will resolve next to the file: present, not blank, and a path on this system. */
+    private static void path(Path file, String key, String value) throws BadConfig {
+        if (value == null || value.isBlank()) {
+            throw new BadConfig(file + ": " + key + ": a path is needed");
+        }
+        try {
+            Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new BadConfig(file + ": " + key + ": '" + value + "' is not a path: " + e.getReason());
+        }
+    }
+
+    private static void noNulls(Path file, String key, List<?> values) throws BadConfig {
+        if (values != null && values.contains(null)) {
+            throw new BadConfig(file + ": " + key + ": [" + values.indexOf(null) + "] is empty");
         }
     }
 

@@ -31,6 +31,28 @@ class SweepConfigTest {
         assertThatThrownBy(() -> SweepConfig.read(none)).hasMessageContaining("targets: at least one target file");
     }
 
+    /**
+     * Fuzzing found "targets: [a.txt, null]" accepted and then a NullPointerException when the sweep resolved
+     * the target files; the engine's own refusals (a zero read timeout) escaped the same way. Each is an error
+     * naming the file and the key now.
+     */
+    @Test
+    void emptyEntriesBadPathsAndEngineValuesAreErrorsNamingTheKey() throws Exception {
+        Path nul = Files.writeString(dir.resolve("nul.yaml"), "targets: [a.txt, null]\noutput: out\n");
+        assertThatThrownBy(() -> SweepConfig.read(nul)).isInstanceOf(SweepConfig.BadConfig.class)
+                .hasMessage(nul + ": targets[1]: a path is needed");
+        Path port = Files.writeString(dir.resolve("port.yaml"), "targets: [a.txt]\noutput: out\nports:\n - 443\n -\n");
+        assertThatThrownBy(() -> SweepConfig.read(port)).hasMessage(port + ": ports: [1] is empty");
+        Path path = Files.writeString(dir.resolve("path.yaml"), "targets: [\"a\\0.txt\"]\noutput: out\n");
+        assertThatThrownBy(() -> SweepConfig.read(path)).hasMessageStartingWith(path + ": targets[0]: 'a")
+                .hasMessageContaining("is not a path");
+        Path engine = Files.writeString(dir.resolve("engine.yaml"), "targets: [a.txt]\noutput: out\n"
+                + "scan: {readTimeoutMs: 0}\n");
+        assertThatThrownBy(() -> SweepConfig.read(engine)).hasMessageStartingWith(engine + ": scan: readTimeout");
+        Path days = Files.writeString(dir.resolve("days.yaml"), "targets: [a.txt]\noutput: out\nexpiringDays: -1\n");
+        assertThatThrownBy(() -> SweepConfig.read(days)).hasMessage(days + ": expiringDays: -1 is negative");
+    }
+
     @Test
     void pathsAreRelativeToTheFileAndDefaultsHold() throws Exception {
         Path f = Files.writeString(dir.resolve("sweep.yaml"), "targets: [a.txt]\noutput: out\nprofiles: [java8]\n");

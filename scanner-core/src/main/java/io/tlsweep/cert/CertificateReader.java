@@ -47,10 +47,19 @@ public final class CertificateReader {
         }
     }
 
-    /** Parses exactly one DER certificate (trailing bytes are refused). */
-    static X509Certificate parse(byte[] der) throws CertificateException {
+    /**
+     * Parses exactly one DER certificate (trailing bytes are refused). The JDK's parser throws unchecked
+     * exceptions for some malformed certificates a server can send (JDK 17: an Ed25519 key of no bytes is an
+     * {@code ArrayIndexOutOfBoundsException}); what it throws is a {@link CertificateException} here.
+     */
+    public static X509Certificate parse(byte[] der) throws CertificateException {
         ByteArrayInputStream in = new ByteArrayInputStream(der);
-        X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        X509Certificate cert;
+        try {
+            cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (RuntimeException e) {
+            throw new CertificateParsingException("the JDK's parser failed: " + e, e);
+        }
         if (in.available() > 0) {
             throw new CertificateParsingException(in.available() + " bytes after the certificate");
         }
@@ -79,13 +88,17 @@ public final class CertificateReader {
         return cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && signedBy(cert, cert);
     }
 
-    /** Whether {@code issuer}'s key verifies {@code cert}'s signature. */
+    /**
+     * Whether {@code issuer}'s key verifies {@code cert}'s signature. A key or signature a server made up can
+     * make the JDK's verifier throw an unchecked exception (DSA parameters whose value is not invertible:
+     * ArithmeticException); that is "not signed by" too.
+     */
     static boolean signedBy(X509Certificate cert, X509Certificate issuer) {
         try {
             cert.verify(issuer.getPublicKey());
             return true;
         } catch (CertificateException | NoSuchAlgorithmException | InvalidKeyException | NoSuchProviderException
-                 | SignatureException e) {
+                 | SignatureException | RuntimeException e) {
             return false;
         }
     }

@@ -87,6 +87,11 @@ public final class TrustAnchors {
         } catch (IOException e) {
             return new AnchorLoad.Failed(source, "cannot read it: " + e.getMessage());
         }
+        return pemBundle(source, bytes);
+    }
+
+    /** The certificates of a bundle's bytes, read from {@code source}. */
+    static AnchorLoad pemBundle(String source, byte[] bytes) {
         try {
             List<X509Certificate> certs = new ArrayList<>();
             for (Certificate cert : CertificateFactory.getInstance("X.509")
@@ -97,6 +102,10 @@ public final class TrustAnchors {
                     + " -----BEGIN CERTIFICATE-----)") : new AnchorLoad.Loaded(new TrustAnchors(source, certs));
         } catch (CertificateException e) {
             return new AnchorLoad.Failed(source, "not a PEM certificate bundle: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // as in CertificateReader.parse: the JDK's parser throws unchecked exceptions for some malformed
+            // certificates (JDK 17: an Ed25519 key of no bytes)
+            return new AnchorLoad.Failed(source, "not a PEM certificate bundle: the JDK's parser failed: " + e);
         }
     }
 

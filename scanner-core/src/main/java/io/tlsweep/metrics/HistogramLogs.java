@@ -37,7 +37,8 @@ public final class HistogramLogs {
      *
      * @return the merged histograms by tag, as written
      * @throws UncheckedIOException when a log cannot be read
-     * @throws IllegalArgumentException when a log holds a histogram that is not an integer {@link Histogram}
+     * @throws IllegalArgumentException when a log is not a histogram log, or holds a histogram that is not an
+     *     integer {@link Histogram}
      */
     public static Map<String, Histogram> merge(List<Path> logs, OutputStream out) {
         Map<String, Histogram> byTag = new LinkedHashMap<>();
@@ -52,11 +53,27 @@ public final class HistogramLogs {
         return Collections.unmodifiableMap(byTag);
     }
 
+    /**
+     * The next interval of a log, or null at its end.
+     *
+     * @throws IllegalArgumentException naming the log when a line is not an interval HdrHistogram can read.
+     *     {@link HistogramLogReader} reports any problem in a line (a bad number, a payload that is not a
+     *     compressed histogram, a count array that does not fit) as a RuntimeException: it catches whatever a
+     *     line throws and rethrows it so. That, and only that, is turned into this.
+     */
+    public static EncodableHistogram next(HistogramLogReader reader, String name) {
+        try {
+            return reader.nextIntervalHistogram();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + ": not a histogram log: " + e.getMessage(), e);
+        }
+    }
+
     /** Adds every interval of one log into {@code byTag}, creating a sum per new tag. */
     static void addAll(InputStream log, String name, Map<String, Histogram> byTag) {
         HistogramLogReader reader = new HistogramLogReader(log);
         EncodableHistogram next;
-        while ((next = reader.nextIntervalHistogram()) != null) {
+        while ((next = next(reader, name)) != null) {
             if (!(next instanceof Histogram h)) {
                 throw new IllegalArgumentException(name + ": a " + next.getClass().getSimpleName()
                         + " interval; only integer histograms (as tlsweep writes) can be merged");

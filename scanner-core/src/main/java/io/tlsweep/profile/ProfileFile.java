@@ -142,7 +142,8 @@ public final class ProfileFile {
                 bool(node, "renegotiationScsv", sources), bool(node, "extendedMasterSecret", sources),
                 bool(node, "statusRequest", sources), bool(node, "sessionTicket", sources),
                 list(node, "alpn", sources, v -> {
-                    if (!v.isTextual() || v.asText().isEmpty() || v.asText().length() > 255) {
+                    if (!v.isTextual() || v.asText().isEmpty() || v.asText().length() > 255
+                            || !java.nio.charset.StandardCharsets.US_ASCII.newEncoder().canEncode(v.asText())) {
                         throw new IllegalArgumentException("'" + v + "' is not an ALPN protocol name");
                     }
                     return v.asText();

@@ -1,5 +1,6 @@
 package io.tlsweep.report;
 
+import io.tlsweep.metrics.HistogramLogs;
 import io.tlsweep.metrics.Percentiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -40,12 +42,21 @@ public final class Latency {
         return new Latency(Collections.unmodifiableMap(sorted));
     }
 
-    /** Reads every interval histogram of a log; untagged ones are kept under "untagged". */
+    /** As {@link #read(InputStream, String)}, for a log with no name to give in a message. */
     public static Latency read(InputStream hlog) {
+        return read(hlog, "latency log");
+    }
+
+    /**
+     * Reads every interval histogram of a log; untagged ones are kept under "untagged".
+     *
+     * @throws IllegalArgumentException when it is not a histogram log, naming it as {@code name}
+     */
+    public static Latency read(InputStream hlog, String name) {
         HistogramLogReader reader = new HistogramLogReader(hlog);
         Map<String, Histogram> byTag = new LinkedHashMap<>();
         EncodableHistogram next;
-        while ((next = reader.nextIntervalHistogram()) != null) {
+        while ((next = HistogramLogs.next(reader, name)) != null) {
             if (next instanceof Histogram h) {
                 String tag = h.getTag() == null ? "untagged" : h.getTag();
                 byTag.merge(tag, h, (a, b) -> {
@@ -57,15 +68,29 @@ public final class Latency {
         return of(byTag);
     }
 
-    /** The log at {@code path}, or {@link #none()} if there is no such file. */
+    /**
+     * The log at {@code path}, or {@link #none()} if there is no such file.
+     *
+     * @throws IllegalArgumentException when the file is not a histogram log (the message names it)
+     */
     public static Latency readIfPresent(Path path) {
         if (!Files.isRegularFile(path)) {
             return none();
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return read(in);
+            return read(in, path.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** As {@link #readIfPresent}, but a file that is not a histogram log goes to {@code errors} as none. */
+    public static Latency readIfPresent(Path path, Consumer<String> errors) {
+        try {
+            return readIfPresent(path);
+        } catch (IllegalArgumentException e) {
+            errors.accept(e.getMessage() + "; the reports leave latency out");
+            return none();
         }
     }
 

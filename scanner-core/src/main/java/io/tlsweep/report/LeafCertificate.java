@@ -1,9 +1,8 @@
 package io.tlsweep.report;
 
+import io.tlsweep.cert.CertificateReader;
 import io.tlsweep.report.ResultJson.CertificateJson;
-import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,9 +26,7 @@ public record LeafCertificate(String subject, String commonName, String organiza
             return Optional.empty();
         }
         try {
-            byte[] der = Base64.getDecoder().decode(chain.get(0).der());
-            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            X509Certificate cert = CertificateReader.parse(Base64.getDecoder().decode(chain.get(0).der()));
             String subject = cert.getSubjectX500Principal().getName();
             return Optional.of(new LeafCertificate(subject, attribute(subject, "CN"), attribute(subject, "O"),
                     DAY.format(cert.getNotAfter().toInstant())));

@@ -89,7 +89,7 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
             throws IOException {
         try (ReportSet reports = open(dir, Tally.DEFAULT_CAP, profileIds(resultsJsonl))) {
             reports.superseded = ResultLines.read(resultsJsonl, reports::add, errors);
-            return reports.finish(Latency.readIfPresent(hlog), run);
+            return reports.finish(Latency.readIfPresent(hlog, errors), run);
         }
     }
 

@@ -16,8 +16,18 @@ public final class ClientHelloEncoder {
     private ClientHelloEncoder() {
     }
 
-    /** The record bytes of the hello, ready to write to a socket. */
+    /**
+     * The record bytes of the hello, ready to write to a socket.
+     *
+     * @throws IllegalArgumentException when the spec cannot be put on the wire as it is: a record version
+     *     outside SSLv3..TLS 1.3, a name that is not ASCII, a list or extension too long for its length field,
+     *     an extra extension of a type the hello already carries
+     */
     public static byte[] encode(ClientHelloSpec spec) {
+        ProtocolVersion record = spec.recordVersion();
+        if (record.major() != 3 || record.minor() > 4) {
+            throw new IllegalArgumentException("record version " + record + " is not SSLv3..TLS 1.3");
+        }
         WireWriter w = new WireWriter(512 + spec.cipherSuites().size() * 2);
         w.zeros(TlsRecord.HEADER_LENGTH);
         writeHandshake(spec, w);
@@ -34,7 +44,7 @@ public final class ClientHelloEncoder {
         return fragment(buf, TlsRecord.HEADER_LENGTH, messageLength, spec.recordVersion());
     }
 
-    /** The handshake message alone (type, length, body), without record framing. */
+    /** The handshake message alone (type, length, body), without record framing; refuses what {@link #encode} does. */
     public static byte[] encodeHandshake(ClientHelloSpec spec) {
         WireWriter w = new WireWriter(512 + spec.cipherSuites().size() * 2);
         writeHandshake(spec, w);
@@ -72,6 +82,7 @@ public final class ClientHelloEncoder {
 
         boolean any = spec.hasExtensions();
         int extensions = any ? w.openLength(2) : -1;
+        int firstExtension = w.size();
         if (any) {
             writeExtensions(spec, w);
         }
@@ -80,6 +91,7 @@ public final class ClientHelloEncoder {
             if (length >= PAD_FLOOR && length < PAD_TARGET) {
                 if (!any) {
                     extensions = w.openLength(2);
+                    firstExtension = w.size();
                     any = true;
                     length += 2;
                 }
@@ -91,13 +103,25 @@ public final class ClientHelloEncoder {
         }
         if (any) {
             w.closeLength(extensions);
+            requireDistinctTypes(w.array(), firstExtension, w.size());
         }
         w.closeLength(body);
     }
 
+    /** A hello must not carry two extensions of one type (RFC 8446 §4.2): an extra one may repeat a modelled one. */
+    private static void requireDistinctTypes(byte[] buf, int from, int to) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int at = from; at < to; at += 4 + ((buf[at + 2] & 0xFF) << 8 | (buf[at + 3] & 0xFF))) {
+            int type = (buf[at] & 0xFF) << 8 | (buf[at + 1] & 0xFF);
+            if (!seen.add(type)) {
+                throw new IllegalArgumentException("extension " + ExtensionType.of(type) + " appears twice");
+            }
+        }
+    }
+
     private static void writeExtensions(ClientHelloSpec spec, WireWriter w) {
         spec.serverName().ifPresent(name -> {
-            byte[] host = name.getBytes(StandardCharsets.US_ASCII);
+            byte[] host = ascii(name, "server name");
             int ext = open(w, ExtensionType.SERVER_NAME);
             int list = w.openLength(2);
             w.u8(0); // host_name
@@ -123,8 +147,7 @@ public final class ClientHelloEncoder {
         byte[] pointFormats = spec.ecPointFormats();
         if (pointFormats.length > 0) {
             int ext = open(w, ExtensionType.EC_POINT_FORMATS);
-            w.u8(pointFormats.length);
-            w.bytes(pointFormats);
+            vector(w, 1, pointFormats);
             w.closeLength(ext);
         }
         if (spec.sessionTicket()) {
@@ -148,8 +171,9 @@ public final class ClientHelloEncoder {
         }
         if (!spec.supportedVersions().isEmpty()) {
             int ext = open(w, ExtensionType.SUPPORTED_VERSIONS);
-            w.u8(spec.supportedVersions().size() * 2);
+            int list = w.openLength(1);
             spec.supportedVersions().forEach(v -> w.u16(v.code()));
+            w.closeLength(list);
             w.closeLength(ext);
         }
         spec.keyShares().ifPresent(entries -> {
@@ -157,8 +181,7 @@ public final class ClientHelloEncoder {
             int list = w.openLength(2);
             for (KeyShareEntry e : entries) {
                 w.u16(e.group().code());
-                w.u16(e.length());
-                w.bytes(e.raw());
+                vector(w, 2, e.raw());
             }
             w.closeLength(list);
             w.closeLength(ext);
@@ -166,14 +189,12 @@ public final class ClientHelloEncoder {
         byte[] pskModes = spec.pskKeyExchangeModes();
         if (pskModes.length > 0) {
             int ext = open(w, ExtensionType.PSK_KEY_EXCHANGE_MODES);
-            w.u8(pskModes.length);
-            w.bytes(pskModes);
+            vector(w, 1, pskModes);
             w.closeLength(ext);
         }
         for (Extension e : spec.extraExtensions()) {
             w.u16(e.type().code());
-            w.u16(e.raw().length);
-            w.bytes(e.raw());
+            vector(w, 2, e.raw());
         }
     }
 
@@ -181,12 +202,24 @@ public final class ClientHelloEncoder {
         int ext = open(w, ExtensionType.ALPN);
         int list = w.openLength(2);
         for (String p : protocols) {
-            byte[] b = p.getBytes(StandardCharsets.US_ASCII);
-            w.u8(b.length);
-            w.bytes(b);
+            vector(w, 1, ascii(p, "ALPN protocol name"));
         }
         w.closeLength(list);
         w.closeLength(ext);
+    }
+
+    /** Bytes behind a length prefix of {@code width} bytes; too many for the prefix is refused. */
+    private static void vector(WireWriter w, int width, byte[] bytes) {
+        int length = w.openLength(width);
+        w.bytes(bytes);
+        w.closeLength(length);
+    }
+
+    private static byte[] ascii(String s, String what) {
+        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(s)) {
+            throw new IllegalArgumentException(what + " '" + s + "' is not ASCII");
+        }
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static int open(WireWriter w, ExtensionType type) {

@@ -11,10 +11,6 @@ public record KeyShareEntry(NamedGroup group, byte[] keyExchange) {
         return keyExchange.clone();
     }
 
-    int length() {
-        return keyExchange.length;
-    }
-
     byte[] raw() {
         return keyExchange;
     }

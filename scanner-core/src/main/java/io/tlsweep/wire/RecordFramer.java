@@ -9,7 +9,11 @@ public final class RecordFramer {
 
     /** What the framer found at the given offset. */
     public sealed interface Frame {
-        /** At least {@code bytesNeeded} more bytes are needed before a record can be cut. */
+        /**
+         * Nothing can be decided before {@code bytesNeeded} more bytes arrive: the type and version bytes of a
+         * header are judged one by one (so one more byte may already make it {@link Invalid}), its length once
+         * both length bytes are in, its fragment once whole.
+         */
         record NeedMore(int bytesNeeded) implements Frame {
         }
 
@@ -28,7 +32,7 @@ public final class RecordFramer {
     public static Frame next(byte[] buf, int off, int len) {
         if (len < TlsRecord.HEADER_LENGTH) {
             Frame early = checkPartialHeader(buf, off, len);
-            return early != null ? early : new Frame.NeedMore(TlsRecord.HEADER_LENGTH - len);
+            return early != null ? early : new Frame.NeedMore(len < 3 ? 1 : TlsRecord.HEADER_LENGTH - len);
         }
         Frame header = checkPartialHeader(buf, off, 3);
         if (header != null) {

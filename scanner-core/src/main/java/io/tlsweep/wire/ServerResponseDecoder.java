@@ -86,8 +86,8 @@ public final class ServerResponseDecoder {
                     if (hello != null) {
                         return done(flight(false, Optional.empty()));
                     }
-                    return done(pos == 0 && bad.notTls() ? Banner.classify(buf, off, len)
-                            : new ServerResponse.Malformed(bad.reason(), pos));
+                    return pos == 0 && bad.notTls() ? banner(atEnd)
+                            : done(new ServerResponse.Malformed(bad.reason(), pos));
                 }
                 RecordFramer.Frame.Complete complete = (RecordFramer.Frame.Complete) frame;
                 int recordAt = pos;
@@ -101,6 +101,9 @@ public final class ServerResponseDecoder {
 
         private Decoding notTls(boolean atEnd) {
             if (SslV2Parser.plausible(buf, off, len)) {
+                if (len < 3 && !atEnd) {
+                    return new Decoding.NeedMore(1); // its third byte tells whether it is a SERVER-HELLO
+                }
                 int missing = SslV2Parser.missing(buf, off, len);
                 if (missing == 0) {
                     return done(SslV2Parser.parse(buf, off, len));
@@ -108,7 +111,13 @@ public final class ServerResponseDecoder {
                 if (!atEnd) {
                     return new Decoding.NeedMore(missing);
                 }
-            } else if (!atEnd && !Banner.decisive(buf, off, len)) {
+            }
+            return banner(atEnd);
+        }
+
+        /** A non-TLS answer, named once its first bytes decide (or the connection ended). */
+        private Decoding banner(boolean atEnd) {
+            if (!atEnd && !Banner.decisive(buf, off, len)) {
                 return new Decoding.NeedMore(1);
             }
             return done(Banner.classify(buf, off, len));

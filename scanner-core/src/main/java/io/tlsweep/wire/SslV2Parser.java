@@ -36,7 +36,7 @@ final class SslV2Parser {
             int specsLength = r.u16("cipher_specs_length");
             int connectionIdLength = r.u16("connection_id_length");
             if (version.code() != 0x0002 || specsLength % 3 != 0) {
-                return Banner.classify(buf, off, len);
+                return Banner.classify(buf, off, Math.min(len, 2 + length));
             }
             byte[] cert = r.bytes(certLength, "certificate");
             List<Integer> specs = new ArrayList<>(specsLength / 3);

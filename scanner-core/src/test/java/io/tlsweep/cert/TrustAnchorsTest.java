@@ -67,6 +67,20 @@ class TrustAnchorsTest {
         assertThat(((AnchorLoad.Failed) load).reason()).startsWith("not a PEM certificate bundle: ");
     }
 
+    /** Found by fuzzing: a bundle holding a certificate the JDK's parser throws on stopped --ca-file with it. */
+    @Test
+    void aCertificateTheJdkParserThrowsOnFailsTheBundleWithTheReason() throws Exception {
+        byte[] der = java.util.HexFormat.of().parseHex(CertificateReaderTest.EMPTY_ED25519_KEY);
+        Path bundle = file("ed.pem", "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(der)
+                + "\n-----END CERTIFICATE-----\n");
+
+        AnchorLoad load = TrustAnchors.pemBundle(bundle);
+
+        assertThat(load).isInstanceOf(AnchorLoad.Failed.class);
+        assertThat(((AnchorLoad.Failed) load).reason())
+                .startsWith("not a PEM certificate bundle: the JDK's parser failed: ");
+    }
+
     @Test
     void brokenBase64InsideABlock() throws Exception {
         Path broken = file("broken.pem", "-----BEGIN CERTIFICATE-----\nAAAA!!!!\n-----END CERTIFICATE-----\n");

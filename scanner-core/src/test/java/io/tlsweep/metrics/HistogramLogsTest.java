@@ -129,6 +129,15 @@ class HistogramLogsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("double.hlog");
     }
 
+    /** Fuzzing found HdrHistogram's own exceptions escaping the merge for a log that is not one. */
+    @Test
+    void aFileThatIsNotAHistogramLogIsRefusedByName() throws IOException {
+        Path file = dir.resolve("shard-2.hlog");
+        Files.writeString(file, "Tag=connect/TLSv1.2/hello,0.000,1.000,2.000,HISTF!!!not-base64\n");
+        assertThatThrownBy(() -> HistogramLogs.merge(List.of(file), new ByteArrayOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(file + ": not a histogram log");
+    }
+
     private static void write(Path file, long start, long end, long... values) throws IOException {
         Histogram h = new Histogram(3);
         for (long v : values) {

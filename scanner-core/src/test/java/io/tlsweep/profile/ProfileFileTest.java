@@ -44,6 +44,20 @@ class ProfileFileTest {
                 + " not a cipher suite tlsweep knows");
     }
 
+    /**
+     * The ClientHello encoder now refuses a name that is not ASCII (it used to send '?' for each such character),
+     * so a profile whose ALPN name is not ASCII is refused when the file loads, not when its hello is sent.
+     */
+    @Test
+    void anAlpnNameThatIsNotAsciiIsRefusedWhenTheFileLoads() {
+        String p = profile("alpn", "\"0xC02F\"").replace("\"sni\":",
+                "\"alpn\": {\"value\": [\"h2\", \"spdy/\u00fc\"], \"sources\": [\"S1\"], \"confidence\": \"H\"}, \"sni\":");
+        ProfileFile.Load load = ProfileFile.parse(file(p), "mine.json");
+        assertThat(load.catalog().profiles()).isEmpty();
+        assertThat(load.errors()).singleElement().asString().startsWith("mine.json: profile 'alpn': alpn: [1]:")
+                .contains("is not an ALPN protocol name");
+    }
+
     @Test
     void controlCharactersOfTheFileAreShownAsEscapesInErrors() {
         ProfileFile.Load load = ProfileFile.parse(file(profile("bad", "\"0xC02F\", \"NO\\u001b[2J\\u0007SUITE\"")),

@@ -34,6 +34,21 @@ class HtmlReportTest {
         assertThat(count(HTML, "not-tls")).isEqualTo(1);
     }
 
+    /**
+     * A server can serve a certificate the JDK's parser throws on (an Ed25519 key of no bytes): the scan keeps
+     * its DER in the result line, and the reports read the leaf from there. That threw out of the report; the
+     * page now shows no leaf for it. (Reasoned from the fuzzing finding in the certificate reader.)
+     */
+    @Test
+    void aLeafTheJdkParserThrowsOnIsLeftOut() {
+        byte[] der = java.util.HexFormat.of().parseHex(io.tlsweep.cert.CertificateReaderTest.EMPTY_ED25519_KEY);
+        ResultJson r = Results.readyEndpoint("ed.example:443").noCertificates()
+                .rawCertificate("00", java.util.Base64.getEncoder().encodeToString(der)).build();
+
+        assertThat(LeafCertificate.of(r.certificates())).isEmpty();
+        assertThat(HtmlReport.render(tally(List.of(r)), Latency.none(), Hostile.RUN)).contains("ed.example:443");
+    }
+
     @Test
     void hostileStringsAppearOnlyEscaped() {
         assertThat(HTML).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>bold")

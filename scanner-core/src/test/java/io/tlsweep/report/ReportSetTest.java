@@ -96,6 +96,29 @@ class ReportSetTest {
         assertThat(html).contains("id=\"latency-first-reply/TLSv1.2/alert\"").doesNotContain("latency-none");
     }
 
+    /**
+     * Fuzzing found that a latency.hlog that is not a histogram log (here a payload that is not base64) made
+     * HdrHistogram throw out of the report: now the reports are written without latency and the error names
+     * the file.
+     */
+    @Test
+    void aLatencyLogThatIsNotOneLeavesLatencyOutAndSaysSo() throws IOException {
+        Path jsonl = dir.resolve("results.jsonl");
+        try (JsonLinesWriter w = new JsonLinesWriter(Files.newOutputStream(jsonl))) {
+            Hostile.results().forEach(w::write);
+        }
+        Path hlog = dir.resolve("latency.hlog");
+        Files.writeString(hlog, "Tag=connect/TLSv1.2/hello,0.000,1.000,2.000,HISTF!!!not-base64\n");
+        List<String> errors = new ArrayList<>();
+
+        Tally t = ReportSet.rebuild(jsonl, hlog, dir.resolve("reports"), Hostile.RUN, errors::add);
+
+        assertThat(t.endpoints()).isEqualTo(8);
+        assertThat(errors).singleElement().asString().startsWith(hlog + ": not a histogram log")
+                .endsWith("the reports leave latency out");
+        assertThat(Files.readString(dir.resolve("reports").resolve(ReportSet.HTML))).contains("latency-none");
+    }
+
     @Test
     void htmlListsAreCappedWithAndNMoreWhileCountsAndCsvStayComplete() throws IOException {
         List<ResultJson> many = IntStream.range(0, 1200).mapToObj(i -> Results.breaks("h" + i + ".example:443"))

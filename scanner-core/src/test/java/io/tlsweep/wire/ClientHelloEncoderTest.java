@@ -180,6 +180,60 @@ class ClientHelloEncoderTest {
                 .hasMessageContaining("session id");
     }
 
+    /**
+     * Fuzzing found that the encoder wrote one-byte lengths unchecked: 128 supported versions went out with a
+     * list length of 0 and a corrupt hello. Everything that cannot be put on the wire as it is is refused now.
+     */
+    @Test
+    void whatDoesNotFitItsLengthFieldIsRefusedNotTruncated() {
+        ClientHelloSpec.Builder base = ClientHelloSpec.builder().random(counting()).cipherSuites(suites(1));
+        List<ProtocolVersion> versions = IntStream.range(0, 128).mapToObj(i -> ProtocolVersion.TLSv1_2).toList();
+        assertThatThrownBy(() -> ClientHelloEncoder.encode(base.supportedVersions(versions).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceeds a 1-byte length");
+        assertThatThrownBy(() -> ClientHelloEncoder.encode(ClientHelloSpec.builder().random(counting())
+                .cipherSuites(suites(1)).alpn(List.of("h".repeat(256))).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceeds a 1-byte length");
+        assertThatThrownBy(() -> ClientHelloEncoder.encode(ClientHelloSpec.builder().random(counting())
+                .cipherSuites(suites(1)).ecPointFormats(new byte[256]).build()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ClientHelloEncoder.encode(ClientHelloSpec.builder().random(counting())
+                .cipherSuites(suites(1)).extraExtensions(List.of(Extension.of(0x1234, new byte[70_000]))).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exceeds a 2-byte length");
+        List<ProtocolVersion> fits = versions.subList(0, 127);
+        assertThat(decoded(ClientHelloEncoder.encode(ClientHelloSpec.builder().random(counting())
+                .cipherSuites(suites(1)).supportedVersions(fits).build())).supportedVersions()).isEqualTo(fits);
+    }
+
+    /** Fuzzing found names with non-ASCII characters sent as '?', and record versions no record layer carries. */
+    @Test
+    void nonAsciiNamesAndUnframableRecordVersionsAreRefused() {
+        assertThatThrownBy(() -> ClientHelloEncoder.encode(ClientHelloSpec.builder().random(counting())
+                .cipherSuites(suites(1)).serverName("bücher.example").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("server name 'bücher.example' is not ASCII");
+        assertThatThrownBy(() -> ClientHelloEncoder.encode(ClientHelloSpec.builder().random(counting())
+                .cipherSuites(suites(1)).alpn(List.of("h2", "spdy/ü")).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALPN protocol name");
+        assertThatThrownBy(() -> ClientHelloEncoder.encode(ClientHelloSpec.builder().random(counting())
+                .cipherSuites(suites(1)).recordVersion(ProtocolVersion.of(0x036B)).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not SSLv3..TLS 1.3");
+    }
+
+    /**
+     * Found by the long fuzzing run (as a round trip that read back a server_name the spec did not hold): an
+     * extra extension can repeat a type the hello already carries, which no server accepts. It is refused.
+     */
+    @Test
+    void anExtraExtensionRepeatingATypeIsRefused() {
+        assertThatThrownBy(() -> ClientHelloEncoder.encode(ClientHelloSpec.builder().random(counting())
+                .cipherSuites(suites(1)).serverName("a.example")
+                .extraExtensions(List.of(Extension.of(0, new byte[] {0, 3, 0, 0, 0}))).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("appears twice");
+        assertThatThrownBy(() -> ClientHelloEncoder.encode(ClientHelloSpec.builder().random(counting())
+                .cipherSuites(suites(1)).extraExtensions(List.of(Extension.of(0x1234, new byte[0]),
+                        Extension.of(0x1234, new byte[1]))).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("appears twice");
+    }
+
     static ClientHello decoded(byte[] record) {
         ClientHelloDecoder.Result r = ClientHelloDecoder.decode(record);
         assertThat(r).isInstanceOf(ClientHelloDecoder.Result.Decoded.class);

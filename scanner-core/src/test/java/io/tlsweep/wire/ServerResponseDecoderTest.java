@@ -212,6 +212,56 @@ class ServerResponseDecoderTest {
         assertThat(ServerResponseDecoder.finish(new byte[0])).isInstanceOf(ServerResponse.Malformed.class);
     }
 
+    /**
+     * Fuzzing found (on the captured http-400 and ssh-banner answers) that a non-TLS answer was named from
+     * whatever had arrived when it was decided: its sample, and so its description, changed with the way the
+     * bytes were split. "220 … ESMTP" followed by a line mentioning FTP read as FTP when it came in one piece.
+     */
+    @Test
+    void aNonTlsAnswerIsNamedFromItsFirstLineHoweverItArrives() {
+        byte[] banner = "220 mail.example ESMTP ready\r\n214 see ftp.example for files\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        int firstLine = "220 mail.example ESMTP ready\r\n".length();
+        ServerResponse.NotTls early = (ServerResponse.NotTls) done(Arrays.copyOf(banner, firstLine));
+        ServerResponse.NotTls whole = (ServerResponse.NotTls) done(banner);
+        assertThat(whole.looksLike()).isEqualTo("SMTP").isEqualTo(early.looksLike());
+        assertThat(whole.firstBytes()).isEqualTo(early.firstBytes()).hasSize(firstLine);
+        assertThat(ServerResponseDecoder.finish(banner)).hasToString(early.toString());
+    }
+
+    @Test
+    void aBinaryAnswerIsNamedFromItsFirstEightBytes() {
+        byte[] binary = {3, 0, 0, 11, 6, (byte) 0xD0, 0, 0, 0x12, 0x34, 0, 1, 2, 3, 4, 5, 6};
+        ServerResponse.NotTls early = (ServerResponse.NotTls) done(Arrays.copyOf(binary, 8));
+        ServerResponse.NotTls whole = (ServerResponse.NotTls) done(binary);
+        assertThat(whole.description()).isEqualTo(early.description()).isEqualTo("answered binary 0300000b06d00000");
+        assertThat(ServerResponseDecoder.decode(Arrays.copyOf(binary, 7)))
+                .isInstanceOf(ServerResponseDecoder.Decoding.NeedMore.class);
+    }
+
+    /**
+     * Fuzzing found the decoder asking for a whole record header (5 bytes) after a record, while one more byte
+     * can already end a first flight: the engine, which decodes again only once the bytes asked for are in,
+     * waited for the read timeout when a server sent fewer.
+     */
+    @Test
+    void afterAWholeRecordOneMoreByteIsAskedFor() {
+        byte[] hello = ServerBytes.create().handshake(serverHello(0x0303, random(8), 0xC02F, null)).bytes();
+        assertThat(ServerResponseDecoder.decode(hello)).isEqualTo(new ServerResponseDecoder.Decoding.NeedMore(1));
+        byte[] oneBadByte = concat(hello, new byte[] {0x41});
+        ServerHello cut = (ServerHello) done(oneBadByte);
+        assertThat(cut.flight().complete()).isFalse();
+    }
+
+    /** Two bytes that could start an SSLv2 record are not judged before the third (the message type) is in. */
+    @Test
+    void anSslV2HeaderIsNotJudgedBeforeItsMessageType() {
+        byte[] start = {(byte) 0x80, 0};
+        assertThat(ServerResponseDecoder.decode(start)).isEqualTo(new ServerResponseDecoder.Decoding.NeedMore(1));
+        byte[] noise = concat(start, "xyzzy\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(done(noise)).isInstanceOf(ServerResponse.NotTls.class);
+    }
+
     @Test
     void downgradeSentinelIsRead() {
         byte[] r = random(7);

@@ -103,8 +103,9 @@ public record RunMetrics(String run, String shard, Instant start, Duration durat
         Counts counts = new Counts();
         List<String> errors = new ArrayList<>();
         ResultLines.read(results, counts, errors::add);
-        return counts.metrics(Latency.readIfPresent(runDir.resolve(LATENCY_FILE)), errors.size(), run, shard, start,
-                duration, drift);
+        // a file that is not a histogram log leaves the latency metrics out; the rebuilt reports say why
+        Latency latency = Latency.readIfPresent(runDir.resolve(LATENCY_FILE), unreadable -> { });
+        return counts.metrics(latency, errors.size(), run, shard, start, duration, drift);
     }
 
     /** The metrics of results and latency held in memory (nothing is read). */
