@@ -48,7 +48,8 @@ class SweepConfigTest {
                 .hasMessageContaining("is not a path");
         Path engine = Files.writeString(dir.resolve("engine.yaml"), "targets: [a.txt]\noutput: out\n"
                 + "scan: {readTimeoutMs: 0}\n");
-        assertThatThrownBy(() -> SweepConfig.read(engine)).hasMessageStartingWith(engine + ": scan: readTimeout");
+        assertThatThrownBy(() -> SweepConfig.read(engine))
+                .hasMessage(engine + ":3: scan.readTimeoutMs: 0 ms: must be at least 1 ms");
         Path days = Files.writeString(dir.resolve("days.yaml"), "targets: [a.txt]\noutput: out\nexpiringDays: -1\n");
         assertThatThrownBy(() -> SweepConfig.read(days)).hasMessage(days + ": expiringDays: -1 is negative");
     }
