@@ -103,7 +103,8 @@ public final class EndpointIdentity {
         return octets == 4 ? value : -1;
     }
 
-    private static long fmix64(long k) {
+    /** MurmurHash3's 64-bit finaliser: spreads every input bit over the key (also the shard hash's). */
+    static long fmix64(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;

@@ -46,15 +46,6 @@ public record Shard(int index, int count) {
         for (int i = 0; i < digits.length(); i++) {
             h = (h ^ digits.charAt(i)) * FNV_PRIME;
         }
-        return fmix64(h);
-    }
-
-    private static long fmix64(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
+        return EndpointIdentity.fmix64(h);
     }
 }
