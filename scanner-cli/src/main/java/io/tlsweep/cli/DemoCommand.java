@@ -1,5 +1,6 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.OutputLock;
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;

@@ -1,5 +1,6 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.DriftFailOn;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.report.ResultLines;
 import io.tlsweep.report.drift.Drift;
@@ -63,7 +64,7 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on stdout; errors still go to stderr.")
     private boolean quiet;
 
-    @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", converter = DriftFailOn.Converter.class,
+    @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", converter = DriftFailOnConverter.class,
             description = "Exit with code 1 when a change meets one of these conditions.")
     private List<DriftFailOn> failOn = new ArrayList<>();
 

@@ -1,5 +1,8 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.ShardResults;
+import io.tlsweep.run.ShardMarker;
+import io.tlsweep.run.RunDrift;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -180,8 +183,8 @@ final class MergeCommand implements Callable<Integer> {
                     : newestMerge(baselineRoot);
             Optional<Drift> drift = Optional.empty();
             if (before.isPresent()) {
-                drift = Optional.of(RunDrift.compare(before.get(), before.get().toString(), tmp, runName, err,
-                        "tlsweep merge"));
+                drift = Optional.of(RunDrift.compare(before.get(), before.get().toString(), tmp, runName,
+                        e -> err.println("tlsweep merge: " + e)));
                 if (!quiet) {
                     err.println("tlsweep merge: changes since " + before.get() + ": "
                             + DriftText.countLine(drift.get()));

@@ -1,5 +1,6 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.OutputLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.RunStop;
+import io.tlsweep.run.OutputLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.FailOn;
+import io.tlsweep.run.OutputLock;
+import io.tlsweep.run.Journal;
+import io.tlsweep.run.ShardMarker;
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
@@ -87,7 +91,7 @@ final class ScanCommand implements Callable<Integer> {
             + " a cheap sweep.")
     private boolean versionsOnly;
 
-    @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", converter = FailOn.Converter.class,
+    @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", converter = FailOnConverter.class,
             description = "Exit with code 1 when an endpoint meets one of these conditions.")
     private List<FailOn> failOn = new ArrayList<>();
 

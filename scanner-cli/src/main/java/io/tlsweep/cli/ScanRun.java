@@ -1,5 +1,10 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.FailOn;
+import io.tlsweep.run.RunStop;
+import io.tlsweep.run.Journal;
+import io.tlsweep.run.BaselineIndex;
+import io.tlsweep.run.LatencyLog;
 import io.tlsweep.analysis.Assessment;
 import io.tlsweep.analysis.CertificateCheck;
 import io.tlsweep.analysis.ClientImpact;

@@ -1,5 +1,6 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.ShardMarker;
 import io.tlsweep.report.RunInfo;
 import io.tlsweep.target.Shard;
 import java.io.IOException;

@@ -1,5 +1,12 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.FailOn;
+import io.tlsweep.run.DriftFailOn;
+import io.tlsweep.run.OutputLock;
+import io.tlsweep.run.Journal;
+import io.tlsweep.run.RunStore;
+import io.tlsweep.run.BaselineIndex;
+import io.tlsweep.run.RunDrift;
 import io.tlsweep.analysis.Assumption;
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
@@ -100,7 +107,7 @@ final class SweepCommand implements Callable<Integer> {
                 if (DriftFailOn.isDrift(c)) {
                     driftConditions.add(DriftFailOn.parseOne(c.trim()));
                 } else {
-                    scanConditions.add(new FailOn.Converter().convert(c));
+                    scanConditions.add(FailOn.parse(c));
                 }
             } catch (RuntimeException e) {
                 err.println("tlsweep sweep: failOn: " + e.getMessage());
@@ -219,8 +226,8 @@ final class SweepCommand implements Callable<Integer> {
             RunDrift.none(run.dir());
             return Optional.empty();
         }
-        Drift drift = RunDrift.compare(baseline.get().dir(), baseline.get().id(), run.dir(), run.id(), err,
-                "tlsweep sweep");
+        Drift drift = RunDrift.compare(baseline.get().dir(), baseline.get().id(), run.dir(), run.id(),
+                e -> err.println("tlsweep sweep: " + e));
         if (!quiet) {
             out.println();
             out.println("changes since " + baseline.get().id() + ":");

@@ -2,6 +2,8 @@ package io.tlsweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.run.RunStop;
+import io.tlsweep.run.OutputLock;
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
