@@ -1,6 +1,11 @@
 package io.tlsweep.cli;
 
 import io.tlsweep.run.OutputLock;
+import io.tlsweep.run.ProfileSettings;
+import io.tlsweep.run.RunConfig;
+import io.tlsweep.run.RunOutcome;
+import io.tlsweep.run.RunReports;
+import io.tlsweep.run.ScanRun;
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
@@ -61,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<ClientOptions.Settings> clients = clientOptions.settle(spec.commandLine().getErr(), "tlsweep demo");
+        Optional<ProfileSettings> clients = clientOptions.settle(spec.commandLine().getErr(), "tlsweep demo");
         if (clients.isEmpty()) {
             return ExitCodes.USAGE;
         }
@@ -78,13 +83,14 @@ final class DemoCommand implements Callable<Integer> {
             ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.pemBundle(ca)).anchors(), 30);
             try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep demo");
                     Progress progress = Progress.start(targets.size(), false)) {
-                ScanRun.Outcome outcome = ScanRun.run(targets.iterator(), ScanRun.Job.of(config, ScanOptions.full(),
-                        clients.get(), certificates), outputDir, progress, guard.stop());
+                RunOutcome outcome = ScanRun.run(targets.iterator(), RunConfig.of(config, ScanOptions.full(),
+                        clients.get(), certificates, outputDir), progress::step, guard.stop());
                 if (outcome.stopped().isPresent()) {
                     return RunGuard.stopped(outcome, spec.commandLine().getErr(), "tlsweep demo",
                             outputDir.resolve(ScanRun.RESULTS), "run the demo again");
                 }
-                Reports.rebuild(outputDir, Reports.runInfo(spec, started), out, spec.commandLine().getErr(), true);
+                RunReports.rebuild(outputDir, Tlsweep.runInfo(spec, started), Optional.of(out),
+                        spec.commandLine().getErr()::println);
             } catch (OutputLock.Busy e) {
                 spec.commandLine().getErr().println("tlsweep demo: " + e.getMessage());
                 return ExitCodes.USAGE;

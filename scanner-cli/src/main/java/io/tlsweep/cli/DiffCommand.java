@@ -6,6 +6,7 @@ import io.tlsweep.report.ResultLines;
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftJson;
 import io.tlsweep.report.drift.DriftText;
+import io.tlsweep.run.ScanRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,8 @@
 package io.tlsweep.cli;
 
 import io.tlsweep.run.ShardResults;
+import io.tlsweep.run.RunReports;
+import io.tlsweep.run.ScanRun;
 import io.tlsweep.run.ShardMarker;
 import io.tlsweep.run.RunDrift;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -192,7 +194,8 @@ final class MergeCommand implements Callable<Integer> {
             } else if (baselineRoot != null && !quiet) {
                 err.println("tlsweep merge: no earlier complete merge under " + baselineRoot + ": no drift this time");
             }
-            Reports.rebuild(tmp, info, spec.commandLine().getOut(), err, !quiet);
+            RunReports.rebuild(tmp, info, quiet ? Optional.empty() : Optional.of(spec.commandLine().getOut()),
+                    err::println);
             PrometheusTextfile.write(RunMetrics.of(tmp, runName, "", info.started(),
                     info.duration(), drift.map(Drift::counts)), tmp.resolve(PrometheusTextfile.FILE_NAME));
             Merged merged = new Merged(true, expect, results.size(),
@@ -309,7 +312,7 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     private RunInfo runInfo(List<Path> inputs, Instant begun) {
-        RunInfo merge = Reports.runInfo(spec, begun);
+        RunInfo merge = Tlsweep.runInfo(spec, begun);
         Instant first = null;
         Instant last = null;
         for (Path dir : inputs) {

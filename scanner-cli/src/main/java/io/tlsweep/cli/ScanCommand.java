@@ -3,13 +3,16 @@ package io.tlsweep.cli;
 import io.tlsweep.run.FailOn;
 import io.tlsweep.run.OutputLock;
 import io.tlsweep.run.Journal;
-import io.tlsweep.run.ShardMarker;
+import io.tlsweep.run.ProfileSettings;
+import io.tlsweep.run.RunConfig;
+import io.tlsweep.run.RunOutcome;
+import io.tlsweep.run.ScanOutput;
+import io.tlsweep.run.ScanRun;
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
-import io.tlsweep.report.InputJson;
 import io.tlsweep.target.DistinctTargets;
 import io.tlsweep.target.InputError;
 import io.tlsweep.target.Scope;
@@ -168,7 +171,7 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) anchors).anchors(), expiringDays);
-        Optional<ClientOptions.Settings> clients = clientOptions.settle(err, "tlsweep scan");
+        Optional<ProfileSettings> clients = clientOptions.settle(err, "tlsweep scan");
         if (clients.isEmpty()) {
             return ExitCodes.USAGE;
         }
@@ -196,20 +199,22 @@ final class ScanCommand implements Callable<Integer> {
                 .perHostRate(rate)
                 .scope(scope.get())
                 .build();
+        RunConfig run = RunConfig.of(config, options, clients.get(), certificates, outputDir)
+                .confirmEachVersion(confirmEachVersion).failOn(failOn);
         Instant started = Instant.now();
         try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep scan")) {
-            return scan(guard, config, options, clients.get(), certificates, total, errors, started);
+            return scan(guard, run, total, errors, started);
         } catch (OutputLock.Busy e) {
             err.println("tlsweep scan: " + e.getMessage());
             return ExitCodes.USAGE;
         }
     }
 
-    private int scan(RunGuard guard, EngineConfig config, ScanOptions options, ClientOptions.Settings clients,
-            ChainPolicy certificates, long total, List<InputError> errors, Instant started) throws Exception {
+    private int scan(RunGuard guard, RunConfig run, long total, List<InputError> errors, Instant started)
+            throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        ShardMarker.clear(outputDir);
-        ScanRun.Outcome outcome;
+        ScanOutput.begin(outputDir);
+        RunOutcome outcome;
         DistinctTargets distinct;
         try (TargetSource input = source(e -> {
                     errors.add(e);
@@ -217,8 +222,6 @@ final class ScanCommand implements Callable<Integer> {
                     err.flush();
                 }).build();
                 Progress progress = Progress.start(total, quiet)) {
-            ScanRun.Job job = ScanRun.Job.of(config, options, clients, certificates)
-                    .confirmEachVersion(confirmEachVersion).failOn(failOn);
             if (resume) {
                 Journal done = Journal.open(outputDir.resolve(ScanRun.RESULTS), e -> err.println("tlsweep scan: " + e));
                 if (!done.repaired().isEmpty()) {
@@ -227,20 +230,19 @@ final class ScanCommand implements Callable<Integer> {
                 if (!quiet) {
                     err.printf("tlsweep scan: resuming: %d target(s) already done%n", done.finishedCount());
                 }
-                job = job.resume(done);
+                run = run.resume(done);
             }
             distinct = new DistinctTargets(input, scopeOptions.maxTargets());
-            outcome = ScanRun.run(distinct, job, outputDir, progress, guard.stop());
+            outcome = ScanRun.run(distinct, run, progress::step, guard.stop());
         }
         if (outcome.stopped().isPresent()) {
             return RunGuard.stopped(outcome, err, "tlsweep scan", outputDir.resolve(ScanRun.RESULTS),
                     "finish it with the same command and --resume (tlsweep report " + outputDir
                             + " builds the reports of what is there)");
         }
-        InputJson.of(distinct.duplicates()).write(outputDir);
-        Reports.rebuild(outputDir, ShardOption.describe(Reports.runInfo(spec, started), shard, shards),
-                spec.commandLine().getOut(), err, !quiet);
-        ShardOption.finish(shard, shards, outputDir, outcome.targets());
+        ScanOutput.end(outputDir, distinct.duplicates(), ShardOption.describe(Tlsweep.runInfo(spec, started), shard,
+                shards), quiet ? Optional.empty() : Optional.of(spec.commandLine().getOut()), err::println,
+                ShardOption.marked(shard, shards), outcome.targets());
         if (!quiet) {
             err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s), %d duplicate(s)"
                     + " dropped; results in %s%n", outcome.targets(), outcome.seconds(), outcome.connections(),
@@ -250,7 +252,7 @@ final class ScanCommand implements Callable<Integer> {
             ScopeOptions.stoppedAt(scopeOptions.maxTargets(), err, "tlsweep scan", "--max-targets N");
             return ExitCodes.USAGE;
         }
-        if (!errors.isEmpty() || clients.inputErrors()) {
+        if (!errors.isEmpty() || run.clients().inputErrors()) {
             return ExitCodes.USAGE;
         }
         return outcome.failOnMet() > 0 ? ExitCodes.POLICY : ExitCodes.OK;

@@ -6,7 +6,12 @@ import io.tlsweep.run.OutputLock;
 import io.tlsweep.run.Journal;
 import io.tlsweep.run.RunStore;
 import io.tlsweep.run.BaselineIndex;
+import io.tlsweep.run.ProfileSettings;
+import io.tlsweep.run.RunConfig;
 import io.tlsweep.run.RunDrift;
+import io.tlsweep.run.RunOutcome;
+import io.tlsweep.run.RunReports;
+import io.tlsweep.run.ScanRun;
 import io.tlsweep.analysis.Assumption;
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
@@ -145,8 +150,8 @@ final class SweepCommand implements Callable<Integer> {
         RunStore.Run run = opened.run();
         Optional<Journal> journal = opened.journal();
         Optional<RunStore.Run> baseline = store.baselineOf(run.id());
-        ScanRun.Job job = ScanRun.Job.of(settings.engine(), settings.options(runMode), settings.clients(),
-                settings.certificates())
+        RunConfig job = RunConfig.of(settings.engine(), settings.options(runMode), settings.clients(),
+                settings.certificates(), run.dir())
                 .realStackCheck(config.realStackCheck() == null || config.realStackCheck())
                 .failOn(scanConditions);
         if (journal.isPresent()) {
@@ -162,7 +167,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         List<InputError> inputErrors = new ArrayList<>();
-        ScanRun.Outcome outcome;
+        RunOutcome outcome;
         DistinctTargets distinct;
         try (TargetSource input = source(config, e -> {
                     inputErrors.add(e);
@@ -171,7 +176,7 @@ final class SweepCommand implements Callable<Integer> {
                 }).build();
                 Progress progress = Progress.start(counted, quiet)) {
             distinct = new DistinctTargets(input, config.maxTargetsOrDefault());
-            outcome = ScanRun.run(distinct, job, run.dir(), progress, guard.stop());
+            outcome = ScanRun.run(distinct, job, progress::step, guard.stop());
         } finally {
             if (index != null) {
                 index.close();
@@ -184,9 +189,9 @@ final class SweepCommand implements Callable<Integer> {
         InputJson.of(distinct.duplicates()).write(run.dir());
         Optional<Drift> drift = drift(baseline, run, out, err);
         Instant finished = Instant.now();
-        Reports.rebuild(run.dir(), new RunInfo(started, Duration.between(started, finished),
+        RunReports.rebuild(run.dir(), new RunInfo(started, Duration.between(started, finished),
                 new Tlsweep.Version().getVersion()[0], "tlsweep sweep --config " + configFile + (resume ? " --resume"
-                        : "")), out, err, !quiet);
+                        : "")), quiet ? Optional.empty() : Optional.of(out), err::println);
         PrometheusTextfile.write(RunMetrics.of(run.dir(), run.id(), "", started, Duration.between(started, finished),
                 drift.map(Drift::counts)), run.dir().resolve(PrometheusTextfile.FILE_NAME));
         long total = journal.map(Journal::finishedCount).orElse(0L) + outcome.targets();
@@ -285,7 +290,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** Everything the file settles besides targets: engine, scan options, profiles, certificate policy. */
-    private record Settings(EngineConfig engine, ClientOptions.Settings clients, ChainPolicy certificates,
+    private record Settings(EngineConfig engine, ProfileSettings clients, ChainPolicy certificates,
             List<ProtocolVersion> versions) {
         ScanOptions options(SweepConfig.Mode mode) {
             boolean full = mode != SweepConfig.Mode.VERSIONS_ONLY;
@@ -317,15 +322,15 @@ final class SweepCommand implements Callable<Integer> {
         }
         ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) anchors).anchors(),
                 c.expiringDays() == null ? 30 : c.expiringDays());
-        Optional<ClientOptions.Settings> clients = clients(c, err);
+        Optional<ProfileSettings> clients = clients(c, err);
         List<ProtocolVersion> probed = versions;
         return clients.map(cl -> new Settings(engine, cl, certificates, probed));
     }
 
-    private Optional<ClientOptions.Settings> clients(SweepConfig c, PrintWriter err) {
+    private Optional<ProfileSettings> clients(SweepConfig c, PrintWriter err) {
         List<String> ids = c.profileIds();
         if (ids == null) {
-            return Optional.of(ClientOptions.Settings.none());
+            return Optional.of(ProfileSettings.none());
         }
         Optional<Assumption> assumption = Optional.empty();
         try {
@@ -341,7 +346,7 @@ final class SweepCommand implements Callable<Integer> {
                 catalog = catalog.plus(load.catalog());
             }
             List<ClientProfile> profiles = ids.isEmpty() ? catalog.profiles() : catalog.select(ids).profiles();
-            return Optional.of(new ClientOptions.Settings(profiles, false, assumption, inputErrors));
+            return Optional.of(new ProfileSettings(profiles, false, assumption, inputErrors));
         } catch (IllegalArgumentException | IOException e) {
             err.println("tlsweep sweep: " + configFile + ": " + e.getMessage());
             return Optional.empty();
