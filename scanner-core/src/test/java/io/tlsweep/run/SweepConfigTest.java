@@ -1,6 +1,5 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
-import io.tlsweep.run.RunStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
