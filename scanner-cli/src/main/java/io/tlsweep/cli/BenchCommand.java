@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,9 +72,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sni", paramLabel = "NAME", description = "Server name to send.")
     private String sni;
 
-    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", converter = Bounds.AtLeastOne.class, defaultValue = "4",
-            description = "Handshakes in flight (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
+    @Mixin
+    private ConcurrencyOption concurrency = new ConcurrencyOption(4);
 
     @Option(names = "--duration", paramLabel = "S", defaultValue = "10",
             description = "Seconds to run (default: ${DEFAULT-VALUE}).")
@@ -152,10 +152,11 @@ final class BenchCommand implements Callable<Integer> {
             client.prepare(hs);
             HandshakeBench bench = new HandshakeBench(client, config);
             if (warmup > 0) {
-                bench.run(BenchPlan.closedLoop(where, hs, concurrency, seconds(warmup), Long.MAX_VALUE));
+                bench.run(BenchPlan.closedLoop(where, hs, concurrency.value(), seconds(warmup), Long.MAX_VALUE));
             }
-            BenchPlan plan = rate > 0 ? BenchPlan.fixedRate(where, hs, rate, concurrency, seconds(duration), count)
-                    : BenchPlan.closedLoop(where, hs, concurrency, seconds(duration), count);
+            int inFlight = concurrency.value();
+            BenchPlan plan = rate > 0 ? BenchPlan.fixedRate(where, hs, rate, inFlight, seconds(duration), count)
+                    : BenchPlan.closedLoop(where, hs, inFlight, seconds(duration), count);
             result = bench.run(plan.withSessions(resume ? SessionMode.RESUMABLE : SessionMode.FRESH));
         } catch (IllegalArgumentException e) {
             err.println("tlsweep bench: " + e.getMessage());
@@ -164,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
         out.print(result.summary());
         out.flush();
         if (outputDir != null) {
-            BenchOutput.write(outputDir, target, sni, concurrency, result);
+            BenchOutput.write(outputDir, target, sni, concurrency.value(), result);
         }
         return result.established() > 0 ? ExitCodes.OK : ExitCodes.RUNTIME;
     }
@@ -179,7 +180,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf("%-8s %-46s %-10s %10s %9s %9s %9s %7s%n", "version", "suite", "provider", "hs/s", "p50 us",
                 "p99 us", "max us", "errors");
-        int benched = BenchMatrix.bench(r, where, client, bench, concurrency, seconds(duration), row -> {
+        int benched = BenchMatrix.bench(r, where, client, bench, concurrency.value(), seconds(duration), row -> {
             if (row.result().isEmpty()) {
                 out.printf("%-8s %-46s %-10s (no local TLS stack offers it)%n", row.version(), row.suite().ianaName(),
                         "-");

@@ -1,16 +1,18 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.cert.AnchorLoad;
+import io.tlsweep.cert.ChainPolicy;
+import io.tlsweep.cert.TrustAnchors;
+import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.run.EngineSettings;
 import io.tlsweep.run.OutputLock;
 import io.tlsweep.run.ProfileSettings;
 import io.tlsweep.run.RunConfig;
 import io.tlsweep.run.RunOutcome;
 import io.tlsweep.run.RunReports;
 import io.tlsweep.run.ScanRun;
-import io.tlsweep.cert.AnchorLoad;
-import io.tlsweep.cert.ChainPolicy;
-import io.tlsweep.cert.TrustAnchors;
-import io.tlsweep.engine.EngineConfig;
-import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.target.Scope;
 import io.tlsweep.target.Target;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.FarmTarget;
@@ -19,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code tlsweep demo}: start the built-in target farm on loopback, scan it, show what was found. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -55,10 +56,15 @@ final class DemoCommand implements Callable<Integer> {
         return targets;
     }
 
+    /** The farm's servers are local and known: shorter timeouts than a scan's, and 64 connections to one address. */
+    static final EngineSettings ENGINE = new EngineSettings(2000, 2000, 60, 1024, 64, 0);
+
     static EngineConfig engineConfig() {
-        return EngineConfig.builder().readTimeout(Duration.ofMillis(2000)).connectTimeout(Duration.ofMillis(2000))
-                .perHostConnections(64).build();
+        return ENGINE.engine(Scope.DEFAULT);
     }
+
+    @CommandLine.Mixin
+    private EngineOptions engineOptions = new EngineOptions(ENGINE);
 
     @CommandLine.Mixin
     private ClientOptions clientOptions = new ClientOptions();
@@ -77,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("scanning...");
             out.flush();
             List<Target> targets = targets(farm);
-            EngineConfig config = engineConfig();
+            EngineConfig config = engineOptions.engine(Scope.DEFAULT);
             Files.createDirectories(outputDir);
             Path ca = farm.writeCaCertificate(outputDir.resolve("farm-ca.pem"));
             ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.pemBundle(ca)).anchors(), 30);

@@ -1,11 +1,11 @@
 package io.tlsweep.cli;
 
-import io.tlsweep.run.DriftFailOn;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.report.ResultLines;
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftJson;
 import io.tlsweep.report.drift.DriftText;
+import io.tlsweep.run.DriftFailOn;
 import io.tlsweep.run.ScanRun;
 import java.io.IOException;
 import java.io.PrintWriter;

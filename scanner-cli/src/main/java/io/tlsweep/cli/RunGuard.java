@@ -1,8 +1,8 @@
 package io.tlsweep.cli;
 
-import io.tlsweep.run.RunStop;
 import io.tlsweep.run.OutputLock;
 import io.tlsweep.run.RunOutcome;
+import io.tlsweep.run.RunStop;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,18 +1,19 @@
 package io.tlsweep.cli;
 
-import io.tlsweep.run.FailOn;
-import io.tlsweep.run.OutputLock;
-import io.tlsweep.run.Journal;
-import io.tlsweep.run.ProfileSettings;
-import io.tlsweep.run.RunConfig;
-import io.tlsweep.run.RunOutcome;
-import io.tlsweep.run.ScanOutput;
-import io.tlsweep.run.ScanRun;
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.run.EngineSettings;
+import io.tlsweep.run.FailOn;
+import io.tlsweep.run.Journal;
+import io.tlsweep.run.OutputLock;
+import io.tlsweep.run.ProfileSettings;
+import io.tlsweep.run.RunConfig;
+import io.tlsweep.run.RunOutcome;
+import io.tlsweep.run.ScanOutput;
+import io.tlsweep.run.ScanRun;
 import io.tlsweep.target.DistinctTargets;
 import io.tlsweep.target.InputError;
 import io.tlsweep.target.Scope;
@@ -20,18 +21,17 @@ import io.tlsweep.target.TargetSource;
 import io.tlsweep.wire.ProtocolVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Optional;
-import picocli.CommandLine;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code tlsweep scan}: versions, suites in order and groups of many endpoints, with a verdict for each. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
@@ -98,30 +98,8 @@ final class ScanCommand implements Callable<Integer> {
             description = "Exit with code 1 when an endpoint meets one of these conditions.")
     private List<FailOn> failOn = new ArrayList<>();
 
-    @Option(names = "--connect-timeout", paramLabel = "MS", converter = Bounds.Millis.class, defaultValue = "3000",
-            description = "TCP connect timeout in ms (default: ${DEFAULT-VALUE}).")
-    private long connectTimeoutMs;
-
-    @Option(names = "--read-timeout", paramLabel = "MS", converter = Bounds.Millis.class, defaultValue = "5000",
-            description = "Time allowed for a server's answer to one hello, in ms (default: ${DEFAULT-VALUE}).")
-    private long readTimeoutMs;
-
-    @Option(names = "--target-budget", paramLabel = "S", converter = Bounds.Seconds.class, defaultValue = "120",
-            description = "Time allowed for one target, in seconds (default: ${DEFAULT-VALUE}).")
-    private long budgetSeconds;
-
-    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", converter = Bounds.AtLeastOne.class,
-            defaultValue = "256",
-            description = "Connections in flight over all hosts (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
-
-    @Option(names = "--per-host", paramLabel = "N", converter = Bounds.AtLeastOne.class, defaultValue = "4",
-            description = "Connections in flight to one address (default: ${DEFAULT-VALUE}).")
-    private int perHost;
-
-    @Option(names = "--rate", paramLabel = "HELLOS/S", converter = Bounds.Rate.class, defaultValue = "0",
-            description = "Hellos per second to one address; 0 = no limit (default: ${DEFAULT-VALUE}).")
-    private double rate;
+    @CommandLine.Mixin
+    private EngineOptions engineOptions = new EngineOptions(EngineSettings.DEFAULTS);
 
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust these CA certificates (PEM bundle)"
             + " when validating certificate chains; internal CAs are the norm on internal networks.")
@@ -190,15 +168,7 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         ScanOptions options = new ScanOptions(versions, !versionsOnly, !versionsOnly, !versionsOnly);
-        EngineConfig config = EngineConfig.builder()
-                .connectTimeout(Duration.ofMillis(connectTimeoutMs))
-                .readTimeout(Duration.ofMillis(readTimeoutMs))
-                .targetBudget(Duration.ofSeconds(budgetSeconds))
-                .maxInFlight(concurrency)
-                .perHostConnections(perHost)
-                .perHostRate(rate)
-                .scope(scope.get())
-                .build();
+        EngineConfig config = engineOptions.engine(scope.get());
         RunConfig run = RunConfig.of(config, options, clients.get(), certificates, outputDir)
                 .confirmEachVersion(confirmEachVersion).failOn(failOn);
         Instant started = Instant.now();

@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code tlsweep} command. */
 @Command(name = "tlsweep", mixinStandardHelpOptions = true, versionProvider = Tlsweep.Version.class,
