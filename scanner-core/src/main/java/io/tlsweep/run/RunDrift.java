@@ -25,13 +25,21 @@ public final class RunDrift {
      */
     public static Drift compare(Path baselineDir, String baselineName, Path runDir, String runName,
             Consumer<String> errors) throws IOException {
-        Drift.Builder builder = Drift.builder();
-        ResultLines.read(baselineDir.resolve(Journal.FILE), builder::old, errors);
-        ResultLines.read(runDir.resolve(Journal.FILE), builder::now, errors);
-        Drift drift = builder.build();
+        Drift drift = between(baselineDir.resolve(Journal.FILE), runDir.resolve(Journal.FILE), errors);
         DriftJson.of(drift, baselineName, runName).write(runDir.resolve(DriftJson.FILE));
         Files.writeString(runDir.resolve(TEXT), DriftText.render(drift));
         return drift;
+    }
+
+    /**
+     * What changed from {@code oldResults} to {@code newResults} (two results.jsonl files), each endpoint's last
+     * line counting, as the reports count them; a line that cannot be read goes to {@code errors}.
+     */
+    public static Drift between(Path oldResults, Path newResults, Consumer<String> errors) throws IOException {
+        Drift.Builder builder = Drift.builder();
+        ResultLines.read(oldResults, builder::old, errors);
+        ResultLines.read(newResults, builder::now, errors);
+        return builder.build();
     }
 
     /** No baseline: no drift, and no stale drift.json a report could show. */
