@@ -6,6 +6,7 @@ import io.tlsweep.cert.CertificateFuzzTest;
 import io.tlsweep.metrics.HistogramLogFuzzTest;
 import io.tlsweep.profile.ProfileFileFuzzTest;
 import io.tlsweep.report.JsonLinesFuzzTest;
+import io.tlsweep.run.SweepConfigFuzzTest;
 import io.tlsweep.target.TargetLinesFuzzTest;
 import io.tlsweep.testing.Fuzzing;
 import io.tlsweep.wire.ClientHelloDecoderFuzzTest;
@@ -46,7 +47,8 @@ class DecodersFuzzTest {
             new JsonLinesFuzzTest()::everyLineIsAResultOrAnErrorAndEveryResultCanBeReported,
             new HistogramLogFuzzTest()::anyLogIsMergedOrRefusedByName,
             new ProfileFileFuzzTest()::whatLoadsCanBeSentAndTheRestIsNamed,
-            new TargetLinesFuzzTest()::everyLineIsTargetsOrAnErrorNamingIt);
+            new TargetLinesFuzzTest()::everyLineIsTargetsOrAnErrorNamingIt,
+            new SweepConfigFuzzTest()::aSweepFileIsAConfigurationOrAnErrorNamingIt);
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
@@ -61,7 +63,7 @@ class DecodersFuzzTest {
         List<Seeds> seeds = List.of(FuzzSeeds::serverBytes, FuzzSeeds::allBytes, FuzzSeeds::clientBytes,
                 () -> Stream.of(new byte[64]), CertificateFuzzTest::seeds, CaBundleFuzzTest::seeds,
                 JsonLinesFuzzTest::seeds, HistogramLogFuzzTest::seeds, ProfileFileFuzzTest::seeds,
-                TargetLinesFuzzTest::seeds);
+                TargetLinesFuzzTest::seeds, SweepConfigFuzzTest::seeds);
         List<byte[]> tagged = new ArrayList<>();
         for (int i = 0; i < TARGETS.size(); i++) {
             int target = i;

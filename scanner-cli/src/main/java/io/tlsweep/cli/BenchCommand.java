@@ -1,7 +1,5 @@
 package io.tlsweep.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tlsweep.engine.handshake.BenchPlan;
 import io.tlsweep.engine.handshake.BenchResult;
 import io.tlsweep.engine.handshake.HandshakeBench;
@@ -13,26 +11,25 @@ import io.tlsweep.engine.handshake.JdkLegacyAlgorithms;
 import io.tlsweep.engine.handshake.SessionMode;
 import io.tlsweep.engine.handshake.TlsProvider;
 import io.tlsweep.metrics.Percentiles;
+import io.tlsweep.result.TargetResult;
+import io.tlsweep.run.BenchMatrix;
+import io.tlsweep.run.BenchOutput;
 import io.tlsweep.target.ParsedLine;
 import io.tlsweep.target.Scope;
 import io.tlsweep.target.Target;
 import io.tlsweep.target.TargetLine;
 import io.tlsweep.wire.ProtocolVersion;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,9 +72,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sni", paramLabel = "NAME", description = "Server name to send.")
     private String sni;
 
-    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", converter = Bounds.AtLeastOne.class, defaultValue = "4",
-            description = "Handshakes in flight (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
+    @Mixin
+    private ConcurrencyOption concurrency = new ConcurrencyOption(4);
 
     @Option(names = "--duration", paramLabel = "S", defaultValue = "10",
             description = "Seconds to run (default: ${DEFAULT-VALUE}).")
@@ -147,9 +143,8 @@ final class BenchCommand implements Callable<Integer> {
         HandshakeClientConfig config = HandshakeClientConfig.defaults();
         if (matrix) {
             try (HandshakeClient client = new HandshakeClient(config)) {
-                Target scanned = new Target(t.input(), t.host(), t.port(), Optional.ofNullable(sni), true, "TARGET");
-                return BenchMatrix.run(scanned, where, client, new HandshakeBench(client, config), concurrency,
-                        seconds(duration), out);
+                return matrix(new Target(t.input(), t.host(), t.port(), Optional.ofNullable(sni), true, "TARGET"),
+                        where, client, new HandshakeBench(client, config), out);
             }
         }
         BenchResult result;
@@ -157,10 +152,11 @@ final class BenchCommand implements Callable<Integer> {
             client.prepare(hs);
             HandshakeBench bench = new HandshakeBench(client, config);
             if (warmup > 0) {
-                bench.run(BenchPlan.closedLoop(where, hs, concurrency, seconds(warmup), Long.MAX_VALUE));
+                bench.run(BenchPlan.closedLoop(where, hs, concurrency.value(), seconds(warmup), Long.MAX_VALUE));
             }
-            BenchPlan plan = rate > 0 ? BenchPlan.fixedRate(where, hs, rate, concurrency, seconds(duration), count)
-                    : BenchPlan.closedLoop(where, hs, concurrency, seconds(duration), count);
+            int inFlight = concurrency.value();
+            BenchPlan plan = rate > 0 ? BenchPlan.fixedRate(where, hs, rate, inFlight, seconds(duration), count)
+                    : BenchPlan.closedLoop(where, hs, inFlight, seconds(duration), count);
             result = bench.run(plan.withSessions(resume ? SessionMode.RESUMABLE : SessionMode.FRESH));
         } catch (IllegalArgumentException e) {
             err.println("tlsweep bench: " + e.getMessage());
@@ -169,42 +165,35 @@ final class BenchCommand implements Callable<Integer> {
         out.print(result.summary());
         out.flush();
         if (outputDir != null) {
-            Files.createDirectories(outputDir);
-            try (OutputStream hlog = Files.newOutputStream(outputDir.resolve("bench.hlog"))) {
-                result.writeHistogramLog(hlog);
-            }
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(outputDir.resolve("bench.json").toFile(), json(result));
+            BenchOutput.write(outputDir, target, sni, concurrency.value(), result);
         }
         return result.established() > 0 ? ExitCodes.OK : ExitCodes.RUNTIME;
     }
 
-    private Map<String, Object> json(BenchResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("target", target);
-        m.put("sni", sni);
-        m.put("spec", r.plan().spec().describe());
-        m.put("mode", r.plan().mode().name().toLowerCase(Locale.ROOT));
-        m.put("concurrency", concurrency);
-        m.put("handshakes", r.established());
-        m.put("resumed", r.resumed());
-        m.put("failed", r.failed());
-        m.put("errors", r.errors());
-        m.put("handshakesPerSecond", r.handshakesPerSecond());
-        m.put("latencyMicros", percentiles(r.latencyPercentiles()));
-        m.put("serviceTimeMicros", percentiles(r.serviceTimePercentiles()));
-        m.put("negotiated", r.negotiated());
-        return m;
-    }
-
-    private static Map<String, Long> percentiles(Percentiles p) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("p50", p.p50());
-        m.put("p90", p.p90());
-        m.put("p99", p.p99());
-        m.put("p99.9", p.p999());
-        m.put("max", p.max());
-        return m;
+    /** {@code --matrix}: the endpoint scanned, then one row per (version, suite) it accepts, as each is done. */
+    private int matrix(Target target, HandshakeTarget where, HandshakeClient client, HandshakeBench bench,
+            PrintWriter out) throws InterruptedException {
+        TargetResult r = BenchMatrix.scan(target);
+        if (r.protocols().isEmpty()) {
+            out.println("nothing to benchmark: " + r.status() + r.failure().map(f -> " (" + f + ")").orElse(""));
+            return ExitCodes.RUNTIME;
+        }
+        out.printf("%-8s %-46s %-10s %10s %9s %9s %9s %7s%n", "version", "suite", "provider", "hs/s", "p50 us",
+                "p99 us", "max us", "errors");
+        int benched = BenchMatrix.bench(r, where, client, bench, concurrency.value(), seconds(duration), row -> {
+            if (row.result().isEmpty()) {
+                out.printf("%-8s %-46s %-10s (no local TLS stack offers it)%n", row.version(), row.suite().ianaName(),
+                        "-");
+                return;
+            }
+            BenchResult b = row.result().get();
+            Percentiles l = b.latencyPercentiles();
+            out.printf("%-8s %-46s %-10s %10.1f %9d %9d %9d %7d%n", row.version(), row.suite().ianaName(),
+                    row.provider().orElseThrow().label(), b.handshakesPerSecond(), l.p50(), l.p99(), l.max(),
+                    b.failed());
+            out.flush();
+        });
+        return benched > 0 ? ExitCodes.OK : ExitCodes.RUNTIME;
     }
 
     private static Duration seconds(double s) {

@@ -1,16 +1,16 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.SettingValues;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * Option values checked where they are parsed, so a value out of range is a usage error (exit 2) in the user's
- * words: "Invalid value for option '--concurrency': 0: must be at least 1". The same limits apply to the
- * settings of a sweep configuration ({@link #check}).
+ * words: "Invalid value for option '--concurrency': 0: must be at least 1". The limits are
+ * {@link SettingValues}, which a sweep configuration's settings are held to as well.
  */
 final class Bounds {
-    /** Timeouts: at most 24 days, what a scheduled timer can hold. */
-    static final long MAX_MILLIS = 24L * 24 * 3600 * 1000;
+    private static final long MAX_MILLIS = SettingValues.MAX_MILLIS;
 
     private Bounds() {
     }
@@ -64,19 +64,13 @@ final class Bounds {
         }
     }
 
-    /**
-     * {@code value} when it lies in [min, max]; otherwise the message says the range in the unit given.
-     *
-     * @throws TypeConversionException with "VALUE: must be at least MIN" or "... at most MAX"
-     */
-    static long check(long value, long min, long max, String unit) {
-        if (value < min) {
-            throw new TypeConversionException(value + unit + ": must be at least " + min + unit);
+    /** {@link SettingValues#within}, as a picocli conversion error. */
+    private static long check(long value, long min, long max, String unit) {
+        try {
+            return SettingValues.within(value, min, max, unit);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
-        if (value > max) {
-            throw new TypeConversionException(value + unit + ": must be at most " + max + unit);
-        }
-        return value;
     }
 
     private static long parseLong(String value) {

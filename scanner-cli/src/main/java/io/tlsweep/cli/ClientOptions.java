@@ -1,9 +1,9 @@
 package io.tlsweep.cli;
 
 import io.tlsweep.analysis.Assumption;
-import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.profile.ProfileCatalog;
 import io.tlsweep.profile.ProfileFile;
+import io.tlsweep.run.ProfileSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,22 +35,11 @@ final class ClientOptions {
     private String assumeDisabled;
 
     /**
-     * What the options settle: the profiles, the mode, the what-if; {@code inputErrors} when a profile of the
-     * user's file was left out (the run goes on and ends with the input-error exit code).
-     */
-    record Settings(List<ClientProfile> profiles, boolean profilesOnly, Optional<Assumption> assumption,
-            boolean inputErrors) {
-        static Settings none() {
-            return new Settings(List.of(), false, Optional.empty(), false);
-        }
-    }
-
-    /**
      * The settings, or empty after printing what is wrong (an unknown profile id, a bad profile file, an
      * unknown item in the what-if list). A bad profile in the user's file is reported and left out; the rest
      * load.
      */
-    Optional<Settings> settle(PrintWriter err, String command) {
+    Optional<ProfileSettings> settle(PrintWriter err, String command) {
         Optional<Assumption> assumption = Optional.empty();
         if (assumeDisabled != null) {
             try {
@@ -65,7 +54,7 @@ final class ClientOptions {
                 err.println(command + ": --no-profiles cannot go with --profiles-only or --assume-disabled");
                 return Optional.empty();
             }
-            return Optional.of(Settings.none());
+            return Optional.of(ProfileSettings.none());
         }
         ProfileCatalog catalog = ProfileFile.builtIn();
         boolean inputErrors = false;
@@ -92,6 +81,6 @@ final class ClientOptions {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Settings(catalog.profiles(), profilesOnly, assumption, inputErrors));
+        return Optional.of(new ProfileSettings(catalog.profiles(), profilesOnly, assumption, inputErrors));
     }
 }

@@ -5,6 +5,14 @@ import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.run.EngineSettings;
+import io.tlsweep.run.OutputLock;
+import io.tlsweep.run.ProfileSettings;
+import io.tlsweep.run.RunConfig;
+import io.tlsweep.run.RunOutcome;
+import io.tlsweep.run.RunReports;
+import io.tlsweep.run.ScanRun;
+import io.tlsweep.target.Scope;
 import io.tlsweep.target.Target;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.FarmTarget;
@@ -13,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +28,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code tlsweep demo}: start the built-in target farm on loopback, scan it, show what was found. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -49,10 +56,15 @@ final class DemoCommand implements Callable<Integer> {
         return targets;
     }
 
+    /** The farm's servers are local and known: shorter timeouts than a scan's, and 64 connections to one address. */
+    static final EngineSettings ENGINE = new EngineSettings(2000, 2000, 60, 1024, 64, 0);
+
     static EngineConfig engineConfig() {
-        return EngineConfig.builder().readTimeout(Duration.ofMillis(2000)).connectTimeout(Duration.ofMillis(2000))
-                .perHostConnections(64).build();
+        return ENGINE.engine(Scope.DEFAULT);
     }
+
+    @CommandLine.Mixin
+    private EngineOptions engineOptions = new EngineOptions(ENGINE);
 
     @CommandLine.Mixin
     private ClientOptions clientOptions = new ClientOptions();
@@ -60,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<ClientOptions.Settings> clients = clientOptions.settle(spec.commandLine().getErr(), "tlsweep demo");
+        Optional<ProfileSettings> clients = clientOptions.settle(spec.commandLine().getErr(), "tlsweep demo");
         if (clients.isEmpty()) {
             return ExitCodes.USAGE;
         }
@@ -71,19 +83,20 @@ final class DemoCommand implements Callable<Integer> {
             out.println("scanning...");
             out.flush();
             List<Target> targets = targets(farm);
-            EngineConfig config = engineConfig();
+            EngineConfig config = engineOptions.engine(Scope.DEFAULT);
             Files.createDirectories(outputDir);
             Path ca = farm.writeCaCertificate(outputDir.resolve("farm-ca.pem"));
             ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.pemBundle(ca)).anchors(), 30);
             try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep demo");
                     Progress progress = Progress.start(targets.size(), false)) {
-                ScanRun.Outcome outcome = ScanRun.run(targets.iterator(), ScanRun.Job.of(config, ScanOptions.full(),
-                        clients.get(), certificates), outputDir, progress, guard.stop());
+                RunOutcome outcome = ScanRun.run(targets.iterator(), RunConfig.of(config, ScanOptions.full(),
+                        clients.get(), certificates, outputDir), progress::step, guard.stop());
                 if (outcome.stopped().isPresent()) {
                     return RunGuard.stopped(outcome, spec.commandLine().getErr(), "tlsweep demo",
                             outputDir.resolve(ScanRun.RESULTS), "run the demo again");
                 }
-                Reports.rebuild(outputDir, Reports.runInfo(spec, started), out, spec.commandLine().getErr(), true);
+                RunReports.rebuild(outputDir, Tlsweep.runInfo(spec, started), Optional.of(out),
+                        spec.commandLine().getErr()::println);
             } catch (OutputLock.Busy e) {
                 spec.commandLine().getErr().println("tlsweep demo: " + e.getMessage());
                 return ExitCodes.USAGE;

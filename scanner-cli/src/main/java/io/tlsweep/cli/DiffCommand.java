@@ -1,10 +1,11 @@
 package io.tlsweep.cli;
 
-import io.tlsweep.report.ResultJson;
-import io.tlsweep.report.ResultLines;
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftJson;
 import io.tlsweep.report.drift.DriftText;
+import io.tlsweep.run.DriftFailOn;
+import io.tlsweep.run.RunDrift;
+import io.tlsweep.run.ScanRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -63,7 +64,7 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on stdout; errors still go to stderr.")
     private boolean quiet;
 
-    @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", converter = DriftFailOn.Converter.class,
+    @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", converter = DriftFailOnConverter.class,
             description = "Exit with code 1 when a change meets one of these conditions.")
     private List<DriftFailOn> failOn = new ArrayList<>();
 
@@ -77,15 +78,13 @@ final class DiffCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Errors errors = new Errors(err);
-        Drift.Builder builder = Drift.builder();
+        Drift drift;
         try {
-            read(oldFile, builder::old, errors);
-            read(newFile, builder::now, errors);
+            drift = RunDrift.between(oldFile, newFile, errors);
         } catch (IOException | UncheckedIOException e) {
             err.println("tlsweep diff: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Drift drift = builder.build();
         if (!quiet) {
             DriftText.print(out, drift);
         }
@@ -119,11 +118,6 @@ final class DiffCommand implements Callable<Integer> {
         }
         err.println("tlsweep diff: no such run directory or file: " + given);
         return null;
-    }
-
-    /** Each endpoint's last line, as the reports count them. */
-    private static void read(Path file, Consumer<ResultJson> lines, Errors errors) throws IOException {
-        ResultLines.read(file, lines, errors);
     }
 
     /** Reports the first unreadable lines, counts them all. */

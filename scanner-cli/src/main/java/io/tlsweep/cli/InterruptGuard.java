@@ -1,5 +1,6 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.RunStop;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

@@ -1,8 +1,12 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.OutputLock;
+import io.tlsweep.run.RunReports;
+import io.tlsweep.run.ScanRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +33,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         Instant rebuilt = Instant.now();
         try (OutputLock lock = OutputLock.acquire(dir, "tlsweep report")) {
-            Reports.rebuild(dir, Reports.runInfo(spec, rebuilt), spec.commandLine().getOut(),
-                    spec.commandLine().getErr(), true);
+            RunReports.rebuild(dir, Tlsweep.runInfo(spec, rebuilt), Optional.of(spec.commandLine().getOut()),
+                    spec.commandLine().getErr()::println);
         } catch (OutputLock.Busy e) {
             spec.commandLine().getErr().println("tlsweep report: " + e.getMessage());
             return ExitCodes.USAGE;

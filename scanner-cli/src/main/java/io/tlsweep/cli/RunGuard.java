@@ -1,5 +1,8 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.OutputLock;
+import io.tlsweep.run.RunOutcome;
+import io.tlsweep.run.RunStop;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,7 +45,7 @@ final class RunGuard implements AutoCloseable {
      * @param results the journal that holds every finished target
      * @param finish how to finish the run, e.g. "run the same command with --resume"
      */
-    static int stopped(ScanRun.Outcome outcome, PrintWriter err, String command, Path results, String finish) {
+    static int stopped(RunOutcome outcome, PrintWriter err, String command, Path results, String finish) {
         RunStop.Reason why = outcome.stopped().orElseThrow();
         err.println(command + ": " + why.describe());
         String kept = outcome.targets() + " target(s) finished in this session";

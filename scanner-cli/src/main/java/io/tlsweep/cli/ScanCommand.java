@@ -5,7 +5,15 @@ import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
-import io.tlsweep.report.InputJson;
+import io.tlsweep.run.EngineSettings;
+import io.tlsweep.run.FailOn;
+import io.tlsweep.run.Journal;
+import io.tlsweep.run.OutputLock;
+import io.tlsweep.run.ProfileSettings;
+import io.tlsweep.run.RunConfig;
+import io.tlsweep.run.RunOutcome;
+import io.tlsweep.run.ScanOutput;
+import io.tlsweep.run.ScanRun;
 import io.tlsweep.target.DistinctTargets;
 import io.tlsweep.target.InputError;
 import io.tlsweep.target.Scope;
@@ -13,18 +21,17 @@ import io.tlsweep.target.TargetSource;
 import io.tlsweep.wire.ProtocolVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Optional;
-import picocli.CommandLine;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code tlsweep scan}: versions, suites in order and groups of many endpoints, with a verdict for each. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
@@ -87,34 +94,12 @@ final class ScanCommand implements Callable<Integer> {
             + " a cheap sweep.")
     private boolean versionsOnly;
 
-    @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", converter = FailOn.Converter.class,
+    @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", converter = FailOnConverter.class,
             description = "Exit with code 1 when an endpoint meets one of these conditions.")
     private List<FailOn> failOn = new ArrayList<>();
 
-    @Option(names = "--connect-timeout", paramLabel = "MS", converter = Bounds.Millis.class, defaultValue = "3000",
-            description = "TCP connect timeout in ms (default: ${DEFAULT-VALUE}).")
-    private long connectTimeoutMs;
-
-    @Option(names = "--read-timeout", paramLabel = "MS", converter = Bounds.Millis.class, defaultValue = "5000",
-            description = "Time allowed for a server's answer to one hello, in ms (default: ${DEFAULT-VALUE}).")
-    private long readTimeoutMs;
-
-    @Option(names = "--target-budget", paramLabel = "S", converter = Bounds.Seconds.class, defaultValue = "120",
-            description = "Time allowed for one target, in seconds (default: ${DEFAULT-VALUE}).")
-    private long budgetSeconds;
-
-    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", converter = Bounds.AtLeastOne.class,
-            defaultValue = "256",
-            description = "Connections in flight over all hosts (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
-
-    @Option(names = "--per-host", paramLabel = "N", converter = Bounds.AtLeastOne.class, defaultValue = "4",
-            description = "Connections in flight to one address (default: ${DEFAULT-VALUE}).")
-    private int perHost;
-
-    @Option(names = "--rate", paramLabel = "HELLOS/S", converter = Bounds.Rate.class, defaultValue = "0",
-            description = "Hellos per second to one address; 0 = no limit (default: ${DEFAULT-VALUE}).")
-    private double rate;
+    @CommandLine.Mixin
+    private EngineOptions engineOptions = new EngineOptions(EngineSettings.DEFAULTS);
 
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust these CA certificates (PEM bundle)"
             + " when validating certificate chains; internal CAs are the norm on internal networks.")
@@ -164,7 +149,7 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) anchors).anchors(), expiringDays);
-        Optional<ClientOptions.Settings> clients = clientOptions.settle(err, "tlsweep scan");
+        Optional<ProfileSettings> clients = clientOptions.settle(err, "tlsweep scan");
         if (clients.isEmpty()) {
             return ExitCodes.USAGE;
         }
@@ -183,29 +168,23 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         ScanOptions options = new ScanOptions(versions, !versionsOnly, !versionsOnly, !versionsOnly);
-        EngineConfig config = EngineConfig.builder()
-                .connectTimeout(Duration.ofMillis(connectTimeoutMs))
-                .readTimeout(Duration.ofMillis(readTimeoutMs))
-                .targetBudget(Duration.ofSeconds(budgetSeconds))
-                .maxInFlight(concurrency)
-                .perHostConnections(perHost)
-                .perHostRate(rate)
-                .scope(scope.get())
-                .build();
+        EngineConfig config = engineOptions.engine(scope.get());
+        RunConfig run = RunConfig.of(config, options, clients.get(), certificates, outputDir)
+                .confirmEachVersion(confirmEachVersion).failOn(failOn);
         Instant started = Instant.now();
         try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep scan")) {
-            return scan(guard, config, options, clients.get(), certificates, total, errors, started);
+            return scan(guard, run, total, errors, started);
         } catch (OutputLock.Busy e) {
             err.println("tlsweep scan: " + e.getMessage());
             return ExitCodes.USAGE;
         }
     }
 
-    private int scan(RunGuard guard, EngineConfig config, ScanOptions options, ClientOptions.Settings clients,
-            ChainPolicy certificates, long total, List<InputError> errors, Instant started) throws Exception {
+    private int scan(RunGuard guard, RunConfig run, long total, List<InputError> errors, Instant started)
+            throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        ShardMarker.clear(outputDir);
-        ScanRun.Outcome outcome;
+        ScanOutput.begin(outputDir);
+        RunOutcome outcome;
         DistinctTargets distinct;
         try (TargetSource input = source(e -> {
                     errors.add(e);
@@ -213,8 +192,6 @@ final class ScanCommand implements Callable<Integer> {
                     err.flush();
                 }).build();
                 Progress progress = Progress.start(total, quiet)) {
-            ScanRun.Job job = ScanRun.Job.of(config, options, clients, certificates)
-                    .confirmEachVersion(confirmEachVersion).failOn(failOn);
             if (resume) {
                 Journal done = Journal.open(outputDir.resolve(ScanRun.RESULTS), e -> err.println("tlsweep scan: " + e));
                 if (!done.repaired().isEmpty()) {
@@ -223,20 +200,19 @@ final class ScanCommand implements Callable<Integer> {
                 if (!quiet) {
                     err.printf("tlsweep scan: resuming: %d target(s) already done%n", done.finishedCount());
                 }
-                job = job.resume(done);
+                run = run.resume(done);
             }
             distinct = new DistinctTargets(input, scopeOptions.maxTargets());
-            outcome = ScanRun.run(distinct, job, outputDir, progress, guard.stop());
+            outcome = ScanRun.run(distinct, run, progress::step, guard.stop());
         }
         if (outcome.stopped().isPresent()) {
             return RunGuard.stopped(outcome, err, "tlsweep scan", outputDir.resolve(ScanRun.RESULTS),
                     "finish it with the same command and --resume (tlsweep report " + outputDir
                             + " builds the reports of what is there)");
         }
-        InputJson.of(distinct.duplicates()).write(outputDir);
-        Reports.rebuild(outputDir, ShardOption.describe(Reports.runInfo(spec, started), shard, shards),
-                spec.commandLine().getOut(), err, !quiet);
-        ShardOption.finish(shard, shards, outputDir, outcome.targets());
+        ScanOutput.end(outputDir, distinct.duplicates(), ShardOption.describe(Tlsweep.runInfo(spec, started), shard,
+                shards), quiet ? Optional.empty() : Optional.of(spec.commandLine().getOut()), err::println,
+                ShardOption.marked(shard, shards), outcome.targets());
         if (!quiet) {
             err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s), %d duplicate(s)"
                     + " dropped; results in %s%n", outcome.targets(), outcome.seconds(), outcome.connections(),
@@ -246,7 +222,7 @@ final class ScanCommand implements Callable<Integer> {
             ScopeOptions.stoppedAt(scopeOptions.maxTargets(), err, "tlsweep scan", "--max-targets N");
             return ExitCodes.USAGE;
         }
-        if (!errors.isEmpty() || clients.inputErrors()) {
+        if (!errors.isEmpty() || run.clients().inputErrors()) {
             return ExitCodes.USAGE;
         }
         return outcome.failOnMet() > 0 ? ExitCodes.POLICY : ExitCodes.OK;

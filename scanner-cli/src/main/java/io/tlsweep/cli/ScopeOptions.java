@@ -1,5 +1,6 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.SettingValues;
 import io.tlsweep.target.InputError;
 import io.tlsweep.target.Scope;
 import io.tlsweep.target.ScopeRules;
@@ -16,11 +17,8 @@ import picocli.CommandLine.Option;
  * addresses tlsweep never connects to, and the largest run it starts without being told ({@code --max-targets}).
  */
 final class ScopeOptions {
-    /**
-     * A /16 on one port, or a /20 on 16 ports: the largest sweep that is usually meant. A /8 typed for a /24 is
-     * 16,777,216 targets and an IPv4 /0 4,294,967,296; both are refused until raised.
-     */
-    static final long DEFAULT_MAX_TARGETS = 65_536;
+    /** The most distinct endpoints a run scans unless told ({@link SettingValues#DEFAULT_MAX_TARGETS}). */
+    static final long DEFAULT_MAX_TARGETS = SettingValues.DEFAULT_MAX_TARGETS;
 
     @Option(names = "--exclude", split = ",", paramLabel = "CIDR", description = "Never connect to these"
             + " addresses or CIDR ranges (IPv4 or IPv6); a target in one gets a result line with status"
@@ -31,7 +29,7 @@ final class ScopeOptions {
             + " CIDR range a line, # starts a comment. A bad line stops the scan before it starts.")
     private List<Path> excludeFiles = new ArrayList<>();
 
-    @Option(names = "--max-targets", paramLabel = "N", defaultValue = "65536", description = "Refuse to scan more"
+    @Option(names = "--max-targets", paramLabel = "N", defaultValue = "" + SettingValues.DEFAULT_MAX_TARGETS, description = "Refuse to scan more"
             + " than N distinct endpoints (default: ${DEFAULT-VALUE}, a /16 on one port); a file input is counted"
             + " before anything is sent, stdin is scanned up to N.")
     private long maxTargets;

@@ -2,8 +2,6 @@ package io.tlsweep.cli;
 
 import io.tlsweep.report.RunInfo;
 import io.tlsweep.target.Shard;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,11 +101,8 @@ final class ShardOption {
                 .orElse(run);
     }
 
-    /** At the very end of a sharded scan, after the reports: writes {@value ShardMarker#FILE}. */
-    static void finish(String shard, Integer shards, Path dir, long targets) throws IOException {
-        Optional<Shard> s = parse(shard, shards, System::getenv);
-        if (s.isPresent()) {
-            ShardMarker.complete(s.get().index(), s.get().count(), targets).write(dir);
-        }
+    /** The shard a scan's shard.json names: the options' shard, empty when not sharded. */
+    static Optional<Shard> marked(String shard, Integer shards) {
+        return parse(shard, shards, System::getenv);
     }
 }

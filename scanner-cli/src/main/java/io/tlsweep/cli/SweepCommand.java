@@ -1,36 +1,31 @@
 package io.tlsweep.cli;
 
-import io.tlsweep.analysis.Assumption;
-import io.tlsweep.cert.AnchorLoad;
-import io.tlsweep.cert.ChainPolicy;
-import io.tlsweep.cert.TrustAnchors;
-import io.tlsweep.engine.EngineConfig;
-import io.tlsweep.probe.ScanOptions;
-import io.tlsweep.profile.ClientProfile;
-import io.tlsweep.profile.ProfileCatalog;
-import io.tlsweep.profile.ProfileFile;
-import io.tlsweep.report.RunInfo;
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftText;
-import io.tlsweep.report.prometheus.PrometheusTextfile;
-import io.tlsweep.report.prometheus.RunMetrics;
-import io.tlsweep.report.InputJson;
+import io.tlsweep.run.DriftFailOn;
+import io.tlsweep.run.FailOn;
+import io.tlsweep.run.OutputLock;
+import io.tlsweep.run.RunConfig;
+import io.tlsweep.run.RunOutcome;
+import io.tlsweep.run.RunStore;
+import io.tlsweep.run.ScanRun;
+import io.tlsweep.run.Sweep;
+import io.tlsweep.run.SweepConfig;
+import io.tlsweep.run.SweepSettings;
 import io.tlsweep.target.DistinctTargets;
 import io.tlsweep.target.InputError;
 import io.tlsweep.target.Scope;
 import io.tlsweep.target.TargetSource;
-import io.tlsweep.wire.ProtocolVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -100,15 +95,22 @@ final class SweepCommand implements Callable<Integer> {
                 if (DriftFailOn.isDrift(c)) {
                     driftConditions.add(DriftFailOn.parseOne(c.trim()));
                 } else {
-                    scanConditions.add(new FailOn.Converter().convert(c));
+                    scanConditions.add(FailOn.parse(c));
                 }
             } catch (RuntimeException e) {
                 err.println("tlsweep sweep: failOn: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
         }
-        Optional<Settings> settings = settings(config, err);
-        if (settings.isEmpty()) {
+        Optional<Scope> scope = ScopeOptions.settle(config.exclusions(configFile), err, "tlsweep sweep");
+        if (scope.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        SweepSettings settings;
+        try {
+            settings = SweepSettings.of(config, configFile, scope.get(), e -> err.println("tlsweep sweep: " + e));
+        } catch (SweepConfig.BadConfig e) {
+            err.println("tlsweep sweep: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         long counted;
@@ -121,7 +123,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         RunStore store = new RunStore(config.resolve(configFile, config.output()));
         try (RunGuard guard = RunGuard.enter(store.root(), "tlsweep sweep --config " + configFile)) {
-            return sweep(guard, config, store, runMode, settings.get(), scanConditions, driftConditions, counted);
+            return sweep(guard, config, store, runMode, settings, scanConditions, driftConditions, counted);
         } catch (OutputLock.Busy e) {
             err.println("tlsweep sweep: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -129,73 +131,49 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep(RunGuard guard, SweepConfig config, RunStore store, SweepConfig.Mode runMode,
-            Settings settings, List<FailOn> scanConditions, List<DriftFailOn> driftConditions, long counted)
+            SweepSettings settings, List<FailOn> scanConditions, List<DriftFailOn> driftConditions, long counted)
             throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Instant started = Instant.now();
-        Opened opened = open(store, started, runMode, err);
-        RunStore.Run run = opened.run();
-        Optional<Journal> journal = opened.journal();
-        Optional<RunStore.Run> baseline = store.baselineOf(run.id());
-        ScanRun.Job job = ScanRun.Job.of(settings.engine(), settings.options(runMode), settings.clients(),
-                settings.certificates())
-                .realStackCheck(config.realStackCheck() == null || config.realStackCheck())
-                .failOn(scanConditions);
-        if (journal.isPresent()) {
-            job = job.resume(journal.get());
-        }
-        BaselineIndex index = null;
-        if (runMode == SweepConfig.Mode.RECHECK) {
-            if (baseline.isEmpty()) {
-                err.println("tlsweep sweep: recheck: no complete baseline run yet; scanning everything in full");
-            } else {
-                index = BaselineIndex.open(baseline.get().dir().resolve(ScanRun.RESULTS), baseline.get().id());
-                job = job.recheck(index, config.recheckLegacy() == null || config.recheckLegacy());
-            }
-        }
+        Consumer<String> notes = m -> err.println("tlsweep sweep: " + m);
+        Sweep sweep = Sweep.open(store, Instant.now(), runMode, resume, configFile, notes);
+        RunStore.Run run = sweep.run();
         List<InputError> inputErrors = new ArrayList<>();
-        ScanRun.Outcome outcome;
+        RunOutcome outcome;
         DistinctTargets distinct;
-        try (TargetSource input = source(config, e -> {
+        try (sweep; TargetSource input = source(config, e -> {
                     inputErrors.add(e);
                     err.println(e);
                     err.flush();
                 }).build();
                 Progress progress = Progress.start(counted, quiet)) {
+            RunConfig job = sweep.config(settings, runMode, config, scanConditions, notes);
             distinct = new DistinctTargets(input, config.maxTargetsOrDefault());
-            outcome = ScanRun.run(distinct, job, run.dir(), progress, guard.stop());
-        } finally {
-            if (index != null) {
-                index.close();
-            }
+            outcome = ScanRun.run(distinct, job, progress::step, guard.stop());
         }
         if (outcome.stopped().isPresent()) {
             return RunGuard.stopped(outcome, err, "tlsweep sweep", run.dir().resolve(ScanRun.RESULTS),
                     "finish run " + run.id() + " with tlsweep sweep --config " + configFile + " --resume");
         }
-        InputJson.of(distinct.duplicates()).write(run.dir());
-        Optional<Drift> drift = drift(baseline, run, out, err);
-        Instant finished = Instant.now();
-        Reports.rebuild(run.dir(), new RunInfo(started, Duration.between(started, finished),
-                new Tlsweep.Version().getVersion()[0], "tlsweep sweep --config " + configFile + (resume ? " --resume"
-                        : "")), out, err, !quiet);
-        PrometheusTextfile.write(RunMetrics.of(run.dir(), run.id(), "", started, Duration.between(started, finished),
-                drift.map(Drift::counts)), run.dir().resolve(PrometheusTextfile.FILE_NAME));
-        long total = journal.map(Journal::finishedCount).orElse(0L) + outcome.targets();
-        RunStore.RunMeta meta = RunStore.readMeta(run.dir()).orElseThrow().finish(finished, total,
-                outcome.connections());
-        RunStore.writeMeta(run.dir(), meta);
-        store.pointLatestAt(run);
-        List<String> pruned = store.prune(config.retentionOrDefault());
+        Optional<Drift> drift = sweep.drift(notes);
+        if (drift.isPresent() && !quiet) {
+            out.println();
+            out.println("changes since " + sweep.baseline().orElseThrow().id() + ":");
+            DriftText.print(out, drift.get());
+            out.flush();
+        }
+        Sweep.Finished finished = sweep.finish(outcome, distinct.duplicates(), drift,
+                new Tlsweep.Version().getVersion()[0], "tlsweep sweep --config " + configFile
+                        + (resume ? " --resume" : ""), quiet ? Optional.empty() : Optional.of(out),
+                config.retentionOrDefault(), err::println);
         if (!quiet) {
             err.printf("tlsweep sweep: run %s complete: %d target(s), %d duplicate(s) dropped, %d connection(s) this"
-                    + " session in %.1f s%s%s; %s%n", run.id(), total, distinct.duplicates(), outcome.connections(),
-                    outcome.seconds(),
+                    + " session in %.1f s%s%s; %s%n", run.id(), finished.targets(), distinct.duplicates(),
+                    outcome.connections(), outcome.seconds(),
                     outcome.unchanged() > 0 ? String.format(Locale.ROOT, ", %d unchanged since %s (%.2f connections"
-                            + " each)", outcome.unchanged(), baseline.map(RunStore.Run::id).orElse("-"),
+                            + " each)", outcome.unchanged(), sweep.baseline().map(RunStore.Run::id).orElse("-"),
                             (double) outcome.unchangedConnections() / outcome.unchanged()) : "",
-                    pruned.isEmpty() ? "" : ", pruned " + String.join(", ", pruned), run.dir());
+                    finished.pruned().isEmpty() ? "" : ", pruned " + String.join(", ", finished.pruned()), run.dir());
         }
         if (distinct.limitReached()) {
             ScopeOptions.stoppedAt(config.maxTargetsOrDefault(), err, "tlsweep sweep", "maxTargets: N in "
@@ -209,135 +187,11 @@ final class SweepCommand implements Callable<Integer> {
         return outcome.failOnMet() > 0 || driftMet ? ExitCodes.POLICY : ExitCodes.OK;
     }
 
-    /**
-     * Compares the run with its baseline: drift.json and drift.txt in the run directory (report.html shows them),
-     * the changes on stdout. Without a baseline there is no drift, and a stale drift.json is removed.
-     */
-    private Optional<Drift> drift(Optional<RunStore.Run> baseline, RunStore.Run run, PrintWriter out,
-            PrintWriter err) throws IOException {
-        if (baseline.isEmpty()) {
-            RunDrift.none(run.dir());
-            return Optional.empty();
-        }
-        Drift drift = RunDrift.compare(baseline.get().dir(), baseline.get().id(), run.dir(), run.id(), err,
-                "tlsweep sweep");
-        if (!quiet) {
-            out.println();
-            out.println("changes since " + baseline.get().id() + ":");
-            DriftText.print(out, drift);
-            out.flush();
-        }
-        return Optional.of(drift);
-    }
-
-    /** The run this invocation writes, and the journal of what it already holds when it is resumed. */
-    private record Opened(RunStore.Run run, Optional<Journal> journal) {
-    }
-
-    /** With --resume the newest incomplete run (or a new one when there is none), else a new run. */
-    private Opened open(RunStore store, Instant started, SweepConfig.Mode runMode, PrintWriter err)
-            throws IOException {
-        Optional<RunStore.Run> open = resume ? store.newestIncomplete() : Optional.empty();
-        if (open.isEmpty()) {
-            if (resume) {
-                err.println("tlsweep sweep: --resume: no incomplete run under " + store.root() + "; starting a new"
-                        + " one");
-            }
-            return new Opened(newRun(store, started, runMode), Optional.empty());
-        }
-        RunStore.Run run = open.get();
-        Path results = run.dir().resolve(ScanRun.RESULTS);
-        Journal journal = Journal.open(results, e -> err.println("tlsweep sweep: " + e));
-        if (!journal.repaired().isEmpty()) {
-            err.println("tlsweep sweep: " + results + ": " + journal.repaired());
-        }
-        err.printf("tlsweep sweep: resuming run %s: %d target(s) already done%n", run.id(), journal.finishedCount());
-        RunStore.writeMeta(run.dir(), run.meta().orElse(new RunStore.RunMeta(run.id(), started.toString(), null,
-                false, label(runMode), null, configFile.toString(), null, null, null, 1)).resumed());
-        return new Opened(run, Optional.of(journal));
-    }
-
-    /** "full", "versions-only", "recheck": as the configuration file names the mode. */
-    private static String label(SweepConfig.Mode mode) {
-        return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private RunStore.Run newRun(RunStore store, Instant started, SweepConfig.Mode runMode) throws IOException {
-        return store.create(started, new RunStore.RunMeta(null, null, null, false,
-                label(runMode), store.newestComplete()
-                        .map(RunStore.Run::id).orElse(null), configFile.toAbsolutePath().toString(), null, null, null,
-                1));
-    }
-
-    private TargetSource.Builder source(SweepConfig config, java.util.function.Consumer<InputError> onError) {
+    private TargetSource.Builder source(SweepConfig config, Consumer<InputError> onError) {
         TargetSource.Builder source = TargetSource.builder(config.portsOrDefault()).onError(onError);
         for (String file : config.targets()) {
             source = source.file(config.resolve(configFile, file));
         }
         return source;
-    }
-
-    /** Everything the file settles besides targets: engine, scan options, profiles, certificate policy. */
-    private record Settings(EngineConfig engine, ClientOptions.Settings clients, ChainPolicy certificates,
-            List<ProtocolVersion> versions) {
-        ScanOptions options(SweepConfig.Mode mode) {
-            boolean full = mode != SweepConfig.Mode.VERSIONS_ONLY;
-            return new ScanOptions(versions, full, full, full);
-        }
-    }
-
-    private Optional<Settings> settings(SweepConfig c, PrintWriter err) throws IOException {
-        SweepConfig.Scan s = c.scanOrDefaults();
-        Optional<Scope> scope = ScopeOptions.settle(c.exclusions(configFile), err, "tlsweep sweep");
-        if (scope.isEmpty()) {
-            return Optional.empty();
-        }
-        List<ProtocolVersion> versions = ProtocolVersion.HELLO_VERSIONS;
-        if (s.versions() != null) {
-            try {
-                versions = s.versions().stream().map(v -> new VersionConverter().convert(v)).toList();
-            } catch (RuntimeException e) {
-                err.println("tlsweep sweep: " + configFile + ": scan.versions: " + e.getMessage());
-                return Optional.empty();
-            }
-        }
-        EngineConfig engine = s.engine(scope.get());
-        AnchorLoad anchors = c.caFile() == null ? TrustAnchors.jdkDefaults()
-                : TrustAnchors.jdkDefaultsAnd(c.resolve(configFile, c.caFile()));
-        if (anchors instanceof AnchorLoad.Failed failed) {
-            err.println("tlsweep sweep: " + configFile + ": caFile: " + failed.message());
-            return Optional.empty();
-        }
-        ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) anchors).anchors(),
-                c.expiringDays() == null ? 30 : c.expiringDays());
-        Optional<ClientOptions.Settings> clients = clients(c, err);
-        List<ProtocolVersion> probed = versions;
-        return clients.map(cl -> new Settings(engine, cl, certificates, probed));
-    }
-
-    private Optional<ClientOptions.Settings> clients(SweepConfig c, PrintWriter err) {
-        List<String> ids = c.profileIds();
-        if (ids == null) {
-            return Optional.of(ClientOptions.Settings.none());
-        }
-        Optional<Assumption> assumption = Optional.empty();
-        try {
-            if (c.assumeDisabled() != null) {
-                assumption = Optional.of(Assumption.parse(c.assumeDisabled()));
-            }
-            ProfileCatalog catalog = ProfileFile.builtIn();
-            boolean inputErrors = false;
-            if (c.profileFile() != null) {
-                ProfileFile.Load load = ProfileFile.read(c.resolve(configFile, c.profileFile()));
-                load.errors().forEach(e -> err.println("tlsweep sweep: " + e));
-                inputErrors = !load.errors().isEmpty();
-                catalog = catalog.plus(load.catalog());
-            }
-            List<ClientProfile> profiles = ids.isEmpty() ? catalog.profiles() : catalog.select(ids).profiles();
-            return Optional.of(new ClientOptions.Settings(profiles, false, assumption, inputErrors));
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("tlsweep sweep: " + configFile + ": " + e.getMessage());
-            return Optional.empty();
-        }
     }
 }

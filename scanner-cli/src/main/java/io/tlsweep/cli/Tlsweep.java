@@ -1,14 +1,18 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.report.RunInfo;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code tlsweep} command. */
 @Command(name = "tlsweep", mixinStandardHelpOptions = true, versionProvider = Tlsweep.Version.class,
@@ -85,6 +89,14 @@ public final class Tlsweep implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine demo = spec.commandLine().getSubcommands().get("demo");
         return demo.execute();
+    }
+
+    /** What a report says about the run {@code spec}'s command line made, started at {@code started}. */
+    static RunInfo runInfo(CommandSpec spec, Instant started) {
+        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.root().commandLine().getParseResult().originalArgs();
+        return new RunInfo(started, Duration.between(started, Instant.now()), new Version().getVersion()[0],
+                "tlsweep " + String.join(" ", args));
     }
 
     /** The version from the jar manifest (set by the build). */

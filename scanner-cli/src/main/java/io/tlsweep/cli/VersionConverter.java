@@ -1,5 +1,6 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.run.SettingValues;
 import io.tlsweep.wire.ProtocolVersion;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -8,8 +9,10 @@ import picocli.CommandLine.TypeConversionException;
 final class VersionConverter implements ITypeConverter<ProtocolVersion> {
     @Override
     public ProtocolVersion convert(String value) {
-        return ProtocolVersion.parse(value).filter(v -> ProtocolVersion.HELLO_VERSIONS.contains(v))
-                .orElseThrow(() -> new TypeConversionException("unknown protocol version '" + value
-                        + "' (expected SSLv3, TLSv1.0, TLSv1.1, TLSv1.2 or TLSv1.3)"));
+        try {
+            return SettingValues.helloVersion(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsweep.run.MergeMarker;
+import io.tlsweep.run.ShardMarker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,7 +198,7 @@ class MergeCommandTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(MergeCommand.isComplete(dir.resolve("merged"))).isTrue();
+        assertThat(MergeMarker.isComplete(dir.resolve("merged"))).isTrue();
         assertThat(Files.readAllLines(dir.resolve("merged/results.jsonl"))).hasSize(4000);
         assertThat(entries()).containsExactly("merged", "shard-0", "shard-1");
     }

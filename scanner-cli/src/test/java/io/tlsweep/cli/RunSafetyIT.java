@@ -2,6 +2,7 @@ package io.tlsweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.run.ScanRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

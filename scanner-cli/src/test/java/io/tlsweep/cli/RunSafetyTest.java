@@ -2,20 +2,11 @@ package io.tlsweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsweep.cert.AnchorLoad;
-import io.tlsweep.cert.ChainPolicy;
-import io.tlsweep.cert.TrustAnchors;
-import io.tlsweep.engine.EngineConfig;
-import io.tlsweep.probe.ScanOptions;
-import io.tlsweep.target.Target;
+import io.tlsweep.run.OutputLock;
+import io.tlsweep.run.ScanRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,47 +36,6 @@ class RunSafetyTest {
         assertThat(r.err()).contains("--resume").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(r.err().lines().count()).as(r.err()).isLessThanOrEqualTo(3);
         assertThat(out.resolve("summary.json")).as("no reports of a run that stopped").doesNotExist();
-        Files.delete(out.resolve(ScanRun.RESULTS));
-    }
-
-    @Test
-    void aWriteFailureStopsPullingTargetsAtOnce() throws IOException {
-        Path out = dir.resolve("out");
-        Files.createDirectories(out);
-        Files.createSymbolicLink(out.resolve(ScanRun.RESULTS), FULL_DEVICE);
-        int total = 20_000;
-        int active = 16;
-        AtomicInteger pulled = new AtomicInteger();
-        Iterator<Target> closedPorts = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return pulled.get() < total;
-            }
-
-            @Override
-            public Target next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                int n = pulled.incrementAndGet();
-                String host = "127.9." + (n >> 8) + "." + (n & 0xFF);
-                return new Target(host + ":1", host, 1, Optional.empty(), true, "test " + n);
-            }
-        };
-        EngineConfig config = EngineConfig.builder().connectTimeout(Duration.ofSeconds(1))
-                .readTimeout(Duration.ofSeconds(1)).maxActiveTargets(active).build();
-        ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.jdkDefaults()).anchors(), 30);
-        RunStop stop = new RunStop();
-        ScanRun.Outcome outcome;
-        try (Progress progress = Progress.start(total, true)) {
-            outcome = ScanRun.run(closedPorts, ScanRun.Job.of(config, ScanOptions.full(),
-                    ClientOptions.Settings.none(), certificates), out, progress, stop);
-        }
-        assertThat(outcome.stopped()).get().isInstanceOf(RunStop.WriteFailed.class);
-        assertThat(outcome.targets()).isZero();
-        // the first result fails to write; by then at most the active window and the targets finishing while the
-        // writer thread reports it have been pulled, never the rest of the input
-        assertThat(pulled.get()).isLessThan(total / 10);
         Files.delete(out.resolve(ScanRun.RESULTS));
     }
 

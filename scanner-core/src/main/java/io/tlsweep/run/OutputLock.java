@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,11 +17,11 @@ import java.time.Instant;
  * leaves a directory locked, and {@code --resume} can take it at once. The file names the holder, for the
  * message a second run prints.
  */
-final class OutputLock implements AutoCloseable {
-    static final String FILE = ".tlsweep.lock";
+public final class OutputLock implements AutoCloseable {
+    public static final String FILE = ".tlsweep.lock";
 
     /** The directory is held by another run. */
-    static final class Busy extends Exception {
+    public static final class Busy extends Exception {
         Busy(String message) {
             super(message);
         }
@@ -40,7 +40,7 @@ final class OutputLock implements AutoCloseable {
      *
      * @throws Busy when another run (in this or another process) holds it
      */
-    static OutputLock acquire(Path dir, String what) throws IOException, Busy {
+    public static OutputLock acquire(Path dir, String what) throws IOException, Busy {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,

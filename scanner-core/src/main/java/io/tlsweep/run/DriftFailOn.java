@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftClass;
@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * A drift condition of {@code --fail-on}: {@code drift} (any change) or {@code drift:CLASS}, where CLASS is a
@@ -123,17 +121,5 @@ public final class DriftFailOn {
 
     private static List<String> labels() {
         return java.util.Arrays.stream(DriftClass.values()).map(DriftClass::label).toList();
-    }
-
-    /** picocli: one condition (use with {@code split = ","}). */
-    public static final class Converter implements ITypeConverter<DriftFailOn> {
-        @Override
-        public DriftFailOn convert(String value) {
-            try {
-                return parseOne(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -25,11 +25,11 @@ import java.util.stream.Stream;
  * run for file systems without links) points to the newest complete run. The previous complete run is the
  * baseline of the next. Run ids sort by time: {@code 20261123T221500Z}.
  */
-final class RunStore {
-    static final String RUNS = "runs";
-    static final String LATEST = "latest";
-    static final String LATEST_FILE = "LATEST";
-    static final String RUN_JSON = "run.json";
+public final class RunStore {
+    public static final String RUNS = "runs";
+    public static final String LATEST = "latest";
+    public static final String LATEST_FILE = "LATEST";
+    public static final String RUN_JSON = "run.json";
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,39 +37,39 @@ final class RunStore {
     /** What run.json says about a run. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RunMeta(String id, String started, String finished, boolean complete, String mode, String baseline,
+    public record RunMeta(String id, String started, String finished, boolean complete, String mode, String baseline,
             String config, String shard, Long targets, Long connections, Integer sessions) {
 
-        RunMeta finish(Instant at, long targetCount, long connectionCount) {
+        public RunMeta finish(Instant at, long targetCount, long connectionCount) {
             return new RunMeta(id, started, at.toString(), true, mode, baseline, config, shard, targetCount, connectionCount,
                     sessions);
         }
 
-        RunMeta resumed() {
+        public RunMeta resumed() {
             return new RunMeta(id, started, finished, complete, mode, baseline, config, shard, targets, connections,
                     sessions == null ? 2 : sessions + 1);
         }
     }
 
     /** One run directory and what its run.json says (absent when it has none yet). */
-    record Run(String id, Path dir, Optional<RunMeta> meta) {
-        boolean complete() {
+    public record Run(String id, Path dir, Optional<RunMeta> meta) {
+        public boolean complete() {
             return meta.map(RunMeta::complete).orElse(false);
         }
     }
 
     private final Path root;
 
-    RunStore(Path root) {
+    public RunStore(Path root) {
         this.root = root;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
     /** Every run, oldest first. */
-    List<Run> runs() throws IOException {
+    public List<Run> runs() throws IOException {
         Path runs = root.resolve(RUNS);
         if (!Files.isDirectory(runs)) {
             return List.of();
@@ -88,25 +88,25 @@ final class RunStore {
     }
 
     /** The newest run, when it did not complete: what {@code --resume} finishes. */
-    Optional<Run> newestIncomplete() throws IOException {
+    public Optional<Run> newestIncomplete() throws IOException {
         List<Run> all = runs();
         return all.isEmpty() || all.get(all.size() - 1).complete() ? Optional.empty()
                 : Optional.of(all.get(all.size() - 1));
     }
 
     /** The newest complete run: the baseline of a run about to start. */
-    Optional<Run> newestComplete() throws IOException {
+    public Optional<Run> newestComplete() throws IOException {
         return runs().stream().filter(Run::complete).reduce((older, newer) -> newer);
     }
 
     /** The newest complete run older than {@code id}: the baseline of run {@code id}. */
-    Optional<Run> baselineOf(String id) throws IOException {
+    public Optional<Run> baselineOf(String id) throws IOException {
         return runs().stream().filter(Run::complete).filter(r -> compareIds(r.id(), id) < 0)
                 .reduce((older, newer) -> newer);
     }
 
     /** A new run directory named by {@code start} (with a suffix when two runs start in the same second). */
-    Run create(Instant start, RunMeta template) throws IOException {
+    public Run create(Instant start, RunMeta template) throws IOException {
         String base = ID.format(start);
         Path dir = root.resolve(RUNS).resolve(base);
         String id = base;
@@ -121,7 +121,7 @@ final class RunStore {
         return new Run(id, dir, Optional.of(meta));
     }
 
-    static Optional<RunMeta> readMeta(Path dir) throws IOException {
+    public static Optional<RunMeta> readMeta(Path dir) throws IOException {
         Path file = dir.resolve(RUN_JSON);
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -129,14 +129,14 @@ final class RunStore {
         return Optional.of(JSON.readValue(file.toFile(), RunMeta.class));
     }
 
-    static void writeMeta(Path dir, RunMeta meta) throws IOException {
+    public static void writeMeta(Path dir, RunMeta meta) throws IOException {
         Path tmp = dir.resolve(RUN_JSON + ".tmp");
         JSON.writeValue(tmp.toFile(), meta);
         moveAtomically(tmp, dir.resolve(RUN_JSON));
     }
 
     /** Points {@code latest} and {@code LATEST} at {@code run}. */
-    void pointLatestAt(Run run) throws IOException {
+    public void pointLatestAt(Run run) throws IOException {
         Path tmpFile = root.resolve(LATEST_FILE + ".tmp");
         Files.writeString(tmpFile, run.id() + "\n");
         moveAtomically(tmpFile, root.resolve(LATEST_FILE));
@@ -156,7 +156,7 @@ final class RunStore {
      * Deletes the oldest complete runs beyond {@code keep} (0 keeps all); incomplete runs are left for
      * {@code --resume}. Returns the ids deleted.
      */
-    List<String> prune(int keep) throws IOException {
+    public List<String> prune(int keep) throws IOException {
         if (keep <= 0) {
             return List.of();
         }
@@ -186,7 +186,7 @@ final class RunStore {
     }
 
     /** Ids sort by time, then by the same-second suffix. */
-    static int compareIds(String a, String b) {
+    public static int compareIds(String a, String b) {
         String[] x = a.split("-");
         String[] y = b.split("-");
         int c = x[0].compareTo(y[0]);

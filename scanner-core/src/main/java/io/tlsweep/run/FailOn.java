@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import io.tlsweep.analysis.Assessment;
 import io.tlsweep.analysis.FindingKind;
@@ -7,14 +7,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * A {@code --fail-on} condition: an endpoint that meets it makes the run exit with code 1. The meanings
  * are listed in {@code tlsweep scan --help}.
  */
-enum FailOn {
+public enum FailOn {
     BREAKS("breaks"),
     NO_COMMON("no-common"),
     LEGACY("legacy"),
@@ -34,12 +32,12 @@ enum FailOn {
         this.label = label;
     }
 
-    boolean metBy(Assessment a) {
+    public boolean metBy(Assessment a) {
         return metBy(a.verdict().label(), a.findings().stream().map(f -> f.kind().label()).toList());
     }
 
     /** The condition on a verdict and finding kinds by label (a result line carried over from a baseline). */
-    boolean metBy(String verdict, List<String> findings) {
+    public boolean metBy(String verdict, List<String> findings) {
         return switch (this) {
             case BREAKS -> Verdict.BREAKS_WITHOUT_LEGACY.label().equals(verdict);
             case NO_COMMON -> Verdict.NO_COMMON_ALGORITHM_RISK.label().equals(verdict);
@@ -53,28 +51,34 @@ enum FailOn {
         };
     }
 
-    static boolean anyMet(List<FailOn> conditions, io.tlsweep.report.ResultJson line) {
+    public static boolean anyMet(List<FailOn> conditions, io.tlsweep.report.ResultJson line) {
         List<String> kinds = line.findings() == null ? List.of()
                 : line.findings().stream().map(io.tlsweep.report.ResultJson.FindingJson::kind).toList();
         return conditions.stream().anyMatch(c -> c.metBy(line.verdict(), kinds));
     }
 
-    static boolean anyMet(List<FailOn> conditions, Assessment a) {
+    public static boolean anyMet(List<FailOn> conditions, Assessment a) {
         return conditions.stream().anyMatch(c -> c.metBy(a));
     }
 
-    /** Reads one condition name. */
-    static final class Converter implements ITypeConverter<FailOn> {
-        @Override
-        public FailOn convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            for (FailOn f : values()) {
-                if (f.label.equals(v)) {
-                    return f;
-                }
+    /** As written in {@code --fail-on} and a sweep file's {@code failOn}: "breaks", "no-common"... */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Reads one condition name.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static FailOn parse(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        for (FailOn f : values()) {
+            if (f.label.equals(v)) {
+                return f;
             }
-            throw new TypeConversionException("unknown --fail-on condition '" + value + "' (expected one of "
-                    + String.join(", ", java.util.Arrays.stream(values()).map(f -> f.label).toList()) + ")");
         }
+        throw new IllegalArgumentException("unknown --fail-on condition '" + value + "' (expected one of "
+                + String.join(", ", java.util.Arrays.stream(values()).map(f -> f.label).toList()) + ")");
     }
 }

@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import io.tlsweep.report.JsonLinesReader;
 import io.tlsweep.report.ResultJson;
@@ -27,7 +27,10 @@ import java.util.stream.StreamSupport;
  * port, SNI, protocol), never its line or file: editing the input (a comment added at the top, lines moved or
  * joined) does not make a finished endpoint look new.
  */
-final class Journal {
+public final class Journal {
+    /** The journal's file in a run's directory: the run's results, one JSON line per finished endpoint. */
+    public static final String FILE = "results.jsonl";
+
     private final long[] sortedKeys;
     private final long lines;
     private final String repaired;
@@ -39,7 +42,7 @@ final class Journal {
     }
 
     /** Reads (and repairs) {@code results}; a missing file is an empty journal. */
-    static Journal open(Path results, Consumer<String> errors) throws IOException {
+    public static Journal open(Path results, Consumer<String> errors) throws IOException {
         if (!Files.exists(results)) {
             return new Journal(new long[0], 0, "");
         }
@@ -70,30 +73,30 @@ final class Journal {
     }
 
     /** The key of a target: its endpoint (host, port, SNI, protocol). */
-    static long key(Target t) {
+    public static long key(Target t) {
         return EndpointIdentity.key(t);
     }
 
-    static long key(ResultJson r) {
+    public static long key(ResultJson r) {
         return ResultLines.key(r);
     }
 
-    boolean finished(Target t) {
+    public boolean finished(Target t) {
         return Arrays.binarySearch(sortedKeys, key(t)) >= 0;
     }
 
     /** Endpoints finished before: those with a line of results.jsonl that parsed (once however many). */
-    long finishedCount() {
+    public long finishedCount() {
         return lines;
     }
 
     /** What the tail repair did, in words; empty when the file ended cleanly. */
-    String repaired() {
+    public String repaired() {
         return repaired;
     }
 
     /** {@code targets} without the finished ones, lazily. */
-    Iterator<Target> unfinished(Iterator<Target> targets) {
+    public Iterator<Target> unfinished(Iterator<Target> targets) {
         Objects.requireNonNull(targets, "targets");
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(targets, Spliterator.ORDERED), false)
                 .filter(t -> !finished(t)).iterator();

@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ class FailOnTest {
 
     @Test
     void inconsistentIsMetByTheInconsistentVerdictAlone() {
-        FailOn inconsistent = new FailOn.Converter().convert("inconsistent");
+        FailOn inconsistent = FailOn.parse("inconsistent");
         for (Verdict v : Verdict.values()) {
             assertThat(inconsistent.metBy(v.label(), List.of())).as(v.label()).isEqualTo(v == Verdict.INCONSISTENT);
         }

@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,14 +10,14 @@ import java.util.concurrent.CompletableFuture;
  * interrupt (Ctrl-C, SIGTERM). The first reason wins; a run that stops writes nothing more than what is already
  * whole in its journal, which {@code --resume} finishes.
  */
-final class RunStop {
+public final class RunStop {
     /** What stopped the run, in words for the user. */
-    sealed interface Reason permits WriteFailed, Interrupted {
+    public sealed interface Reason permits WriteFailed, Interrupted {
         String describe();
     }
 
     /** An output file could not be written. */
-    record WriteFailed(Path file, IOException cause) implements Reason {
+    public record WriteFailed(Path file, IOException cause) implements Reason {
         @Override
         public String describe() {
             String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
@@ -26,7 +26,7 @@ final class RunStop {
     }
 
     /** The process was asked to stop (SIGINT from Ctrl-C, SIGTERM). */
-    record Interrupted() implements Reason {
+    public record Interrupted() implements Reason {
         @Override
         public String describe() {
             return "interrupted";
@@ -36,20 +36,20 @@ final class RunStop {
     private final CompletableFuture<Reason> reason = new CompletableFuture<>();
 
     /** Stops the run for {@code why}, unless it was stopped already; true when this call stopped it. */
-    boolean stop(Reason why) {
+    public boolean stop(Reason why) {
         return reason.complete(why);
     }
 
-    boolean stopped() {
+    public boolean stopped() {
         return reason.isDone();
     }
 
-    Optional<Reason> reason() {
+    public Optional<Reason> reason() {
         return Optional.ofNullable(reason.getNow(null));
     }
 
     /** Completes when the run is stopped. */
-    CompletableFuture<Reason> whenStopped() {
+    public CompletableFuture<Reason> whenStopped() {
         return reason;
     }
 }

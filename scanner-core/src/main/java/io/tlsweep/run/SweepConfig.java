@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -37,24 +36,24 @@ import java.util.stream.Collectors;
  * </pre>
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-record SweepConfig(List<String> targets, List<Integer> ports, String output, Integer retention, String mode,
+public record SweepConfig(List<String> targets, List<Integer> ports, String output, Integer retention, String mode,
         Boolean recheckLegacy, Object profiles, String profileFile, String assumeDisabled, Boolean realStackCheck,
         List<String> failOn, String caFile, Integer expiringDays, List<String> exclude, String excludeFile,
         Long maxTargets, Scan scan) {
 
     /** Engine settings; every one optional. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record Scan(Long connectTimeoutMs, Long readTimeoutMs, Long targetBudgetSeconds, Integer concurrency,
+    public record Scan(Long connectTimeoutMs, Long readTimeoutMs, Long targetBudgetSeconds, Integer concurrency,
             Integer perHost, Double rate, List<String> versions) {
-        static Scan defaults() {
+        public static Scan defaults() {
             return new Scan(null, null, null, null, null, null, null);
         }
 
-        /** The limits the command line's options have ({@link Bounds}), named with the key's line. */
+        /** The limits the command line's options have ({@link SettingValues}), named with the key's line. */
         void check(Path file, String text) throws BadConfig {
-            within(file, text, "connectTimeoutMs", connectTimeoutMs, 1, Bounds.MAX_MILLIS, " ms");
-            within(file, text, "readTimeoutMs", readTimeoutMs, 1, Bounds.MAX_MILLIS, " ms");
-            within(file, text, "targetBudgetSeconds", targetBudgetSeconds, 1, Bounds.MAX_MILLIS / 1000, " s");
+            within(file, text, "connectTimeoutMs", connectTimeoutMs, 1, SettingValues.MAX_MILLIS, " ms");
+            within(file, text, "readTimeoutMs", readTimeoutMs, 1, SettingValues.MAX_MILLIS, " ms");
+            within(file, text, "targetBudgetSeconds", targetBudgetSeconds, 1, SettingValues.MAX_MILLIS / 1000, " s");
             within(file, text, "concurrency", concurrency == null ? null : concurrency.longValue(), 1,
                     Integer.MAX_VALUE, "");
             within(file, text, "perHost", perHost == null ? null : perHost.longValue(), 1, Integer.MAX_VALUE, "");
@@ -70,8 +69,8 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
                 return;
             }
             try {
-                Bounds.check(value, min, max, unit);
-            } catch (picocli.CommandLine.TypeConversionException e) {
+                SettingValues.within(value, min, max, unit);
+            } catch (IllegalArgumentException e) {
                 throw new BadConfig(where(file, text, key) + "scan." + key + ": " + e.getMessage());
             }
         }
@@ -81,28 +80,33 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         }
 
         /** The engine settings, defaults where none is given; a value the engine refuses throws IAE. */
-        EngineConfig engine(Scope scope) {
-            return EngineConfig.builder()
-                    .connectTimeout(Duration.ofMillis(connectTimeoutMs == null ? 3000 : connectTimeoutMs))
-                    .readTimeout(Duration.ofMillis(readTimeoutMs == null ? 5000 : readTimeoutMs))
-                    .targetBudget(Duration.ofSeconds(targetBudgetSeconds == null ? 120 : targetBudgetSeconds))
-                    .maxInFlight(concurrency == null ? 256 : concurrency)
-                    .perHostConnections(perHost == null ? 4 : perHost)
-                    .perHostRate(rate == null ? 0 : rate)
-                    .scope(scope)
-                    .build();
+        public EngineConfig engine(Scope scope) {
+            EngineSettings d = EngineSettings.DEFAULTS;
+            return new EngineSettings(connectTimeoutMs == null ? d.connectTimeoutMs() : connectTimeoutMs,
+                    readTimeoutMs == null ? d.readTimeoutMs() : readTimeoutMs,
+                    targetBudgetSeconds == null ? d.targetBudgetSeconds() : targetBudgetSeconds,
+                    concurrency == null ? d.concurrency() : concurrency, perHost == null ? d.perHost() : perHost,
+                    rate == null ? d.rate() : rate).engine(scope);
         }
     }
 
-    enum Mode { FULL, VERSIONS_ONLY, RECHECK }
+    /** What a run of the sweep does: everything, one suite per version, or a re-check against the baseline. */
+    public enum Mode {
+        FULL, VERSIONS_ONLY, RECHECK;
+
+        /** "full", "versions-only", "recheck": as the configuration file names the mode. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
 
     /** The file, parsed and checked; the message names the file, the line and what is wrong. */
-    static SweepConfig read(Path file) throws IOException, BadConfig {
+    public static SweepConfig read(Path file) throws IOException, BadConfig {
         return parse(Files.readString(file), file);
     }
 
     /** The text of {@code file}, parsed and checked, as {@link #read}. */
-    static SweepConfig parse(String text, Path file) throws BadConfig {
+    public static SweepConfig parse(String text, Path file) throws BadConfig {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -218,12 +222,12 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         }
     }
 
-    Mode mode(Path file) throws BadConfig {
+    public Mode mode(Path file) throws BadConfig {
         return mode == null ? Mode.FULL : parseMode(mode, file);
     }
 
     /** "full", "versions-only" or "recheck"; {@code file} names where the word came from in the error. */
-    static Mode parseMode(String mode, Path file) throws BadConfig {
+    public static Mode parseMode(String mode, Path file) throws BadConfig {
         return switch (mode.toLowerCase(Locale.ROOT)) {
             case "full" -> Mode.FULL;
             case "versions-only" -> Mode.VERSIONS_ONLY;
@@ -232,23 +236,23 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         };
     }
 
-    Scan scanOrDefaults() {
+    public Scan scanOrDefaults() {
         return scan == null ? Scan.defaults() : scan;
     }
 
-    List<Integer> portsOrDefault() {
+    public List<Integer> portsOrDefault() {
         return ports == null || ports.isEmpty() ? List.of(443) : ports;
     }
 
-    long maxTargetsOrDefault() {
-        return maxTargets == null ? ScopeOptions.DEFAULT_MAX_TARGETS : maxTargets;
+    public long maxTargetsOrDefault() {
+        return maxTargets == null ? SettingValues.DEFAULT_MAX_TARGETS : maxTargets;
     }
 
     /**
      * The exclusions of {@code exclude:} (named {@code FILE:LINE: exclude[i]}) and {@code excludeFile:} (named
      * by their own file and line).
      */
-    io.tlsweep.target.ScopeRules exclusions(Path file) throws IOException {
+    public io.tlsweep.target.ScopeRules exclusions(Path file) throws IOException {
         io.tlsweep.target.ScopeRules rules = new io.tlsweep.target.ScopeRules();
         if (exclude != null) {
             int line = lineOfKey(Files.readString(file), "exclude").orElse(0);
@@ -263,12 +267,12 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         return rules;
     }
 
-    int retentionOrDefault() {
+    public int retentionOrDefault() {
         return retention == null ? 0 : retention;
     }
 
     /** The profile ids to use: empty for all, null for none. */
-    List<String> profileIds() {
+    public List<String> profileIds() {
         if (profiles == null || "all".equals(profiles)) {
             return List.of();
         }
@@ -278,7 +282,7 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
         return ((List<?>) profiles).stream().map(String::valueOf).toList();
     }
 
-    Path resolve(Path configFile, String path) {
+    public Path resolve(Path configFile, String path) {
         Path p = Path.of(path);
         Path dir = configFile.toAbsolutePath().getParent();
         return p.isAbsolute() || dir == null ? p : dir.resolve(p);
@@ -288,7 +292,7 @@ record SweepConfig(List<String> targets, List<Integer> ports, String output, Int
      * A configuration that cannot be used, with the file, line and reason; the reason may quote the file, so its
      * control characters are shown as escapes.
      */
-    static final class BadConfig extends Exception {
+    public static final class BadConfig extends Exception {
         private static final long serialVersionUID = 1L;
 
         BadConfig(String message) {

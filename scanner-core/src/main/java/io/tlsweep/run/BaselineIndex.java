@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * the baseline's results.jsonl are held in memory (two sorted long arrays, 16 bytes a target); a line is read
  * back when its target is planned, and again when it is found unchanged and its line is carried into the new run.
  */
-final class BaselineIndex implements Closeable {
+public final class BaselineIndex implements Closeable {
     private static final ObjectReader JSON = new ObjectMapper().readerFor(ResultJson.class);
 
     private final RandomAccessFile file;
@@ -45,7 +45,7 @@ final class BaselineIndex implements Closeable {
         this.runId = runId;
     }
 
-    static BaselineIndex open(Path results, String runId) throws IOException {
+    public static BaselineIndex open(Path results, String runId) throws IOException {
         Offsets offsets = new Offsets();
         try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(results),
                 1 << 16)) {
@@ -120,16 +120,16 @@ final class BaselineIndex implements Closeable {
         }
     }
 
-    String runId() {
+    public String runId() {
         return runId;
     }
 
-    int size() {
+    public int size() {
         return keys.length;
     }
 
     /** The baseline line of {@code t}, if it has one. */
-    synchronized Optional<ResultJson> line(Target t) {
+    public synchronized Optional<ResultJson> line(Target t) {
         int i = java.util.Arrays.binarySearch(keys, Journal.key(t));
         if (i < 0) {
             return Optional.empty();
@@ -146,11 +146,11 @@ final class BaselineIndex implements Closeable {
      * What a re-check needs of {@code t}'s baseline: its accepted versions with their suites and order; empty
      * (so the target is scanned in full) when it had none or was not enumerated in full.
      */
-    Optional<Baseline> baseline(Target t) {
+    public Optional<Baseline> baseline(Target t) {
         return line(t).flatMap(BaselineIndex::baselineOf);
     }
 
-    static Optional<Baseline> baselineOf(ResultJson r) {
+    public static Optional<Baseline> baselineOf(ResultJson r) {
         if (!"ok".equals(r.status()) || r.protocols() == null || r.protocols().isEmpty()) {
             return Optional.empty();
         }
@@ -180,7 +180,7 @@ final class BaselineIndex implements Closeable {
      * and profiles, the certificate checked again as of {@code now} (it may be expiring by now), this run's
      * connections and time, and a note saying so.
      */
-    ResultJson unchanged(ResultJson b, int connections, long elapsedMs, ChainPolicy policy, Instant now) {
+    public ResultJson unchanged(ResultJson b, int connections, long elapsedMs, ChainPolicy policy, Instant now) {
         List<byte[]> chain = b.certificates() == null ? List.of() : b.certificates().stream()
                 .map(c -> Base64.getDecoder().decode(c.der())).toList();
         Optional<String> name = Optional.ofNullable(b.sni()).or(() -> Optional.ofNullable(b.host())

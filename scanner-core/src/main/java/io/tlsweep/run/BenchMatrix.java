@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.handshake.BenchPlan;
@@ -8,7 +8,6 @@ import io.tlsweep.engine.handshake.HandshakeClient;
 import io.tlsweep.engine.handshake.HandshakeSpec;
 import io.tlsweep.engine.handshake.HandshakeTarget;
 import io.tlsweep.engine.handshake.TlsProvider;
-import io.tlsweep.metrics.Percentiles;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
@@ -16,52 +15,57 @@ import io.tlsweep.scan.RealStackCheck;
 import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.target.Target;
 import io.tlsweep.wire.CipherSuite;
-import java.io.PrintWriter;
+import io.tlsweep.wire.ProtocolVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code bench --matrix}: scan the endpoint first, then benchmark every (version, suite) it accepts that a
- * local stack can offer, one after the other, and print one row each.
+ * local stack can offer, one after the other, one row each.
  */
-final class BenchMatrix {
+public final class BenchMatrix {
     private BenchMatrix() {
     }
 
-    static int run(Target target, HandshakeTarget where, HandshakeClient client, HandshakeBench bench,
-            int concurrency, Duration each, PrintWriter out) throws InterruptedException {
+    /** One (version, suite) the endpoint accepts: benchmarked, or offered by no local TLS stack. */
+    public record Row(ProtocolVersion version, CipherSuite suite, Optional<TlsProvider> provider,
+            Optional<BenchResult> result) {
+    }
+
+    /** The endpoint scanned in full, as the matrix's list of what it accepts. */
+    public static TargetResult scan(Target target) {
         List<TargetResult> scanned = new ArrayList<>();
         EngineConfig config = EngineConfig.builder().perHostConnections(16).build();
         try (TlsScanner scanner = new TlsScanner(config, ScanOptions.full())) {
             scanner.scan(List.of(target).iterator(), scanned::add).join();
         }
-        TargetResult r = scanned.get(0);
-        if (r.protocols().isEmpty()) {
-            out.println("nothing to benchmark: " + r.status() + r.failure().map(f -> " (" + f + ")").orElse(""));
-            return ExitCodes.RUNTIME;
-        }
+        return scanned.get(0);
+    }
+
+    /**
+     * Benchmarks every accepted (version, suite) of {@code scanned} for {@code each}, handing each row to
+     * {@code rows} as it is done; returns how many were benchmarked.
+     */
+    public static int bench(TargetResult scanned, HandshakeTarget where, HandshakeClient client, HandshakeBench bench,
+            int concurrency, Duration each, Consumer<Row> rows) throws InterruptedException {
         RealStackCheck stacks = new RealStackCheck(client);
-        out.printf("%-8s %-46s %-10s %10s %9s %9s %9s %7s%n", "version", "suite", "provider", "hs/s", "p50 us",
-                "p99 us", "max us", "errors");
         int benched = 0;
-        for (ProtocolSupport p : r.protocols()) {
+        for (ProtocolSupport p : scanned.protocols()) {
             for (CipherSuite s : p.cipherSuites()) {
                 Optional<TlsProvider> provider = stacks.providerFor(p.version(), s);
                 if (provider.isEmpty()) {
-                    out.printf("%-8s %-46s %-10s (no local TLS stack offers it)%n", p.version(), s.ianaName(), "-");
+                    rows.accept(new Row(p.version(), s, Optional.empty(), Optional.empty()));
                     continue;
                 }
                 HandshakeSpec spec = new HandshakeSpec(provider.get(), List.of(p.version()), List.of(s));
                 BenchResult b = bench.run(BenchPlan.closedLoop(where, spec, concurrency, each, Long.MAX_VALUE));
-                Percentiles l = b.latencyPercentiles();
-                out.printf("%-8s %-46s %-10s %10.1f %9d %9d %9d %7d%n", p.version(), s.ianaName(),
-                        provider.get().label(), b.handshakesPerSecond(), l.p50(), l.p99(), l.max(), b.failed());
-                out.flush();
+                rows.accept(new Row(p.version(), s, provider, Optional.of(b)));
                 benched++;
             }
         }
-        return benched > 0 ? ExitCodes.OK : ExitCodes.RUNTIME;
+        return benched;
     }
 }

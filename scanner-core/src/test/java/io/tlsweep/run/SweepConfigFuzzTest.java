@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,11 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link SweepConfig.BadConfig} whose message names the file (never another exception), and what a sweep
  * takes from an accepted configuration (mode, ports, retention, profiles, engine settings, every path
  * resolved next to the file, the fail-on conditions) is there to take: nothing a sweep then does with it
- * throws. The module's only target, so also its build's short run (tag "fuzz-short").
+ * throws.
  */
 @Tag("fuzz")
-@Tag("fuzz-short")
-class SweepConfigFuzzTest {
+public class SweepConfigFuzzTest {
     private static final Path FILE = Path.of("/etc/tlsweep/sweep.yaml");
 
     // YAML's tokens (libFuzzer reads no line break in a dictionary entry)
@@ -28,7 +27,7 @@ class SweepConfigFuzzTest {
         "!!float ", "!!binary ", "| ", "> ", "---", "...", "#", "<<: ", "? ", ".inf", "0x", "1e9"})
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
-    void aSweepFileIsAConfigurationOrAnErrorNamingIt(byte[] data) throws Exception {
+    public void aSweepFileIsAConfigurationOrAnErrorNamingIt(byte[] data) throws Exception {
         SweepConfig c;
         try {
             c = SweepConfig.parse(new String(data, StandardCharsets.UTF_8), FILE);
@@ -53,7 +52,7 @@ class SweepConfigFuzzTest {
         }
     }
 
-    static Stream<byte[]> seeds() {
+    public static Stream<byte[]> seeds() {
         return Stream.of("""
                 targets: [datacenter.txt, dmz.txt]
                 ports: [443, 8443]

@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -19,17 +19,17 @@ import java.util.Optional;
  */
 @JsonPropertyOrder({"shard", "shards", "complete", "targets", "finished"})
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ShardMarker(int shard, int shards, boolean complete, long targets, String finished) {
-    static final String FILE = "shard.json";
+public record ShardMarker(int shard, int shards, boolean complete, long targets, String finished) {
+    public static final String FILE = "shard.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A finished shard, now. */
-    static ShardMarker complete(int shard, int shards, long targets) {
+    public static ShardMarker complete(int shard, int shards, long targets) {
         return new ShardMarker(shard, shards, true, targets, Instant.now().toString());
     }
 
     /** Writes {@code dir/shard.json} atomically: a temporary file in {@code dir}, then a rename over the old. */
-    void write(Path dir) throws IOException {
+    public void write(Path dir) throws IOException {
         Path tmp = Files.createTempFile(dir, "." + FILE + ".", ".tmp");
         try {
             JSON.writeValue(tmp.toFile(), this);
@@ -40,7 +40,7 @@ record ShardMarker(int shard, int shards, boolean complete, long targets, String
     }
 
     /** The marker in {@code dir}; empty when there is none. */
-    static Optional<ShardMarker> read(Path dir) throws IOException {
+    public static Optional<ShardMarker> read(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -49,7 +49,7 @@ record ShardMarker(int shard, int shards, boolean complete, long targets, String
     }
 
     /** Before a scan writes into {@code dir}: whatever shard finished there before is gone now. */
-    static void clear(Path dir) throws IOException {
+    public static void clear(Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(FILE));
     }
 }

@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import io.tlsweep.metrics.HistogramLogs;
 import io.tlsweep.metrics.ScanMetrics;
@@ -21,10 +21,12 @@ import java.util.concurrent.TimeUnit;
  * {@code latency.session-N.hlog}, and the finished run's latency.hlog adds up every session exactly. A killed
  * session loses at most its last {@value #CHECKPOINT_SECONDS} s of timings.
  */
-final class LatencyLog implements AutoCloseable {
-    static final String PARTIAL = "latency.hlog.part";
-    static final String SESSION_PREFIX = "latency.session-";
-    static final int CHECKPOINT_SECONDS = 5;
+public final class LatencyLog implements AutoCloseable {
+    /** The finished run's log in its directory. */
+    public static final String FILE = "latency.hlog";
+    public static final String PARTIAL = "latency.hlog.part";
+    public static final String SESSION_PREFIX = "latency.session-";
+    public static final int CHECKPOINT_SECONDS = 5;
 
     private final Path dir;
     private final ScanMetrics metrics;
@@ -44,7 +46,7 @@ final class LatencyLog implements AutoCloseable {
      * Starts checkpointing; a resumed run first keeps the killed session's checkpoint, a new one drops stale ones.
      * A checkpoint that cannot be written stops the run.
      */
-    static LatencyLog start(Path dir, ScanMetrics metrics, boolean resuming, RunStop stop) throws IOException {
+    public static LatencyLog start(Path dir, ScanMetrics metrics, boolean resuming, RunStop stop) throws IOException {
         if (resuming) {
             Path partial = dir.resolve(PARTIAL);
             if (Files.exists(partial)) {
@@ -69,12 +71,12 @@ final class LatencyLog implements AutoCloseable {
     }
 
     /** Writes the histograms so far to {@value #PARTIAL}, as the timer does. */
-    void checkpoint() throws IOException {
+    public void checkpoint() throws IOException {
         write(dir.resolve(PARTIAL));
     }
 
     /** A last checkpoint of an interrupted run, so a resume keeps its timings; a failure loses only those. */
-    void checkpointQuietly() {
+    public void checkpointQuietly() {
         timer.shutdownNow();
         try {
             checkpoint();
@@ -84,7 +86,7 @@ final class LatencyLog implements AutoCloseable {
     }
 
     /** Writes latency.hlog: this session's histograms added to those of earlier killed sessions. */
-    void finish(Path hlog) throws IOException {
+    public void finish(Path hlog) throws IOException {
         timer.shutdownNow();
         List<Path> earlier = sessions(dir);
         if (earlier.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.tlsweep.cli;
+package io.tlsweep.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * <p>An endpoint ({@link ResultLines#key}) with several lines in one input keeps its last line only, as the
  * reports count it; the others are {@link #superseded()}.
  */
-final class ShardResults {
+public final class ShardResults {
     private static final ObjectReader JSON = new ObjectMapper().readerFor(ResultJson.class);
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<Line> ORDER = Comparator.comparing(Line::target, NULLS_FIRST)
@@ -68,7 +68,7 @@ final class ShardResults {
      * {@code file:line: why} and skipped; an unterminated last line that does not parse is reported as
      * truncated (a scan stopped mid-write).
      */
-    void add(Path resultsJsonl, Consumer<String> errors) throws IOException {
+    public void add(Path resultsJsonl, Consumer<String> errors) throws IOException {
         int file = files.size();
         files.add(resultsJsonl);
         try (InputStream in = Files.newInputStream(resultsJsonl)) {
@@ -147,7 +147,7 @@ final class ShardResults {
     }
 
     /** Endpoints found in more than one input (the first few named), each as one sentence. */
-    List<String> overlaps() {
+    public List<String> overlaps() {
         List<String> out = new ArrayList<>(overlaps);
         if (overlapCount > overlaps.size()) {
             out.add("and " + (overlapCount - overlaps.size()) + " more endpoint(s) in two inputs");
@@ -156,22 +156,22 @@ final class ShardResults {
     }
 
     /** Lines skipped as not results (truncated or otherwise). */
-    int skipped() {
+    public int skipped() {
         return skipped;
     }
 
     /** Result lines to merge: one per endpoint. */
-    int size() {
+    public int size() {
         return lines.size() - superseded;
     }
 
     /** Lines left out because a later line of the same endpoint in the same input replaces them. */
-    int superseded() {
+    public int superseded() {
         return superseded;
     }
 
     /** Writes every indexed line, in order, each followed by a newline. */
-    void writeSorted(OutputStream out) throws IOException {
+    public void writeSorted(OutputStream out) throws IOException {
         List<Line> sorted = new ArrayList<>(size());
         lines.stream().filter(java.util.Objects::nonNull).forEach(sorted::add);
         sorted.sort(ORDER);

@@ -1,0 +1,24 @@
+package io.tlsweep.run;
+
+import io.tlsweep.analysis.Assumption;
+import io.tlsweep.profile.ClientProfile;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The client profiles of a run: which clients' hellos are sent and predicted, whether only those are sent
+ * ({@code --profiles-only}), and the what-if; {@code inputErrors} when a profile of the user's file was left
+ * out (the run goes on and ends with the input-error exit code).
+ */
+public record ProfileSettings(List<ClientProfile> profiles, boolean profilesOnly, Optional<Assumption> assumption,
+        boolean inputErrors) {
+
+    public ProfileSettings {
+        profiles = List.copyOf(profiles);
+    }
+
+    /** No profile: no hello of theirs sent, none predicted. */
+    public static ProfileSettings none() {
+        return new ProfileSettings(List.of(), false, Optional.empty(), false);
+    }
+}
