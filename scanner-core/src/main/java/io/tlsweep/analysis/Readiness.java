@@ -2,6 +2,7 @@ package io.tlsweep.analysis;
 
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.Finding;
 import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.ScanStatus;

@@ -1,6 +1,6 @@
 package io.tlsweep.report;
 
-import io.tlsweep.analysis.FindingKind;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.cert.CertificateFinding;
 import io.tlsweep.result.WindowsSymptom;
 import java.util.ArrayList;
@@ -159,7 +159,7 @@ final class HtmlTables {
     }
 
     private static String title(String label) {
-        for (FindingKind k : FindingKind.values()) {
+        for (FindingKind k : FindingKind.SCAN_RULES) {
             if (k.label().equals(label)) {
                 return k.title();
             }

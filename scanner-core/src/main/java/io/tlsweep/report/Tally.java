@@ -1,8 +1,8 @@
 package io.tlsweep.report;
 
-import io.tlsweep.analysis.FindingKind;
 import io.tlsweep.analysis.Verdict;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.WindowsSymptom;
 import java.util.Collections;
@@ -23,7 +23,7 @@ public final class Tally {
     private final Map<String, Long> verdicts = seeded(Verdict.values());
     private final Map<String, Long> statuses = seeded(ScanStatus.values());
     private final Map<String, Long> versions = new LinkedHashMap<>();
-    private final Map<String, Long> findings = seeded(FindingKind.values());
+    private final Map<String, Long> findings = seeded(FindingKind.SCAN_RULES.stream().map(FindingKind::label).toList());
     private final Map<String, Long> failures = seeded(FailureKind.values());
     private final Map<String, Capped<String>> findingEndpoints = new LinkedHashMap<>();
     private final Map<String, FailureGroup> failureGroups = new LinkedHashMap<>();
@@ -188,10 +188,12 @@ public final class Tally {
     }
 
     private static Map<String, Long> seeded(Enum<?>[] labels) {
+        return seeded(java.util.Arrays.stream(labels).map(Enum::toString).toList());
+    }
+
+    private static Map<String, Long> seeded(java.util.List<String> labels) {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (Enum<?> e : labels) {
-            m.put(e.toString(), 0L);
-        }
+        labels.forEach(l -> m.put(l, 0L));
         return m;
     }
 }
