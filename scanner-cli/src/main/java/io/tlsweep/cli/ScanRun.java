@@ -1,8 +1,8 @@
 package io.tlsweep.cli;
 
 import io.tlsweep.analysis.Assessment;
-import io.tlsweep.analysis.CertificateCheck;
 import io.tlsweep.analysis.ClientImpact;
+import io.tlsweep.analysis.Evidence;
 import io.tlsweep.analysis.Readiness;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.engine.EngineConfig;
@@ -180,13 +180,10 @@ final class ScanRun {
                         : CompletableFuture.completedFuture(List.of());
                 confirmed.whenComplete((found, failure) -> writer.execute(() -> {
                     try {
-                        ClientImpact impact = impact(r, options, clients);
-                        Assessment a = Readiness.assess(r, impact);
-                        List<Confirmation> each = found == null ? List.of() : found;
-                        Optional<Confirmation> best = each.isEmpty() ? Optional.empty()
-                                : Optional.ofNullable(each.get(each.size() - 1));
-                        if (!write(json, line(r, a, best, confirmEachVersion ? each : List.of(), certificates,
-                                impact), resultsFile, stop)) {
+                        Evidence e = Evidence.of(r, found == null ? List.of() : found, confirmEachVersion,
+                                certificates, Instant.now(), impact(r, options, clients), scanner.checks());
+                        Assessment a = Readiness.assess(e);
+                        if (!write(json, ResultJson.of(e, a), resultsFile, stop)) {
                             return;
                         }
                         if (FailOn.anyMet(failOn, a)) {
@@ -308,14 +305,6 @@ final class ScanRun {
             return ClientImpact.observedOnly(r, clients.profiles(), "versions-only: suites were not enumerated");
         }
         return ClientImpact.of(r, clients.profiles(), clients.assumption());
-    }
-
-    private static ResultJson line(TargetResult r, Assessment a, Optional<Confirmation> confirmation,
-            List<Confirmation> perVersion, ChainPolicy certificates, ClientImpact impact) {
-        List<byte[]> chain = !r.certificateChain().isEmpty() ? r.certificateChain()
-                : confirmation.map(Confirmation::chain).orElse(List.of());
-        return ResultJson.of(r, a, CertificateCheck.of(r, chain, certificates, Instant.now()), confirmation,
-                perVersion, impact);
     }
 
     private static void awaitWriter(ExecutorService writer) {
