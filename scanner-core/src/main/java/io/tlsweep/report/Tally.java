@@ -1,6 +1,8 @@
 package io.tlsweep.report;
 
+import io.tlsweep.analysis.FindingKinds;
 import io.tlsweep.analysis.Verdict;
+import io.tlsweep.check.Checks;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.ScanStatus;
@@ -32,6 +34,9 @@ public final class Tally {
     private final Capped<EndpointRow> inconsistent;
     private final Capped<EndpointRow> all;
     private final ProfileTally profiles;
+    private final Map<String, String> findingTitles = new LinkedHashMap<>();
+    private final Map<String, Capped<CheckRow>> checks = new LinkedHashMap<>();
+    private final int cap;
     private long endpoints;
     private long connections;
     private long elapsedMs;
@@ -45,11 +50,22 @@ public final class Tally {
     public record FailureGroup(String kind, WindowsSymptom windows, String example, Capped<String> endpoints) {
     }
 
+    /** One endpoint's part of a check, as the line says it: what the check found, and at what cost. */
+    public record CheckRow(String endpoint, String summary, int connections) {
+    }
+
     public Tally() {
         this(DEFAULT_CAP);
     }
 
     public Tally(int cap) {
+        this(cap, Checks.BUILT_IN);
+    }
+
+    /** @param checks the run's checks, whose finding kinds the page explains beside tlsweep's own */
+    public Tally(int cap, Checks checks) {
+        this.cap = cap;
+        FindingKinds.all(checks).forEach(k -> findingTitles.put(k.label(), k.title()));
         EndpointFacts.VERSION_COLUMNS.forEach(v -> versions.put(v, 0L));
         breaking = new Capped<>(cap);
         legacy = new Capped<>(cap);
@@ -81,6 +97,14 @@ public final class Tally {
                     EndpointFacts.nonNull(r.failure().detail()), new Capped<>(NAMES_CAP))).endpoints().add(name(r));
         }
         profiles.add(r);
+        if (r.checks() != null) {
+            r.checks().forEach((id, part) -> {
+                if (part != null) {
+                    checks.computeIfAbsent(id, k -> new Capped<>(cap)).add(new CheckRow(name(r),
+                            EndpointFacts.nonNull(part.summary()), part.connections()));
+                }
+            });
+        }
         EndpointRow row = EndpointRow.of(e);
         all.add(row);
         if (Verdict.BREAKS_WITHOUT_LEGACY.label().equals(r.verdict())
@@ -149,6 +173,16 @@ public final class Tally {
 
     public Map<String, Long> failures() {
         return Collections.unmodifiableMap(failures);
+    }
+
+    /** What a finding kind means, by its label; empty for a label the taxonomy does not know. */
+    public String findingTitle(String label) {
+        return findingTitles.getOrDefault(label, "");
+    }
+
+    /** The endpoints each check reported a part for, by check id in the order first seen, up to the cap. */
+    public Map<String, Capped<CheckRow>> checks() {
+        return Collections.unmodifiableMap(checks);
     }
 
     public Map<String, Capped<String>> findingEndpoints() {
