@@ -3,7 +3,6 @@ package io.tlsweep.probe;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.PartKey;
-import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
@@ -286,25 +285,10 @@ public final class TargetScan implements CheckPlan<Void> {
         return true;
     }
 
-    /**
-     * A profile whose own hello connected with a version and suite the scan did not find, where the scan took a
-     * lost answer for the server's refusal of that version: the endpoint loses answers, and the version is
-     * probed again. (Where the scan's refusals were all real answers, the profile's prediction disagrees
-     * instead, a finding.)
-     */
+    /** What the profile hellos got may show the scan took a lost answer for a refusal: see {@link CrossCheck}. */
     @Override
     public void reconsider(PlanContext all) {
-        all.plan(ProfileProbe.class).ifPresent(profiles -> profiles.observed().forEach(this::crossCheck));
-    }
-
-    private void crossCheck(String profile, ProfileOutcome o) {
-        if (o.connects() && tookLostAnswer(o.version().orElseThrow())
-                && !accepts(o.version().orElseThrow(), o.suite().orElseThrow())) {
-            String what = "profile " + profile + " connected with " + o.version().get() + " "
-                    + o.suite().get().ianaName();
-            losses.seen(what + ", which the scan took as refused after lost answers");
-            probeAgain(o.version().get(), what + " where the scan had only lost answers");
-        }
+        all.plan(ProfileProbe.class).ifPresent(profiles -> CrossCheck.against(this, profiles, losses));
     }
 
     /** The versions accepted so far with what each accepts, oldest first: what later checks build on. */
