@@ -1,5 +1,7 @@
 package io.tlsweep.analysis;
 
+import io.tlsweep.result.Finding;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.ScanStatus;
@@ -9,7 +11,6 @@ import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.Weakness;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +18,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** The findings beside the verdict, one rule each, in the order of {@link FindingKind}. */
+/** The rules over the scan's facts, one per kind of {@link FindingKind#SCAN_RULES}, in that order. */
 final class Findings {
     /** Weaknesses that strong-crypto clients (.NET SchUseStrongCrypto, current Windows, browsers) refuse. */
-    static final Set<Weakness> LEGACY_ONLY = EnumSet.of(Weakness.NULL, Weakness.ANONYMOUS, Weakness.EXPORT,
+    static final Set<Weakness> LEGACY_ONLY = java.util.EnumSet.of(Weakness.NULL, Weakness.ANONYMOUS, Weakness.EXPORT,
             Weakness.RC4, Weakness.DES, Weakness.TRIPLE_DES, Weakness.MD5, Weakness.RC2);
     private static final int SMALL_DH_BITS = 2048;
     private static final Map<FindingKind, Weakness> WEAKNESS_OF = Map.of(
@@ -32,12 +33,12 @@ final class Findings {
     }
 
     /** Findings that rest on what was not seen (a suite missing, an order): none when the evidence contradicts itself. */
-    private static final Set<FindingKind> FROM_ABSENCE = EnumSet.of(FindingKind.NO_FORWARD_SECRECY,
+    private static final Set<FindingKind> FROM_ABSENCE = Set.of(FindingKind.NO_FORWARD_SECRECY,
             FindingKind.CLIENT_ORDER);
 
     static List<Finding> of(TargetResult r) {
         List<Finding> out = new ArrayList<>();
-        for (FindingKind kind : FindingKind.values()) {
+        for (FindingKind kind : FindingKind.SCAN_RULES) {
             if (r.status() == ScanStatus.INCONSISTENT && FROM_ABSENCE.contains(kind)) {
                 continue;
             }
@@ -65,24 +66,37 @@ final class Findings {
 
     /** The finding's detail when its rule fires; empty (or an empty string) when it does not. */
     private static Optional<String> detail(FindingKind kind, TargetResult r) {
-        return switch (kind) {
-            case RC4, SWEET32, EXPORT, NULL_CIPHER, ANONYMOUS, DES, MD5 ->
-                    Optional.of(suites(r, s -> s.weaknesses().contains(WEAKNESS_OF.get(kind))));
-            case SSLV3 -> at(r, ProtocolVersion.SSLv3).map(p -> "SSLv3: " + names(p.cipherSuites()));
-            case BEAST -> at(r, ProtocolVersion.TLSv1_0).map(p -> p.cipherSuites().stream()
+        Weakness weakness = WEAKNESS_OF.get(kind);
+        if (weakness != null) {
+            return Optional.of(suites(r, s -> s.weaknesses().contains(weakness)));
+        }
+        if (kind == FindingKind.SSLV3) {
+            return at(r, ProtocolVersion.SSLv3).map(p -> "SSLv3: " + names(p.cipherSuites()));
+        }
+        if (kind == FindingKind.BEAST) {
+            return at(r, ProtocolVersion.TLSv1_0).map(p -> p.cipherSuites().stream()
                     .filter(s -> s.cipherMode() == CipherMode.CBC).toList())
                     .filter(cbc -> !cbc.isEmpty()).map(cbc -> "TLSv1.0: " + names(cbc));
-            case NO_FORWARD_SECRECY -> noForwardSecrecy(r);
-            case CLIENT_ORDER -> Optional.of(r.protocols().stream()
+        }
+        if (kind == FindingKind.NO_FORWARD_SECRECY) {
+            return noForwardSecrecy(r);
+        }
+        if (kind == FindingKind.CLIENT_ORDER) {
+            return Optional.of(r.protocols().stream()
                     .filter(p -> p.order() == PreferenceOrder.CLIENT && p.cipherSuites().size() >= 2)
                     .map(p -> p.version().displayName()).collect(Collectors.joining(", ")));
-            case SNI_REQUIRED -> r.status() == ScanStatus.SNI_REQUIRED
+        }
+        if (kind == FindingKind.SNI_REQUIRED) {
+            return r.status() == ScanStatus.SNI_REQUIRED
                     ? Optional.of("unrecognized_name without the right SNI name") : Optional.empty();
-            case SMALL_DH_GROUP -> Optional.of(r.protocols().stream()
+        }
+        if (kind == FindingKind.SMALL_DH_GROUP) {
+            return Optional.of(r.protocols().stream()
                     .filter(p -> p.dhPrimeBits().filter(b -> b < SMALL_DH_BITS).isPresent())
                     .map(p -> p.version().displayName() + ": " + p.dhPrimeBits().get() + "-bit DH prime")
                     .collect(Collectors.joining("; ")));
-        };
+        }
+        throw new IllegalArgumentException("not a scan rule: " + kind);
     }
 
     /** The matching suites, by version: "TLSv1.0: A, B; TLSv1.2: C". */

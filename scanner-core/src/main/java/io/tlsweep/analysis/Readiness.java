@@ -2,6 +2,7 @@ package io.tlsweep.analysis;
 
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.Finding;
 import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.ScanStatus;
@@ -34,15 +35,22 @@ public final class Readiness {
     private static final int NAMED_PROFILES = 4;
 
     public static Assessment assess(TargetResult r) {
-        return assess(r, ClientImpact.none());
+        return assess(Evidence.of(r));
+    }
+
+    /** As {@link #assess(Evidence)} with the scan's result and the client profiles alone. */
+    public static Assessment assess(TargetResult r, ClientImpact impact) {
+        return assess(Evidence.of(r, impact));
     }
 
     /**
      * The verdict, its reason naming the client profiles that cannot connect today and those that lose the
-     * endpoint once TLS 1.0/1.1 are switched off.
+     * endpoint once TLS 1.0/1.1 are switched off, and every finding ({@link EndpointFindings}), drawn once all
+     * the facts are in.
      */
-    public static Assessment assess(TargetResult r, ClientImpact impact) {
-        Assessment a = assessScan(r);
+    public static Assessment assess(Evidence e) {
+        Assessment a = assessScan(e.result(), EndpointFindings.of(e));
+        ClientImpact impact = e.impact();
         if (impact.checks().isEmpty() || a.verdict() == Verdict.UNREACHABLE || a.verdict() == Verdict.NOT_TLS
                 || a.verdict() == Verdict.INCONSISTENT || a.verdict() == Verdict.EXCLUDED) {
             return a;
@@ -62,8 +70,7 @@ public final class Readiness {
         return assessment(a.verdict(), reason.toString(), a.findings());
     }
 
-    private static Assessment assessScan(TargetResult r) {
-        List<Finding> findings = Findings.of(r);
+    private static Assessment assessScan(TargetResult r, List<Finding> findings) {
         if (r.status() == ScanStatus.INCONSISTENT) {
             return inconsistent(r, findings);
         }

@@ -1,169 +1,214 @@
 package io.tlsweep.probe;
 
 import io.tlsweep.profile.ClientProfile;
+import io.tlsweep.result.CheckParts;
 import io.tlsweep.result.ConnectionOutcome;
+import io.tlsweep.result.PartKey;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Everything sent to one endpoint: the scan, then each client profile's own hello, or the profile hellos alone
- * (the quick mode). Profile hellos wait for the scan to finish and are not sent when the scan found the
- * endpoint unusable (nothing listening, silence, not TLS, only resets).
+ * Everything sent to one endpoint: the checks of a run, one after the other, each a {@link CheckPlan} started
+ * when the ones before it are done (so it can build on what they found) and skipped when it has nothing to send.
+ * A finished plan that ends the endpoint (nothing listens, or a re-check found it as its baseline says) stops the
+ * rest. When all are done, each may take up its work again once in the light of what the later ones found ({@link
+ * CheckPlan#reconsider}: a profile's own hello connecting where the scan took a lost answer for a refusal).
+ *
+ * <p>Step ids are namespaced per check: the check at position {@code i} of the list uses ids from {@code i << 24},
+ * and outcomes are routed back by them.
  */
 public final class EndpointPlan implements ProbePlan {
-    /** Profile step ids start here, far above any scan's. */
-    private static final int PROFILE_IDS = 1 << 24;
-    /** Re-check step ids start here. */
-    private static final int RECHECK_IDS = 1 << 25;
+    private static final int SLOT_BITS = 24;
+    /** Checks one endpoint plan can hold: step ids stay positive ints. */
+    static final int MAX_CHECKS = 1 << (Integer.SIZE - 1 - SLOT_BITS);
 
-    private final Optional<Recheck> recheck;
-    private Optional<TargetScan> scan;
-    private final ProfileProbe profiles;
-    private final java.util.function.Function<LostAnswers, TargetScan> fullScan;
-    private final LostAnswers losses;
-    private boolean crossChecked;
+    private record Started<P>(CheckPlanner<P> planner, CheckPlan<P> plan, int slot) {
+    }
 
-    private EndpointPlan(Optional<Recheck> recheck, java.util.function.Function<LostAnswers, TargetScan> scan,
-            boolean scanNow, java.util.function.BiFunction<LostAnswers, Integer, ProfileProbe> profiles) {
-        this.losses = new LostAnswers();
-        this.recheck = recheck;
-        this.scan = scanNow ? Optional.of(scan.apply(losses)) : Optional.empty();
-        this.profiles = profiles.apply(losses, PROFILE_IDS);
-        this.fullScan = scan;
+    private final List<CheckPlanner<?>> checks;
+    private final Optional<String> sni;
+    private final Optional<Baseline> baseline;
+    private final PlanSettings settings;
+    private final LostAnswers losses = new LostAnswers();
+    private final List<Started<?>> started = new ArrayList<>();
+    private int next;
+    private boolean reconsidered;
+
+    private EndpointPlan(Optional<String> sni, Optional<Baseline> baseline, PlanSettings settings,
+            List<? extends CheckPlanner<?>> checks) {
+        if (checks.isEmpty() || checks.size() > MAX_CHECKS) {
+            throw new IllegalArgumentException("an endpoint plan holds 1 to " + MAX_CHECKS + " checks, not "
+                    + checks.size());
+        }
+        Set<String> ids = new HashSet<>();
+        for (CheckPlanner<?> c : checks) {
+            if (!ids.add(c.key().id())) {
+                throw new IllegalArgumentException("two checks with the id '" + c.key().id() + "'");
+            }
+        }
+        this.checks = List.copyOf(checks);
+        this.sni = sni;
+        this.baseline = baseline;
+        this.settings = settings;
+        // the first check with something to send starts at once, so a target the engine never reaches (a name
+        // that does not resolve, an excluded address) still has the plan its result is folded from
+        while (started.isEmpty() && next < this.checks.size()) {
+            start(next++);
+        }
     }
 
     /**
-     * The cheap re-check against {@code baseline}; only when the endpoint answers differently, the full scan and
-     * the profiles' hellos follow.
+     * The plan of {@code checks}, in that order, for one endpoint.
+     *
+     * @param baseline what the previous run found, when this run re-checks the endpoint against it
      */
-    public static EndpointPlan recheckThenScan(Baseline baseline, boolean legacyWatch, Optional<String> sni,
-            ScanOptions options, List<ClientProfile> profiles) {
-        return new EndpointPlan(Optional.of(new Recheck(baseline, sni, legacyWatch, RECHECK_IDS)),
-                losses -> new TargetScan(sni, options, losses), false,
-                (losses, firstId) -> new ProfileProbe(profiles, sni, firstId, losses));
+    public static EndpointPlan of(Optional<String> sni, Optional<Baseline> baseline, PlanSettings settings,
+            List<? extends CheckPlanner<?>> checks) {
+        return new EndpointPlan(sni, baseline, settings, checks);
     }
 
     /** The full scan, followed by the profiles' hellos (none when {@code profiles} is empty). */
     public static EndpointPlan scanThenProfiles(Optional<String> sni, ScanOptions options,
             List<ClientProfile> profiles) {
-        return new EndpointPlan(Optional.empty(), losses -> new TargetScan(sni, options, losses), true,
-                (losses, firstId) -> new ProfileProbe(profiles, sni, firstId, losses));
+        return of(sni, Optional.empty(), new PlanSettings(options, profiles, false, false),
+                List.of(planner(TargetScan.KEY, TargetScan::plan), planner(ProfileProbe.KEY, ProfileProbe::plan)));
     }
 
-    /** The profiles' hellos alone. */
-    public static EndpointPlan profilesOnly(Optional<String> sni, List<ClientProfile> profiles) {
-        return new EndpointPlan(Optional.empty(), null, false,
-                (losses, firstId) -> new ProfileProbe(profiles, sni, firstId, losses));
+    private static <P> CheckPlanner<P> planner(PartKey<P> key,
+            java.util.function.Function<PlanContext, Optional<? extends CheckPlan<P>>> plan) {
+        return new CheckPlanner<>() {
+            @Override
+            public PartKey<P> key() {
+                return key;
+            }
+
+            @Override
+            public Optional<? extends CheckPlan<P>> plan(PlanContext context) {
+                return plan.apply(context);
+            }
+        };
+    }
+
+    private <P> void start(int slot) {
+        @SuppressWarnings("unchecked")
+        CheckPlanner<P> planner = (CheckPlanner<P>) checks.get(slot);
+        planner.plan(new PlanContext(this, slot << SLOT_BITS))
+                .ifPresent(p -> started.add(new Started<>(planner, p, slot)));
     }
 
     @Override
     public List<ProbeStep> ready() {
-        if (recheck.isPresent()) {
-            if (!recheck.get().done()) {
-                return recheck.get().ready();
+        // each turn starts a check or reconsiders, so this ends after at most checks + 1 turns
+        for (int turn = 0; turn <= checks.size() + 1; turn++) {
+            for (Started<?> s : started) {
+                if (!s.plan().done()) {
+                    // a plan may finish without a step (settling its last lost answers): then the next goes on
+                    List<ProbeStep> steps = s.plan().ready();
+                    if (!steps.isEmpty() || !s.plan().done()) {
+                        return inRange(s, steps);
+                    }
+                }
             }
-            if (recheck.get().unchanged()) {
+            if (!ended() && next < checks.size()) {
+                start(next++);
+            } else if (!reconsidered) {
+                reconsidered = true;
+                PlanContext all = new PlanContext(this, 0);
+                List.copyOf(started).forEach(s -> s.plan().reconsider(all));
+            } else {
                 return List.of();
             }
-            if (scan.isEmpty()) {
-                scan = Optional.of(fullScan.apply(losses));
-            }
         }
-        if (scan.isPresent() && !scan.get().done()) {
-            // settling its last lost answers may finish the scan without a step
-            List<ProbeStep> steps = scan.get().ready();
-            if (!steps.isEmpty() || !scan.get().done()) {
-                return steps;
-            }
-        }
-        if (scanEndedTarget()) {
-            return List.of();
-        }
-        if (!profiles.done()) {
-            List<ProbeStep> steps = profiles.ready();
-            if (!steps.isEmpty() || !profiles.done()) {
-                return steps;
-            }
-        }
-        if (scan.isPresent() && !crossChecked) {
-            crossCheck(scan.get());
-            return scan.get().done() ? List.of() : scan.get().ready();
-        }
-        return List.of();
+        throw new IllegalStateException("the endpoint plan did not settle");
     }
 
-    /**
-     * A profile whose own hello connected with a version and suite the scan did not find, where the scan took a
-     * lost answer for the server's refusal of that version: the endpoint loses answers, and the version is
-     * probed again. (Where the scan's refusals were all real answers, the profile's prediction disagrees
-     * instead, a finding.)
-     */
-    private void crossCheck(TargetScan s) {
-        crossChecked = true;
-        profiles.observed().forEach((id, o) -> {
-            if (o.connects() && s.tookLostAnswer(o.version().orElseThrow())
-                    && !s.accepts(o.version().orElseThrow(), o.suite().orElseThrow())) {
-                String what = "profile " + id + " connected with " + o.version().get() + " "
-                        + o.suite().get().ianaName();
-                losses.seen(what + ", which the scan took as refused after lost answers");
-                s.probeAgain(o.version().get(), what + " where the scan had only lost answers");
+    private static List<ProbeStep> inRange(Started<?> s, List<ProbeStep> steps) {
+        for (ProbeStep step : steps) {
+            if (step.id() >>> SLOT_BITS != s.slot()) {
+                throw new IllegalStateException("check " + s.planner().key().id() + " handed out step id "
+                        + step.id() + ", outside its range from " + (s.slot() << SLOT_BITS));
             }
-        });
+        }
+        return steps;
     }
 
     @Override
     public void complete(ProbeStep step, ConnectionOutcome outcome) {
-        if (step.id() >= RECHECK_IDS) {
-            recheck.orElseThrow(() -> new IllegalStateException("re-check outcome without a re-check"))
-                    .complete(step, outcome);
-        } else if (step.id() >= PROFILE_IDS) {
-            profiles.complete(step, outcome);
-        } else {
-            scan.orElseThrow(() -> new IllegalStateException("scan outcome in a profiles-only plan"))
-                    .complete(step, outcome);
+        int slot = step.id() >>> SLOT_BITS;
+        for (Started<?> s : started) {
+            if (s.slot() == slot) {
+                s.plan().complete(step, outcome);
+                return;
+            }
         }
+        throw new IllegalStateException("outcome for step " + step.id() + ", which no started check handed out");
     }
 
     @Override
     public boolean done() {
-        if (recheck.isPresent()) {
-            if (!recheck.get().done()) {
-                return false;
-            }
-            if (recheck.get().unchanged()) {
-                return true;
-            }
-            if (scan.isEmpty()) {
+        for (Started<?> s : started) {
+            if (!s.plan().done()) {
                 return false;
             }
         }
-        if (scan.isPresent() && !scan.get().done()) {
-            return false;
-        }
-        return scanEndedTarget() || (profiles.done() && (scan.isEmpty() || crossChecked));
+        return (ended() || next >= checks.size()) && reconsidered;
     }
 
-    /** The scan stopped early (nothing listening, silence, not TLS, nothing but resets): no profile is sent. */
-    private boolean scanEndedTarget() {
-        return scan.flatMap(TargetScan::ending).isPresent();
+    /** A finished plan ended the endpoint: the checks after it are not started. */
+    private boolean ended() {
+        return started.stream().anyMatch(s -> s.plan().done() && s.plan().endsEndpoint());
+    }
+
+    /** The parts the finished checks produced, in the order of the checks. */
+    public CheckParts parts() {
+        CheckParts parts = CheckParts.NONE;
+        for (Started<?> s : started) {
+            parts = withPart(parts, s);
+        }
+        return parts;
+    }
+
+    private static <P> CheckParts withPart(CheckParts parts, Started<P> s) {
+        if (!s.plan().done()) {
+            return parts;
+        }
+        return s.plan().part().map(p -> parts.with(s.planner().key(), p, s.plan().connections())).orElse(parts);
+    }
+
+    <P> Optional<CheckPlan<P>> started(PartKey<P> key) {
+        for (Started<?> s : started) {
+            if (s.planner().key().equals(key)) {
+                @SuppressWarnings("unchecked")
+                CheckPlan<P> plan = (CheckPlan<P>) s.plan();
+                return Optional.of(plan);
+            }
+        }
+        return Optional.empty();
+    }
+
+    <T> Optional<T> started(Class<T> type) {
+        return started.stream().map(Started::plan).filter(type::isInstance).map(type::cast).findFirst();
     }
 
     public Optional<TargetScan> scan() {
-        return scan;
+        return started(TargetScan.class);
     }
 
-    public ProfileProbe profiles() {
-        return profiles;
-    }
-
-    public int connections() {
-        return recheck.map(Recheck::connections).orElse(0) + scan.map(TargetScan::connections).orElse(0)
-                + profiles.connections();
+    /** The profiles' hellos, when they were sent (or are being sent). */
+    public Optional<ProfileProbe> profiles() {
+        return started(ProfileProbe.class);
     }
 
     /** The re-check, when this plan began with one. */
     public Optional<Recheck> recheck() {
-        return recheck;
+        return started(Recheck.class);
+    }
+
+    public int connections() {
+        return started.stream().mapToInt(s -> s.plan().connections()).sum();
     }
 
     /** The endpoint's lost answers: retries, and the contradictions they could not settle. */
@@ -173,6 +218,18 @@ public final class EndpointPlan implements ProbePlan {
 
     /** Whether a re-check found the endpoint as its baseline says, so nothing else was sent. */
     public boolean unchangedSinceBaseline() {
-        return recheck.map(Recheck::unchanged).orElse(false);
+        return recheck().map(Recheck::unchanged).orElse(false);
+    }
+
+    Optional<String> sni() {
+        return sni;
+    }
+
+    Optional<Baseline> baseline() {
+        return baseline;
+    }
+
+    PlanSettings settings() {
+        return settings;
     }
 }

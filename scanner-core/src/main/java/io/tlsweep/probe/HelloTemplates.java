@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * The hellos tlsweep sends: one shape per protocol version, broad enough that a server is never turned
  * away for a missing extension, and exact about the version offered so the answer means one thing.
  */
-final class HelloTemplates {
+public final class HelloTemplates {
     /** How a TLS 1.3 hello carries key_share. */
     enum KeyShareMode { EMPTY, REAL }
 
@@ -87,7 +87,7 @@ final class HelloTemplates {
      * {@code lowest}, with an empty key_share (a TLS 1.3 server answers with a HelloRetryRequest). With
      * {@code lowest == highest} it is the scan's own hello for that version.
      */
-    static ClientHelloSpec upTo(ProtocolVersion lowest, ProtocolVersion highest, List<CipherSuite> suites,
+    public static ClientHelloSpec upTo(ProtocolVersion lowest, ProtocolVersion highest, List<CipherSuite> suites,
             Optional<String> sni) {
         if (lowest.compareTo(highest) > 0) {
             throw new IllegalArgumentException("no versions from " + lowest + " up to " + highest);

@@ -5,6 +5,7 @@ import io.tlsweep.profile.ProfileHello;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.ProfileOutcome.Reason;
 import io.tlsweep.result.Timings;
@@ -28,7 +29,10 @@ import java.util.Optional;
  * hello goes alone; when it finds nothing listening, silence or not TLS, the rest are not sent. A hello whose
  * answer was lost (reset, closed, silent) is sent again as {@link LostAnswers} says, like the scan's.
  */
-public final class ProfileProbe implements ProbePlan {
+public final class ProfileProbe implements CheckPlan<Void> {
+    /** The profile hellos' key: what they got is the result's {@code profileHellos}. */
+    public static final PartKey<Void> KEY = new PartKey<>("profiles", Void.class);
+
     /** One profile's hello, with the answers it lost so far. */
     private record Attempt(ClientProfile profile, ClientHelloSpec hello, List<Failure> lost) {
         Attempt lostAgain(Failure f) {
@@ -61,6 +65,13 @@ public final class ProfileProbe implements ProbePlan {
         this.sni = sni;
         this.firstId = firstId;
         this.losses = losses;
+    }
+
+    /** Every profile's own hello to the context's endpoint; empty when the run has no profiles. */
+    public static Optional<ProfileProbe> plan(PlanContext context) {
+        List<ClientProfile> profiles = context.settings().profiles();
+        return profiles.isEmpty() ? Optional.empty()
+                : Optional.of(new ProfileProbe(profiles, context.sni(), context.firstStepId(), context.losses()));
     }
 
     @Override
@@ -180,7 +191,14 @@ public final class ProfileProbe implements ProbePlan {
         return Optional.ofNullable(ending);
     }
 
+    /** Nothing answered its hellos (nothing listening, silence, not TLS): nothing more is sent. */
+    @Override
+    public boolean endsEndpoint() {
+        return ending != null;
+    }
+
     /** Connections opened, hellos sent again included. */
+    @Override
     public int connections() {
         return issued;
     }

@@ -2,6 +2,7 @@ package io.tlsweep.probe;
 
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PartKey;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.ServerHello;
@@ -17,7 +18,10 @@ import java.util.Optional;
  * leaf certificate, or a refusal). Anything else (another version or suite, a refusal where a ServerHello
  * was predicted, an answer where a refusal was, silence) marks the endpoint changed: the caller scans it in full.
  */
-public final class Recheck implements ProbePlan {
+public final class Recheck implements CheckPlan<Void> {
+    /** The re-check's key: what it found is the result's notes (and, unchanged, the baseline's line). */
+    public static final PartKey<Void> KEY = new PartKey<>("recheck", Void.class);
+
     private final List<ProbeStep> steps = new ArrayList<>();
     private final Map<Integer, RecheckHellos.Planned> outstanding = new LinkedHashMap<>();
     private final List<String> differences = new ArrayList<>();
@@ -30,6 +34,12 @@ public final class Recheck implements ProbePlan {
             steps.add(new ProbeStep(id, "recheck " + p.what(), p.hello()));
             outstanding.put(id++, p);
         }
+    }
+
+    /** The re-check of the context's endpoint against its baseline; empty when it has none. */
+    public static Optional<Recheck> plan(PlanContext context) {
+        return context.baseline().map(b -> new Recheck(b, context.sni(), context.settings().legacyWatch(),
+                context.firstStepId()));
     }
 
     @Override
@@ -131,7 +141,14 @@ public final class Recheck implements ProbePlan {
         return List.copyOf(differences);
     }
 
+    @Override
     public int connections() {
         return steps.size();
+    }
+
+    /** Found as the baseline says: nothing else is sent, the baseline's line is carried over. */
+    @Override
+    public boolean endsEndpoint() {
+        return unchanged();
     }
 }

@@ -33,7 +33,12 @@ public final class TargetResults {
      */
     public static TargetResult of(EndpointPlan plan, Target target, Optional<String> address,
             Optional<Failure> engineFailure, long elapsedMillis) {
-        Map<String, ProfileOutcome> hellos = plan.profiles().observed();
+        return ofPlans(plan, target, address, engineFailure, elapsedMillis).withChecks(plan.parts());
+    }
+
+    private static TargetResult ofPlans(EndpointPlan plan, Target target, Optional<String> address,
+            Optional<Failure> engineFailure, long elapsedMillis) {
+        Map<String, ProfileOutcome> hellos = plan.profiles().map(ProfileProbe::observed).orElse(Map.of());
         if (plan.unchangedSinceBaseline()) {
             return new TargetResult(target, address, ScanStatus.OK, engineFailure, List.of(), Map.of(), List.of(),
                     List.of(), false, List.of("re-checked against the baseline: unchanged"), hellos,
@@ -45,7 +50,8 @@ public final class TargetResults {
                     List.of(), false, List.of(), hellos, plan.connections(), elapsedMillis);
         }
         TargetResult r = plan.scan().map(s -> of(s, target, address, engineFailure, elapsedMillis))
-                .orElseGet(() -> withLosses(ofProfiles(plan.profiles(), target, address, engineFailure,
+                .orElseGet(() -> withLosses(ofProfiles(plan.profiles().orElseThrow(() -> new IllegalStateException(
+                        "an endpoint plan with neither a scan nor profile hellos")), target, address, engineFailure,
                         elapsedMillis), plan.losses()));
         List<String> notes = new ArrayList<>();
         plan.recheck().ifPresent(c -> notes.add("re-check against the baseline differed (" + String.join("; ",

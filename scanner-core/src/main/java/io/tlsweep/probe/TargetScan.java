@@ -2,6 +2,8 @@ package io.tlsweep.probe;
 
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
+import io.tlsweep.result.PartKey;
+import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayDeque;
@@ -29,7 +31,10 @@ import java.util.Set;
  * the endpoint is seen to lose answers it is probed one connection at a time, and a version whose probing
  * took a lost answer for the server's own before that was seen is probed again from the start, once.
  */
-public final class TargetScan implements ProbePlan {
+public final class TargetScan implements CheckPlan<Void> {
+    /** The scan's key: its facts are the result's own components (versions, suites, order, groups...). */
+    public static final PartKey<Void> KEY = new PartKey<>("scan", Void.class);
+
     /**
      * A kind of suite offer of one lane: a TLS 1.3 hello with an empty key_share is another kind than one with
      * real shares (a server may turn the empty one down its own way).
@@ -69,22 +74,30 @@ public final class TargetScan implements ProbePlan {
     private boolean legacyGroupsDecided;
     private ProtocolVersion legacyGroupsOn;
     private Failure ending;
+    private final int firstId;
     private int nextId;
     private int connections;
 
     public TargetScan(Optional<String> sni, ScanOptions options) {
-        this(sni, options, new LostAnswers());
+        this(sni, options, new LostAnswers(), 0);
     }
 
-    TargetScan(Optional<String> sni, ScanOptions options, LostAnswers losses) {
+    TargetScan(Optional<String> sni, ScanOptions options, LostAnswers losses, int firstId) {
         this.sni = sni;
         this.options = options;
         this.losses = losses;
+        this.firstId = firstId;
         List<ProtocolVersion> newestFirst = new ArrayList<>(options.versions());
         Collections.reverse(newestFirst);
         for (ProtocolVersion v : newestFirst) {
             lanes.put(v, new VersionLane(v, sni, options));
         }
+    }
+
+    /** The scan of the context's endpoint, unless the run sends the profile hellos alone. */
+    public static Optional<TargetScan> plan(PlanContext context) {
+        return context.settings().profilesOnly() ? Optional.empty() : Optional.of(new TargetScan(context.sni(),
+                context.settings().options(), context.losses(), context.firstStepId()));
     }
 
     @Override
@@ -137,7 +150,7 @@ public final class TargetScan implements ProbePlan {
     }
 
     private ProbeStep issue(SentHello p) {
-        int id = nextId++;
+        int id = firstId + nextId++;
         outstanding.put(id, p);
         connections++;
         if (!p.lost().isEmpty()) {
@@ -272,6 +285,19 @@ public final class TargetScan implements ProbePlan {
         return true;
     }
 
+    /** What the profile hellos got may show the scan took a lost answer for a refusal: see {@link CrossCheck}. */
+    @Override
+    public void reconsider(PlanContext all) {
+        all.plan(ProfileProbe.class).ifPresent(profiles -> CrossCheck.against(this, profiles, losses));
+    }
+
+    /** The versions accepted so far with what each accepts, oldest first: what later checks build on. */
+    public List<ProtocolSupport> accepted() {
+        return lanes.values().stream().map(l -> l.evidence).filter(e -> !e.accepted.isEmpty())
+                .sorted(java.util.Comparator.comparing((VersionEvidence e) -> e.version))
+                .map(VersionEvidence::toSupport).toList();
+    }
+
     /** Whether the current probing of {@code version} found {@code suite} accepted. */
     boolean accepts(ProtocolVersion version, CipherSuite suite) {
         return Optional.ofNullable(lanes.get(version)).map(l -> l.evidence.accepted.contains(suite)).orElse(false);
@@ -336,8 +362,15 @@ public final class TargetScan implements ProbePlan {
                 && lanes.keySet().stream().anyMatch(v -> tookLostAnswer(v) && !probedAgain.contains(v));
     }
 
+    @Override
     public int connections() {
         return connections;
+    }
+
+    /** Nothing listens, nothing answers, it is not TLS, or it resets everything: nothing more is sent. */
+    @Override
+    public boolean endsEndpoint() {
+        return ending != null;
     }
 
     /** The failure that ended the scan early (refused, silent, not TLS), if any. */

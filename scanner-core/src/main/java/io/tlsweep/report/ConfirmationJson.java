@@ -2,6 +2,7 @@ package io.tlsweep.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tlsweep.result.Confirmation;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 
@@ -11,7 +12,7 @@ public record ConfirmationJson(String outcome, String provider, String expectedV
         String negotiatedVersion, String negotiatedSuite, String detail) {
 
     /** The finding label of a disagreement between the raw scan and a real handshake. */
-    public static final String DISAGREES = "real-stack-disagrees";
+    public static final String DISAGREES = FindingKind.REAL_STACK_DISAGREES.label();
 
     static ConfirmationJson of(Confirmation c) {
         return new ConfirmationJson(c.outcome().label(), c.provider().orElse(null),

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * {@code endpoints.csv}: one row per endpoint, written as results stream by. When the run has client profiles, a
  * column per profile follows (its id: what it negotiates, or "fails: ..." with the message the client shows),
- * then the profiles lost when TLS 1.0/1.1 go and under the user's what-if. The profile columns are taken from
- * the first result, as every result of a run carries the same profiles.
+ * then the profiles lost when TLS 1.0/1.1 go and under the user's what-if; then a column per check that wrote a
+ * part ({@code check:<id>}: what it found, the line the check wrote). The profile and check columns are taken
+ * from the first result unless given, as every result of a run carries the same profiles and checks.
  */
 public final class EndpointsCsv implements Closeable {
     /** The header row. */
@@ -27,18 +28,26 @@ public final class EndpointsCsv implements Closeable {
     }
 
     private final Writer out;
+    /** Prefix of a check's column. */
+    static final String CHECK_COLUMN = "check:";
+
     private CsvRows rows;
     private List<String> profileIds;
+    private List<String> checkIds;
 
-    /** The profile columns are those of the first result line. */
+    /** The profile and check columns are those of the first result line. */
     public EndpointsCsv(Writer out) {
-        this(out, null);
+        this(out, null, null);
     }
 
-    /** @param profileIds the profile columns, or null to take them from the first result line */
-    public EndpointsCsv(Writer out, List<String> profileIds) {
+    /**
+     * @param profileIds the profile columns, or null to take them from the first result line
+     * @param checkIds the check columns, or null to take them from the first result line
+     */
+    public EndpointsCsv(Writer out, List<String> profileIds, List<String> checkIds) {
         this.out = out;
         this.profileIds = profileIds == null ? null : List.copyOf(profileIds);
+        this.checkIds = checkIds == null ? null : List.copyOf(checkIds);
     }
 
     private CsvRows rows(ResultJson first) {
@@ -53,6 +62,10 @@ public final class EndpointsCsv implements Closeable {
                 columns.add("losesIfLegacyOff");
                 columns.add("whatIfLoses");
             }
+            if (checkIds == null) {
+                checkIds = first != null && first.checks() != null ? List.copyOf(first.checks().keySet()) : List.of();
+            }
+            checkIds.forEach(id -> columns.add(CHECK_COLUMN + id));
             rows = new CsvRows(out, columns);
         }
         return rows;
@@ -79,6 +92,10 @@ public final class EndpointsCsv implements Closeable {
             }
             cells.add(lost(r.legacyOff()));
             cells.add(lost(r.whatIf()));
+        }
+        for (String id : checkIds) {
+            CheckJson part = r.checks() == null ? null : r.checks().get(id);
+            cells.add(part == null ? "" : part.summary());
         }
         rows.row(cells.toArray());
     }

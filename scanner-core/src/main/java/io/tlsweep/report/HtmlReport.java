@@ -67,6 +67,7 @@ public final class HtmlReport {
         HtmlTables.inconsistent(h, tally);
         HtmlProfiles.write(h, tally.profiles());
         HtmlTables.findings(h, tally);
+        HtmlTables.checks(h, tally);
         HtmlTables.failures(h, tally);
         LatencySection.write(h, latency);
         HtmlTables.endpoints(h, tally);

@@ -1,7 +1,5 @@
 package io.tlsweep.report;
 
-import io.tlsweep.analysis.FindingKind;
-import io.tlsweep.cert.CertificateFinding;
 import io.tlsweep.result.WindowsSymptom;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +110,7 @@ final class HtmlTables {
         h.open("table", "id", "findings").headerRow("Finding", "What it means", "Endpoints", "Which");
         for (Map.Entry<String, Long> e : found) {
             Capped<String> names = t.findingEndpoints().get(e.getKey());
-            h.open("tr").element("td", e.getKey()).element("td", title(e.getKey()))
+            h.open("tr").element("td", e.getKey()).element("td", t.findingTitle(e.getKey()))
                     .element("td", e.getValue(), "id", Html.id("finding-", e.getKey()));
             names(h, names);
             h.close("tr");
@@ -158,20 +156,23 @@ final class HtmlTables {
         }
     }
 
-    private static String title(String label) {
-        for (FindingKind k : FindingKind.values()) {
-            if (k.label().equals(label)) {
-                return k.title();
+    /**
+     * What each check found, one table per check, from the parts the lines carry: a check shows here with no
+     * change to this page. Absent when no line has a check part.
+     */
+    static void checks(Html h, Tally t) {
+        if (t.checks().isEmpty()) {
+            return;
+        }
+        h.element("h2", "Checks");
+        for (Map.Entry<String, Capped<Tally.CheckRow>> e : t.checks().entrySet()) {
+            h.element("h3", e.getKey() + " (" + e.getValue().total() + " endpoints)");
+            h.open("table", "id", Html.id("check-", e.getKey())).headerRow("Endpoint", "Found", "Connections");
+            for (Tally.CheckRow r : e.getValue().kept()) {
+                h.row(r.endpoint(), r.summary(), r.connections());
             }
+            h.close("table");
+            h.more(e.getValue().more(), "endpoints");
         }
-        if (ConfirmationJson.DISAGREES.equals(label)) {
-            return "a real TLS handshake did not negotiate what the raw scan predicts";
-        }
-        for (CertificateFinding c : CertificateFinding.values()) {
-            if (c.label().equals(label)) {
-                return c.title();
-            }
-        }
-        return "";
     }
 }

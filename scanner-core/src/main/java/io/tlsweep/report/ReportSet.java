@@ -1,5 +1,6 @@
 package io.tlsweep.report;
 
+import io.tlsweep.check.Checks;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -53,18 +54,27 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
 
     /** As {@link #open(Path)}, keeping at most {@code cap} endpoints per HTML list. */
     public static ReportSet open(Path dir, int cap) throws IOException {
-        return open(dir, cap, null);
+        return open(dir, cap, Checks.BUILT_IN);
     }
 
     /**
-     * As {@link #open(Path, int)}, with the client profiles that get a column in endpoints.csv (null: those of
-     * the first result).
+     * As {@link #open(Path, int)}, for a run of {@code checks} (the page explains their findings); their parts'
+     * columns in endpoints.csv are those of the first result.
      */
-    private static ReportSet open(Path dir, int cap, List<String> profileIds) throws IOException {
+    public static ReportSet open(Path dir, int cap, Checks checks) throws IOException {
+        return open(dir, cap, checks, null, null);
+    }
+
+    /**
+     * As {@link #open(Path, int, Checks)}, with the client profiles and checks that get a column in endpoints.csv
+     * (null: those of the first result).
+     */
+    private static ReportSet open(Path dir, int cap, Checks checks, List<String> profileIds, List<String> checkIds)
+            throws IOException {
         Files.createDirectories(dir);
-        EndpointsCsv endpoints = new EndpointsCsv(writer(dir.resolve(ENDPOINTS)), profileIds);
+        EndpointsCsv endpoints = new EndpointsCsv(writer(dir.resolve(ENDPOINTS)), profileIds, checkIds);
         try {
-            return new ReportSet(dir, endpoints, new SuitesCsv(writer(dir.resolve(SUITES))), new Tally(cap));
+            return new ReportSet(dir, endpoints, new SuitesCsv(writer(dir.resolve(SUITES))), new Tally(cap, checks));
         } catch (IOException | RuntimeException e) {
             endpoints.close();
             throw e;
@@ -87,32 +97,39 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
      */
     public static Tally rebuild(Path resultsJsonl, Path hlog, Path dir, RunInfo run, Consumer<String> errors)
             throws IOException {
-        try (ReportSet reports = open(dir, Tally.DEFAULT_CAP, profileIds(resultsJsonl))) {
+        return rebuild(resultsJsonl, hlog, dir, run, errors, Checks.BUILT_IN);
+    }
+
+    /** As the other, for a run of {@code checks}: the page explains their findings beside tlsweep's own. */
+    public static Tally rebuild(Path resultsJsonl, Path hlog, Path dir, RunInfo run, Consumer<String> errors,
+            Checks checks) throws IOException {
+        try (ReportSet reports = open(dir, Tally.DEFAULT_CAP, checks, firstIds(resultsJsonl, "profiles",
+                r -> r.profiles() == null ? List.of() : r.profiles().stream().map(ProfileJson::id).toList()),
+                firstIds(resultsJsonl, "checks", r -> r.checks() == null ? List.of()
+                        : List.copyOf(r.checks().keySet())))) {
             reports.superseded = ResultLines.read(resultsJsonl, reports::add, errors);
             return reports.finish(Latency.readIfPresent(hlog, errors), run);
         }
     }
 
     /**
-     * The profiles of a run: those of its first line that has any (an endpoint nothing answered carries none).
-     * Reads only as far as that line.
+     * The profiles (or checks) of a run: those of its first line that has any (an endpoint nothing answered
+     * carries none). Reads only as far as that line.
      */
-    private static List<String> profileIds(Path resultsJsonl) throws IOException {
-        List<String> ids = new ArrayList<>();
+    private static List<String> firstIds(Path resultsJsonl, String field,
+            java.util.function.Function<ResultJson, List<String>> ids) throws IOException {
+        List<String> found = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(resultsJsonl, StandardCharsets.UTF_8)) {
             String line;
-            while (ids.isEmpty() && (line = in.readLine()) != null) {
-                if (!line.contains("\"profiles\":")) {
+            while (found.isEmpty() && (line = in.readLine()) != null) {
+                if (!line.contains("\"" + field + "\":")) {
                     continue;
                 }
-                JsonLinesReader.read(new BufferedReader(new java.io.StringReader(line)), "", r -> {
-                    if (r.profiles() != null) {
-                        r.profiles().forEach(p -> ids.add(p.id()));
-                    }
-                }, e -> { });
+                JsonLinesReader.read(new BufferedReader(new java.io.StringReader(line)), "",
+                        r -> found.addAll(ids.apply(r)), e -> { });
             }
         }
-        return ids;
+        return found;
     }
 
     /** Adds one endpoint: its CSV rows are written now, its counts kept for the summary and the page. */

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tlsweep.analysis.Assessment;
+import io.tlsweep.analysis.Evidence;
 import io.tlsweep.analysis.ClientImpact;
-import io.tlsweep.analysis.ProfileCheck;
-import io.tlsweep.analysis.Finding;
 import io.tlsweep.cert.ChainReport;
+import io.tlsweep.check.Check;
+import io.tlsweep.check.Checks;
+import io.tlsweep.result.CheckParts;
 import io.tlsweep.result.Confirmation;
 import io.tlsweep.result.Failure;
+import io.tlsweep.result.Finding;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.Inconsistency;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
@@ -21,7 +25,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +37,30 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schema", "target", "origin", "host", "address", "port", "sni", "status", "verdict", "reason",
     "findings", "failure", "inconsistencies", "protocols", "refusals", "groups", "confirmation", "confirmations", "profiles", "legacyOff", "whatIf", "certificate", "certificates",
-    "notes", "connections", "elapsedMs"})
+    "checks", "notes", "connections", "elapsedMs"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultJson(String schema, String target, String origin, String host, String address, int port,
         String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
         List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups, ConfirmationJson confirmation,
         List<ConfirmationJson> confirmations, List<ProfileJson> profiles, ProfileJson.WhatIfJson legacyOff,
         ProfileJson.WhatIfJson whatIf, ChainJson certificate, List<CertificateJson> certificates,
-        List<String> notes, int connections, long elapsedMs, List<InconsistencyJson> inconsistencies) {
+        List<String> notes, int connections, long elapsedMs, List<InconsistencyJson> inconsistencies,
+        Map<String, CheckJson> checks) {
 
     public static final String SCHEMA = "tlsweep/1";
+
+    /** A line without check parts. */
+    public ResultJson(String schema, String target, String origin, String host, String address, int port,
+            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
+            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
+            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
+            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
+            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs,
+            List<InconsistencyJson> inconsistencies) {
+        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
+                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
+                notes, connections, elapsedMs, inconsistencies, null);
+    }
 
     /** A line without contradicting evidence (no {@code inconsistencies}). */
     public ResultJson(String schema, String target, String origin, String host, String address, int port,
@@ -54,7 +71,7 @@ public record ResultJson(String schema, String target, String origin, String hos
             List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs) {
         this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
                 refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
-                notes, connections, elapsedMs, null);
+                notes, connections, elapsedMs, null, null);
     }
 
     /**
@@ -67,7 +84,7 @@ public record ResultJson(String schema, String target, String origin, String hos
         }
     }
     /** The finding for a client profile whose own hello got something other than predicted. */
-    public static final String PROFILE_DISAGREES = "profile-prediction-disagrees";
+    public static final String PROFILE_DISAGREES = FindingKind.PROFILE_DISAGREES.label();
 
     public record FindingJson(String kind, String detail) {
         static FindingJson of(Finding f) {
@@ -111,57 +128,57 @@ public record ResultJson(String schema, String target, String origin, String hos
         }
     }
 
+    /** The line of a result and its assessment, with nothing else known (no certificate check, no profiles). */
     public static ResultJson of(TargetResult r, Assessment a) {
-        return of(r, a, Optional.empty());
-    }
-
-    public static ResultJson of(TargetResult r, Assessment a, Optional<ChainReport> chain) {
-        return of(r, a, chain, Optional.empty(), List.of());
+        return of(r, a, Optional.empty(), Optional.empty(), List.of(), ClientImpact.none());
     }
 
     /**
-     * A result line with the certificate check and the real-stack confirmation; certificate problems and a
-     * disagreement join the findings.
-     */
-    public static ResultJson of(TargetResult r, Assessment a, Optional<ChainReport> chain,
-            Optional<Confirmation> confirmation, List<Confirmation> perVersion) {
-        return of(r, a, chain, confirmation, perVersion, ClientImpact.none());
-    }
-
-    /**
-     * A result line with everything: certificate check, real-stack confirmation and the client profiles. A
-     * profile whose own hello disagrees with its prediction joins the findings.
+     * A result line with the certificate check, the real-stack confirmation and the client profiles; the findings
+     * are the assessment's, which drew them from the same facts.
      */
     public static ResultJson of(TargetResult r, Assessment a, Optional<ChainReport> chain,
             Optional<Confirmation> confirmation, List<Confirmation> perVersion, ClientImpact impact) {
-        List<FindingJson> findings = new ArrayList<>(a.findings().stream().map(FindingJson::of).toList());
-        String disagreements = java.util.stream.Stream.concat(confirmation.stream(), perVersion.stream())
-                .filter(c -> c.outcome() == Confirmation.Outcome.DISAGREED).map(Confirmation::detail).distinct()
-                .collect(java.util.stream.Collectors.joining("; "));
-        if (!disagreements.isEmpty()) {
-            findings.add(new FindingJson(ConfirmationJson.DISAGREES, disagreements));
-        }
-        String profileDisagreements = impact.disagreements().stream().map(ProfileCheck::disagreement)
-                .collect(java.util.stream.Collectors.joining("; "));
-        if (!profileDisagreements.isEmpty()) {
-            findings.add(new FindingJson(PROFILE_DISAGREES, profileDisagreements));
-        }
-        chain.ifPresent(c -> c.findings().forEach(p -> findings.add(new FindingJson(p.finding().label(), p.detail()))));
+        return of(new Evidence(r, chain, confirmation, perVersion, impact, Checks.BUILT_IN), a);
+    }
+
+    /**
+     * The line of one endpoint: every fact of {@code e} (the checks' parts in their JSON) and the findings, verdict
+     * and reason of {@code a}, drawn from them. Nothing is judged here.
+     */
+    public static ResultJson of(Evidence e, Assessment a) {
+        TargetResult r = e.result();
+        ClientImpact impact = e.impact();
         Map<String, FailureJson> refusals = new LinkedHashMap<>();
         r.refusals().forEach((v, f) -> refusals.put(v.displayName(), FailureJson.of(f)));
         return new ResultJson(SCHEMA, r.target().input(), r.target().origin(), r.target().host(),
                 r.address().orElse(null), r.target().port(), r.target().sni().orElse(null), r.status().label(),
-                a.verdict().label(), a.reason(), findings,
+                a.verdict().label(), a.reason(), a.findings().stream().map(FindingJson::of).toList(),
                 r.failure().map(FailureJson::of).orElse(null),
                 r.protocols().stream().map(ProtocolJson::of).toList(), refusals, names(r.groups()),
-                confirmation.map(ConfirmationJson::of).orElse(null),
-                perVersion.isEmpty() ? null : perVersion.stream().map(ConfirmationJson::of).toList(),
+                e.confirmation().map(ConfirmationJson::of).orElse(null),
+                e.perVersion().isEmpty() ? null : e.perVersion().stream().map(ConfirmationJson::of).toList(),
                 impact.checks().isEmpty() ? null : impact.checks().stream().map(ProfileJson::of).toList(),
                 impact.checks().isEmpty() ? null : ProfileJson.WhatIfJson.legacyOff(impact),
-                impact.whatIf().map(ProfileJson.WhatIfJson::of).orElse(null), chain.map(c -> ChainJson.of(c, r.ocspStapled())).orElse(null),
+                impact.whatIf().map(ProfileJson.WhatIfJson::of).orElse(null),
+                e.certificate().map(c -> ChainJson.of(c, r.ocspStapled())).orElse(null),
                 r.certificateChain().stream().map(CertificateJson::of).toList(), r.notes(), r.connections(),
                 r.elapsedMillis(), r.inconsistencies().isEmpty() ? null
-                        : r.inconsistencies().stream().map(InconsistencyJson::of).toList());
+                        : r.inconsistencies().stream().map(InconsistencyJson::of).toList(), checks(r, e.checks()));
+    }
+
+    /** The checks' parts, by check id in the order they ran; null when there are none (no field in the line). */
+    private static Map<String, CheckJson> checks(TargetResult r, Checks checks) {
+        if (r.checks().isEmpty()) {
+            return null;
+        }
+        Map<String, CheckJson> parts = new LinkedHashMap<>();
+        for (CheckParts.Entry<?> entry : r.checks().entries()) {
+            Check<?> check = checks.byId(entry.key().id()).orElseThrow(() -> new IllegalStateException(
+                    "a part of check " + entry.key().id() + ", which is not among the run's checks " + checks));
+            parts.put(check.id(), CheckJson.of(check, entry));
+        }
+        return parts;
     }
 
     private static List<String> names(List<NamedGroup> groups) {

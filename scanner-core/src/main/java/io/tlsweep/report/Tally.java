@@ -1,8 +1,10 @@
 package io.tlsweep.report;
 
-import io.tlsweep.analysis.FindingKind;
+import io.tlsweep.analysis.FindingKinds;
 import io.tlsweep.analysis.Verdict;
+import io.tlsweep.check.Checks;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.WindowsSymptom;
 import java.util.Collections;
@@ -23,7 +25,7 @@ public final class Tally {
     private final Map<String, Long> verdicts = seeded(Verdict.values());
     private final Map<String, Long> statuses = seeded(ScanStatus.values());
     private final Map<String, Long> versions = new LinkedHashMap<>();
-    private final Map<String, Long> findings = seeded(FindingKind.values());
+    private final Map<String, Long> findings = seeded(FindingKind.SCAN_RULES.stream().map(FindingKind::label).toList());
     private final Map<String, Long> failures = seeded(FailureKind.values());
     private final Map<String, Capped<String>> findingEndpoints = new LinkedHashMap<>();
     private final Map<String, FailureGroup> failureGroups = new LinkedHashMap<>();
@@ -32,6 +34,9 @@ public final class Tally {
     private final Capped<EndpointRow> inconsistent;
     private final Capped<EndpointRow> all;
     private final ProfileTally profiles;
+    private final Map<String, String> findingTitles = new LinkedHashMap<>();
+    private final Map<String, Capped<CheckRow>> checks = new LinkedHashMap<>();
+    private final int cap;
     private long endpoints;
     private long connections;
     private long elapsedMs;
@@ -45,11 +50,22 @@ public final class Tally {
     public record FailureGroup(String kind, WindowsSymptom windows, String example, Capped<String> endpoints) {
     }
 
+    /** One endpoint's part of a check, as the line says it: what the check found, and at what cost. */
+    public record CheckRow(String endpoint, String summary, int connections) {
+    }
+
     public Tally() {
         this(DEFAULT_CAP);
     }
 
     public Tally(int cap) {
+        this(cap, Checks.BUILT_IN);
+    }
+
+    /** @param checks the run's checks, whose finding kinds the page explains beside tlsweep's own */
+    public Tally(int cap, Checks checks) {
+        this.cap = cap;
+        FindingKinds.all(checks).forEach(k -> findingTitles.put(k.label(), k.title()));
         EndpointFacts.VERSION_COLUMNS.forEach(v -> versions.put(v, 0L));
         breaking = new Capped<>(cap);
         legacy = new Capped<>(cap);
@@ -81,6 +97,14 @@ public final class Tally {
                     EndpointFacts.nonNull(r.failure().detail()), new Capped<>(NAMES_CAP))).endpoints().add(name(r));
         }
         profiles.add(r);
+        if (r.checks() != null) {
+            r.checks().forEach((id, part) -> {
+                if (part != null) {
+                    checks.computeIfAbsent(id, k -> new Capped<>(cap)).add(new CheckRow(name(r),
+                            EndpointFacts.nonNull(part.summary()), part.connections()));
+                }
+            });
+        }
         EndpointRow row = EndpointRow.of(e);
         all.add(row);
         if (Verdict.BREAKS_WITHOUT_LEGACY.label().equals(r.verdict())
@@ -151,6 +175,16 @@ public final class Tally {
         return Collections.unmodifiableMap(failures);
     }
 
+    /** What a finding kind means, by its label; empty for a label the taxonomy does not know. */
+    public String findingTitle(String label) {
+        return findingTitles.getOrDefault(label, "");
+    }
+
+    /** The endpoints each check reported a part for, by check id in the order first seen, up to the cap. */
+    public Map<String, Capped<CheckRow>> checks() {
+        return Collections.unmodifiableMap(checks);
+    }
+
     public Map<String, Capped<String>> findingEndpoints() {
         return Collections.unmodifiableMap(findingEndpoints);
     }
@@ -188,10 +222,12 @@ public final class Tally {
     }
 
     private static Map<String, Long> seeded(Enum<?>[] labels) {
+        return seeded(java.util.Arrays.stream(labels).map(Enum::toString).toList());
+    }
+
+    private static Map<String, Long> seeded(java.util.List<String> labels) {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (Enum<?> e : labels) {
-            m.put(e.toString(), 0L);
-        }
+        labels.forEach(l -> m.put(l, 0L));
         return m;
     }
 }

@@ -29,12 +29,14 @@ import java.util.TreeMap;
  * @param connections connections opened for this target, retries included
  * @param inconsistencies answers that contradicted each other and could not be settled (then the status is
  *     {@link ScanStatus#INCONSISTENT}); empty otherwise
+ * @param checks the parts the checks contributed, each under its check's key: where a new fact goes (the
+ *     components above are the scan's, the profile confirmation's and the re-check's, kept as they were)
  */
 public record TargetResult(Target target, Optional<String> address, ScanStatus status, Optional<Failure> failure,
         List<ProtocolSupport> protocols, Map<ProtocolVersion, Failure> refusals,
         List<NamedGroup> groups, List<byte[]> certificateChain, boolean ocspStapled,
         List<String> notes, Map<String, ProfileOutcome> profileHellos, int connections, long elapsedMillis,
-        List<Inconsistency> inconsistencies) {
+        List<Inconsistency> inconsistencies, CheckParts checks) {
     public TargetResult {
         protocols = List.copyOf(protocols);
         refusals = Collections.unmodifiableMap(new TreeMap<>(refusals));
@@ -43,6 +45,17 @@ public record TargetResult(Target target, Optional<String> address, ScanStatus s
         notes = List.copyOf(notes);
         profileHellos = Collections.unmodifiableMap(new LinkedHashMap<>(profileHellos));
         inconsistencies = List.copyOf(inconsistencies);
+        java.util.Objects.requireNonNull(checks, "checks");
+    }
+
+    /** A result without check parts. */
+    public TargetResult(Target target, Optional<String> address, ScanStatus status, Optional<Failure> failure,
+            List<ProtocolSupport> protocols, Map<ProtocolVersion, Failure> refusals,
+            List<NamedGroup> groups, List<byte[]> certificateChain, boolean ocspStapled,
+            List<String> notes, Map<String, ProfileOutcome> profileHellos, int connections, long elapsedMillis,
+            List<Inconsistency> inconsistencies) {
+        this(target, address, status, failure, protocols, refusals, groups, certificateChain, ocspStapled, notes,
+                profileHellos, connections, elapsedMillis, inconsistencies, CheckParts.NONE);
     }
 
     /** A result whose answers did not contradict each other. */
@@ -52,5 +65,11 @@ public record TargetResult(Target target, Optional<String> address, ScanStatus s
             List<String> notes, Map<String, ProfileOutcome> profileHellos, int connections, long elapsedMillis) {
         this(target, address, status, failure, protocols, refusals, groups, certificateChain, ocspStapled, notes,
                 profileHellos, connections, elapsedMillis, List.of());
+    }
+
+    /** This result with {@code parts} as its check parts. */
+    public TargetResult withChecks(CheckParts parts) {
+        return new TargetResult(target, address, status, failure, protocols, refusals, groups, certificateChain,
+                ocspStapled, notes, profileHellos, connections, elapsedMillis, inconsistencies, parts);
     }
 }

@@ -187,11 +187,18 @@ public final class BaselineIndex implements Closeable {
                 .filter(h -> h.contains(":") || h.matches("\\d{1,3}(\\.\\d{1,3}){3}")));
         Optional<ChainReport> report = CertificateCheck.of(chain, name, policy, now);
         List<ResultJson.FindingJson> findings = new ArrayList<>();
-        if (b.findings() != null) {
-            b.findings().stream().filter(f -> !f.kind().startsWith("cert-")).forEach(findings::add);
+        int certificateAt = -1;
+        for (ResultJson.FindingJson f : b.findings() == null ? List.<ResultJson.FindingJson>of() : b.findings()) {
+            if (!f.kind().startsWith("cert-")) {
+                findings.add(f);
+            } else if (certificateAt < 0) {
+                certificateAt = findings.size();
+            }
         }
-        report.ifPresent(c -> c.findings().forEach(p -> findings.add(new ResultJson.FindingJson(p.finding().label(),
-                p.detail()))));
+        // the certificate's findings of today, where the baseline had its own (before the checks' findings)
+        List<ResultJson.FindingJson> certificate = report.map(c -> c.findings().stream()
+                .map(p -> new ResultJson.FindingJson(p.finding().label(), p.detail())).toList()).orElse(List.of());
+        findings.addAll(certificateAt < 0 ? findings.size() : certificateAt, certificate);
         boolean ocsp = b.certificate() != null && b.certificate().ocspStapled();
         List<String> notes = new ArrayList<>(b.notes() == null ? List.of() : b.notes().stream()
                 .filter(n -> !n.startsWith("re-check")).toList()); // what earlier re-checks said is not news
@@ -200,7 +207,7 @@ public final class BaselineIndex implements Closeable {
                 b.verdict(), b.reason(), findings, b.failure(), b.protocols(), b.refusals(), b.groups(),
                 b.confirmation(), b.confirmations(), b.profiles(), b.legacyOff(), b.whatIf(),
                 report.map(c -> ChainJson.of(c, ocsp)).orElse(b.certificate()), b.certificates(), notes, connections,
-                elapsedMs);
+                elapsedMs, b.inconsistencies(), b.checks());
     }
 
     /** The line starting at the file's position, read in chunks. */

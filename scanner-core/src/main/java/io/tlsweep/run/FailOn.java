@@ -1,9 +1,8 @@
 package io.tlsweep.run;
 
 import io.tlsweep.analysis.Assessment;
-import io.tlsweep.analysis.FindingKind;
 import io.tlsweep.analysis.Verdict;
-import java.util.EnumSet;
+import io.tlsweep.result.FindingKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,7 +21,7 @@ public enum FailOn {
     INCONSISTENT("inconsistent"),
     EXCLUDED("excluded");
 
-    private static final Set<FindingKind> WEAK_FINDINGS = EnumSet.of(FindingKind.RC4, FindingKind.SWEET32,
+    private static final Set<FindingKind> WEAK_FINDINGS = Set.of(FindingKind.RC4, FindingKind.SWEET32,
             FindingKind.EXPORT, FindingKind.NULL_CIPHER, FindingKind.ANONYMOUS, FindingKind.DES, FindingKind.MD5,
             FindingKind.SSLV3);
 

@@ -1,10 +1,10 @@
 package io.tlsweep.run;
 
 import io.tlsweep.analysis.Assessment;
-import io.tlsweep.analysis.CertificateCheck;
 import io.tlsweep.analysis.ClientImpact;
+import io.tlsweep.analysis.Evidence;
 import io.tlsweep.analysis.Readiness;
-import io.tlsweep.cert.ChainPolicy;
+import io.tlsweep.check.Checks;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.result.Confirmation;
@@ -12,7 +12,6 @@ import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a scanned target becomes once its confirmations are in: its assessment (the verdict the fail-on
@@ -21,14 +20,15 @@ import java.util.Optional;
  */
 record ResultLine(Assessment assessment, ResultJson json) {
 
-    /** @param confirmations the target's real-stack confirmations, oldest version first, best last */
-    static ResultLine of(TargetResult r, List<Confirmation> confirmations, RunConfig config) {
-        ClientImpact impact = impact(r, config.options(), config.clients());
-        Assessment a = Readiness.assess(r, impact);
-        Optional<Confirmation> best = confirmations.isEmpty() ? Optional.empty()
-                : Optional.ofNullable(confirmations.get(confirmations.size() - 1));
-        return new ResultLine(a, line(r, a, best, config.confirmEachVersion() ? confirmations : List.of(),
-                config.certificates(), impact));
+    /**
+     * @param confirmations the target's real-stack confirmations, oldest version first, best last
+     * @param checks the checks the scan ran (their parts and finding rules)
+     */
+    static ResultLine of(TargetResult r, List<Confirmation> confirmations, RunConfig config, Checks checks) {
+        Evidence e = Evidence.of(r, confirmations, config.confirmEachVersion(), config.certificates(),
+                Instant.now(), impact(r, config.options(), config.clients()), checks);
+        Assessment a = Readiness.assess(e);
+        return new ResultLine(a, ResultJson.of(e, a));
     }
 
     /**
@@ -52,13 +52,5 @@ record ResultLine(Assessment assessment, ResultJson json) {
             return ClientImpact.observedOnly(r, clients.profiles(), "versions-only: suites were not enumerated");
         }
         return ClientImpact.of(r, clients.profiles(), clients.assumption());
-    }
-
-    private static ResultJson line(TargetResult r, Assessment a, Optional<Confirmation> confirmation,
-            List<Confirmation> perVersion, ChainPolicy certificates, ClientImpact impact) {
-        List<byte[]> chain = !r.certificateChain().isEmpty() ? r.certificateChain()
-                : confirmation.map(Confirmation::chain).orElse(List.of());
-        return ResultJson.of(r, a, CertificateCheck.of(r, chain, certificates, Instant.now()), confirmation,
-                perVersion, impact);
     }
 }

@@ -1,6 +1,7 @@
 package io.tlsweep.run;
 
 import io.tlsweep.engine.RunStats;
+import io.tlsweep.check.Checks;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.scan.TlsScanner;
@@ -62,10 +63,10 @@ public final class ScanRun {
             Iterator<Target> pulled = untilStopped(targets, stop);
             CompletableFuture<RunStats> scanning = config.baseline().isPresent()
                     ? scanner.recheck(pulled, t -> config.baseline().get().baseline(t), config.legacyWatch(),
-                            (r, unchanged) -> finished(r, unchanged, config, writer, realStack, counts, progress,
-                                    stop))
-                    : scanner.scan(pulled, r -> finished(r, false, config, writer, realStack, counts, progress,
-                            stop));
+                            (r, unchanged) -> finished(r, unchanged, config, scanner.checks(), writer, realStack,
+                                    counts, progress, stop))
+                    : scanner.scan(pulled, r -> finished(r, false, config, scanner.checks(), writer, realStack,
+                            counts, progress, stop));
             CompletableFuture.anyOf(scanning, stop.whenStopped()).join();
             if (!stop.stopped()) {
                 stats = scanning.join();
@@ -87,8 +88,8 @@ public final class ScanRun {
      * A target the scanner is done with: a re-check that found it unchanged carries its baseline line over;
      * any other goes through the real-stack stage to its line.
      */
-    private static void finished(TargetResult r, boolean unchanged, RunConfig config, ResultWriter writer,
-            RealStackStage realStack, Counts counts, Runnable progress, RunStop stop) {
+    private static void finished(TargetResult r, boolean unchanged, RunConfig config, Checks checks,
+            ResultWriter writer, RealStackStage realStack, Counts counts, Runnable progress, RunStop stop) {
         counts.connections.addAndGet(r.connections());
         if (stop.stopped()) {
             return;
@@ -113,7 +114,7 @@ public final class ScanRun {
             return;
         }
         realStack.confirm(r, writer, confirmations -> {
-            ResultLine line = ResultLine.of(r, confirmations, config);
+            ResultLine line = ResultLine.of(r, confirmations, config, checks);
             if (!writer.write(line.json())) {
                 return;
             }

@@ -1,5 +1,6 @@
 package io.tlsweep.scan;
 
+import io.tlsweep.check.Checks;
 import io.tlsweep.engine.Endpoint;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.EngineResult;
@@ -10,6 +11,7 @@ import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.probe.TargetResults;
 import io.tlsweep.probe.Baseline;
 import io.tlsweep.probe.EndpointPlan;
+import io.tlsweep.probe.PlanSettings;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
@@ -28,14 +30,16 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Scans targets end to end: the engine drives one {@link TargetScan} per target and every finished target
- * is folded into a {@link TargetResult} for the sink. The one place where engine, probes and results meet.
+ * Scans targets end to end: the engine drives one {@link EndpointPlan} per target, made of the registry's checks,
+ * and every finished target is folded into a {@link TargetResult} for the sink. The one place where engine,
+ * checks and results meet.
  */
 public final class TlsScanner implements AutoCloseable {
     private final ScanEngine engine;
     private final ScanOptions options;
     private final List<ClientProfile> profiles;
     private final boolean profilesOnly;
+    private final Checks checks;
 
     public TlsScanner(EngineConfig config, ScanOptions options) {
         this(config, options, List.of(), false);
@@ -46,6 +50,12 @@ public final class TlsScanner implements AutoCloseable {
      * @param profilesOnly send only the profile hellos (the quick "who can talk to it today" mode)
      */
     public TlsScanner(EngineConfig config, ScanOptions options, List<ClientProfile> profiles, boolean profilesOnly) {
+        this(config, options, profiles, profilesOnly, Checks.BUILT_IN);
+    }
+
+    /** As the others, running {@code checks} on every endpoint ({@link Checks#BUILT_IN} unless a test says). */
+    public TlsScanner(EngineConfig config, ScanOptions options, List<ClientProfile> profiles, boolean profilesOnly,
+            Checks checks) {
         if (profilesOnly && profiles.isEmpty()) {
             throw new IllegalArgumentException("a profiles-only scan needs at least one profile");
         }
@@ -53,13 +63,19 @@ public final class TlsScanner implements AutoCloseable {
         this.options = options;
         this.profiles = List.copyOf(profiles);
         this.profilesOnly = profilesOnly;
+        this.checks = checks;
+    }
+
+    /** The checks run on every endpoint: analysis and the result line need them for the parts they produced. */
+    public Checks checks() {
+        return checks;
     }
 
     /** Scans every target; the sink is called once per target, from one thread at a time. */
     public CompletableFuture<RunStats> scan(Iterator<Target> targets, Consumer<TargetResult> sink) {
+        PlanSettings settings = new PlanSettings(options, profiles, profilesOnly, false);
         return engine.<Target, EndpointPlan>run(targets, t -> new Endpoint(t.host(), t.port()),
-                t -> profilesOnly ? EndpointPlan.profilesOnly(t.sni(), profiles)
-                        : EndpointPlan.scanThenProfiles(t.sni(), options, profiles),
+                t -> EndpointPlan.of(t.sni(), Optional.empty(), settings, checks.all()),
                 r -> sink.accept(toResult(r)));
     }
 
@@ -70,9 +86,10 @@ public final class TlsScanner implements AutoCloseable {
      */
     public CompletableFuture<RunStats> recheck(Iterator<Target> targets, Function<Target, Optional<Baseline>> baselines,
             boolean legacyWatch, BiConsumer<TargetResult, Boolean> sink) {
+        // a re-check is followed by the full scan wherever the endpoint changed, profiles-only or not
+        PlanSettings settings = new PlanSettings(options, profiles, false, legacyWatch);
         return engine.<Target, EndpointPlan>run(targets, t -> new Endpoint(t.host(), t.port()),
-                t -> baselines.apply(t).map(b -> EndpointPlan.recheckThenScan(b, legacyWatch, t.sni(), options,
-                        profiles)).orElseGet(() -> EndpointPlan.scanThenProfiles(t.sni(), options, profiles)),
+                t -> EndpointPlan.of(t.sni(), baselines.apply(t), settings, checks.all()),
                 r -> sink.accept(toResult(r), r.plan() != null && r.plan().unchangedSinceBaseline()));
     }
 

@@ -10,6 +10,8 @@ import static io.tlsweep.wire.ProtocolVersion.TLSv1_3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.result.Failure;
+import io.tlsweep.result.Finding;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;

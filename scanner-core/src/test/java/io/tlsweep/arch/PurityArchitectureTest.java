@@ -36,6 +36,19 @@ class PurityArchitectureTest {
         noNetworkIn("probe").check(MAIN);
     }
 
+    /** A check sees hellos and outcomes, never a channel, a socket or a file: it is tested with scripted answers. */
+    @Test
+    void checksArePure() {
+        noNetworkIn("check").check(MAIN);
+        noClasses().that().resideInAPackage("io.tlsweep.check..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .orShould().dependOnClassesThat()
+                .haveNameMatching("java\\.io\\.(File(In|Out)putStream|RandomAccessFile|FileReader|FileWriter)")
+                .because("a check reads no file: what it needs comes from its outcomes and the earlier checks")
+                .check(MAIN);
+    }
+
     @Test
     void theRuleCatchesAViolation() {
         JavaClasses offender = new ClassFileImporter().importClasses(Offender.class);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsweep.analysis.Assessment;
-import io.tlsweep.analysis.FindingKind;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.analysis.Readiness;
 import io.tlsweep.analysis.Verdict;
 import io.tlsweep.result.Failure;

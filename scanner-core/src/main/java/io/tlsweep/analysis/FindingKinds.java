@@ -1,0 +1,62 @@
+package io.tlsweep.analysis;
+
+import io.tlsweep.cert.CertificateFinding;
+import io.tlsweep.check.Checks;
+import io.tlsweep.result.FindingKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one findings taxonomy: every kind of finding a run can report, each with its label and title. tlsweep's
+ * own scan rules, the disagreements of the real-stack handshake and of the client profiles' own hellos, the
+ * certificate findings, then what the run's checks contribute; no two share a label.
+ */
+public final class FindingKinds {
+    private static final Map<CertificateFinding, FindingKind> CERTIFICATE = new EnumMap<>(CertificateFinding.class);
+
+    static {
+        for (CertificateFinding f : CertificateFinding.values()) {
+            CERTIFICATE.put(f, FindingKind.of(f.label(), f.title()));
+        }
+    }
+
+    private FindingKinds() {
+    }
+
+    /** The kind a certificate problem is reported as. */
+    public static FindingKind of(CertificateFinding f) {
+        return CERTIFICATE.get(f);
+    }
+
+    /**
+     * Every kind a run with {@code checks} can report, in the order findings are listed.
+     *
+     * @throws IllegalStateException when a check contributes a label tlsweep's own kinds already use
+     */
+    public static List<FindingKind> all(Checks checks) {
+        List<FindingKind> all = new ArrayList<>(FindingKind.SCAN_RULES);
+        all.add(FindingKind.REAL_STACK_DISAGREES);
+        all.add(FindingKind.PROFILE_DISAGREES);
+        all.addAll(CERTIFICATE.values());
+        Set<String> labels = new HashSet<>();
+        all.forEach(k -> labels.add(k.label()));
+        for (FindingKind k : checks.kinds()) {
+            if (!labels.add(k.label())) {
+                throw new IllegalStateException("a check contributes the finding '" + k.label()
+                        + "', which is tlsweep's own");
+            }
+            all.add(k);
+        }
+        return List.copyOf(all);
+    }
+
+    /** The kind with {@code label} among those of a run with {@code checks}. */
+    public static Optional<FindingKind> byLabel(String label, Checks checks) {
+        return all(checks).stream().filter(k -> k.label().equals(label)).findFirst();
+    }
+}

@@ -1,0 +1,17 @@
+package io.tlsweep.probe;
+
+import io.tlsweep.result.PartKey;
+import java.util.Optional;
+
+/** What {@link EndpointPlan} needs of a check: its key, and its plan for one endpoint. */
+public interface CheckPlanner<P> {
+
+    /** The check's id and the type of its part. */
+    PartKey<P> key();
+
+    /**
+     * The plan for one endpoint, given the run's settings and what the checks before this one found (the context
+     * is valid for the life of the plan); empty when this check has nothing to send there.
+     */
+    Optional<? extends CheckPlan<P>> plan(PlanContext context);
+}

@@ -1,0 +1,56 @@
+package io.tlsweep.probe;
+
+import io.tlsweep.result.PartKey;
+import java.util.Optional;
+
+/**
+ * What a check's plan may know about its endpoint: the SNI name, the baseline (for a re-check), the run's
+ * settings, its range of step ids, and the plans of the checks started before it (for what they found, e.g. the
+ * versions and suites the scan accepted). Lost answers are kept per endpoint, shared by its plans.
+ */
+public final class PlanContext {
+    private final EndpointPlan endpoint;
+    private final int firstStepId;
+
+    PlanContext(EndpointPlan endpoint, int firstStepId) {
+        this.endpoint = endpoint;
+        this.firstStepId = firstStepId;
+    }
+
+    public Optional<String> sni() {
+        return endpoint.sni();
+    }
+
+    /** What the previous run found for this endpoint, when the run re-checks it against that. */
+    public Optional<Baseline> baseline() {
+        return endpoint.baseline();
+    }
+
+    public PlanSettings settings() {
+        return endpoint.settings();
+    }
+
+    /** The first step id this plan may use; it has {@code 2^24} from here. */
+    public int firstStepId() {
+        return firstStepId;
+    }
+
+    /** The plan of an earlier check of this endpoint, by its key. */
+    public <P> Optional<CheckPlan<P>> plan(PartKey<P> key) {
+        return endpoint.started(key);
+    }
+
+    /** The earlier plan of this type (the scan's {@link TargetScan}, say), when one was started. */
+    public <T> Optional<T> plan(Class<T> type) {
+        return endpoint.started(type);
+    }
+
+    /** The part an earlier, finished check produced. */
+    public <P> Optional<P> part(PartKey<P> key) {
+        return plan(key).filter(CheckPlan::done).flatMap(CheckPlan::part);
+    }
+
+    LostAnswers losses() {
+        return endpoint.losses();
+    }
+}

@@ -1,0 +1,74 @@
+package io.tlsweep.result;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A kind of finding reported beside the verdict: its label (stable, written to the JSON lines) and what it
+ * means in a few words (for the reports). The kinds below are tlsweep's own; a check contributes its kinds with
+ * {@link #of}, and {@code analysis.FindingKinds} holds them all, certificate findings included, in one taxonomy.
+ */
+public final class FindingKind {
+    public static final FindingKind RC4 = new FindingKind("rc4",
+            "RC4 cipher suites accepted (RFC 7465 prohibits them)");
+    public static final FindingKind SWEET32 = new FindingKind("3des-sweet32",
+            "3DES cipher suites accepted (SWEET32, CVE-2016-2183)");
+    public static final FindingKind EXPORT = new FindingKind("export-freak",
+            "export-grade cipher suites accepted (FREAK/Logjam)");
+    public static final FindingKind NULL_CIPHER = new FindingKind("null-cipher",
+            "cipher suites without encryption accepted");
+    public static final FindingKind ANONYMOUS = new FindingKind("anonymous",
+            "anonymous (unauthenticated) key exchange accepted");
+    public static final FindingKind DES = new FindingKind("des", "single-DES cipher suites accepted");
+    public static final FindingKind MD5 = new FindingKind("md5", "MD5-based cipher suites accepted");
+    public static final FindingKind SSLV3 = new FindingKind("sslv3-poodle", "SSLv3 accepted (POODLE, CVE-2014-3566)");
+    public static final FindingKind BEAST = new FindingKind("cbc-tls10-beast",
+            "CBC cipher suites with TLS 1.0 (BEAST, CVE-2011-3389)");
+    public static final FindingKind NO_FORWARD_SECRECY = new FindingKind("no-forward-secrecy",
+            "no cipher suite with forward secrecy, or one without it preferred");
+    public static final FindingKind CLIENT_ORDER = new FindingKind("client-order",
+            "the client's cipher order decides, not the server's");
+    public static final FindingKind SNI_REQUIRED = new FindingKind("sni-required",
+            "answers only with the right SNI name");
+    public static final FindingKind SMALL_DH_GROUP = new FindingKind("small-dh-group",
+            "DHE with a prime below 2048 bits (Logjam)");
+    /** A real TLS stack's handshake negotiated something other than the raw scan predicts. */
+    public static final FindingKind REAL_STACK_DISAGREES = new FindingKind("real-stack-disagrees",
+            "a real TLS handshake did not negotiate what the raw scan predicts");
+    /** A client profile's own hello got something other than its prediction. */
+    public static final FindingKind PROFILE_DISAGREES = new FindingKind("profile-prediction-disagrees",
+            "a client profile's own hello got something other than predicted");
+
+    /** The rules over the scan's facts, in the order their findings are listed (and counted in summary.json). */
+    public static final List<FindingKind> SCAN_RULES = List.of(RC4, SWEET32, EXPORT, NULL_CIPHER, ANONYMOUS, DES, MD5,
+            SSLV3, BEAST, NO_FORWARD_SECRECY, CLIENT_ORDER, SNI_REQUIRED, SMALL_DH_GROUP);
+
+    private final String label;
+    private final String title;
+
+    private FindingKind(String label, String title) {
+        this.label = Objects.requireNonNull(label, "label");
+        this.title = Objects.requireNonNull(title, "title");
+        if (!label.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("a finding label is lower-case words joined by '-': '" + label + "'");
+        }
+    }
+
+    /** A kind a check contributes; keep it in a constant, as kinds are compared by identity. */
+    public static FindingKind of(String label, String title) {
+        return new FindingKind(label, title);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
