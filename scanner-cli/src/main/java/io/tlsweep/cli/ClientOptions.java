@@ -3,6 +3,7 @@ package io.tlsweep.cli;
 import io.tlsweep.analysis.Assumption;
 import io.tlsweep.profile.ProfileCatalog;
 import io.tlsweep.profile.ProfileFile;
+import io.tlsweep.run.InputFiles;
 import io.tlsweep.run.ProfileSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,7 +61,7 @@ final class ClientOptions {
         boolean inputErrors = false;
         if (profileFile != null) {
             try {
-                ProfileFile.Load load = ProfileFile.read(profileFile);
+                ProfileFile.Load load = InputFiles.profiles(profileFile);
                 load.errors().forEach(e -> err.println(command + ": " + e));
                 inputErrors = !load.errors().isEmpty();
                 if (load.catalog().isEmpty()) {

@@ -2,10 +2,10 @@ package io.tlsweep.cli;
 
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
-import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.run.EngineSettings;
+import io.tlsweep.run.InputFiles;
 import io.tlsweep.run.OutputLock;
 import io.tlsweep.run.ProfileSettings;
 import io.tlsweep.run.RunConfig;
@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
             EngineConfig config = engineOptions.engine(Scope.DEFAULT);
             Files.createDirectories(outputDir);
             Path ca = farm.writeCaCertificate(outputDir.resolve("farm-ca.pem"));
-            ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.pemBundle(ca)).anchors(), 30);
+            ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) InputFiles.caBundle(ca)).anchors(), 30);
             try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep demo");
                     Progress progress = Progress.start(targets.size(), false)) {
                 RunOutcome outcome = ScanRun.run(targets.iterator(), RunConfig.of(config, ScanOptions.full(),

@@ -5,6 +5,7 @@ import io.tlsweep.profile.ProfileCatalog;
 import io.tlsweep.profile.ProfileFile;
 import io.tlsweep.profile.ProfileHello;
 import io.tlsweep.profile.ProfileSource;
+import io.tlsweep.run.InputFiles;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.Hex;
 import io.tlsweep.wire.ProtocolVersion;
@@ -46,7 +47,7 @@ final class ProfilesCommand implements Callable<Integer> {
         ProfileCatalog catalog = ProfileFile.builtIn();
         boolean errors = false;
         if (file != null) {
-            ProfileFile.Load load = ProfileFile.read(file);
+            ProfileFile.Load load = InputFiles.profiles(file);
             load.errors().forEach(e -> err.println("tlsweep profiles: " + e));
             errors = !load.errors().isEmpty();
             catalog = catalog.plus(load.catalog());

@@ -7,6 +7,7 @@ import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.run.EngineSettings;
 import io.tlsweep.run.FailOn;
+import io.tlsweep.run.InputFiles;
 import io.tlsweep.run.Journal;
 import io.tlsweep.run.OutputLock;
 import io.tlsweep.run.ProfileSettings;
@@ -143,7 +144,7 @@ final class ScanCommand implements Callable<Integer> {
             err.println("tlsweep scan: no targets (give TARGET arguments or -iL FILE)");
             return ExitCodes.USAGE;
         }
-        AnchorLoad anchors = caFile == null ? TrustAnchors.jdkDefaults() : TrustAnchors.jdkDefaultsAnd(caFile);
+        AnchorLoad anchors = caFile == null ? TrustAnchors.jdkDefaults() : InputFiles.jdkDefaultsAnd(caFile);
         if (anchors instanceof AnchorLoad.Failed failed) {
             err.println("tlsweep scan: " + failed.message());
             return ExitCodes.USAGE;

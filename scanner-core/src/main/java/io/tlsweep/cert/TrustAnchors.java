@@ -2,10 +2,6 @@ package io.tlsweep.cert;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.NoSuchAlgorithmException;
@@ -72,26 +68,10 @@ public final class TrustAnchors {
     }
 
     /**
-     * Every certificate of a PEM bundle (several {@code BEGIN CERTIFICATE} blocks; text between blocks
-     * is ignored; a single DER certificate is accepted too, as the JDK reads it).
+     * Every certificate of a PEM bundle's bytes (several {@code BEGIN CERTIFICATE} blocks; text between blocks is
+     * ignored; a single DER certificate is accepted too, as the JDK reads it); {@code source} names it.
      */
-    public static AnchorLoad pemBundle(Path file) {
-        String source = file.toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new AnchorLoad.Failed(source, "no such file");
-        } catch (AccessDeniedException e) {
-            return new AnchorLoad.Failed(source, "permission denied");
-        } catch (IOException e) {
-            return new AnchorLoad.Failed(source, "cannot read it: " + e.getMessage());
-        }
-        return pemBundle(source, bytes);
-    }
-
-    /** The certificates of a bundle's bytes, read from {@code source}. */
-    static AnchorLoad pemBundle(String source, byte[] bytes) {
+    public static AnchorLoad pemBundle(String source, byte[] bytes) {
         try {
             List<X509Certificate> certs = new ArrayList<>();
             for (Certificate cert : CertificateFactory.getInstance("X.509")
@@ -107,11 +87,6 @@ public final class TrustAnchors {
             // certificates (JDK 17: an Ed25519 key of no bytes)
             return new AnchorLoad.Failed(source, "not a PEM certificate bundle: the JDK's parser failed: " + e);
         }
-    }
-
-    /** The JDK defaults and a PEM bundle together (an internal CA next to the public ones). */
-    public static AnchorLoad jdkDefaultsAnd(Path file) {
-        return jdkDefaults().plus(pemBundle(file));
     }
 
     /** Union of both sets, sources joined with {@code " + "}. */

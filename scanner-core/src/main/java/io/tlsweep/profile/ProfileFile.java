@@ -11,8 +11,6 @@ import io.tlsweep.wire.SignatureScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -57,10 +55,6 @@ public final class ProfileFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public static Load read(Path file) throws IOException {
-        return parse(Files.readString(file), file.toString());
     }
 
     /** Parses the text of a profile file; {@code where} names it in errors. */

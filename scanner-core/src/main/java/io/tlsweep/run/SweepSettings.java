@@ -57,7 +57,7 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
         }
         EngineConfig engine = s.engine(scope);
         AnchorLoad anchors = c.caFile() == null ? TrustAnchors.jdkDefaults()
-                : TrustAnchors.jdkDefaultsAnd(c.resolve(configFile, c.caFile()));
+                : InputFiles.jdkDefaultsAnd(c.resolve(configFile, c.caFile()));
         if (anchors instanceof AnchorLoad.Failed failed) {
             throw new SweepConfig.BadConfig(configFile + ": caFile: " + failed.message());
         }
@@ -80,7 +80,7 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
             ProfileCatalog catalog = ProfileFile.builtIn();
             boolean inputErrors = false;
             if (c.profileFile() != null) {
-                ProfileFile.Load load = ProfileFile.read(c.resolve(configFile, c.profileFile()));
+                ProfileFile.Load load = InputFiles.profiles(c.resolve(configFile, c.profileFile()));
                 load.errors().forEach(profileErrors);
                 inputErrors = !load.errors().isEmpty();
                 catalog = catalog.plus(load.catalog());

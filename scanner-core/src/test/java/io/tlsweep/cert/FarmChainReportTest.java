@@ -2,6 +2,7 @@ package io.tlsweep.cert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.run.InputFiles;
 import io.tlsweep.targets.cert.CertificateSpec;
 import io.tlsweep.targets.cert.CertifiedKey;
 import io.tlsweep.targets.cert.FarmCertificateAuthority;
@@ -44,7 +45,7 @@ class FarmChainReportTest {
     @BeforeAll
     static void writeCaFile() throws Exception {
         caFile = Files.writeString(dir.resolve("farm-ca.pem"), FARM.certificatePem(), StandardCharsets.US_ASCII);
-        farmAnchors = ChainPolicy.of(((AnchorLoad.Loaded) TrustAnchors.pemBundle(caFile)).anchors());
+        farmAnchors = ChainPolicy.of(((AnchorLoad.Loaded) InputFiles.caBundle(caFile)).anchors());
     }
 
     /** One farm certificate kind with what its facts and findings must be. */
@@ -148,7 +149,7 @@ class FarmChainReportTest {
 
     @Test
     void farmLeafIsTrustedWithTheJdkDefaultsPlusTheCaFile() throws Exception {
-        TrustAnchors both = ((AnchorLoad.Loaded) TrustAnchors.jdkDefaultsAnd(caFile)).anchors();
+        TrustAnchors both = ((AnchorLoad.Loaded) InputFiles.jdkDefaultsAnd(caFile)).anchors();
 
         ChainReport report = ChainReport.of(der(FARM.issue(CertificateSpec.rsa2048())), Optional.of("127.0.0.1"),
                 Instant.now(), ChainPolicy.of(both));

@@ -2,6 +2,7 @@ package io.tlsweep.cert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.run.InputFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class TrustAnchorsTest {
     void bundleWithCommentsBetweenBlocks() throws Exception {
         Path bundle = file("bundle.pem", "# First CA\n" + pem(first) + "\nSecond CA\n=========\n" + pem(second));
 
-        AnchorLoad load = TrustAnchors.pemBundle(bundle);
+        AnchorLoad load = InputFiles.caBundle(bundle);
 
         assertThat(load).isInstanceOf(AnchorLoad.Loaded.class);
         TrustAnchors anchors = ((AnchorLoad.Loaded) load).anchors();
@@ -49,7 +50,7 @@ class TrustAnchorsTest {
     void missingFileNamesTheFile() {
         Path missing = dir.resolve("nope.pem");
 
-        AnchorLoad load = TrustAnchors.pemBundle(missing);
+        AnchorLoad load = InputFiles.caBundle(missing);
 
         assertThat(load).isEqualTo(new AnchorLoad.Failed(missing.toString(), "no such file"));
         assertThat(((AnchorLoad.Failed) load).message())
@@ -60,7 +61,7 @@ class TrustAnchorsTest {
     void textThatIsNotPem() throws Exception {
         Path notPem = file("notes.txt", "this is not a certificate\n");
 
-        AnchorLoad load = TrustAnchors.pemBundle(notPem);
+        AnchorLoad load = InputFiles.caBundle(notPem);
 
         assertThat(load).isInstanceOf(AnchorLoad.Failed.class);
         assertThat(((AnchorLoad.Failed) load).source()).isEqualTo(notPem.toString());
@@ -74,7 +75,7 @@ class TrustAnchorsTest {
         Path bundle = file("ed.pem", "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(der)
                 + "\n-----END CERTIFICATE-----\n");
 
-        AnchorLoad load = TrustAnchors.pemBundle(bundle);
+        AnchorLoad load = InputFiles.caBundle(bundle);
 
         assertThat(load).isInstanceOf(AnchorLoad.Failed.class);
         assertThat(((AnchorLoad.Failed) load).reason())
@@ -85,7 +86,7 @@ class TrustAnchorsTest {
     void brokenBase64InsideABlock() throws Exception {
         Path broken = file("broken.pem", "-----BEGIN CERTIFICATE-----\nAAAA!!!!\n-----END CERTIFICATE-----\n");
 
-        assertThat(((AnchorLoad.Failed) TrustAnchors.pemBundle(broken)).reason())
+        assertThat(((AnchorLoad.Failed) InputFiles.caBundle(broken)).reason())
                 .startsWith("not a PEM certificate bundle: ");
     }
 
@@ -93,9 +94,9 @@ class TrustAnchorsTest {
     void emptyFileAndDirectory() throws Exception {
         Path empty = file("empty.pem", "");
 
-        assertThat(TrustAnchors.pemBundle(empty)).isEqualTo(new AnchorLoad.Failed(empty.toString(),
+        assertThat(InputFiles.caBundle(empty)).isEqualTo(new AnchorLoad.Failed(empty.toString(),
                 "no certificate in it (expected PEM blocks -----BEGIN CERTIFICATE-----)"));
-        assertThat(((AnchorLoad.Failed) TrustAnchors.pemBundle(dir)).reason()).startsWith("cannot read it: ");
+        assertThat(((AnchorLoad.Failed) InputFiles.caBundle(dir)).reason()).startsWith("cannot read it: ");
     }
 
     @Test
@@ -103,12 +104,12 @@ class TrustAnchorsTest {
         Path bundle = file("one.pem", pem(first));
 
         TrustAnchors jdk = ((AnchorLoad.Loaded) TrustAnchors.jdkDefaults()).anchors();
-        TrustAnchors both = ((AnchorLoad.Loaded) TrustAnchors.jdkDefaultsAnd(bundle)).anchors();
+        TrustAnchors both = ((AnchorLoad.Loaded) InputFiles.jdkDefaultsAnd(bundle)).anchors();
 
         assertThat(jdk.certificates()).isNotEmpty().doesNotContain(first.certificate());
         assertThat(both.certificates()).hasSize(jdk.certificates().size() + 1).contains(first.certificate());
         assertThat(both.source()).isEqualTo("JDK default trust store + " + bundle);
-        assertThat(TrustAnchors.jdkDefaultsAnd(dir.resolve("x.pem")))
+        assertThat(InputFiles.jdkDefaultsAnd(dir.resolve("x.pem")))
                 .isEqualTo(new AnchorLoad.Failed(dir.resolve("x.pem").toString(), "no such file"));
     }
 

@@ -1,0 +1,81 @@
+package io.tlsweep.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+/**
+ * The one rule of the house, over every package of scanner-core: the direction data flows (each layer names the
+ * layers it may use, nothing else, and no layer may be empty, so a renamed package fails instead of passing
+ * vacuously), and the pure packages free of sockets, channels, name resolution and file I/O, so they are
+ * tested with bytes and values alone. {@link HouseRulesTest} checks the code against {@link #RULE} and shows
+ * that the same rule object fails on a wrong import.
+ */
+final class HouseRules {
+    /** Packages that see bytes and values only. */
+    static final String[] PURE = {"io.tlsweep.text..", "io.tlsweep.wire..", "io.tlsweep.cert..",
+        "io.tlsweep.result..", "io.tlsweep.profile..", "io.tlsweep.probe..", "io.tlsweep.check..",
+        "io.tlsweep.analysis.."};
+
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("text").definedBy("io.tlsweep.text..")
+            .layer("wire").definedBy("io.tlsweep.wire..")
+            .layer("cert").definedBy("io.tlsweep.cert..")
+            .layer("target").definedBy("io.tlsweep.target..")
+            .layer("result").definedBy("io.tlsweep.result..")
+            .layer("profile").definedBy("io.tlsweep.profile..")
+            .layer("metrics").definedBy("io.tlsweep.metrics..")
+            .layer("probe").definedBy("io.tlsweep.probe..")
+            .layer("check").definedBy("io.tlsweep.check..")
+            .layer("analysis").definedBy("io.tlsweep.analysis..")
+            .layer("engine").definedBy("io.tlsweep.engine..")
+            .layer("scan").definedBy("io.tlsweep.scan..")
+            .layer("report").definedBy("io.tlsweep.report..")
+            .layer("run").definedBy("io.tlsweep.run..")
+            .whereLayer("text").mayNotAccessAnyLayer()
+            .whereLayer("wire").mayNotAccessAnyLayer()
+            .whereLayer("cert").mayNotAccessAnyLayer()
+            .whereLayer("target").mayOnlyAccessLayers("text")
+            .whereLayer("result").mayOnlyAccessLayers("target", "wire")
+            .whereLayer("profile").mayOnlyAccessLayers("text", "wire", "result")
+            .whereLayer("metrics").mayOnlyAccessLayers("wire", "result")
+            .whereLayer("probe").mayOnlyAccessLayers("wire", "target", "result", "profile")
+            .whereLayer("check").mayOnlyAccessLayers("wire", "target", "result", "profile", "probe")
+            .whereLayer("analysis").mayOnlyAccessLayers("text", "wire", "cert", "target", "result", "profile",
+                    "check")
+            .whereLayer("engine").mayOnlyAccessLayers("wire", "target", "result", "metrics", "probe")
+            .whereLayer("scan").mayOnlyAccessLayers("wire", "target", "result", "profile", "metrics", "probe",
+                    "check", "engine")
+            .whereLayer("report").mayOnlyAccessLayers("text", "wire", "cert", "target", "result", "profile",
+                    "metrics", "check", "analysis")
+            .whereLayer("run").mayNotBeAccessedByAnyLayer()
+            .because("data flows one way: input, plans and checks, the engine, analysis, the run, reports");
+
+    static final ArchRule PURITY = noClasses().that().resideInAnyPackage(PURE)
+            .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
+                    "io.netty.channel..", "io.netty.bootstrap..", "io.netty.resolver..")
+            .orShould().dependOnClassesThat().haveNameMatching(
+                    "javax\\.net\\.(SocketFactory|ServerSocketFactory|ssl\\.SSL(Socket|ServerSocket|Engine).*)")
+            .orShould().dependOnClassesThat().haveNameMatching(
+                    "java\\.nio\\.file\\.Files|java\\.io\\.(File|FileInputStream|FileOutputStream|FileReader"
+                            + "|FileWriter|RandomAccessFile)")
+            .because("a pure package sees bytes, text and values: no sockets, channels, name resolution or files"
+                    + " (the JDK's TrustManagerFactory, which reads no file of ours, is allowed)");
+
+    /** The rule in force. */
+    static final ArchRule RULE = CompositeArchRule.of(LAYERS).and(PURITY);
+
+    /** scanner-core's production classes. */
+    static JavaClasses main() {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.tlsweep");
+    }
+
+    private HouseRules() {
+    }
+}
