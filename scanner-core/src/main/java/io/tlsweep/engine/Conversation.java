@@ -1,0 +1,319 @@
+package io.tlsweep.engine;
+
+import io.tlsweep.prelude.PreludeCodec;
+import io.tlsweep.prelude.PreludeStep;
+import io.tlsweep.prelude.TlsFraming;
+import io.tlsweep.probe.ProbeStep;
+import io.tlsweep.result.ConnectionOutcome;
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PreludeFacts;
+import io.tlsweep.result.Timings;
+import io.tlsweep.wire.ServerResponse;
+import io.tlsweep.wire.ServerResponseDecoder;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One step's conversation, without the connection: the prelude (if any), the hello, the reply, the follow-ups
+ * ({@link FollowUpReader}). It is told what the connection saw (connected, bytes, closed, reset, the deadline)
+ * and says what to write and whether it is over; {@link HelloExchange} does the I/O. Pure and single-threaded.
+ *
+ * <p>A step without a prelude writes its hello at once and decodes the reply exactly as bytes arrive, kept up to
+ * {@code maxBytes}; with a prelude, the codec goes first (a fresh read deadline each time it writes), and the
+ * hello, the reply and the follow-ups go through the framing it chose.
+ */
+final class Conversation {
+    /** What to do now: write {@code write} (possibly nothing), start a new read deadline, close when over. */
+    record Next(byte[] write, boolean freshDeadline, boolean over) {
+        static final Next READ_ON = new Next(new byte[0], false, false);
+        static final Next OVER = new Next(new byte[0], false, true);
+    }
+
+    private enum Phase { PRELUDE, REPLY, FOLLOW_UPS, OVER }
+
+    private static final byte[] NOTHING = new byte[0];
+
+    private final ProbeStep step;
+    private final byte[] hello;
+    private final int maxBytes;
+    private final long readTimeoutMillis;
+    private final String peer;
+    private Phase phase = Phase.REPLY; // until connected: an ending then is one before any reply
+    private PreludeCodec codec;
+    private byte[] unconsumed = NOTHING;
+    private int unconsumedLength;
+    private long preludeBytes;
+    private Optional<PreludeFacts> facts = Optional.empty();
+    private TlsFraming framing;
+    private byte[] received = NOTHING;
+    private int length;
+    private int decodeAt = 1;
+    private FollowUpReader followUps;
+    private ConnectionOutcome.NoReply failed;
+    private ServerResponse reply;
+
+    /**
+     * @param hello the step's hello, encoded
+     * @param maxBytes TLS bytes kept (the reply and the follow-up answers together); also the most a prelude may read
+     * @param peer "host:port", for details
+     */
+    Conversation(ProbeStep step, byte[] hello, int maxBytes, long readTimeoutMillis, String peer) {
+        this.step = step;
+        this.hello = hello;
+        this.maxBytes = maxBytes;
+        this.readTimeoutMillis = readTimeoutMillis;
+        this.peer = peer;
+    }
+
+    /** The connection is up. */
+    Next connected() {
+        if (step.prelude().isEmpty()) {
+            return new Next(hello, true, false);
+        }
+        phase = Phase.PRELUDE;
+        codec = step.prelude().get().open();
+        return prelude(codec.start(), NOTHING);
+    }
+
+    /** Bytes from the server. */
+    Next received(byte[] bytes) {
+        return switch (phase) {
+            case PRELUDE -> preludeBytes(bytes);
+            case REPLY, FOLLOW_UPS -> tlsBytes(bytes, NOTHING, false);
+            case OVER -> Next.OVER;
+        };
+    }
+
+    /** Whether any TLS byte came back yet (for the first-reply time). */
+    boolean tlsBytesReceived() {
+        return length > 0;
+    }
+
+    private Next preludeBytes(byte[] bytes) {
+        preludeBytes += bytes.length;
+        if (unconsumedLength + bytes.length > unconsumed.length) {
+            unconsumed = Arrays.copyOf(unconsumed, Math.max(unconsumed.length * 2, unconsumedLength + bytes.length));
+        }
+        System.arraycopy(bytes, 0, unconsumed, unconsumedLength, bytes.length);
+        unconsumedLength += bytes.length;
+        byte[] write = NOTHING;
+        while (true) {
+            PreludeStep s = codec.read(unconsumed, 0, unconsumedLength);
+            consume(s.consumed());
+            if (!(s instanceof PreludeStep.GoOn goOn)) {
+                return prelude(s, write);
+            }
+            write = concat(write, goOn.send());
+            if (s.consumed() == 0 || unconsumedLength == 0) {
+                break;
+            }
+        }
+        if (preludeBytes > maxBytes) {
+            return fail(new ConnectionOutcome.NoReply(codec.factsSoFar(), Failure.of(FailureKind.PRELUDE_UNEXPECTED,
+                    "the " + protocol() + " prelude went on for more than " + maxBytes + " bytes"), Timings.NONE));
+        }
+        return new Next(write, write.length > 0, false);
+    }
+
+    /** Acts on a codec's step; {@code written} is what earlier steps of this read want written. */
+    private Next prelude(PreludeStep s, byte[] written) {
+        if (s instanceof PreludeStep.GoOn goOn) {
+            byte[] write = concat(written, goOn.send());
+            return new Next(write, write.length > 0, false);
+        }
+        if (s instanceof PreludeStep.Failed f) {
+            facts = f.facts();
+            return fail(new ConnectionOutcome.NoReply(f.facts(), f.failure(), Timings.NONE));
+        }
+        PreludeStep.TlsMayStart start = (PreludeStep.TlsMayStart) s;
+        facts = Optional.of(start.facts());
+        framing = start.framing();
+        phase = Phase.REPLY;
+        byte[] early = Arrays.copyOf(unconsumed, unconsumedLength);
+        unconsumed = NOTHING;
+        unconsumedLength = 0;
+        return tlsBytes(early, concat(concat(written, start.send()), framing.wrap(hello)), true);
+    }
+
+    private void consume(int n) {
+        int used = Math.min(n, unconsumedLength);
+        System.arraycopy(unconsumed, used, unconsumed, 0, unconsumedLength - used);
+        unconsumedLength -= used;
+    }
+
+    /** TLS bytes as they came off the wire (framed, when the prelude chose a framing). */
+    private Next tlsBytes(byte[] wire, byte[] write, boolean freshDeadline) {
+        byte[] tls = wire;
+        if (framing != null && wire.length > 0) {
+            TlsFraming.Unwrapped u = framing.unwrap(wire, 0, wire.length);
+            if (u instanceof TlsFraming.Unwrapped.Broken broken) {
+                return brokenFraming(broken.reason(), write);
+            }
+            tls = ((TlsFraming.Unwrapped.Bytes) u).tls();
+        }
+        append(tls);
+        Next next = phase == Phase.REPLY ? decode() : followUps.read(received, length, maxBytes);
+        if (next.over()) {
+            phase = Phase.OVER;
+        }
+        return new Next(concat(write, next.write()), freshDeadline || next.freshDeadline(), next.over());
+    }
+
+    private void append(byte[] tls) {
+        int n = Math.min(tls.length, maxBytes - length);
+        if (length + n > received.length) {
+            int size = Math.max(Math.max(1024, received.length * 2), length + n);
+            received = Arrays.copyOf(received, Math.min(size, maxBytes));
+        }
+        System.arraycopy(tls, 0, received, length, n);
+        length += n;
+    }
+
+    private Next decode() {
+        if (length < decodeAt && length < maxBytes) {
+            return Next.READ_ON;
+        }
+        ServerResponseDecoder.Decoding d = ServerResponseDecoder.decode(received, 0, length);
+        if (d instanceof ServerResponseDecoder.Decoding.Done done) {
+            return replied(done.response(), done.consumed());
+        }
+        if (length >= maxBytes) {
+            return replied(ServerResponseDecoder.finish(received, 0, length), length);
+        }
+        decodeAt = length + ((ServerResponseDecoder.Decoding.NeedMore) d).bytesNeeded();
+        return Next.READ_ON;
+    }
+
+    /** The reply is decided: the follow-ups start, or the conversation is over. */
+    private Next replied(ServerResponse response, int end) {
+        reply = response;
+        if (step.followUps().isEmpty()) {
+            return Next.OVER;
+        }
+        phase = Phase.FOLLOW_UPS;
+        followUps = new FollowUpReader(step.followUps(), response, end, framing);
+        return followUps.read(received, length, maxBytes);
+    }
+
+    private Next brokenFraming(String reason, byte[] write) {
+        if (phase == Phase.FOLLOW_UPS) {
+            followUps.end(FailureKind.MALFORMED_REPLY, "the " + framing + " framing broke: " + reason);
+        } else if (length == 0) {
+            reply = new ServerResponse.Malformed("the " + framing + " framing broke: " + reason, 0);
+        } else {
+            reply = ServerResponseDecoder.finish(received, 0, length);
+        }
+        phase = Phase.OVER;
+        return new Next(write, false, true);
+    }
+
+    private Next fail(ConnectionOutcome.NoReply noReply) {
+        failed = noReply;
+        phase = Phase.OVER;
+        return Next.OVER;
+    }
+
+    /** The connection was closed by the server. */
+    void closed() {
+        String what = "connection closed by " + peer;
+        ending(FailureKind.CLOSED_BEFORE_REPLY, what + " before any reply", what + " during the " + protocol()
+                + " prelude", what);
+    }
+
+    /** The connection was reset (or another I/O error ended it). */
+    void reset(String message) {
+        String what = "connection reset by " + peer;
+        String why = " (" + message + ")";
+        ending(FailureKind.RESET_BEFORE_REPLY, what + " before any reply" + why, what + " during the " + protocol()
+                + " prelude" + why, what + why);
+    }
+
+    /** Something not of the network's making ended the connection. */
+    void broke(String cause) {
+        String what = "unexpected " + cause;
+        ending(FailureKind.INTERNAL_ERROR, what, what, what);
+    }
+
+    /** The read deadline passed. */
+    void deadline() {
+        if (phase == Phase.REPLY && length > 0) {
+            ServerResponse partial = ServerResponseDecoder.finish(received, 0, length);
+            if (partial instanceof ServerResponse.Malformed m) {
+                // a server still sending when the deadline hit is slow, not malformed
+                fail(noReply(FailureKind.READ_TIMEOUT, "answer incomplete after " + readTimeoutMillis + " ms: "
+                        + length + " byte(s) received (" + m.reason() + ")"));
+            } else {
+                reply = partial;
+                phase = Phase.OVER;
+            }
+            return;
+        }
+        String within = " within " + readTimeoutMillis + " ms";
+        ending(FailureKind.READ_TIMEOUT, "no reply" + within, "no answer in the " + protocol() + " prelude" + within,
+                "no whole answer" + within);
+    }
+
+    /** Ends the conversation at once, as unanswered (the target is over). */
+    void abort(String why) {
+        if (phase != Phase.OVER) {
+            fail(noReply(FailureKind.READ_TIMEOUT, "closed unanswered: " + why));
+        }
+    }
+
+    /**
+     * The connection ended before the conversation did: in the prelude, a failure naming it; in the reply, the
+     * reply the bytes so far make, or a failure when there are none; in the follow-ups, the current answer cut
+     * short (the reply stands).
+     */
+    private void ending(FailureKind kind, String inReply, String inPrelude, String inFollowUps) {
+        switch (phase) {
+            case PRELUDE -> fail(new ConnectionOutcome.NoReply(codec.factsSoFar(), Failure.of(kind, inPrelude),
+                    Timings.NONE));
+            case REPLY -> {
+                if (length > 0) {
+                    reply = ServerResponseDecoder.finish(received, 0, length);
+                    phase = Phase.OVER;
+                } else {
+                    fail(noReply(kind, inReply));
+                }
+            }
+            case FOLLOW_UPS -> {
+                followUps.end(kind, inFollowUps);
+                phase = Phase.OVER;
+            }
+            case OVER -> {
+                // already decided
+            }
+        }
+    }
+
+    private ConnectionOutcome.NoReply noReply(FailureKind kind, String detail) {
+        return new ConnectionOutcome.NoReply(facts, Failure.of(kind, detail), Timings.NONE);
+    }
+
+    /** The outcome, once over, with the connection's timings. */
+    ConnectionOutcome outcome(Timings timings) {
+        if (failed != null) {
+            return new ConnectionOutcome.NoReply(failed.prelude(), failed.failure(), timings);
+        }
+        return new ConnectionOutcome.Replied(facts, reply, followUps == null ? java.util.List.of()
+                : followUps.answers(), timings);
+    }
+
+    private String protocol() {
+        return step.prelude().map(p -> p.protocol()).orElse("no");
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        if (b.length == 0) {
+            return a;
+        }
+        if (a.length == 0) {
+            return b;
+        }
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
