@@ -73,7 +73,8 @@ final class Conversation {
         }
         phase = Phase.PRELUDE;
         codec = step.prelude().get().open();
-        return prelude(codec.start(), NOTHING);
+        Next first = prelude(codec.start(), NOTHING);
+        return new Next(first.write(), true, first.over()); // the first answer is awaited from the connect on
     }
 
     /** Bytes from the server. */

@@ -11,8 +11,9 @@ import java.util.Optional;
  *
  * <p>Protocol: {@link #start()} once, when the connection is up; then {@link #read} each time bytes arrive,
  * with every byte received and not yet consumed, oldest first (the caller drops {@link PreludeStep#consumed()}
- * bytes after each step). After a {@link PreludeStep.TlsMayStart} or a {@link PreludeStep.Failed} the codec is
- * not called again. Neither method throws on any input: a server's bytes that break the protocol are a
+ * bytes after each step, and calls again at once with the rest when a step consumed some and bytes remain, as
+ * two lines may come in one read). After a {@link PreludeStep.TlsMayStart} or a {@link PreludeStep.Failed} the
+ * codec is not called again. Neither method throws on any input: a server's bytes that break the protocol are a
  * {@link PreludeStep.Failed} value.
  */
 public interface PreludeCodec {
