@@ -71,10 +71,11 @@ public final class HandshakeClient implements AutoCloseable {
         ssl.setHandshakeTimeoutMillis(config.handshakeTimeout().toMillis());
         ssl.setCloseNotifyFlushTimeoutMillis(config.handshakeTimeout().toMillis());
         ssl.setCloseNotifyReadTimeoutMillis(0);
-        long bound = config.connectTimeout().toMillis() + config.handshakeTimeout().toMillis();
+        long handshake = config.handshakeTimeout().toMillis();
+        long bound = config.connectTimeout().toMillis() + handshake * (target.prelude().isPresent() ? 2 : 1);
         EventLoop loop = transport.nextLoop();
-        new HandshakeConnection(target, mode, contexts.trustManager(), channel, ssl, bound, result::complete)
-                .start(loop);
+        new HandshakeConnection(target, mode, contexts.trustManager(), channel, ssl, handshake, bound,
+                result::complete).start(loop);
         return result;
     }
 
