@@ -7,8 +7,6 @@ import io.tlsweep.analysis.Readiness;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.RunStats;
-import io.tlsweep.engine.handshake.HandshakeClient;
-import io.tlsweep.engine.handshake.HandshakeClientConfig;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.report.JsonLinesWriter;
 import io.tlsweep.report.ResultJson;
@@ -32,21 +30,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 
 /**
- * One scan into an output directory: each finished target is confirmed with a real TLS handshake (at most
- * {@value #CONFIRMING} at once, which holds the engine back when they lag), its certificates are checked,
- * and its line is appended to results.jsonl by one writer thread as soon as it is complete, so nothing
- * scanned is lost if the run stops. The HdrHistogram log is checkpointed while scanning and written at the end
+ * One scan into an output directory: each finished target is confirmed with a real TLS handshake (through the
+ * scanner's engine, so under the same global cap, per-host cap and rate as the scan; a target keeps its place
+ * among the engine's active targets until its line is written, which holds the engine back when they lag), its
+ * certificates are checked, and its line is appended to results.jsonl by one writer thread as soon as it is
+ * complete, so nothing scanned is lost if the run stops. The HdrHistogram log is checkpointed while scanning and written at the end
  * (with the checkpoints of killed sessions when resuming).
  */
 final class ScanRun {
     static final String RESULTS = "results.jsonl";
     static final String HISTOGRAMS = "latency.hlog";
-    private static final int CONFIRMING = 64;
 
     /**
      * What a finished run reports back to the command.
@@ -134,7 +132,6 @@ final class ScanRun {
         AtomicLong unchangedConnections = new AtomicLong();
         AtomicLong connections = new AtomicLong();
         long started = System.nanoTime();
-        Semaphore confirming = new Semaphore(CONFIRMING);
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "tlsweep-writer"));
         Path resultsFile = outputDir.resolve(RESULTS);
         RunStats stats = null;
@@ -143,16 +140,14 @@ final class ScanRun {
                                 StandardOpenOption.APPEND)
                         : Files.newOutputStream(outputDir.resolve(RESULTS));
                 JsonLinesWriter json = new JsonLinesWriter(file);
-                HandshakeClient handshakes = new HandshakeClient(HandshakeClientConfig.defaults()
-                        .withTimeouts(config.connectTimeout(), config.readTimeout()));
                 TlsScanner scanner = new TlsScanner(config, options, clients.profiles(), clients.profilesOnly());
                 LatencyLog latency = LatencyLog.start(outputDir, scanner.metrics(), job.journal().isPresent(),
                         stop)) {
-            RealStackCheck check = new RealStackCheck(handshakes);
-            java.util.function.BiConsumer<TargetResult, Boolean> sink = (r, unchanged) -> {
+            RealStackCheck check = new RealStackCheck(scanner.handshakes());
+            BiFunction<TargetResult, Boolean, CompletionStage<?>> sink = (r, unchanged) -> {
                 connections.addAndGet(r.connections());
                 if (stop.stopped()) {
-                    return;
+                    return CompletableFuture.completedFuture(null);
                 }
                 if (unchanged) {
                     ResultJson before = job.baseline().orElseThrow().line(r.target()).orElseThrow();
@@ -170,11 +165,9 @@ final class ScanRun {
                         done.incrementAndGet();
                         progress.step();
                     });
-                    return;
+                    return CompletableFuture.completedFuture(null);
                 }
-                if (!acquire(confirming, stop)) {
-                    return;
-                }
+                CompletableFuture<Void> written = new CompletableFuture<>();
                 CompletionStage<List<Confirmation>> confirmed = job.realStackCheck()
                         ? confirmations(check, r, confirmEachVersion)
                         : CompletableFuture.completedFuture(List.of());
@@ -195,18 +188,18 @@ final class ScanRun {
                         done.incrementAndGet();
                         progress.step();
                     } finally {
-                        confirming.release();
+                        written.complete(null);
                     }
                 }));
+                return written;
             };
             Iterator<Target> pulled = untilStopped(targets, stop);
             CompletableFuture<RunStats> scanning = job.baseline().isPresent()
                     ? scanner.recheck(pulled, t -> job.baseline().get().baseline(t), job.legacyWatch(), sink)
-                    : scanner.scan(pulled, r -> sink.accept(r, false));
+                    : scanner.scanThen(pulled, r -> sink.apply(r, false));
             CompletableFuture.anyOf(scanning, stop.whenStopped()).join();
             if (!stop.stopped()) {
                 stats = scanning.join();
-                acquireAll(confirming, stop);
             }
             writer.shutdown();
             awaitWriter(writer);
@@ -236,30 +229,6 @@ final class ScanRun {
         } catch (UncheckedIOException e) {
             stop.stop(new RunStop.WriteFailed(file, e.getCause()));
             return false;
-        }
-    }
-
-    /** A confirmation slot, waiting while the run goes on; false once it is stopped. */
-    private static boolean acquire(Semaphore confirming, RunStop stop) {
-        try {
-            while (!confirming.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                if (stop.stopped()) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** Waits until every confirmation has been written, or the run is stopped. */
-    private static void acquireAll(Semaphore confirming, RunStop stop) {
-        for (int held = 0; held < CONFIRMING; held++) {
-            if (!acquire(confirming, stop)) {
-                return;
-            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.EngineResult;
 import io.tlsweep.engine.RunStats;
 import io.tlsweep.engine.ScanEngine;
+import io.tlsweep.engine.handshake.HandshakeClient;
 import io.tlsweep.metrics.ScanMetrics;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.probe.TargetResults;
@@ -22,8 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -33,6 +35,7 @@ import java.util.function.Function;
  */
 public final class TlsScanner implements AutoCloseable {
     private final ScanEngine engine;
+    private final HandshakeClient handshakes;
     private final ScanOptions options;
     private final List<ClientProfile> profiles;
     private final boolean profilesOnly;
@@ -50,6 +53,7 @@ public final class TlsScanner implements AutoCloseable {
             throw new IllegalArgumentException("a profiles-only scan needs at least one profile");
         }
         this.engine = new ScanEngine(config);
+        this.handshakes = HandshakeClient.through(engine);
         this.options = options;
         this.profiles = List.copyOf(profiles);
         this.profilesOnly = profilesOnly;
@@ -57,23 +61,46 @@ public final class TlsScanner implements AutoCloseable {
 
     /** Scans every target; the sink is called once per target, from one thread at a time. */
     public CompletableFuture<RunStats> scan(Iterator<Target> targets, Consumer<TargetResult> sink) {
-        return engine.<Target, EndpointPlan>run(targets, t -> new Endpoint(t.host(), t.port()),
+        return scanThen(targets, r -> {
+            sink.accept(r);
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /**
+     * Scans every target; {@code then} is called once per target, from one thread at a time, and returns the
+     * stage of what follows the result (its real-stack check, writing its line). A target counts among the
+     * engine's active targets until that stage completes, which bounds the follow-on work with the scan; the
+     * future completes once every stage has.
+     */
+    public CompletableFuture<RunStats> scanThen(Iterator<Target> targets,
+            Function<TargetResult, ? extends CompletionStage<?>> then) {
+        return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port()),
                 t -> profilesOnly ? EndpointPlan.profilesOnly(t.sni(), profiles)
                         : EndpointPlan.scanThenProfiles(t.sni(), options, profiles),
-                r -> sink.accept(toResult(r)));
+                r -> then.apply(toResult(r)));
     }
 
     /**
      * Re-checks every target that has a baseline (the cheap check; a full scan only where it answers
-     * differently) and scans the others in full. The sink gets each result and whether it was found unchanged:
-     * an unchanged result carries no protocols, as the baseline's still hold.
+     * differently) and scans the others in full. {@code then} gets each result and whether it was found
+     * unchanged (an unchanged result carries no protocols, as the baseline's still hold), as in
+     * {@link #scanThen}.
      */
     public CompletableFuture<RunStats> recheck(Iterator<Target> targets, Function<Target, Optional<Baseline>> baselines,
-            boolean legacyWatch, BiConsumer<TargetResult, Boolean> sink) {
-        return engine.<Target, EndpointPlan>run(targets, t -> new Endpoint(t.host(), t.port()),
+            boolean legacyWatch, BiFunction<TargetResult, Boolean, ? extends CompletionStage<?>> then) {
+        return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port()),
                 t -> baselines.apply(t).map(b -> EndpointPlan.recheckThenScan(b, legacyWatch, t.sni(), options,
                         profiles)).orElseGet(() -> EndpointPlan.scanThenProfiles(t.sni(), options, profiles)),
-                r -> sink.accept(toResult(r), r.plan() != null && r.plan().unchangedSinceBaseline()));
+                r -> then.apply(toResult(r), r.plan() != null && r.plan().unchangedSinceBaseline()));
+    }
+
+    /**
+     * Full handshakes with a real TLS stack through this scanner's engine: they share its global cap, per-host
+     * cap and per-host rate with the scan's own connections.
+     */
+    public HandshakeClient handshakes() {
+        return handshakes;
     }
 
     public ScanMetrics metrics() {

@@ -8,24 +8,33 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The most connections one target had open at once, as the kernel counts them: its ESTABLISHED sockets (on its
- * address and port) in {@code /proc/net/tcp} and {@code /proc/net/tcp6}, counted each time the target accepts a
- * connection, that one included.
+ * The most connections one target had open at once, counted each time the target accepts a connection (that one
+ * included) in the kernel's own socket tables ({@code /proc/net/tcp} and {@code /proc/net/tcp6}): the sockets
+ * connected to the target's address and port that their owner still holds, that is in SYN_SENT, ESTABLISHED or
+ * CLOSE_WAIT on the side that opened them.
  *
- * <p>Not the server's own tally: a server learns that a client closed only when its event loop gets to that
- * socket, which may be after it accepted the client's next connection, and would count both. The kernel has
- * already moved the closed one out of ESTABLISHED (to CLOSE_WAIT after a FIN, gone after an RST: on loopback the
- * client's close delivers them before it returns), and a connection the client opened is ESTABLISHED on this side
- * before it is accepted. So this count never exceeds what the client had open. Linux only.
+ * <p>Not the server's own tally, nor its side of the table: a server learns that a client closed only when its
+ * event loop gets to that socket, possibly after accepting the client's next connection, and even the kernel may
+ * take the client's RST into the server's socket after that next connection is established (loopback packets
+ * wait in a per-CPU queue). On the opening side a socket leaves those states inside the client's close call and
+ * enters SYN_SENT inside its connect call. And not one pass over a table: a table is read in page-sized pieces
+ * while sockets come and go, so one pass can meet a socket, and later the one that replaced it. A count is the
+ * sockets found in two passes one after the other: each was held from its first sighting to its second, and every
+ * first sighting comes before every second, so all were held at once at the moment between the passes. So the
+ * count never exceeds what the clients held at one moment. Linux only; tests on loopback, where both sides of a
+ * connection are in this machine's tables.
  */
 public final class OpenConnections {
     private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
-    private static final String ESTABLISHED = "01";
+    /** ESTABLISHED, SYN_SENT, CLOSE_WAIT: states of a socket its owner has not closed. */
+    private static final Set<String> HELD = Set.of("01", "02", "08");
 
     private final String v4;
     private final String v6;
@@ -66,18 +75,26 @@ public final class OpenConnections {
     }
 
     private int count() {
-        int n = 0;
+        Set<String> first = held();
+        Set<String> second = held();
+        first.retainAll(second);
+        return first.size();
+    }
+
+    /** The held sockets to the target, each as its local and remote address in the table. */
+    private Set<String> held() {
+        Set<String> sockets = new HashSet<>();
         for (Path table : TABLES) {
             try (Stream<String> lines = Files.lines(table)) {
-                n += (int) lines.skip(1).map(String::trim).map(l -> l.split("\\s+"))
-                        .filter(f -> f.length > 3 && f[3].equals(ESTABLISHED)
-                                && (f[1].equalsIgnoreCase(v4) || f[1].equalsIgnoreCase(v6)))
-                        .count();
+                lines.skip(1).map(String::trim).map(l -> l.split("\\s+"))
+                        .filter(f -> f.length > 3 && HELD.contains(f[3])
+                                && (f[2].equalsIgnoreCase(v4) || f[2].equalsIgnoreCase(v6)))
+                        .forEach(f -> sockets.add(f[1] + ">" + f[2]));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + table + " to count open connections (Linux only)", e);
             }
         }
-        return n;
+        return sockets;
     }
 
     private static String hex(byte b) {
