@@ -2,17 +2,20 @@ package io.tlsweep.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.engine.ScanEngine;
 import io.tlsweep.engine.handshake.BenchPlan;
 import io.tlsweep.engine.handshake.BenchResult;
 import io.tlsweep.engine.handshake.HandshakeBench;
 import io.tlsweep.engine.handshake.HandshakeClient;
-import io.tlsweep.engine.handshake.HandshakeClientConfig;
 import io.tlsweep.engine.handshake.HandshakeSpec;
 import io.tlsweep.engine.handshake.HandshakeTarget;
 import io.tlsweep.engine.handshake.JdkLegacyAlgorithms;
 import io.tlsweep.engine.handshake.SessionMode;
 import io.tlsweep.engine.handshake.TlsProvider;
 import io.tlsweep.metrics.Percentiles;
+import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.target.ParsedLine;
 import io.tlsweep.target.Scope;
 import io.tlsweep.target.Target;
@@ -55,6 +58,9 @@ import picocli.CommandLine.Spec;
             "  tlsweep bench 10.0.0.5:443 --sni app.example --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 -o bench",
             "  tlsweep bench 127.0.0.1:8443 --matrix --duration 2"})
 final class BenchCommand implements Callable<Integer> {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
     @Spec
     private CommandSpec spec;
 
@@ -76,7 +82,8 @@ final class BenchCommand implements Callable<Integer> {
     private String sni;
 
     @Option(names = {"-c", "--concurrency"}, paramLabel = "N", converter = Bounds.AtLeastOne.class, defaultValue = "4",
-            description = "Handshakes in flight (default: ${DEFAULT-VALUE}).")
+            description = "Handshakes in flight, and the most connections open to the endpoint at once, --matrix's"
+                    + " scan included (default: ${DEFAULT-VALUE}).")
     private int concurrency;
 
     @Option(names = "--duration", paramLabel = "S", defaultValue = "10",
@@ -144,18 +151,20 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         HandshakeTarget where = sni == null ? HandshakeTarget.of(address) : HandshakeTarget.of(address, sni);
-        HandshakeClientConfig config = HandshakeClientConfig.defaults();
+        // one engine's limits for every connection of the run: the scan of --matrix and the handshakes
+        EngineConfig engine = EngineConfig.builder().maxInFlight(concurrency).perHostConnections(concurrency)
+                .connectTimeout(CONNECT_TIMEOUT).readTimeout(HANDSHAKE_TIMEOUT).build();
         if (matrix) {
-            try (HandshakeClient client = new HandshakeClient(config)) {
+            try (TlsScanner scanner = new TlsScanner(engine, ScanOptions.full())) {
                 Target scanned = new Target(t.input(), t.host(), t.port(), Optional.ofNullable(sni), true, "TARGET");
-                return BenchMatrix.run(scanned, where, client, new HandshakeBench(client, config), concurrency,
-                        seconds(duration), out);
+                return BenchMatrix.run(scanned, where, scanner, concurrency, seconds(duration), out);
             }
         }
         BenchResult result;
-        try (HandshakeClient client = new HandshakeClient(config)) {
+        try (ScanEngine gate = new ScanEngine(engine)) {
+            HandshakeClient client = HandshakeClient.through(gate);
             client.prepare(hs);
-            HandshakeBench bench = new HandshakeBench(client, config);
+            HandshakeBench bench = new HandshakeBench(client, client.config());
             if (warmup > 0) {
                 bench.run(BenchPlan.closedLoop(where, hs, concurrency, seconds(warmup), Long.MAX_VALUE));
             }

@@ -1,6 +1,5 @@
 package io.tlsweep.cli;
 
-import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.handshake.BenchPlan;
 import io.tlsweep.engine.handshake.BenchResult;
 import io.tlsweep.engine.handshake.HandshakeBench;
@@ -9,7 +8,6 @@ import io.tlsweep.engine.handshake.HandshakeSpec;
 import io.tlsweep.engine.handshake.HandshakeTarget;
 import io.tlsweep.engine.handshake.TlsProvider;
 import io.tlsweep.metrics.Percentiles;
-import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.scan.RealStackCheck;
@@ -24,19 +22,20 @@ import java.util.Optional;
 
 /**
  * {@code bench --matrix}: scan the endpoint first, then benchmark every (version, suite) it accepts that a
- * local stack can offer, one after the other, and print one row each.
+ * local stack can offer, one after the other, and print one row each; the scan and the handshakes go through one
+ * engine's limits.
  */
 final class BenchMatrix {
     private BenchMatrix() {
     }
 
-    static int run(Target target, HandshakeTarget where, HandshakeClient client, HandshakeBench bench,
-            int concurrency, Duration each, PrintWriter out) throws InterruptedException {
+    /** Scans {@code target} with {@code scanner}, then benchmarks through the same engine's gate. */
+    static int run(Target target, HandshakeTarget where, TlsScanner scanner, int concurrency, Duration each,
+            PrintWriter out) throws InterruptedException {
         List<TargetResult> scanned = new ArrayList<>();
-        EngineConfig config = EngineConfig.builder().perHostConnections(16).build();
-        try (TlsScanner scanner = new TlsScanner(config, ScanOptions.full())) {
-            scanner.scan(List.of(target).iterator(), scanned::add).join();
-        }
+        scanner.scan(List.of(target).iterator(), scanned::add).join();
+        HandshakeClient client = scanner.handshakes();
+        HandshakeBench bench = new HandshakeBench(client, client.config());
         TargetResult r = scanned.get(0);
         if (r.protocols().isEmpty()) {
             out.println("nothing to benchmark: " + r.status() + r.failure().map(f -> " (" + f + ")").orElse(""));
