@@ -9,8 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The wire codec and the probes are pure: they see bytes and outcomes, never channels or sockets, so
- * they can be tested with captured byte vectors. Only the engine touches the network.
+ * The wire codec, the prelude codecs and the probes are pure: they see bytes and outcomes, never channels or
+ * sockets, so they can be tested with captured byte vectors. Only the engine touches the network.
  */
 class PurityArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -34,6 +34,13 @@ class PurityArchitectureTest {
     @Test
     void probesArePure() {
         noNetworkIn("probe").check(MAIN);
+    }
+
+    @Test
+    void preludesArePure() {
+        noNetworkIn("prelude").check(MAIN);
+        noClasses().that().resideInAPackage("io.tlsweep.prelude..").should().dependOnClassesThat()
+                .resideInAPackage("io.netty..").because("a prelude codec is bytes in, bytes out").check(MAIN);
     }
 
     @Test
