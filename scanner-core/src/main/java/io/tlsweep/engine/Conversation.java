@@ -1,6 +1,6 @@
 package io.tlsweep.engine;
 
-import io.tlsweep.prelude.PreludeCodec;
+import io.tlsweep.prelude.PreludeRun;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.prelude.TlsFraming;
 import io.tlsweep.probe.ProbeStep;
@@ -40,10 +40,7 @@ final class Conversation {
     private final long readTimeoutMillis;
     private final String peer;
     private Phase phase = Phase.REPLY; // until connected: an ending then is one before any reply
-    private PreludeCodec codec;
-    private byte[] unconsumed = NOTHING;
-    private int unconsumedLength;
-    private long preludeBytes;
+    private PreludeRun preludeRun;
     private Optional<PreludeFacts> facts = Optional.empty();
     private TlsFraming framing;
     private byte[] received = NOTHING;
@@ -72,8 +69,8 @@ final class Conversation {
             return new Next(hello, true, false);
         }
         phase = Phase.PRELUDE;
-        codec = step.prelude().get().open();
-        Next first = prelude(codec.start(), NOTHING);
+        preludeRun = new PreludeRun(step.prelude().get(), maxBytes);
+        Next first = prelude(preludeRun.start());
         return new Next(first.write(), true, first.over()); // the first answer is awaited from the connect on
     }
 
@@ -92,35 +89,13 @@ final class Conversation {
     }
 
     private Next preludeBytes(byte[] bytes) {
-        preludeBytes += bytes.length;
-        if (unconsumedLength + bytes.length > unconsumed.length) {
-            unconsumed = Arrays.copyOf(unconsumed, Math.max(unconsumed.length * 2, unconsumedLength + bytes.length));
-        }
-        System.arraycopy(bytes, 0, unconsumed, unconsumedLength, bytes.length);
-        unconsumedLength += bytes.length;
-        byte[] write = NOTHING;
-        while (true) {
-            PreludeStep s = codec.read(unconsumed, 0, unconsumedLength);
-            consume(s.consumed());
-            if (!(s instanceof PreludeStep.GoOn goOn)) {
-                return prelude(s, write);
-            }
-            write = concat(write, goOn.send());
-            if (s.consumed() == 0 || unconsumedLength == 0) {
-                break;
-            }
-        }
-        if (preludeBytes > maxBytes) {
-            return fail(new ConnectionOutcome.NoReply(codec.factsSoFar(), Failure.of(FailureKind.PRELUDE_UNEXPECTED,
-                    "the " + protocol() + " prelude went on for more than " + maxBytes + " bytes"), Timings.NONE));
-        }
-        return new Next(write, write.length > 0, false);
+        return prelude(preludeRun.received(bytes));
     }
 
-    /** Acts on a codec's step; {@code written} is what earlier steps of this read want written. */
-    private Next prelude(PreludeStep s, byte[] written) {
+    /** Acts on what the prelude said. */
+    private Next prelude(PreludeStep s) {
         if (s instanceof PreludeStep.GoOn goOn) {
-            byte[] write = concat(written, goOn.send());
+            byte[] write = goOn.send();
             return new Next(write, write.length > 0, false);
         }
         if (s instanceof PreludeStep.Failed f) {
@@ -131,16 +106,7 @@ final class Conversation {
         facts = Optional.of(start.facts());
         framing = start.framing();
         phase = Phase.REPLY;
-        byte[] early = Arrays.copyOf(unconsumed, unconsumedLength);
-        unconsumed = NOTHING;
-        unconsumedLength = 0;
-        return tlsBytes(early, concat(concat(written, start.send()), framing.wrap(hello)), true);
-    }
-
-    private void consume(int n) {
-        int used = Math.min(n, unconsumedLength);
-        System.arraycopy(unconsumed, used, unconsumed, 0, unconsumedLength - used);
-        unconsumedLength -= used;
+        return tlsBytes(preludeRun.leftover(), concat(start.send(), framing.wrap(hello)), true);
     }
 
     /** TLS bytes as they came off the wire (framed, when the prelude chose a framing). */
@@ -269,7 +235,7 @@ final class Conversation {
      */
     private void ending(FailureKind kind, String inReply, String inPrelude, String inFollowUps) {
         switch (phase) {
-            case PRELUDE -> fail(new ConnectionOutcome.NoReply(codec.factsSoFar(), Failure.of(kind, inPrelude),
+            case PRELUDE -> fail(new ConnectionOutcome.NoReply(preludeRun.factsSoFar(), Failure.of(kind, inPrelude),
                     Timings.NONE));
             case REPLY -> {
                 if (length > 0) {
@@ -302,8 +268,9 @@ final class Conversation {
                 : followUps.answers(), timings);
     }
 
+    /** The prelude's protocol, for details of the prelude phase. */
     private String protocol() {
-        return step.prelude().map(p -> p.protocol()).orElse("no");
+        return preludeRun == null ? "" : preludeRun.protocol();
     }
 
     static byte[] concat(byte[] a, byte[] b) {

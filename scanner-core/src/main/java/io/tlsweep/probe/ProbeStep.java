@@ -2,6 +2,7 @@ package io.tlsweep.probe;
 
 import io.tlsweep.prelude.Prelude;
 import io.tlsweep.wire.ClientHelloSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public record ProbeStep(int id, String purpose, Optional<Prelude> prelude, Clien
 
     /** This step with {@code more} follow-ups after the ones it has. */
     public ProbeStep withFollowUps(FollowUp... more) {
-        List<FollowUp> all = new java.util.ArrayList<>(followUps);
+        List<FollowUp> all = new ArrayList<>(followUps);
         all.addAll(List.of(more));
         return new ProbeStep(id, purpose, prelude, hello, all);
     }

@@ -31,7 +31,8 @@ import java.util.function.Function;
 
 /**
  * Scans targets end to end: the engine drives one {@link TargetScan} per target and every finished target
- * is folded into a {@link TargetResult} for the sink. The one place where engine, probes and results meet.
+ * is folded into a {@link TargetResult} for the sink. The one place where engine, probes and results meet. Its
+ * {@link #handshakes()} client makes real handshakes through the same engine, under the same limits.
  */
 public final class TlsScanner implements AutoCloseable {
     private final ScanEngine engine;

@@ -10,12 +10,11 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tlsweep.prelude.Prelude;
-import io.tlsweep.prelude.PreludeCodec;
+import io.tlsweep.prelude.PreludeRun;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.prelude.TlsFraming;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,19 +40,15 @@ final class PreludeHandler extends ChannelInboundHandlerAdapter {
         void preludeCut();
     }
 
-    private final Prelude prelude;
-    private final PreludeCodec codec;
+    private final PreludeRun run;
     private final SslHandler ssl;
     private final long timeoutMillis;
     private final Listener listener;
-    private byte[] unconsumed = new byte[0];
-    private long read;
     private ScheduledFuture<?> deadline;
     private boolean over;
 
     PreludeHandler(Prelude prelude, SslHandler ssl, long timeoutMillis, Listener listener) {
-        this.prelude = prelude;
-        this.codec = prelude.open();
+        this.run = new PreludeRun(prelude, MAX_BYTES);
         this.ssl = ssl;
         this.timeoutMillis = timeoutMillis;
         this.listener = listener;
@@ -62,37 +57,24 @@ final class PreludeHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         deadline = ctx.executor().schedule(() -> fail(Failure.of(FailureKind.READ_TIMEOUT, "no answer in the "
-                + prelude.protocol() + " prelude within " + timeoutMillis + " ms")), timeoutMillis, TimeUnit.MILLISECONDS);
-        act(ctx, codec.start());
+                + run.protocol() + " prelude within " + timeoutMillis + " ms")), timeoutMillis, TimeUnit.MILLISECONDS);
+        act(ctx, run.start());
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
+        byte[] bytes;
         try {
             if (over) {
                 return;
             }
-            read += buf.readableBytes();
-            byte[] bytes = ByteBufUtil.getBytes(buf);
-            int had = unconsumed.length;
-            unconsumed = Arrays.copyOf(unconsumed, had + bytes.length);
-            System.arraycopy(bytes, 0, unconsumed, had, bytes.length);
+            bytes = ByteBufUtil.getBytes(buf);
         } finally {
             buf.release();
         }
-        PreludeStep step;
-        do {
-            step = codec.read(unconsumed, 0, unconsumed.length);
-            int used = Math.min(step.consumed(), unconsumed.length);
-            unconsumed = Arrays.copyOfRange(unconsumed, used, unconsumed.length);
-            act(ctx, step);
-        } while (!over && step.consumed() > 0 && unconsumed.length > 0);
-        if (!over && read > MAX_BYTES) {
-            fail(Failure.of(FailureKind.PRELUDE_UNEXPECTED, "the " + prelude.protocol()
-                    + " prelude went on for more than " + MAX_BYTES + " bytes"));
-        }
+        act(ctx, run.received(bytes));
     }
 
     private void act(ChannelHandlerContext ctx, PreludeStep step) {
@@ -130,10 +112,10 @@ final class PreludeHandler extends ChannelInboundHandlerAdapter {
             pipeline.addAfter(ctx.name(), "tls", ssl);
         }
         listener.tlsStarted();
-        if (unconsumed.length > 0) {
-            ctx.fireChannelRead(Unpooled.wrappedBuffer(unconsumed));
+        byte[] early = run.leftover();
+        if (early.length > 0) {
+            ctx.fireChannelRead(Unpooled.wrappedBuffer(early));
         }
-        unconsumed = new byte[0];
         pipeline.remove(this);
     }
 
