@@ -13,6 +13,7 @@ import io.tlsweep.wire.ServerResponse;
 import io.tlsweep.wire.ServerResponseDecoder;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One step's conversation, without the connection: the prelude (if any), the hello, the reply, the follow-ups
@@ -38,7 +39,7 @@ final class Conversation {
     private final byte[] hello;
     private final int maxBytes;
     private final long readTimeoutMillis;
-    private final String peer;
+    private final Supplier<String> peer;
     private Phase phase = Phase.REPLY; // until connected: an ending then is one before any reply
     private PreludeRun preludeRun;
     private Optional<PreludeFacts> facts = Optional.empty();
@@ -53,9 +54,9 @@ final class Conversation {
     /**
      * @param hello the step's hello, encoded
      * @param maxBytes TLS bytes kept (the reply and the follow-up answers together); also the most a prelude may read
-     * @param peer "host:port", for details
+     * @param peer "host:port", for details (made only when a detail needs it)
      */
-    Conversation(ProbeStep step, byte[] hello, int maxBytes, long readTimeoutMillis, String peer) {
+    Conversation(ProbeStep step, byte[] hello, int maxBytes, long readTimeoutMillis, Supplier<String> peer) {
         this.step = step;
         this.hello = hello;
         this.maxBytes = maxBytes;
@@ -183,14 +184,14 @@ final class Conversation {
 
     /** The connection was closed by the server. */
     void closed() {
-        String what = "connection closed by " + peer;
+        String what = "connection closed by " + peer.get();
         ending(FailureKind.CLOSED_BEFORE_REPLY, what + " before any reply", what + " during the " + protocol()
                 + " prelude", what);
     }
 
     /** The connection was reset (or another I/O error ended it). */
     void reset(String message) {
-        String what = "connection reset by " + peer;
+        String what = "connection reset by " + peer.get();
         String why = " (" + message + ")";
         ending(FailureKind.RESET_BEFORE_REPLY, what + " before any reply" + why, what + " during the " + protocol()
                 + " prelude" + why, what + why);

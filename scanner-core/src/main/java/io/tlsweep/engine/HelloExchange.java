@@ -53,8 +53,7 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
         this.remote = remote;
         this.listener = listener;
         this.readTimeoutMillis = readTimeoutMillis;
-        this.conversation = new Conversation(step, hello, maxBytes, readTimeoutMillis,
-                remote.getAddress().getHostAddress() + ":" + remote.getPort());
+        this.conversation = new Conversation(step, hello, maxBytes, readTimeoutMillis, this::peer);
     }
 
     ProbeStep step() {
