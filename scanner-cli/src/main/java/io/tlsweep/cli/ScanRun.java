@@ -39,8 +39,8 @@ import java.util.function.BiFunction;
  * scanner's engine, so under the same global cap, per-host cap and rate as the scan; a target keeps its place
  * among the engine's active targets until its line is written, which holds the engine back when they lag), its
  * certificates are checked, and its line is appended to results.jsonl by one writer thread as soon as it is
- * complete, so nothing scanned is lost if the run stops. The HdrHistogram log is checkpointed while scanning and written at the end
- * (with the checkpoints of killed sessions when resuming).
+ * complete, so nothing scanned is lost if the run stops. The HdrHistogram log is checkpointed while scanning and
+ * written at the end (with the checkpoints of killed sessions when resuming).
  */
 final class ScanRun {
     static final String RESULTS = "results.jsonl";

@@ -87,7 +87,8 @@ class ConnectionGateTest {
             HandshakeOutcome o = HandshakeClient.through(engine).handshake(multicast, JDK_TLS12).toCompletableFuture()
                     .get(5, TimeUnit.SECONDS);
             assertThat(((HandshakeOutcome.Failed) o).failure().kind()).isEqualTo(FailureKind.EXCLUDED);
-            assertThat(((HandshakeOutcome.Failed) o).failure().detail()).startsWith("224.0.0.1:443: a multicast address");
+            assertThat(((HandshakeOutcome.Failed) o).failure().detail())
+                    .startsWith("224.0.0.1:443: a multicast address");
         }
     }
 }

@@ -91,7 +91,8 @@ final class PreludeHandler extends ChannelInboundHandlerAdapter {
 
     private static void write(ChannelHandlerContext ctx, byte[] bytes) {
         if (bytes.length > 0) {
-            ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes)).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes))
+                    .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         }
     }
 

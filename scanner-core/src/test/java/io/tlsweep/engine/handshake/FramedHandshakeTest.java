@@ -80,7 +80,8 @@ class FramedHandshakeTest {
             for (int round = 0; round < 20 && !ssl.handshakeFuture().isDone(); round++) {
                 byte[] fromClient = drain(client);
                 if (fromClient.length > 0) {
-                    assertThat(fromClient[0]).as("every client byte of the handshake is in a packet").isEqualTo((byte) 0x12);
+                    assertThat(fromClient[0]).as("every client byte of the handshake is in a packet")
+                            .isEqualTo((byte) 0x12);
                     packets++;
                     byte[] tls = ((io.tlsweep.prelude.TlsFraming.Unwrapped.Bytes) framedServer.unwrap(fromClient, 0,
                             fromClient.length)).tls();
