@@ -1,19 +1,22 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.engine.ScanEngine;
 import io.tlsweep.engine.handshake.BenchPlan;
 import io.tlsweep.engine.handshake.BenchResult;
 import io.tlsweep.engine.handshake.HandshakeBench;
 import io.tlsweep.engine.handshake.HandshakeClient;
-import io.tlsweep.engine.handshake.HandshakeClientConfig;
 import io.tlsweep.engine.handshake.HandshakeSpec;
 import io.tlsweep.engine.handshake.HandshakeTarget;
 import io.tlsweep.engine.handshake.JdkLegacyAlgorithms;
 import io.tlsweep.engine.handshake.SessionMode;
 import io.tlsweep.engine.handshake.TlsProvider;
 import io.tlsweep.metrics.Percentiles;
+import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.run.BenchMatrix;
 import io.tlsweep.run.BenchOutput;
+import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.target.ParsedLine;
 import io.tlsweep.target.Scope;
 import io.tlsweep.target.Target;
@@ -29,8 +32,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,6 +45,8 @@ import picocli.CommandLine.Spec;
                 + " With --rate, handshakes start on a fixed schedule and latency is measured from the intended"
                 + " start, which corrects for coordinated omission.",
         footer = {"", "TARGET is an IP literal with a port (IPv6 in brackets); give the SNI name with --sni.",
+            "-c is both the handshakes in flight and the most connections open to the endpoint at once, --matrix's"
+                + " scan included: every connection goes through one engine's limits.",
             "--jdk-legacy lets the JDK provider offer TLS 1.0, TLS 1.1 and 3DES by removing them from"
                 + " jdk.tls.disabledAlgorithms for this tlsweep process only (the JDK reads that setting once per"
                 + " process; nothing is changed on disk). Not needed with --provider boringssl, which offers"
@@ -52,6 +57,9 @@ import picocli.CommandLine.Spec;
             "  tlsweep bench 10.0.0.5:443 --sni app.example --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 -o bench",
             "  tlsweep bench 127.0.0.1:8443 --matrix --duration 2"})
 final class BenchCommand implements Callable<Integer> {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
     @Spec
     private CommandSpec spec;
 
@@ -140,21 +148,24 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         HandshakeTarget where = sni == null ? HandshakeTarget.of(address) : HandshakeTarget.of(address, sni);
-        HandshakeClientConfig config = HandshakeClientConfig.defaults();
+        // one engine's limits for every connection of the run: the scan of --matrix and the handshakes
+        int inFlight = concurrency.value();
+        EngineConfig engine = EngineConfig.builder().maxInFlight(inFlight).perHostConnections(inFlight)
+                .connectTimeout(CONNECT_TIMEOUT).readTimeout(HANDSHAKE_TIMEOUT).build();
         if (matrix) {
-            try (HandshakeClient client = new HandshakeClient(config)) {
+            try (TlsScanner scanner = new TlsScanner(engine, ScanOptions.full())) {
                 return matrix(new Target(t.input(), t.host(), t.port(), Optional.ofNullable(sni), true, "TARGET"),
-                        where, client, new HandshakeBench(client, config), out);
+                        where, scanner, out);
             }
         }
         BenchResult result;
-        try (HandshakeClient client = new HandshakeClient(config)) {
+        try (ScanEngine gate = new ScanEngine(engine)) {
+            HandshakeClient client = HandshakeClient.through(gate);
             client.prepare(hs);
-            HandshakeBench bench = new HandshakeBench(client, config);
+            HandshakeBench bench = new HandshakeBench(client, client.config());
             if (warmup > 0) {
-                bench.run(BenchPlan.closedLoop(where, hs, concurrency.value(), seconds(warmup), Long.MAX_VALUE));
+                bench.run(BenchPlan.closedLoop(where, hs, inFlight, seconds(warmup), Long.MAX_VALUE));
             }
-            int inFlight = concurrency.value();
             BenchPlan plan = rate > 0 ? BenchPlan.fixedRate(where, hs, rate, inFlight, seconds(duration), count)
                     : BenchPlan.closedLoop(where, hs, inFlight, seconds(duration), count);
             result = bench.run(plan.withSessions(resume ? SessionMode.RESUMABLE : SessionMode.FRESH));
@@ -171,16 +182,16 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** {@code --matrix}: the endpoint scanned, then one row per (version, suite) it accepts, as each is done. */
-    private int matrix(Target target, HandshakeTarget where, HandshakeClient client, HandshakeBench bench,
-            PrintWriter out) throws InterruptedException {
-        TargetResult r = BenchMatrix.scan(target);
+    private int matrix(Target target, HandshakeTarget where, TlsScanner scanner, PrintWriter out)
+            throws InterruptedException {
+        TargetResult r = BenchMatrix.scan(target, scanner);
         if (r.protocols().isEmpty()) {
             out.println("nothing to benchmark: " + r.status() + r.failure().map(f -> " (" + f + ")").orElse(""));
             return ExitCodes.RUNTIME;
         }
         out.printf("%-8s %-46s %-10s %10s %9s %9s %9s %7s%n", "version", "suite", "provider", "hs/s", "p50 us",
                 "p99 us", "max us", "errors");
-        int benched = BenchMatrix.bench(r, where, client, bench, concurrency.value(), seconds(duration), row -> {
+        int benched = BenchMatrix.bench(r, where, scanner, concurrency.value(), seconds(duration), row -> {
             if (row.result().isEmpty()) {
                 out.printf("%-8s %-46s %-10s (no local TLS stack offers it)%n", row.version(), row.suite().ianaName(),
                         "-");

@@ -2,7 +2,8 @@ package io.tlsweep.cli;
 
 import picocli.CommandLine.Option;
 
-/** {@code -c/--concurrency}: connections in flight at once, for the commands that scan and for {@code bench}. */
+/** {@code -c/--concurrency}: connections in flight at once, for the commands that scan and for
+ * {@code bench} (where it also caps the connections open to its one endpoint). */
 final class ConcurrencyOption {
     @Option(names = {"-c", "--concurrency"}, paramLabel = "N", converter = Bounds.AtLeastOne.class,
             description = "Connections in flight over all hosts (default: ${DEFAULT-VALUE}).")

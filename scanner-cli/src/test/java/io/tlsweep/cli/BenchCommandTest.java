@@ -55,6 +55,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void theBenchAndTheMatrixScanKeepToConcurrencyConnectionsAtOnce(TargetFarm farm) {
+        io.tlsweep.targets.OpenConnections open = farm.watchOpenConnections("modern-tls12-13");
+        String[] r = run("bench", farm.target("modern-tls12-13").hostPort(), "--duration", "1", "--warmup", "0",
+                "-c", "3");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(open.peak()).isEqualTo(3);
+        io.tlsweep.targets.OpenConnections matrixOpen = farm.watchOpenConnections("order-server");
+        String[] m = run("bench", farm.target("order-server").hostPort(), "--matrix", "--duration", "0.2", "-c", "1");
+        assertThat(m[0]).as(m[2]).isEqualTo("0");
+        assertThat(matrixOpen.samples()).as("the scan's connections and the handshakes").isGreaterThan(50);
+        assertThat(matrixOpen.peak()).isEqualTo(1);
+    }
+
+    @Test
     void aNameAsTargetIsAUsageError() {
         String[] r = run("bench", "example.invalid:443");
         assertThat(r[0]).isEqualTo(String.valueOf(ExitCodes.USAGE));

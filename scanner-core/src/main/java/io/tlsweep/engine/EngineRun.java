@@ -6,8 +6,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -17,8 +17,13 @@ import java.util.function.Function;
  * threads at once. A target is pulled only when fewer than {@code maxActiveTargets} are between pull and
  * sink, which bounds memory whatever the input size.
  *
- * <p>An exception from the iterator or the sink is not a target's fault: it fails the returned future at
- * once and no further target is pulled (targets already running finish, their results are dropped).
+ * <p>The sink may return a stage for work that follows a result (a real-stack check, writing its line): the
+ * target keeps its place among the {@code maxActiveTargets} until that stage completes, so the follow-on work is
+ * bounded with the scan, and the run completes once every stage has.
+ *
+ * <p>An exception from the iterator or the sink (or a sink's stage completing exceptionally) is not a target's
+ * fault: it fails the returned future at once and no further target is pulled (targets already running finish,
+ * their results are dropped).
  */
 final class EngineRun<T, P extends ProbePlan> {
     private final EngineParts parts;
@@ -26,7 +31,7 @@ final class EngineRun<T, P extends ProbePlan> {
     private final Iterator<? extends T> targets;
     private final Function<? super T, Endpoint> endpointOf;
     private final Function<? super T, ? extends P> planner;
-    private final Consumer<? super EngineResult<T, P>> sink;
+    private final Function<? super EngineResult<T, P>, ? extends CompletionStage<?>> sink;
     private final CompletableFuture<RunStats> future = new CompletableFuture<>();
     private final long startNanos = System.nanoTime();
     private final long[] outcomes = new long[OutcomeClass.values().length];
@@ -38,7 +43,7 @@ final class EngineRun<T, P extends ProbePlan> {
 
     EngineRun(EngineParts parts, Executor coordinator, Iterator<? extends T> targets,
             Function<? super T, Endpoint> endpointOf, Function<? super T, ? extends P> planner,
-            Consumer<? super EngineResult<T, P>> sink) {
+            Function<? super EngineResult<T, P>, ? extends CompletionStage<?>> sink) {
         this.parts = parts;
         this.coordinator = coordinator;
         this.targets = targets;
@@ -77,7 +82,6 @@ final class EngineRun<T, P extends ProbePlan> {
     /** Called by a driver, on its loop, when its target is over. */
     void targetEnded(EngineResult<T, P> result, long[] targetOutcomes) {
         coordinator.execute(() -> {
-            active--;
             done++;
             connections += result.connections();
             if (result.status() != EngineResult.Status.DONE) {
@@ -87,16 +91,33 @@ final class EngineRun<T, P extends ProbePlan> {
                 outcomes[i] += targetOutcomes[i];
             }
             if (future.isDone()) {
+                active--;
                 return;
             }
+            CompletableFuture<?> after;
             try {
-                sink.accept(result);
+                after = sink.apply(result).toCompletableFuture();
             } catch (RuntimeException e) {
+                active--;
                 future.completeExceptionally(e);
                 return;
             }
-            pull();
+            if (after.isDone()) {
+                followedOn(after);
+            } else {
+                after.whenComplete((x, e) -> coordinator.execute(() -> followedOn(after)));
+            }
         });
+    }
+
+    /** A target's follow-on work is over: its place goes to the next target. */
+    private void followedOn(CompletableFuture<?> after) {
+        active--;
+        if (after.isCompletedExceptionally() && !future.isDone()) {
+            after.whenComplete((x, e) -> future.completeExceptionally(e));
+            return;
+        }
+        pull();
     }
 
     private RunStats stats() {

@@ -1,6 +1,7 @@
 package io.tlsweep.engine;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -15,18 +16,16 @@ import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.Timings;
-import io.tlsweep.wire.ServerResponse;
-import io.tlsweep.wire.ServerResponseDecoder;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One connection carrying one hello: connect, write the pre-encoded hello, gather the reply and decode it,
- * and report exactly one {@link ConnectionOutcome}, whatever happens. All of it runs on one event loop.
- * Bytes received are copied out of Netty's buffers, which are released at once.
+ * One connection carrying one step's conversation: connect, then let the {@link Conversation} say what to write
+ * (a prelude's commands, the pre-encoded hello, follow-up records) and when it is over, and report exactly one
+ * {@link ConnectionOutcome}, whatever happens. All of it runs on one event loop. Bytes received are copied out of
+ * Netty's buffers, which are released at once.
  */
 final class HelloExchange extends ChannelInboundHandlerAdapter implements ChannelFutureListener, Runnable {
 
@@ -35,33 +34,26 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
         void ended(HelloExchange exchange, ConnectionOutcome outcome);
     }
 
-    private static final byte[] NOTHING = new byte[0];
-
     private final ProbeStep step;
-    private final byte[] hello;
+    private final Conversation conversation;
     private final InetSocketAddress remote;
     private final Listener listener;
     private final long readTimeoutMillis;
-    private final int maxBytes;
     private Channel channel;
     private boolean registered;
     private boolean ended;
     private long startNanos;
     private long connectNanos = -1;
     private long firstByteNanos = -1;
-    private byte[] received = NOTHING;
-    private int length;
-    private int decodeAt = 1;
     private ScheduledFuture<?> deadline;
 
     HelloExchange(ProbeStep step, byte[] hello, InetSocketAddress remote, Listener listener,
             long readTimeoutMillis, int maxBytes) {
         this.step = step;
-        this.hello = hello;
         this.remote = remote;
         this.listener = listener;
         this.readTimeoutMillis = readTimeoutMillis;
-        this.maxBytes = maxBytes;
+        this.conversation = new Conversation(step, hello, maxBytes, readTimeoutMillis, this::peer);
     }
 
     ProbeStep step() {
@@ -79,7 +71,8 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
     /** Ends the exchange now (the target is over); the outcome goes to the listener as usual. */
     void abort(String why) {
         if (!ended) {
-            end(noReply(FailureKind.READ_TIMEOUT, "closed unanswered: " + why));
+            conversation.abort(why);
+            end();
         }
     }
 
@@ -90,7 +83,9 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
             return;
         }
         if (!f.isSuccess()) {
-            end(connectFailure(f.cause()));
+            ended = true;
+            channel.close();
+            listener.ended(this, new ConnectionOutcome.NoReply(connectFailure(f.cause()), timings()));
         } else if (!registered) {
             registered = true;
             channel.connect(remote).addListener(this);
@@ -100,71 +95,56 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         connectNanos = System.nanoTime() - startNanos;
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(hello)).addListener(FIRE_EXCEPTION_ON_FAILURE);
-        deadline = ctx.executor().schedule(this, readTimeoutMillis, TimeUnit.MILLISECONDS);
+        act(ctx, conversation.connected());
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
+        byte[] bytes;
         try {
-            if (!ended) {
-                append(buf);
+            if (ended) {
+                return;
             }
+            bytes = ByteBufUtil.getBytes(buf);
         } finally {
             buf.release();
         }
-        if (ended || (length < decodeAt && length < maxBytes)) {
-            return;
-        }
-        ServerResponseDecoder.Decoding d = ServerResponseDecoder.decode(received, 0, length);
-        if (d instanceof ServerResponseDecoder.Decoding.Done done) {
-            end(new ConnectionOutcome.Replied(done.response(), timings()));
-        } else if (length >= maxBytes) {
-            end(replied());
-        } else {
-            decodeAt = length + ((ServerResponseDecoder.Decoding.NeedMore) d).bytesNeeded();
-        }
-    }
-
-    private void append(ByteBuf buf) {
-        if (firstByteNanos < 0) {
+        Conversation.Next next = conversation.received(bytes);
+        if (firstByteNanos < 0 && conversation.tlsBytesReceived()) {
             firstByteNanos = System.nanoTime() - startNanos;
         }
-        int n = Math.min(buf.readableBytes(), maxBytes - length);
-        if (length + n > received.length) {
-            int size = Math.max(Math.max(1024, received.length * 2), length + n);
-            received = Arrays.copyOf(received, Math.min(size, maxBytes));
+        act(ctx, next);
+    }
+
+    private void act(ChannelHandlerContext ctx, Conversation.Next next) {
+        if (next.write().length > 0) {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(next.write())).addListener(FIRE_EXCEPTION_ON_FAILURE);
         }
-        buf.readBytes(received, length, n);
-        length += n;
+        if (next.over()) {
+            end();
+        } else if (next.freshDeadline()) {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            deadline = ctx.executor().schedule(this, readTimeoutMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The read deadline. */
     @Override
     public void run() {
-        if (ended) {
-            return;
-        }
-        if (length == 0) {
-            end(noReply(FailureKind.READ_TIMEOUT, "no reply within " + readTimeoutMillis + " ms"));
-            return;
-        }
-        ServerResponse partial = ServerResponseDecoder.finish(received, 0, length);
-        if (partial instanceof ServerResponse.Malformed m) {
-            // a server still sending when the deadline hit is slow, not malformed
-            end(noReply(FailureKind.READ_TIMEOUT, "answer incomplete after " + readTimeoutMillis + " ms: "
-                    + length + " byte(s) received (" + m.reason() + ")"));
-        } else {
-            end(new ConnectionOutcome.Replied(partial, timings()));
+        if (!ended) {
+            conversation.deadline();
+            end();
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (!ended) {
-            end(length > 0 ? replied() : noReply(FailureKind.CLOSED_BEFORE_REPLY,
-                    "connection closed by " + peer() + " before any reply"));
+            conversation.closed();
+            end();
         }
     }
 
@@ -173,42 +153,32 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
         if (ended) {
             return;
         }
-        if (length > 0) {
-            end(replied());
-        } else if (cause instanceof IOException) {
-            end(noReply(FailureKind.RESET_BEFORE_REPLY,
-                    "connection reset by " + peer() + " before any reply (" + cause.getMessage() + ")"));
+        if (cause instanceof IOException) {
+            conversation.reset(cause.getMessage());
         } else {
-            end(noReply(FailureKind.INTERNAL_ERROR, "unexpected " + cause));
+            conversation.broke(String.valueOf(cause));
         }
+        end();
     }
 
-    private ConnectionOutcome connectFailure(Throwable cause) {
+    private Failure connectFailure(Throwable cause) {
         if (cause instanceof ConnectTimeoutException) {
-            return noReply(FailureKind.CONNECT_TIMEOUT, "no connection to " + peer() + " within "
+            return Failure.of(FailureKind.CONNECT_TIMEOUT, "no connection to " + peer() + " within "
                     + channel.config().getConnectTimeoutMillis() + " ms");
         }
         String message = String.valueOf(cause.getMessage());
         if (cause instanceof ConnectException && message.contains("refused")) {
-            return noReply(FailureKind.CONNECT_REFUSED, "connection refused by " + peer());
+            return Failure.of(FailureKind.CONNECT_REFUSED, "connection refused by " + peer());
         }
         if (message.contains("reset")) {
             // accepted, then reset before the connect completed on our side
-            return noReply(FailureKind.RESET_BEFORE_REPLY, "connection reset by " + peer() + " while connecting");
+            return Failure.of(FailureKind.RESET_BEFORE_REPLY, "connection reset by " + peer() + " while connecting");
         }
         if (cause instanceof IOException) {
             // unreachable network or host and the like: nothing answered the connect
-            return noReply(FailureKind.CONNECT_REFUSED, "connect to " + peer() + " failed: " + message);
+            return Failure.of(FailureKind.CONNECT_REFUSED, "connect to " + peer() + " failed: " + message);
         }
-        return noReply(FailureKind.INTERNAL_ERROR, "connect to " + peer() + " failed: " + cause);
-    }
-
-    private ConnectionOutcome replied() {
-        return new ConnectionOutcome.Replied(ServerResponseDecoder.finish(received, 0, length), timings());
-    }
-
-    private ConnectionOutcome noReply(FailureKind kind, String detail) {
-        return new ConnectionOutcome.NoReply(Failure.of(kind, detail), timings());
+        return Failure.of(FailureKind.INTERNAL_ERROR, "connect to " + peer() + " failed: " + cause);
     }
 
     private Timings timings() {
@@ -219,13 +189,12 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
         return remote.getAddress().getHostAddress() + ":" + remote.getPort();
     }
 
-    private void end(ConnectionOutcome outcome) {
+    private void end() {
         ended = true;
-        received = NOTHING;
         if (deadline != null) {
             deadline.cancel(false);
         }
         channel.close();
-        listener.ended(this, outcome);
+        listener.ended(this, conversation.outcome(timings()));
     }
 }

@@ -5,6 +5,7 @@ import io.tlsweep.probe.ProbePlan;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +13,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Drives {@link ProbePlan}s over real connections, one ClientHello per connection: the only code in
- * tlsweep that touches Netty channels.
+ * Drives {@link ProbePlan}s over real connections, one step's conversation per connection (a prelude, a
+ * ClientHello, follow-ups): the only code in tlsweep that touches Netty channels. Connections it does not open
+ * for a plan (full handshakes, bench) pass its {@link #gate()}, so every connection of a run shares one global
+ * cap, one per-host cap and one per-host rate.
  *
  * <p>Threads: one event-loop group (epoll or NIO) where each target is pinned to one loop for its whole
  * life, so its plan is only ever called from that thread; one coordinator thread that pulls targets and
@@ -21,11 +24,13 @@ import java.util.function.Function;
  * small locks taken once per connection.
  */
 public final class ScanEngine implements AutoCloseable {
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
     private final EngineConfig config;
     private final Transport transport;
     private final DnsHostResolver ownResolver;
     private final EngineParts parts;
     private final ExecutorService coordinator;
+    private final ConnectionGate gate;
 
     public ScanEngine(EngineConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -36,6 +41,7 @@ public final class ScanEngine implements AutoCloseable {
         this.parts = new EngineParts(config, transport, resolver,
                 new HostGate.Registry(config.perHostConnections(), config.perHostRate()),
                 new PermitGate(config.maxInFlight()), config.metrics());
+        this.gate = new ConnectionGate(parts);
         this.coordinator = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "tlsweep-coordinator");
             t.setDaemon(true);
@@ -52,9 +58,37 @@ public final class ScanEngine implements AutoCloseable {
     public <T, P extends ProbePlan> CompletableFuture<RunStats> run(Iterator<? extends T> targets,
             Function<? super T, Endpoint> endpointOf, Function<? super T, ? extends P> planner,
             Consumer<? super EngineResult<T, P>> sink) {
+        Objects.requireNonNull(sink);
+        return this.<T, P>runThen(targets, endpointOf, planner, (EngineResult<T, P> r) -> {
+            sink.accept(r);
+            return DONE;
+        });
+    }
+
+    /**
+     * As {@link #run}, with work that follows each result: {@code then} returns a stage (a real-stack check and
+     * writing the line, say), and the target keeps its place among the {@code maxActiveTargets} until the stage
+     * completes, which bounds that work with the scan. The future completes once every stage has.
+     */
+    public <T, P extends ProbePlan> CompletableFuture<RunStats> runThen(Iterator<? extends T> targets,
+            Function<? super T, Endpoint> endpointOf, Function<? super T, ? extends P> planner,
+            Function<? super EngineResult<T, P>, ? extends CompletionStage<?>> then) {
         return new EngineRun<T, P>(parts, coordinator, Objects.requireNonNull(targets),
-                Objects.requireNonNull(endpointOf), Objects.requireNonNull(planner), Objects.requireNonNull(sink))
+                Objects.requireNonNull(endpointOf), Objects.requireNonNull(planner), Objects.requireNonNull(then))
                 .begin();
+    }
+
+    /**
+     * The gate every connection this engine does not open for a plan goes through (full handshakes, bench): the
+     * same global cap, per-host cap and per-host rate as the plans' connections.
+     */
+    public ConnectionGate gate() {
+        return gate;
+    }
+
+    /** The engine's event loops and channels, for connections that go through {@link #gate()}. */
+    public Transport transport() {
+        return transport;
     }
 
     public EngineConfig config() {

@@ -21,6 +21,9 @@ public enum OutcomeClass {
     RESET_BEFORE_REPLY("reset-before-reply"),
     CLOSED_BEFORE_REPLY("closed-before-reply"),
     UNOFFERED_CHOICE("unoffered-choice"),
+    PRELUDE_TLS_NOT_OFFERED("prelude-tls-not-offered"),
+    PRELUDE_TLS_REFUSED("prelude-tls-refused"),
+    PRELUDE_UNEXPECTED("prelude-unexpected"),
     /** A whole-target condition, never one connection's: kept so every failure kind has its class. */
     INCONSISTENT_EVIDENCE("inconsistent-evidence"),
     LOWER_VERSION("lower-version"),

@@ -23,7 +23,7 @@ final class OutcomeReader {
             return switch (f.kind()) {
                 case READ_TIMEOUT, RESET_BEFORE_REPLY, CLOSED_BEFORE_REPLY -> new Reading.Lost(f);
                 case CONNECT_REFUSED, CONNECT_TIMEOUT, DNS_FAILURE -> new Reading.Unusable(f);
-                default -> new Reading.Rejected(f, false);
+                default -> f.kind().prelude() ? new Reading.Unusable(f) : new Reading.Rejected(f, false);
             };
         }
         ServerResponse r = ((ConnectionOutcome.Replied) outcome).response();

@@ -1,10 +1,42 @@
 package io.tlsweep.probe;
 
+import io.tlsweep.prelude.Prelude;
 import io.tlsweep.wire.ClientHelloSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One hello to send on one new connection. {@code id} is unique within a plan; {@code purpose} says why
- * it is sent ("TLSv1.2 suites #3"), for logs and metrics.
+ * One short scripted exchange on one new connection: an optional prelude (what is said before TLS), the
+ * hello, then optional follow-up records sent after the decoded reply. {@code id} is unique within a plan;
+ * {@code purpose} says why it is sent ("TLSv1.2 suites #3"), for logs and metrics. Most steps are a hello
+ * alone on a connection that starts with TLS.
  */
-public record ProbeStep(int id, String purpose, ClientHelloSpec hello) {
+public record ProbeStep(int id, String purpose, Optional<Prelude> prelude, ClientHelloSpec hello,
+        List<FollowUp> followUps) {
+
+    public ProbeStep {
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(prelude, "prelude");
+        Objects.requireNonNull(hello, "hello");
+        followUps = List.copyOf(followUps);
+    }
+
+    /** A hello alone, on a connection that starts with TLS. */
+    public ProbeStep(int id, String purpose, ClientHelloSpec hello) {
+        this(id, purpose, Optional.empty(), hello, List.of());
+    }
+
+    /** This step with {@code prelude} said before the hello. */
+    public ProbeStep withPrelude(Prelude p) {
+        return new ProbeStep(id, purpose, Optional.of(p), hello, followUps);
+    }
+
+    /** This step with {@code more} follow-ups after the ones it has. */
+    public ProbeStep withFollowUps(FollowUp... more) {
+        List<FollowUp> all = new ArrayList<>(followUps);
+        all.addAll(List.of(more));
+        return new ProbeStep(id, purpose, prelude, hello, all);
+    }
 }

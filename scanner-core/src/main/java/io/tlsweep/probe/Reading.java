@@ -38,7 +38,10 @@ sealed interface Reading {
         }
     }
 
-    /** The endpoint is unusable: nothing listens, the connect timed out, or it does not speak TLS. */
+    /**
+     * The endpoint is unusable: nothing listens, the connect timed out, it does not speak TLS, or what is said
+     * before TLS on it did not let TLS start (a prelude failure).
+     */
     record Unusable(Failure why) implements Reading {
     }
 }

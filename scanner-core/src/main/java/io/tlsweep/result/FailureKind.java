@@ -2,8 +2,9 @@ package io.tlsweep.result;
 
 /**
  * Why a hello got no usable answer. "The network failed" (connect, DNS, silence, reset, close) is kept
- * apart from "the server said no" (an alert) and from "something odd" (not TLS, malformed, a choice
- * never offered, our own bug).
+ * apart from "the server said no" (an alert), from "the service would not start TLS" (the prelude family:
+ * what is said before TLS on a STARTTLS, RDP or TDS connection), and from "something odd" (not TLS,
+ * malformed, a choice never offered, our own bug).
  */
 public enum FailureKind {
     CONNECT_REFUSED("connect-refused", false),
@@ -18,6 +19,18 @@ public enum FailureKind {
     NOT_TLS("not-tls", false),
     MALFORMED_REPLY("malformed-reply", false),
     UNOFFERED_CHOICE("unoffered-choice", false),
+    /**
+     * Prelude family: the service does not offer TLS on this connection (STARTTLS not advertised, an RDP
+     * server with standard RDP security only, a TDS server without encryption).
+     */
+    PRELUDE_TLS_NOT_OFFERED("prelude-tls-not-offered", false),
+    /** Prelude family: the service was asked to start TLS and refused (an SMTP 454, an RDP_NEG_FAILURE). */
+    PRELUDE_TLS_REFUSED("prelude-tls-refused", false),
+    /**
+     * Prelude family: what the server said before TLS does not follow the protocol (another protocol's
+     * banner, a malformed negotiation reply, more bytes than the prelude allows).
+     */
+    PRELUDE_UNEXPECTED("prelude-unexpected", false),
     /**
      * The answers contradict each other and sending again did not settle them (a hello lost on every attempt
      * on an endpoint that answered it, or a contradicting one, in other connections).
@@ -50,14 +63,23 @@ public enum FailureKind {
         return serverSaidNo;
     }
 
+    /** Whether TLS never started because of what was said before it (the prelude family). */
+    public boolean prelude() {
+        return switch (this) {
+            case PRELUDE_TLS_NOT_OFFERED, PRELUDE_TLS_REFUSED, PRELUDE_UNEXPECTED -> true;
+            default -> false;
+        };
+    }
+
     /**
      * Whether the endpoint as a whole is shown unusable by this failure, so that no further hello is
-     * worth sending: nothing listens, nothing answers, or what answers is not TLS.
+     * worth sending: nothing listens, nothing answers, what answers is not TLS, or its service will not
+     * start TLS.
      */
     public boolean endsTarget() {
         return switch (this) {
             case CONNECT_REFUSED, CONNECT_TIMEOUT, DNS_FAILURE, NOT_TLS -> true;
-            default -> false;
+            default -> prelude();
         };
     }
 

@@ -1,6 +1,5 @@
 package io.tlsweep.run;
 
-import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.handshake.BenchPlan;
 import io.tlsweep.engine.handshake.BenchResult;
 import io.tlsweep.engine.handshake.HandshakeBench;
@@ -8,7 +7,6 @@ import io.tlsweep.engine.handshake.HandshakeClient;
 import io.tlsweep.engine.handshake.HandshakeSpec;
 import io.tlsweep.engine.handshake.HandshakeTarget;
 import io.tlsweep.engine.handshake.TlsProvider;
-import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.scan.RealStackCheck;
@@ -24,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code bench --matrix}: scan the endpoint first, then benchmark every (version, suite) it accepts that a
- * local stack can offer, one after the other, one row each.
+ * local stack can offer, one after the other, one row each; the scan and the handshakes go through one engine's
+ * limits.
  */
 public final class BenchMatrix {
     private BenchMatrix() {
@@ -35,22 +34,21 @@ public final class BenchMatrix {
             Optional<BenchResult> result) {
     }
 
-    /** The endpoint scanned in full, as the matrix's list of what it accepts. */
-    public static TargetResult scan(Target target) {
+    /** The endpoint scanned in full with {@code scanner}, as the matrix's list of what it accepts. */
+    public static TargetResult scan(Target target, TlsScanner scanner) {
         List<TargetResult> scanned = new ArrayList<>();
-        EngineConfig config = EngineConfig.builder().perHostConnections(16).build();
-        try (TlsScanner scanner = new TlsScanner(config, ScanOptions.full())) {
-            scanner.scan(List.of(target).iterator(), scanned::add).join();
-        }
+        scanner.scan(List.of(target).iterator(), scanned::add).join();
         return scanned.get(0);
     }
 
     /**
-     * Benchmarks every accepted (version, suite) of {@code scanned} for {@code each}, handing each row to
-     * {@code rows} as it is done; returns how many were benchmarked.
+     * Benchmarks every accepted (version, suite) of {@code scanned} for {@code each} through {@code scanner}'s
+     * engine, handing each row to {@code rows} as it is done; returns how many were benchmarked.
      */
-    public static int bench(TargetResult scanned, HandshakeTarget where, HandshakeClient client, HandshakeBench bench,
-            int concurrency, Duration each, Consumer<Row> rows) throws InterruptedException {
+    public static int bench(TargetResult scanned, HandshakeTarget where, TlsScanner scanner, int concurrency,
+            Duration each, Consumer<Row> rows) throws InterruptedException {
+        HandshakeClient client = scanner.handshakes();
+        HandshakeBench bench = new HandshakeBench(client, client.config());
         RealStackCheck stacks = new RealStackCheck(client);
         int benched = 0;
         for (ProtocolSupport p : scanned.protocols()) {

@@ -1,91 +1,53 @@
 package io.tlsweep.run;
 
-import io.tlsweep.engine.EngineConfig;
-import io.tlsweep.engine.handshake.HandshakeClient;
-import io.tlsweep.engine.handshake.HandshakeClientConfig;
 import io.tlsweep.result.Confirmation;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.scan.RealStackCheck;
+import io.tlsweep.scan.TlsScanner;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The run's real-stack stage, in one place: every scanned target is confirmed with a real TLS handshake (the
- * best version's, or one per accepted version) before its line is written. At most {@value #CONFIRMING}
- * targets are between scan and written line at once, which holds the engine back when confirmations or the
- * writer lag; a slot is freed when the target's line has been written.
+ * best version's, or one per accepted version) before its line is written. The handshakes go through the
+ * scanner's engine, under the same global cap, per-host cap and per-host rate as the scan; the stage returned
+ * by {@link #confirm} keeps the target among the engine's active targets until its line is written, which holds
+ * the engine back when confirmations or the writer lag.
  */
-final class RealStackStage implements AutoCloseable {
-    static final int CONFIRMING = 64;
-
-    private final Semaphore confirming = new Semaphore(CONFIRMING);
-    private final HandshakeClient handshakes;
+final class RealStackStage {
     private final RealStackCheck check;
     private final boolean enabled;
     private final boolean eachVersion;
-    private final RunStop stop;
 
     /**
      * @param enabled false: no handshake, every target goes on with no confirmation
      * @param eachVersion one handshake per accepted version instead of the best version's alone
      */
-    RealStackStage(EngineConfig engine, boolean enabled, boolean eachVersion, RunStop stop) {
-        this.handshakes = new HandshakeClient(HandshakeClientConfig.defaults()
-                .withTimeouts(engine.connectTimeout(), engine.readTimeout()));
-        this.check = new RealStackCheck(handshakes);
+    RealStackStage(TlsScanner scanner, boolean enabled, boolean eachVersion) {
+        this.check = new RealStackCheck(scanner.handshakes());
         this.enabled = enabled;
         this.eachVersion = eachVersion;
-        this.stop = stop;
     }
 
     /**
      * Confirms {@code r}, then runs {@code write} with its confirmations (oldest version first, best last; empty
-     * when there are none) on {@code writer}. Waits for a free slot while the run goes on; false, with nothing
-     * done, once the run is stopped.
+     * when there are none) on {@code writer}; the returned stage completes once {@code write} has run.
      */
-    boolean confirm(TargetResult r, Executor writer, Consumer<List<Confirmation>> write) {
-        if (!acquire()) {
-            return false;
-        }
+    CompletionStage<Void> confirm(TargetResult r, Executor writer, Consumer<List<Confirmation>> write) {
         CompletionStage<List<Confirmation>> confirmed = enabled ? confirmations(r)
                 : CompletableFuture.completedFuture(List.of());
+        CompletableFuture<Void> written = new CompletableFuture<>();
         confirmed.whenComplete((found, failure) -> writer.execute(() -> {
             try {
                 write.accept(found == null ? List.of() : found);
             } finally {
-                confirming.release();
+                written.complete(null);
             }
         }));
-        return true;
-    }
-
-    /** Waits until every target handed to {@link #confirm} has been written, or the run is stopped. */
-    void awaitAll() {
-        for (int held = 0; held < CONFIRMING; held++) {
-            if (!acquire()) {
-                return;
-            }
-        }
-    }
-
-    /** A slot, waiting while the run goes on; false once it is stopped. */
-    private boolean acquire() {
-        try {
-            while (!confirming.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                if (stop.stopped()) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return written;
     }
 
     /** The best version's confirmation alone, or one per accepted version (oldest first, best last). */
@@ -94,10 +56,5 @@ final class RealStackStage implements AutoCloseable {
             return check.confirmEachVersion(r);
         }
         return check.confirm(r).thenApply(c -> c == null ? List.of() : List.of(c));
-    }
-
-    @Override
-    public void close() {
-        handshakes.close();
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ScanRun {
     public static final String RESULTS = Journal.FILE;
     public static final String HISTOGRAMS = LatencyLog.FILE;
+
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     private ScanRun() {
     }
@@ -55,22 +58,21 @@ public final class ScanRun {
         long started = System.nanoTime();
         RunStats stats = null;
         try (ResultWriter writer = ResultWriter.open(outputDir.resolve(RESULTS), resuming, stop);
-                RealStackStage realStack = new RealStackStage(config.engine(), config.realStackCheck(),
-                        config.confirmEachVersion(), stop);
                 TlsScanner scanner = new TlsScanner(config.engine(), config.options(), config.clients().profiles(),
                         config.clients().profilesOnly());
                 LatencyLog latency = LatencyLog.start(outputDir, scanner.metrics(), resuming, stop)) {
+            RealStackStage realStack = new RealStackStage(scanner, config.realStackCheck(),
+                    config.confirmEachVersion());
             Iterator<Target> pulled = untilStopped(targets, stop);
             CompletableFuture<RunStats> scanning = config.baseline().isPresent()
                     ? scanner.recheck(pulled, t -> config.baseline().get().baseline(t), config.legacyWatch(),
                             (r, unchanged) -> finished(r, unchanged, config, scanner.checks(), writer, realStack,
                                     counts, progress, stop))
-                    : scanner.scan(pulled, r -> finished(r, false, config, scanner.checks(), writer, realStack,
+                    : scanner.scanThen(pulled, r -> finished(r, false, config, scanner.checks(), writer, realStack,
                             counts, progress, stop));
             CompletableFuture.anyOf(scanning, stop.whenStopped()).join();
             if (!stop.stopped()) {
                 stats = scanning.join();
-                realStack.awaitAll();
             }
             writer.finish();
             if (!stop.stopped()) {
@@ -86,13 +88,14 @@ public final class ScanRun {
 
     /**
      * A target the scanner is done with: a re-check that found it unchanged carries its baseline line over;
-     * any other goes through the real-stack stage to its line.
+     * any other goes through the real-stack stage to its line. The returned stage completes once its line is
+     * written (or the run is stopped): until then the target keeps its place among the engine's active targets.
      */
-    private static void finished(TargetResult r, boolean unchanged, RunConfig config, Checks checks,
+    private static CompletionStage<?> finished(TargetResult r, boolean unchanged, RunConfig config, Checks checks,
             ResultWriter writer, RealStackStage realStack, Counts counts, Runnable progress, RunStop stop) {
         counts.connections.addAndGet(r.connections());
         if (stop.stopped()) {
-            return;
+            return DONE;
         }
         if (unchanged) {
             BaselineIndex baseline = config.baseline().orElseThrow();
@@ -111,9 +114,9 @@ public final class ScanRun {
                 counts.done.incrementAndGet();
                 progress.run();
             });
-            return;
+            return DONE;
         }
-        realStack.confirm(r, writer, confirmations -> {
+        return realStack.confirm(r, writer, confirmations -> {
             ResultLine line = ResultLine.of(r, confirmations, config, checks);
             if (!writer.write(line.json())) {
                 return;

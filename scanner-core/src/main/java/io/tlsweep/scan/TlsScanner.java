@@ -6,6 +6,7 @@ import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.EngineResult;
 import io.tlsweep.engine.RunStats;
 import io.tlsweep.engine.ScanEngine;
+import io.tlsweep.engine.handshake.HandshakeClient;
 import io.tlsweep.metrics.ScanMetrics;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.probe.TargetResults;
@@ -24,18 +25,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Scans targets end to end: the engine drives one {@link EndpointPlan} per target, made of the registry's checks,
  * and every finished target is folded into a {@link TargetResult} for the sink. The one place where engine,
- * checks and results meet.
+ * checks and results meet. Its {@link #handshakes()} client makes real handshakes through the same engine, under
+ * the same limits.
  */
 public final class TlsScanner implements AutoCloseable {
     private final ScanEngine engine;
+    private final HandshakeClient handshakes;
     private final ScanOptions options;
     private final List<ClientProfile> profiles;
     private final boolean profilesOnly;
@@ -60,6 +64,7 @@ public final class TlsScanner implements AutoCloseable {
             throw new IllegalArgumentException("a profiles-only scan needs at least one profile");
         }
         this.engine = new ScanEngine(config);
+        this.handshakes = HandshakeClient.through(engine);
         this.options = options;
         this.profiles = List.copyOf(profiles);
         this.profilesOnly = profilesOnly;
@@ -73,24 +78,47 @@ public final class TlsScanner implements AutoCloseable {
 
     /** Scans every target; the sink is called once per target, from one thread at a time. */
     public CompletableFuture<RunStats> scan(Iterator<Target> targets, Consumer<TargetResult> sink) {
+        return scanThen(targets, r -> {
+            sink.accept(r);
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /**
+     * Scans every target; {@code then} is called once per target, from one thread at a time, and returns the
+     * stage of what follows the result (its real-stack check, writing its line). A target counts among the
+     * engine's active targets until that stage completes, which bounds the follow-on work with the scan; the
+     * future completes once every stage has.
+     */
+    public CompletableFuture<RunStats> scanThen(Iterator<Target> targets,
+            Function<TargetResult, ? extends CompletionStage<?>> then) {
         PlanSettings settings = new PlanSettings(options, profiles, profilesOnly, false);
-        return engine.<Target, EndpointPlan>run(targets, t -> new Endpoint(t.host(), t.port()),
+        return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port()),
                 t -> EndpointPlan.of(t.sni(), Optional.empty(), settings, checks.all()),
-                r -> sink.accept(toResult(r)));
+                r -> then.apply(toResult(r)));
     }
 
     /**
      * Re-checks every target that has a baseline (the cheap check; a full scan only where it answers
-     * differently) and scans the others in full. The sink gets each result and whether it was found unchanged:
-     * an unchanged result carries no protocols, as the baseline's still hold.
+     * differently) and scans the others in full. {@code then} gets each result and whether it was found
+     * unchanged (an unchanged result carries no protocols, as the baseline's still hold), as in
+     * {@link #scanThen}.
      */
     public CompletableFuture<RunStats> recheck(Iterator<Target> targets, Function<Target, Optional<Baseline>> baselines,
-            boolean legacyWatch, BiConsumer<TargetResult, Boolean> sink) {
+            boolean legacyWatch, BiFunction<TargetResult, Boolean, ? extends CompletionStage<?>> then) {
         // a re-check is followed by the full scan wherever the endpoint changed, profiles-only or not
         PlanSettings settings = new PlanSettings(options, profiles, false, legacyWatch);
-        return engine.<Target, EndpointPlan>run(targets, t -> new Endpoint(t.host(), t.port()),
+        return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port()),
                 t -> EndpointPlan.of(t.sni(), baselines.apply(t), settings, checks.all()),
-                r -> sink.accept(toResult(r), r.plan() != null && r.plan().unchangedSinceBaseline()));
+                r -> then.apply(toResult(r), r.plan() != null && r.plan().unchangedSinceBaseline()));
+    }
+
+    /**
+     * Full handshakes with a real TLS stack through this scanner's engine: they share its global cap, per-host
+     * cap and per-host rate with the scan's own connections.
+     */
+    public HandshakeClient handshakes() {
+        return handshakes;
     }
 
     public ScanMetrics metrics() {

@@ -23,7 +23,12 @@ public final class ServerResponseDecoder {
         record NeedMore(int bytesNeeded) implements Decoding {
         }
 
-        record Done(ServerResponse response) implements Decoding {
+        /**
+         * Decided. {@code consumed} is where the answer ends in the bytes given: past the record that decided
+         * it (bytes after it, such as the rest of a TLS 1.3 flight, are not part of the answer), or all of
+         * them for an answer that is not made of records (not TLS, SSL 2.0) or was decided at the end.
+         */
+        record Done(ServerResponse response, int consumed) implements Decoding {
         }
     }
 
@@ -94,7 +99,7 @@ public final class ServerResponseDecoder {
                 pos += complete.consumed();
                 ServerResponse decided = onRecord(complete.record(), recordAt);
                 if (decided != null) {
-                    return done(decided);
+                    return new Decoding.Done(decided, atEnd ? len : pos);
                 }
             }
         }
@@ -250,8 +255,9 @@ public final class ServerResponseDecoder {
                     certificateRequested, complete, alert), warnings);
         }
 
-        private static Decoding done(ServerResponse r) {
-            return new Decoding.Done(r);
+        /** An answer that takes every byte given. */
+        private Decoding done(ServerResponse r) {
+            return new Decoding.Done(r, len);
         }
     }
 }

@@ -19,7 +19,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 final class HouseRules {
     /** Packages that see bytes and values only. */
     static final String[] PURE = {"io.tlsweep.text..", "io.tlsweep.wire..", "io.tlsweep.cert..",
-        "io.tlsweep.result..", "io.tlsweep.profile..", "io.tlsweep.probe..", "io.tlsweep.check..",
+        "io.tlsweep.result..", "io.tlsweep.prelude..", "io.tlsweep.profile..", "io.tlsweep.probe..", "io.tlsweep.check..",
         "io.tlsweep.analysis.."};
 
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -28,6 +28,7 @@ final class HouseRules {
             .layer("cert").definedBy("io.tlsweep.cert..")
             .layer("target").definedBy("io.tlsweep.target..")
             .layer("result").definedBy("io.tlsweep.result..")
+            .layer("prelude").definedBy("io.tlsweep.prelude..")
             .layer("profile").definedBy("io.tlsweep.profile..")
             .layer("metrics").definedBy("io.tlsweep.metrics..")
             .layer("probe").definedBy("io.tlsweep.probe..")
@@ -42,15 +43,16 @@ final class HouseRules {
             .whereLayer("cert").mayNotAccessAnyLayer()
             .whereLayer("target").mayOnlyAccessLayers("text")
             .whereLayer("result").mayOnlyAccessLayers("target", "wire")
+            .whereLayer("prelude").mayOnlyAccessLayers("text", "wire", "result")
             .whereLayer("profile").mayOnlyAccessLayers("text", "wire", "result")
             .whereLayer("metrics").mayOnlyAccessLayers("wire", "result")
-            .whereLayer("probe").mayOnlyAccessLayers("wire", "target", "result", "profile")
-            .whereLayer("check").mayOnlyAccessLayers("wire", "target", "result", "profile", "probe")
+            .whereLayer("probe").mayOnlyAccessLayers("wire", "target", "result", "prelude", "profile")
+            .whereLayer("check").mayOnlyAccessLayers("wire", "target", "result", "prelude", "profile", "probe")
             .whereLayer("analysis").mayOnlyAccessLayers("text", "wire", "cert", "target", "result", "profile",
                     "check")
-            .whereLayer("engine").mayOnlyAccessLayers("wire", "target", "result", "metrics", "probe")
-            .whereLayer("scan").mayOnlyAccessLayers("wire", "target", "result", "profile", "metrics", "probe",
-                    "check", "engine")
+            .whereLayer("engine").mayOnlyAccessLayers("wire", "target", "result", "prelude", "metrics", "probe")
+            .whereLayer("scan").mayOnlyAccessLayers("wire", "target", "result", "prelude", "profile", "metrics",
+                    "probe", "check", "engine")
             .whereLayer("report").mayOnlyAccessLayers("text", "wire", "cert", "target", "result", "profile",
                     "metrics", "check", "analysis")
             .whereLayer("run").mayNotBeAccessedByAnyLayer()

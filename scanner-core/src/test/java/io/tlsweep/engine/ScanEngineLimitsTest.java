@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -81,6 +83,42 @@ class ScanEngineLimitsTest {
                     .get(20, TimeUnit.SECONDS);
             assertThat(stats.targets()).isEqualTo(40);
             assertThat(worstAhead.get()).isEqualTo(bound);
+        }
+    }
+
+    @Test
+    void aTargetKeepsItsPlaceUntilTheWorkAfterItsResultIsDone() throws Exception {
+        int bound = 2;
+        AtomicInteger pulled = new AtomicInteger();
+        LinkedBlockingQueue<CompletableFuture<Void>> following =
+                new LinkedBlockingQueue<>();
+        try (ScanEngine engine = new ScanEngine(Scans.quick().maxActiveTargets(bound).build())) {
+            Iterator<Integer> input = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return pulled.get() < 6;
+                }
+
+                @Override
+                public Integer next() {
+                    return pulled.incrementAndGet();
+                }
+            };
+            CompletableFuture<RunStats> run = engine.<Integer, ScriptedPlan>runThen(input,
+                    i -> new Endpoint("127.0.0.1", 1), i -> new ScriptedPlan(0, ScriptedPlan.Mode.ALL_AT_ONCE), r -> {
+                        CompletableFuture<Void> after = new CompletableFuture<>();
+                        following.add(after);
+                        return after;
+                    });
+            for (int released = 0; released < 6; released++) {
+                CompletableFuture<Void> next = following.poll(10, TimeUnit.SECONDS);
+                assertThat(next).as("a result reached the sink").isNotNull();
+                assertThat(pulled.get()).as("targets pulled while " + released + " follow-ons completed")
+                        .isLessThanOrEqualTo(released + bound);
+                assertThat(run).isNotDone();
+                next.complete(null);
+            }
+            assertThat(run.get(10, TimeUnit.SECONDS).targets()).isEqualTo(6);
         }
     }
 

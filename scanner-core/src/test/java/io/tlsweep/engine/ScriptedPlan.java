@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
- * A plan written for tests: N TLS 1.2 hellos, offered one after the other or all at once. It records every
+ * A plan written for tests: N TLS 1.2 hellos (or the steps given), offered one after the other or all at once. It records every
  * outcome, how often each step was completed and which threads called it, and can be told to throw.
  */
 final class ScriptedPlan implements ProbePlan {
@@ -38,11 +38,19 @@ final class ScriptedPlan implements ProbePlan {
     }
 
     ScriptedPlan(int hellos, Mode mode, int throwOnCompleteOf) {
+        this(IntStream.range(0, hellos).mapToObj(i -> new ProbeStep(i, "hello #" + i, tls12Hello())).toList(), mode,
+                throwOnCompleteOf);
+    }
+
+    /** A plan of these steps (ids 0, 1, 2... in order). */
+    ScriptedPlan(List<ProbeStep> steps, Mode mode) {
+        this(steps, mode, -1);
+    }
+
+    private ScriptedPlan(List<ProbeStep> steps, Mode mode, int throwOnCompleteOf) {
         this.mode = mode;
         this.throwOnCompleteOf = throwOnCompleteOf;
-        for (int i = 0; i < hellos; i++) {
-            steps.add(new ProbeStep(i, "hello #" + i, tls12Hello()));
-        }
+        this.steps.addAll(steps);
     }
 
     static ClientHelloSpec tls12Hello() {

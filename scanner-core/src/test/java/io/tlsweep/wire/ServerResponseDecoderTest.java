@@ -48,6 +48,22 @@ class ServerResponseDecoderTest {
     }
 
     @Test
+    void theAnswerEndsAtTheRecordThatDecidedIt() {
+        byte[] flight = tls12Flight();
+        byte[] after = {0x15, 0x03, 0x03, 0x00, 0x02, 0x01, 0x00}; // a record after ServerHelloDone
+        ServerResponseDecoder.Decoding d = ServerResponseDecoder.decode(concat(flight, after));
+        assertThat(((ServerResponseDecoder.Decoding.Done) d).consumed()).isEqualTo(flight.length);
+        byte[] tls13 = Vectors.load("tls13-aes128.server.hex");
+        int serverHelloRecord = 5 + ((tls13[3] & 0xFF) << 8 | (tls13[4] & 0xFF));
+        ServerResponseDecoder.Decoding d13 = ServerResponseDecoder.decode(tls13);
+        assertThat(((ServerResponseDecoder.Decoding.Done) d13).consumed()).as("the encrypted flight is not the answer")
+                .isEqualTo(serverHelloRecord).isLessThan(tls13.length);
+        byte[] banner = "220 mail.example ESMTP\r\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(((ServerResponseDecoder.Decoding.Done) ServerResponseDecoder.decode(banner)).consumed())
+                .isEqualTo(banner.length);
+    }
+
+    @Test
     void aCertificateStatusMessageMeansOcspStapling() {
         byte[] hello = serverHello(0x0303, random(9), 0xC02F, ext(5, new byte[0]));
         byte[] status = message(22, new byte[] {1, 0, 0, 2, 0x30, 0});

@@ -131,6 +131,14 @@ public final class TargetFarm implements AutoCloseable {
         return targets().stream().filter(FarmTarget::isHostile).toList();
     }
 
+    /**
+     * Counts, from now on, the most connections the named target has open at once ({@link OpenConnections});
+     * asking again gives the same count.
+     */
+    public synchronized OpenConnections watchOpenConnections(String name) {
+        return server(name).watchOpenConnections();
+    }
+
     /** The farm CA that signs every non-self-signed leaf. */
     public X509Certificate caCertificate() {
         return ca.certificate();

@@ -15,6 +15,8 @@ import io.tlsweep.targets.cert.FarmCertificateAuthority;
 import io.tlsweep.targets.flaky.FlakyFrontInitializer;
 import io.tlsweep.targets.hostile.HostileChannelInitializer;
 import io.tlsweep.targets.hostile.UnofferedSuiteRule;
+import io.tlsweep.targets.prelude.PreludeChannelInitializer;
+import io.tlsweep.targets.prelude.ScriptedConversation;
 import io.tlsweep.targets.scripted.LegacyServerScript;
 import io.tlsweep.targets.scripted.ScriptedChannelInitializer;
 import io.tlsweep.targets.tls.AcceptanceRules;
@@ -28,6 +30,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** One bound target: its listening channel and every connection it accepted, closed together. */
 final class TargetServer implements AutoCloseable {
@@ -35,11 +38,14 @@ final class TargetServer implements AutoCloseable {
     private final FarmTarget target;
     private final ChannelGroup channels;
     private final Optional<TargetServer> backend;
+    private final AtomicReference<OpenConnections> watch;
 
-    private TargetServer(FarmTarget target, ChannelGroup channels, Optional<TargetServer> backend) {
+    private TargetServer(FarmTarget target, ChannelGroup channels, Optional<TargetServer> backend,
+            AtomicReference<OpenConnections> watch) {
         this.target = target;
         this.channels = channels;
         this.backend = backend;
+        this.watch = watch;
     }
 
     /** Binds {@code spec} on {@code port} (0 = ephemeral) and computes its expected facts. */
@@ -48,7 +54,8 @@ final class TargetServer implements AutoCloseable {
         if (spec instanceof HostileTargetSpec h && h.behaviour() == Behaviour.CLOSED_PORT) {
             int released = port != 0 ? port : releasedPort(h.bindAddress());
             return new TargetServer(new FarmTarget(spec.name(), spec.bindAddress(), released, spec,
-                    new HostileExpectation(h.behaviour(), h.behaviour().description())), null, Optional.empty());
+                    new HostileExpectation(h.behaviour(), h.behaviour().description())), null, Optional.empty(),
+                    new AtomicReference<>());
         }
         ChannelHandler initializer;
         Expectation expected;
@@ -62,14 +69,25 @@ final class TargetServer implements AutoCloseable {
             contexts.validate(tls);
             CertifiedKey key = ca.issue(tls.certificate());
             expected = AcceptanceRules.expectation(tls, key);
-            SslContext context = contexts.build(tls, key);
-            initializer = new TlsChannelInitializer(tls, context);
+            initializer = new TlsChannelInitializer(tls, contexts.build(tls, key));
         } else if (spec instanceof ScriptedTargetSpec scripted) {
             CertifiedKey key = ca.issue(scripted.certificate());
-            expected = new TlsExpectation(TlsStack.SCRIPTED, scripted.accepted(), Optional.empty(),
-                    CertificateFacts.of(key.leaf()), List.of());
-            initializer = new ScriptedChannelInitializer(scripted, new LegacyServerScript(scripted.accepted(),
-                    key.chain().stream().map(TargetServer::der).toList()));
+            expected = scriptedExpectation(scripted, key);
+            initializer = new ScriptedChannelInitializer(scripted, script(scripted, key));
+        } else if (spec instanceof PreludeTargetSpec prelude && prelude.tls() instanceof TlsTargetSpec tls) {
+            contexts.validate(tls);
+            CertifiedKey key = ca.issue(tls.certificate());
+            expected = AcceptanceRules.expectation(tls, key);
+            SslContext context = contexts.build(tls, key);
+            initializer = new PreludeChannelInitializer(prelude,
+                    ch -> List.of(TlsChannelInitializer.tlsHandler(tls, context, ch)));
+        } else if (spec instanceof PreludeTargetSpec prelude) {
+            ScriptedTargetSpec scripted = (ScriptedTargetSpec) prelude.tls();
+            CertifiedKey key = ca.issue(scripted.certificate());
+            expected = scriptedExpectation(scripted, key);
+            LegacyServerScript script = script(scripted, key);
+            initializer = new PreludeChannelInitializer(prelude, ch -> PreludeChannelInitializer.scripted(prelude,
+                    new ScriptedConversation(script, scripted.linger())));
         } else {
             HostileTargetSpec hostile = (HostileTargetSpec) spec;
             initializer = new HostileChannelInitializer(hostile);
@@ -78,13 +96,14 @@ final class TargetServer implements AutoCloseable {
             expected = new HostileExpectation(hostile.behaviour(), detail);
         }
         ChannelGroup channels = new DefaultChannelGroup(spec.name(), GlobalEventExecutor.INSTANCE);
+        AtomicReference<OpenConnections> watch = new AtomicReference<>();
         Channel server;
         try {
             server = new ServerBootstrap()
                     .group(loop.group())
                     .channel(loop.serverChannelType())
                     .option(ChannelOption.SO_REUSEADDR, true)
-                    .childHandler(new Tracker(channels, initializer))
+                    .childHandler(new Tracker(channels, initializer, watch))
                     .bind(spec.bindAddress(), port)
                     .syncUninterruptibly()
                     .channel();
@@ -95,11 +114,26 @@ final class TargetServer implements AutoCloseable {
         channels.add(server);
         int bound = ((InetSocketAddress) server.localAddress()).getPort();
         return new TargetServer(new FarmTarget(spec.name(), spec.bindAddress(), bound, spec, expected), channels,
-                backend);
+                backend, watch);
+    }
+
+    private static TlsExpectation scriptedExpectation(ScriptedTargetSpec scripted, CertifiedKey key) {
+        return new TlsExpectation(TlsStack.SCRIPTED, scripted.accepted(), Optional.empty(),
+                CertificateFacts.of(key.leaf()), List.of());
+    }
+
+    private static LegacyServerScript script(ScriptedTargetSpec scripted, CertifiedKey key) {
+        return new LegacyServerScript(scripted.accepted(), key.chain().stream().map(TargetServer::der).toList());
     }
 
     FarmTarget target() {
         return target;
+    }
+
+    /** Starts counting the connections open at once (on every accept from now on); the same count if already on. */
+    OpenConnections watchOpenConnections() {
+        OpenConnections fresh = new OpenConnections(target.host(), target.port());
+        return watch.compareAndSet(null, fresh) ? fresh : watch.get();
     }
 
     @Override
@@ -128,18 +162,27 @@ final class TargetServer implements AutoCloseable {
         }
     }
 
-    /** Adds every accepted connection to the group, then installs the target's own pipeline. */
+    /**
+     * Adds every accepted connection to the group (and, when watched, counts the connections open), then installs
+     * the target's own pipeline.
+     */
     private static final class Tracker extends ChannelInitializer<Channel> {
         private final ChannelGroup channels;
         private final ChannelHandler initializer;
+        private final AtomicReference<OpenConnections> watch;
 
-        Tracker(ChannelGroup channels, ChannelHandler initializer) {
+        Tracker(ChannelGroup channels, ChannelHandler initializer, AtomicReference<OpenConnections> watch) {
             this.channels = channels;
             this.initializer = initializer;
+            this.watch = watch;
         }
 
         @Override
         protected void initChannel(Channel ch) {
+            OpenConnections open = watch.get();
+            if (open != null) {
+                open.sample();
+            }
             channels.add(ch);
             ch.pipeline().addLast(initializer);
         }

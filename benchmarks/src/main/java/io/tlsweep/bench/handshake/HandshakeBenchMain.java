@@ -1,10 +1,11 @@
 package io.tlsweep.bench.handshake;
 
+import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.engine.ScanEngine;
 import io.tlsweep.engine.handshake.BenchPlan;
 import io.tlsweep.engine.handshake.BenchResult;
 import io.tlsweep.engine.handshake.HandshakeBench;
 import io.tlsweep.engine.handshake.HandshakeClient;
-import io.tlsweep.engine.handshake.HandshakeClientConfig;
 import io.tlsweep.engine.handshake.HandshakeSpec;
 import io.tlsweep.engine.handshake.HandshakeTarget;
 import io.tlsweep.engine.handshake.SessionMode;
@@ -21,7 +22,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Sustained full handshakes against one endpoint; prints handshakes/s and latency percentiles.
+ * Sustained full handshakes against one endpoint, through an engine's gate as {@code tlsweep bench} makes them;
+ * prints handshakes/s and latency percentiles.
  *
  * <pre>
  * HandshakeBenchMain HOST:PORT [--provider boringssl|jdk|bc] [--version 1.2 (repeatable)]
@@ -91,10 +93,14 @@ public final class HandshakeBenchMain {
         }
         HandshakeSpec spec = HandshakeSpec.of(provider, versions, suites);
         HandshakeTarget target = sni == null ? HandshakeTarget.of(address) : HandshakeTarget.of(address, sni);
-        HandshakeClientConfig config = HandshakeClientConfig.defaults().withEventLoopThreads(eventLoops);
+        // through an engine's gate, as tlsweep bench runs: -c is also its global and per-host cap
+        EngineConfig engine = EngineConfig.builder().eventLoopThreads(eventLoops).maxInFlight(concurrency)
+                .perHostConnections(concurrency).connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(10)).build();
         boolean complete;
-        try (HandshakeClient client = new HandshakeClient(config)) {
-            HandshakeBench bench = new HandshakeBench(client, config);
+        try (ScanEngine gate = new ScanEngine(engine)) {
+            HandshakeClient client = HandshakeClient.through(gate);
+            HandshakeBench bench = new HandshakeBench(client, client.config());
             if (warmup > 0) {
                 bench.run(BenchPlan.closedLoop(target, spec, concurrency, seconds(warmup), Long.MAX_VALUE));
             }
@@ -102,7 +108,8 @@ public final class HandshakeBenchMain {
                     ? BenchPlan.fixedRate(target, spec, rate, concurrency, seconds(duration), count)
                     : BenchPlan.closedLoop(target, spec, concurrency, seconds(duration), count);
             BenchResult result = bench.run(plan.withSessions(resume ? SessionMode.RESUMABLE : SessionMode.FRESH));
-            System.out.print("transport " + client.transportName() + ", event loops " + eventLoops + "\n"
+            System.out.print("transport " + client.transportName() + ", event loops " + eventLoops
+                    + ", through the engine's gate\n"
                     + result.summary());
             if (hlog != null) {
                 try (OutputStream out = new FileOutputStream(hlog)) {

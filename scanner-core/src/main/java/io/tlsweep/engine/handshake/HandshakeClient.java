@@ -4,30 +4,62 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.tlsweep.engine.ConnectionGate;
+import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.engine.ScanEngine;
 import io.tlsweep.engine.Transport;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
- * Full TLS handshakes over Netty's {@link SslHandler} with BoringSSL, the JDK or Bouncy Castle JSSE.
+ * Full TLS handshakes over Netty's {@link SslHandler} with BoringSSL, the JDK or Bouncy Castle JSSE, after the
+ * target's prelude when it has one ({@link HandshakeTarget#prelude()}).
  *
  * <p>Certificates are captured, never trusted or rejected: the outcome carries the chain as served, and
  * validation is a separate step. Every connection is bounded by the connect and handshake timeouts and, for
- * {@link SessionMode#FRESH}, closed with RST as soon as the handshake completes. One event-loop group
- * (epoll or NIO) serves every connection; one {@code SslContext} per {@link HandshakeSpec} is built on first
- * use and reused. Thread-safe; close it to stop the event loops.
+ * {@link SessionMode#FRESH}, closed with RST as soon as the handshake completes. One {@code SslContext} per
+ * {@link HandshakeSpec} is built on first use and reused. Thread-safe.
+ *
+ * <p>A client made {@link #through(ScanEngine) through an engine} runs on the engine's event loops and opens
+ * each connection only when the engine's {@link ConnectionGate} lets it (global cap, per-host cap, per-host
+ * rate, scope), so a run's real handshakes and its raw hellos share one set of limits; closing it leaves the
+ * engine running. A client made with its own configuration has its own event loops and no limits but its
+ * caller's (tests, the benchmarks module); close it to stop them.
  */
 public final class HandshakeClient implements AutoCloseable {
     private final HandshakeClientConfig config;
     private final Transport transport;
+    private final ConnectionGate gate;
     private final ClientContexts contexts = new ClientContexts();
 
     public HandshakeClient(HandshakeClientConfig config) {
+        this(config, new Transport(config.nativeTransport(), config.eventLoopThreads(), config.connectTimeout(),
+                true), null);
+    }
+
+    private HandshakeClient(HandshakeClientConfig config, Transport transport, ConnectionGate gate) {
         this.config = config;
-        this.transport = new Transport(config.nativeTransport(), config.eventLoopThreads(), config.connectTimeout(),
-                true);
+        this.transport = transport;
+        this.gate = gate;
+    }
+
+    /**
+     * Handshakes on {@code engine}'s event loops, through its gate; the connect timeout is the engine's, the
+     * handshake timeout its read timeout.
+     */
+    public static HandshakeClient through(ScanEngine engine) {
+        EngineConfig c = engine.config();
+        return new HandshakeClient(new HandshakeClientConfig(c.connectTimeout(), c.readTimeout(),
+                c.eventLoopThreads(), c.nativeTransport()), engine.transport(), engine.gate());
+    }
+
+    /** The timeouts this client's handshakes are bounded by. */
+    public HandshakeClientConfig config() {
+        return config;
     }
 
     /** {@code epoll} or {@code nio}. */
@@ -64,6 +96,27 @@ public final class HandshakeClient implements AutoCloseable {
                     unsupported.getMessage()), new HandshakeTimings(-1, -1, 0)));
             return result;
         }
+        EventLoop loop = transport.nextLoop();
+        if (gate == null) {
+            connect(target, mode, context, loop, result::complete);
+            return result;
+        }
+        Optional<String> refusal = gate.refusal(target.address().getAddress());
+        if (refusal.isPresent()) {
+            result.complete(new HandshakeOutcome.Failed(Failure.of(FailureKind.EXCLUDED, target.hostPort() + ": "
+                    + refusal.get()), new HandshakeTimings(-1, -1, 0)));
+            return result;
+        }
+        gate.enter(target.address().getAddress(), loop, pass -> {
+            Channel channel = connect(target, mode, context, loop, result::complete);
+            channel.closeFuture().addListener(closed -> pass.release());
+        });
+        return result;
+    }
+
+    /** Starts one connection on {@code loop}; {@code outcome} is told how it went, once. */
+    private Channel connect(HandshakeTarget target, SessionMode mode, SslContext context, EventLoop loop,
+            Consumer<HandshakeOutcome> outcome) {
         Channel channel = transport.newSocketChannel(mode == SessionMode.FRESH);
         SslHandler ssl = mode == SessionMode.FRESH ? context.newHandler(channel.alloc())
                 : context.newHandler(channel.alloc(), target.address().getAddress().getHostAddress(),
@@ -71,15 +124,18 @@ public final class HandshakeClient implements AutoCloseable {
         ssl.setHandshakeTimeoutMillis(config.handshakeTimeout().toMillis());
         ssl.setCloseNotifyFlushTimeoutMillis(config.handshakeTimeout().toMillis());
         ssl.setCloseNotifyReadTimeoutMillis(0);
-        long bound = config.connectTimeout().toMillis() + config.handshakeTimeout().toMillis();
-        EventLoop loop = transport.nextLoop();
-        new HandshakeConnection(target, mode, contexts.trustManager(), channel, ssl, bound, result::complete)
+        long handshake = config.handshakeTimeout().toMillis();
+        long bound = config.connectTimeout().toMillis() + handshake * (target.prelude().isPresent() ? 2 : 1);
+        new HandshakeConnection(target, mode, contexts.trustManager(), channel, ssl, handshake, bound, outcome)
                 .start(loop);
-        return result;
+        return channel;
     }
 
+    /** Stops this client's own event loops; a client made through an engine leaves the engine's alone. */
     @Override
     public void close() {
-        transport.close();
+        if (gate == null) {
+            transport.close();
+        }
     }
 }

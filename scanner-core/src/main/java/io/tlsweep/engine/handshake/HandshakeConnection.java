@@ -3,6 +3,7 @@ package io.tlsweep.engine.handshake;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
@@ -20,14 +21,16 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /**
- * One connection carrying one full handshake: register, connect, let the {@link SslHandler} handshake, and
- * report exactly one {@link HandshakeOutcome}, whatever happens, on the connection's event loop.
+ * One connection carrying one full handshake: register, connect, run the target's prelude if it has one
+ * ({@link PreludeHandler}, which puts the SslHandler in place once TLS may start), let the {@link SslHandler}
+ * handshake, and report exactly one {@link HandshakeOutcome}, whatever happens, on the connection's event loop.
  *
- * <p>It sits at the head of the pipeline, before the SslHandler, so it sees raw bytes (counted, passed on
- * untouched: the SslHandler releases them) and transport errors (a reset) first. Bounded three ways: the
- * channel's connect timeout, the SslHandler's handshake timeout, and a last-resort deadline past both.
+ * <p>It sits at the head of the pipeline, before the prelude and the SslHandler, so it sees raw bytes (counted
+ * from the start of TLS, passed on untouched) and transport errors (a reset) first. Bounded three ways: the
+ * channel's connect timeout, the prelude's and the SslHandler's handshake timeouts, and a last-resort deadline
+ * past them.
  */
-final class HandshakeConnection extends ChannelInboundHandlerAdapter {
+final class HandshakeConnection extends ChannelInboundHandlerAdapter implements PreludeHandler.Listener {
     private static final long SESSION_TICKET_WAIT_MILLIS = 200;
     private static final long DEADLINE_SLACK_MILLIS = 1000;
 
@@ -37,6 +40,7 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter {
     private final Consumer<HandshakeOutcome> listener;
     private final Channel channel;
     private final SslHandler ssl;
+    private final long preludeTimeoutMillis;
     private final long deadlineMillis;
     private long startNanos;
     private long connectNanos = -1;
@@ -47,13 +51,18 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> deadline;
     private boolean ended;
 
+    /**
+     * @param preludeTimeoutMillis how long the whole prelude may take, when the target has one
+     * @param deadlineMillis the last-resort bound of the whole connection (before the slack)
+     */
     HandshakeConnection(HandshakeTarget target, SessionMode mode, CapturingTrustManager trust, Channel channel,
-            SslHandler ssl, long deadlineMillis, Consumer<HandshakeOutcome> listener) {
+            SslHandler ssl, long preludeTimeoutMillis, long deadlineMillis, Consumer<HandshakeOutcome> listener) {
         this.target = target;
         this.mode = mode;
         this.trust = trust;
         this.channel = channel;
         this.ssl = ssl;
+        this.preludeTimeoutMillis = preludeTimeoutMillis;
         this.deadlineMillis = deadlineMillis + DEADLINE_SLACK_MILLIS;
         this.listener = listener;
         target.serverName().ifPresent(name -> {
@@ -66,7 +75,8 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter {
     /** Registers the channel on {@code loop} and connects; everything after runs on that loop. */
     void start(EventLoop loop) {
         startNanos = System.nanoTime();
-        channel.pipeline().addLast(this, ssl, new ExceptionSink());
+        channel.pipeline().addLast(this, target.prelude().<ChannelHandler>map(p -> new PreludeHandler(p, ssl,
+                preludeTimeoutMillis, this)).orElse(ssl), new ExceptionSink());
         ssl.handshakeFuture().addListener(this::handshakeDone);
         loop.register(channel).addListener((ChannelFuture registered) -> {
             if (!registered.isSuccess()) {
@@ -131,6 +141,30 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter {
             transportError = io; // a reset: the SslHandler fails the handshake once the channel closes
         }
         ctx.close();
+    }
+
+    @Override
+    public void tlsStarted() {
+        bytesReceived = 0; // what the handshake failures say counts TLS bytes
+    }
+
+    @Override
+    public void preludeFailed(Failure failure) {
+        if (!ended) {
+            end(failed(failure));
+        }
+    }
+
+    @Override
+    public void preludeCut() {
+        if (ended) {
+            return;
+        }
+        String during = " during the " + target.prelude().map(p -> p.protocol()).orElse("") + " prelude";
+        end(failed(transportError != null
+                ? Failure.of(FailureKind.RESET_BEFORE_REPLY, "connection reset by " + target.hostPort() + during
+                        + " (" + transportError.getMessage() + ")")
+                : Failure.of(FailureKind.CLOSED_BEFORE_REPLY, "connection closed by " + target.hostPort() + during)));
     }
 
     private void deadlinePassed() {

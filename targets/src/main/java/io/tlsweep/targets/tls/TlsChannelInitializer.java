@@ -1,6 +1,7 @@
 package io.tlsweep.targets.tls;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
@@ -24,12 +25,16 @@ public final class TlsChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         ChannelPipeline pipeline = ch.pipeline();
         pipeline.addLast("idle", new ReadTimeoutHandler(IDLE_SECONDS));
-        if (spec.requiredServerName().isPresent()) {
-            pipeline.addLast("sni", new SniGate(spec.requiredServerName().get(),
-                    () -> ServerSslContexts.newHandler(context, spec, ch.alloc())));
-        } else {
-            pipeline.addLast("tls", ServerSslContexts.newHandler(context, spec, ch.alloc()));
-        }
+        pipeline.addLast(spec.requiredServerName().isPresent() ? "sni" : "tls", tlsHandler(spec, context, ch));
         pipeline.addLast("sink", ConnectionErrorSink.INSTANCE);
+    }
+
+    /** The handler that serves {@code spec}'s TLS on {@code ch}: its SslHandler, behind an SNI gate if it has one. */
+    public static ChannelHandler tlsHandler(TlsTargetSpec spec, SslContext context, Channel ch) {
+        if (spec.requiredServerName().isPresent()) {
+            return new SniGate(spec.requiredServerName().get(), () -> ServerSslContexts.newHandler(context, spec,
+                    ch.alloc()));
+        }
+        return ServerSslContexts.newHandler(context, spec, ch.alloc());
     }
 }
