@@ -7,7 +7,7 @@ import io.tlsweep.metrics.HistogramLogFuzzTest;
 import io.tlsweep.profile.ProfileFileFuzzTest;
 import io.tlsweep.report.JsonLinesFuzzTest;
 import io.tlsweep.run.SweepConfigFuzzTest;
-import io.tlsweep.target.TargetLinesFuzzTest;
+import io.tlsweep.input.TargetLinesFuzzTest;
 import io.tlsweep.testing.Fuzzing;
 import io.tlsweep.wire.ClientHelloDecoderFuzzTest;
 import io.tlsweep.wire.ClientHelloRoundTripFuzzTest;

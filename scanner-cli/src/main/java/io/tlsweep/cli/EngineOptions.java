@@ -2,7 +2,7 @@ package io.tlsweep.cli;
 
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.run.EngineSettings;
-import io.tlsweep.target.Scope;
+import io.tlsweep.input.Scope;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,9 @@
 package io.tlsweep.cli;
 
 import io.tlsweep.run.SettingValues;
-import io.tlsweep.target.InputError;
-import io.tlsweep.target.Scope;
-import io.tlsweep.target.ScopeRules;
+import io.tlsweep.input.InputError;
+import io.tlsweep.input.Scope;
+import io.tlsweep.input.ScopeRules;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.tlsweep.cli;
 
 import io.tlsweep.report.RunInfo;
-import io.tlsweep.target.Shard;
+import io.tlsweep.input.Shard;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,7 +3,7 @@ package io.tlsweep.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsweep.target.Shard;
+import io.tlsweep.input.Shard;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

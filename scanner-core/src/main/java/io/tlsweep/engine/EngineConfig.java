@@ -1,7 +1,7 @@
 package io.tlsweep.engine;
 
 import io.tlsweep.metrics.ScanMetrics;
-import io.tlsweep.target.Scope;
+import io.tlsweep.input.Scope;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -28,7 +28,7 @@ public record EngineResult<T, P extends ProbePlan>(T target, Optional<InetAddres
         PLAN_ERROR,
         /**
          * The address (the literal, or what the name resolved to) is out of the configured
-         * {@link io.tlsweep.target.Scope}; no connection was made. Failure kind EXCLUDED, with the reason.
+         * {@link io.tlsweep.input.Scope}; no connection was made. Failure kind EXCLUDED, with the reason.
          */
         EXCLUDED
     }

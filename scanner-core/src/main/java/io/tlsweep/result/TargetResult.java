@@ -1,6 +1,6 @@
 package io.tlsweep.result;
 
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.Collections;

@@ -9,7 +9,7 @@ import io.tlsweep.probe.Baseline;
 import io.tlsweep.report.ChainJson;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.result.PreferenceOrder;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.Hex;
 import io.tlsweep.wire.ProtocolVersion;

@@ -11,7 +11,7 @@ import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.scan.RealStackCheck;
 import io.tlsweep.scan.TlsScanner;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.tlsweep.run;
 
 import io.tlsweep.engine.EngineConfig;
-import io.tlsweep.target.Scope;
+import io.tlsweep.input.Scope;
 import java.time.Duration;
 
 /**

@@ -2,7 +2,7 @@ package io.tlsweep.run;
 
 import io.tlsweep.report.InputJson;
 import io.tlsweep.report.RunInfo;
-import io.tlsweep.target.Shard;
+import io.tlsweep.input.Shard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.tlsweep.check.Checks;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.scan.TlsScanner;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -136,7 +136,7 @@ public final class ShardResults {
         lines.add(new Line(r.target(), r.port(), r.sni(), r.origin(), file, start, bytes.size()));
     }
 
-    /** {@code host:port} as {@link io.tlsweep.target.Shard} hashes it: lower case, no trailing dot. */
+    /** {@code host:port} as {@link io.tlsweep.input.Shard} hashes it: lower case, no trailing dot. */
     private static String endpoint(ResultJson r) {
         String host = r.host() != null ? r.host() : String.valueOf(r.target());
         host = host.toLowerCase(Locale.ROOT);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tlsweep.engine.EngineConfig;
-import io.tlsweep.target.Scope;
+import io.tlsweep.input.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -252,8 +252,8 @@ public record SweepConfig(List<String> targets, List<Integer> ports, String outp
      * The exclusions of {@code exclude:} (named {@code FILE:LINE: exclude[i]}) and {@code excludeFile:} (named
      * by their own file and line).
      */
-    public io.tlsweep.target.ScopeRules exclusions(Path file) throws IOException {
-        io.tlsweep.target.ScopeRules rules = new io.tlsweep.target.ScopeRules();
+    public io.tlsweep.input.ScopeRules exclusions(Path file) throws IOException {
+        io.tlsweep.input.ScopeRules rules = new io.tlsweep.input.ScopeRules();
         if (exclude != null) {
             int line = lineOfKey(Files.readString(file), "exclude").orElse(0);
             for (int i = 0; i < exclude.size(); i++) {

@@ -9,7 +9,7 @@ import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.profile.ProfileCatalog;
 import io.tlsweep.profile.ProfileFile;
-import io.tlsweep.target.Scope;
+import io.tlsweep.input.Scope;
 import io.tlsweep.wire.ProtocolVersion;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -18,7 +18,7 @@ import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import java.net.InetAddress;
 import java.util.Iterator;
 import java.util.List;

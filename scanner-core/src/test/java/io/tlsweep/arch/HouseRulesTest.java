@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.tlsweep.analysis.FileReadingOffender;
+import io.tlsweep.input.ResolvingOffender;
 import io.tlsweep.wire.UpwardImportOffender;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class HouseRulesTest {
     }
 
     @Test
-    void theRuleInForceFailsOnAWrongImportAndOnAFileReadInAPurePackage() {
+    void theRuleInForceFailsOnAWrongImportAResolutionBelowTheEngineAndAFileReadInAPurePackage() {
         JavaClasses withOffenders = new ClassFileImporter()
                 .withImportOption(location -> !location.contains("/test-classes/")
                         || location.contains("Offender"))
@@ -27,7 +28,9 @@ class HouseRulesTest {
                 .hasMessageContaining(UpwardImportOffender.class.getName())
                 .hasMessageContaining("io.tlsweep.report.ResultJson")
                 .hasMessageContaining(FileReadingOffender.class.getName())
-                .hasMessageContaining("java.nio.file.Files");
+                .hasMessageContaining("java.nio.file.Files")
+                .hasMessageContaining(ResolvingOffender.class.getName())
+                .hasMessageContaining("java.net.InetAddress");
     }
 
     @Test

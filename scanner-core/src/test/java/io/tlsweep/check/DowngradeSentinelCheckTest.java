@@ -27,7 +27,7 @@ import io.tlsweep.result.Finding;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.result.Timings;
 import io.tlsweep.scan.TlsScanner;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.targets.Behaviour;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.FarmTarget;

@@ -3,8 +3,8 @@ package io.tlsweep.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.result.FailureKind;
-import io.tlsweep.target.Scope;
-import io.tlsweep.target.ScopeRules;
+import io.tlsweep.input.Scope;
+import io.tlsweep.input.ScopeRules;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;

@@ -10,7 +10,7 @@ import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.Inconsistency;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.NamedGroup;

@@ -7,7 +7,7 @@ import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.KeyExchange;

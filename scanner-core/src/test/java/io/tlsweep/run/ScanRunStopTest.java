@@ -7,7 +7,7 @@ import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -39,7 +39,7 @@ public class SweepConfigFuzzTest {
         assertThat(c.portsOrDefault()).isNotEmpty().allSatisfy(p -> assertThat(p).isBetween(1, 65535));
         assertThat(c.retentionOrDefault()).isNotNegative();
         c.profileIds();
-        assertThat(c.scanOrDefaults().engine(io.tlsweep.target.Scope.DEFAULT)).isNotNull();
+        assertThat(c.scanOrDefaults().engine(io.tlsweep.input.Scope.DEFAULT)).isNotNull();
         assertThat(c.resolve(FILE, c.output())).isNotNull();
         assertThat(c.targets()).isNotEmpty().allSatisfy(t -> assertThat(c.resolve(FILE, t)).isNotNull());
         for (String optional : new String[] {c.caFile(), c.profileFile()}) {

@@ -9,7 +9,7 @@ import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.profile.ProfileFile;
 import io.tlsweep.result.ProfileOutcome;
 import io.tlsweep.result.TargetResult;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.targets.Behaviour;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.FarmTarget;

@@ -8,7 +8,7 @@ import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.targets.Behaviour;
 import io.tlsweep.targets.FarmTarget;
 import io.tlsweep.targets.HostileExpectation;

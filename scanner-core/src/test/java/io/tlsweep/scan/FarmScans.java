@@ -4,7 +4,7 @@ import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.result.TargetResult;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.targets.FarmTarget;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.tlsweep.profile.ProfileFile;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.FarmTarget;
 import io.tlsweep.targets.FlakyTargetSpec;

@@ -12,7 +12,7 @@ import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ProfileOutcome.Reason;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.testing.GnutlsServer;
 import io.tlsweep.testing.JsseServer;
 import io.tlsweep.wire.CipherSuite;

@@ -9,7 +9,7 @@ import io.tlsweep.result.Confirmation;
 import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
-import io.tlsweep.target.Target;
+import io.tlsweep.input.Target;
 import io.tlsweep.targets.FarmTarget;
 import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
