@@ -45,7 +45,7 @@ final class HouseRules {
             .layer("run").definedBy("io.tlsweep.run..")
             .whereLayer("text").mayNotAccessAnyLayer()
             .whereLayer("wire").mayNotAccessAnyLayer()
-            .whereLayer("cert").mayNotAccessAnyLayer()
+            .whereLayer("cert").mayOnlyAccessLayers("text")
             .whereLayer("input").mayOnlyAccessLayers("text")
             .whereLayer("result").mayOnlyAccessLayers("input", "wire")
             .whereLayer("prelude").mayOnlyAccessLayers("text", "wire", "result")
@@ -55,7 +55,7 @@ final class HouseRules {
             .whereLayer("check").mayOnlyAccessLayers("wire", "input", "result", "prelude", "profile", "probe")
             .whereLayer("analysis").mayOnlyAccessLayers("text", "wire", "cert", "input", "result", "profile",
                     "check")
-            .whereLayer("engine").mayOnlyAccessLayers("wire", "input", "result", "prelude", "metrics", "probe")
+            .whereLayer("engine").mayOnlyAccessLayers("text", "wire", "input", "result", "prelude", "metrics", "probe")
             .whereLayer("scan").mayOnlyAccessLayers("wire", "input", "result", "prelude", "profile", "metrics",
                     "probe", "check", "engine")
             .whereLayer("report").mayOnlyAccessLayers("text", "wire", "cert", "input", "result", "profile",
