@@ -24,6 +24,9 @@ public enum OutcomeClass {
     PRELUDE_TLS_NOT_OFFERED("prelude-tls-not-offered"),
     PRELUDE_TLS_REFUSED("prelude-tls-refused"),
     PRELUDE_UNEXPECTED("prelude-unexpected"),
+    PRELUDE_SERVICE_REFUSED("prelude-service-refused"),
+    PRELUDE_OTHER_PROTOCOL("prelude-other-protocol"),
+    PRELUDE_TIMEOUT("prelude-timeout"),
     /** A whole-target condition, never one connection's: kept so every failure kind has its class. */
     INCONSISTENT_EVIDENCE("inconsistent-evidence"),
     LOWER_VERSION("lower-version"),

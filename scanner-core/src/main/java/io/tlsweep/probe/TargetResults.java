@@ -161,8 +161,9 @@ public final class TargetResults {
             case BUDGET_EXCEEDED -> ScanStatus.BUDGET_EXCEEDED;
             case EXCLUDED -> ScanStatus.EXCLUDED;
             case CONNECT_REFUSED, CONNECT_TIMEOUT, DNS_FAILURE, READ_TIMEOUT, RESET_BEFORE_REPLY,
-                    CLOSED_BEFORE_REPLY, PRELUDE_TLS_NOT_OFFERED, PRELUDE_TLS_REFUSED, PRELUDE_UNEXPECTED ->
-                    ScanStatus.UNREACHABLE;
+                    CLOSED_BEFORE_REPLY -> ScanStatus.UNREACHABLE;
+            case PRELUDE_TLS_NOT_OFFERED, PRELUDE_TLS_REFUSED, PRELUDE_UNEXPECTED, PRELUDE_SERVICE_REFUSED,
+                    PRELUDE_OTHER_PROTOCOL, PRELUDE_TIMEOUT -> ScanStatus.UNREACHABLE;
             default -> ScanStatus.REJECTED;
         };
     }

@@ -31,6 +31,12 @@ public enum FailureKind {
      * banner, a malformed negotiation reply, more bytes than the prelude allows).
      */
     PRELUDE_UNEXPECTED("prelude-unexpected", false),
+    /** Prelude family: the service turned the client away in its greeting (SMTP 421/554, "too many connections"). */
+    PRELUDE_SERVICE_REFUSED("prelude-service-refused", false),
+    /** Prelude family: the greeting is another protocol's (an HTTP or SSH banner where SMTP was expected). */
+    PRELUDE_OTHER_PROTOCOL("prelude-other-protocol", false),
+    /** Prelude family: the service went silent before the prelude ended (a greeting or an answer never came). */
+    PRELUDE_TIMEOUT("prelude-timeout", false),
     /**
      * The answers contradict each other and sending again did not settle them (a hello lost on every attempt
      * on an endpoint that answered it, or a contradicting one, in other connections).
@@ -66,7 +72,8 @@ public enum FailureKind {
     /** Whether TLS never started because of what was said before it (the prelude family). */
     public boolean prelude() {
         return switch (this) {
-            case PRELUDE_TLS_NOT_OFFERED, PRELUDE_TLS_REFUSED, PRELUDE_UNEXPECTED -> true;
+            case PRELUDE_TLS_NOT_OFFERED, PRELUDE_TLS_REFUSED, PRELUDE_UNEXPECTED, PRELUDE_SERVICE_REFUSED,
+                    PRELUDE_OTHER_PROTOCOL, PRELUDE_TIMEOUT -> true;
             default -> false;
         };
     }

@@ -1,5 +1,7 @@
 package io.tlsweep.result;
 
+import java.util.Map;
+
 /**
  * What a prelude (what is said before TLS on a STARTTLS, RDP or TDS connection) learned about the service:
  * each protocol's codec gives its own typed record (a banner, whether STARTTLS was offered, the security
@@ -9,4 +11,12 @@ public interface PreludeFacts {
 
     /** The protocol as users name it in target lines and reports ("smtp", "rdp", ...). */
     String protocol();
+
+    /**
+     * The facts as the result line shows them, in a stable order: names in kebab-case, values a String,
+     * Boolean, Integer or Long, or a List of Strings (nothing absent is listed: an unknown fact is left out,
+     * never null). Server text is given as received, already cut to a short length by the codec; the
+     * writers escape it.
+     */
+    Map<String, Object> fields();
 }

@@ -41,7 +41,8 @@ public record WindowsSymptom(String code, String text, String dotNet, String bas
             case NOT_TLS, MALFORMED_REPLY, UNOFFERED_CHOICE -> illegalMessage();
             case INCONSISTENT_EVIDENCE -> new WindowsSymptom("", "(intermittent: some connections fail the way the"
                     + " lost answers show, others succeed)", "", "none");
-            case PRELUDE_TLS_NOT_OFFERED, PRELUDE_TLS_REFUSED, PRELUDE_UNEXPECTED -> new WindowsSymptom("",
+            case PRELUDE_TLS_NOT_OFFERED, PRELUDE_TLS_REFUSED, PRELUDE_UNEXPECTED, PRELUDE_SERVICE_REFUSED,
+                    PRELUDE_OTHER_PROTOCOL, PRELUDE_TIMEOUT -> new WindowsSymptom("",
                     "(TLS never started: the client's own protocol reports it, not Schannel)", "", "none");
             case BUDGET_EXCEEDED, INTERNAL_ERROR, EXCLUDED -> new WindowsSymptom("", "(a tlsweep condition: no"
                     + " client equivalent)", "", "none");

@@ -4,6 +4,8 @@ import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PreludeFacts;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,14 @@ public record LinePrelude(boolean framed) implements Prelude {
         @Override
         public String protocol() {
             return "line";
+        }
+
+        @Override
+        public Map<String, Object> fields() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("banner", banner);
+            answer.ifPresent(a -> fields.put("answer", a));
+            return fields;
         }
     }
 

@@ -1,0 +1,20 @@
+package io.tlsweep.prelude;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a prelude may need to know about its target and client: the server's name (the SNI name, which some
+ * protocols also say before TLS: XMPP's {@code to=}) and the name the client introduces itself with where the
+ * protocol asks for one (SMTP's {@code EHLO}, LMTP's {@code LHLO}): a neutral name the user states.
+ */
+public record PreludeContext(Optional<String> serverName, String clientName) {
+
+    public PreludeContext {
+        Objects.requireNonNull(serverName, "serverName");
+        Objects.requireNonNull(clientName, "clientName");
+        if (clientName.isBlank()) {
+            throw new IllegalArgumentException("the client's name must not be blank");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.tlsweep.prelude;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The protocols tlsweep speaks before TLS, in one list: a new protocol is its codec's package plus one line
+ * here. No two protocols share a name or a default port.
+ */
+public final class PreludeProtocols {
+    /** Every built-in protocol. */
+    public static final List<PreludeProtocol> ALL = List.of();
+
+    private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
+    private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();
+
+    static {
+        for (PreludeProtocol p : ALL) {
+            if (BY_NAME.put(p.name(), p) != null) {
+                throw new IllegalStateException("two prelude protocols named " + p.name());
+            }
+            for (int port : p.defaultPorts()) {
+                PreludeProtocol before = BY_PORT.put(port, p);
+                if (before != null) {
+                    throw new IllegalStateException("port " + port + " is the default of both " + before.name()
+                            + " and " + p.name());
+                }
+            }
+        }
+    }
+
+    private PreludeProtocols() {
+    }
+
+    /** The protocol named {@code name} (lower case), if there is one. */
+    public static Optional<PreludeProtocol> named(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The protocol spoken before TLS on {@code port} by default, if any ({@code --starttls auto}). */
+    public static Optional<PreludeProtocol> forPort(int port) {
+        return Optional.ofNullable(BY_PORT.get(port));
+    }
+}
