@@ -134,7 +134,8 @@ final class BenchCommand implements Callable<Integer> {
         String sni = this.sni != null ? this.sni : t.sni().orElse(null);
         TlsProvider stack = TlsProvider.parse(provider).orElse(null);
         if (stack == null) {
-            err.println("tlsweep bench: unknown provider '" + provider + "' (boringssl, jdk or bc)");
+            err.println("tlsweep bench: unknown provider '" + provider + "' (" + TlsProvider.LABELS.alternatives()
+                    + ")");
             return ExitCodes.USAGE;
         }
         if (jdkLegacy) {

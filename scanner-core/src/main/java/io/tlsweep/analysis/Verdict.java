@@ -1,7 +1,9 @@
 package io.tlsweep.analysis;
 
+import io.tlsweep.text.Labelled;
+
 /** The readiness of one endpoint for "TLS 1.0 and 1.1 switched off", most urgent first. */
-public enum Verdict {
+public enum Verdict implements Labelled {
     /** The best version is below TLS 1.2: clients with TLS 1.0/1.1 disabled cannot connect. */
     BREAKS_WITHOUT_LEGACY("breaks-without-legacy"),
     /** TLS 1.2 is accepted only with suites strong-crypto clients no longer offer. */
@@ -28,17 +30,9 @@ public enum Verdict {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
-    }
-
-    public static Verdict ofLabel(String label) {
-        for (Verdict v : values()) {
-            if (v.label.equals(label)) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("unknown verdict '" + label + "'");
     }
 
     @Override

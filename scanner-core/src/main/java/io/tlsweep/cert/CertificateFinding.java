@@ -1,7 +1,10 @@
 package io.tlsweep.cert;
 
+import io.tlsweep.text.Labelled;
+import io.tlsweep.text.Labels;
+
 /** Certificate problems a chain report can carry; labels are stable and used in JSON. */
-public enum CertificateFinding {
+public enum CertificateFinding implements Labelled {
     NO_CERTIFICATE("no-certificate", "no certificate served (anonymous suite, or none captured)"),
     UNPARSEABLE("cert-unparseable", "a served certificate is not a readable X.509 certificate"),
     EXPIRED("cert-expired", "the leaf certificate has expired"),
@@ -14,6 +17,8 @@ public enum CertificateFinding {
     WEAK_KEY("cert-weak-key", "a key below 2048 bits (RSA, DSA) or 224 bits (EC)"),
     SHA1_SIGNATURE("cert-sha1-signature", "a certificate signed with SHA-1 or MD5");
 
+    private static final Labels<CertificateFinding> LABELS = Labels.of(CertificateFinding.class);
+
     private final String label;
     private final String title;
 
@@ -22,6 +27,7 @@ public enum CertificateFinding {
         this.title = title;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -30,13 +36,9 @@ public enum CertificateFinding {
         return title;
     }
 
+    /** @throws IllegalArgumentException for a label no finding has, listing those there are */
     public static CertificateFinding ofLabel(String label) {
-        for (CertificateFinding f : values()) {
-            if (f.label.equals(label)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown certificate finding '" + label + "'");
+        return LABELS.require(label, "certificate finding");
     }
 
     @Override

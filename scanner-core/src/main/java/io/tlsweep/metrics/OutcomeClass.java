@@ -2,6 +2,7 @@ package io.tlsweep.metrics;
 
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.text.Labelled;
 import io.tlsweep.wire.ServerResponse;
 
 /**
@@ -9,7 +10,7 @@ import io.tlsweep.wire.ServerResponse;
  * ServerHello of any version or a HelloRetryRequest), sent an alert, answered with something else, or the
  * transport failed in a named way.
  */
-public enum OutcomeClass {
+public enum OutcomeClass implements Labelled {
     HELLO("hello"),
     ALERT("alert"),
     NOT_TLS("not-tls"),
@@ -50,6 +51,7 @@ public enum OutcomeClass {
     }
 
     /** The word used in metrics tags and run statistics ("hello", "alert", "read-timeout", ...). */
+    @Override
     public String label() {
         return label;
     }

@@ -1,5 +1,6 @@
 package io.tlsweep.metrics;
 
+import io.tlsweep.text.Labelled;
 import io.tlsweep.wire.ProtocolVersion;
 
 /**
@@ -9,7 +10,7 @@ import io.tlsweep.wire.ProtocolVersion;
 public record SeriesKey(Measure measure, ProtocolVersion offered, OutcomeClass outcome) {
 
     /** What a series times. */
-    public enum Measure {
+    public enum Measure implements Labelled {
         /** From connect start until the connection is established. */
         CONNECT("connect"),
         /** From connect start until the first byte of the reply. */
@@ -21,6 +22,7 @@ public record SeriesKey(Measure measure, ProtocolVersion offered, OutcomeClass o
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }

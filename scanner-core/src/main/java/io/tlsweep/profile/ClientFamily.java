@@ -1,11 +1,11 @@
 package io.tlsweep.profile;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.tlsweep.text.Labelled;
+import io.tlsweep.text.Labels;
 import java.util.Optional;
 
 /** The kind of client stack, which decides the error vocabulary a failure is reported in. */
-public enum ClientFamily {
+public enum ClientFamily implements Labelled {
     /** An application calling Schannel (SSPI) with the OS defaults. */
     SCHANNEL("schannel"),
     /** WinHTTP on top of Schannel (services, PowerShell's Invoke-WebRequest on old Windows, agents). */
@@ -19,12 +19,16 @@ public enum ClientFamily {
     /** A web browser. */
     BROWSER("browser");
 
+    /** Matched ignoring case and surrounding blanks, as a profile file may write them. */
+    public static final Labels<ClientFamily> LABELS = Labels.ofAnyCase(ClientFamily.class);
+
     private final String label;
 
     ClientFamily(String label) {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -35,8 +39,7 @@ public enum ClientFamily {
     }
 
     public static Optional<ClientFamily> byLabel(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.label.equals(t)).findFirst();
+        return LABELS.find(text);
     }
 
     @Override

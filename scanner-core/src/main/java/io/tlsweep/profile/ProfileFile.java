@@ -107,8 +107,8 @@ public final class ProfileFile {
             throw new BadFact("name", "missing");
         }
         ClientFamily family = ClientFamily.byLabel(node.path("family").asText(""))
-                .orElseThrow(() -> new BadFact("family", "'" + node.path("family").asText("") + "' is not one of"
-                        + " schannel, winhttp, dotnet, java, openssl, browser"));
+                .orElseThrow(() -> new BadFact("family", "'" + node.path("family").asText("") + "' is not one of "
+                        + String.join(", ", ClientFamily.LABELS.all())));
         Fact<List<ProtocolVersion>> versions = list(node, "versions", sources, ProfileFile::version)
                 .orElseThrow(() -> new BadFact("versions", "missing"));
         Fact<List<ProtocolVersion>> completes = list(node, "completes", sources, ProfileFile::version)

@@ -1,5 +1,6 @@
 package io.tlsweep.result;
 
+import io.tlsweep.text.Labelled;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.List;
@@ -19,7 +20,7 @@ public record Confirmation(Optional<String> provider, ProtocolVersion expectedVe
         String detail, List<byte[]> chain) {
 
     /** How the real handshake compares with the raw scan. */
-    public enum Outcome {
+    public enum Outcome implements Labelled {
         AGREED("agreed"), DISAGREED("disagreed"), FAILED("failed"), UNCONFIRMABLE("unconfirmable");
 
         private final String label;
@@ -28,6 +29,7 @@ public record Confirmation(Optional<String> provider, ProtocolVersion expectedVe
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }

@@ -1,12 +1,14 @@
 package io.tlsweep.result;
 
+import io.tlsweep.text.Labelled;
+
 /**
  * Why a hello got no usable answer. "The network failed" (connect, DNS, silence, reset, close) is kept
  * apart from "the server said no" (an alert), from "the service would not start TLS" (the prelude family:
  * what is said before TLS on a STARTTLS, RDP or TDS connection), and from "something odd" (not TLS,
  * malformed, a choice never offered, our own bug).
  */
-public enum FailureKind {
+public enum FailureKind implements Labelled {
     CONNECT_REFUSED("connect-refused", false),
     CONNECT_TIMEOUT("connect-timeout", false),
     DNS_FAILURE("dns-failure", false),
@@ -60,6 +62,7 @@ public enum FailureKind {
     }
 
     /** The word used in reports and JSON ("connect-refused", ...). */
+    @Override
     public String label() {
         return label;
     }

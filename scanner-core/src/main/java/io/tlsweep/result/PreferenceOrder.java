@@ -1,7 +1,9 @@
 package io.tlsweep.result;
 
+import io.tlsweep.text.Labelled;
+
 /** Whose cipher suite order decides: the server's, the client's, or not known (fewer than two suites). */
-public enum PreferenceOrder {
+public enum PreferenceOrder implements Labelled {
     SERVER("server"),
     CLIENT("client"),
     UNKNOWN("unknown");
@@ -12,6 +14,7 @@ public enum PreferenceOrder {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

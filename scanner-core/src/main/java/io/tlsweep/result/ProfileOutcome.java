@@ -1,5 +1,6 @@
 package io.tlsweep.result;
 
+import io.tlsweep.text.Labelled;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.Objects;
@@ -20,7 +21,7 @@ public record ProfileOutcome(Reason reason, Optional<ProtocolVersion> version, O
         Optional<Failure> failure, boolean assumed) {
 
     /** Why a profile connects or not. */
-    public enum Reason {
+    public enum Reason implements Labelled {
         CONNECTS("connects"),
         /** The server refuses every version the client offers. */
         SERVER_REFUSES_VERSION("server-refuses-version"),
@@ -51,17 +52,9 @@ public record ProfileOutcome(Reason reason, Optional<ProtocolVersion> version, O
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
-        }
-
-        public static Optional<Reason> byLabel(String label) {
-            for (Reason r : values()) {
-                if (r.label.equals(label)) {
-                    return Optional.of(r);
-                }
-            }
-            return Optional.empty();
         }
 
         @Override

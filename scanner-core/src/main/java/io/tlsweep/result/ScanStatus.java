@@ -1,7 +1,9 @@
 package io.tlsweep.result;
 
+import io.tlsweep.text.Labelled;
+
 /** The state of a scanned endpoint, on every result line. */
-public enum ScanStatus {
+public enum ScanStatus implements Labelled {
     /** At least one protocol version was accepted. */
     OK("ok"),
     /** A TLS server answered, but turned down every hello. */
@@ -30,6 +32,7 @@ public enum ScanStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

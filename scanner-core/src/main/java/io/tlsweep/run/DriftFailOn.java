@@ -63,7 +63,7 @@ public final class DriftFailOn {
         }
         throw new IllegalArgumentException("unknown drift condition '" + (condition == null ? "" : condition.trim())
                 + "' (expected drift or drift:CLASS with CLASS one of " + String.join(", ", SHORT.keySet())
-                + " or a class label: " + String.join(", ", labels()) + ")");
+                + " or a class label: " + String.join(", ", DriftClass.LABELS.all()) + ")");
     }
 
     /** Whether a --fail-on condition is a drift condition ("drift" or "drift:..."), for commands taking both kinds. */
@@ -117,9 +117,5 @@ public final class DriftFailOn {
         m.put("disappeared", EnumSet.of(DriftClass.DISAPPEARED));
         m.put("status", EnumSet.of(DriftClass.STATUS_CHANGED));
         return Collections.unmodifiableMap(m);
-    }
-
-    private static List<String> labels() {
-        return java.util.Arrays.stream(DriftClass.values()).map(DriftClass::label).toList();
     }
 }

@@ -3,15 +3,16 @@ package io.tlsweep.run;
 import io.tlsweep.analysis.Assessment;
 import io.tlsweep.analysis.Verdict;
 import io.tlsweep.result.FindingKind;
+import io.tlsweep.text.Labelled;
+import io.tlsweep.text.Labels;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * A {@code --fail-on} condition: an endpoint that meets it makes the run exit with code 1. The meanings
  * are listed in {@code tlsweep scan --help}.
  */
-public enum FailOn {
+public enum FailOn implements Labelled {
     BREAKS("breaks"),
     NO_COMMON("no-common"),
     LEGACY("legacy"),
@@ -24,6 +25,8 @@ public enum FailOn {
     private static final Set<FindingKind> WEAK_FINDINGS = Set.of(FindingKind.RC4, FindingKind.SWEET32,
             FindingKind.EXPORT, FindingKind.NULL_CIPHER, FindingKind.ANONYMOUS, FindingKind.DES, FindingKind.MD5,
             FindingKind.SSLV3);
+
+    private static final Labels<FailOn> LABELS = Labels.ofAnyCase(FailOn.class);
 
     private final String label;
 
@@ -61,6 +64,7 @@ public enum FailOn {
     }
 
     /** As written in {@code --fail-on} and a sweep file's {@code failOn}: "breaks", "no-common"... */
+    @Override
     public String label() {
         return label;
     }
@@ -71,13 +75,6 @@ public enum FailOn {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static FailOn parse(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        for (FailOn f : values()) {
-            if (f.label.equals(v)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown --fail-on condition '" + value + "' (expected one of "
-                + String.join(", ", java.util.Arrays.stream(values()).map(f -> f.label).toList()) + ")");
+        return LABELS.require(value, "--fail-on condition");
     }
 }

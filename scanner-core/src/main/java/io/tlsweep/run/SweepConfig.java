@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.input.Scope;
+import io.tlsweep.text.Labelled;
+import io.tlsweep.text.Labels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -91,10 +93,13 @@ public record SweepConfig(List<String> targets, List<Integer> ports, String outp
     }
 
     /** What a run of the sweep does: everything, one suite per version, or a re-check against the baseline. */
-    public enum Mode {
+    public enum Mode implements Labelled {
         FULL, VERSIONS_ONLY, RECHECK;
 
+        private static final Labels<Mode> LABELS = Labels.ofAnyCase(Mode.class);
+
         /** "full", "versions-only", "recheck": as the configuration file names the mode. */
+        @Override
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
@@ -226,14 +231,10 @@ public record SweepConfig(List<String> targets, List<Integer> ports, String outp
         return mode == null ? Mode.FULL : parseMode(mode, file);
     }
 
-    /** "full", "versions-only" or "recheck"; {@code file} names where the word came from in the error. */
+    /** "full", "versions-only" or "recheck", in any case; {@code file} names where the word came from in errors. */
     public static Mode parseMode(String mode, Path file) throws BadConfig {
-        return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "full" -> Mode.FULL;
-            case "versions-only" -> Mode.VERSIONS_ONLY;
-            case "recheck" -> Mode.RECHECK;
-            default -> throw new BadConfig(file + ": mode: '" + mode + "' is not full, versions-only or recheck");
-        };
+        return Mode.LABELS.find(mode).orElseThrow(() -> new BadConfig(file + ": mode: '" + mode + "' is not "
+                + Mode.LABELS.alternatives()));
     }
 
     public Scan scanOrDefaults() {

@@ -47,10 +47,10 @@ final class HouseRules {
             .whereLayer("wire").mayNotAccessAnyLayer()
             .whereLayer("cert").mayOnlyAccessLayers("text")
             .whereLayer("input").mayOnlyAccessLayers("text")
-            .whereLayer("result").mayOnlyAccessLayers("input", "wire")
+            .whereLayer("result").mayOnlyAccessLayers("text", "input", "wire")
             .whereLayer("prelude").mayOnlyAccessLayers("text", "wire", "result")
             .whereLayer("profile").mayOnlyAccessLayers("text", "wire", "result")
-            .whereLayer("metrics").mayOnlyAccessLayers("wire", "result")
+            .whereLayer("metrics").mayOnlyAccessLayers("text", "wire", "result")
             .whereLayer("probe").mayOnlyAccessLayers("wire", "input", "result", "prelude", "profile")
             .whereLayer("check").mayOnlyAccessLayers("wire", "input", "result", "prelude", "profile", "probe")
             .whereLayer("analysis").mayOnlyAccessLayers("text", "wire", "cert", "input", "result", "profile",

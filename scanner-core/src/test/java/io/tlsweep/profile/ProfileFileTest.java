@@ -36,6 +36,16 @@ class ProfileFileTest {
     }
 
     @Test
+    void theFamilyIsReadIgnoringCaseAndAnUnknownOneListsTheFamilies() {
+        String shout = profile("shout", "\"0xC02F\"").replace("\"java\"", "\" Java \"");
+        String odd = profile("odd", "\"0xC02F\"").replace("\"java\"", "\"mainframe\"");
+        ProfileFile.Load load = ProfileFile.parse(file(shout, odd), "mine.json");
+        assertThat(load.catalog().byId("shout").orElseThrow().family()).isEqualTo(ClientFamily.JAVA);
+        assertThat(load.errors()).containsExactly("mine.json: profile 'odd': family: 'mainframe' is not one of"
+                + " schannel, winhttp, dotnet, java, openssl, browser");
+    }
+
+    @Test
     void aBadProfileIsReportedWithFileProfileAndFactAndTheOthersLoad() {
         ProfileFile.Load load = ProfileFile.parse(file(profile("good", "\"0xC02F\""),
                 profile("bad", "\"0xC02F\", \"NO_SUCH_SUITE\"")), "mine.json");

@@ -1,6 +1,7 @@
 package io.tlsweep.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsweep.analysis.Verdict;
 import java.util.Arrays;
@@ -8,6 +9,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FailOnTest {
+
+    @Test
+    void aConditionIsReadIgnoringCaseAndBlanksAndAnUnknownOneListsEveryCondition() {
+        assertThat(FailOn.parse(" No-Common ")).isEqualTo(FailOn.NO_COMMON);
+        assertThat(FailOn.parse("not-tls")).isEqualTo(FailOn.NOT_TLS);
+        assertThatThrownBy(() -> FailOn.parse("not_tls")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown --fail-on condition 'not_tls' (expected one of breaks, no-common, legacy, weak,"
+                        + " unreachable, not-tls, inconsistent, excluded)");
+    }
 
     @Test
     void inconsistentIsMetByTheInconsistentVerdictAlone() {

@@ -15,6 +15,16 @@ class SweepConfigTest {
     Path dir;
 
     @Test
+    void theModeIsReadIgnoringCase() throws Exception {
+        Path option = Path.of("--mode");
+        assertThat(SweepConfig.parseMode("Versions-Only", option)).isEqualTo(SweepConfig.Mode.VERSIONS_ONLY);
+        assertThat(SweepConfig.parseMode("RECHECK", option)).isEqualTo(SweepConfig.Mode.RECHECK);
+        assertThat(SweepConfig.parseMode("full", option)).isEqualTo(SweepConfig.Mode.FULL);
+        assertThatThrownBy(() -> SweepConfig.parseMode("versions_only", option))
+                .hasMessage("--mode: mode: 'versions_only' is not full, versions-only or recheck");
+    }
+
+    @Test
     void aTypoIsAnErrorWithFileAndLine() throws Exception {
         Path f = Files.writeString(dir.resolve("sweep.yaml"), "targets: [a.txt]\noutput: out\nretension: 3\n");
         assertThatThrownBy(() -> SweepConfig.read(f)).isInstanceOf(SweepConfig.BadConfig.class)

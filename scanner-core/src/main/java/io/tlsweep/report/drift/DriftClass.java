@@ -1,6 +1,7 @@
 package io.tlsweep.report.drift;
 
-import java.util.Locale;
+import io.tlsweep.text.Labelled;
+import io.tlsweep.text.Labels;
 import java.util.Optional;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Optional;
  * drift.json, on the command line ({@code --fail-on drift:legacy}) and as the Prometheus {@code class}
  * label.
  */
-public enum DriftClass {
+public enum DriftClass implements Labelled {
     /** The endpoint is in the new run only. */
     APPEARED("appeared", "Appeared"),
     /** The endpoint is in the old run only. */
@@ -34,6 +35,9 @@ public enum DriftClass {
     /** The scan status changed (ok, unreachable, rejected...). */
     STATUS_CHANGED("status-changed", "Status changed");
 
+    /** Matched ignoring case and surrounding blanks, as typed in {@code --fail-on drift:CLASS}. */
+    public static final Labels<DriftClass> LABELS = Labels.ofAnyCase(DriftClass.class);
+
     private final String label;
     private final String title;
 
@@ -43,6 +47,7 @@ public enum DriftClass {
     }
 
     /** The stable label: "legacy-enabled". */
+    @Override
     public String label() {
         return label;
     }
@@ -54,13 +59,7 @@ public enum DriftClass {
 
     /** The class with this label (case-insensitive), if any. */
     public static Optional<DriftClass> ofLabel(String label) {
-        String l = label == null ? "" : label.trim().toLowerCase(Locale.ROOT);
-        for (DriftClass c : values()) {
-            if (c.label.equals(l)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return LABELS.find(label);
     }
 
     @Override

@@ -75,8 +75,7 @@ public record DriftJson(String schema, String baseline, String run, Endpoints en
 
         /** @throws IllegalArgumentException for a class label this version does not know */
         public Change toChange() {
-            DriftClass c = DriftClass.ofLabel(driftClass).orElseThrow(
-                    () -> new IllegalArgumentException("unknown drift class '" + driftClass + "'"));
+            DriftClass c = DriftClass.LABELS.require(driftClass, "drift class");
             return new Change(c, new EndpointKey(target, port, sni), detail, oldValue, newValue);
         }
     }
