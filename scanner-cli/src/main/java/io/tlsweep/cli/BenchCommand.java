@@ -17,6 +17,7 @@ import io.tlsweep.result.TargetResult;
 import io.tlsweep.run.BenchMatrix;
 import io.tlsweep.run.BenchOutput;
 import io.tlsweep.scan.TlsScanner;
+import io.tlsweep.text.IpLiteral;
 import io.tlsweep.input.ParsedLine;
 import io.tlsweep.input.Scope;
 import io.tlsweep.input.Target;
@@ -121,11 +122,11 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Target t = parsed instanceof ParsedLine.Targets ts && ts.size() == 1 ? ts.iterator().next() : null;
-        if (t == null || !t.hostIsLiteral()) {
+        if (t == null || !(IpLiteral.parse(t.host()) instanceof IpLiteral.Address literal)) {
             err.println("tlsweep bench: TARGET must be one IP:PORT or [IPv6]:PORT (give a name with --sni)");
             return ExitCodes.USAGE;
         }
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(t.host()), t.port());
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(literal.bytes()), t.port());
         java.util.Optional<String> refusal = Scope.DEFAULT.refusal(address.getAddress().getAddress());
         if (refusal.isPresent()) {
             err.println("tlsweep bench: " + t.host() + ": " + refusal.get());

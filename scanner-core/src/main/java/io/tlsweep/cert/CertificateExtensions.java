@@ -1,5 +1,6 @@
 package io.tlsweep.cert;
 
+import io.tlsweep.text.IpLiteral;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -26,7 +27,10 @@ final class CertificateExtensions {
     private CertificateExtensions() {
     }
 
-    /** iPAddress subjectAltNames in canonical text, certificate order. */
+    /**
+     * iPAddress subjectAltNames in canonical text, certificate order; an entry that is not 4 or 16 bytes (RFC 5280
+     * allows no other length outside name constraints) as {@code ?N-byte address}, which matches no name.
+     */
     static List<String> ipAddresses(X509Certificate cert) {
         List<String> addresses = new ArrayList<>();
         Optional<ASN1Primitive> value = extension(cert, Extension.subjectAlternativeName);
@@ -36,7 +40,9 @@ final class CertificateExtensions {
         try {
             for (GeneralName name : GeneralNames.getInstance(value.get()).getNames()) {
                 if (name.getTagNo() == GeneralName.iPAddress) {
-                    addresses.add(IpAddressText.format(ASN1OctetString.getInstance(name.getName()).getOctets()));
+                    byte[] octets = ASN1OctetString.getInstance(name.getName()).getOctets();
+                    addresses.add(octets.length == 4 || octets.length == 16 ? IpLiteral.format(octets)
+                            : "?" + octets.length + "-byte address");
                 }
             }
         } catch (IllegalArgumentException | IllegalStateException e) {

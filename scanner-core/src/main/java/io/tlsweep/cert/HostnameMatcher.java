@@ -1,6 +1,6 @@
 package io.tlsweep.cert;
 
-import java.util.Arrays;
+import io.tlsweep.text.IpLiteral;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,7 +9,9 @@ import java.util.Optional;
  * Matches a reference name against a leaf certificate, following RFC 6125 as browsers apply it:
  * <ul>
  * <li>An IP literal (IPv4, IPv6, bracketed or not) matches only an iPAddress subjectAltName with the same
- * bytes: never a dNSName, never a wildcard, never the CN.</li>
+ * bytes: never a dNSName, never a wildcard, never the CN. Literals are read by {@link IpLiteral}, the syntax the
+ * targets have (RFC 3986): text meant as one but malformed ({@code 010.0.0.1}, {@code fe80::1%eth0},
+ * {@code 1.2.3.4.}, {@code host.123}) matches nothing, and the detail says why.</li>
  * <li>A DNS name is compared ASCII case-insensitively with one trailing dot ignored on both sides.
  * Non-ASCII names are not converted: pass A-labels ({@code xn--...}) as the SNI carries them.</li>
  * <li>A wildcard is accepted only as the whole left-most label ({@code *.example.com}); it matches
@@ -34,14 +36,17 @@ public final class HostnameMatcher {
             return NameMatch.notChecked("no name to check (no SNI name and the target is not an IP literal)");
         }
         String reference = name.get();
-        Optional<byte[]> address = IpAddressText.parse(reference);
-        if (address.isPresent()) {
+        IpLiteral.Parsed literal = IpLiteral.parse(reference);
+        if (literal instanceof IpLiteral.Address) {
             for (String ip : leaf.ipAddresses()) {
-                if (IpAddressText.parse(ip).filter(a -> Arrays.equals(a, address.get())).isPresent()) {
+                if (IpLiteral.parse(ip).equals(literal)) {
                     return NameMatch.matched(reference, "IP:" + ip);
                 }
             }
             return NameMatch.mismatched(reference, "address " + reference + " not in SAN " + leaf.subjectAltNames());
+        }
+        if (literal instanceof IpLiteral.Malformed malformed) {
+            return NameMatch.mismatched(reference, malformed.why() + ", so it matches no name");
         }
         List<String> dnsNames = leaf.dnsNames();
         if (!dnsNames.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.tlsweep.engine;
 
 import io.netty.channel.EventLoop;
-import io.netty.util.NetUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tlsweep.metrics.OutcomeClass;
 import io.tlsweep.probe.ProbePlan;
@@ -10,9 +9,11 @@ import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.Timings;
+import io.tlsweep.text.IpLiteral;
 import io.tlsweep.wire.ClientHelloEncoder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,11 @@ import java.util.function.Function;
  * <p>This class is the one boundary where exceptions are caught wholesale: a plan (or planner) that throws
  * is a bug in that plan, so the target ends as {@link EngineResult.Status#PLAN_ERROR} and the run goes on.
  *
- * <p>Before the first connect, the address (a literal, or what the name resolved to) is checked against the
- * configured scope; one out of scope ends the target as {@link EngineResult.Status#EXCLUDED} with no
- * connection.
+ * <p>An IP literal host ({@link IpLiteral}: IPv4, IPv6, bracketed IPv6) is used as it is; only a name goes to the
+ * resolver. A host meant as a literal but malformed ({@code 010.0.0.1}, {@code fe80::1%eth0}) is never looked up:
+ * the target ends as {@link EngineResult.Status#DNS_FAILURE} with the reason. Before the first connect, the address
+ * (the literal, or what the name resolved to) is checked against the configured scope; one out of scope ends the
+ * target as {@link EngineResult.Status#EXCLUDED} with no connection.
  *
  * <p>Once a connect to the endpoint was refused or timed out ({@link FailureKind#endsTarget()}), steps not
  * yet sent are completed at once with that failure and no connection: a dead endpoint costs one timeout per
@@ -55,6 +58,7 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
     private Endpoint endpoint;
     private P plan;
     private InetAddress address;
+    private boolean literalHost;
     private InetSocketAddress remote;
     private HostGate host;
     private ScheduledFuture<?> budgetTimer;
@@ -97,13 +101,28 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
             planError(e, "creating the plan");
             return;
         }
-        byte[] literal = NetUtil.createByteArrayFromIpAddressString(endpoint.host());
-        if (literal != null) {
-            resolved(NetUtil.createInetAddressFromIpAddressString(endpoint.host()), null);
+        IpLiteral.Parsed literal = IpLiteral.parse(endpoint.host());
+        if (literal instanceof IpLiteral.Address a) {
+            literalHost = true;
+            resolved(inetAddress(a.bytes()), null);
+            return;
+        }
+        if (literal instanceof IpLiteral.Malformed m) {
+            end(EngineResult.Status.DNS_FAILURE, Failure.of(FailureKind.DNS_FAILURE, m.why()
+                    + " (not looked up as a name)"));
             return;
         }
         parts.resolver().resolve(endpoint.host())
                 .whenComplete((a, e) -> loop.execute(() -> resolved(a, e)));
+    }
+
+    /** The address of a literal, made from its bytes: {@code getByAddress} never resolves. */
+    private static InetAddress inetAddress(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a literal of " + bytes.length + " bytes", e);
+        }
     }
 
     private void resolved(InetAddress a, Throwable error) {
@@ -119,9 +138,8 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
         address = a;
         Optional<String> refusal = parts.config().scope().refusal(a.getAddress());
         if (refusal.isPresent()) {
-            boolean literal = NetUtil.isValidIpV4Address(endpoint.host()) || NetUtil.isValidIpV6Address(endpoint.host());
-            end(EngineResult.Status.EXCLUDED, Failure.of(FailureKind.EXCLUDED, (literal ? endpoint.host()
-                    : endpoint.host() + " resolved to " + NetUtil.toAddressString(a)) + ": " + refusal.get()));
+            end(EngineResult.Status.EXCLUDED, Failure.of(FailureKind.EXCLUDED, (literalHost ? endpoint.host()
+                    : endpoint.host() + " resolved to " + IpLiteral.format(a.getAddress())) + ": " + refusal.get()));
             return;
         }
         remote = new InetSocketAddress(a, endpoint.port());

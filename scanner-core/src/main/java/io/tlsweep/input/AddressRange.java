@@ -1,5 +1,7 @@
 package io.tlsweep.input;
 
+import io.tlsweep.text.IpLiteral;
+
 /**
  * A CIDR block, expanded on demand: {@link #address(long)} computes the i-th address, nothing is
  * materialised, so a /8 (16M addresses) costs the same memory as a /32.

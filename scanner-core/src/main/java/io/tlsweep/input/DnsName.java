@@ -1,5 +1,7 @@
 package io.tlsweep.input;
 
+import io.tlsweep.text.IpLiteral;
+
 /**
  * DNS host name rules (RFC 1123 "LDH"): labels of letters, digits and hyphens, 1-63 characters, not
  * starting or ending with a hyphen, at most 253 characters in all; one trailing dot (an absolute name) is

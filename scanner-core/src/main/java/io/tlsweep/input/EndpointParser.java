@@ -1,5 +1,7 @@
 package io.tlsweep.input;
 
+import io.tlsweep.text.IpLiteral;
+
 /**
  * Reads the target token of a line (no modifiers, no comment): {@code HOST[:PORT]},
  * {@code [IPv6][:PORT]}, a bare IPv6 literal, and CIDR forms of each. Pure and strict; the message of
@@ -7,7 +9,8 @@ package io.tlsweep.input;
  *
  * <p>A token with two or more colons outside brackets is a bare IPv6 literal with no port:
  * {@code 2001:db8::1:443} is the address {@code 2001:db8::1:1bb}, not a port. Brackets give a port.
- * IPv6 zone ids ({@code fe80::1%eth0}) are refused: a scope only means something on one machine.
+ * IPv6 zone ids ({@code fe80::1%eth0}) are refused: a scope only means something on one machine. Addresses are
+ * read by {@link IpLiteral}, whose messages name what is wrong with a literal.
  */
 final class EndpointParser {
 
@@ -36,11 +39,11 @@ final class EndpointParser {
             if (!IpLiteral.looksLikeIpv4(address)) {
                 throw new BadTargetException("a CIDR range needs an IP address, not '" + address + "'");
             }
-            byte[] bytes = IpLiteral.parseIpv4(address);
+            byte[] bytes = bytes(IpLiteral.parseIpv4(address));
             return new Endpoint.Range(AddressRange.of(bytes, prefix(hostPart.substring(slash + 1), "IPv4")), port);
         }
         if (IpLiteral.looksLikeIpv4(hostPart)) {
-            return new Endpoint.Host(IpLiteral.format(IpLiteral.parseIpv4(hostPart)), true, port);
+            return new Endpoint.Host(IpLiteral.format(bytes(IpLiteral.parseIpv4(hostPart))), true, port);
         }
         if (hostPart.indexOf(']') >= 0) {
             throw new BadTargetException("']' without '[' in '" + token + "'");
@@ -87,16 +90,22 @@ final class EndpointParser {
     private static Endpoint ipv6(String text, int port) throws BadTargetException {
         int slash = text.indexOf('/');
         String address = slash >= 0 ? text.substring(0, slash) : text;
-        int zone = address.indexOf('%');
-        if (zone >= 0) {
-            throw new BadTargetException("IPv6 zone id '" + address.substring(zone)
-                    + "' not supported (use a global or unique-local address)");
-        }
-        byte[] bytes = IpLiteral.parseIpv6(address);
+        byte[] bytes = bytes(IpLiteral.parseIpv6(address));
         if (slash < 0) {
             return new Endpoint.Host(IpLiteral.format(bytes), true, port);
         }
         return new Endpoint.Range(AddressRange.of(bytes, prefix(text.substring(slash + 1), "IPv6")), port);
+    }
+
+    /** The bytes of a parsed address; the parser's reason, as it words it, for a malformed one. */
+    static byte[] bytes(IpLiteral.Parsed parsed) throws BadTargetException {
+        if (parsed instanceof IpLiteral.Address address) {
+            return address.bytes();
+        }
+        if (parsed instanceof IpLiteral.Malformed malformed) {
+            throw new BadTargetException(malformed.why());
+        }
+        throw new IllegalArgumentException("text not meant as an IP literal reached the address reader");
     }
 
     private static int prefix(String text, String family) throws BadTargetException {

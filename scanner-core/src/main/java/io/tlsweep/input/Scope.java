@@ -1,5 +1,6 @@
 package io.tlsweep.input;
 
+import io.tlsweep.text.IpLiteral;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,8 @@ public final class Scope {
         static Rule parse(String cidr, String why) throws BadTargetException {
             int slash = cidr.indexOf('/');
             String text = slash < 0 ? cidr : cidr.substring(0, slash);
-            byte[] address = IpLiteral.looksLikeIpv4(text) ? IpLiteral.parseIpv4(text) : parseIpv6(text);
+            byte[] address = EndpointParser.bytes(IpLiteral.looksLikeIpv4(text) ? IpLiteral.parseIpv4(text)
+                    : parseIpv6(text));
             int bits = address.length * 8;
             int prefix = bits;
             if (slash >= 0) {
@@ -109,7 +111,7 @@ public final class Scope {
                     why);
         }
 
-        private static byte[] parseIpv6(String text) throws BadTargetException {
+        private static IpLiteral.Parsed parseIpv6(String text) throws BadTargetException {
             String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
             if (bare.indexOf(':') < 0) {
                 throw new BadTargetException("'" + text + "' is not an IP address or CIDR range (names are not"

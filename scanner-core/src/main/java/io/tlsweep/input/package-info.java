@@ -1,7 +1,7 @@
 /**
  * Target input: the line syntax, lazy CIDR expansion, streaming sources, sharding, endpoint identity and
  * scope. Nothing here resolves a name or opens a socket (the engine does); IP literals are recognised by
- * {@link io.tlsweep.input.IpLiteral}, not by {@code InetAddress}.
+ * {@link io.tlsweep.text.IpLiteral}, not by {@code InetAddress}.
  *
  * <h2>Syntax, one target per line or per command-line argument</h2>
  * <pre>

@@ -2,11 +2,14 @@ package io.tlsweep.cert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.cert.NameMatch.Outcome;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -130,6 +133,21 @@ public class CertificateReaderTest {
             "MD5withRSA, false, true", "MD2withRSA, false, true", "RSASSA-PSS, false, false", "Ed25519, false, false"})
     void signatureHashes(String algorithm, boolean sha1, boolean md5) {
         assertThat(SignatureFacts.of(algorithm)).isEqualTo(new SignatureFacts(algorithm, sha1, md5));
+    }
+
+    @Test
+    void anIpSanOfAnotherLengthIsShownByItsLengthAndMatchesNoAddress() throws Exception {
+        TestPki.Issued issuer = TestPki.root("CN=root", TestPki.ec("secp256r1"));
+        GeneralName ipWithMask = new GeneralName(GeneralName.iPAddress,
+                new DEROctetString(new byte[] {10, 0, 0, 1, (byte) 255, (byte) 255, (byte) 255, (byte) 255}));
+        TestPki.Issued cert = TestPki.leaf("CN=odd", TestPki.ec("secp256r1"), issuer, "SHA256withECDSA",
+                List.of(ipWithMask, TestPki.ip("10.0.0.2")), List.of());
+
+        CertificateFacts facts = (CertificateFacts) CertificateReader.read(cert.der());
+
+        assertThat(facts.ipAddresses()).containsExactly("?8-byte address", "10.0.0.2");
+        assertThat(HostnameMatcher.match(facts, Optional.of("10.0.0.1")).outcome()).isEqualTo(Outcome.MISMATCHED);
+        assertThat(HostnameMatcher.match(facts, Optional.of("10.0.0.2")).outcome()).isEqualTo(Outcome.MATCHED);
     }
 
     @Test

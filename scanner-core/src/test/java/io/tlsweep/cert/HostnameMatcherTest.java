@@ -54,6 +54,17 @@ class HostnameMatcherTest {
             "[::1];             -;                    ::1;        -;    MATCHED;    IP:::1",
             "2001:DB8:0::1;     -;                    2001:db8::1; -;   MATCHED;    IP:2001:db8::1",
             "::ffff:127.0.0.1;  -;                    127.0.0.1;  -;    MISMATCHED; -",
+            "127.0.0.1;         -;                    ::ffff:127.0.0.1; -; MISMATCHED; -",
+            "::ffff:127.0.0.1;  -;                    ::ffff:127.0.0.1; -; MATCHED; IP:::ffff:127.0.0.1",
+            "[2001:db8::1];     -;                    2001:db8::1; -;   MATCHED;    IP:2001:db8::1",
+            "1:2:3:4:5:6:7::;   -;                    1:2:3:4:5:6:7:0; -; MATCHED;  IP:1:2:3:4:5:6:7:0",
+            "2001:db8::1.2.3.4; -;                    2001:db8::102:304; -; MATCHED; IP:2001:db8::102:304",
+            // the targets' literal syntax: text meant as a literal but malformed matches nothing, not even as a name
+            "010.0.0.1;         010.0.0.1;            10.0.0.1;   010.0.0.1; MISMATCHED; -",
+            "1.2.3.4.;          1.2.3.4;              1.2.3.4;    -;    MISMATCHED; -",
+            "host.123;          host.123;             -;          -;    MISMATCHED; -",
+            "fe80::1%eth0;      fe80::1%eth0;         fe80::1;    -;    MISMATCHED; -",
+            "[192.0.2.1];       [192.0.2.1];          192.0.2.1;  -;    MISMATCHED; -",
             // CN only when there is no dNSName
             "legacy.example;    -;                    -;   legacy.example; MATCHED; CN:legacy.example",
             "LEGACY.example.;   -;                    10.0.0.1; legacy.example; MATCHED; CN:legacy.example",
@@ -76,6 +87,10 @@ class HostnameMatcherTest {
                 .isEqualTo("name sni.example not in SAN [DNS:localhost, IP:127.0.0.1]");
         assertThat(HostnameMatcher.match(leaf, Optional.of("10.1.2.3")).detail())
                 .isEqualTo("address 10.1.2.3 not in SAN [DNS:localhost, IP:127.0.0.1]");
+        assertThat(HostnameMatcher.match(leaf, Optional.of("010.0.0.1")).detail()).isEqualTo("bad IPv4 address"
+                + " '010.0.0.1': octet '010' has a leading zero (octal or decimal?), so it matches no name");
+        assertThat(HostnameMatcher.match(leaf, Optional.of("fe80::1%lo")).detail()).isEqualTo("IPv6 zone id '%lo'"
+                + " not supported (use a global or unique-local address), so it matches no name");
         assertThat(HostnameMatcher.match(facts("old.example", List.of(), List.of()), Optional.of("new.example"))
                 .detail()).isEqualTo("name new.example not in SAN [] nor CN old.example");
         assertThat(HostnameMatcher.match(facts(null, List.of(), List.of()), Optional.of("new.example"))

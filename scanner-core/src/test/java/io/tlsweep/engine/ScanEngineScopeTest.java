@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +63,39 @@ class ScanEngineScopeTest {
                     + " a multicast address (224.0.0.0/4), never connected to");
             assertThat(r.address().orElseThrow().getHostAddress()).isEqualTo("239.1.2.3");
             assertThat(r.connections()).isZero();
+        }
+    }
+
+    /** The malformed literals are ones a laxer reader would take for out-of-scope addresses: never a packet out. */
+    @Test
+    void literalsAreReadByTheOneParserAndOnlyNamesReachTheResolver() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        HostResolver resolver = host -> {
+            asked.add(host);
+            return CompletableFuture.failedFuture(new UnknownHostException(host + " (test resolver)"));
+        };
+        List<Endpoint> targets = List.of(new Endpoint("[ff02::1]", 443), new Endpoint("0:0:0:0:0:ffff:e000:fb", 443),
+                new Endpoint("224.0.0.01", 443), new Endpoint("ff02::1%eth0", 443), new Endpoint("host.123", 443),
+                new Endpoint("nowhere.tlsweep.test", 443));
+        try (ScanEngine engine = new ScanEngine(Scans.quick().resolver(resolver).build())) {
+            Scans.Done<ScriptedPlan> done = Scans.run(engine, targets,
+                    e -> new ScriptedPlan(2, ScriptedPlan.Mode.ALL_AT_ONCE));
+            assertThat(asked).containsExactly("nowhere.tlsweep.test");
+            assertThat(detail(done, "[ff02::1]"))
+                    .isEqualTo("[ff02::1]: a multicast address (ff00::/8), never connected to");
+            assertThat(detail(done, "0:0:0:0:0:ffff:e000:fb")).contains("a multicast address (224.0.0.0/4)");
+            assertThat(detail(done, "224.0.0.01")).isEqualTo("bad IPv4 address '224.0.0.01': octet '01' has a leading"
+                    + " zero (octal or decimal?) (not looked up as a name)");
+            assertThat(detail(done, "ff02::1%eth0")).startsWith("IPv6 zone id '%eth0' not supported");
+            assertThat(detail(done, "host.123")).startsWith("'host.123' is neither an IPv4 address nor a host name");
+            assertThat(detail(done, "nowhere.tlsweep.test")).startsWith("could not resolve nowhere.tlsweep.test");
+            for (EngineResult<Endpoint, ScriptedPlan> r : done.results()) {
+                boolean excluded = r.target().equals(targets.get(0)) || r.target().equals(targets.get(1));
+                assertThat(r.status()).as(r.target().host())
+                        .isEqualTo(excluded ? EngineResult.Status.EXCLUDED : EngineResult.Status.DNS_FAILURE);
+                assertThat(r.connections()).isZero();
+            }
+            assertThat(done.stats().connections()).isZero();
         }
     }
 

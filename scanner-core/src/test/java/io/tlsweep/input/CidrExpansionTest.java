@@ -3,6 +3,7 @@ package io.tlsweep.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.tlsweep.text.IpLiteral;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -71,7 +72,7 @@ class CidrExpansionTest {
     void theLastAddressOfAWholeIpv4SpaceIsReachableByIndex() throws BadTargetException {
         AddressRange all = AddressRange.of(new byte[4], 0);
         assertThat(all.address(all.size() - 1)).isEqualTo("255.255.255.255");
-        AddressRange v6 = AddressRange.of(IpLiteral.parseIpv6("2001:db8::"), 96);
+        AddressRange v6 = AddressRange.of(EndpointParser.bytes(IpLiteral.parseIpv6("2001:db8::")), 96);
         assertThat(v6.address(v6.size() - 1)).isEqualTo("2001:db8::ffff:ffff");
     }
 

@@ -2,6 +2,7 @@ package io.tlsweep.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.text.IpLiteral;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,7 +18,7 @@ class ScopeTest {
     Path dir;
 
     private static byte[] address(String literal) throws BadTargetException {
-        return literal.indexOf(':') >= 0 ? IpLiteral.parseIpv6(literal) : IpLiteral.parseIpv4(literal);
+        return EndpointParser.bytes(IpLiteral.parse(literal));
     }
 
     private static Optional<String> refusal(Scope scope, String literal) throws BadTargetException {
