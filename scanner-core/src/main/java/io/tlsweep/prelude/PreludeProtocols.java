@@ -1,6 +1,7 @@
 package io.tlsweep.prelude;
 
 import io.tlsweep.prelude.imap.ImapPrelude;
+import io.tlsweep.prelude.pop3.Pop3Prelude;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Optional;
 public final class PreludeProtocols {
     /** Every built-in protocol. */
     public static final List<PreludeProtocol> ALL = List.of(
-            ImapPrelude.PROTOCOL);
+            ImapPrelude.PROTOCOL,
+            Pop3Prelude.PROTOCOL);
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();

@@ -109,7 +109,7 @@ public abstract class LineCodec implements PreludeCodec {
      * @param expected what the greeting should have been ("'* OK'")
      */
     protected final PreludeStep notAGreeting(int consumed, String text, String expected) {
-        Optional<String> other = ForeignGreeting.of(text);
+        Optional<String> other = ForeignGreeting.of(text).filter(o -> !o.contains(protocolName)); // "+OKAY" to POP3
         if (other.isPresent()) {
             return fail(consumed, FailureKind.PRELUDE_OTHER_PROTOCOL, "the greeting is " + other.get() + "'s, not "
                     + protocolName + ": " + ServerText.quoted(text));
