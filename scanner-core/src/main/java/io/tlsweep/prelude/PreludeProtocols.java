@@ -1,5 +1,6 @@
 package io.tlsweep.prelude;
 
+import io.tlsweep.prelude.ftp.FtpPrelude;
 import io.tlsweep.prelude.imap.ImapPrelude;
 import io.tlsweep.prelude.pop3.Pop3Prelude;
 import java.util.HashMap;
@@ -15,7 +16,8 @@ public final class PreludeProtocols {
     /** Every built-in protocol. */
     public static final List<PreludeProtocol> ALL = List.of(
             ImapPrelude.PROTOCOL,
-            Pop3Prelude.PROTOCOL);
+            Pop3Prelude.PROTOCOL,
+            FtpPrelude.PROTOCOL);
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();
