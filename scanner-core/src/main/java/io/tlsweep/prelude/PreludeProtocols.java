@@ -2,6 +2,7 @@ package io.tlsweep.prelude;
 
 import io.tlsweep.prelude.ftp.FtpPrelude;
 import io.tlsweep.prelude.imap.ImapPrelude;
+import io.tlsweep.prelude.nntp.NntpPrelude;
 import io.tlsweep.prelude.pop3.Pop3Prelude;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class PreludeProtocols {
     public static final List<PreludeProtocol> ALL = List.of(
             ImapPrelude.PROTOCOL,
             Pop3Prelude.PROTOCOL,
-            FtpPrelude.PROTOCOL);
+            FtpPrelude.PROTOCOL,
+            NntpPrelude.PROTOCOL);
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();
