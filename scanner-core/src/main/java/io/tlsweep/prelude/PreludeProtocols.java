@@ -4,6 +4,7 @@ import io.tlsweep.prelude.ftp.FtpPrelude;
 import io.tlsweep.prelude.imap.ImapPrelude;
 import io.tlsweep.prelude.nntp.NntpPrelude;
 import io.tlsweep.prelude.pop3.Pop3Prelude;
+import io.tlsweep.prelude.sieve.SievePrelude;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ public final class PreludeProtocols {
             ImapPrelude.PROTOCOL,
             Pop3Prelude.PROTOCOL,
             FtpPrelude.PROTOCOL,
-            NntpPrelude.PROTOCOL);
+            NntpPrelude.PROTOCOL,
+            SievePrelude.PROTOCOL);
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();
