@@ -60,7 +60,7 @@ final class FtpCodec extends LineCodec {
             addToGreeting(text);
         } else if (state == State.FEAT) {
             String[] words = text.strip().toUpperCase(Locale.ROOT).split("[\\s;,]+");
-            authTlsListed |= words[0].equals("AUTH") && Arrays.asList(words).contains("TLS");
+            authTlsListed |= words.length > 0 && words[0].equals("AUTH") && Arrays.asList(words).contains("TLS");
         }
     }
 

@@ -95,6 +95,13 @@ class FtpCodecTest {
                 FailureKind.PRELUDE_TLS_REFUSED, "431");
     }
 
+    /** Found by LinePreludeFuzzTest: a feature line of separators only split into no word at all. */
+    @Test
+    void aFeatureLineOfSeparatorsOnlyIsNoFeature() {
+        assertFails("220 hi\r\n211-Features:\r\n,\r\n ;; \r\n211 End\r\n", FailureKind.PRELUDE_TLS_NOT_OFFERED,
+                "AUTH TLS");
+    }
+
     @Test
     void anSmtpGreetingIsNotTakenForFtp() {
         for (Split split : Split.values()) {
