@@ -17,7 +17,7 @@ public final class PreludeFeed {
     /** The bound on a prelude's bytes in these tests (the engine gives its own). */
     public static final int MAX_BYTES = 64 * 1024;
 
-    public enum Split { WHOLE, PIECES_OF_50, BYTE_BY_BYTE }
+    public enum Split { WHOLE, PIECES_OF_50, PIECES_OF_7, BYTE_BY_BYTE }
 
     /**
      * How a feed ended: the last step, everything written (as text), the run (for its leftover bytes and facts so
@@ -46,6 +46,7 @@ public final class PreludeFeed {
         int piece = switch (split) {
             case WHOLE -> Math.max(1, server.length);
             case PIECES_OF_50 -> 50;
+            case PIECES_OF_7 -> 7;
             case BYTE_BY_BYTE -> 1;
         };
         int at = 0;
