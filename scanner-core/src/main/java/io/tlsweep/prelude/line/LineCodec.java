@@ -119,10 +119,12 @@ public abstract class LineCodec implements PreludeCodec {
     }
 
     /**
-     * The server answered the STARTTLS command with an error: refused when it had advertised STARTTLS, not offered
-     * when it had not said ({@code advertised} empty: no capability list) and the answer says so.
+     * The server answered the STARTTLS command with an error: refused when it had advertised STARTTLS; when it had
+     * not said ({@code advertised} empty: no capability list), not offered if the answer means "no such command",
+     * else refused.
      *
-     * @param notImplemented whether the answer means "no such command" (FTP's 502, NNTP's 502...)
+     * @param notImplemented whether the answer means "no such command" (FTP's 500/502/504, NNTP's 500-502), or
+     *     cannot tell (protocols without reply codes: IMAP, POP3, ManageSieve)
      */
     protected final PreludeStep refused(int consumed, String command, String answer, Optional<Boolean> advertised,
             boolean notImplemented) {
