@@ -1,5 +1,10 @@
 package io.tlsweep.prelude;
 
+import io.tlsweep.prelude.ftp.FtpPrelude;
+import io.tlsweep.prelude.imap.ImapPrelude;
+import io.tlsweep.prelude.nntp.NntpPrelude;
+import io.tlsweep.prelude.pop3.Pop3Prelude;
+import io.tlsweep.prelude.sieve.SievePrelude;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +16,12 @@ import java.util.Optional;
  */
 public final class PreludeProtocols {
     /** Every built-in protocol. */
-    public static final List<PreludeProtocol> ALL = List.of();
+    public static final List<PreludeProtocol> ALL = List.of(
+            ImapPrelude.PROTOCOL,
+            Pop3Prelude.PROTOCOL,
+            FtpPrelude.PROTOCOL,
+            NntpPrelude.PROTOCOL,
+            SievePrelude.PROTOCOL);
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();
