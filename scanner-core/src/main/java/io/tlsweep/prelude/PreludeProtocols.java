@@ -1,6 +1,7 @@
 package io.tlsweep.prelude;
 
 import io.tlsweep.prelude.rdp.RdpProtocol;
+import io.tlsweep.prelude.tds.MssqlProtocol;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Optional;
 public final class PreludeProtocols {
     /** Every built-in protocol. */
     public static final List<PreludeProtocol> ALL = List.of(
-            new RdpProtocol());
+            new RdpProtocol(),
+            new MssqlProtocol());
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();

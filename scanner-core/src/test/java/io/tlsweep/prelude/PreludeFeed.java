@@ -1,9 +1,13 @@
 package io.tlsweep.prelude;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tlsweep.result.PreludeFacts;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Drives a prelude as the engine does ({@link PreludeRun}) over a server's bytes cut in pieces of a given size,
@@ -55,6 +59,24 @@ public final class PreludeFeed {
         after.writeBytes(run.leftover());
         after.write(server, at, server.length - at);
         return new Fed(sent.toByteArray(), step, after.toByteArray());
+    }
+
+    /** Fed whole, in 7-byte pieces and byte by byte, {@code server} gives one outcome, returned. */
+    public static Fed same(Prelude prelude, byte[] server) {
+        List<Fed> fed = everyWay(prelude, server);
+        for (Fed f : fed) {
+            assertThat(f.describe()).isEqualTo(fed.get(0).describe());
+        }
+        return fed.get(0);
+    }
+
+    /** A facts map in the order given: key, value, key, value... */
+    public static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** The same bytes fed whole, in 7-byte pieces and byte by byte. */

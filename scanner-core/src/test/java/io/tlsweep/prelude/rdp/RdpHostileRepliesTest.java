@@ -1,5 +1,7 @@
 package io.tlsweep.prelude.rdp;
 
+import static io.tlsweep.prelude.PreludeFeed.fields;
+import static io.tlsweep.prelude.PreludeFeed.same;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.prelude.PreludeFeed;
@@ -37,7 +39,7 @@ class RdpHostileRepliesTest {
         "15030300020228                            | PRELUDE_OTHER_PROTOCOL | TLS at once",
         "00010203                                  | PRELUDE_UNEXPECTED | bytes starting 00010203"})
     void aBrokenConfirmIsAFailureSayingWhatCame(String hex, FailureKind kind, String detail) {
-        PreludeStep.Failed failed = (PreludeStep.Failed) RdpPreludeTest.same(RdpPrelude.DEFAULT, Hex.parse(hex))
+        PreludeStep.Failed failed = (PreludeStep.Failed) same(RdpPrelude.DEFAULT, Hex.parse(hex))
                 .last();
         assertThat(failed.failure().kind()).isEqualTo(kind);
         assertThat(failed.failure().detail()).contains(detail);
@@ -49,14 +51,14 @@ class RdpHostileRepliesTest {
     void anotherProtocolsBannerIsNamedEscapedAndShort() {
         for (String banner : List.of("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", "HTTP/1.1 400 Bad Request\r\n",
                 "220 " + "x".repeat(500) + "\r\n")) {
-            PreludeStep.Failed failed = (PreludeStep.Failed) RdpPreludeTest.same(RdpPrelude.DEFAULT,
+            PreludeStep.Failed failed = (PreludeStep.Failed) same(RdpPrelude.DEFAULT,
                     banner.getBytes(StandardCharsets.US_ASCII)).last();
             assertThat(failed.failure().kind()).isEqualTo(FailureKind.PRELUDE_OTHER_PROTOCOL);
             String line = banner.strip();
             assertThat(failed.failure().detail()).contains("'" + line.substring(0, Math.min(64, line.length())) + "'")
                     .hasSizeLessThan(200);
         }
-        PreludeStep.Failed quoted = (PreludeStep.Failed) RdpPreludeTest.same(RdpPrelude.DEFAULT,
+        PreludeStep.Failed quoted = (PreludeStep.Failed) same(RdpPrelude.DEFAULT,
                 "ab'c\\\u0001\r\n".getBytes(StandardCharsets.ISO_8859_1)).last();
         assertThat(quoted.failure().detail()).contains("'ab\\x27c\\x5c\\x01'");
     }
@@ -83,7 +85,7 @@ class RdpHostileRepliesTest {
             assertThat(fed.last()).as("%d bytes", n).isInstanceOf(PreludeStep.GoOn.class);
         }
         assertThat(RdpPrelude.DEFAULT.open().factsSoFar().orElseThrow().fields())
-                .isEqualTo(RdpPreludeTest.fields("requested-protocols", List.of("ssl", "hybrid", "hybrid-ex")));
+                .isEqualTo(fields("requested-protocols", List.of("ssl", "hybrid", "hybrid-ex")));
     }
 
     @Test
@@ -92,7 +94,7 @@ class RdpHostileRepliesTest {
         for (String vector : List.of("rdp-xrdp-tls-ssl-hybrid-hybridex", "rdp-xrdp-tls-standard-only",
                 "rdp-xrdp-tls-all-four")) {
             for (byte[] reply : PreludeFeed.mutants(Vectors.load("prelude/" + vector + ".server.hex"), 2000)) {
-                Fed fed = RdpPreludeTest.same(RdpPrelude.DEFAULT, reply);
+                Fed fed = same(RdpPrelude.DEFAULT, reply);
                 decided += fed.last() instanceof PreludeStep.GoOn ? 0 : 1;
             }
         }

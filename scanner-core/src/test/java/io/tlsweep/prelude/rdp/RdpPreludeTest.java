@@ -4,20 +4,25 @@ import static io.tlsweep.prelude.rdp.SecurityProtocol.HYBRID;
 import static io.tlsweep.prelude.rdp.SecurityProtocol.HYBRID_EX;
 import static io.tlsweep.prelude.rdp.SecurityProtocol.RDSTLS;
 import static io.tlsweep.prelude.rdp.SecurityProtocol.SSL;
+import static io.tlsweep.prelude.PreludeFeed.fields;
+import static io.tlsweep.prelude.PreludeFeed.same;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsweep.prelude.PreludeContext;
 import io.tlsweep.prelude.PreludeFeed;
 import io.tlsweep.prelude.PreludeFeed.Fed;
+import io.tlsweep.prelude.PreludeProtocol;
+import io.tlsweep.prelude.PreludeProtocols;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.prelude.TlsFraming;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.wire.Hex;
 import io.tlsweep.wire.Vectors;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +34,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RdpPreludeTest {
     private static final RdpPrelude STANDARD_ALONE = RdpPrelude.requesting(Set.of());
+
+    @Test
+    void theRegistryPicksItOnPort3389ByItsName() {
+        assertThat(PreludeProtocols.forPort(3389)).containsSame(PreludeProtocols.named("rdp").orElseThrow());
+        PreludeProtocol protocol = PreludeProtocols.named("rdp").orElseThrow();
+        assertThat(protocol.defaultPorts()).containsExactly(3389);
+        assertThat(protocol.prelude(new PreludeContext(Optional.of("db.example"), "client.example")))
+                .isEqualTo(RdpPrelude.DEFAULT);
+    }
 
     @Test
     void theConnectionRequestIsTheOneTheCaptureSentXrdp() {
@@ -156,22 +170,5 @@ class RdpPreludeTest {
 
     private static Fed once(RdpPrelude prelude, String vector) {
         return same(prelude, Vectors.load("prelude/" + vector + ".server.hex"));
-    }
-
-    /** Fed whole, in pieces and byte by byte: one outcome. */
-    static Fed same(RdpPrelude prelude, byte[] server) {
-        List<Fed> fed = PreludeFeed.everyWay(prelude, server);
-        for (Fed f : fed) {
-            assertThat(f.describe()).isEqualTo(fed.get(0).describe());
-        }
-        return fed.get(0);
-    }
-
-    static Map<String, Object> fields(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }
