@@ -17,8 +17,8 @@ import java.util.Set;
 public record RdpFacts(Set<SecurityProtocol> requested, Optional<Confirm> confirm) implements PreludeFacts {
 
     public RdpFacts {
-        requested = requested.isEmpty() ? Set.of()
-                : Collections.unmodifiableSet(EnumSet.copyOf(Objects.requireNonNull(requested, "requested")));
+        Objects.requireNonNull(requested, "requested");
+        requested = requested.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(requested));
         Objects.requireNonNull(confirm, "confirm");
     }
 
