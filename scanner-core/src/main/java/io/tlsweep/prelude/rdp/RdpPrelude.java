@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * RDP's negotiation before TLS ([MS-RDPBCGR] 2.2.1.1, 2.2.1.2): an X.224 Connection Request in TPKT carrying an
  * RDP_NEG_REQ for {@code requested} (no cookie), answered by a Connection Confirm. TLS starts, bare, once the
- * server selects a TLS-based protocol. By default it asks for SSL, HYBRID and HYBRID_EX, as current Windows
- * clients do; xrdp 0.9.21 turns a request that adds RDSTLS away before any confirm.
+ * server selects a TLS-based protocol. By default it asks for SSL, HYBRID and HYBRID_EX (not RDSTLS:
+ * xrdp 0.9.21 turns a request for all four away before any confirm, captured in vectors/prelude).
  *
  * @param requested the security protocols asked for; empty asks for standard RDP security alone
  */
