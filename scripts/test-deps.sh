@@ -6,6 +6,7 @@
 #   python3-prometheus-client  reads tlsweep.prom back with the Prometheus project's own parser
 #   nginx                      a real nginx (OpenSSL) the re-check is held against while its versions are
 #                              switched off and on; the tests run it in the foreground with a private config
+#   freetds-bin                `tsql`, a real SQL Server client that logs in over TLS to the scripted TDS front
 # Nothing is installed when everything is there. Runs apt-get as root, through sudo otherwise.
 # Part of the README's test command: `sh scripts/test-deps.sh && mvn -B -ntp verify`.
 set -eu
@@ -16,9 +17,10 @@ command -v gnutls-serv >/dev/null 2>&1 || need="$need gnutls-bin"
 [ -x /usr/bin/chromium ] || need="$need chromium"
 /usr/bin/python3 -c 'import prometheus_client.parser' >/dev/null 2>&1 || need="$need python3-prometheus-client"
 [ -x /usr/sbin/nginx ] || need="$need nginx"
+command -v tsql >/dev/null 2>&1 || need="$need freetds-bin"
 
 if [ -z "$need" ]; then
-  echo "test-deps: openssl, gnutls-serv, chromium, python3-prometheus-client and nginx are present"
+  echo "test-deps: openssl, gnutls-serv, chromium, python3-prometheus-client, nginx and tsql are present"
   exit 0
 fi
 

@@ -4,7 +4,9 @@ import io.tlsweep.prelude.ftp.FtpPrelude;
 import io.tlsweep.prelude.imap.ImapPrelude;
 import io.tlsweep.prelude.nntp.NntpPrelude;
 import io.tlsweep.prelude.pop3.Pop3Prelude;
+import io.tlsweep.prelude.rdp.RdpProtocol;
 import io.tlsweep.prelude.sieve.SievePrelude;
+import io.tlsweep.prelude.tds.MssqlProtocol;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,9 @@ public final class PreludeProtocols {
             Pop3Prelude.PROTOCOL,
             FtpPrelude.PROTOCOL,
             NntpPrelude.PROTOCOL,
-            SievePrelude.PROTOCOL);
+            SievePrelude.PROTOCOL,
+            new RdpProtocol(),
+            new MssqlProtocol());
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();

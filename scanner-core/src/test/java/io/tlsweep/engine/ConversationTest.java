@@ -3,7 +3,7 @@ package io.tlsweep.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.prelude.LinePrelude;
-import io.tlsweep.prelude.TdsShapedFraming;
+import io.tlsweep.prelude.tds.TdsFraming;
 import io.tlsweep.probe.FollowUp;
 import io.tlsweep.probe.ProbeStep;
 import io.tlsweep.result.ConnectionOutcome;
@@ -127,9 +127,9 @@ class ConversationTest {
         c.connected();
         c.received(BANNER);
         byte[] hello = c.received(READY).write();
-        assertThat(hello).isEqualTo(new TdsShapedFraming().wrap(HELLO));
+        assertThat(hello).isEqualTo(new TdsFraming().wrap(HELLO));
         assertThat(hello[0]).isEqualTo((byte) 0x12);
-        TdsShapedFraming server = new TdsShapedFraming();
+        TdsFraming server = new TdsFraming();
         ByteArrayOutputStream packets = new ByteArrayOutputStream();
         for (int at = 0; at < TLS12_FLIGHT.length; at += 700) { // packets that cut records anywhere
             packets.writeBytes(server.wrap(Arrays.copyOfRange(TLS12_FLIGHT, at, Math.min(TLS12_FLIGHT.length,
@@ -151,7 +151,7 @@ class ConversationTest {
         assertThat(c.received(TLS12_FLIGHT).over()).isTrue();
         ServerResponse r = ((ConnectionOutcome.Replied) c.outcome(Timings.NONE)).response();
         assertThat(r).isInstanceOf(ServerResponse.Malformed.class);
-        assertThat(r.toString()).contains("TDS-shaped framing broke: packet type 0x16 is not 0x12");
+        assertThat(r.toString()).contains("TDS framing broke: a TDS packet of type 0x16");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tlsweep.prelude;
 
+import io.tlsweep.prelude.tds.TdsFraming;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PreludeFacts;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * A toy prelude codec for tests: the line protocol of the targets module's prelude target
  * ({@code io.tlsweep.targets.PreludeTargetSpec}), shaped like SMTP's STARTTLS. It waits for a {@code 220}
  * banner line, sends {@code STARTTLS}, and reads the answer: {@code 220} lets TLS start (through
- * {@link TdsShapedFraming} when {@code framed}), {@code 454} is a refusal, anything else is unexpected. A line
+ * {@link TdsFraming} when {@code framed}), {@code 454} is a refusal, anything else is unexpected. A line
  * may be at most {@value #MAX_LINE} bytes.
  */
 public record LinePrelude(boolean framed) implements Prelude {
@@ -84,7 +85,7 @@ public record LinePrelude(boolean framed) implements Prelude {
             LineFacts facts = new LineFacts(banner, Optional.of(line));
             if (line.startsWith("220")) {
                 return new PreludeStep.TlsMayStart(consumed, new byte[0], facts,
-                        framed ? new TdsShapedFraming() : TlsFraming.NONE);
+                        framed ? new TdsFraming() : TlsFraming.NONE);
             }
             return new PreludeStep.Failed(consumed, Failure.of(line.startsWith("454")
                     ? FailureKind.PRELUDE_TLS_REFUSED : FailureKind.PRELUDE_UNEXPECTED, "STARTTLS answered '" + line

@@ -17,6 +17,7 @@ import io.tlsweep.targets.hostile.HostileChannelInitializer;
 import io.tlsweep.targets.hostile.UnofferedSuiteRule;
 import io.tlsweep.targets.prelude.PreludeChannelInitializer;
 import io.tlsweep.targets.prelude.ScriptedConversation;
+import io.tlsweep.targets.prelude.TdsFrontInitializer;
 import io.tlsweep.targets.scripted.LegacyServerScript;
 import io.tlsweep.targets.scripted.ScriptedChannelInitializer;
 import io.tlsweep.targets.tls.AcceptanceRules;
@@ -81,6 +82,13 @@ final class TargetServer implements AutoCloseable {
             SslContext context = contexts.build(tls, key);
             initializer = new PreludeChannelInitializer(prelude,
                     ch -> List.of(TlsChannelInitializer.tlsHandler(tls, context, ch)));
+        } else if (spec instanceof TdsTargetSpec tds) {
+            TlsTargetSpec tls = tds.tls();
+            contexts.validate(tls);
+            CertifiedKey key = ca.issue(tls.certificate());
+            expected = AcceptanceRules.expectation(tls, key);
+            SslContext context = contexts.build(tls, key);
+            initializer = new TdsFrontInitializer(tds, ch -> TlsChannelInitializer.tlsHandler(tls, context, ch));
         } else if (spec instanceof PreludeTargetSpec prelude) {
             ScriptedTargetSpec scripted = (ScriptedTargetSpec) prelude.tls();
             CertifiedKey key = ca.issue(scripted.certificate());

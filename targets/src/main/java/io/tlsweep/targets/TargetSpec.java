@@ -4,11 +4,12 @@ package io.tlsweep.targets;
  * A declarative description of one farm target: a well-behaved TLS server ({@link TlsTargetSpec}),
  * a scripted legacy server for suites no real stack here serves ({@link ScriptedTargetSpec}), a
  * hostile one ({@link HostileTargetSpec}), a flaky front that drops some connections to a
- * well-behaved one ({@link FlakyTargetSpec}), or a server that talks before TLS ({@link PreludeTargetSpec}).
+ * well-behaved one ({@link FlakyTargetSpec}), or a server that talks before TLS ({@link PreludeTargetSpec}, and
+ * the scripted SQL Server front {@link TdsTargetSpec}).
  * Specs are immutable values; a farm derives each target's expected facts from its spec.
  */
 public sealed interface TargetSpec permits TlsTargetSpec, ScriptedTargetSpec, HostileTargetSpec,
-        FlakyTargetSpec, PreludeTargetSpec {
+        FlakyTargetSpec, PreludeTargetSpec, TdsTargetSpec {
 
     /** Unique name within a farm, e.g. {@code legacy-tls10}. */
     String name();

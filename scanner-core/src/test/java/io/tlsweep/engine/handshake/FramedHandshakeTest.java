@@ -13,7 +13,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.tlsweep.prelude.LinePrelude;
-import io.tlsweep.prelude.TdsShapedFraming;
+import io.tlsweep.prelude.tds.TdsFraming;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.testing.SelfSignedKey;
@@ -75,7 +75,7 @@ class FramedHandshakeTest {
             assertThat(client.pipeline().get(PreludeHandler.class)).isNull();
             assertThat(client.pipeline().get(FramingHandler.class)).isNotNull();
 
-            TdsShapedFraming framedServer = new TdsShapedFraming();
+            TdsFraming framedServer = new TdsFraming();
             int packets = 0;
             for (int round = 0; round < 20 && !ssl.handshakeFuture().isDone(); round++) {
                 byte[] fromClient = drain(client);
@@ -128,7 +128,8 @@ class FramedHandshakeTest {
             client.writeInbound(Unpooled.wrappedBuffer(new byte[] {0x16, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28, 0, 0}));
             assertThat(told.failures).singleElement().satisfies(f -> {
                 assertThat(f.kind()).isEqualTo(FailureKind.MALFORMED_REPLY);
-                assertThat(f.detail()).isEqualTo("the TDS-shaped framing broke: packet type 0x16 is not 0x12");
+                assertThat(f.detail()).isEqualTo("the TDS framing broke: a TDS packet of type 0x16 where the TLS"
+                        + " handshake travels in PRELOGIN (0x12) packets");
             });
         } finally {
             client.finishAndReleaseAll();

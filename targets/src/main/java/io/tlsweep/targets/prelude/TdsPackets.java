@@ -19,24 +19,28 @@ final class TdsPackets {
     private TdsPackets() {
     }
 
-    /** Takes the packets apart: each payload goes on as it is. */
+    /**
+     * Takes the packets apart: each payload goes on as it is, one packet per decode, so that a handler after it
+     * that removes the framing (the handshake is done) leaves the bytes behind that packet unread by it.
+     */
     static final class Unwrap extends ByteToMessageDecoder {
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-            while (in.readableBytes() >= PreludeTargetSpec.PACKET_HEADER) {
-                int type = in.getUnsignedByte(in.readerIndex());
-                int length = in.getUnsignedShort(in.readerIndex() + 2);
-                if (type != PreludeTargetSpec.PACKET_TYPE || length < PreludeTargetSpec.PACKET_HEADER) {
-                    in.skipBytes(in.readableBytes());
-                    ctx.close();
-                    return;
-                }
-                if (in.readableBytes() < length) {
-                    return;
-                }
-                in.skipBytes(PreludeTargetSpec.PACKET_HEADER);
-                out.add(in.readRetainedSlice(length - PreludeTargetSpec.PACKET_HEADER));
+            if (in.readableBytes() < PreludeTargetSpec.PACKET_HEADER) {
+                return;
             }
+            int type = in.getUnsignedByte(in.readerIndex());
+            int length = in.getUnsignedShort(in.readerIndex() + 2);
+            if (type != PreludeTargetSpec.PACKET_TYPE || length < PreludeTargetSpec.PACKET_HEADER) {
+                in.skipBytes(in.readableBytes());
+                ctx.close();
+                return;
+            }
+            if (in.readableBytes() < length) {
+                return;
+            }
+            in.skipBytes(PreludeTargetSpec.PACKET_HEADER);
+            out.add(in.readRetainedSlice(length - PreludeTargetSpec.PACKET_HEADER));
         }
     }
 

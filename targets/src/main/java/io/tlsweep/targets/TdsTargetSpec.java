@@ -1,0 +1,65 @@
+package io.tlsweep.targets;
+
+import java.util.Objects;
+
+/**
+ * A scripted SQL Server front ([MS-TDS]): it reads the client's PRELOGIN (packet type 0x12) and answers with a
+ * PRELOGIN response (type 0x04) giving {@code version} and {@code encryption}; then, as SQL Server decides from
+ * the client's ENCRYPTION and its own ([MS-TDS] 2.2.6.5: no TLS when either says NOT_SUP, the connection closed
+ * when only the server does), a real stack's TLS ({@link #tls()}) whose handshake records travel in TDS packets of
+ * type 0x12 in both directions, and bare TLS records after the handshake. Over TLS (or in the clear when there
+ * is none) it answers a LOGIN7 with a LOGINACK and DONE (any user, any password) and every later request with
+ * DONE, so a real client such as FreeTDS logs in. When both sides said OFF, TLS carries the LOGIN7 only, as
+ * SQL Server does. TDS 8.0 (strict: TLS at once) is not served.
+ *
+ * <p>What a scanner should find is what {@code tls} serves, through the PRELOGIN prelude; unless
+ * {@code encryption} is NOT_SUP, when it should find TLS not offered.
+ *
+ * @param major the VERSION's major number (11 is SQL Server 2012)
+ * @param minor its minor number
+ * @param build its build number
+ * @param encryption the server's ENCRYPTION setting, sent as its answer
+ * @param tls the TLS served after PRELOGIN, on the same address
+ */
+public record TdsTargetSpec(String name, String bindAddress, int major, int minor, int build, Encryption encryption,
+        TlsTargetSpec tls) implements TargetSpec {
+
+    /** PRELOGIN's ENCRYPTION values. */
+    public enum Encryption {
+        OFF(0), ON(1), NOT_SUP(2), REQ(3);
+
+        private final int value;
+
+        Encryption(int value) {
+            this.value = value;
+        }
+
+        public int value() {
+            return value;
+        }
+    }
+
+    public TdsTargetSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(encryption, "encryption");
+        Objects.requireNonNull(tls, "tls");
+        LoopbackAddresses.requireLoopback(bindAddress);
+        if (major < 0 || major > 255 || minor < 0 || minor > 255 || build < 0 || build > 0xFFFF) {
+            throw new IllegalArgumentException(name + ": a version is two bytes and a u16: " + major + "." + minor
+                    + "." + build);
+        }
+        if (tls.requiredServerName().isPresent()) {
+            throw new IllegalArgumentException(name + ": the TDS front serves TLS without an SNI requirement");
+        }
+        if (!tls.bindAddress().equals(bindAddress)) {
+            throw new IllegalArgumentException(name + ": the TLS spec binds " + tls.bindAddress() + ", the TDS front "
+                    + bindAddress + ": one address for both");
+        }
+    }
+
+    /** A TDS front on {@code tls}'s address, answering VERSION {@code major.minor.build} and {@code encryption}. */
+    public static TdsTargetSpec of(String name, int major, int minor, int build, Encryption encryption,
+            TlsTargetSpec tls) {
+        return new TdsTargetSpec(name, tls.bindAddress(), major, minor, build, encryption, tls);
+    }
+}
