@@ -227,7 +227,8 @@ final class Conversation {
                     "no answer in the " + protocol() + " prelude" + within), Timings.NONE));
             return;
         }
-        ending(FailureKind.READ_TIMEOUT, "no reply" + within, "", "no whole answer" + within);
+        ending(FailureKind.READ_TIMEOUT, "no reply" + within, "(the prelude's deadline is its own, above)",
+                "no whole answer" + within);
     }
 
     /** Ends the conversation at once, as unanswered (the target is over). */
