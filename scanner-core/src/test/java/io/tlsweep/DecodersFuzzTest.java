@@ -5,6 +5,7 @@ import io.tlsweep.cert.CaBundleFuzzTest;
 import io.tlsweep.cert.CertificateFuzzTest;
 import io.tlsweep.metrics.HistogramLogFuzzTest;
 import io.tlsweep.prelude.line.LinePreludeFuzzTest;
+import io.tlsweep.prelude.smtp.SmtpPreludeFuzzTest;
 import io.tlsweep.profile.ProfileFileFuzzTest;
 import io.tlsweep.report.JsonLinesFuzzTest;
 import io.tlsweep.run.SweepConfigFuzzTest;
@@ -50,7 +51,8 @@ class DecodersFuzzTest {
             new ProfileFileFuzzTest()::whatLoadsCanBeSentAndTheRestIsNamed,
             new TargetLinesFuzzTest()::everyLineIsTargetsOrAnErrorNamingIt,
             new SweepConfigFuzzTest()::aSweepFileIsAConfigurationOrAnErrorNamingIt,
-            new LinePreludeFuzzTest()::everyServerGetsOneAnswerHoweverItsBytesAreSplit);
+            new LinePreludeFuzzTest()::everyServerGetsOneAnswerHoweverItsBytesAreSplit,
+            new SmtpPreludeFuzzTest()::anyServerBytesGiveTheSameBoundedDecisionHoweverSplit);
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
@@ -65,7 +67,8 @@ class DecodersFuzzTest {
         List<Seeds> seeds = List.of(FuzzSeeds::serverBytes, FuzzSeeds::allBytes, FuzzSeeds::clientBytes,
                 () -> Stream.of(new byte[64]), CertificateFuzzTest::seeds, CaBundleFuzzTest::seeds,
                 JsonLinesFuzzTest::seeds, HistogramLogFuzzTest::seeds, ProfileFileFuzzTest::seeds,
-                TargetLinesFuzzTest::seeds, SweepConfigFuzzTest::seeds, LinePreludeFuzzTest::seeds);
+                TargetLinesFuzzTest::seeds, SweepConfigFuzzTest::seeds, LinePreludeFuzzTest::seeds,
+                SmtpPreludeFuzzTest::seeds);
         List<byte[]> tagged = new ArrayList<>();
         for (int i = 0; i < TARGETS.size(); i++) {
             int target = i;

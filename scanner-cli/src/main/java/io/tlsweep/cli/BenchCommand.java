@@ -16,10 +16,13 @@ import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.run.BenchMatrix;
 import io.tlsweep.run.BenchOutput;
+import io.tlsweep.scan.PreludeSettings;
 import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.text.IpLiteral;
 import io.tlsweep.input.ParsedLine;
+import io.tlsweep.check.Checks;
 import io.tlsweep.input.Scope;
+import io.tlsweep.input.StartTls;
 import io.tlsweep.input.Target;
 import io.tlsweep.input.TargetLine;
 import io.tlsweep.wire.ProtocolVersion;
@@ -56,7 +59,8 @@ import picocli.CommandLine.Spec;
             "  tlsweep bench 127.0.0.1:8443 -c 8 --duration 10",
             "  tlsweep bench 127.0.0.1:8443 --version TLSv1.3 --provider jdk --rate 500 --duration 30",
             "  tlsweep bench 10.0.0.5:443 --sni app.example --suite TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 -o bench",
-            "  tlsweep bench 127.0.0.1:8443 --matrix --duration 2"})
+            "  tlsweep bench 127.0.0.1:8443 --matrix --duration 2",
+            "  tlsweep bench 10.0.0.7:25 --starttls smtp -c 4 --duration 10"})
 final class BenchCommand implements Callable<Integer> {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -80,6 +84,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--sni", paramLabel = "NAME", description = "Server name to send.")
     private String sni;
+
+    @Option(names = "--starttls", paramLabel = "PROTO|none", converter = ProtocolOrNone.class,
+            description = "What is said before each handshake: a protocol's STARTTLS (smtp, lmtp...), or none for"
+                    + " TLS from the first byte (default: ${DEFAULT-VALUE}).")
+    private String starttls = StartTls.NONE;
+
+    @Mixin
+    private PreludeOptions.ClientName clientName = new PreludeOptions.ClientName();
 
     @Mixin
     private ConcurrencyOption concurrency = new ConcurrencyOption(4);
@@ -116,7 +128,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ParsedLine parsed = TargetLine.parse(target, "TARGET", List.of(443));
+        PreludeSettings preludes = new PreludeSettings(starttls, clientName.value());
+        ParsedLine parsed = TargetLine.parse(target, "TARGET", List.of(443), preludes.startTls());
         if (parsed instanceof ParsedLine.Failed failed) {
             err.println("tlsweep bench: " + failed.error());
             return ExitCodes.USAGE;
@@ -149,15 +162,18 @@ final class BenchCommand implements Callable<Integer> {
             err.println("tlsweep bench: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        HandshakeTarget where = sni == null ? HandshakeTarget.of(address) : HandshakeTarget.of(address, sni);
+        Target scanned = new Target(t.input(), t.host(), t.port(), Optional.ofNullable(sni), true, "TARGET",
+                t.prelude());
+        HandshakeTarget direct = sni == null ? HandshakeTarget.of(address) : HandshakeTarget.of(address, sni);
+        HandshakeTarget where = preludes.prelude(scanned).map(direct::withPrelude).orElse(direct);
         // one engine's limits for every connection of the run: the scan of --matrix and the handshakes
         int inFlight = concurrency.value();
         EngineConfig engine = EngineConfig.builder().maxInFlight(inFlight).perHostConnections(inFlight)
                 .connectTimeout(CONNECT_TIMEOUT).readTimeout(HANDSHAKE_TIMEOUT).build();
         if (matrix) {
-            try (TlsScanner scanner = new TlsScanner(engine, ScanOptions.full())) {
-                return matrix(new Target(t.input(), t.host(), t.port(), Optional.ofNullable(sni), true, "TARGET"),
-                        where, scanner, out);
+            try (TlsScanner scanner = new TlsScanner(engine, ScanOptions.full(), List.of(), false, Checks.BUILT_IN,
+                    preludes)) {
+                return matrix(scanned, where, scanner, out);
             }
         }
         BenchResult result;
@@ -207,6 +223,19 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         });
         return benched > 0 ? ExitCodes.OK : ExitCodes.RUNTIME;
+    }
+
+    /** {@code --starttls}: a registered protocol or none; bench has one endpoint, so there is no auto. */
+    static final class ProtocolOrNone implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String checked = new PreludeOptions.StartTlsValue().convert(value);
+            if (checked.equals(StartTls.AUTO)) {
+                throw new picocli.CommandLine.TypeConversionException(value + ": give the protocol spoken before TLS"
+                        + " or none");
+            }
+            return checked;
+        }
     }
 
     private static Duration seconds(double s) {

@@ -13,6 +13,7 @@ import io.tlsweep.run.RunOutcome;
 import io.tlsweep.run.RunReports;
 import io.tlsweep.run.ScanRun;
 import io.tlsweep.input.Scope;
+import io.tlsweep.input.StartTls;
 import io.tlsweep.input.Target;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.FarmTarget;
@@ -48,10 +49,16 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The farm's endpoints as targets, named after their farm profile, with the SNI each expects. */
     static List<Target> targets(TargetFarm farm) {
+        return targets(farm, StartTls.DIRECT);
+    }
+
+    /** The same, each saying before TLS what {@code startTls} gives a line that says nothing on its port. */
+    static List<Target> targets(TargetFarm farm, StartTls startTls) {
         List<Target> targets = new ArrayList<>();
         for (FarmTarget t : farm.targets()) {
             Optional<String> sni = t.isHostile() ? Optional.empty() : t.tls().sni().map(s -> s.serverName());
-            targets.add(new Target(t.hostPort(), t.host(), t.port(), sni, true, t.name()));
+            targets.add(new Target(t.hostPort(), t.host(), t.port(), sni, true, t.name(),
+                    startTls.protocolFor(Optional.empty(), t.port())));
         }
         return targets;
     }
@@ -69,6 +76,9 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ClientOptions clientOptions = new ClientOptions();
 
+    @CommandLine.Mixin
+    private PreludeOptions preludeOptions = new PreludeOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -82,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
             farm.describe().forEach(line -> out.println("  " + line));
             out.println("scanning...");
             out.flush();
-            List<Target> targets = targets(farm);
+            List<Target> targets = targets(farm, preludeOptions.settings().startTls());
             EngineConfig config = engineOptions.engine(Scope.DEFAULT);
             Files.createDirectories(outputDir);
             Path ca = farm.writeCaCertificate(outputDir.resolve("farm-ca.pem"));
@@ -90,7 +100,8 @@ final class DemoCommand implements Callable<Integer> {
             try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep demo");
                     Progress progress = Progress.start(targets.size(), false)) {
                 RunOutcome outcome = ScanRun.run(targets.iterator(), RunConfig.of(config, ScanOptions.full(),
-                        clients.get(), certificates, outputDir), progress::step, guard.stop());
+                        clients.get(), certificates, outputDir).preludes(preludeOptions.settings()), progress::step,
+                        guard.stop());
                 if (outcome.stopped().isPresent()) {
                     return RunGuard.stopped(outcome, spec.commandLine().getErr(), "tlsweep demo",
                             outputDir.resolve(ScanRun.RESULTS), "run the demo again");

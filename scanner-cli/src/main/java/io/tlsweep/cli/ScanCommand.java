@@ -44,6 +44,8 @@ import picocli.CommandLine;
             "  [IPv6]:PORT            bracketed IPv6",
             "  10.0.0.0/30[:PORT]     CIDR, expanded lazily",
             "  TARGET sni=NAME        connect to TARGET, send NAME as SNI (nothing is resolved)",
+            "  TARGET starttls=PROTO  say PROTO's STARTTLS before TLS (smtp...; none: TLS from the first byte;",
+            "                         auto: by port); over --starttls for that line",
             "", "Each endpoint (address or name, port, SNI) is scanned once; duplicates are dropped and counted.",
             "Never connected to: 0.0.0.0/8, ::, multicast (224.0.0.0/4, ff00::/8), 255.255.255.255, 240.0.0.0/4,",
             "and --exclude ranges; their targets get a line with status 'excluded' and the reason.",
@@ -65,6 +67,7 @@ import picocli.CommandLine;
             "  tlsweep scan 127.0.0.1:8443",
             "  tlsweep scan -iL hosts.txt -p 443,8443 -o out",
             "  tlsweep scan --versions-only -iL subnets.txt --fail-on breaks,legacy",
+            "  tlsweep scan -iL mail-relays.txt -p 25,587 --client-name scanner.corp.example",
             "  tlsweep scan -iL hosts.txt --shard 2/4 -o shard-2",
             "  JOB_COMPLETION_INDEX=2 tlsweep scan -iL hosts.txt --shards 4 -o shard-2",
             "      (shard 2 of 4, counted from 0; the second form as in a Kubernetes Indexed Job)",
@@ -125,6 +128,9 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ScopeOptions scopeOptions = new ScopeOptions();
 
+    @CommandLine.Mixin
+    private PreludeOptions preludeOptions = new PreludeOptions();
+
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress or summary on stderr.")
     private boolean quiet;
 
@@ -171,7 +177,7 @@ final class ScanCommand implements Callable<Integer> {
         ScanOptions options = new ScanOptions(versions, !versionsOnly, !versionsOnly, !versionsOnly);
         EngineConfig config = engineOptions.engine(scope.get());
         RunConfig run = RunConfig.of(config, options, clients.get(), certificates, outputDir)
-                .confirmEachVersion(confirmEachVersion).failOn(failOn);
+                .confirmEachVersion(confirmEachVersion).failOn(failOn).preludes(preludeOptions.settings());
         Instant started = Instant.now();
         try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep scan")) {
             return scan(guard, run, total, errors, started);
@@ -230,7 +236,8 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private TargetSource.Builder source(java.util.function.Consumer<InputError> onError) {
-        TargetSource.Builder source = TargetSource.builder(ports).arguments(targets).onError(onError);
+        TargetSource.Builder source = TargetSource.builder(ports).arguments(targets).onError(onError)
+                .startTls(preludeOptions.settings().startTls());
         for (String in : inputs) {
             source = in.equals("-") ? source.stdin(System.in) : source.file(Path.of(in));
         }

@@ -188,7 +188,8 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private TargetSource.Builder source(SweepConfig config, Consumer<InputError> onError) {
-        TargetSource.Builder source = TargetSource.builder(config.portsOrDefault()).onError(onError);
+        TargetSource.Builder source = TargetSource.builder(config.portsOrDefault()).onError(onError)
+                .startTls(config.preludes().startTls());
         for (String file : config.targets()) {
             source = source.file(config.resolve(configFile, file));
         }

@@ -203,7 +203,10 @@ final class Conversation {
         ending(FailureKind.INTERNAL_ERROR, what, what, what);
     }
 
-    /** The read deadline passed. */
+    /**
+     * The read deadline passed: in the prelude, the prelude timed out ({@link FailureKind#PRELUDE_TIMEOUT}, with
+     * what it learned so far); in the reply, what came so far is the reply; otherwise no reply.
+     */
     void deadline() {
         if (phase == Phase.REPLY && length > 0) {
             ServerResponse partial = ServerResponseDecoder.finish(received, 0, length);
@@ -218,7 +221,13 @@ final class Conversation {
             return;
         }
         String within = " within " + readTimeoutMillis + " ms";
-        ending(FailureKind.READ_TIMEOUT, "no reply" + within, "no answer in the " + protocol() + " prelude" + within,
+        if (phase == Phase.PRELUDE) {
+            // a service silent in its prelude will not start TLS: the prelude's own failure, with what it said
+            fail(new ConnectionOutcome.NoReply(preludeRun.factsSoFar(), Failure.of(FailureKind.PRELUDE_TIMEOUT,
+                    "no answer in the " + protocol() + " prelude" + within), Timings.NONE));
+            return;
+        }
+        ending(FailureKind.READ_TIMEOUT, "no reply" + within, "(the prelude's deadline is its own, above)",
                 "no whole answer" + within);
     }
 

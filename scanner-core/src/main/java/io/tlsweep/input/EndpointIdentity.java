@@ -4,9 +4,11 @@ package io.tlsweep.input;
  * Which endpoint a target or a result line is about, as one 64-bit key: the host connected to (a name
  * lower-cased without its trailing dot, or an IP literal in canonical form), the port, the SNI name sent
  * (lower-cased; none and the empty name are the same) and the protocol spoken ({@value #TLS}: TLS from the
- * first byte; a protocol that starts TLS later gets its own name). Neither the line nor the file a target came
- * from counts, nor how it was written: {@code Example.COM} and {@code example.com.:443} are one endpoint, and
- * editing the input never changes a key. Resume, the de-duplication of a run's input and the reports use it.
+ * first byte; a protocol that starts TLS later has its own name, {@link Target#prelude()}: an SMTP server's
+ * STARTTLS on port 25 and TLS from the first byte on that port are two endpoints). Neither the line nor the
+ * file a target came from counts, nor how it was written: {@code Example.COM} and {@code example.com.:443} are
+ * one endpoint, and editing the input never changes a key. Resume, the de-duplication of a run's input and the
+ * reports use it.
  *
  * <p>An IPv4 literal without SNI over {@value #TLS} (the bulk of a CIDR sweep) is encoded exactly:
  * {@code port << 32 | address}, top bit clear, so two of them never collide. Anything else is a 63-bit hash
@@ -14,7 +16,7 @@ package io.tlsweep.input;
  * probability about n²/2^64 among n of them (5e-8 at a million), and would then count as one.
  */
 public final class EndpointIdentity {
-    /** TLS from the first byte: the only protocol today. */
+    /** TLS from the first byte. */
     public static final String TLS = "tls";
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
@@ -25,7 +27,7 @@ public final class EndpointIdentity {
     }
 
     public static long key(Target t) {
-        return key(t.host(), t.port(), t.sni().orElse(null), TLS);
+        return key(t.host(), t.port(), t.sni().orElse(null), t.prelude().orElse(TLS));
     }
 
     /**

@@ -29,13 +29,18 @@ public sealed interface ParsedLine permits ParsedLine.Ignored, ParsedLine.Failed
         private final Endpoint endpoint;
         private final List<Integer> ports;
         private final Optional<String> sni;
+        private final Optional<String> starttls;
+        private final StartTls startTls;
         private final String origin;
 
-        Targets(String input, Endpoint endpoint, List<Integer> ports, Optional<String> sni, String origin) {
+        Targets(String input, Endpoint endpoint, List<Integer> ports, Optional<String> sni, Optional<String> starttls,
+                StartTls startTls, String origin) {
             this.input = input;
             this.endpoint = endpoint;
             this.ports = ports;
             this.sni = sni;
+            this.starttls = starttls;
+            this.startTls = startTls;
             this.origin = origin;
         }
 
@@ -68,12 +73,13 @@ public sealed interface ParsedLine permits ParsedLine.Ignored, ParsedLine.Failed
         }
 
         private Target target(String host, int port) {
+            Optional<String> prelude = startTls.protocolFor(starttls, port);
             if (endpoint instanceof Endpoint.Host h) {
-                return new Target(input, host, port, sni, h.literal(), origin);
+                return new Target(input, host, port, sni, h.literal(), origin, prelude);
             }
             boolean ipv6 = host.indexOf(':') >= 0;
             String expanded = (ipv6 ? "[" + host + "]" : host) + ":" + port;
-            return new Target(expanded, host, port, sni, true, origin);
+            return new Target(expanded, host, port, sni, true, origin, prelude);
         }
 
         private String host(long index) {

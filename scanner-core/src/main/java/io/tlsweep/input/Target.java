@@ -18,17 +18,30 @@ import java.util.Optional;
  * @param hostIsLiteral whether {@code host} is an IPv4 or IPv6 literal (nothing to resolve)
  * @param origin        where the target came from: {@code targets.txt:12}, {@code -:3} (stdin),
  *                      {@code argument 2}
+ * @param prelude       the protocol spoken before TLS ({@code smtp}: its STARTTLS), by name; empty when TLS
+ *                      starts with the first byte (see {@link StartTls})
  */
 public record Target(String input, String host, int port, Optional<String> sni, boolean hostIsLiteral,
-        String origin) {
+        String origin, Optional<String> prelude) {
 
     public Target {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(sni, "sni");
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(prelude, "prelude");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " out of range (1-65535)");
         }
+    }
+
+    /** A target where TLS starts with the first byte. */
+    public Target(String input, String host, int port, Optional<String> sni, boolean hostIsLiteral, String origin) {
+        this(input, host, port, sni, hostIsLiteral, origin, Optional.empty());
+    }
+
+    /** The same target with {@code protocol} spoken before TLS (empty: none). */
+    public Target withPrelude(Optional<String> protocol) {
+        return new Target(input, host, port, sni, hostIsLiteral, origin, protocol);
     }
 }

@@ -8,19 +8,27 @@ import java.util.Optional;
  * The pure parser of one target line (a line of a file, or one command-line argument):
  *
  * <pre>
- *   TARGET [sni=NAME]            # comment
+ *   TARGET [sni=NAME] [starttls=PROTO|none|auto]     # comment
  *   TARGET = HOST[:PORT] | [IPv6][:PORT] | IPv6 | IPv4/LEN[:PORT] | [IPv6/LEN][:PORT] | IPv6/LEN
  * </pre>
  *
  * White space around and between words is ignored; {@code #} at the start of a line or after white
  * space starts a comment. A name as HOST is also the SNI; an IP literal sends none unless {@code sni=}
- * says so ({@code sni=} never causes a lookup: the connection still goes to HOST). See
- * {@link EndpointParser} for IPv6 rules and {@link AddressRange} for CIDR edges.
+ * says so ({@code sni=} never causes a lookup: the connection still goes to HOST). {@code starttls=} says
+ * what is spoken before TLS on the line's targets, over the run's own choice ({@link StartTls}). Each
+ * modifier at most once, in any order. See {@link EndpointParser} for IPv6 rules and {@link AddressRange}
+ * for CIDR edges.
  */
 public final class TargetLine {
     private static final String SNI = "sni=";
+    private static final String STARTTLS = "starttls=";
 
     private TargetLine() {
+    }
+
+    /** Parses one line of targets where TLS starts with the first byte ({@link StartTls#DIRECT}). */
+    public static ParsedLine parse(String line, String origin, List<Integer> defaultPorts) {
+        return parse(line, origin, defaultPorts, StartTls.DIRECT);
     }
 
     /**
@@ -28,10 +36,11 @@ public final class TargetLine {
      *
      * @param origin       where the line is from, used in targets and errors ({@code targets.txt:12})
      * @param defaultPorts ports for a target without one, in order; not empty, each 1-65535
+     * @param startTls     the protocols known before TLS, and what a line without {@code starttls=} gets
      * @throws IllegalArgumentException if {@code defaultPorts} is empty or holds a bad port (the caller's
      *                                  bug, not the input's)
      */
-    public static ParsedLine parse(String line, String origin, List<Integer> defaultPorts) {
+    public static ParsedLine parse(String line, String origin, List<Integer> defaultPorts, StartTls startTls) {
         List<Integer> ports = checkedPorts(defaultPorts);
         List<String> words = words(line);
         if (words.isEmpty()) {
@@ -40,14 +49,41 @@ public final class TargetLine {
         try {
             String token = words.get(0);
             Endpoint endpoint = EndpointParser.parse(token);
-            Optional<String> sni = sni(words);
+            Optional<String> sni = Optional.empty();
+            Optional<String> starttls = Optional.empty();
+            for (String word : words.subList(1, words.size())) {
+                if (word.startsWith(SNI)) {
+                    sni = once(sni, "sni=", DnsName.sniName(word.substring(SNI.length())));
+                } else if (word.startsWith(STARTTLS)) {
+                    starttls = once(starttls, "starttls=", startTls(word.substring(STARTTLS.length()), startTls));
+                } else {
+                    throw new BadTargetException("unknown modifier '" + word
+                            + "' (expected sni=NAME or starttls=PROTO)");
+                }
+            }
             if (sni.isEmpty() && endpoint instanceof Endpoint.Host h && !h.literal()) {
                 sni = Optional.of(DnsName.withoutTrailingDot(h.host()));
             }
             List<Integer> targetPorts = endpoint.port() == Endpoint.NO_PORT ? ports : List.of(endpoint.port());
-            return new ParsedLine.Targets(token, endpoint, targetPorts, sni, origin);
+            return new ParsedLine.Targets(token, endpoint, targetPorts, sni, starttls, startTls, origin);
         } catch (BadTargetException e) {
             return new ParsedLine.Failed(new InputError(origin, e.getMessage()));
+        }
+    }
+
+    private static Optional<String> once(Optional<String> before, String modifier, String value)
+            throws BadTargetException {
+        if (before.isPresent()) {
+            throw new BadTargetException(modifier + " given twice");
+        }
+        return Optional.of(value);
+    }
+
+    private static String startTls(String value, StartTls startTls) throws BadTargetException {
+        try {
+            return startTls.checked(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadTargetException("starttls=" + value + ": " + e.getMessage());
         }
     }
 
@@ -63,20 +99,6 @@ public final class TargetLine {
             }
         }
         return copy;
-    }
-
-    private static Optional<String> sni(List<String> words) throws BadTargetException {
-        Optional<String> sni = Optional.empty();
-        for (String word : words.subList(1, words.size())) {
-            if (!word.startsWith(SNI)) {
-                throw new BadTargetException("unknown modifier '" + word + "' (expected sni=NAME)");
-            }
-            if (sni.isPresent()) {
-                throw new BadTargetException("sni= given twice");
-            }
-            sni = Optional.of(DnsName.sniName(word.substring(SNI.length())));
-        }
-        return sni;
     }
 
     /** The white-space separated words before any comment. */

@@ -43,6 +43,7 @@ import java.util.stream.StreamSupport;
 public final class TargetSource implements Iterator<Target>, AutoCloseable {
     private final Deque<LineInput> inputs;
     private final List<Integer> defaultPorts;
+    private final StartTls startTls;
     private final Shard shard;
     private final Consumer<InputError> errors;
     private Iterator<Target> lineTargets = Collections.emptyIterator();
@@ -51,6 +52,7 @@ public final class TargetSource implements Iterator<Target>, AutoCloseable {
     private TargetSource(Builder builder) {
         this.inputs = new ArrayDeque<>(builder.inputs);
         this.defaultPorts = builder.defaultPorts;
+        this.startTls = builder.startTls;
         this.shard = builder.shard;
         this.errors = builder.errors;
     }
@@ -107,7 +109,7 @@ public final class TargetSource implements Iterator<Target>, AutoCloseable {
             if (line == null) {
                 return null;
             }
-            ParsedLine parsed = TargetLine.parse(line.text(), line.origin(), defaultPorts);
+            ParsedLine parsed = TargetLine.parse(line.text(), line.origin(), defaultPorts, startTls);
             if (parsed instanceof ParsedLine.Targets targets) {
                 lineTargets = targets.iterator();
             } else if (parsed instanceof ParsedLine.Failed failed) {
@@ -132,6 +134,7 @@ public final class TargetSource implements Iterator<Target>, AutoCloseable {
         private final List<Integer> defaultPorts;
         private final List<LineInput> inputs = new ArrayList<>();
         private int argumentCount;
+        private StartTls startTls = StartTls.DIRECT;
         private Shard shard = Shard.ALL;
         private Consumer<InputError> errors = error -> { };
 
@@ -163,6 +166,15 @@ public final class TargetSource implements Iterator<Target>, AutoCloseable {
 
         Builder input(LineInput input) {
             inputs.add(Objects.requireNonNull(input, "input"));
+            return this;
+        }
+
+        /**
+         * What is spoken before TLS: the protocols a line may name with {@code starttls=}, and what a line without
+         * it gets; by default none is known and TLS starts with the first byte.
+         */
+        public Builder startTls(StartTls rule) {
+            this.startTls = Objects.requireNonNull(rule, "rule");
             return this;
         }
 

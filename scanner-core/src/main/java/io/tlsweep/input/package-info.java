@@ -12,6 +12,7 @@
  *   192.0.2.0/24[:PORT]         CIDR, every address in order
  *   [2001:db8::/120][:PORT]     IPv6 CIDR; bare 2001:db8::/120 takes the default ports
  *   192.0.2.1 sni=www.example   connect to the address, send the name; nothing resolved
+ *   mx.example starttls=smtp    SMTP's STARTTLS before TLS (a protocol's name, none, or auto: by port)
  *   # comment, blank lines; "target  # trailing comment"
  * </pre>
  *
@@ -31,6 +32,10 @@
  * label is all digits is refused, as no top-level domain is numeric.</li>
  * <li>Names are LDH (letters, digits, hyphen; labels 1-63; total 253), ASCII only (use {@code xn--});
  * case is kept; a trailing dot is kept in {@code host} for the resolver and dropped from the SNI.</li>
+ * <li>{@code starttls=}: this package knows no protocol spoken before TLS. The caller gives the names and the
+ * ports {@code auto} picks them on as data ({@link io.tlsweep.input.StartTls}, from the prelude registry), so a
+ * name is checked on its line (a bad one is that line's error, as a bad {@code sni=}) while the dependency
+ * stays one-way; a target carries the protocol resolved, by name ({@link io.tlsweep.input.Target#prelude()}).</li>
  * <li>An endpoint is its {@link io.tlsweep.input.EndpointIdentity} (host, port, SNI, protocol), never its
  * line: {@link io.tlsweep.input.DistinctTargets} drops a target whose endpoint came before, at 11-21 bytes
  * per distinct endpoint ({@link io.tlsweep.input.KeySet}).</li>

@@ -9,6 +9,11 @@ import java.util.Optional;
  * protocol asks for one (SMTP's {@code EHLO}, LMTP's {@code LHLO}): a neutral name the user states.
  */
 public record PreludeContext(Optional<String> serverName, String clientName) {
+    /**
+     * The client's name unless the user gives one: in the {@code .invalid} top-level domain (RFC 6761), which never
+     * resolves and names no real host, so a server's log shows a scanner, not a host it might mistake it for.
+     */
+    public static final String DEFAULT_CLIENT_NAME = "tlsweep.invalid";
 
     public PreludeContext {
         Objects.requireNonNull(serverName, "serverName");

@@ -6,6 +6,7 @@ import io.tlsweep.prelude.nntp.NntpPrelude;
 import io.tlsweep.prelude.pop3.Pop3Prelude;
 import io.tlsweep.prelude.rdp.RdpProtocol;
 import io.tlsweep.prelude.sieve.SievePrelude;
+import io.tlsweep.prelude.smtp.SmtpProtocol;
 import io.tlsweep.prelude.tds.MssqlProtocol;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.Optional;
 public final class PreludeProtocols {
     /** Every built-in protocol. */
     public static final List<PreludeProtocol> ALL = List.of(
+            SmtpProtocol.SMTP,
+            SmtpProtocol.LMTP,
             ImapPrelude.PROTOCOL,
             Pop3Prelude.PROTOCOL,
             FtpPrelude.PROTOCOL,

@@ -1,9 +1,11 @@
 package io.tlsweep.probe;
 
+import io.tlsweep.prelude.Prelude;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.result.CheckParts;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.PartKey;
+import io.tlsweep.result.PreludeFacts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,10 @@ import java.util.Set;
  *
  * <p>Step ids are namespaced per check: the check at position {@code i} of the list uses ids from {@code i << 24},
  * and outcomes are routed back by them.
+ *
+ * <p>On an endpoint that speaks a prelude before TLS (SMTP's STARTTLS...), every step of every check says it: the
+ * checks plan hellos, and this plan puts the endpoint's prelude in front of each one it hands out. What the first
+ * connection with a prelude learned ({@link #preludeFacts()}) is kept for the result.
  */
 public final class EndpointPlan implements ProbePlan {
     private static final int SLOT_BITS = 24;
@@ -30,15 +36,17 @@ public final class EndpointPlan implements ProbePlan {
 
     private final List<CheckPlanner<?>> checks;
     private final Optional<String> sni;
+    private final Optional<Prelude> prelude;
     private final Optional<Baseline> baseline;
     private final PlanSettings settings;
     private final LostAnswers losses = new LostAnswers();
     private final List<Started<?>> started = new ArrayList<>();
+    private Optional<PreludeFacts> preludeFacts = Optional.empty();
     private int next;
     private boolean reconsidered;
 
-    private EndpointPlan(Optional<String> sni, Optional<Baseline> baseline, PlanSettings settings,
-            List<? extends CheckPlanner<?>> checks) {
+    private EndpointPlan(Optional<String> sni, Optional<Prelude> prelude, Optional<Baseline> baseline,
+            PlanSettings settings, List<? extends CheckPlanner<?>> checks) {
         if (checks.isEmpty() || checks.size() > MAX_CHECKS) {
             throw new IllegalArgumentException("an endpoint plan holds 1 to " + MAX_CHECKS + " checks, not "
                     + checks.size());
@@ -51,6 +59,7 @@ public final class EndpointPlan implements ProbePlan {
         }
         this.checks = List.copyOf(checks);
         this.sni = sni;
+        this.prelude = prelude;
         this.baseline = baseline;
         this.settings = settings;
         // the first check with something to send starts at once, so a target the engine never reaches (a name
@@ -67,13 +76,22 @@ public final class EndpointPlan implements ProbePlan {
      */
     public static EndpointPlan of(Optional<String> sni, Optional<Baseline> baseline, PlanSettings settings,
             List<? extends CheckPlanner<?>> checks) {
-        return new EndpointPlan(sni, baseline, settings, checks);
+        return new EndpointPlan(sni, Optional.empty(), baseline, settings, checks);
+    }
+
+    /**
+     * The plan of {@code checks} for an endpoint where {@code prelude} (when present) is said before TLS on every
+     * connection.
+     */
+    public static EndpointPlan of(Optional<String> sni, Optional<Prelude> prelude, Optional<Baseline> baseline,
+            PlanSettings settings, List<? extends CheckPlanner<?>> checks) {
+        return new EndpointPlan(sni, prelude, baseline, settings, checks);
     }
 
     /** The full scan, followed by the profiles' hellos (none when {@code profiles} is empty). */
     public static EndpointPlan scanThenProfiles(Optional<String> sni, ScanOptions options,
             List<ClientProfile> profiles) {
-        return of(sni, Optional.empty(), new PlanSettings(options, profiles, false, false),
+        return of(sni, Optional.empty(), Optional.empty(), new PlanSettings(options, profiles, false, false),
                 List.of(planner(TargetScan.KEY, TargetScan::plan), planner(ProfileProbe.KEY, ProfileProbe::plan)));
     }
 
@@ -125,18 +143,24 @@ public final class EndpointPlan implements ProbePlan {
         throw new IllegalStateException("the endpoint plan did not settle");
     }
 
-    private static List<ProbeStep> inRange(Started<?> s, List<ProbeStep> steps) {
+    /** The steps, checked to be in the check's range, each with the endpoint's prelude in front. */
+    private List<ProbeStep> inRange(Started<?> s, List<ProbeStep> steps) {
+        List<ProbeStep> out = new ArrayList<>(steps.size());
         for (ProbeStep step : steps) {
             if (step.id() >>> SLOT_BITS != s.slot()) {
                 throw new IllegalStateException("check " + s.planner().key().id() + " handed out step id "
                         + step.id() + ", outside its range from " + (s.slot() << SLOT_BITS));
             }
+            out.add(prelude.isPresent() && step.prelude().isEmpty() ? step.withPrelude(prelude.get()) : step);
         }
-        return steps;
+        return out;
     }
 
     @Override
     public void complete(ProbeStep step, ConnectionOutcome outcome) {
+        if (preludeFacts.isEmpty()) {
+            preludeFacts = outcome.prelude();
+        }
         int slot = step.id() >>> SLOT_BITS;
         for (Started<?> s : started) {
             if (s.slot() == slot) {
@@ -221,8 +245,17 @@ public final class EndpointPlan implements ProbePlan {
         return recheck().map(Recheck::unchanged).orElse(false);
     }
 
+    /** What the first connection that said a prelude learned from it; empty when none did (or none got that far). */
+    public Optional<PreludeFacts> preludeFacts() {
+        return preludeFacts;
+    }
+
     Optional<String> sni() {
         return sni;
+    }
+
+    Optional<Prelude> prelude() {
+        return prelude;
     }
 
     Optional<Baseline> baseline() {

@@ -1,10 +1,11 @@
 package io.tlsweep.probe;
 
+import io.tlsweep.prelude.Prelude;
 import io.tlsweep.result.PartKey;
 import java.util.Optional;
 
 /**
- * What a check's plan may know about its endpoint: the SNI name, the baseline (for a re-check), the run's
+ * What a check's plan may know about its endpoint: the SNI name, its prelude, the baseline (for a re-check), the run's
  * settings, its range of step ids, and the plans of the checks started before it (for what they found, e.g. the
  * versions and suites the scan accepted). Lost answers are kept per endpoint, shared by its plans.
  */
@@ -19,6 +20,14 @@ public final class PlanContext {
 
     public Optional<String> sni() {
         return endpoint.sni();
+    }
+
+    /**
+     * What the endpoint says before TLS, when it speaks a prelude: the endpoint plan puts it in front of every step
+     * a check hands out, so a check needs it only to plan differently.
+     */
+    public Optional<Prelude> prelude() {
+        return endpoint.prelude();
     }
 
     /** What the previous run found for this endpoint, when the run re-checks it against that. */

@@ -33,7 +33,8 @@ public final class TargetResults {
      */
     public static TargetResult of(EndpointPlan plan, Target target, Optional<String> address,
             Optional<Failure> engineFailure, long elapsedMillis) {
-        return ofPlans(plan, target, address, engineFailure, elapsedMillis).withChecks(plan.parts());
+        return ofPlans(plan, target, address, engineFailure, elapsedMillis).withChecks(plan.parts())
+                .withPrelude(plan.preludeFacts());
     }
 
     private static TargetResult ofPlans(EndpointPlan plan, Target target, Optional<String> address,

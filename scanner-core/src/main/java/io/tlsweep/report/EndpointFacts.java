@@ -68,6 +68,20 @@ public record EndpointFacts(ResultJson result, List<String> versions, String bes
         return f.alert() == null || f.alert().isEmpty() ? failureKind : failureKind + "(" + f.alert() + ")";
     }
 
+    /**
+     * What is said before TLS, for a person, short: "smtp, STARTTLS" (offered), "smtp, no STARTTLS" (not offered),
+     * "smtp" (the prelude ended before it told); empty where TLS starts with the first byte.
+     */
+    public static String preludeShown(ResultJson r) {
+        return r.preludeProtocol().map(p -> p + r.starttlsOffered().map(offered -> offered ? ", STARTTLS"
+                : ", no STARTTLS").orElse("")).orElse("");
+    }
+
+    /** "yes" or "no" when the prelude told whether STARTTLS was offered, else empty. */
+    public static String starttlsOfferedCell(ResultJson r) {
+        return r.starttlsOffered().map(offered -> offered ? "yes" : "no").orElse("");
+    }
+
     public String notesJoined() {
         return result.notes() == null ? "" : result.notes().stream().collect(Collectors.joining("; "));
     }

@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * One endpoint as the HTML tables show it, kept only for the endpoints that need attention.
  *
+ * @param target the target as written, and what is said before TLS on it ("mx.example:25 (smtp, STARTTLS)")
  * @param windows what a Windows client shows: the recorded failure's symptom, else the one expected when
  *     TLS 1.0/1.1 are switched off on the client (see {@link #expectedSymptom})
  * @param windowsExpected whether {@code windows} is expected rather than recorded
@@ -22,7 +23,9 @@ public record EndpointRow(String target, int port, String sni, String verdict, L
         WindowsSymptom w = recorded ? e.windows() : expectedSymptom(r.verdict());
         String certificate = LeafCertificate.of(r.certificates())
                 .map(c -> c.subject() + " (until " + c.notAfter() + ")").orElse("");
-        return new EndpointRow(r.target(), r.port(), EndpointFacts.nonNull(r.sni()), EndpointFacts.nonNull(r.verdict()),
+        String prelude = EndpointFacts.preludeShown(r);
+        String target = EndpointFacts.nonNull(r.target()) + (prelude.isEmpty() ? "" : " (" + prelude + ")");
+        return new EndpointRow(target, r.port(), EndpointFacts.nonNull(r.sni()), EndpointFacts.nonNull(r.verdict()),
                 e.versions(), e.best(), EndpointFacts.nonNull(r.reason()), w, !recorded && !w.code().isEmpty(),
                 certificate, e.notesJoined());
     }

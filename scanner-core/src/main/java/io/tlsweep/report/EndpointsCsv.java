@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code endpoints.csv}: one row per endpoint, written as results stream by. When the run has client profiles, a
+ * {@code endpoints.csv}: one row per endpoint, written as results stream by ({@code prelude}: what is said before
+ * TLS, {@code starttlsOffered}: yes or no once the prelude told). When the run has client profiles, a
  * column per profile follows (its id: what it negotiates, or "fails: ..." with the message the client shows),
  * then the profiles lost when TLS 1.0/1.1 go and under the user's what-if; then a column per check that wrote a
  * part ({@code check:<id>}: what it found, the line the check wrote). The profile and check columns are taken
@@ -19,8 +20,8 @@ public final class EndpointsCsv implements Closeable {
     public static final List<String> COLUMNS;
 
     static {
-        List<String> c = new ArrayList<>(List.of("target", "origin", "address", "port", "sni", "status", "verdict",
-                "reason", "bestVersion"));
+        List<String> c = new ArrayList<>(List.of("target", "origin", "address", "port", "sni", "prelude",
+                "starttlsOffered", "status", "verdict", "reason", "bestVersion"));
         c.addAll(EndpointFacts.VERSION_COLUMNS);
         c.addAll(List.of("suites", "order", "findings", "failure", "windowsCode", "certificate",
                 "certificateCommonName", "certificateOrganization", "certificateNotAfter", "connections", "elapsedMs"));
@@ -75,8 +76,9 @@ public final class EndpointsCsv implements Closeable {
         ResultJson r = e.result();
         CsvRows rows = rows(r);
         List<Object> cells = new ArrayList<>(COLUMNS.size());
-        cells.addAll(Arrays.asList(r.target(), r.origin(), r.address(), r.port(), r.sni(), r.status(),
-                r.verdict(), r.reason(), e.best()));
+        cells.addAll(Arrays.asList(r.target(), r.origin(), r.address(), r.port(), r.sni(),
+                r.preludeProtocol().orElse(""), EndpointFacts.starttlsOfferedCell(r), r.status(), r.verdict(),
+                r.reason(), e.best()));
         for (String v : EndpointFacts.VERSION_COLUMNS) {
             cells.add(e.accepts(v) ? "yes" : "no");
         }

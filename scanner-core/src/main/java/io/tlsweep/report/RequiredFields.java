@@ -36,7 +36,11 @@ final class RequiredFields {
 
     /** Where the first missing field is ({@code "profiles[2].predicted"}), or empty when the line is whole. */
     static Optional<String> firstMissing(ResultJson line) {
-        return inRecord(line, "");
+        Optional<String> missing = inRecord(line, "");
+        if (missing.isEmpty() && line.prelude() != null && line.preludeProtocol().filter(p -> !p.isEmpty()).isEmpty()) {
+            return Optional.of("prelude." + ResultJson.PRELUDE_PROTOCOL); // the protocol is part of the endpoint
+        }
+        return missing;
     }
 
     private static Optional<String> inRecord(Object record, String path) {

@@ -35,7 +35,8 @@ import java.util.Optional;
  * the file format changes only on purpose.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schema", "target", "origin", "host", "address", "port", "sni", "status", "verdict", "reason",
+@JsonPropertyOrder({"schema", "target", "origin", "host", "address", "port", "sni", "prelude", "status", "verdict",
+    "reason",
     "findings", "failure", "inconsistencies", "protocols", "refusals", "groups", "confirmation", "confirmations", "profiles", "legacyOff", "whatIf", "certificate", "certificates",
     "checks", "notes", "connections", "elapsedMs"})
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -45,9 +46,26 @@ public record ResultJson(String schema, String target, String origin, String hos
         List<ConfirmationJson> confirmations, List<ProfileJson> profiles, ProfileJson.WhatIfJson legacyOff,
         ProfileJson.WhatIfJson whatIf, ChainJson certificate, List<CertificateJson> certificates,
         List<String> notes, int connections, long elapsedMs, List<InconsistencyJson> inconsistencies,
-        Map<String, CheckJson> checks) {
+        Map<String, CheckJson> checks, Map<String, Object> prelude) {
 
     public static final String SCHEMA = "tlsweep/1";
+    /** The key of {@link #prelude()} that names the protocol; the others are its facts' fields. */
+    public static final String PRELUDE_PROTOCOL = "protocol";
+    /** The fact, among a prelude's fields, that says whether the service offered STARTTLS. */
+    public static final String STARTTLS_OFFERED = "starttls-offered";
+
+    /** A line of an endpoint where TLS starts with the first byte (no {@code prelude}). */
+    public ResultJson(String schema, String target, String origin, String host, String address, int port,
+            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
+            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
+            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
+            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
+            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs,
+            List<InconsistencyJson> inconsistencies, Map<String, CheckJson> checks) {
+        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
+                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
+                notes, connections, elapsedMs, inconsistencies, checks, null);
+    }
 
     /** A line without check parts. */
     public ResultJson(String schema, String target, String origin, String host, String address, int port,
@@ -164,7 +182,34 @@ public record ResultJson(String schema, String target, String origin, String hos
                 e.certificate().map(c -> ChainJson.of(c, r.ocspStapled())).orElse(null),
                 r.certificateChain().stream().map(CertificateJson::of).toList(), r.notes(), r.connections(),
                 r.elapsedMillis(), r.inconsistencies().isEmpty() ? null
-                        : r.inconsistencies().stream().map(InconsistencyJson::of).toList(), checks(r, e.checks()));
+                        : r.inconsistencies().stream().map(InconsistencyJson::of).toList(), checks(r, e.checks()),
+                prelude(r));
+    }
+
+    /**
+     * What is said before TLS on the endpoint: the protocol, then what its first connection that got far enough
+     * learned (the facts' fields); null when TLS starts with the first byte (no field in the line).
+     */
+    private static Map<String, Object> prelude(TargetResult r) {
+        if (r.target().prelude().isEmpty()) {
+            return null;
+        }
+        Map<String, Object> prelude = new LinkedHashMap<>();
+        prelude.put(PRELUDE_PROTOCOL, r.target().prelude().get());
+        r.prelude().ifPresent(f -> f.fields().forEach(prelude::putIfAbsent));
+        return prelude;
+    }
+
+    /** The protocol said before TLS, when the line has a {@code prelude}. */
+    public Optional<String> preludeProtocol() {
+        return prelude == null ? Optional.empty() : Optional.ofNullable(prelude.get(PRELUDE_PROTOCOL))
+                .filter(String.class::isInstance).map(String.class::cast);
+    }
+
+    /** Whether the service offered STARTTLS, when the prelude got far enough to tell. */
+    public Optional<Boolean> starttlsOffered() {
+        return prelude == null ? Optional.empty() : Optional.ofNullable(prelude.get(STARTTLS_OFFERED))
+                .filter(Boolean.class::isInstance).map(Boolean.class::cast);
     }
 
     /** The checks' parts, by check id in the order they ran; null when there are none (no field in the line). */

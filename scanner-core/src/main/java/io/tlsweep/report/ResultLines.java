@@ -29,7 +29,8 @@ public final class ResultLines {
 
     /** The fields of a line that say which endpoint it is about. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Identity(String schema, String target, String host, int port, String sni) {
+    private record Identity(String schema, String target, String host, int port, String sni,
+            Map<String, Object> prelude) {
     }
 
     private ResultLines() {
@@ -64,7 +65,8 @@ public final class ResultLines {
 
     /** The identity key of a result line (a line without {@code host} is keyed on its target as written). */
     public static long key(ResultJson r) {
-        return EndpointIdentity.key(r.host() != null ? r.host() : r.target(), r.port(), r.sni(), null);
+        return EndpointIdentity.key(r.host() != null ? r.host() : r.target(), r.port(), r.sni(),
+                r.preludeProtocol().orElse(null));
     }
 
     /** Endpoints with more than one line, and how many lines each has. */
@@ -86,8 +88,9 @@ public final class ResultLines {
                 if (!ResultJson.SCHEMA.equals(id.schema())) {
                     continue;
                 }
+                Object protocol = id.prelude() == null ? null : id.prelude().get(ResultJson.PRELUDE_PROTOCOL);
                 long key = EndpointIdentity.key(id.host() != null ? id.host() : id.target(), id.port(), id.sni(),
-                        null);
+                        protocol instanceof String p ? p : null);
                 if (!seen.add(key)) {
                     repeated.merge(key, 1, Integer::sum);
                 }

@@ -7,8 +7,10 @@ import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.WindowsSymptom;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -120,8 +122,15 @@ public final class Tally {
     /** "host:port" as given, with the SNI name when it differs from the target. */
     static String name(ResultJson r) {
         String target = EndpointFacts.nonNull(r.target());
-        return r.sni() == null || r.sni().isEmpty() || target.startsWith(r.sni()) ? target
-                : target + " (sni " + r.sni() + ")";
+        List<String> more = new ArrayList<>(2);
+        if (r.sni() != null && !r.sni().isEmpty() && !target.startsWith(r.sni())) {
+            more.add("sni " + r.sni());
+        }
+        String prelude = EndpointFacts.preludeShown(r);
+        if (!prelude.isEmpty()) {
+            more.add(prelude);
+        }
+        return more.isEmpty() ? target : target + " (" + String.join("; ", more) + ")";
     }
 
     public long endpoints() {

@@ -31,12 +31,15 @@ import java.util.TreeMap;
  *     {@link ScanStatus#INCONSISTENT}); empty otherwise
  * @param checks the parts the checks contributed, each under its check's key: where a new fact goes (the
  *     components above are the scan's, the profile confirmation's and the re-check's, kept as they were)
+ * @param prelude on an endpoint that speaks a prelude before TLS ({@link Target#prelude()}), what the first
+ *     connection that got far enough learned from it (the banner, whether STARTTLS was offered...); a fact about
+ *     the endpoint itself, not about one check, so every check's connections say the same prelude
  */
 public record TargetResult(Target target, Optional<String> address, ScanStatus status, Optional<Failure> failure,
         List<ProtocolSupport> protocols, Map<ProtocolVersion, Failure> refusals,
         List<NamedGroup> groups, List<byte[]> certificateChain, boolean ocspStapled,
         List<String> notes, Map<String, ProfileOutcome> profileHellos, int connections, long elapsedMillis,
-        List<Inconsistency> inconsistencies, CheckParts checks) {
+        List<Inconsistency> inconsistencies, CheckParts checks, Optional<PreludeFacts> prelude) {
     public TargetResult {
         protocols = List.copyOf(protocols);
         refusals = Collections.unmodifiableMap(new TreeMap<>(refusals));
@@ -46,6 +49,17 @@ public record TargetResult(Target target, Optional<String> address, ScanStatus s
         profileHellos = Collections.unmodifiableMap(new LinkedHashMap<>(profileHellos));
         inconsistencies = List.copyOf(inconsistencies);
         java.util.Objects.requireNonNull(checks, "checks");
+        java.util.Objects.requireNonNull(prelude, "prelude");
+    }
+
+    /** A result without prelude facts. */
+    public TargetResult(Target target, Optional<String> address, ScanStatus status, Optional<Failure> failure,
+            List<ProtocolSupport> protocols, Map<ProtocolVersion, Failure> refusals,
+            List<NamedGroup> groups, List<byte[]> certificateChain, boolean ocspStapled,
+            List<String> notes, Map<String, ProfileOutcome> profileHellos, int connections, long elapsedMillis,
+            List<Inconsistency> inconsistencies, CheckParts checks) {
+        this(target, address, status, failure, protocols, refusals, groups, certificateChain, ocspStapled, notes,
+                profileHellos, connections, elapsedMillis, inconsistencies, checks, Optional.empty());
     }
 
     /** A result without check parts. */
@@ -70,6 +84,12 @@ public record TargetResult(Target target, Optional<String> address, ScanStatus s
     /** This result with {@code parts} as its check parts. */
     public TargetResult withChecks(CheckParts parts) {
         return new TargetResult(target, address, status, failure, protocols, refusals, groups, certificateChain,
-                ocspStapled, notes, profileHellos, connections, elapsedMillis, inconsistencies, parts);
+                ocspStapled, notes, profileHellos, connections, elapsedMillis, inconsistencies, parts, prelude);
+    }
+
+    /** This result with {@code facts} as what its prelude learned. */
+    public TargetResult withPrelude(Optional<PreludeFacts> facts) {
+        return new TargetResult(target, address, status, failure, protocols, refusals, groups, certificateChain,
+                ocspStapled, notes, profileHellos, connections, elapsedMillis, inconsistencies, checks, facts);
     }
 }

@@ -49,7 +49,7 @@ public final class BenchMatrix {
             Duration each, Consumer<Row> rows) throws InterruptedException {
         HandshakeClient client = scanner.handshakes();
         HandshakeBench bench = new HandshakeBench(client, client.config());
-        RealStackCheck stacks = new RealStackCheck(client);
+        RealStackCheck stacks = new RealStackCheck(client, scanner.preludes());
         int benched = 0;
         for (ProtocolSupport p : scanned.protocols()) {
             for (CipherSuite s : p.cipherSuites()) {

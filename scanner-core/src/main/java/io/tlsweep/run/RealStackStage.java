@@ -27,7 +27,7 @@ final class RealStackStage {
      * @param eachVersion one handshake per accepted version instead of the best version's alone
      */
     RealStackStage(TlsScanner scanner, boolean enabled, boolean eachVersion) {
-        this.check = new RealStackCheck(scanner.handshakes());
+        this.check = new RealStackCheck(scanner.handshakes(), scanner.preludes());
         this.enabled = enabled;
         this.eachVersion = eachVersion;
     }

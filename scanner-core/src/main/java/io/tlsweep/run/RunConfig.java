@@ -3,6 +3,7 @@ package io.tlsweep.run;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.scan.PreludeSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,46 +25,55 @@ import java.util.Optional;
  *     the changed) scanned in full
  * @param legacyWatch with a baseline: one more hello watching for an older version coming back
  * @param outputDir where results.jsonl and latency.hlog are written
+ * @param preludes what a target says before TLS when its line says nothing ({@code --starttls}), and the client's
+ *     name in it ({@code --client-name}); the targets carry what their lines resolved to
  */
 public record RunConfig(EngineConfig engine, ScanOptions options, ProfileSettings clients, ChainPolicy certificates,
         boolean realStackCheck, boolean confirmEachVersion, List<FailOn> failOn, Optional<Journal> journal,
-        Optional<BaselineIndex> baseline, boolean legacyWatch, Path outputDir) {
+        Optional<BaselineIndex> baseline, boolean legacyWatch, Path outputDir, PreludeSettings preludes) {
 
     public RunConfig {
         failOn = List.copyOf(failOn);
+        java.util.Objects.requireNonNull(preludes, "preludes");
     }
 
     /** A full run into {@code outputDir}: real-stack check on, nothing resumed or re-checked, no fail-on condition. */
     public static RunConfig of(EngineConfig engine, ScanOptions options, ProfileSettings clients,
             ChainPolicy certificates, Path outputDir) {
         return new RunConfig(engine, options, clients, certificates, true, false, List.of(), Optional.empty(),
-                Optional.empty(), false, outputDir);
+                Optional.empty(), false, outputDir, PreludeSettings.DEFAULT);
     }
 
     public RunConfig confirmEachVersion(boolean on) {
         return new RunConfig(engine, options, clients, certificates, realStackCheck, on, failOn, journal, baseline,
-                legacyWatch, outputDir);
+                legacyWatch, outputDir, preludes);
     }
 
     public RunConfig realStackCheck(boolean on) {
         return new RunConfig(engine, options, clients, certificates, on, confirmEachVersion, failOn, journal,
-                baseline, legacyWatch, outputDir);
+                baseline, legacyWatch, outputDir, preludes);
     }
 
     public RunConfig failOn(List<FailOn> conditions) {
         return new RunConfig(engine, options, clients, certificates, realStackCheck, confirmEachVersion, conditions,
-                journal, baseline, legacyWatch, outputDir);
+                journal, baseline, legacyWatch, outputDir, preludes);
+    }
+
+    /** With {@code settings} for what is said before TLS. */
+    public RunConfig preludes(PreludeSettings settings) {
+        return new RunConfig(engine, options, clients, certificates, realStackCheck, confirmEachVersion, failOn,
+                journal, baseline, legacyWatch, outputDir, settings);
     }
 
     /** Finish the run {@code finished} holds: its targets are skipped, results appended. */
     public RunConfig resume(Journal finished) {
         return new RunConfig(engine, options, clients, certificates, realStackCheck, confirmEachVersion, failOn,
-                Optional.of(finished), baseline, legacyWatch, outputDir);
+                Optional.of(finished), baseline, legacyWatch, outputDir, preludes);
     }
 
     /** Re-check every target with a line in {@code index}; scan the others (and the changed) in full. */
     public RunConfig recheck(BaselineIndex index, boolean watchLegacy) {
         return new RunConfig(engine, options, clients, certificates, realStackCheck, confirmEachVersion, failOn,
-                journal, Optional.of(index), watchLegacy, outputDir);
+                journal, Optional.of(index), watchLegacy, outputDir, preludes);
     }
 }

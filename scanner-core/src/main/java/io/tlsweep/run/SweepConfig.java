@@ -10,6 +10,7 @@ import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.input.Scope;
 import io.tlsweep.text.Labelled;
 import io.tlsweep.text.Labels;
+import io.tlsweep.scan.PreludeSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -34,6 +35,8 @@ import java.util.stream.Collectors;
  * failOn: [drift:legacy, breaks]      # exit 1 when met (scan conditions and drift classes)
  * exclude: [10.99.0.0/16, 192.0.2.7]  # never connected to (as --exclude); excludeFile: as --exclude-file
  * maxTargets: 200000                  # refuse a larger input (default 65536, as --max-targets)
+ * starttls: auto                      # before TLS, where a line does not say: auto, none, smtp... (as --starttls)
+ * clientName: scanner.corp.example    # the name said in SMTP's EHLO (as --client-name)
  * scan: {readTimeoutMs: 5000, concurrency: 256, perHost: 4}
  * </pre>
  */
@@ -41,7 +44,7 @@ import java.util.stream.Collectors;
 public record SweepConfig(List<String> targets, List<Integer> ports, String output, Integer retention, String mode,
         Boolean recheckLegacy, Object profiles, String profileFile, String assumeDisabled, Boolean realStackCheck,
         List<String> failOn, String caFile, Integer expiringDays, List<String> exclude, String excludeFile,
-        Long maxTargets, Scan scan) {
+        Long maxTargets, Scan scan, String starttls, String clientName) {
 
     /** Engine settings; every one optional. */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -207,6 +210,28 @@ public record SweepConfig(List<String> targets, List<Integer> ports, String outp
                 && !(profiles instanceof List<?>)) {
             throw new BadConfig(file + ": profiles: 'all', 'none' or a list of profile ids");
         }
+        preludes(file, text);
+    }
+
+    /** {@code starttls:} and {@code clientName:} (as {@code --starttls} and {@code --client-name}), checked. */
+    private void preludes(Path file, String text) throws BadConfig {
+        PreludeSettings d = PreludeSettings.DEFAULT;
+        for (String key : List.of("starttls", "clientName")) {
+            try {
+                new PreludeSettings(key.equals("starttls") && starttls != null ? starttls : d.starttls(),
+                        key.equals("clientName") && clientName != null ? clientName : d.clientName());
+            } catch (IllegalArgumentException e) {
+                throw new BadConfig(file + lineOfKey(text, key).map(l -> ":" + l).orElse("") + ": " + key + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** What is said before TLS where a target's line does not say, and the client's name in it. */
+    public PreludeSettings preludes() {
+        PreludeSettings d = PreludeSettings.DEFAULT;
+        return new PreludeSettings(starttls == null ? d.starttls() : starttls,
+                clientName == null ? d.clientName() : clientName);
     }
 
     /** A path the sweep will resolve next to the file: present, not blank, and a path on this system. */

@@ -25,14 +25,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * Confirms a raw scan with a real TLS stack: one full handshake at the best version, offering the accepted
  * suites in the server's order (as many as the stack can offer). The raw scan predicts the first of them;
  * anything else is a disagreement, reported, never hidden. BoringSSL is tried first, then the JDK, then
- * Bouncy Castle; for TLS 1.3 the JDK first, because BoringSSL always offers its own three suites.
+ * Bouncy Castle; for TLS 1.3 the JDK first, because BoringSSL always offers its own three suites. On an endpoint
+ * that speaks a prelude (STARTTLS), the handshake comes after it, as the scan's hellos did.
  */
 public final class RealStackCheck {
     private final HandshakeClient client;
+    private final PreludeSettings preludes;
     private final Map<String, Boolean> offerable = new ConcurrentHashMap<>();
 
     public RealStackCheck(HandshakeClient client) {
+        this(client, PreludeSettings.DEFAULT);
+    }
+
+    /** Handshakes with {@code client}; a target's prelude (its STARTTLS...) is said first, as {@code preludes} says. */
+    public RealStackCheck(HandshakeClient client, PreludeSettings preludes) {
         this.client = client;
+        this.preludes = preludes;
     }
 
     /** One real handshake at the best version; completes with null when there is nothing to confirm. */
@@ -119,10 +127,11 @@ public final class RealStackCheck {
         });
     }
 
-    private static HandshakeTarget target(TargetResult r) {
+    private HandshakeTarget target(TargetResult r) {
         try {
             InetSocketAddress a = new InetSocketAddress(InetAddress.getByName(r.address().get()), r.target().port());
-            return r.target().sni().map(n -> HandshakeTarget.of(a, n)).orElse(HandshakeTarget.of(a));
+            HandshakeTarget t = r.target().sni().map(n -> HandshakeTarget.of(a, n)).orElse(HandshakeTarget.of(a));
+            return preludes.prelude(r.target()).map(t::withPrelude).orElse(t);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("an address string from the engine did not parse: " + r.address(), e);
         }

@@ -44,6 +44,7 @@ public final class TlsScanner implements AutoCloseable {
     private final List<ClientProfile> profiles;
     private final boolean profilesOnly;
     private final Checks checks;
+    private final PreludeSettings preludes;
 
     public TlsScanner(EngineConfig config, ScanOptions options) {
         this(config, options, List.of(), false);
@@ -60,6 +61,15 @@ public final class TlsScanner implements AutoCloseable {
     /** As the others, running {@code checks} on every endpoint ({@link Checks#BUILT_IN} unless a test says). */
     public TlsScanner(EngineConfig config, ScanOptions options, List<ClientProfile> profiles, boolean profilesOnly,
             Checks checks) {
+        this(config, options, profiles, profilesOnly, checks, PreludeSettings.DEFAULT);
+    }
+
+    /**
+     * As the others; a target that speaks a prelude before TLS ({@link Target#prelude()}) says it on every
+     * connection, introduced as {@code preludes} says.
+     */
+    public TlsScanner(EngineConfig config, ScanOptions options, List<ClientProfile> profiles, boolean profilesOnly,
+            Checks checks, PreludeSettings preludes) {
         if (profilesOnly && profiles.isEmpty()) {
             throw new IllegalArgumentException("a profiles-only scan needs at least one profile");
         }
@@ -69,6 +79,7 @@ public final class TlsScanner implements AutoCloseable {
         this.profiles = List.copyOf(profiles);
         this.profilesOnly = profilesOnly;
         this.checks = checks;
+        this.preludes = preludes;
     }
 
     /** The checks run on every endpoint: analysis and the result line need them for the parts they produced. */
@@ -94,7 +105,7 @@ public final class TlsScanner implements AutoCloseable {
             Function<TargetResult, ? extends CompletionStage<?>> then) {
         PlanSettings settings = new PlanSettings(options, profiles, profilesOnly, false);
         return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port()),
-                t -> EndpointPlan.of(t.sni(), Optional.empty(), settings, checks.all()),
+                t -> EndpointPlan.of(t.sni(), preludes.prelude(t), Optional.empty(), settings, checks.all()),
                 r -> then.apply(toResult(r)));
     }
 
@@ -109,7 +120,7 @@ public final class TlsScanner implements AutoCloseable {
         // a re-check is followed by the full scan wherever the endpoint changed, profiles-only or not
         PlanSettings settings = new PlanSettings(options, profiles, false, legacyWatch);
         return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port()),
-                t -> EndpointPlan.of(t.sni(), baselines.apply(t), settings, checks.all()),
+                t -> EndpointPlan.of(t.sni(), preludes.prelude(t), baselines.apply(t), settings, checks.all()),
                 r -> then.apply(toResult(r), r.plan() != null && r.plan().unchangedSinceBaseline()));
     }
 
@@ -119,6 +130,11 @@ public final class TlsScanner implements AutoCloseable {
      */
     public HandshakeClient handshakes() {
         return handshakes;
+    }
+
+    /** How this scanner's targets speak their preludes: the real-stack check and bench say the same. */
+    public PreludeSettings preludes() {
+        return preludes;
     }
 
     public ScanMetrics metrics() {

@@ -214,9 +214,18 @@ class ConversationTest {
         silent.connected();
         silent.deadline();
         ConnectionOutcome.NoReply s = (ConnectionOutcome.NoReply) silent.outcome(Timings.NONE);
-        assertThat(s.failure().kind()).isEqualTo(FailureKind.READ_TIMEOUT);
+        assertThat(s.failure().kind()).isEqualTo(FailureKind.PRELUDE_TIMEOUT);
         assertThat(s.failure().detail()).isEqualTo("no answer in the line prelude within 5000 ms");
         assertThat(s.prelude()).isEmpty();
+
+        Conversation greetedThenSilent = conversation(line(false));
+        greetedThenSilent.connected();
+        greetedThenSilent.received(BANNER);
+        greetedThenSilent.deadline();
+        ConnectionOutcome.NoReply g = (ConnectionOutcome.NoReply) greetedThenSilent.outcome(Timings.NONE);
+        assertThat(g.failure().kind()).isEqualTo(FailureKind.PRELUDE_TIMEOUT);
+        assertThat(g.prelude()).contains(new LinePrelude.LineFacts("mail.example ESMTP", Optional.empty()));
+        assertThat(g.failure().kind().endsTarget()).isTrue();
     }
 
     @Test

@@ -96,8 +96,8 @@ class TargetLineTest {
             2001:db8::/64              | IPv6 range /64 too large: 2^64 addresses (at most 2^32 per line: use /96 or longer)
             [2001:db8::/95]:443        | IPv6 range /95 too large
             2001:db8::/126:443         | an IPv6 range with a port needs brackets, as in [2001:db8::/126]:443
-            example.com snii=x         | targets.txt:7: unknown modifier 'snii=x' (expected sni=NAME)
-            example.com extra          | unknown modifier 'extra' (expected sni=NAME)
+            example.com snii=x         | targets.txt:7: unknown modifier 'snii=x' (expected sni=NAME or starttls=PROTO)
+            example.com extra          | unknown modifier 'extra' (expected sni=NAME or starttls=PROTO)
             example.com sni=a sni=b    | sni= given twice
             192.0.2.1 sni=             | empty sni name (expected sni=NAME)
             192.0.2.1 sni=bad_name     | bad character '_' in sni name 'bad_name'

@@ -4,12 +4,16 @@ import static io.tlsweep.probe.FakeServer.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsweep.prelude.LinePrelude;
 import io.tlsweep.result.CheckParts;
 import io.tlsweep.result.ConnectionOutcome;
+import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
+import io.tlsweep.result.Timings;
 import io.tlsweep.input.Target;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.NamedGroup;
@@ -156,6 +160,55 @@ class EndpointPlanTest {
         ProbeStep stray = new ProbeStep(5 << 24, "stray", plan.ready().get(0).hello());
         assertThatThrownBy(() -> plan.complete(stray, FakeServer.alert(40)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no started check");
+    }
+
+    @Test
+    void everyStepOfEveryCheckSaysTheEndpointsPreludeAndWhatItLearnedFirstIsKept() {
+        LinePrelude prelude = new LinePrelude(false);
+        LinePrelude.LineFacts first = new LinePrelude.LineFacts("first", Optional.of("220 go"));
+        List<ProbeStep> sent = new ArrayList<>();
+        NoteCheck note = new NoteCheck(0);
+        EndpointPlan plan = EndpointPlan.of(Optional.empty(), Optional.of(prelude), Optional.empty(), SETTINGS,
+                List.of(scan(), note));
+        for (int round = 0; round < 10_000 && !plan.done(); round++) {
+            for (ProbeStep s : plan.ready()) {
+                sent.add(s);
+                ConnectionOutcome.Replied answer = (ConnectionOutcome.Replied) GOOD.answer(s.hello());
+                LinePrelude.LineFacts facts = sent.size() == 1 ? first : new LinePrelude.LineFacts("later",
+                        Optional.of("220 go"));
+                plan.complete(s, new ConnectionOutcome.Replied(Optional.of(facts), answer.response(), List.of(),
+                        answer.timings()));
+            }
+        }
+
+        assertThat(sent).hasSizeGreaterThan(10).allMatch(s -> s.prelude().equals(Optional.of(prelude)));
+        assertThat(sent).anyMatch(s -> s.id() == 1 << 24); // the second check's step too
+        assertThat(plan.preludeFacts()).contains(first);
+        TargetResult r = TargetResults.of(plan, TARGET.withPrelude(Optional.of("line")), Optional.empty(),
+                Optional.empty(), 1);
+        assertThat(r.prelude()).contains(first);
+        assertThat(r.protocols()).extracting(ProtocolSupport::cipherSuites).containsExactly(TLS12);
+    }
+
+    @Test
+    void aPreludeFailureEndsTheEndpointWithItsFactsAsTheTargetsFailure() {
+        LinePrelude.LineFacts facts = new LinePrelude.LineFacts("mx", Optional.empty());
+        NoteCheck note = new NoteCheck(0);
+        EndpointPlan plan = EndpointPlan.of(Optional.empty(), Optional.of(new LinePrelude(false)), Optional.empty(),
+                SETTINGS, List.of(scan(), note));
+        for (int round = 0; round < 100 && !plan.done(); round++) {
+            for (ProbeStep s : plan.ready()) {
+                plan.complete(s, new ConnectionOutcome.NoReply(Optional.of(facts), Failure.of(
+                        FailureKind.PRELUDE_TLS_NOT_OFFERED, "STARTTLS is not offered"), Timings.NONE));
+            }
+        }
+
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.status()).isEqualTo(ScanStatus.UNREACHABLE);
+        assertThat(r.failure()).contains(Failure.of(FailureKind.PRELUDE_TLS_NOT_OFFERED, "STARTTLS is not offered"));
+        assertThat(r.prelude()).contains(facts);
+        assertThat(r.connections()).isEqualTo(2); // first contact alone
+        assertThat(note.seen).isEmpty();
     }
 
     @Test

@@ -51,6 +51,7 @@ public final class Results {
     private ChainJson chain;
     private int connections = 7;
     private long elapsedMs = 120;
+    private Map<String, Object> prelude;
 
     private Results(String target) {
         this.target = target;
@@ -186,11 +187,21 @@ public final class Results {
         return this;
     }
 
+    /** The line's {@code prelude} object: the protocol, then the facts' fields as name, value pairs. */
+    public Results prelude(String protocol, Object... fields) {
+        prelude = new java.util.LinkedHashMap<>();
+        prelude.put(ResultJson.PRELUDE_PROTOCOL, protocol);
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            prelude.put((String) fields[i], fields[i + 1]);
+        }
+        return this;
+    }
+
     public ResultJson build() {
         return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", host(target), "127.0.0.9", port, sni, status,
                 verdict, reason, List.copyOf(findings), failure, List.copyOf(protocols), Map.of(), List.of("x25519"),
                 null, null, null, null, null, chain,
-                List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs);
+                List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs, null, null, prelude);
     }
 
     /** The host a target names: without its ":port" (and brackets), as a scan writes it. */

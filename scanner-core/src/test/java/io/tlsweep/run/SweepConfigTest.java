@@ -76,6 +76,26 @@ class SweepConfigTest {
     }
 
     @Test
+    void starttlsAndTheClientNameAreTheCommandLinesOptionsCheckedWithTheirLine() throws Exception {
+        Path none = Files.writeString(dir.resolve("none.yaml"), "targets: [a.txt]\noutput: out\n");
+        assertThat(SweepConfig.read(none).preludes()).isEqualTo(io.tlsweep.scan.PreludeSettings.DEFAULT);
+        Path given = Files.writeString(dir.resolve("given.yaml"), "targets: [a.txt]\noutput: out\nstarttls: LMTP\n"
+                + "clientName: scanner.corp.example\n");
+        io.tlsweep.scan.PreludeSettings p = SweepConfig.read(given).preludes();
+        assertThat(p.starttls()).isEqualTo("lmtp");
+        assertThat(p.clientName()).isEqualTo("scanner.corp.example");
+        assertThat(p.startTls().protocolFor(java.util.Optional.empty(), 443)).contains("lmtp");
+
+        Path bogus = Files.writeString(dir.resolve("bogus.yaml"), "targets: [a.txt]\noutput: out\nstarttls: smtps\n");
+        assertThatThrownBy(() -> SweepConfig.read(bogus)).isInstanceOf(SweepConfig.BadConfig.class)
+                .hasMessageStartingWith(bogus + ":3: starttls: unknown protocol 'smtps' (");
+        Path name = Files.writeString(dir.resolve("name.yaml"), "targets: [a.txt]\noutput: out\n"
+                + "clientName: \"a b\"\n");
+        assertThatThrownBy(() -> SweepConfig.read(name)).hasMessageStartingWith(name + ":3: clientName: ")
+                .hasMessageContaining("printable ASCII");
+    }
+
+    @Test
     void runsSortByTimeResumeTheNewestAndPruneTheOldestCompleteOnes() throws Exception {
         RunStore store = new RunStore(dir.resolve("root"));
         RunStore.RunMeta template = new RunStore.RunMeta(null, null, null, false, "full", null, "c", null, null,

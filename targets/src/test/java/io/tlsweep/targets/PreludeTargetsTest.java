@@ -38,7 +38,11 @@ class PreludeTargetsTest {
                     .name("prelude-refuses-tls").build()).refusingTls(),
             PreludeTargetSpec.of("prelude-scripted", "scripted", SCRIPTED),
             PreludeTargetSpec.of("prelude-framed", "framed", ScriptedTargetSpec.of("prelude-framed-tls",
-                    EnumSet.of(TlsVersion.TLS1_2), List.of("TLS_RSA_WITH_AES_128_CBC_SHA"))).withFraming()));
+                    EnumSet.of(TlsVersion.TLS1_2), List.of("TLS_RSA_WITH_AES_128_CBC_SHA"))).withFraming(),
+            PreludeTargetSpec.smtp("prelude-smtp", "farm test SMTP", DefaultProfiles.modernTls12And13().toBuilder()
+                    .name("prelude-smtp-tls").build()),
+            PreludeTargetSpec.smtp("prelude-smtp-refuses", "farm test SMTP", DefaultProfiles.mixed().toBuilder()
+                    .name("prelude-smtp-refuses-tls").build()).refusingTls()));
 
     /** TLS 1.2 ClientHello offering 0x002F and the SCSV, no extensions (hand-built). */
     private static final byte[] HELLO = HexFormat.of().parseHex("160301002f0100002b0303"
@@ -62,6 +66,42 @@ class PreludeTargetsTest {
                 tls.startHandshake();
                 assertEquals("TLSv1.3", tls.getSession().getProtocol());
             }
+        }
+    }
+
+    @Test
+    void theSmtpDialectGreetsInTwoLinesOffersStarttlsAndAuthAndStartsTls(TargetFarm farm) throws Exception {
+        FarmTarget t = farm.target("prelude-smtp");
+        try (Socket s = open(t)) {
+            InputStream in = s.getInputStream();
+            assertEquals("220-farm test SMTP", line(in));
+            assertEquals("220 mail.farm.test ESMTP", line(in));
+            send(s, "NOOP\r\n");
+            assertEquals("502 5.5.2 Error: command not recognized", line(in));
+            send(s, "EHLO tlsweep.invalid\r\n");
+            assertEquals(List.of("250-mail.farm.test greets tlsweep.invalid", "250-PIPELINING",
+                    "250-AUTH PLAIN LOGIN", "250-STARTTLS", "250 8BITMIME"),
+                    List.of(line(in), line(in), line(in), line(in), line(in)));
+            send(s, "STARTTLS\r\n");
+            assertEquals("220 2.0.0 Ready to start TLS", line(in));
+            try (SSLSocket tls = (SSLSocket) trusting(farm).getSocketFactory().createSocket(s, "localhost", t.port(),
+                    false)) {
+                tls.startHandshake();
+                assertEquals("TLSv1.3", tls.getSession().getProtocol());
+            }
+        }
+    }
+
+    @Test
+    void theSmtpDialectRefusesStarttlsWith454AndStaysInSmtp(TargetFarm farm) throws Exception {
+        try (Socket s = open(farm.target("prelude-smtp-refuses"))) {
+            InputStream in = s.getInputStream();
+            line(in);
+            line(in);
+            send(s, "STARTTLS\r\nQUIT\r\n");
+            assertEquals("454 4.7.0 TLS not available due to local problem", line(in));
+            assertEquals("221 2.0.0 Bye", line(in));
+            assertEquals(-1, in.read());
         }
     }
 

@@ -85,7 +85,8 @@ public record BenchResult(BenchPlan plan, long started, long established, long r
         Percentiles p = latencyPercentiles();
         StringBuilder s = new StringBuilder();
         s.append(String.format(java.util.Locale.ROOT,
-                "%s %s, %s, concurrency %d%n", plan.target().hostPort(), plan.spec().describe(),
+                "%s%s %s, %s, concurrency %d%n", plan.target().hostPort(),
+                plan.target().prelude().map(said -> " (" + said.protocol() + ")").orElse(""), plan.spec().describe(),
                 plan.mode() == BenchPlan.Mode.FIXED_RATE ? "fixed rate " + plan.ratePerSecond() + "/s" : "closed loop",
                 plan.concurrency()));
         s.append(String.format(java.util.Locale.ROOT, "handshakes/s %.1f  (%d established, %d full, %d resumed,"

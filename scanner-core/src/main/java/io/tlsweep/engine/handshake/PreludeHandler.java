@@ -56,7 +56,7 @@ final class PreludeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        deadline = ctx.executor().schedule(() -> fail(Failure.of(FailureKind.READ_TIMEOUT, "no answer in the "
+        deadline = ctx.executor().schedule(() -> fail(Failure.of(FailureKind.PRELUDE_TIMEOUT, "no end of the "
                 + run.protocol() + " prelude within " + timeoutMillis + " ms")), timeoutMillis, TimeUnit.MILLISECONDS);
         act(ctx, run.start());
         ctx.fireChannelActive();

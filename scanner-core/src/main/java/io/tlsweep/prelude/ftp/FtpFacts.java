@@ -30,7 +30,7 @@ public record FtpFacts(String banner, Optional<Boolean> tlsOffered) implements P
     public Map<String, Object> fields() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("banner", banner);
-        tlsOffered.ifPresent(offered -> fields.put("tls-offered", offered));
+        tlsOffered.ifPresent(offered -> fields.put("starttls-offered", offered));
         return fields;
     }
 }

@@ -51,7 +51,7 @@ public record ImapFacts(String banner, Optional<Boolean> tlsOffered, List<String
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("banner", banner);
         tlsOffered.ifPresent(offered -> {
-            fields.put("tls-offered", offered);
+            fields.put("starttls-offered", offered);
             fields.put("auth-mechanisms", authMechanisms);
             fields.put("plain-text-auth", plainTextAuth());
         });

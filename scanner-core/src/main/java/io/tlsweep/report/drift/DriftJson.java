@@ -56,27 +56,31 @@ public record DriftJson(String schema, String baseline, String run, Endpoints en
     public record Endpoints(long baseline, long run) {
     }
 
-    /** One change; {@code sni}, {@code old} and {@code new} are left out when null. */
-    @JsonPropertyOrder({"class", "target", "port", "sni", "detail", "old", "new"})
+    /**
+     * One change; {@code sni}, {@code prelude} (the protocol said before TLS), {@code old} and {@code new} are left
+     * out when null.
+     */
+    @JsonPropertyOrder({"class", "target", "port", "sni", "prelude", "detail", "old", "new"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ChangeJson(@JsonProperty("class") String driftClass, String target, int port, String sni,
-            String detail, @JsonProperty("old") String oldValue, @JsonProperty("new") String newValue) {
+            String prelude, String detail, @JsonProperty("old") String oldValue,
+            @JsonProperty("new") String newValue) {
 
         static ChangeJson of(Change c) {
             return new ChangeJson(c.driftClass().label(), c.endpoint().target(), c.endpoint().port(),
-                    c.endpoint().sni(), c.detail(), c.oldValue(), c.newValue());
+                    c.endpoint().sni(), c.endpoint().prelude(), c.detail(), c.oldValue(), c.newValue());
         }
 
-        /** "target" or "target (sni name)". */
+        /** "target", "target (sni name)", "target (smtp)". */
         public String name() {
-            return new EndpointKey(target, port, sni).name();
+            return new EndpointKey(target, port, sni, prelude).name();
         }
 
         /** @throws IllegalArgumentException for a class label this version does not know */
         public Change toChange() {
             DriftClass c = DriftClass.LABELS.require(driftClass, "drift class");
-            return new Change(c, new EndpointKey(target, port, sni), detail, oldValue, newValue);
+            return new Change(c, new EndpointKey(target, port, sni, prelude), detail, oldValue, newValue);
         }
     }
 

@@ -72,8 +72,8 @@ class HandshakeClientPreludeTest {
         HandshakeClientConfig quick = Handshakes.config().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(700));
         Failure f = failure(handshake(farm.target("hs-silent"), HandshakeSpec.of(TlsProvider.JDK,
                 ProtocolVersion.TLSv1_2), quick));
-        assertThat(f.kind()).isEqualTo(FailureKind.READ_TIMEOUT);
-        assertThat(f.detail()).isEqualTo("no answer in the line prelude within 700 ms");
+        assertThat(f.kind()).isEqualTo(FailureKind.PRELUDE_TIMEOUT);
+        assertThat(f.detail()).isEqualTo("no end of the line prelude within 700 ms");
     }
 
     @Test

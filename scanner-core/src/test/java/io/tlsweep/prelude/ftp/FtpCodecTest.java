@@ -32,7 +32,7 @@ class FtpCodecTest {
         assertThat(facts).isEqualTo(new FtpFacts("Welcome to the tlsweep test FTP service.\nAuthorised use only.",
                 Optional.of(true)));
         assertThat(facts.fields()).containsExactly(Map.entry("banner", facts.banner()),
-                Map.entry("tls-offered", true));
+                Map.entry("starttls-offered", true));
     }
 
     @ParameterizedTest

@@ -34,7 +34,7 @@ class ImapCodecTest {
         assertThat(facts).isEqualTo(new ImapFacts("Dovecot (Debian) ready.", Optional.of(true), List.of(),
                 Optional.of(true)));
         assertThat(facts.fields()).containsExactly(Map.entry("banner", "Dovecot (Debian) ready."),
-                Map.entry("tls-offered", true), Map.entry("auth-mechanisms", List.of()),
+                Map.entry("starttls-offered", true), Map.entry("auth-mechanisms", List.of()),
                 Map.entry("plain-text-auth", List.of()), Map.entry("login-disabled", true));
     }
 

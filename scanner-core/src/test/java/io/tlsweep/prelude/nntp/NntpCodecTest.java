@@ -34,7 +34,7 @@ class NntpCodecTest {
         NntpFacts facts = (NntpFacts) ((PreludeStep.TlsMayStart) fed.last()).facts();
         assertThat(facts).isEqualTo(new NntpFacts(BANNER, Optional.of(true), INN_SASL, false,
                 Optional.of("INN 2.7.1")));
-        assertThat(facts.fields()).containsExactly(Map.entry("banner", BANNER), Map.entry("tls-offered", true),
+        assertThat(facts.fields()).containsExactly(Map.entry("banner", BANNER), Map.entry("starttls-offered", true),
                 Map.entry("auth-mechanisms", INN_SASL), Map.entry("plain-text-auth", List.of()),
                 Map.entry("implementation", "INN 2.7.1"));
     }

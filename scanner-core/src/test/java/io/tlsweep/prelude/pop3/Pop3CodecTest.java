@@ -32,7 +32,7 @@ class Pop3CodecTest {
         assertThat(facts).isEqualTo(new Pop3Facts("Dovecot (Debian) ready.", Optional.of(true), List.of(), false,
                 Optional.empty()));
         assertThat(facts.fields()).containsExactly(Map.entry("banner", "Dovecot (Debian) ready."),
-                Map.entry("tls-offered", true), Map.entry("auth-mechanisms", List.of()),
+                Map.entry("starttls-offered", true), Map.entry("auth-mechanisms", List.of()),
                 Map.entry("plain-text-auth", List.of()));
     }
 

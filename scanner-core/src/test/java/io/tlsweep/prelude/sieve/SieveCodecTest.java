@@ -33,7 +33,7 @@ class SieveCodecTest {
         assertThat(facts).isEqualTo(new SieveFacts("Dovecot (Debian) ready.", Optional.of(true), List.of(),
                 PIGEONHOLE));
         assertThat(facts.fields()).containsExactly(Map.entry("banner", "Dovecot (Debian) ready."),
-                Map.entry("tls-offered", true), Map.entry("auth-mechanisms", List.of()),
+                Map.entry("starttls-offered", true), Map.entry("auth-mechanisms", List.of()),
                 Map.entry("plain-text-auth", List.of()), Map.entry("implementation", PIGEONHOLE.get()));
     }
 

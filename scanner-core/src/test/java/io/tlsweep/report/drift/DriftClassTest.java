@@ -19,13 +19,13 @@ class DriftClassTest {
 
     @Test
     void aChangeOfAClassThisVersionDoesNotKnowIsAnErrorListingTheKnownOnes() {
-        DriftJson.ChangeJson change = new DriftJson.ChangeJson("cipher-renamed", "127.0.0.1", 443, null, "", null,
-                null);
+        DriftJson.ChangeJson change = new DriftJson.ChangeJson("cipher-renamed", "127.0.0.1", 443, null, null, "",
+                null, null);
         assertThatThrownBy(change::toChange).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("unknown drift class 'cipher-renamed' (expected one of appeared,"
                         + " disappeared, version-enabled,")
                 .hasMessageEndingWith("verdict-changed, status-changed)");
-        assertThat(new DriftJson.ChangeJson("Order-Changed", "127.0.0.1", 443, null, "", null, null).toChange()
+        assertThat(new DriftJson.ChangeJson("Order-Changed", "127.0.0.1", 443, null, null, "", null, null).toChange()
                 .driftClass()).isEqualTo(DriftClass.ORDER_CHANGED);
         assertThat(DriftClass.LABELS.all()).hasSize(DriftClass.values().length).doesNotHaveDuplicates()
                 .isEqualTo(List.of(DriftClass.values()).stream().map(DriftClass::label).toList());

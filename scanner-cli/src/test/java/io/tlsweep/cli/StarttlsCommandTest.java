@@ -1,0 +1,179 @@
+package io.tlsweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsweep.targets.DefaultProfiles;
+import io.tlsweep.targets.FarmTarget;
+import io.tlsweep.targets.PreludeTargetSpec;
+import io.tlsweep.targets.TargetFarm;
+import io.tlsweep.targets.TargetFarmExtension;
+import io.tlsweep.targets.TargetSpec;
+import io.tlsweep.targets.TlsExpectation;
+import io.tlsweep.targets.VersionFacts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tlsweep scan} and {@code tlsweep bench} through SMTP's STARTTLS, end to end, against the farm's SMTP
+ * server in front of a real TLS stack (tests cannot bind port 25, so the target's line or {@code --starttls} says
+ * smtp; {@code auto}'s choice by port is held by the unit tests of the port mapping): the scan finds exactly what
+ * the stack behind serves, with its certificate, the real-stack check agreeing through the prelude, the client
+ * profiles, and the line's {@code prelude} object; bad values are line-numbered or usage errors; {@code none}
+ * scans the port as TLS from the first byte.
+ */
+class StarttlsCommandTest {
+    @RegisterExtension
+    static final TargetFarmExtension FARM = TargetFarmExtension.of(List.<TargetSpec>of(
+            PreludeTargetSpec.smtp("smtp-mixed", "tlsweep farm relay", DefaultProfiles.mixed().toBuilder()
+                    .name("smtp-mixed-tls").build()),
+            PreludeTargetSpec.smtp("smtp-ordered", "tlsweep farm relay", DefaultProfiles.serverOrdered().toBuilder()
+                    .name("smtp-ordered-tls").build()),
+            DefaultProfiles.modernTls12And13()));
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, JsonNode> lines(Path results) throws IOException {
+        Map<String, JsonNode> byOrigin = new HashMap<>();
+        for (String line : Files.readAllLines(results)) {
+            JsonNode n = new ObjectMapper().readTree(line);
+            byOrigin.put(n.get("origin").asText(), n);
+        }
+        return byOrigin;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
+    void aLineSayingStarttlsSmtpIsScannedThroughItAndABadValueIsItsLinesError(TargetFarm farm) throws IOException {
+        FarmTarget smtp = farm.target("smtp-mixed");
+        Path hosts = dir.resolve("hosts.txt");
+        Files.writeString(hosts, smtp.host() + " starttls=smtp\n" + smtp.host() + " starttls=bogus\n"
+                + farm.target("modern-tls12-13").hostPort() + "\n");
+        Path out = dir.resolve("out");
+
+        CliRun r = CliRun.tlsweep("scan", "-q", "--read-timeout", "3000", "-p", String.valueOf(smtp.port()), "-o",
+                out.toString(), "--client-name", "scanner.test.example", "-iL", hosts.toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains(hosts + ":2: starttls=bogus: unknown protocol 'bogus' (")
+                .contains("none or auto)");
+        Map<String, JsonNode> lines = lines(out.resolve("results.jsonl"));
+        assertThat(lines).containsOnlyKeys(hosts + ":1", hosts + ":3");
+        JsonNode line = lines.get(hosts + ":1");
+        TlsExpectation expected = smtp.tls();
+        assertThat(line.get("status").asText()).isEqualTo("ok");
+        List<String> versions = new ArrayList<>();
+        line.get("protocols").forEach(p -> versions.add(p.get("version").asText()));
+        assertThat(versions).containsExactlyElementsOf(expected.perVersion().stream()
+                .map(f -> "TLSv1." + (f.version().code() - 0x0301)).toList());
+        for (int i = 0; i < expected.perVersion().size(); i++) {
+            VersionFacts facts = expected.perVersion().get(i);
+            List<String> codes = new ArrayList<>();
+            line.get("protocols").get(i).get("cipherSuites").forEach(s -> codes.add(s.get("code").asText()));
+            assertThat(codes).containsExactlyInAnyOrderElementsOf(facts.suites().stream()
+                    .map(s -> s.hexCode()).toList());
+        }
+        assertThat(line.get("certificates").get(0).get("sha256").asText())
+                .isEqualTo(expected.certificate().sha256Fingerprint());
+        assertThat(line.get("confirmation").get("outcome").asText()).isEqualTo("agreed");
+        assertThat(line.get("profiles")).isNotEmpty();
+        assertThat(line.get("profiles").findValues("observed")).anyMatch(o -> o.get("result").asText()
+                .equals("connects"));
+        JsonNode prelude = line.get("prelude");
+        assertThat(prelude.get("protocol").asText()).isEqualTo("smtp");
+        assertThat(prelude.get("banner").asText()).isEqualTo("220-tlsweep farm relay");
+        assertThat(prelude.get("starttls-offered").asBoolean()).isTrue();
+        assertThat(texts(prelude.get("auth-before-tls"))).containsExactly("PLAIN", "LOGIN");
+
+        JsonNode direct = lines.get(hosts + ":3");
+        assertThat(direct.get("status").asText()).isEqualTo("ok");
+        assertThat(direct.has("prelude")).isFalse();
+
+        assertThat(Files.readString(out.resolve("endpoints.csv"))).contains(",smtp,yes,ok,");
+        CliRun report = CliRun.tlsweep("report", out.toString());
+        assertThat(report.exit()).as(report.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(out.resolve("endpoints.csv"))).contains(",smtp,yes,ok,");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("(smtp, STARTTLS)");
+    }
+
+    @Test
+    void theRunsChoiceCoversLinesThatSayNothingAndNoneScansThePortAsTls(TargetFarm farm) throws IOException {
+        FarmTarget smtp = farm.target("smtp-mixed");
+        Path hosts = dir.resolve("hosts.txt");
+        Files.writeString(hosts, smtp.hostPort() + "\n" + farm.target("modern-tls12-13").hostPort()
+                + " starttls=none\n");
+
+        CliRun bySmtp = CliRun.tlsweep("scan", "-q", "--read-timeout", "3000", "--no-profiles", "--starttls", "smtp",
+                "-o", dir.resolve("smtp").toString(), "-iL", hosts.toString());
+        CliRun byNone = CliRun.tlsweep("scan", "-q", "--read-timeout", "3000", "--no-profiles", "--starttls", "none",
+                "-o", dir.resolve("none").toString(), smtp.hostPort());
+
+        assertThat(bySmtp.exit()).as(bySmtp.err()).isEqualTo(ExitCodes.OK);
+        Map<String, JsonNode> lines = lines(dir.resolve("smtp/results.jsonl"));
+        assertThat(lines.get(hosts + ":1").get("prelude").get("protocol").asText()).isEqualTo("smtp");
+        assertThat(lines.get(hosts + ":1").get("status").asText()).isEqualTo("ok");
+        assertThat(lines.get(hosts + ":2").has("prelude")).isFalse();
+        assertThat(lines.get(hosts + ":2").get("status").asText()).isEqualTo("ok");
+
+        assertThat(byNone.exit()).as(byNone.err()).isEqualTo(ExitCodes.OK);
+        JsonNode none = lines(dir.resolve("none/results.jsonl")).get("argument 1");
+        assertThat(none.get("status").asText()).isEqualTo("not-tls");
+        assertThat(none.get("verdict").asText()).isEqualTo("not-tls");
+        assertThat(none.has("prelude")).isFalse();
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrorsInTheOptionsWords(TargetFarm farm) {
+        CliRun protocol = CliRun.tlsweep("scan", "-q", "-o", dir.toString(), "--starttls", "smtps",
+                farm.target("smtp-mixed").hostPort());
+        CliRun name = CliRun.tlsweep("scan", "-q", "-o", dir.toString(), "--client-name", "two words",
+                farm.target("smtp-mixed").hostPort());
+        CliRun benchAuto = CliRun.tlsweep("bench", farm.target("smtp-mixed").hostPort(), "--starttls", "auto");
+
+        assertThat(protocol.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(protocol.err()).contains("Invalid value for option '--starttls': smtps: unknown protocol 'smtps'"
+                + " (").contains("smtp, ");
+        assertThat(name.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(name.err()).contains("Invalid value for option '--client-name'").contains("printable ASCII");
+        assertThat(benchAuto.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(benchAuto.err()).contains("Invalid value for option '--starttls': auto: give the protocol");
+        assertThat(CliRun.tlsweep("scan", "--help").out()).contains("--starttls").contains("auto, none, ")
+                .contains("--client-name").contains("tlsweep.invalid").contains("starttls=PROTO");
+    }
+
+    @Test
+    void benchAndItsMatrixHandshakeThroughStarttls(TargetFarm farm) {
+        FarmTarget ordered = farm.target("smtp-ordered");
+        CliRun bench = CliRun.tlsweep("bench", ordered.hostPort(), "--starttls", "smtp", "--duration", "1",
+                "--warmup", "0", "-c", "2");
+        CliRun matrix = CliRun.tlsweep("bench", ordered.hostPort(), "--starttls", "smtp", "--matrix", "--duration",
+                "0.2", "-c", "1");
+        CliRun without = CliRun.tlsweep("bench", ordered.hostPort(), "--count", "3", "--duration", "5", "--warmup",
+                "0", "-c", "1");
+
+        assertThat(bench.exit()).as(bench.err()).isEqualTo(ExitCodes.OK);
+        assertThat(bench.out()).contains(ordered.hostPort() + " (smtp) ").contains(" 0 failed")
+                .doesNotContain("errors ");
+        assertThat(matrix.exit()).as(matrix.err()).isEqualTo(ExitCodes.OK);
+        for (var suite : ordered.tls().perVersion().get(0).suites()) {
+            assertThat(matrix.out()).contains(suite.ianaName());
+        }
+        assertThat(without.exit()).as("TLS from the first byte on an SMTP port: no handshake completes")
+                .isEqualTo(ExitCodes.RUNTIME);
+    }
+}

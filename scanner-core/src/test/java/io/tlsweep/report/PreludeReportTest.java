@@ -1,0 +1,142 @@
+package io.tlsweep.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsweep.analysis.Assessment;
+import io.tlsweep.analysis.Verdict;
+import io.tlsweep.input.EndpointIdentity;
+import io.tlsweep.input.Target;
+import io.tlsweep.prelude.smtp.SmtpFacts;
+import io.tlsweep.report.drift.Drift;
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.ScanStatus;
+import io.tlsweep.result.TargetResult;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code prelude} object of a result line (the protocol said before TLS and what it learned), how it reads
+ * back through the reader every view uses, and how the views show it: the protocol and whether STARTTLS was
+ * offered. The protocol is part of the endpoint: a direct-TLS line and an SMTP line of one address and port are
+ * two endpoints everywhere.
+ */
+class PreludeReportTest {
+    private static final Target SMTP = new Target("192.0.2.7:25", "192.0.2.7", 25, Optional.empty(), true, "mx.txt:4",
+            Optional.of("smtp"));
+
+    private static String line(ResultJson r) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JsonLinesWriter(out).write(r);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<ResultJson> read(String text, List<String> errors) {
+        List<ResultJson> results = new ArrayList<>();
+        JsonLinesReader.read(new BufferedReader(new StringReader(text)), "results.jsonl", results::add, errors::add);
+        return results;
+    }
+
+    private static ResultJson refused(Target target, Optional<SmtpFacts> facts) {
+        TargetResult r = new TargetResult(target, Optional.of("192.0.2.7"), ScanStatus.UNREACHABLE,
+                Optional.of(Failure.of(FailureKind.PRELUDE_TLS_NOT_OFFERED, "STARTTLS is not among the extensions")),
+                List.of(), Map.of(), List.of(), List.of(), false, List.of(), Map.of(), 2, 40)
+                .withPrelude(facts.map(f -> f));
+        return ResultJson.of(r, new Assessment(Verdict.UNREACHABLE, "STARTTLS is not offered", List.of()));
+    }
+
+    @Test
+    void theLineCarriesTheProtocolAndItsFactsAndReadsBackWhole() {
+        SmtpFacts facts = new SmtpFacts("smtp", "220 mx.example ESMTP", Optional.of(false), List.of("PLAIN", "LOGIN"));
+        String text = line(refused(SMTP, Optional.of(facts)));
+
+        assertThat(text).contains("\"port\":25,\"prelude\":{\"protocol\":\"smtp\",\"banner\":\"220 mx.example ESMTP\","
+                + "\"starttls-offered\":false,\"auth-before-tls\":[\"PLAIN\",\"LOGIN\"]},\"status\":\"unreachable\"");
+        List<String> errors = new ArrayList<>();
+        ResultJson back = read(text, errors).get(0);
+        assertThat(errors).isEmpty();
+        assertThat(back.prelude()).containsExactly(Map.entry("protocol", "smtp"),
+                Map.entry("banner", "220 mx.example ESMTP"), Map.entry("starttls-offered", false),
+                Map.entry("auth-before-tls", List.of("PLAIN", "LOGIN")));
+        assertThat(line(back)).isEqualTo(text);
+        assertThat(ResultLines.key(back)).isEqualTo(EndpointIdentity.key(SMTP));
+    }
+
+    @Test
+    void aPreludeWithoutFactsStillNamesItsProtocolAndDirectTlsHasNoPrelude() {
+        String silent = line(refused(SMTP, Optional.empty()));
+        String direct = line(refused(new Target("192.0.2.7:25", "192.0.2.7", 25, Optional.empty(), true, "x"),
+                Optional.empty()));
+
+        assertThat(silent).contains("\"prelude\":{\"protocol\":\"smtp\"},");
+        assertThat(direct).doesNotContain("\"prelude\"");
+        List<String> errors = new ArrayList<>();
+        List<ResultJson> both = read(silent + direct, errors);
+        assertThat(errors).isEmpty();
+        assertThat(ResultLines.key(both.get(0))).isNotEqualTo(ResultLines.key(both.get(1)));
+    }
+
+    @Test
+    void aPreludeObjectWithoutItsProtocolIsNotAWholeLine() {
+        String text = line(Results.ready("192.0.2.7:25")).replace("\"status\"",
+                "\"prelude\":{\"banner\":\"220 x\"},\"status\"");
+        List<String> errors = new ArrayList<>();
+
+        assertThat(read(text, errors)).isEmpty();
+        assertThat(errors).containsExactly("results.jsonl:1: not a result line: no prelude.protocol");
+    }
+
+    @Test
+    void theViewsShowTheProtocolAndWhetherStarttlsWasOffered() throws IOException {
+        ResultJson offered = Results.readyEndpoint("192.0.2.7:25").port(25).prelude("smtp", "banner", "220 mx",
+                "starttls-offered", true).build();
+        ResultJson notOffered = Results.endpoint("192.0.2.8:25").port(25).status("unreachable").verdict("unreachable")
+                .reason("STARTTLS is not offered").withoutProtocols().prelude("smtp", "starttls-offered", false).build();
+        ResultJson direct = Results.ready("192.0.2.9:443");
+
+        StringWriter csv = new StringWriter();
+        try (EndpointsCsv out = new EndpointsCsv(csv)) {
+            for (ResultJson r : List.of(offered, notOffered, direct)) {
+                out.write(EndpointFacts.of(r));
+            }
+        }
+        List<String> rows = csv.toString().lines().toList();
+        assertThat(rows.get(0)).startsWith("target,origin,address,port,sni,prelude,starttlsOffered,status,");
+        assertThat(rows.get(1)).startsWith("192.0.2.7:25,input.txt:1,127.0.0.9,25,,smtp,yes,ok,");
+        assertThat(rows.get(2)).startsWith("192.0.2.8:25,input.txt:1,127.0.0.9,25,,smtp,no,unreachable,");
+        assertThat(rows.get(3)).startsWith("192.0.2.9:443,input.txt:1,127.0.0.9,443,,,,ok,");
+
+        StringWriter text = new StringWriter();
+        TextReport.print(new PrintWriter(text), List.of(offered, notOffered, direct));
+        assertThat(text.toString()).containsPattern("192.0.2.7:25 \\(smtp, STARTTLS\\) +ready")
+                .contains("192.0.2.8:25 (smtp, no STARTTLS)").contains("192.0.2.9:443 ");
+
+        Tally tally = new Tally();
+        List.of(offered, notOffered, direct).forEach(r -> tally.add(EndpointFacts.of(r)));
+        String html = HtmlReport.render(tally, Latency.none(), Hostile.RUN);
+        assertThat(html).contains("192.0.2.7:25 (smtp, STARTTLS)").contains("192.0.2.8:25 (smtp, no STARTTLS)");
+    }
+
+    @Test
+    void driftMatchesAnEndpointWithItsProtocol() {
+        ResultJson direct = Results.ready("192.0.2.7:25");
+        ResultJson smtp = Results.endpoint("192.0.2.7:25").verdict("legacy-enabled").prelude("smtp").build();
+
+        Drift same = Drift.between(List.of(direct, smtp), List.of(direct, smtp));
+        Drift swapped = Drift.between(List.of(direct), List.of(smtp));
+
+        assertThat(same.changes()).isEmpty();
+        assertThat(swapped.changes()).extracting(c -> c.driftClass().label() + " " + c.endpoint().name())
+                .containsExactlyInAnyOrder("disappeared 192.0.2.7:25", "appeared 192.0.2.7:25 (smtp)");
+    }
+}
