@@ -99,6 +99,14 @@ class StarttlsCommandTest {
         assertThat(prelude.get("banner").asText()).isEqualTo("220-tlsweep farm relay");
         assertThat(prelude.get("starttls-offered").asBoolean()).isTrue();
         assertThat(texts(prelude.get("auth-before-tls"))).containsExactly("PLAIN", "LOGIN");
+        List<String> plainText = new ArrayList<>();
+        line.get("findings").forEach(f -> {
+            if (f.get("kind").asText().equals("plain-text-auth-before-tls")) {
+                plainText.add(f.get("detail").asText());
+            }
+        });
+        assertThat(plainText).as("the relay offers PLAIN and LOGIN before STARTTLS")
+                .containsExactly("smtp offers AUTH PLAIN, AUTH LOGIN before TLS");
 
         JsonNode direct = lines.get(hosts + ":3");
         assertThat(direct.get("status").asText()).isEqualTo("ok");

@@ -4,6 +4,7 @@ import io.tlsweep.check.Check;
 import io.tlsweep.result.Confirmation;
 import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
+import io.tlsweep.result.PreludeFacts;
 import io.tlsweep.result.TargetResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Every finding on one endpoint, drawn once all its facts are in, in the taxonomy's order ({@link FindingKinds}):
- * the scan rules, a real-stack handshake that disagreed with the scan, client profiles whose own hello got
+ * the scan rules, what the prelude tells of the service, a real-stack handshake that disagreed with the scan, client profiles whose own hello got
  * something other than predicted, the certificate's problems, then each check's findings on its part.
  */
 final class EndpointFindings {
@@ -21,6 +22,7 @@ final class EndpointFindings {
 
     static List<Finding> of(Evidence e) {
         List<Finding> found = new ArrayList<>(Findings.of(e.result()));
+        e.result().prelude().ifPresent(p -> found.addAll(ofPrelude(p)));
         String disagreements = Stream.concat(e.confirmation().stream(), e.perVersion().stream())
                 .filter(c -> c.outcome() == Confirmation.Outcome.DISAGREED).map(Confirmation::detail).distinct()
                 .collect(Collectors.joining("; "));
@@ -36,6 +38,18 @@ final class EndpointFindings {
                 p.detail()))));
         for (Check<?> check : e.checks().all()) {
             found.addAll(ofCheck(check, e.result()));
+        }
+        return found;
+    }
+
+    /** What the prelude tells of the service: no TLS, or a plain-text login offered before it. */
+    static List<Finding> ofPrelude(PreludeFacts p) {
+        List<Finding> found = new ArrayList<>();
+        p.withoutTls().ifPresent(why -> found.add(new Finding(FindingKind.SERVICE_WITHOUT_TLS,
+                p.protocol() + ": " + why)));
+        if (!p.plainTextAuthBeforeTls().isEmpty()) {
+            found.add(new Finding(FindingKind.PLAIN_TEXT_AUTH_BEFORE_TLS, p.protocol() + " offers "
+                    + String.join(", ", p.plainTextAuthBeforeTls()) + " before TLS"));
         }
         return found;
     }

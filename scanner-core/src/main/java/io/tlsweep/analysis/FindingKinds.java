@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The one findings taxonomy: every kind of finding a run can report, each with its label and title. tlsweep's
- * own scan rules, the disagreements of the real-stack handshake and of the client profiles' own hellos, the
+ * own scan rules, what a prelude tells of the service (no TLS, plain-text logins before it), the disagreements of the real-stack handshake and of the client profiles' own hellos, the
  * certificate findings, then what the run's checks contribute; no two share a label.
  */
 public final class FindingKinds {
@@ -40,6 +40,7 @@ public final class FindingKinds {
      */
     public static List<FindingKind> all(Checks checks) {
         List<FindingKind> all = new ArrayList<>(FindingKind.SCAN_RULES);
+        all.addAll(FindingKind.PRELUDE_RULES);
         all.add(FindingKind.REAL_STACK_DISAGREES);
         all.add(FindingKind.PROFILE_DISAGREES);
         all.addAll(CERTIFICATE.values());

@@ -39,6 +39,16 @@ public final class FindingKind {
     public static final FindingKind PROFILE_DISAGREES = new FindingKind("profile-prediction-disagrees",
             "a client profile's own hello got something other than predicted");
 
+    /** A password may travel in plain text before TLS: the service offers a plain-text login mechanism. */
+    public static final FindingKind PLAIN_TEXT_AUTH_BEFORE_TLS = new FindingKind("plain-text-auth-before-tls",
+            "a plain-text login is offered before TLS (passwords may travel unencrypted)");
+    /** The service lets clients in without TLS (no STARTTLS, standard RDP security, TDS without encryption). */
+    public static final FindingKind SERVICE_WITHOUT_TLS = new FindingKind("service-without-tls",
+            "the service lets clients in without TLS");
+
+    /** The rules over what a prelude learned, in the order their findings are listed. */
+    public static final List<FindingKind> PRELUDE_RULES = List.of(SERVICE_WITHOUT_TLS, PLAIN_TEXT_AUTH_BEFORE_TLS);
+
     /** The rules over the scan's facts, in the order their findings are listed (and counted in summary.json). */
     public static final List<FindingKind> SCAN_RULES = List.of(RC4, SWEET32, EXPORT, NULL_CIPHER, ANONYMOUS, DES, MD5,
             SSLV3, BEAST, NO_FORWARD_SECRECY, CLIENT_ORDER, SNI_REQUIRED, SMALL_DH_GROUP);

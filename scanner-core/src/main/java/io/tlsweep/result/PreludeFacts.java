@@ -1,6 +1,8 @@
 package io.tlsweep.result;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a prelude (what is said before TLS on a STARTTLS, RDP or TDS connection) learned about the service:
@@ -19,4 +21,20 @@ public interface PreludeFacts {
      * writers escape it.
      */
     Map<String, Object> fields();
+
+    /**
+     * How a password may travel in plain text on this connection before TLS, as the service advertises it
+     * ({@code AUTH PLAIN}, {@code USER}, ...); empty when it offers none or the prelude did not get that far.
+     */
+    default List<String> plainTextAuthBeforeTls() {
+        return List.of();
+    }
+
+    /**
+     * Why the service lets clients in without TLS, when it does ("STARTTLS not offered", "standard RDP security
+     * only", "PRELOGIN ENCRYPT_NOT_SUP"); empty when it offers TLS or the prelude did not get that far.
+     */
+    default Optional<String> withoutTls() {
+        return Optional.empty();
+    }
 }

@@ -33,4 +33,9 @@ public record FtpFacts(String banner, Optional<Boolean> tlsOffered) implements P
         tlsOffered.ifPresent(offered -> fields.put("starttls-offered", offered));
         return fields;
     }
+
+    @Override
+    public Optional<String> withoutTls() {
+        return tlsOffered.filter(offered -> !offered).map(no -> "AUTH TLS not offered");
+    }
 }

@@ -58,4 +58,14 @@ public record ImapFacts(String banner, Optional<Boolean> tlsOffered, List<String
         loginDisabled.ifPresent(disabled -> fields.put("login-disabled", disabled));
         return fields;
     }
+
+    @Override
+    public List<String> plainTextAuthBeforeTls() {
+        return plainTextAuth();
+    }
+
+    @Override
+    public Optional<String> withoutTls() {
+        return tlsOffered.filter(offered -> !offered).map(no -> "STARTTLS not offered");
+    }
 }

@@ -56,4 +56,14 @@ public record NntpFacts(String banner, Optional<Boolean> tlsOffered, List<String
         implementation.ifPresent(i -> fields.put("implementation", i));
         return fields;
     }
+
+    @Override
+    public List<String> plainTextAuthBeforeTls() {
+        return plainTextAuth();
+    }
+
+    @Override
+    public Optional<String> withoutTls() {
+        return tlsOffered.filter(offered -> !offered).map(no -> "STARTTLS not offered");
+    }
 }

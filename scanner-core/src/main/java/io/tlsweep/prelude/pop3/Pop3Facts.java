@@ -56,4 +56,14 @@ public record Pop3Facts(String banner, Optional<Boolean> tlsOffered, List<String
         implementation.ifPresent(i -> fields.put("implementation", i));
         return fields;
     }
+
+    @Override
+    public List<String> plainTextAuthBeforeTls() {
+        return plainTextAuth();
+    }
+
+    @Override
+    public Optional<String> withoutTls() {
+        return tlsOffered.filter(offered -> !offered).map(no -> "STLS not offered");
+    }
 }

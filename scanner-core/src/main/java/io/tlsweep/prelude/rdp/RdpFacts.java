@@ -91,4 +91,9 @@ public record RdpFacts(Set<SecurityProtocol> requested, Optional<Confirm> confir
         standardRdpSecurityOnly().ifPresent(only -> fields.put("standard-rdp-security-only", only));
         return fields;
     }
+
+    @Override
+    public Optional<String> withoutTls() {
+        return standardRdpSecurityOnly().filter(only -> only).map(only -> "standard RDP security only");
+    }
 }

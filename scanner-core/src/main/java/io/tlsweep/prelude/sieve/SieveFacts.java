@@ -48,4 +48,14 @@ public record SieveFacts(String banner, Optional<Boolean> tlsOffered, List<Strin
         implementation.ifPresent(i -> fields.put("implementation", i));
         return fields;
     }
+
+    @Override
+    public List<String> plainTextAuthBeforeTls() {
+        return plainTextAuth();
+    }
+
+    @Override
+    public Optional<String> withoutTls() {
+        return tlsOffered.filter(offered -> !offered).map(no -> "STARTTLS not offered");
+    }
 }

@@ -56,4 +56,16 @@ public record SmtpFacts(String protocol, String banner, Optional<Boolean> startt
     static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
+
+    /** The plain-text mechanisms (PLAIN, LOGIN) among those offered before TLS, as {@code AUTH PLAIN}. */
+    @Override
+    public List<String> plainTextAuthBeforeTls() {
+        return authBeforeTls.stream().filter(m -> m.equals("PLAIN") || m.equals("LOGIN")).map(m -> "AUTH " + m)
+                .toList();
+    }
+
+    @Override
+    public Optional<String> withoutTls() {
+        return starttlsOffered.filter(offered -> !offered).map(no -> "STARTTLS not offered");
+    }
 }

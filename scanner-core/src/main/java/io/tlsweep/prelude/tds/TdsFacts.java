@@ -40,4 +40,10 @@ public record TdsFacts(Encryption requested, Optional<SqlServerVersion> version,
         encryption.ifPresent(e -> fields.put("encryption", e.label()));
         return fields;
     }
+
+    @Override
+    public Optional<String> withoutTls() {
+        return encryption.filter(e -> e == Encryption.NOT_SUP)
+                .map(e -> "PRELOGIN ENCRYPT_NOT_SUP: logins travel without TLS");
+    }
 }

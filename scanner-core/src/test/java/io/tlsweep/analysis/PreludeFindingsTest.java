@@ -1,0 +1,69 @@
+package io.tlsweep.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsweep.prelude.ftp.FtpFacts;
+import io.tlsweep.prelude.rdp.RdpFacts;
+import io.tlsweep.prelude.rdp.SecurityProtocol;
+import io.tlsweep.prelude.smtp.SmtpFacts;
+import io.tlsweep.prelude.tds.Encryption;
+import io.tlsweep.prelude.tds.SqlServerVersion;
+import io.tlsweep.prelude.tds.TdsFacts;
+import io.tlsweep.result.Finding;
+import io.tlsweep.result.FindingKind;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What a prelude tells of the service becomes findings: no TLS at all, and plain-text logins before TLS. */
+class PreludeFindingsTest {
+    private static final SqlServerVersion SQL_2008_R2 = new SqlServerVersion(10, 50, 1600, 0);
+
+    @Test
+    void anSmtpServerOfferingPlainAndLoginBeforeStarttlsIsFoundOnceWithBoth() {
+        SmtpFacts facts = new SmtpFacts("smtp", "220 mx.test ESMTP", Optional.of(true),
+                List.of("CRAM-MD5", "PLAIN", "LOGIN"));
+        assertThat(EndpointFindings.ofPrelude(facts)).containsExactly(new Finding(
+                FindingKind.PLAIN_TEXT_AUTH_BEFORE_TLS, "smtp offers AUTH PLAIN, AUTH LOGIN before TLS"));
+    }
+
+    @Test
+    void anSmtpServerWithoutStarttlsLetsMailInWithoutTls() {
+        SmtpFacts facts = new SmtpFacts("smtp", "220 mx.test ESMTP", Optional.of(false), List.of());
+        assertThat(EndpointFindings.ofPrelude(facts)).containsExactly(new Finding(FindingKind.SERVICE_WITHOUT_TLS,
+                "smtp: STARTTLS not offered"));
+    }
+
+    @Test
+    void whatTheServerHasNotSaidYetIsNoFinding() {
+        assertThat(EndpointFindings.ofPrelude(new SmtpFacts("smtp", "220 mx.test", Optional.empty(), List.of())))
+                .isEmpty();
+        assertThat(EndpointFindings.ofPrelude(new FtpFacts("220 (vsFTPd 3.0.3)", Optional.empty()))).isEmpty();
+        assertThat(EndpointFindings.ofPrelude(new TdsFacts(Encryption.ON, Optional.empty(), Optional.empty())))
+                .isEmpty();
+    }
+
+    @Test
+    void rdpWithStandardSecurityOnlyAndSqlServerWithoutEncryptionAreServicesWithoutTls() {
+        RdpFacts standardOnly = new RdpFacts(EnumSet.of(SecurityProtocol.SSL, SecurityProtocol.HYBRID),
+                Optional.of(new RdpFacts.Confirm.WithoutNegotiation()));
+        assertThat(EndpointFindings.ofPrelude(standardOnly)).containsExactly(new Finding(
+                FindingKind.SERVICE_WITHOUT_TLS, "rdp: standard RDP security only"));
+        RdpFacts tls = new RdpFacts(EnumSet.of(SecurityProtocol.SSL),
+                Optional.of(new RdpFacts.Confirm.Selected(SecurityProtocol.SSL)));
+        assertThat(EndpointFindings.ofPrelude(tls)).isEmpty();
+
+        TdsFacts notSupported = new TdsFacts(Encryption.ON, Optional.of(SQL_2008_R2), Optional.of(Encryption.NOT_SUP));
+        assertThat(EndpointFindings.ofPrelude(notSupported)).containsExactly(new Finding(
+                FindingKind.SERVICE_WITHOUT_TLS, "mssql: PRELOGIN ENCRYPT_NOT_SUP: logins travel without TLS"));
+        assertThat(EndpointFindings.ofPrelude(new TdsFacts(Encryption.ON, Optional.of(SQL_2008_R2),
+                Optional.of(Encryption.REQ)))).isEmpty();
+    }
+
+    @Test
+    void bothKindsArePartOfTheOneTaxonomy() {
+        assertThat(FindingKinds.all(io.tlsweep.check.Checks.BUILT_IN)).contains(FindingKind.SERVICE_WITHOUT_TLS,
+                FindingKind.PLAIN_TEXT_AUTH_BEFORE_TLS);
+    }
+}
