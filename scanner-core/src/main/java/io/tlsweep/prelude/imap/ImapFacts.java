@@ -1,9 +1,8 @@
 package io.tlsweep.prelude.imap;
 
+import io.tlsweep.prelude.line.CapabilityFacts;
 import io.tlsweep.prelude.line.MechanismList;
-import io.tlsweep.result.PreludeFacts;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +18,7 @@ import java.util.Optional;
  * @param loginDisabled whether {@code LOGINDISABLED} says the LOGIN command is refused before TLS
  */
 public record ImapFacts(String banner, Optional<Boolean> tlsOffered, List<String> authMechanisms,
-        Optional<Boolean> loginDisabled) implements PreludeFacts {
+        Optional<Boolean> loginDisabled) implements CapabilityFacts {
 
     public ImapFacts {
         Objects.requireNonNull(banner, "banner");
@@ -37,7 +36,8 @@ public record ImapFacts(String banner, Optional<Boolean> tlsOffered, List<String
      * How a password may travel in plain text before TLS, as the capabilities say it: {@code AUTH=PLAIN},
      * {@code AUTH=LOGIN}, and {@code LOGIN} (the command) unless LOGINDISABLED.
      */
-    public List<String> plainTextAuth() {
+    @Override
+    public List<String> plainTextAuthBeforeTls() {
         List<String> ways = new ArrayList<>();
         MechanismList.plainText(authMechanisms).forEach(m -> ways.add("AUTH=" + m));
         if (loginDisabled.equals(Optional.of(false))) {
@@ -47,25 +47,12 @@ public record ImapFacts(String banner, Optional<Boolean> tlsOffered, List<String
     }
 
     @Override
-    public Map<String, Object> fields() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("banner", banner);
-        tlsOffered.ifPresent(offered -> {
-            fields.put("starttls-offered", offered);
-            fields.put("auth-mechanisms", authMechanisms);
-            fields.put("plain-text-auth", plainTextAuth());
-        });
+    public String startTlsCommand() {
+        return "STARTTLS";
+    }
+
+    @Override
+    public void ownFields(Map<String, Object> fields) {
         loginDisabled.ifPresent(disabled -> fields.put("login-disabled", disabled));
-        return fields;
-    }
-
-    @Override
-    public List<String> plainTextAuthBeforeTls() {
-        return plainTextAuth();
-    }
-
-    @Override
-    public Optional<String> withoutTls() {
-        return tlsOffered.filter(offered -> !offered).map(no -> "STARTTLS not offered");
     }
 }

@@ -1,9 +1,8 @@
 package io.tlsweep.prelude.nntp;
 
+import io.tlsweep.prelude.line.CapabilityFacts;
 import io.tlsweep.prelude.line.MechanismList;
-import io.tlsweep.result.PreludeFacts;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +19,7 @@ import java.util.Optional;
  * @param implementation the {@code IMPLEMENTATION} capability, if given (cut to 200 characters)
  */
 public record NntpFacts(String banner, Optional<Boolean> tlsOffered, List<String> authMechanisms,
-        boolean authinfoUser, Optional<String> implementation) implements PreludeFacts {
+        boolean authinfoUser, Optional<String> implementation) implements CapabilityFacts {
 
     public NntpFacts {
         Objects.requireNonNull(banner, "banner");
@@ -35,7 +34,8 @@ public record NntpFacts(String banner, Optional<Boolean> tlsOffered, List<String
     }
 
     /** How a password may travel in plain text before TLS: {@code SASL PLAIN}, {@code SASL LOGIN}, {@code AUTHINFO USER}. */
-    public List<String> plainTextAuth() {
+    @Override
+    public List<String> plainTextAuthBeforeTls() {
         List<String> ways = new ArrayList<>();
         MechanismList.plainText(authMechanisms).forEach(m -> ways.add("SASL " + m));
         if (authinfoUser) {
@@ -45,25 +45,12 @@ public record NntpFacts(String banner, Optional<Boolean> tlsOffered, List<String
     }
 
     @Override
-    public Map<String, Object> fields() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("banner", banner);
-        tlsOffered.ifPresent(offered -> {
-            fields.put("starttls-offered", offered);
-            fields.put("auth-mechanisms", authMechanisms);
-            fields.put("plain-text-auth", plainTextAuth());
-        });
+    public String startTlsCommand() {
+        return "STARTTLS";
+    }
+
+    @Override
+    public void ownFields(Map<String, Object> fields) {
         implementation.ifPresent(i -> fields.put("implementation", i));
-        return fields;
-    }
-
-    @Override
-    public List<String> plainTextAuthBeforeTls() {
-        return plainTextAuth();
-    }
-
-    @Override
-    public Optional<String> withoutTls() {
-        return tlsOffered.filter(offered -> !offered).map(no -> "STARTTLS not offered");
     }
 }

@@ -1,8 +1,7 @@
 package io.tlsweep.prelude.sieve;
 
+import io.tlsweep.prelude.line.CapabilityFacts;
 import io.tlsweep.prelude.line.MechanismList;
-import io.tlsweep.result.PreludeFacts;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * @param implementation the {@code "IMPLEMENTATION"} capability, if given (cut to 200 characters)
  */
 public record SieveFacts(String banner, Optional<Boolean> tlsOffered, List<String> authMechanisms,
-        Optional<String> implementation) implements PreludeFacts {
+        Optional<String> implementation) implements CapabilityFacts {
 
     public SieveFacts {
         Objects.requireNonNull(banner, "banner");
@@ -32,30 +31,18 @@ public record SieveFacts(String banner, Optional<Boolean> tlsOffered, List<Strin
     }
 
     /** How a password may travel in plain text before TLS: {@code SASL PLAIN}, {@code SASL LOGIN}. */
-    public List<String> plainTextAuth() {
+    @Override
+    public List<String> plainTextAuthBeforeTls() {
         return MechanismList.plainText(authMechanisms).stream().map(m -> "SASL " + m).toList();
     }
 
     @Override
-    public Map<String, Object> fields() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("banner", banner);
-        tlsOffered.ifPresent(offered -> {
-            fields.put("starttls-offered", offered);
-            fields.put("auth-mechanisms", authMechanisms);
-            fields.put("plain-text-auth", plainTextAuth());
-        });
+    public String startTlsCommand() {
+        return "STARTTLS";
+    }
+
+    @Override
+    public void ownFields(Map<String, Object> fields) {
         implementation.ifPresent(i -> fields.put("implementation", i));
-        return fields;
-    }
-
-    @Override
-    public List<String> plainTextAuthBeforeTls() {
-        return plainTextAuth();
-    }
-
-    @Override
-    public Optional<String> withoutTls() {
-        return tlsOffered.filter(offered -> !offered).map(no -> "STARTTLS not offered");
     }
 }

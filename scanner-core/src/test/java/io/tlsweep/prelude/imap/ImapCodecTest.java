@@ -46,7 +46,7 @@ class ImapCodecTest {
         ImapFacts facts = (ImapFacts) ((PreludeStep.TlsMayStart) fed.last()).facts();
         assertThat(facts.authMechanisms()).containsExactly("PLAIN", "LOGIN");
         assertThat(facts.loginDisabled()).contains(false);
-        assertThat(facts.plainTextAuth()).containsExactly("AUTH=PLAIN", "AUTH=LOGIN", "LOGIN");
+        assertThat(facts.plainTextAuthBeforeTls()).containsExactly("AUTH=PLAIN", "AUTH=LOGIN", "LOGIN");
         assertThat(fed.written()).isEqualTo("b STARTTLS\r\n");
     }
 
@@ -95,7 +95,7 @@ class ImapCodecTest {
                 + "b ok go\n"), Split.WHOLE);
 
         assertThat(fed.last()).isInstanceOf(PreludeStep.TlsMayStart.class);
-        assertThat(((ImapFacts) ((PreludeStep.TlsMayStart) fed.last()).facts()).plainTextAuth())
+        assertThat(((ImapFacts) ((PreludeStep.TlsMayStart) fed.last()).facts()).plainTextAuthBeforeTls())
                 .containsExactly("AUTH=PLAIN", "LOGIN");
     }
 

@@ -77,7 +77,7 @@ class NntpCodecTest {
 
         NntpFacts facts = (NntpFacts) ((PreludeStep.TlsMayStart) fed.last()).facts();
         assertThat(facts.banner()).isEqualTo("NNTP Service Ready, posting prohibited");
-        assertThat(facts.plainTextAuth()).containsExactly("SASL PLAIN", "AUTHINFO USER");
+        assertThat(facts.plainTextAuthBeforeTls()).containsExactly("SASL PLAIN", "AUTHINFO USER");
     }
 
     @Test

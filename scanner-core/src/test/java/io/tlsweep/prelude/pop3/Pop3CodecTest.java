@@ -44,7 +44,7 @@ class Pop3CodecTest {
         Pop3Facts facts = (Pop3Facts) ((PreludeStep.TlsMayStart) fed.last()).facts();
         assertThat(facts.authMechanisms()).containsExactly("PLAIN", "LOGIN");
         assertThat(facts.userOffered()).isTrue();
-        assertThat(facts.plainTextAuth()).containsExactly("SASL PLAIN", "SASL LOGIN", "USER");
+        assertThat(facts.plainTextAuthBeforeTls()).containsExactly("SASL PLAIN", "SASL LOGIN", "USER");
         assertThat(fed.written()).isEqualTo("CAPA\r\nSTLS\r\n");
     }
 
@@ -76,7 +76,7 @@ class Pop3CodecTest {
         Pop3Facts facts = (Pop3Facts) ((PreludeStep.TlsMayStart) fed.last()).facts();
         assertThat(facts).isEqualTo(new Pop3Facts("POP3 server ready <1896.697170952@dbc.mtview.ca.us>",
                 Optional.of(true), List.of("CRAM-MD5", "KERBEROS_V4"), true, Optional.of("Shlemazle-Plotz-v302")));
-        assertThat(facts.plainTextAuth()).containsExactly("USER");
+        assertThat(facts.plainTextAuthBeforeTls()).containsExactly("USER");
     }
 
     @Test

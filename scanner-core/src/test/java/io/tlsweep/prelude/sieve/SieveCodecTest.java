@@ -44,7 +44,7 @@ class SieveCodecTest {
 
         SieveFacts facts = (SieveFacts) ((PreludeStep.TlsMayStart) fed.last()).facts();
         assertThat(facts.authMechanisms()).containsExactly("PLAIN", "LOGIN");
-        assertThat(facts.plainTextAuth()).containsExactly("SASL PLAIN", "SASL LOGIN");
+        assertThat(facts.plainTextAuthBeforeTls()).containsExactly("SASL PLAIN", "SASL LOGIN");
     }
 
     @ParameterizedTest
