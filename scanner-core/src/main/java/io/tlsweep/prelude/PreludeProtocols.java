@@ -1,5 +1,6 @@
 package io.tlsweep.prelude;
 
+import io.tlsweep.prelude.ldap.LdapProtocol;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Optional;
  */
 public final class PreludeProtocols {
     /** Every built-in protocol. */
-    public static final List<PreludeProtocol> ALL = List.of();
+    public static final List<PreludeProtocol> ALL = List.of(new LdapProtocol());
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();
