@@ -1,6 +1,7 @@
 package io.tlsweep.prelude;
 
 import io.tlsweep.prelude.ldap.LdapProtocol;
+import io.tlsweep.prelude.postgres.PostgresProtocol;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public final class PreludeProtocols {
     /** Every built-in protocol. */
-    public static final List<PreludeProtocol> ALL = List.of(new LdapProtocol());
+    public static final List<PreludeProtocol> ALL = List.of(new LdapProtocol(), new PostgresProtocol());
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();
