@@ -1,6 +1,7 @@
 package io.tlsweep.prelude;
 
 import io.tlsweep.prelude.ldap.LdapProtocol;
+import io.tlsweep.prelude.mysql.MysqlProtocol;
 import io.tlsweep.prelude.postgres.PostgresProtocol;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Optional;
  */
 public final class PreludeProtocols {
     /** Every built-in protocol. */
-    public static final List<PreludeProtocol> ALL = List.of(new LdapProtocol(), new PostgresProtocol());
+    public static final List<PreludeProtocol> ALL = List.of(new LdapProtocol(), new PostgresProtocol(),
+            new MysqlProtocol());
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();
