@@ -3,6 +3,7 @@ package io.tlsweep.prelude;
 import io.tlsweep.prelude.ldap.LdapProtocol;
 import io.tlsweep.prelude.mysql.MysqlProtocol;
 import io.tlsweep.prelude.postgres.PostgresProtocol;
+import io.tlsweep.prelude.xmpp.XmppProtocol;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public final class PreludeProtocols {
     /** Every built-in protocol. */
     public static final List<PreludeProtocol> ALL = List.of(new LdapProtocol(), new PostgresProtocol(),
-            new MysqlProtocol());
+            new MysqlProtocol(), XmppProtocol.CLIENT, XmppProtocol.SERVER);
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();
