@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tlsweep.cert.CaBundleFuzzTest;
 import io.tlsweep.cert.CertificateFuzzTest;
 import io.tlsweep.metrics.HistogramLogFuzzTest;
+import io.tlsweep.prelude.PreludeCodecFuzzTest;
 import io.tlsweep.profile.ProfileFileFuzzTest;
 import io.tlsweep.report.JsonLinesFuzzTest;
 import io.tlsweep.run.SweepConfigFuzzTest;
@@ -48,7 +49,8 @@ class DecodersFuzzTest {
             new HistogramLogFuzzTest()::anyLogIsMergedOrRefusedByName,
             new ProfileFileFuzzTest()::whatLoadsCanBeSentAndTheRestIsNamed,
             new TargetLinesFuzzTest()::everyLineIsTargetsOrAnErrorNamingIt,
-            new SweepConfigFuzzTest()::aSweepFileIsAConfigurationOrAnErrorNamingIt);
+            new SweepConfigFuzzTest()::aSweepFileIsAConfigurationOrAnErrorNamingIt,
+            new PreludeCodecFuzzTest()::everyAnswerIsOneValueHoweverSplit);
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
@@ -63,7 +65,7 @@ class DecodersFuzzTest {
         List<Seeds> seeds = List.of(FuzzSeeds::serverBytes, FuzzSeeds::allBytes, FuzzSeeds::clientBytes,
                 () -> Stream.of(new byte[64]), CertificateFuzzTest::seeds, CaBundleFuzzTest::seeds,
                 JsonLinesFuzzTest::seeds, HistogramLogFuzzTest::seeds, ProfileFileFuzzTest::seeds,
-                TargetLinesFuzzTest::seeds, SweepConfigFuzzTest::seeds);
+                TargetLinesFuzzTest::seeds, SweepConfigFuzzTest::seeds, PreludeCodecFuzzTest::seeds);
         List<byte[]> tagged = new ArrayList<>();
         for (int i = 0; i < TARGETS.size(); i++) {
             int target = i;

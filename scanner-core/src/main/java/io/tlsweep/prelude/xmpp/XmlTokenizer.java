@@ -21,6 +21,7 @@ final class XmlTokenizer {
     static final int MAX_DEPTH = 16;
     static final int MAX_ATTRIBUTES = 32;
     private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+    private static final byte[] CDATA = "<![CDATA[".getBytes(StandardCharsets.US_ASCII);
 
     /** An element not closed yet: its name as written, and the prefixes it declares ("" for the default). */
     private record Open(String qname, Map<String, String> prefixes) {
@@ -91,19 +92,18 @@ final class XmlTokenizer {
 
     /** {@code <!}: a CDATA section, or a comment or DTD, both forbidden. */
     private XmlToken markup(byte[] in, int offset, int length) {
-        byte[] cdata = "<![CDATA[".getBytes(StandardCharsets.US_ASCII);
-        for (int i = 2; i < cdata.length; i++) {
+        for (int i = 2; i < CDATA.length; i++) {
             if (i >= length) {
                 return new XmlToken.NeedMore();
             }
-            if (in[offset + i] != cdata[i]) {
+            if (in[offset + i] != CDATA[i]) {
                 return new XmlToken.Malformed(in[offset + 2] == '-' ? "a comment, which XMPP forbids"
                         : "a DTD or markup declaration (<!...), which XMPP forbids");
             }
         }
-        for (int i = offset + cdata.length; i + 2 < offset + Math.min(length, MAX_TOKEN); i++) {
+        for (int i = offset + CDATA.length; i + 2 < offset + Math.min(length, MAX_TOKEN); i++) {
             if (in[i] == ']' && in[i + 1] == ']' && in[i + 2] == '>') {
-                return new XmlToken.Text(i + 3 - offset, utf8(in, offset + cdata.length, i - offset - cdata.length));
+                return new XmlToken.Text(i + 3 - offset, utf8(in, offset + CDATA.length, i - offset - CDATA.length));
             }
         }
         return tooLong(length, "a CDATA section");

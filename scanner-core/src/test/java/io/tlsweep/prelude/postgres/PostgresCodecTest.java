@@ -85,6 +85,13 @@ class PostgresCodecTest {
                 .isEqualTo("another protocol answered SSLRequest: '220 localhost Python SMTP proxy version 0.3'");
     }
 
+    /** Found by PreludeCodecFuzzTest: "SS" in one read is not a TLS start but maybe an SSH banner's start. */
+    @Test
+    void anSWithTextAfterItWaitsForTheLine() {
+        assertThat(feed(POSTGRES, new byte[] {'S', 'S'}, Integer.MAX_VALUE).outcome()).isEqualTo("go-on");
+        assertThat(feed(POSTGRES, new byte[] {'S', 'S'}, 1).outcome()).isEqualTo("tls-may-start");
+    }
+
     @Test
     void tooManyClientsTurnsTheClientAway() {
         Ending e = feed(POSTGRES, errorV3("SFATAL", "VFATAL", "C53300", "Msorry, too many clients already"), 1);

@@ -83,6 +83,19 @@ class XmppStreamShapesTest {
         assertThat(feedText(HEADER + "hello<", 1).detail()).isEqualTo("text in the XMPP stream: 'hello'");
     }
 
+    /** Found by PreludeCodecFuzzTest: a broken answer read with the features; STARTTLS is then never written. */
+    @Test
+    void aBrokenAnswerThatCameWithTheFeaturesFailsBeforeStartTlsIsSent() {
+        String stream = HEADER + "<stream:features>" + STARTTLS + "</stream:features><pro\u00a1ceed/>";
+        Ending whole = feedText(stream, Integer.MAX_VALUE);
+        assertThat(whole.detail()).isEqualTo("the XMPP server sent <pro\u00a1ceed xmlns='jabber:client'> in answer"
+                + " to STARTTLS");
+        assertThat(new String(whole.sent(), StandardCharsets.UTF_8)).doesNotContain("starttls");
+        Ending bytewise = feedText(stream, 1);
+        assertThat(bytewise.detail()).isEqualTo(whole.detail());
+        assertThat(new String(bytewise.sent(), StandardCharsets.UTF_8)).endsWith(STARTTLS);
+    }
+
     @Test
     void bytesAfterProceedAreRefused() {
         String features = HEADER + "<stream:features>" + STARTTLS + "</stream:features>";
