@@ -15,13 +15,12 @@ import java.util.Optional;
  * answer: {@code <proceed/>} lets TLS start, {@code <failure/>} or a stream error refuses. No STARTTLS feature,
  * or a stream of version 0.x, is TLS not offered; a stream error before the features turns the client away. A
  * header without a version is read on (Prosody sends one before a stream error): a server from before XMPP 1.0
- * then sends nothing more, and the prelude ends by its deadline with the header's facts. The server's XML is read by {@link XmlTokenizer} (bounded, no DTD, no entities) and may take at most
- * {@value #MAX_BYTES} bytes. Bytes after {@code <proceed/>}, before the client's first TLS byte, are refused:
+ * then sends nothing more, and the prelude ends by its deadline with the header's facts. The server's XML is
+ * read by {@link XmlTokenizer} (bounded, no DTD, no entities) and may take at most {@value #MAX_BYTES} bytes. Bytes after {@code <proceed/>}, before the client's first TLS byte, are refused:
  * no server sends them, and injected ones would be read as the server's TLS.
  */
 final class XmppCodec implements PreludeCodec {
     static final String STREAMS = "http://etherx.jabber.org/streams";
-    static final String STREAM_ERRORS = "urn:ietf:params:xml:ns:xmpp-streams";
     private static final String FEATURES = STREAMS + " features";
     private static final String ERROR = STREAMS + " error";
     private static final String PROCEED = FeatureList.TLS + " proceed";
@@ -40,9 +39,7 @@ final class XmppCodec implements PreludeCodec {
     private Optional<String> from = Optional.empty();
     private Optional<String> version = Optional.empty();
     private String inside = "";
-    private String errorCondition;
-    private StringBuilder errorText;
-    private boolean readingErrorText;
+    private StreamError error;
 
     XmppCodec(XmppPrelude prelude) {
         this.prelude = prelude;
@@ -87,8 +84,8 @@ final class XmppCodec implements PreludeCodec {
     private PreludeStep handle(XmlToken t, int consumed, int remaining) {
         if (t instanceof XmlToken.Text text) {
             features.text(text.text());
-            if (readingErrorText && errorText.length() < ShortText.MAX_CHARS) {
-                errorText.append(text.text());
+            if (error != null) {
+                error.text(text.text());
             }
             boolean stray = inside.isEmpty() && !text.text().isBlank();
             return stray ? failed(consumed, FailureKind.PRELUDE_UNEXPECTED, "text in the XMPP stream: '"
@@ -126,6 +123,7 @@ final class XmppCodec implements PreludeCodec {
     private PreludeStep topLevel(XmlToken.Start s, int consumed, int remaining) {
         inside = s.namespace() + " " + s.name();
         if (inside.equals(ERROR)) {
+            error = new StreamError();
             return s.empty() ? streamError(consumed) : null;
         }
         if (stage == Stage.FEATURES && inside.equals(FEATURES)) {
@@ -149,13 +147,8 @@ final class XmppCodec implements PreludeCodec {
             } else if (s.depth() == 4) {
                 features.grandchild(s);
             }
-        } else if (inside.equals(ERROR) && s.depth() == 3 && s.namespace().equals(STREAM_ERRORS)) {
-            if (s.name().equals("text")) {
-                errorText = new StringBuilder();
-                readingErrorText = !s.empty();
-            } else if (errorCondition == null) {
-                errorCondition = s.name();
-            }
+        } else if (inside.equals(ERROR) && s.depth() == 3) {
+            error.child(s);
         }
     }
 
@@ -164,7 +157,9 @@ final class XmppCodec implements PreludeCodec {
             features.endGrandchild();
         } else if (depth == 3) {
             features.endChild();
-            readingErrorText = false;
+            if (error != null) {
+                error.endChild();
+            }
         } else if (depth == 2) {
             String was = inside;
             inside = "";
@@ -205,17 +200,17 @@ final class XmppCodec implements PreludeCodec {
     }
 
     private PreludeStep streamError(int consumed) {
-        String condition = Optional.ofNullable(errorCondition).orElse("no condition");
-        String text = errorText == null || errorText.isEmpty() ? "" : " '" + ShortText.of(errorText.toString()) + "'";
+        String condition = error.condition().orElse("no condition");
+        String said = condition + error.text().map(t -> " '" + t + "'").orElse("");
         boolean nameless = prelude.domain().isEmpty()
                 && (condition.equals("improper-addressing") || condition.equals("host-unknown"));
         String hint = nameless ? " (the target has no server name, so the stream header had no to=: give it"
                 + " sni=DOMAIN)" : "";
         return stage == Stage.ANSWER
                 ? failed(consumed, FailureKind.PRELUDE_TLS_REFUSED, "the XMPP server ended the stream instead of"
-                        + " answering STARTTLS: " + condition + text)
-                : failed(consumed, FailureKind.PRELUDE_SERVICE_REFUSED, "the XMPP server ended the stream: "
-                        + condition + text + hint);
+                        + " answering STARTTLS: " + said)
+                : failed(consumed, FailureKind.PRELUDE_SERVICE_REFUSED, "the XMPP server ended the stream: " + said
+                        + hint);
     }
 
     private PreludeStep notXmpp(byte[] in, int at, int length, int consumed) {
@@ -255,8 +250,8 @@ final class XmppCodec implements PreludeCodec {
     private XmppFacts facts() {
         return new XmppFacts(prelude.protocol(), from, version,
                 featuresRead ? Optional.of(features.features()) : Optional.empty(),
-                Optional.ofNullable(errorCondition), Optional.ofNullable(errorText).filter(b -> !b.isEmpty())
-                        .map(b -> ShortText.of(b.toString())));
+                Optional.ofNullable(error).flatMap(StreamError::condition),
+                Optional.ofNullable(error).flatMap(StreamError::text));
     }
 
     private PreludeStep failed(int consumed, FailureKind kind, String detail) {
