@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tlsweep.cert.CaBundleFuzzTest;
 import io.tlsweep.cert.CertificateFuzzTest;
 import io.tlsweep.metrics.HistogramLogFuzzTest;
+import io.tlsweep.prelude.PreludeCodecFuzzTest;
 import io.tlsweep.prelude.line.LinePreludeFuzzTest;
 import io.tlsweep.prelude.smtp.SmtpPreludeFuzzTest;
 import io.tlsweep.profile.ProfileFileFuzzTest;
@@ -52,7 +53,8 @@ class DecodersFuzzTest {
             new TargetLinesFuzzTest()::everyLineIsTargetsOrAnErrorNamingIt,
             new SweepConfigFuzzTest()::aSweepFileIsAConfigurationOrAnErrorNamingIt,
             new LinePreludeFuzzTest()::everyServerGetsOneAnswerHoweverItsBytesAreSplit,
-            new SmtpPreludeFuzzTest()::anyServerBytesGiveTheSameBoundedDecisionHoweverSplit);
+            new SmtpPreludeFuzzTest()::anyServerBytesGiveTheSameBoundedDecisionHoweverSplit,
+            new PreludeCodecFuzzTest()::everyAnswerIsOneValueHoweverSplit);
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = Fuzzing.SHORT_RUN)
@@ -68,7 +70,7 @@ class DecodersFuzzTest {
                 () -> Stream.of(new byte[64]), CertificateFuzzTest::seeds, CaBundleFuzzTest::seeds,
                 JsonLinesFuzzTest::seeds, HistogramLogFuzzTest::seeds, ProfileFileFuzzTest::seeds,
                 TargetLinesFuzzTest::seeds, SweepConfigFuzzTest::seeds, LinePreludeFuzzTest::seeds,
-                SmtpPreludeFuzzTest::seeds);
+                SmtpPreludeFuzzTest::seeds, PreludeCodecFuzzTest::seeds);
         List<byte[]> tagged = new ArrayList<>();
         for (int i = 0; i < TARGETS.size(); i++) {
             int target = i;

@@ -2,12 +2,16 @@ package io.tlsweep.prelude;
 
 import io.tlsweep.prelude.ftp.FtpPrelude;
 import io.tlsweep.prelude.imap.ImapPrelude;
+import io.tlsweep.prelude.ldap.LdapProtocol;
+import io.tlsweep.prelude.mysql.MysqlProtocol;
 import io.tlsweep.prelude.nntp.NntpPrelude;
 import io.tlsweep.prelude.pop3.Pop3Prelude;
+import io.tlsweep.prelude.postgres.PostgresProtocol;
 import io.tlsweep.prelude.rdp.RdpProtocol;
 import io.tlsweep.prelude.sieve.SievePrelude;
 import io.tlsweep.prelude.smtp.SmtpProtocol;
 import io.tlsweep.prelude.tds.MssqlProtocol;
+import io.tlsweep.prelude.xmpp.XmppProtocol;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,12 @@ public final class PreludeProtocols {
             NntpPrelude.PROTOCOL,
             SievePrelude.PROTOCOL,
             new RdpProtocol(),
-            new MssqlProtocol());
+            new MssqlProtocol(),
+            new LdapProtocol(),
+            new PostgresProtocol(),
+            new MysqlProtocol(),
+            XmppProtocol.CLIENT,
+            XmppProtocol.SERVER);
 
     private static final Map<String, PreludeProtocol> BY_NAME = new HashMap<>();
     private static final Map<Integer, PreludeProtocol> BY_PORT = new HashMap<>();

@@ -3,12 +3,16 @@ package io.tlsweep.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.prelude.ftp.FtpFacts;
+import io.tlsweep.prelude.ldap.LdapFacts;
+import io.tlsweep.prelude.mysql.MysqlFacts;
+import io.tlsweep.prelude.postgres.PostgresFacts;
 import io.tlsweep.prelude.rdp.RdpFacts;
 import io.tlsweep.prelude.rdp.SecurityProtocol;
 import io.tlsweep.prelude.smtp.SmtpFacts;
 import io.tlsweep.prelude.tds.Encryption;
 import io.tlsweep.prelude.tds.SqlServerVersion;
 import io.tlsweep.prelude.tds.TdsFacts;
+import io.tlsweep.prelude.xmpp.XmppFacts;
 import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import java.util.EnumSet;
@@ -59,6 +63,35 @@ class PreludeFindingsTest {
                 FindingKind.SERVICE_WITHOUT_TLS, "mssql: PRELOGIN ENCRYPT_NOT_SUP: logins travel without TLS"));
         assertThat(EndpointFindings.ofPrelude(new TdsFacts(Encryption.ON, Optional.of(SQL_2008_R2),
                 Optional.of(Encryption.REQ)))).isEmpty();
+    }
+
+    @Test
+    void directoryDatabaseAndXmppServicesWithoutTlsAndXmppPlainBeforeTls() {
+        assertThat(EndpointFindings.ofPrelude(new LdapFacts(2, ""))).containsExactly(new Finding(
+                FindingKind.SERVICE_WITHOUT_TLS, "ldap: StartTLS answered protocolError"));
+        assertThat(EndpointFindings.ofPrelude(new LdapFacts(0, ""))).isEmpty();
+        assertThat(EndpointFindings.ofPrelude(new PostgresFacts('N', Optional.empty(), Optional.empty(),
+                Optional.empty()))).containsExactly(new Finding(FindingKind.SERVICE_WITHOUT_TLS,
+                        "postgres: SSLRequest answered N"));
+        MysqlFacts.Greeting noSsl = new MysqlFacts.Greeting(10, "10.11.19-MariaDB", 0xF7FFL & ~MysqlFacts.CLIENT_SSL,
+                Optional.empty());
+        assertThat(EndpointFindings.ofPrelude(new MysqlFacts(Optional.of(noSsl), Optional.empty())))
+                .containsExactly(new Finding(FindingKind.SERVICE_WITHOUT_TLS,
+                        "mysql: the greeting has no CLIENT_SSL"));
+
+        XmppFacts.Features optional = new XmppFacts.Features(true, false, List.of("SCRAM-SHA-1", "PLAIN"), true,
+                List.of("starttls", "mechanisms", "auth"));
+        assertThat(EndpointFindings.ofPrelude(xmpp(optional))).containsExactly(new Finding(
+                FindingKind.PLAIN_TEXT_AUTH_BEFORE_TLS, "xmpp offers SASL PLAIN, iq-auth before TLS"));
+        XmppFacts.Features required = new XmppFacts.Features(true, true, List.of("PLAIN"), false,
+                List.of("starttls", "mechanisms"));
+        assertThat(EndpointFindings.ofPrelude(xmpp(required))).as("no login before the required STARTTLS")
+                .isEmpty();
+    }
+
+    private static XmppFacts xmpp(XmppFacts.Features features) {
+        return new XmppFacts("xmpp", Optional.of("chat.test"), Optional.of("1.0"), Optional.of(features),
+                Optional.empty(), Optional.empty());
     }
 
     @Test

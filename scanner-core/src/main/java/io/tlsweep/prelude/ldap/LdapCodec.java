@@ -1,0 +1,111 @@
+package io.tlsweep.prelude.ldap;
+
+import io.tlsweep.prelude.PreludeCodec;
+import io.tlsweep.prelude.PreludeStep;
+import io.tlsweep.prelude.ShortText;
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PreludeFacts;
+import java.util.Optional;
+
+/**
+ * One connection's StartTLS: sends the ExtendedRequest (message ID 1, requestName 1.3.6.1.4.1.1466.20037) at
+ * once, then reads one whole LDAPMessage of at most {@value #MAX_MESSAGE} bytes. Result code 0 lets TLS start;
+ * protocolError (2) means the server does not support TLS; any other code is a refusal; an unsolicited
+ * notification (message ID 0, such as a notice of disconnection) turns the client away. Bytes after a
+ * successful answer, before the client's first TLS byte, are refused: no server sends them, and a man in the
+ * middle who injects them would have them read as the server's TLS.
+ */
+final class LdapCodec implements PreludeCodec {
+    /** The most bytes an answer to StartTLS may take. */
+    static final int MAX_MESSAGE = 16384;
+    /** LDAPMessage { messageID 1, [APPLICATION 23] { [0] "1.3.6.1.4.1.1466.20037" } }. */
+    static final byte[] START_TLS = {0x30, 0x1D, 0x02, 0x01, 0x01, 0x77, 0x18, (byte) 0x80, 0x16, '1', '.', '3',
+        '.', '6', '.', '1', '.', '4', '.', '1', '.', '1', '4', '6', '6', '.', '2', '0', '0', '3', '7'};
+    private static final long REQUEST_ID = 1;
+
+    private Optional<PreludeFacts> facts = Optional.empty();
+
+    @Override
+    public PreludeStep start() {
+        return new PreludeStep.GoOn(0, START_TLS);
+    }
+
+    @Override
+    public PreludeStep read(byte[] in, int offset, int length) {
+        if (length > 0 && (in[offset] & 0xFF) != Ber.SEQUENCE) {
+            return notLdap(in, offset, length);
+        }
+        Ber.Header h = Ber.header(in, offset, offset + length);
+        if (h instanceof Ber.Header.Malformed m) {
+            return failed(0, FailureKind.PRELUDE_UNEXPECTED, "the LDAP server's answer to StartTLS has " + m.reason());
+        }
+        if (!(h instanceof Ber.Header.Element message)) {
+            return PreludeStep.GoOn.needMore();
+        }
+        if ((long) message.end() - offset > MAX_MESSAGE) {
+            return failed(0, FailureKind.PRELUDE_UNEXPECTED, "the LDAP server's answer to StartTLS is "
+                    + ((long) message.end() - offset) + " bytes long, more than the " + MAX_MESSAGE + " it may take");
+        }
+        if (message.end() > offset + length) {
+            return PreludeStep.GoOn.needMore();
+        }
+        int consumed = message.end() - offset;
+        ExtendedResponse.Reading reading = ExtendedResponse.read(in, message.valueStart(), message.end());
+        if (reading instanceof ExtendedResponse.Reading.Malformed m) {
+            return failed(consumed, FailureKind.PRELUDE_UNEXPECTED, "the LDAP server's answer to StartTLS is"
+                    + " malformed: " + m.reason());
+        }
+        return decide(((ExtendedResponse.Reading.Read) reading).response(), consumed, length);
+    }
+
+    private PreludeStep decide(ExtendedResponse r, int consumed, int length) {
+        if (r.messageId() != 0 && r.messageId() != REQUEST_ID) {
+            return failed(consumed, FailureKind.PRELUDE_UNEXPECTED, "the LDAP server answered message "
+                    + r.messageId() + ", not the StartTLS request (message 1)");
+        }
+        LdapFacts f = new LdapFacts(r.resultCode(), r.diagnosticMessage());
+        facts = Optional.of(f);
+        String said = f.result() + " (" + r.resultCode() + ")"
+                + (r.diagnosticMessage().isEmpty() ? "" : " '" + r.diagnosticMessage() + "'");
+        if (r.messageId() == 0) {
+            return failed(consumed, FailureKind.PRELUDE_SERVICE_REFUSED, "the LDAP server sent an unsolicited"
+                    + " notification" + r.responseName().map(n -> " " + n).orElse("") + " instead of answering"
+                    + " StartTLS: " + said);
+        }
+        if (r.resultCode() == LdapResultCodes.SUCCESS) {
+            if (length > consumed) {
+                return failed(consumed, FailureKind.PRELUDE_UNEXPECTED, (length - consumed) + " bytes came after"
+                        + " the LDAP server's StartTLS success, before the client's first TLS byte");
+            }
+            return new PreludeStep.TlsMayStart(consumed, f);
+        }
+        if (r.resultCode() == LdapResultCodes.PROTOCOL_ERROR) {
+            return failed(consumed, FailureKind.PRELUDE_TLS_NOT_OFFERED, "the LDAP server does not support"
+                    + " StartTLS: " + said);
+        }
+        return failed(consumed, FailureKind.PRELUDE_TLS_REFUSED, "the LDAP server refused StartTLS: " + said);
+    }
+
+    private PreludeStep notLdap(byte[] in, int offset, int length) {
+        ShortText.FirstLine first = ShortText.firstLine(in, offset, length);
+        if (first instanceof ShortText.FirstLine.Text text) {
+            return failed(0, FailureKind.PRELUDE_OTHER_PROTOCOL, "another protocol answered StartTLS: '"
+                    + text.line() + "'");
+        }
+        if (first instanceof ShortText.FirstLine.Undecided) {
+            return PreludeStep.GoOn.needMore();
+        }
+        return failed(0, FailureKind.PRELUDE_UNEXPECTED, String.format("the answer to StartTLS is not an LDAP"
+                + " message: its first byte is 0x%02X, not a SEQUENCE (0x30)", in[offset] & 0xFF));
+    }
+
+    private PreludeStep failed(int consumed, FailureKind kind, String detail) {
+        return new PreludeStep.Failed(consumed, Failure.of(kind, detail), facts);
+    }
+
+    @Override
+    public Optional<PreludeFacts> factsSoFar() {
+        return facts;
+    }
+}
