@@ -54,6 +54,13 @@ class BuiltInProfilesTest {
             }
             assertThat(p.family()).as(p.id()).isEqualTo(ClientFamily.SCHANNEL);
         }
+        for (String http : List.of("winhttp-win7-a0", "winhttp-win7-aa0", "winhttp-win7-a00", "chromium")) {
+            assertThat(id(http).appliesTo("")).as(http).isTrue();
+            assertThat(id(http).appliesTo("tls")).as(http).isTrue();
+            for (String prelude : List.of("smtp", "ldap", "rdp", "mssql")) {
+                assertThat(id(http).appliesTo(prelude)).as(http + " on " + prelude).isFalse();
+            }
+        }
         for (String stack : List.of("win7-schannel", "dotnet46-win2012r2", "java8", "openssl-3")) {
             for (String endpoint : List.of("", "smtp", "imap", "ldap", "rdp", "mssql", "postgres")) {
                 assertThat(id(stack).appliesTo(endpoint)).as(stack + " on " + endpoint).isTrue();
