@@ -1,6 +1,7 @@
 package io.tlsweep.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsweep.prelude.PreludeProtocol;
 import io.tlsweep.prelude.PreludeProtocols;
@@ -27,6 +28,16 @@ class ProfileServicesTest {
         assertThat(ProfileServices.ofEndpoint("  ")).isEqualTo(ProfileServices.DIRECT_TLS);
         assertThat(ProfileServices.ofEndpoint("MSSQL")).isEqualTo("mssql");
         assertThat(ProfileServices.KNOWN).doesNotHaveDuplicates().allMatch(n -> n.equals(n.toLowerCase()));
+    }
+
+    @Test
+    void aProfileBuiltInCodeCannotListNoServiceOrAnUnknownOne() {
+        assertThatThrownBy(() -> TestProfiles.profile("x", ClientFamily.JAVA).suites(0xC02F).services().build())
+                .hasMessage("x: lists no service (leave services out for every endpoint)");
+        assertThatThrownBy(() -> TestProfiles.profile("y", ClientFamily.JAVA).suites(0xC02F).services("rdp", "RDP")
+                .build()).hasMessage("y: 'RDP' is not a service tlsweep knows");
+        assertThat(TestProfiles.profile("z", ClientFamily.JAVA).suites(0xC02F).services("rdp").build().appliesTo(""))
+                .isFalse();
     }
 
     @Test
