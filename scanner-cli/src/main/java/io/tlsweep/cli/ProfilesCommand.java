@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code tlsweep profiles}: the client profiles, and every fact of one with its sources. */
 @Command(name = "profiles", mixinStandardHelpOptions = true,
         description = "List the client profiles tlsweep predicts and confirms (Windows Schannel, WinHTTP, .NET,"
-                + " Java, OpenSSL, a browser), or show one profile's facts, each with its source.",
+                + " Java, OpenSSL, a browser, Remote Desktop and SQL Server clients) and the services whose endpoints"
+                + " each one talks to (all: every endpoint), or show one profile's facts, each with its source.",
         footer = {"", "Examples:",
             "  tlsweep profiles                          every profile",
             "  tlsweep profiles winhttp-win7-a0          its versions, suites, groups... and their sources",
@@ -53,10 +54,11 @@ final class ProfilesCommand implements Callable<Integer> {
             catalog = catalog.plus(load.catalog());
         }
         if (ids.isEmpty()) {
-            out.printf("%-32s %-8s %-29s %6s  %s%n", "id", "family", "versions", "suites", "name");
+            out.printf("%-32s %-8s %-29s %6s  %-8s %s%n", "id", "family", "versions", "suites", "services", "name");
             for (ClientProfile p : catalog.profiles()) {
-                out.printf("%-32s %-8s %-29s %6d  %s%n", p.id(), p.family(), versions(p.versions().value()),
-                        p.cipherSuites().value().size() + p.tls13CipherSuites().value().size(), p.name());
+                out.printf("%-32s %-8s %-29s %6d  %-8s %s%n", p.id(), p.family(), versions(p.versions().value()),
+                        p.cipherSuites().value().size() + p.tls13CipherSuites().value().size(), services(p),
+                        p.name());
             }
             out.printf("%d profile(s); `tlsweep profiles ID` shows one with the source of every fact%n",
                     catalog.profiles().size());
@@ -95,6 +97,11 @@ final class ProfilesCommand implements Callable<Integer> {
                     ? Hex.u16(s.code()) + " " + s.ianaName() : e.toString()).collect(Collectors.joining(", "));
         }
         return String.valueOf(v);
+    }
+
+    /** The services a profile is limited to, or "all" for a client of every endpoint. */
+    private static String services(ClientProfile p) {
+        return p.services().map(f -> String.join(",", f.value())).orElse("all");
     }
 
     private static String versions(List<ProtocolVersion> versions) {

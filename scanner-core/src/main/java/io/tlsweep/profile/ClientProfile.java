@@ -26,6 +26,9 @@ import java.util.Optional;
  * @param signatureAlgorithms its signature_algorithms, absent when the hello carries none
  * @param legacySignaturesRefused the client refuses the MD5+SHA-1 signature of a TLS 1.0/1.1 (EC)DHE
  *     ServerKeyExchange, so those versions complete only with RSA key transport (OpenSSL 3 at security level 1)
+ * @param services the services ({@link ProfileServices}) whose endpoints this client talks to (the Remote Desktop
+ *     client: {@code rdp}); absent for a stack that any service's clients may sit on, whose profile applies to
+ *     every endpoint
  */
 public record ClientProfile(String id, String name, ClientFamily family, Fact<List<ProtocolVersion>> versions,
         Fact<List<ProtocolVersion>> completes, Fact<List<CipherSuite>> cipherSuites,
@@ -33,7 +36,8 @@ public record ClientProfile(String id, String name, ClientFamily family, Fact<Li
         Optional<Fact<List<SignatureScheme>>> signatureAlgorithms, Fact<Boolean> sni, Fact<HelloFormat> helloFormat,
         Optional<Fact<Boolean>> renegotiationScsv, Optional<Fact<Boolean>> extendedMasterSecret,
         Optional<Fact<Boolean>> statusRequest, Optional<Fact<Boolean>> sessionTicket,
-        Optional<Fact<List<String>>> alpn, Optional<Fact<Boolean>> legacySignaturesRefused) {
+        Optional<Fact<List<String>>> alpn, Optional<Fact<Boolean>> legacySignaturesRefused,
+        Optional<Fact<List<String>>> services) {
 
     public ClientProfile {
         if (versions.value().isEmpty()) {
@@ -51,6 +55,23 @@ public record ClientProfile(String id, String name, ClientFamily family, Fact<Li
                 && cipherSuites.value().isEmpty()) {
             throw new IllegalArgumentException(id + ": offers TLS ≤ 1.2 without TLS ≤ 1.2 suites");
         }
+        services.ifPresent(f -> {
+            if (f.value().isEmpty()) {
+                throw new IllegalArgumentException(id + ": lists no service (leave services out for every endpoint)");
+            }
+            f.value().stream().filter(n -> !ProfileServices.KNOWN.contains(n)).findFirst().ifPresent(n -> {
+                throw new IllegalArgumentException(id + ": '" + n + "' is not a service tlsweep knows");
+            });
+        });
+    }
+
+    /**
+     * Whether this client talks to an endpoint that speaks {@code protocolOrEmpty} before TLS (a prelude protocol's
+     * name, such as "rdp" or "smtp"; empty, or {@value ProfileServices#DIRECT_TLS}, when TLS starts on connect): a
+     * profile without services applies to every endpoint, one with services only to those services' endpoints.
+     */
+    public boolean appliesTo(String protocolOrEmpty) {
+        return services.map(f -> f.value().contains(ProfileServices.ofEndpoint(protocolOrEmpty))).orElse(true);
     }
 
     /** The highest version offered. */
@@ -103,6 +124,7 @@ public record ClientProfile(String id, String name, ClientFamily family, Fact<Li
         sessionTicket.ifPresent(f -> all.put("sessionTicket", f));
         alpn.ifPresent(f -> all.put("alpn", f));
         legacySignaturesRefused.ifPresent(f -> all.put("legacySignaturesRefused", f));
+        services.ifPresent(f -> all.put("services", f));
         return all;
     }
 

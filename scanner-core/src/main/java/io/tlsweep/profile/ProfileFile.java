@@ -132,6 +132,10 @@ public final class ProfileFile {
                 default -> throw new IllegalArgumentException("'" + t + "' is not tls or sslv2");
             };
         }).orElseGet(() -> versions.derive(HelloFormat.TLS));
+        Optional<Fact<List<String>>> services = list(node, "services", sources, ProfileFile::service);
+        if (services.isPresent() && services.get().value().isEmpty()) {
+            throw new BadFact("services", "an empty list: leave services out for a client of every endpoint");
+        }
         return new ClientProfile(id, name, family, versions, completes, suites, tls13, groups, sigalgs, sni, format,
                 bool(node, "renegotiationScsv", sources), bool(node, "extendedMasterSecret", sources),
                 bool(node, "statusRequest", sources), bool(node, "sessionTicket", sources),
@@ -141,7 +145,13 @@ public final class ProfileFile {
                         throw new IllegalArgumentException("'" + v + "' is not an ALPN protocol name");
                     }
                     return v.asText();
-                }), bool(node, "legacySignaturesRefused", sources));
+                }), bool(node, "legacySignaturesRefused", sources), services);
+    }
+
+    private static String service(JsonNode v) {
+        return ProfileServices.named(v.isTextual() ? v.asText() : "").orElseThrow(() -> new IllegalArgumentException(
+                (v.isTextual() ? "'" + v.asText() + "'" : v.toString()) + " is not a service tlsweep knows ("
+                        + String.join(", ", ProfileServices.KNOWN) + ")"));
     }
 
     private static void checkVersions(String field, List<CipherSuite> suites, boolean tls13) {

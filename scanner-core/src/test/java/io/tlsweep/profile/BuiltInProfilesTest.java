@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.Weakness;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The shipped profiles: the clients the issue names, each fact sourced, and the defaults that matter most. */
@@ -27,7 +28,92 @@ class BuiltInProfilesTest {
                 "winhttp-win7-a0", "winhttp-win7-aa0", "winhttp-win7-a00", "dotnet35-win7", "dotnet45-win2012r2",
                 "dotnet45-strongcrypto-win2012r2", "dotnet46-win2012r2", "dotnet47-systemdefault-win7", "java6",
                 "java7", "java8", "java11", "java17", "openssl-1.0.1", "openssl-1.0.2", "openssl-1.1.1", "openssl-3",
-                "chromium");
+                "chromium", "rdp-win7", "rdp-win7-kb3080079", "rdp-win10", "rdp-win11", "snac11-win7",
+                "snac11-tls12-win7", "odbc17-win2016", "odbc18-win2019", "sqlclient-netfx45-win7",
+                "sqlclient-netfx46-win2012r2");
+    }
+
+    /** Each RDP and SQL Server client, and the Schannel profile of its Windows whose hello it sends. */
+    private static final Map<String, String> SERVICE_CLIENTS = Map.of("rdp-win7", "win7-schannel",
+            "rdp-win7-kb3080079", "winhttp-win7-aa0", "rdp-win10", "win10-schannel", "rdp-win11", "win11-schannel",
+            "snac11-win7", "win7-schannel", "snac11-tls12-win7", "winhttp-win7-aa0", "odbc17-win2016",
+            "win2016-schannel", "odbc18-win2019", "win10-schannel", "sqlclient-netfx45-win7", "win7-schannel",
+            "sqlclient-netfx46-win2012r2", "dotnet46-win2012r2");
+
+    @Test
+    void rdpAndSqlServerClientsApplyOnlyToTheirServiceAndTheOthersToEveryEndpoint() {
+        for (ClientProfile p : BUILT_IN.profiles()) {
+            String service = p.id().startsWith("rdp-") ? "rdp" : SERVICE_CLIENTS.containsKey(p.id()) ? "mssql" : "";
+            if (service.isEmpty()) {
+                continue;
+            }
+            assertThat(p.services().orElseThrow().value()).as(p.id()).containsExactly(service);
+            assertThat(p.appliesTo(service)).as(p.id()).isTrue();
+            for (String other : List.of("", "tls", "smtp", "imap", "ldap", service.equals("rdp") ? "mssql" : "rdp")) {
+                assertThat(p.appliesTo(other)).as(p.id() + " on " + other).isFalse();
+            }
+            assertThat(p.family()).as(p.id()).isEqualTo(ClientFamily.SCHANNEL);
+        }
+        for (String http : List.of("winhttp-win7-a0", "winhttp-win7-aa0", "winhttp-win7-a00", "chromium")) {
+            assertThat(id(http).appliesTo("")).as(http).isTrue();
+            assertThat(id(http).appliesTo("tls")).as(http).isTrue();
+            for (String prelude : List.of("smtp", "ldap", "rdp", "mssql")) {
+                assertThat(id(http).appliesTo(prelude)).as(http + " on " + prelude).isFalse();
+            }
+        }
+        for (String stack : List.of("win7-schannel", "dotnet46-win2012r2", "java8", "openssl-3")) {
+            for (String endpoint : List.of("", "smtp", "imap", "ldap", "rdp", "mssql", "postgres")) {
+                assertThat(id(stack).appliesTo(endpoint)).as(stack + " on " + endpoint).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theVersionsOfRdpAndSqlServerClientsComeFromTheirOwnSources() {
+        assertThat(id("rdp-win7").versions().value()).containsExactly(TLSv1_0);
+        assertThat(id("rdp-win7-kb3080079").versions().value()).containsExactly(TLSv1_0, TLSv1_1, TLSv1_2);
+        assertThat(id("rdp-win10").versions().value()).containsExactly(TLSv1_0, TLSv1_1, TLSv1_2);
+        assertThat(id("rdp-win11").versions().value()).containsExactly(TLSv1_0, TLSv1_1, TLSv1_2, TLSv1_3);
+        assertThat(id("snac11-win7").maxVersion()).isEqualTo(TLSv1_0);
+        assertThat(id("snac11-tls12-win7").versions().value()).containsExactly(SSLv3, TLSv1_0, TLSv1_2);
+        assertThat(id("snac11-tls12-win7").completes(TLSv1_1)).as("TLS 1.1 stays DisabledByDefault").isFalse();
+        assertThat(id("odbc17-win2016").versions().value()).containsExactly(TLSv1_0, TLSv1_1, TLSv1_2);
+        assertThat(id("odbc18-win2019").versions().value()).containsExactly(TLSv1_0, TLSv1_1, TLSv1_2);
+        assertThat(id("sqlclient-netfx45-win7").maxVersion()).isEqualTo(TLSv1_0);
+        assertThat(id("sqlclient-netfx46-win2012r2").versions().value()).containsExactly(TLSv1_0, TLSv1_1, TLSv1_2);
+        SERVICE_CLIENTS.keySet().forEach(client -> {
+            ClientProfile p = id(client);
+            String own = client.startsWith("rdp-") ? "R" : "Q";
+            assertThat(p.versions().sources()).as(client).anyMatch(k -> k.startsWith(own));
+            assertThat(p.versions().confidence()).as(client).isNotEqualTo(Confidence.L);
+            p.citedSources().stream().filter(k -> k.startsWith("R") || k.startsWith("Q")).forEach(k -> assertThat(
+                    BUILT_IN.sources().get(k).url()).as(client + " cites " + k).startsWith("https://"));
+        });
+    }
+
+    /**
+     * These clients leave their hello to Schannel: each sends the hello of its Windows' Schannel profile, and every
+     * such fact is marked derived (M) or unconfirmed (L), never first-hand.
+     */
+    @Test
+    void theHelloOfAnRdpOrSqlServerClientIsItsWindowsSchannelHelloMarkedDerived() {
+        SERVICE_CLIENTS.forEach((client, schannel) -> {
+            ClientProfile p = id(client);
+            ClientProfile base = id(schannel);
+            assertThat(p.cipherSuites().value()).as(client).isEqualTo(base.cipherSuites().value());
+            assertThat(p.tls13CipherSuites().value()).as(client).isEqualTo(base.tls13CipherSuites().value());
+            assertThat(p.groups().value()).as(client).isEqualTo(base.groups().value());
+            assertThat(p.signatureAlgorithms().map(Fact::value)).as(client)
+                    .isEqualTo(base.signatureAlgorithms().map(Fact::value));
+            assertThat(p.extendedMasterSecret().map(Fact::value)).as(client)
+                    .isEqualTo(base.extendedMasterSecret().map(Fact::value));
+            p.facts().forEach((field, fact) -> {
+                if (!field.equals("versions") && !field.equals("completes") && !field.equals("services")) {
+                    assertThat(fact.confidence()).as(client + "." + field).isNotEqualTo(Confidence.H);
+                    assertThat(fact.sources()).as(client + "." + field).containsAll(base.facts().get(field).sources());
+                }
+            });
+        });
     }
 
     @Test

@@ -102,6 +102,63 @@ class ProfileFileTest {
                         + " tls13CipherSuites");
     }
 
+    private static String withServices(String id, String services) {
+        return profile(id, "\"0xC02F\"").replace("\"sni\":", "\"services\": {\"value\": [" + services
+                + "], \"sources\": [\"S1\"], \"confidence\": \"H\", \"note\": \"its own protocol\"}, \"sni\":");
+    }
+
+    @Test
+    void aProfileWithoutServicesAppliesToEveryEndpoint() {
+        ClientProfile p = ProfileFile.parse(file(profile("any", "\"0xC02F\"")), "mine.json").catalog().byId("any")
+                .orElseThrow();
+        assertThat(p.services()).isEmpty();
+        assertThat(p.facts()).doesNotContainKey("services");
+        for (String endpoint : java.util.List.of("", "tls", "smtp", "rdp", "mssql")) {
+            assertThat(p.appliesTo(endpoint)).as(endpoint).isTrue();
+        }
+    }
+
+    @Test
+    void servicesLimitAProfileToThoseEndpointsAndAreReadIgnoringCase() {
+        ProfileFile.Load load = ProfileFile.parse(file(withServices("rdp-only", "\" RDP \""),
+                withServices("sql-and-direct", "\"mssql\", \"tls\"")), "mine.json");
+        assertThat(load.errors()).isEmpty();
+        ClientProfile rdp = load.catalog().byId("rdp-only").orElseThrow();
+        assertThat(rdp.services().orElseThrow().value()).containsExactly("rdp");
+        assertThat(rdp.services().orElseThrow().note()).isEqualTo("its own protocol");
+        assertThat(rdp.facts()).containsKey("services");
+        assertThat(rdp.appliesTo("rdp")).isTrue();
+        assertThat(rdp.appliesTo("RDP")).isTrue();
+        assertThat(rdp.appliesTo("")).isFalse();
+        assertThat(rdp.appliesTo("smtp")).isFalse();
+        ClientProfile sql = load.catalog().byId("sql-and-direct").orElseThrow();
+        assertThat(sql.appliesTo("mssql")).isTrue();
+        assertThat(sql.appliesTo("")).as("no prelude is the service tls").isTrue();
+        assertThat(sql.appliesTo("tls")).isTrue();
+        assertThat(sql.appliesTo("rdp")).isFalse();
+    }
+
+    @Test
+    void anUnknownServiceIsAnErrorNamingFileProfileAndPositionAndTheOthersLoad() {
+        ProfileFile.Load load = ProfileFile.parse(file(withServices("typo", "\"rdp\", \"rpd\""),
+                withServices("good", "\"smtp\"")), "mine.json");
+        assertThat(load.catalog().profiles()).extracting(ClientProfile::id).containsExactly("good");
+        assertThat(load.errors()).containsExactly("mine.json: profile 'typo': services: [1]: 'rpd' is not a service"
+                + " tlsweep knows (" + String.join(", ", ProfileServices.KNOWN) + ")");
+    }
+
+    @Test
+    void servicesThatAreNotNamesOrAnEmptyListAreRefused() {
+        ProfileFile.Load load = ProfileFile.parse(file(withServices("number", "3389"), withServices("none", ""),
+                withServices("twice", "\"rdp\", \"Rdp\"")), "f");
+        assertThat(load.catalog().profiles()).isEmpty();
+        assertThat(load.errors()).containsExactly(
+                "f: profile 'number': services: [0]: 3389 is not a service tlsweep knows ("
+                        + String.join(", ", ProfileServices.KNOWN) + ")",
+                "f: profile 'none': services: an empty list: leave services out for a client of every endpoint",
+                "f: profile 'twice': services: [1]: \"Rdp\" is listed twice");
+    }
+
     @Test
     void notJsonAndNotAProfileFileAreSaidSo() {
         assertThat(ProfileFile.parse("{", "f").errors()).singleElement().asString().startsWith("f: not valid JSON");

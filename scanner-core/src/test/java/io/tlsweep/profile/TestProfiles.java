@@ -23,6 +23,7 @@ public final class TestProfiles {
             NamedGroup.byName("secp256r1").orElseThrow(), NamedGroup.byName("secp384r1").orElseThrow());
     private boolean sni = true;
     private boolean legacySignaturesRefused;
+    private List<String> services;
 
     private TestProfiles(String id, ClientFamily family) {
         this.id = id;
@@ -58,6 +59,12 @@ public final class TestProfiles {
         return this;
     }
 
+    /** Limits the profile to these services' endpoints; without it the profile applies to every endpoint. */
+    public TestProfiles services(String... names) {
+        services = List.of(names);
+        return this;
+    }
+
     public TestProfiles noSni() {
         sni = false;
         return this;
@@ -68,7 +75,8 @@ public final class TestProfiles {
                 fact(completes == null ? versions : completes), fact(List.copyOf(suites)), fact(List.copyOf(tls13)),
                 fact(groups), Optional.empty(), fact(sni), fact(HelloFormat.TLS), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(),
-                legacySignaturesRefused ? Optional.of(fact(true)) : Optional.empty());
+                legacySignaturesRefused ? Optional.of(fact(true)) : Optional.empty(),
+                Optional.ofNullable(services).map(TestProfiles::fact));
     }
 
     private static <T> Fact<T> fact(T value) {

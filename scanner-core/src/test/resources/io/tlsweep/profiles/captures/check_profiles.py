@@ -6,6 +6,7 @@
 Checks: the schema fields and value sets; every fact has non-empty sources that exist and a confidence H/M/L;
 every cipher-suite code is in tls-cipher-suites.csv; versions are valid names, oldest first, and `completes` is a
 subset; tls13CipherSuites is present iff TLSv1.3 is offered; no signature_algorithms in a TLS 1.0/1.1-max profile;
+services are known service names;
 and for the profiles captured here (java17, openssl-3, chromium) every list equals the decoded capture.
 Exit status 1 on any problem.
 """
@@ -23,7 +24,12 @@ REQUIRED_IDS = ['win7-schannel', 'win2012-schannel', 'win81-schannel', 'win2016-
                 'win11-schannel', 'winhttp-win7-a0', 'winhttp-win7-aa0', 'winhttp-win7-a00', 'dotnet35-win7',
                 'dotnet45-win2012r2', 'dotnet45-strongcrypto-win2012r2', 'dotnet46-win2012r2',
                 'dotnet47-systemdefault-win7', 'java6', 'java7', 'java8', 'java11', 'java17', 'openssl-1.0.1',
-                'openssl-1.0.2', 'openssl-1.1.1', 'openssl-3', 'chromium']
+                'openssl-1.0.2', 'openssl-1.1.1', 'openssl-3', 'chromium', 'rdp-win7', 'rdp-win7-kb3080079',
+                'rdp-win10', 'rdp-win11', 'snac11-win7', 'snac11-tls12-win7', 'odbc17-win2016', 'odbc18-win2019',
+                'sqlclient-netfx45-win7', 'sqlclient-netfx46-win2012r2']
+# ProfileServices.KNOWN: "tls" (no prelude) and the names of the protocols spoken before TLS
+SERVICES = {'tls', 'smtp', 'lmtp', 'imap', 'pop3', 'ftp', 'ldap', 'xmpp', 'xmpp-server', 'nntp', 'sieve', 'postgres',
+            'mysql', 'rdp', 'mssql'}
 # IANA TLS Supported Groups names (the ones a client may send; anything else must be written as hex)
 GROUPS = {1: 'sect163k1', 2: 'sect163r1', 3: 'sect163r2', 4: 'sect193r1', 5: 'sect193r2', 6: 'sect233k1',
           7: 'sect233r1', 8: 'sect239k1', 9: 'sect283k1', 10: 'sect283r1', 11: 'sect409k1', 12: 'sect409r1',
@@ -36,7 +42,8 @@ GROUPS = {1: 'sect163k1', 2: 'sect163r1', 3: 'sect163r2', 4: 'sect193r1', 5: 'se
 GROUP_CODE = {v: k for k, v in GROUPS.items()}
 CAPTURED = {'java17': 'java17.hex', 'openssl-3': 'openssl3.hex', 'chromium': 'chromium.hex'}
 FACT_KEYS = ['versions', 'completes', 'cipherSuites', 'tls13CipherSuites', 'groups', 'signatureAlgorithms', 'sni',
-             'helloFormat', 'renegotiationScsv', 'extendedMasterSecret', 'statusRequest', 'sessionTicket', 'alpn']
+             'helloFormat', 'renegotiationScsv', 'extendedMasterSecret', 'statusRequest', 'sessionTicket', 'alpn',
+             'legacySignaturesRefused', 'services']
 HEX4 = re.compile(r'^0x[0-9A-F]{4}$')
 
 problems = []
@@ -140,11 +147,16 @@ def main():
         for s in p.get('signatureAlgorithms', {}).get('value', []):
             if not HEX4.match(s):
                 bad('%s: signature algorithm %r' % (pid, s))
+        if 'services' in p:
+            svc = p['services']['value']
+            if not svc or any(v not in SERVICES for v in svc) or len(set(svc)) != len(svc):
+                bad('%s: services %s' % (pid, svc))
         if p['helloFormat']['value'] not in ('tls', 'sslv2'):
             bad('%s: helloFormat %r' % (pid, p['helloFormat']['value']))
         if p['helloFormat']['value'] == 'sslv2' and p['groups']['value']:
             bad('%s: an SSLv2-format hello has no supported_groups' % pid)
-        for k in ('sni', 'renegotiationScsv', 'extendedMasterSecret', 'statusRequest', 'sessionTicket'):
+        for k in ('sni', 'renegotiationScsv', 'extendedMasterSecret', 'statusRequest', 'sessionTicket',
+                  'legacySignaturesRefused'):
             if k in p and not isinstance(p[k]['value'], bool):
                 bad('%s.%s: not a boolean' % (pid, k))
         if pid in CAPTURED:
