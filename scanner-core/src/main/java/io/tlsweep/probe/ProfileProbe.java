@@ -1,5 +1,6 @@
 package io.tlsweep.probe;
 
+import io.tlsweep.prelude.Prelude;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.profile.ProfileHello;
 import io.tlsweep.result.ConnectionOutcome;
@@ -67,9 +68,14 @@ public final class ProfileProbe implements CheckPlan<Void> {
         this.losses = losses;
     }
 
-    /** Every profile's own hello to the context's endpoint; empty when the run has no profiles. */
+    /**
+     * The own hello of every profile that applies to the context's endpoint (its service: the prelude spoken
+     * before TLS, or none); empty when no profile does.
+     */
     public static Optional<ProfileProbe> plan(PlanContext context) {
-        List<ClientProfile> profiles = context.settings().profiles();
+        String service = context.prelude().map(Prelude::protocol).orElse("");
+        List<ClientProfile> profiles = context.settings().profiles().stream().filter(p -> p.appliesTo(service))
+                .toList();
         return profiles.isEmpty() ? Optional.empty()
                 : Optional.of(new ProfileProbe(profiles, context.sni(), context.firstStepId(), context.losses()));
     }

@@ -17,6 +17,15 @@ public record ProfileSettings(List<ClientProfile> profiles, boolean profilesOnly
         profiles = List.copyOf(profiles);
     }
 
+    /**
+     * The profiles that apply to an endpoint of {@code service} (the protocol spoken before TLS, "" for none):
+     * a profile limited to some services (the RDP and SQL Server clients) is left out elsewhere.
+     */
+    public ProfileSettings forService(String service) {
+        return new ProfileSettings(profiles.stream().filter(p -> p.appliesTo(service)).toList(), profilesOnly,
+                assumption, inputErrors);
+    }
+
     /** No profile: no hello of theirs sent, none predicted. */
     public static ProfileSettings none() {
         return new ProfileSettings(List.of(), false, Optional.empty(), false);

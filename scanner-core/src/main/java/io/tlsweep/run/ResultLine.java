@@ -35,7 +35,8 @@ record ResultLine(Assessment assessment, ResultJson json) {
      * The profiles against this endpoint: predicted and confirmed after a full scan; only what their hellos got
      * when the scan did not enumerate suites.
      */
-    private static ClientImpact impact(TargetResult r, ScanOptions options, ProfileSettings clients) {
+    private static ClientImpact impact(TargetResult r, ScanOptions options, ProfileSettings run) {
+        ProfileSettings clients = run.forService(r.target().prelude().orElse(""));
         if (clients.profiles().isEmpty() || (r.protocols().isEmpty() && r.profileHellos().isEmpty())) {
             // nothing answered a hello (closed, silent, not TLS): every client fails alike, the failure says how
             return ClientImpact.none();
