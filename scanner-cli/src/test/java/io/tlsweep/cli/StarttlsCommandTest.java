@@ -10,8 +10,8 @@ import io.tlsweep.targets.PreludeTargetSpec;
 import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
 import io.tlsweep.targets.TargetSpec;
+import io.tlsweep.targets.TdsTargetSpec;
 import io.tlsweep.targets.TlsExpectation;
-import io.tlsweep.targets.VersionFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,11 @@ class StarttlsCommandTest {
                     .name("smtp-mixed-tls").build()),
             PreludeTargetSpec.smtp("smtp-ordered", "tlsweep farm relay", DefaultProfiles.serverOrdered().toBuilder()
                     .name("smtp-ordered-tls").build()),
-            DefaultProfiles.modernTls12And13()));
+            DefaultProfiles.modernTls12And13(),
+            TdsTargetSpec.of("mssql-2012", 11, 0, 2100, TdsTargetSpec.Encryption.OFF,
+                    DefaultProfiles.mixed().toBuilder().name("mssql-2012-tls").build()),
+            TdsTargetSpec.of("mssql-no-tls", 10, 50, 1600, TdsTargetSpec.Encryption.NOT_SUP,
+                    DefaultProfiles.mixed().toBuilder().name("mssql-no-tls-tls").build())));
 
     @TempDir
     Path dir;
@@ -75,21 +79,8 @@ class StarttlsCommandTest {
         Map<String, JsonNode> lines = lines(out.resolve("results.jsonl"));
         assertThat(lines).containsOnlyKeys(hosts + ":1", hosts + ":3");
         JsonNode line = lines.get(hosts + ":1");
-        TlsExpectation expected = smtp.tls();
         assertThat(line.get("status").asText()).isEqualTo("ok");
-        List<String> versions = new ArrayList<>();
-        line.get("protocols").forEach(p -> versions.add(p.get("version").asText()));
-        assertThat(versions).containsExactlyElementsOf(expected.perVersion().stream()
-                .map(f -> "TLSv1." + (f.version().code() - 0x0301)).toList());
-        for (int i = 0; i < expected.perVersion().size(); i++) {
-            VersionFacts facts = expected.perVersion().get(i);
-            List<String> codes = new ArrayList<>();
-            line.get("protocols").get(i).get("cipherSuites").forEach(s -> codes.add(s.get("code").asText()));
-            assertThat(codes).containsExactlyInAnyOrderElementsOf(facts.suites().stream()
-                    .map(s -> s.hexCode()).toList());
-        }
-        assertThat(line.get("certificates").get(0).get("sha256").asText())
-                .isEqualTo(expected.certificate().sha256Fingerprint());
+        assertExactly(line, smtp.tls());
         assertThat(line.get("confirmation").get("outcome").asText()).isEqualTo("agreed");
         assertThat(line.get("profiles")).isNotEmpty();
         assertThat(line.get("profiles").findValues("observed")).anyMatch(o -> o.get("result").asText()
@@ -111,6 +102,19 @@ class StarttlsCommandTest {
         JsonNode direct = lines.get(hosts + ":3");
         assertThat(direct.get("status").asText()).isEqualTo("ok");
         assertThat(direct.has("prelude")).isFalse();
+
+        // each endpoint gets the profiles of its service: no HTTP-only client on SMTP, no RDP or SQL client on either
+        List<String> smtpProfiles = new ArrayList<>();
+        line.get("profiles").forEach(p -> smtpProfiles.add(p.get("id").asText()));
+        List<String> directProfiles = new ArrayList<>();
+        direct.get("profiles").forEach(p -> directProfiles.add(p.get("id").asText()));
+        assertThat(smtpProfiles).contains("win7-schannel", "java8", "openssl-3")
+                .noneMatch(id -> id.startsWith("winhttp-") || id.equals("chromium") || id.startsWith("rdp-")
+                        || id.startsWith("odbc") || id.startsWith("snac") || id.startsWith("sqlclient-"));
+        assertThat(directProfiles).contains("winhttp-win7-a0", "chromium", "win7-schannel")
+                .noneMatch(id -> id.startsWith("rdp-") || id.startsWith("odbc") || id.startsWith("snac")
+                        || id.startsWith("sqlclient-"));
+        assertThat(directProfiles.size() - smtpProfiles.size()).as("three WinHTTP profiles and Chromium").isEqualTo(4);
 
         assertThat(Files.readString(out.resolve("endpoints.csv"))).contains(",smtp,yes,ok,");
         CliRun report = CliRun.tlsweep("report", out.toString());
@@ -183,5 +187,56 @@ class StarttlsCommandTest {
         }
         assertThat(without.exit()).as("TLS from the first byte on an SMTP port: no handshake completes")
                 .isEqualTo(ExitCodes.RUNTIME);
+    }
+
+    /** The line lists exactly the versions and suites {@code expected} serves, and its certificate. */
+    private static void assertExactly(JsonNode line, TlsExpectation expected) {
+        List<String> versions = new ArrayList<>();
+        line.get("protocols").forEach(p -> versions.add(p.get("version").asText()));
+        assertThat(versions).containsExactlyElementsOf(expected.perVersion().stream()
+                .map(f -> "TLSv1." + (f.version().code() - 0x0301)).toList());
+        for (int i = 0; i < expected.perVersion().size(); i++) {
+            List<String> codes = new ArrayList<>();
+            line.get("protocols").get(i).get("cipherSuites").forEach(s -> codes.add(s.get("code").asText()));
+            assertThat(codes).containsExactlyInAnyOrderElementsOf(expected.perVersion().get(i).suites().stream()
+                    .map(s -> s.hexCode()).toList());
+        }
+        assertThat(line.get("certificates").get(0).get("sha256").asText())
+                .isEqualTo(expected.certificate().sha256Fingerprint());
+    }
+
+    @Test
+    void sqlServerIsScannedThroughPreloginAndTdsPacketsWithItsOwnClientsAndOneWithoutTlsIsAFinding(TargetFarm farm)
+            throws IOException {
+        FarmTarget mssql = farm.target("mssql-2012");
+        FarmTarget noTls = farm.target("mssql-no-tls");
+        Path hosts = dir.resolve("hosts.txt");
+        Files.writeString(hosts, mssql.hostPort() + " starttls=mssql\n" + noTls.hostPort() + " starttls=mssql\n");
+        Path out = dir.resolve("out");
+
+        CliRun r = CliRun.tlsweep("scan", "-q", "--read-timeout", "3000", "-o", out.toString(), "-iL",
+                hosts.toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        Map<String, JsonNode> lines = lines(out.resolve("results.jsonl"));
+        JsonNode line = lines.get(hosts + ":1");
+        assertThat(line.get("status").asText()).isEqualTo("ok");
+        assertExactly(line, mssql.tls());
+        assertThat(line.get("confirmation").get("outcome").asText()).as("a real stack's handshake in TDS packets")
+                .isEqualTo("agreed");
+        JsonNode prelude = line.get("prelude");
+        assertThat(prelude.get("protocol").asText()).isEqualTo("mssql");
+        assertThat(prelude.get("product").asText()).isEqualTo("SQL Server 2012");
+        List<String> profiles = new ArrayList<>();
+        line.get("profiles").forEach(p -> profiles.add(p.get("id").asText()));
+        assertThat(profiles).as("the SQL Server clients, and the stacks that are clients everywhere")
+                .contains("snac11-win7", "odbc18-win2019", "sqlclient-netfx46-win2012r2", "win7-schannel")
+                .noneMatch(id -> id.startsWith("rdp-") || id.startsWith("winhttp-") || id.equals("chromium"));
+
+        JsonNode without = lines.get(hosts + ":2");
+        assertThat(without.get("prelude").get("encryption").asText()).isEqualTo("not-supported");
+        List<String> kinds = new ArrayList<>();
+        without.get("findings").forEach(f -> kinds.add(f.get("kind").asText() + ": " + f.get("detail").asText()));
+        assertThat(kinds).contains("service-without-tls: mssql: PRELOGIN ENCRYPT_NOT_SUP: logins travel without TLS");
     }
 }
