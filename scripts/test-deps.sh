@@ -7,6 +7,11 @@
 #   nginx                      a real nginx (OpenSSL) the re-check is held against while its versions are
 #                              switched off and on; the tests run it in the foreground with a private config
 #   freetds-bin                `tsql`, a real SQL Server client that logs in over TLS to the scripted TDS front
+#   xrdp                       a real RDP server the RDP prelude is scanned through; the tests run it in the
+#                              foreground with a private xrdp.ini on a free port. Its package enables the system's
+#                              xrdp and xrdp-sesman services (3389 on every address, 3350) and starts them where
+#                              an init system runs and no policy-rc.d forbids it; this script disables and stops
+#                              them again when it installed xrdp
 # Nothing is installed when everything is there. Runs apt-get as root, through sudo otherwise.
 # Part of the README's test command: `sh scripts/test-deps.sh && mvn -B -ntp verify`.
 set -eu
@@ -18,9 +23,10 @@ command -v gnutls-serv >/dev/null 2>&1 || need="$need gnutls-bin"
 /usr/bin/python3 -c 'import prometheus_client.parser' >/dev/null 2>&1 || need="$need python3-prometheus-client"
 [ -x /usr/sbin/nginx ] || need="$need nginx"
 command -v tsql >/dev/null 2>&1 || need="$need freetds-bin"
+[ -x /usr/sbin/xrdp ] || need="$need xrdp"
 
 if [ -z "$need" ]; then
-  echo "test-deps: openssl, gnutls-serv, chromium, python3-prometheus-client, nginx and tsql are present"
+  echo "test-deps: openssl, gnutls-serv, chromium, python3-prometheus-client, nginx, tsql and xrdp are present"
   exit 0
 fi
 
@@ -39,4 +45,15 @@ export DEBIAN_FRONTEND=noninteractive
 $as_root apt-get update -qq
 # shellcheck disable=SC2086 # word splitting of the package list is intended
 $as_root apt-get install -y -qq --no-install-recommends $need >/dev/null
+case " $need " in
+  *" xrdp "*)
+    if [ -d /run/systemd/system ]; then
+      $as_root systemctl disable --now xrdp.service xrdp-sesman.service >/dev/null 2>&1 || true
+    else
+      $as_root invoke-rc.d xrdp stop >/dev/null 2>&1 || true
+      $as_root update-rc.d xrdp disable >/dev/null 2>&1 || true
+    fi
+    echo "test-deps: the system's xrdp services are disabled (the tests start their own)"
+    ;;
+esac
 echo "test-deps: installed$need"

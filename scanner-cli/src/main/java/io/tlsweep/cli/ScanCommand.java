@@ -56,6 +56,8 @@ import picocli.CommandLine;
             "  weak         any weak suite or SSLv3 (RC4, 3DES, export, NULL, anonymous, DES, MD5)",
             "  unreachable  an endpoint unreachable or turning every hello down",
             "  not-tls      an endpoint that does not speak TLS",
+            "  tls-not-offered  a service that answered before TLS and offers none (no STARTTLS, standard",
+            "               RDP security only, SQL Server without encryption)",
             "  inconsistent an endpoint whose answers contradicted each other (lost in one connection,",
             "               given in another) even when asked again",
             "  excluded     an endpoint out of scope (--exclude, or an address never connected to)", "",

@@ -52,7 +52,7 @@ public final class Readiness {
         Assessment a = assessScan(e.result(), EndpointFindings.of(e));
         ClientImpact impact = e.impact();
         if (impact.checks().isEmpty() || a.verdict() == Verdict.UNREACHABLE || a.verdict() == Verdict.NOT_TLS
-                || a.verdict() == Verdict.INCONSISTENT || a.verdict() == Verdict.EXCLUDED) {
+                || a.verdict() == Verdict.TLS_NOT_OFFERED || a.verdict() == Verdict.INCONSISTENT || a.verdict() == Verdict.EXCLUDED) {
             return a;
         }
         StringBuilder reason = new StringBuilder(a.reason());
@@ -104,6 +104,7 @@ public final class Readiness {
         String failure = r.failure().map(f -> f.kind().label() + ": " + f.detail()).orElse("no answer");
         return switch (r.status()) {
             case NOT_TLS -> assessment(Verdict.NOT_TLS, failure + symptom, findings);
+            case TLS_NOT_OFFERED -> assessment(Verdict.TLS_NOT_OFFERED, withoutTls(r, failure), findings);
             case EXCLUDED -> assessment(Verdict.EXCLUDED, "not scanned: "
                     + r.failure().map(Failure::detail).orElse("out of scope"), findings);
             case SNI_REQUIRED -> assessment(Verdict.UNREACHABLE, "answers only with the right SNI name"
@@ -112,6 +113,16 @@ public final class Readiness {
                     findings);
             default -> assessment(Verdict.UNREACHABLE, failure + symptom, findings);
         };
+    }
+
+    /**
+     * "rdp: standard RDP security only: no TLS to retire, its clients connect without TLS (prelude-tls-not-offered:
+     * ...)": what the service said, in the prelude's words where it has them, then the failure as seen.
+     */
+    private static String withoutTls(TargetResult r, String failure) {
+        String said = r.prelude().flatMap(p -> p.withoutTls().map(why -> p.protocol() + ": " + why))
+                .orElse("the service offers no TLS");
+        return said + ": no TLS to retire, its clients connect without TLS (" + failure + ")";
     }
 
     /**

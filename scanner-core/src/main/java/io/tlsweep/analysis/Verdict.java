@@ -17,6 +17,11 @@ public enum Verdict implements Labelled {
     /** Something answered that is not TLS. */
     NOT_TLS("not-tls"),
     /**
+     * The service answered in its own protocol and offers no TLS (no STARTTLS, standard RDP security only, TDS
+     * without encryption): there is no TLS to retire, and its clients connect without any.
+     */
+    TLS_NOT_OFFERED("tls-not-offered"),
+    /**
      * The endpoint's answers contradicted each other and asking again did not settle them: what was seen is
      * reported, no verdict is built on a lost answer.
      */

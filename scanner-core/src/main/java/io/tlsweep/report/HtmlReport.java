@@ -26,6 +26,7 @@ public final class HtmlReport {
             new VerdictLook(Verdict.READY, "Ready", "#2e7d32"),
             new VerdictLook(Verdict.UNREACHABLE, "Unreachable", "#757575"),
             new VerdictLook(Verdict.NOT_TLS, "Not TLS", "#6a1b9a"),
+            new VerdictLook(Verdict.TLS_NOT_OFFERED, "Service without TLS", "#ad1457"),
             new VerdictLook(Verdict.INCONSISTENT, "Answers contradict each other", "#00838f"),
             new VerdictLook(Verdict.EXCLUDED, "Excluded (not scanned)", "#b0bec5"));
 

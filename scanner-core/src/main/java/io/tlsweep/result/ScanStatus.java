@@ -14,6 +14,11 @@ public enum ScanStatus implements Labelled {
     UNREACHABLE("unreachable"),
     /** Something answered that is not TLS. */
     NOT_TLS("not-tls"),
+    /**
+     * The service answered in its own protocol and offers no TLS: SMTP without STARTTLS, FTP without AUTH TLS, RDP
+     * with standard RDP security only, SQL Server answering PRELOGIN with ENCRYPT_NOT_SUP.
+     */
+    TLS_NOT_OFFERED("tls-not-offered"),
     /** The per-target time budget ran out before anything was accepted. */
     BUDGET_EXCEEDED("budget-exceeded"),
     /** Not scanned: its address is out of scope (excluded by the user, or never connected to). */

@@ -19,6 +19,7 @@ public enum FailOn implements Labelled {
     WEAK("weak"),
     UNREACHABLE("unreachable"),
     NOT_TLS("not-tls"),
+    TLS_NOT_OFFERED("tls-not-offered"),
     INCONSISTENT("inconsistent"),
     EXCLUDED("excluded");
 
@@ -48,6 +49,7 @@ public enum FailOn implements Labelled {
             case WEAK -> findings.stream().anyMatch(k -> WEAK_FINDINGS.stream().anyMatch(w -> w.label().equals(k)));
             case UNREACHABLE -> Verdict.UNREACHABLE.label().equals(verdict);
             case NOT_TLS -> Verdict.NOT_TLS.label().equals(verdict);
+            case TLS_NOT_OFFERED -> Verdict.TLS_NOT_OFFERED.label().equals(verdict);
             case INCONSISTENT -> Verdict.INCONSISTENT.label().equals(verdict);
             case EXCLUDED -> Verdict.EXCLUDED.label().equals(verdict);
         };

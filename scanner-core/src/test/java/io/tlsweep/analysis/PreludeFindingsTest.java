@@ -13,8 +13,11 @@ import io.tlsweep.prelude.tds.Encryption;
 import io.tlsweep.prelude.tds.SqlServerVersion;
 import io.tlsweep.prelude.tds.TdsFacts;
 import io.tlsweep.prelude.xmpp.XmppFacts;
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
+import io.tlsweep.result.ScanStatus;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -98,5 +101,26 @@ class PreludeFindingsTest {
     void bothKindsArePartOfTheOneTaxonomy() {
         assertThat(FindingKinds.all(io.tlsweep.check.Checks.BUILT_IN)).contains(FindingKind.SERVICE_WITHOUT_TLS,
                 FindingKind.PLAIN_TEXT_AUTH_BEFORE_TLS);
+    }
+
+    /** A service that answered and offers no TLS is neither unreachable nor a legacy problem: its own verdict. */
+    @Test
+    void aServiceWithoutTlsHasItsOwnVerdictSayingWhatTheServiceSaid() {
+        RdpFacts standardOnly = new RdpFacts(EnumSet.of(SecurityProtocol.SSL, SecurityProtocol.HYBRID,
+                SecurityProtocol.HYBRID_EX), Optional.of(new RdpFacts.Confirm.Selected(SecurityProtocol.STANDARD_RDP)));
+        Assessment rdp = Readiness.assess(ResultBuilder.failed(ScanStatus.TLS_NOT_OFFERED, Failure.of(
+                FailureKind.PRELUDE_TLS_NOT_OFFERED, "the server selected standard RDP security")).withPrelude(
+                Optional.of(standardOnly)));
+        assertThat(rdp.verdict()).isEqualTo(Verdict.TLS_NOT_OFFERED);
+        assertThat(rdp.reason()).isEqualTo("rdp: standard RDP security only: no TLS to retire, its clients connect"
+                + " without TLS (prelude-tls-not-offered: the server selected standard RDP security)");
+        assertThat(rdp.findings()).containsExactly(new Finding(FindingKind.SERVICE_WITHOUT_TLS,
+                "rdp: standard RDP security only"));
+
+        Assessment smtp = Readiness.assess(ResultBuilder.failed(ScanStatus.TLS_NOT_OFFERED, Failure.of(
+                FailureKind.PRELUDE_TLS_NOT_OFFERED, "STARTTLS is not among the extensions")).withPrelude(Optional.of(
+                new SmtpFacts("smtp", "220 mx.test ESMTP", Optional.of(false), List.of()))));
+        assertThat(smtp.verdict()).isEqualTo(Verdict.TLS_NOT_OFFERED);
+        assertThat(smtp.reason()).startsWith("smtp: STARTTLS not offered: no TLS to retire");
     }
 }

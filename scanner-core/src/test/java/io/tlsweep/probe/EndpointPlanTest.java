@@ -204,7 +204,7 @@ class EndpointPlanTest {
         }
 
         TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
-        assertThat(r.status()).isEqualTo(ScanStatus.UNREACHABLE);
+        assertThat(r.status()).isEqualTo(ScanStatus.TLS_NOT_OFFERED);
         assertThat(r.failure()).contains(Failure.of(FailureKind.PRELUDE_TLS_NOT_OFFERED, "STARTTLS is not offered"));
         assertThat(r.prelude()).contains(facts);
         assertThat(r.connections()).isEqualTo(2); // first contact alone

@@ -8,6 +8,8 @@ import io.tlsweep.input.EndpointIdentity;
 import io.tlsweep.input.Target;
 import io.tlsweep.prelude.smtp.SmtpFacts;
 import io.tlsweep.report.drift.Drift;
+import io.tlsweep.report.prometheus.PrometheusTextfile;
+import io.tlsweep.report.prometheus.RunMetrics;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.ScanStatus;
@@ -18,6 +20,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +52,11 @@ class PreludeReportTest {
     }
 
     private static ResultJson refused(Target target, Optional<SmtpFacts> facts) {
-        TargetResult r = new TargetResult(target, Optional.of("192.0.2.7"), ScanStatus.UNREACHABLE,
+        TargetResult r = new TargetResult(target, Optional.of("192.0.2.7"), ScanStatus.TLS_NOT_OFFERED,
                 Optional.of(Failure.of(FailureKind.PRELUDE_TLS_NOT_OFFERED, "STARTTLS is not among the extensions")),
                 List.of(), Map.of(), List.of(), List.of(), false, List.of(), Map.of(), 2, 40)
                 .withPrelude(facts.map(f -> f));
-        return ResultJson.of(r, new Assessment(Verdict.UNREACHABLE, "STARTTLS is not offered", List.of()));
+        return ResultJson.of(r, new Assessment(Verdict.TLS_NOT_OFFERED, "STARTTLS is not offered", List.of()));
     }
 
     @Test
@@ -61,7 +65,8 @@ class PreludeReportTest {
         String text = line(refused(SMTP, Optional.of(facts)));
 
         assertThat(text).contains("\"port\":25,\"prelude\":{\"protocol\":\"smtp\",\"banner\":\"220 mx.example ESMTP\","
-                + "\"starttls-offered\":false,\"auth-before-tls\":[\"PLAIN\",\"LOGIN\"]},\"status\":\"unreachable\"");
+                + "\"starttls-offered\":false,\"auth-before-tls\":[\"PLAIN\",\"LOGIN\"]},\"status\":\"tls-not-offered\","
+                + "\"verdict\":\"tls-not-offered\"");
         List<String> errors = new ArrayList<>();
         ResultJson back = read(text, errors).get(0);
         assertThat(errors).isEmpty();
@@ -100,8 +105,8 @@ class PreludeReportTest {
     void theViewsShowTheProtocolAndWhetherStarttlsWasOffered() throws IOException {
         ResultJson offered = Results.readyEndpoint("192.0.2.7:25").port(25).prelude("smtp", "banner", "220 mx",
                 "starttls-offered", true).build();
-        ResultJson notOffered = Results.endpoint("192.0.2.8:25").port(25).status("unreachable").verdict("unreachable")
-                .reason("STARTTLS is not offered").withoutProtocols().prelude("smtp", "starttls-offered", false).build();
+        ResultJson notOffered = Results.endpoint("192.0.2.8:25").port(25).status("tls-not-offered")
+                .verdict("tls-not-offered").reason("smtp: STARTTLS not offered: no TLS to retire").withoutProtocols().prelude("smtp", "starttls-offered", false).build();
         ResultJson direct = Results.ready("192.0.2.9:443");
 
         StringWriter csv = new StringWriter();
@@ -113,13 +118,14 @@ class PreludeReportTest {
         List<String> rows = csv.toString().lines().toList();
         assertThat(rows.get(0)).startsWith("target,origin,address,port,sni,prelude,starttlsOffered,status,");
         assertThat(rows.get(1)).startsWith("192.0.2.7:25,input.txt:1,127.0.0.9,25,,smtp,yes,ok,");
-        assertThat(rows.get(2)).startsWith("192.0.2.8:25,input.txt:1,127.0.0.9,25,,smtp,no,unreachable,");
+        assertThat(rows.get(2)).startsWith("192.0.2.8:25,input.txt:1,127.0.0.9,25,,smtp,no,tls-not-offered,"
+                + "tls-not-offered,\"smtp: STARTTLS not offered: no TLS to retire\",");
         assertThat(rows.get(3)).startsWith("192.0.2.9:443,input.txt:1,127.0.0.9,443,,,,ok,");
 
         StringWriter text = new StringWriter();
         TextReport.print(new PrintWriter(text), List.of(offered, notOffered, direct));
         assertThat(text.toString()).containsPattern("192.0.2.7:25 \\(smtp, STARTTLS\\) +ready")
-                .contains("192.0.2.8:25 (smtp, no STARTTLS)").contains("192.0.2.9:443 ");
+                .containsPattern("192.0.2.8:25 \\(smtp, no STARTTLS\\) +tls-not-offered").contains("192.0.2.9:443 ");
 
         Tally tally = new Tally();
         List.of(offered, notOffered, direct).forEach(r -> tally.add(EndpointFacts.of(r)));
@@ -138,5 +144,35 @@ class PreludeReportTest {
         assertThat(same.changes()).isEmpty();
         assertThat(swapped.changes()).extracting(c -> c.driftClass().label() + " " + c.endpoint().name())
                 .containsExactlyInAnyOrder("disappeared 192.0.2.7:25", "appeared 192.0.2.7:25 (smtp)");
+    }
+
+    /**
+     * A service that answered and offers no TLS has a status and verdict of its own in every view: not
+     * unreachable, and a change to or from it is a status change.
+     */
+    @Test
+    void aServiceWithoutTlsIsItsOwnStatusAndVerdictInEveryView() throws IOException {
+        ResultJson without = Results.endpoint("192.0.2.8:3389").port(3389).status("tls-not-offered")
+                .verdict("tls-not-offered").reason("rdp: standard RDP security only: no TLS to retire")
+                .withoutProtocols().prelude("rdp", "selected-protocol", "standard-rdp").build();
+        ResultJson closed = Results.endpoint("192.0.2.8:3389").port(3389).status("unreachable")
+                .verdict("unreachable").reason("connect-refused: refused").withoutProtocols().prelude("rdp").build();
+
+        Tally tally = new Tally();
+        tally.add(EndpointFacts.of(without));
+        assertThat(tally.statuses()).containsEntry("tls-not-offered", 1L).containsEntry("unreachable", 0L);
+        assertThat(tally.verdicts()).containsEntry("tls-not-offered", 1L).containsEntry("unreachable", 0L);
+        assertThat(HtmlReport.render(tally, Latency.none(), Hostile.RUN)).contains("Service without TLS")
+                .containsPattern("id=\"count-tls-not-offered\">1<");
+
+        RunMetrics metrics = RunMetrics.ofResults(List.of(without), Latency.none(), "r", "", Instant.EPOCH,
+                Duration.ofSeconds(1), Optional.empty());
+        assertThat(PrometheusTextfile.toText(metrics)).contains("tlsweep_endpoints{verdict=\"tls-not-offered\"} 1")
+                .contains("tlsweep_endpoints{verdict=\"unreachable\"} 0");
+
+        assertThat(Drift.between(List.of(closed), List.of(without)).changes())
+                .extracting(c -> c.driftClass().label() + ": " + c.oldValue() + " -> " + c.newValue())
+                .contains("status-changed: unreachable -> tls-not-offered",
+                        "verdict-changed: unreachable -> tls-not-offered");
     }
 }

@@ -16,7 +16,16 @@ class FailOnTest {
         assertThat(FailOn.parse("not-tls")).isEqualTo(FailOn.NOT_TLS);
         assertThatThrownBy(() -> FailOn.parse("not_tls")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown --fail-on condition 'not_tls' (expected one of breaks, no-common, legacy, weak,"
-                        + " unreachable, not-tls, inconsistent, excluded)");
+                        + " unreachable, not-tls, tls-not-offered, inconsistent, excluded)");
+    }
+
+    @Test
+    void aServiceWithoutTlsFailsOnItsOwnConditionAndNotAsUnreachable() {
+        FailOn without = FailOn.parse("tls-not-offered");
+        for (Verdict v : Verdict.values()) {
+            assertThat(without.metBy(v.label(), List.of())).as(v.label()).isEqualTo(v == Verdict.TLS_NOT_OFFERED);
+        }
+        assertThat(FailOn.UNREACHABLE.metBy(Verdict.TLS_NOT_OFFERED.label(), List.of())).isFalse();
     }
 
     @Test

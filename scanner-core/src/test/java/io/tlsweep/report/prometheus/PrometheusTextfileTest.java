@@ -106,7 +106,8 @@ class PrometheusTextfileTest {
 
         assertThat(f.byLabel("tlsweep_endpoints", "verdict")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "ready", 2.0, "legacy-enabled", 1.0, "breaks-without-legacy", 1.0, "unreachable", 2.0,
-                "not-tls", 1.0, "no-common-algorithm-risk", 0.0, "inconsistent", 0.0, "excluded", 0.0));
+                "not-tls", 1.0, "tls-not-offered", 0.0, "no-common-algorithm-risk", 0.0, "inconsistent", 0.0,
+                "excluded", 0.0));
         assertThat(f.byLabel("tlsweep_endpoints", "verdict").keySet()).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(Verdict.values()).map(Verdict::label).toList());
         assertThat(f.byLabel("tlsweep_endpoints_accepting", "version")).containsExactlyInAnyOrderEntriesOf(Map.of(
