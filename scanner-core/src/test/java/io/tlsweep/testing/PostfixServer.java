@@ -1,8 +1,10 @@
 package io.tlsweep.testing;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ public final class PostfixServer implements AutoCloseable {
             InterruptedException {
         Path master = ForegroundDaemon.binary("postfix", MASTER);
         ForegroundDaemon.binary("postfix", POSTFIX);
+        requireSaslPlain();
         Path dir = ForegroundDaemon.directory("tlsweep-postfix");
         String d = dir.toString();
         for (String sub : List.of("etc", "queue", "data", "sasl")) {
@@ -88,6 +91,21 @@ public final class PostfixServer implements AutoCloseable {
         setPermissions(dir);
         return new PostfixServer(ForegroundDaemon.start("postfix", dir, List.of(master.toString(), "-c", d + "/etc",
                 "-d"), Map.of("LC_ALL", "C"), ports.values()), ports);
+    }
+
+    /** Cyrus SASL's PLAIN and LOGIN modules (libsasl2-modules): without them smtpd offers no AUTH at all. */
+    private static void requireSaslPlain() throws IOException {
+        List<Path> dirs = new ArrayList<>(List.of(Path.of("/usr/lib/sasl2")));
+        try (DirectoryStream<Path> multiarch = Files.newDirectoryStream(Path.of("/usr/lib"), "*-linux-*")) {
+            multiarch.forEach(d -> dirs.add(d.resolve("sasl2")));
+        }
+        for (String module : List.of("libplain.so", "liblogin.so")) {
+            if (dirs.stream().noneMatch(d -> Files.exists(d.resolve(module)))) {
+                throw new AssertionError("Cyrus SASL's " + module + " is not installed (looked in " + dirs + "): `sh"
+                        + " scripts/test-deps.sh` (the first half of the README's test command) installs Debian's"
+                        + " libsasl2-modules");
+            }
+        }
     }
 
     /** {@code postfix -c DIR/etc set-permissions}: the queue's directories, owned as master expects them. */
