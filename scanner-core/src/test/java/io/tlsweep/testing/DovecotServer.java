@@ -84,6 +84,11 @@ public final class DovecotServer implements AutoCloseable {
         return daemon.logs();
     }
 
+    /** SIGTERM without waiting, so that several servers shut down at once; {@link #close} waits. */
+    public void requestStop() {
+        daemon.requestStop();
+    }
+
     @Override
     public void close() throws InterruptedException {
         daemon.close();
