@@ -66,6 +66,8 @@ class PostfixStarttlsTest {
         assertThat(RealServerScan.suitesByVersion(modern)).isEqualTo(RealServerScan.expect(Map.of(
                 "TLSv1.2", List.of("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
                         "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"))));
+        assertThat(modern.get("protocols").get(0).get("order").asText())
+                .as("tls_preempt_cipherlist = no (the default): the client's order").isEqualTo("client");
         assertThat(RealServerScan.findings(modern, "plain-text-auth-before-tls"))
                 .as("smtpd_tls_auth_only=yes: AUTH only after STARTTLS").isEmpty();
         assertPrelude(modern);
