@@ -43,6 +43,7 @@ public final class DovecotServer implements AutoCloseable {
                 Path.of("/usr/libexec/dovecot/pop3-login"));
         ForegroundDaemon.binary(PACKAGES, Path.of("/usr/lib/dovecot/managesieve-login"),
                 Path.of("/usr/libexec/dovecot/managesieve-login"));
+        ForegroundDaemon.requireRoot("Dovecot");
         Path dir = ForegroundDaemon.directory("tlsweep-dovecot");
         String d = dir.toString();
         key.writePem(dir.resolve("cert.pem"), dir.resolve("key.pem"));

@@ -52,6 +52,18 @@ public final class ForegroundDaemon implements AutoCloseable {
     }
 
     /**
+     * Fails the calling test unless it runs as root: Postfix's master, Dovecot and vsftpd switch to their own users
+     * and refuse to start otherwise (CI and this machine run the tests as root).
+     */
+    public static void requireRoot(String server) throws IOException {
+        Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        if (!Integer.valueOf(0).equals(uid)) {
+            throw new AssertionError(server + " must be started as root (it switches to its own users), but the"
+                    + " tests run as uid " + uid);
+        }
+    }
+
+    /**
      * A fresh temp dir readable by the unprivileged users the servers switch to ({@code postfix}, {@code dovecot},
      * {@code nobody}): rwxr-xr-x.
      */

@@ -45,6 +45,7 @@ public final class PostfixServer implements AutoCloseable {
         Path master = ForegroundDaemon.binary("postfix", MASTER);
         ForegroundDaemon.binary("postfix", POSTFIX);
         requireSaslPlain();
+        ForegroundDaemon.requireRoot("Postfix");
         Path dir = ForegroundDaemon.directory("tlsweep-postfix");
         String d = dir.toString();
         for (String sub : List.of("etc", "queue", "data", "sasl")) {

@@ -36,6 +36,7 @@ public final class VsftpdServer implements AutoCloseable {
     public static VsftpdServer start(SelfSignedKey key, String minProtocol, String maxProtocol, List<String> settings)
             throws IOException, InterruptedException {
         Path vsftpd = ForegroundDaemon.binary("vsftpd", VSFTPD);
+        ForegroundDaemon.requireRoot("vsftpd");
         Path dir = ForegroundDaemon.directory("tlsweep-vsftpd");
         String d = dir.toString();
         Files.createDirectory(dir.resolve("empty"));
