@@ -12,6 +12,14 @@
 #                              xrdp and xrdp-sesman services (3389 on every address, 3350) and starts them where
 #                              an init system runs and no policy-rc.d forbids it; this script disables and stops
 #                              them again when it installed xrdp
+#   postfix, libsasl2-modules  a real Postfix (smtpd with STARTTLS; PLAIN and LOGIN for its AUTH), scanned through
+#                              STARTTLS; the tests run its master in the foreground with a private config
+#   dovecot-core, -imapd,      a real Dovecot (IMAP, POP3, ManageSieve with STARTTLS), run the same way
+#     -pop3d, -managesieved
+#   vsftpd                     a real vsftpd (FTP with AUTH TLS), run the same way
+# The mail and FTP servers' own services are neither started nor left enabled: postfix is preseeded to "No
+# configuration", a policy-rc.d that denies every start is in place while they install (as in a container without
+# systemd), and on a systemd host the units of the packages installed here are disabled and stopped afterwards.
 # Nothing is installed when everything is there. Runs apt-get as root, through sudo otherwise.
 # Part of the README's test command: `sh scripts/test-deps.sh && mvn -B -ntp verify`.
 set -eu
@@ -24,9 +32,17 @@ command -v gnutls-serv >/dev/null 2>&1 || need="$need gnutls-bin"
 [ -x /usr/sbin/nginx ] || need="$need nginx"
 command -v tsql >/dev/null 2>&1 || need="$need freetds-bin"
 [ -x /usr/sbin/xrdp ] || need="$need xrdp"
+[ -x /usr/lib/postfix/sbin/master ] || need="$need postfix"
+dpkg-query -W -f='${Status}' libsasl2-modules 2>/dev/null | grep -q 'ok installed' || need="$need libsasl2-modules"
+[ -x /usr/sbin/dovecot ] || need="$need dovecot-core"
+[ -x /usr/lib/dovecot/imap-login ] || need="$need dovecot-imapd"
+[ -x /usr/lib/dovecot/pop3-login ] || need="$need dovecot-pop3d"
+[ -x /usr/lib/dovecot/managesieve-login ] || need="$need dovecot-managesieved"
+[ -x /usr/sbin/vsftpd ] || need="$need vsftpd"
 
 if [ -z "$need" ]; then
-  echo "test-deps: openssl, gnutls-serv, chromium, python3-prometheus-client, nginx, tsql and xrdp are present"
+  echo "test-deps: openssl, gnutls-serv, chromium, python3-prometheus-client, nginx, tsql, postfix (with SASL" \
+    "PLAIN/LOGIN), dovecot (imap, pop3, managesieve), vsftpd and xrdp are present"
   exit 0
 fi
 
@@ -42,9 +58,27 @@ fi
 
 echo "test-deps: installing$need"
 export DEBIAN_FRONTEND=noninteractive
+# postfix's questions answered beforehand: no configuration, so its postinst writes no main.cf and starts nothing
+printf '%s\n' 'postfix postfix/main_mailer_type select No configuration' \
+  'postfix postfix/mailname string tlsweep.invalid' | $as_root debconf-set-selections
+# No service may start while these install (policy-rc.d exit 101: "action forbidden"), unless a policy is there
+policy=""
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  policy=/usr/sbin/policy-rc.d
+  printf '#!/bin/sh\nexit 101\n' | $as_root tee "$policy" >/dev/null
+  $as_root chmod 755 "$policy"
+  trap '$as_root rm -f "$policy"' EXIT
+fi
 $as_root apt-get update -qq
 # shellcheck disable=SC2086 # word splitting of the package list is intended
 $as_root apt-get install -y -qq --no-install-recommends $need >/dev/null
+if [ -d /run/systemd/system ]; then
+  for unit in postfix dovecot vsftpd; do
+    case "$need" in
+      *"$unit"*) $as_root systemctl disable --now "$unit.service" >/dev/null 2>&1 || true ;;
+    esac
+  done
+fi
 case " $need " in
   *" xrdp "*)
     if [ -d /run/systemd/system ]; then
