@@ -41,8 +41,9 @@ public final class MariadbServer {
         key.writePem(cert, keyFile);
         Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
         ForegroundDaemon.giveTo("mysql", PACKAGE, dir, cert, keyFile);
-        OpenSslServer.run(dir, installDb.toString(), "--no-defaults", "--datadir=" + d + "/data", "--user=mysql",
-                "--skip-test-db");
+        // --force: without it the script first looks the machine's host name up (resolveip), which may ask DNS
+        OpenSslServer.run(dir, installDb.toString(), "--no-defaults", "--force", "--datadir=" + d + "/data",
+                "--user=mysql", "--skip-test-db");
         int port = ForegroundDaemon.freePort();
         List<String> command = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults", "--user=mysql",
                 "--datadir=" + d + "/data", "--socket=" + d + "/mariadb.sock", "--pid-file=" + d + "/mariadb.pid",
