@@ -17,9 +17,17 @@
 #   dovecot-core, -imapd,      a real Dovecot (IMAP, POP3, ManageSieve with STARTTLS), run the same way
 #     -pop3d, -managesieved
 #   vsftpd                     a real vsftpd (FTP with AUTH TLS), run the same way
-# The mail and FTP servers' own services are neither started nor left enabled: postfix is preseeded to "No
-# configuration", a policy-rc.d that denies every start is in place while they install (as in a container without
-# systemd), and on a systemd host the units of the packages installed here are disabled and stopped afterwards.
+#   slapd                      a real OpenLDAP slapd (LDAP StartTLS); the tests run it with a private slapd.conf
+#   postgresql                 a real PostgreSQL (SSLRequest); the tests initdb a cluster of their own in a temp dir
+#                              and run its postgres as the package's postgres user
+#   mariadb-server             a real MariaDB (the MySQL SSL request); the tests make a data dir of their own with
+#                              mariadb-install-db and run mariadbd --no-defaults
+#   prosody                    a real Prosody (XMPP STARTTLS); the tests run it with a private prosody.cfg.lua
+# The mail, FTP, directory, database and XMPP servers' own services are neither started nor left enabled: postfix is
+# preseeded to "No configuration" and slapd to no configuration (no database, no cn=config), a policy-rc.d that
+# denies every start is in place while they install (as in a container without systemd), and on a systemd host the
+# units of the packages installed here are disabled and stopped afterwards. postgresql still creates its "main"
+# cluster, and mariadb-server /var/lib/mysql, neither of them started; the tests use neither.
 # Nothing is installed when everything is there. Runs apt-get as root, through sudo otherwise.
 # Part of the README's test command: `sh scripts/test-deps.sh && mvn -B -ntp verify`.
 set -eu
@@ -39,10 +47,15 @@ dpkg-query -W -f='${Status}' libsasl2-modules 2>/dev/null | grep -q 'ok installe
 [ -x /usr/lib/dovecot/pop3-login ] || need="$need dovecot-pop3d"
 [ -x /usr/lib/dovecot/managesieve-login ] || need="$need dovecot-managesieved"
 [ -x /usr/sbin/vsftpd ] || need="$need vsftpd"
+[ -x /usr/sbin/slapd ] || need="$need slapd"
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need="$need postgresql"
+{ [ -x /usr/sbin/mariadbd ] && [ -x /usr/bin/mariadb-install-db ]; } || need="$need mariadb-server"
+[ -x /usr/bin/prosody ] || need="$need prosody"
 
 if [ -z "$need" ]; then
   echo "test-deps: openssl, gnutls-serv, chromium, python3-prometheus-client, nginx, tsql, postfix (with SASL" \
-    "PLAIN/LOGIN), dovecot (imap, pop3, managesieve), vsftpd and xrdp are present"
+    "PLAIN/LOGIN), dovecot (imap, pop3, managesieve), vsftpd, xrdp, slapd, postgresql, mariadb-server and prosody" \
+    "are present"
   exit 0
 fi
 
@@ -58,9 +71,11 @@ fi
 
 echo "test-deps: installing$need"
 export DEBIAN_FRONTEND=noninteractive
-# postfix's questions answered beforehand: no configuration, so its postinst writes no main.cf and starts nothing
+# postfix's and slapd's questions answered beforehand: no configuration, so their postinsts write no main.cf, no
+# slapd database or cn=config, and start nothing
 printf '%s\n' 'postfix postfix/main_mailer_type select No configuration' \
-  'postfix postfix/mailname string tlsweep.invalid' | $as_root debconf-set-selections
+  'postfix postfix/mailname string tlsweep.invalid' 'slapd slapd/no_configuration boolean true' \
+  | $as_root debconf-set-selections
 # No service may start while these install (policy-rc.d exit 101: "action forbidden"), unless a policy is there
 policy=""
 if [ ! -e /usr/sbin/policy-rc.d ]; then
@@ -73,7 +88,7 @@ $as_root apt-get update -qq
 # shellcheck disable=SC2086 # word splitting of the package list is intended
 $as_root apt-get install -y -qq --no-install-recommends $need >/dev/null
 if [ -d /run/systemd/system ]; then
-  for unit in postfix dovecot vsftpd; do
+  for unit in postfix dovecot vsftpd slapd postgresql mariadb prosody; do
     case "$need" in
       *"$unit"*) $as_root systemctl disable --now "$unit.service" >/dev/null 2>&1 || true ;;
     esac

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsweep.testing.OpenSslServer;
 import io.tlsweep.testing.SelfSignedKey;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +28,10 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the tests against real STARTTLS servers (Postfix, Dovecot, vsftpd) share: one {@code tlsweep scan} of
- * their target lines, what its lines say (versions and suites, certificate, prelude, findings), and an
- * {@code openssl s_client -starttls} handshake with a suite the scan found, as a second, independent client.
+ * What the tests against real STARTTLS servers (Postfix, Dovecot, vsftpd, slapd, PostgreSQL, MariaDB, Prosody)
+ * share: one {@code tlsweep scan} of their target lines, what its lines say (versions and suites, certificate,
+ * prelude, findings), and an {@code openssl s_client -starttls} handshake with a suite the scan found, as a second,
+ * independent client.
  */
 final class RealServerScan {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,6 +80,19 @@ final class RealServerScan {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.certificate().getEncoded()));
     }
 
+    /**
+     * Asserts that the line's first certificate is the key's: its {@code sha256}, and its {@code der} decoded, with
+     * the key's subject.
+     */
+    static void assertCertificate(JsonNode line, SelfSignedKey key) throws GeneralSecurityException {
+        JsonNode first = line.get("certificates").get(0);
+        assertThat(first.get("sha256").asText()).isEqualTo(sha256(key));
+        X509Certificate served = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(Base64.getDecoder().decode(first.get("der").asText())));
+        assertThat(served.getSubjectX500Principal()).isEqualTo(key.certificate().getSubjectX500Principal());
+        assertThat(served).isEqualTo(key.certificate());
+    }
+
     /** The kinds and details of the line's findings of this kind. */
     static List<String> findings(JsonNode line, String kind) {
         List<String> details = new ArrayList<>();
@@ -109,18 +127,71 @@ final class RealServerScan {
         assertThat(p.exitValue()).as(said).isZero();
     }
 
+    /**
+     * {@code openssl s_client -starttls PROTOCOL -connect ADDRESS:PORT EXTRA... -brief} with its input closed and
+     * OpenSSL's own choice of versions and suites (narrowed only by {@code extra}, e.g. {@code -tls1_2} or
+     * {@code -xmpphost NAME}): asserts that the handshake completed (exit 0) with a version and suite that the scan
+     * found on the line, {@code scanned} as {@link #suitesByVersion} gives it, and returns them ("TLSv1.3
+     * TLS_AES_256_GCM_SHA384").
+     */
+    static String assertSClientAgrees(String protocol, String address, int port, Map<String, Set<String>> scanned,
+            String... extra) throws IOException, InterruptedException {
+        OpenSslServer.require();
+        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-starttls", protocol, "-connect",
+                address + ":" + port));
+        command.addAll(List.of(extra));
+        command.add("-brief");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        byte[] output = p.getInputStream().readAllBytes();
+        boolean ended = p.waitFor(30, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String said = new String(output, StandardCharsets.UTF_8);
+        assertThat(ended).as("s_client ended").isTrue();
+        assertThat(p.exitValue()).as("%s: %s", command, said).isZero();
+        String version = field(said, "Protocol version: ");
+        String suite = ianaName(field(said, "Ciphersuite: "));
+        assertThat(scanned).as("%s negotiated %s %s: %s", command, version, suite, said).containsKey(version);
+        assertThat(scanned.get(version)).as("%s negotiated %s %s: %s", command, version, suite, said).contains(suite);
+        return version + " " + suite;
+    }
+
+    private static String field(String said, String prefix) {
+        return said.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).strip())
+                .findFirst().orElseThrow(() -> new AssertionError("s_client said no \"" + prefix + "\": " + said));
+    }
+
     /** OpenSSL's name of an IANA suite name, from {@code openssl ciphers -stdname}. */
     private static String openSslName(String ianaSuite) throws IOException, InterruptedException {
+        String name = stdnames().get(ianaSuite);
+        if (name == null) {
+            throw new AssertionError("openssl ciphers -stdname does not know " + ianaSuite);
+        }
+        return name;
+    }
+
+    /** The IANA name of a suite s_client names in OpenSSL's words (TLS 1.3's are the same in both). */
+    private static String ianaName(String openSslSuite) throws IOException, InterruptedException {
+        return stdnames().entrySet().stream().filter(e -> e.getValue().equals(openSslSuite)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new AssertionError("openssl ciphers -stdname does not know "
+                        + openSslSuite));
+    }
+
+    /** Every suite OpenSSL knows, IANA name to OpenSSL's name, from {@code openssl ciphers -stdname}. */
+    private static Map<String, String> stdnames() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("openssl", "ciphers", "-stdname", "ALL:@SECLEVEL=0").redirectErrorStream(true)
                 .start();
         String table = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("openssl ciphers ended").isTrue();
+        Map<String, String> names = new LinkedHashMap<>();
         for (String row : table.split("\n")) {
             String[] cols = row.trim().split("\\s+");
-            if (cols.length > 2 && cols[0].equals(ianaSuite) && cols[1].equals("-")) {
-                return cols[2];
+            if (cols.length > 2 && cols[1].equals("-")) {
+                names.put(cols[0], cols[2]);
             }
         }
-        throw new AssertionError("openssl ciphers -stdname does not know " + ianaSuite + ": " + table);
+        return names;
     }
 }

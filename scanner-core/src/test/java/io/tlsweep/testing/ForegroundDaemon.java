@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,12 +35,14 @@ public final class ForegroundDaemon implements AutoCloseable {
     private final String name;
     private final Path dir;
     private final Process process;
+    private final List<Integer> ports;
     private List<ProcessHandle> started;
 
-    private ForegroundDaemon(String name, Path dir, Process process) {
+    private ForegroundDaemon(String name, Path dir, Process process, List<Integer> ports) {
         this.name = name;
         this.dir = dir;
         this.process = process;
+        this.ports = ports;
     }
 
     /**
@@ -52,8 +57,9 @@ public final class ForegroundDaemon implements AutoCloseable {
     }
 
     /**
-     * Fails the calling test unless it runs as root: Postfix's master, Dovecot and vsftpd switch to their own users
-     * and refuse to start otherwise (CI and this machine run the tests as root).
+     * Fails the calling test unless it runs as root: Postfix's master, Dovecot, vsftpd and MariaDB switch to their own
+     * users and refuse to start otherwise, PostgreSQL is started as its own user (CI and this machine run the tests as
+     * root).
      */
     public static void requireRoot(String server) throws IOException {
         Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
@@ -84,9 +90,9 @@ public final class ForegroundDaemon implements AutoCloseable {
                 .redirectOutput(dir.resolve("daemon.out").toFile()).redirectInput(ProcessBuilder.Redirect.from(
                         Path.of("/dev/null").toFile()));
         builder.environment().putAll(env);
-        ForegroundDaemon daemon = new ForegroundDaemon(name, dir, builder.start());
+        ForegroundDaemon daemon = new ForegroundDaemon(name, dir, builder.start(), List.copyOf(ports));
         try {
-            daemon.awaitListening(ports);
+            daemon.awaitListening(daemon.ports);
         } catch (IOException | RuntimeException e) {
             daemon.close();
             throw e;
@@ -133,6 +139,35 @@ public final class ForegroundDaemon implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    /**
+     * Makes these files and directories the Debian system user's (the package that creates it is named when it does
+     * not exist), for a server that runs as that user and reads or writes them.
+     */
+    public static void giveTo(String user, String debianPackage, Path... paths) throws IOException {
+        UserPrincipal owner;
+        try {
+            owner = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(user);
+        } catch (UserPrincipalNotFoundException e) {
+            throw new AssertionError("no user " + user + ": `sh scripts/test-deps.sh` (the first half of the README's"
+                    + " test command) installs Debian's " + debianPackage + ", which creates it", e);
+        }
+        for (Path p : paths) {
+            Files.setOwner(p, owner);
+        }
+    }
+
+    /**
+     * The one port it was started with.
+     *
+     * @throws IllegalStateException when it was given several (or none): their owner knows which is which
+     */
+    public int port() {
+        if (ports.size() != 1) {
+            throw new IllegalStateException(name + " listens on " + ports + ", not on one port");
+        }
+        return ports.get(0);
     }
 
     /** The temp dir with the configuration and the output. */
