@@ -27,7 +27,7 @@ public record StarttlsBenchArgs(int endpoints, int rounds, int warmup, boolean p
     public static final int MAX_WARMUP = 5;
     public static final int MAX_SCAN_LIMIT_SECONDS = 3600;
 
-    static final String USAGE = "usage: StarttlsBenchmark [--endpoints N (100)] [--rounds R (3)] [--warmup W (1)]"
+    static final String USAGE = "usage: StarttlsBenchmark [--endpoints N (100)] [--rounds R (5)] [--warmup W (3)]"
             + " [--no-profiles] [--per-host P (" + EngineSettings.DEFAULTS.perHost() + ")] [--concurrency C ("
             + EngineSettings.DEFAULTS.concurrency() + ")] [--scan-limit SECONDS (600)]";
 
@@ -46,8 +46,8 @@ public record StarttlsBenchArgs(int endpoints, int rounds, int warmup, boolean p
     /** Parses {@code args}; never throws. */
     public static Parsed parse(List<String> args) {
         int endpoints = 100;
-        int rounds = 3;
-        int warmup = 1;
+        int rounds = 5;
+        int warmup = 3; // the scanner's CPU per connection still falls over the first rounds (JIT)
         boolean profiles = true;
         int perHost = EngineSettings.DEFAULTS.perHost();
         int concurrency = EngineSettings.DEFAULTS.concurrency();

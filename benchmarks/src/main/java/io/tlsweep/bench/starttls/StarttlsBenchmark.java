@@ -46,7 +46,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.tlsweep.bench.starttls.StarttlsBenchmark [--endpoints 100]
- *     [--rounds 3] [--warmup 1] [--no-profiles] [--per-host 4] [--concurrency 256] [--scan-limit 600]
+ *     [--rounds 5] [--warmup 3] [--no-profiles] [--per-host 4] [--concurrency 256] [--scan-limit 600]
  * </pre>
  * Exit code 0, 1 when a scan was stopped or a line was not what the farm serves, 2 for bad arguments.
  */

@@ -23,7 +23,7 @@ class StarttlsBenchArgsTest {
 
     @Test
     void withoutArgumentsItScansAHundredEndpointsPerSetWithTheScansDefaults() {
-        assertThat(run()).isEqualTo(new StarttlsBenchArgs(100, 3, 1, true, EngineSettings.DEFAULTS.perHost(),
+        assertThat(run()).isEqualTo(new StarttlsBenchArgs(100, 5, 3, true, EngineSettings.DEFAULTS.perHost(),
                 EngineSettings.DEFAULTS.concurrency(), 600));
     }
 
