@@ -71,9 +71,9 @@ record EndpointSet(String label, String preludeProtocol, List<FarmTarget> target
         long accepted = settledAccepts(farm) - acceptedBefore;
         List<String> problems = new ArrayList<>(inputErrors);
         outcome.stopped().ifPresent(r -> problems.add("scan stopped after " + limitSeconds + " s: " + r.describe()));
-        long[] okAndProfiles = checkLines(config.outputDir().resolve(ScanRun.RESULTS), problems);
+        Lines lines = checkLines(config.outputDir().resolve(ScanRun.RESULTS), problems);
         return new Round(seconds, accepted, outcome.connections(), cpuAfter.scannerSince(cpuBefore),
-                cpuAfter.farmSince(cpuBefore), okAndProfiles[0], okAndProfiles[1], problems);
+                cpuAfter.farmSince(cpuBefore), lines.ok(), lines.profiles(), problems);
     }
 
     private long accepted(TargetFarm farm) {
@@ -102,11 +102,15 @@ record EndpointSet(String label, String preludeProtocol, List<FarmTarget> target
         return last;
     }
 
+    /** What the lines of one scan say: how many are as the farm serves, and their client profiles in all. */
+    private record Lines(long ok, long profiles) {
+    }
+
     /**
      * The lines with status ok and the set's prelude (or none), and the client profiles of all lines; what is wrong
      * with the other lines goes to problems.
      */
-    private long[] checkLines(Path results, List<String> problems) throws IOException {
+    private Lines checkLines(Path results, List<String> problems) throws IOException {
         ObjectMapper json = new ObjectMapper();
         long ok = 0;
         long lines = 0;
@@ -129,6 +133,6 @@ record EndpointSet(String label, String preludeProtocol, List<FarmTarget> target
         if (lines != targets.size()) {
             problems.add(lines + " lines for " + targets.size() + " endpoints");
         }
-        return new long[] {ok, profiles};
+        return new Lines(ok, profiles);
     }
 }
