@@ -139,6 +139,14 @@ public final class TargetFarm implements AutoCloseable {
         return server(name).watchOpenConnections();
     }
 
+    /**
+     * The connections the named target has accepted since it started, counted before its pipeline sees them (a
+     * flaky target's front counts its own; a closed port accepts none).
+     */
+    public synchronized long acceptedConnections(String name) {
+        return server(name).accepted();
+    }
+
     /** The farm CA that signs every non-self-signed leaf. */
     public X509Certificate caCertificate() {
         return ca.certificate();

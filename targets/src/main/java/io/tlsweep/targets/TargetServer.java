@@ -31,6 +31,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** One bound target: its listening channel and every connection it accepted, closed together. */
@@ -40,13 +41,15 @@ final class TargetServer implements AutoCloseable {
     private final ChannelGroup channels;
     private final Optional<TargetServer> backend;
     private final AtomicReference<OpenConnections> watch;
+    private final AtomicLong accepted;
 
     private TargetServer(FarmTarget target, ChannelGroup channels, Optional<TargetServer> backend,
-            AtomicReference<OpenConnections> watch) {
+            AtomicReference<OpenConnections> watch, AtomicLong accepted) {
         this.target = target;
         this.channels = channels;
         this.backend = backend;
         this.watch = watch;
+        this.accepted = accepted;
     }
 
     /** Binds {@code spec} on {@code port} (0 = ephemeral) and computes its expected facts. */
@@ -56,7 +59,7 @@ final class TargetServer implements AutoCloseable {
             int released = port != 0 ? port : releasedPort(h.bindAddress());
             return new TargetServer(new FarmTarget(spec.name(), spec.bindAddress(), released, spec,
                     new HostileExpectation(h.behaviour(), h.behaviour().description())), null, Optional.empty(),
-                    new AtomicReference<>());
+                    new AtomicReference<>(), new AtomicLong());
         }
         ChannelHandler initializer;
         Expectation expected;
@@ -105,13 +108,14 @@ final class TargetServer implements AutoCloseable {
         }
         ChannelGroup channels = new DefaultChannelGroup(spec.name(), GlobalEventExecutor.INSTANCE);
         AtomicReference<OpenConnections> watch = new AtomicReference<>();
+        AtomicLong accepted = new AtomicLong();
         Channel server;
         try {
             server = new ServerBootstrap()
                     .group(loop.group())
                     .channel(loop.serverChannelType())
                     .option(ChannelOption.SO_REUSEADDR, true)
-                    .childHandler(new Tracker(channels, initializer, watch))
+                    .childHandler(new Tracker(channels, initializer, watch, accepted))
                     .bind(spec.bindAddress(), port)
                     .syncUninterruptibly()
                     .channel();
@@ -122,7 +126,7 @@ final class TargetServer implements AutoCloseable {
         channels.add(server);
         int bound = ((InetSocketAddress) server.localAddress()).getPort();
         return new TargetServer(new FarmTarget(spec.name(), spec.bindAddress(), bound, spec, expected), channels,
-                backend, watch);
+                backend, watch, accepted);
     }
 
     private static TlsExpectation scriptedExpectation(ScriptedTargetSpec scripted, CertifiedKey key) {
@@ -142,6 +146,11 @@ final class TargetServer implements AutoCloseable {
     OpenConnections watchOpenConnections() {
         OpenConnections fresh = new OpenConnections(target.host(), target.port());
         return watch.compareAndSet(null, fresh) ? fresh : watch.get();
+    }
+
+    /** Connections accepted since the target started (by the front, for a flaky target). */
+    long accepted() {
+        return accepted.get();
     }
 
     @Override
@@ -171,22 +180,26 @@ final class TargetServer implements AutoCloseable {
     }
 
     /**
-     * Adds every accepted connection to the group (and, when watched, counts the connections open), then installs
-     * the target's own pipeline.
+     * Counts every accepted connection and adds it to the group (and, when watched, counts the connections open),
+     * then installs the target's own pipeline.
      */
     private static final class Tracker extends ChannelInitializer<Channel> {
         private final ChannelGroup channels;
         private final ChannelHandler initializer;
         private final AtomicReference<OpenConnections> watch;
+        private final AtomicLong accepted;
 
-        Tracker(ChannelGroup channels, ChannelHandler initializer, AtomicReference<OpenConnections> watch) {
+        Tracker(ChannelGroup channels, ChannelHandler initializer, AtomicReference<OpenConnections> watch,
+                AtomicLong accepted) {
             this.channels = channels;
             this.initializer = initializer;
             this.watch = watch;
+            this.accepted = accepted;
         }
 
         @Override
         protected void initChannel(Channel ch) {
+            accepted.incrementAndGet();
             OpenConnections open = watch.get();
             if (open != null) {
                 open.sample();

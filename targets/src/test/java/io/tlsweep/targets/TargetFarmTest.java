@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlsweep.targets.cert.CertificateSpec;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The programmatic API: start, restart on the same port, refusals, CA export, close. */
+/** The programmatic API: start, restart on the same port, refusals, accept counts, CA export, close. */
 class TargetFarmTest {
 
     @Test
@@ -57,6 +58,26 @@ class TargetFarmTest {
                 }
             });
             assertTrue(farm.targets().isEmpty());
+        }
+    }
+
+    @Test
+    void eachTargetCountsTheConnectionsItAccepted() throws Exception {
+        try (TargetFarm farm = TargetFarm.start(List.of(PreludeTargetSpec.smtp("counted", "counted",
+                DefaultProfiles.mixed().toBuilder().name("counted-tls").build()), DefaultProfiles.tls13Only()))) {
+            FarmTarget counted = farm.target("counted");
+            assertEquals(0, farm.acceptedConnections("counted"));
+            for (int i = 0; i < 3; i++) {
+                try (Socket s = new Socket()) {
+                    s.connect(counted.address(), 2000);
+                    s.setSoTimeout(5000);
+                    // the greeting is written once the connection's pipeline is set up, after it was counted
+                    InputStream in = s.getInputStream();
+                    assertEquals('2', in.read());
+                }
+            }
+            assertEquals(3, farm.acceptedConnections("counted"));
+            assertEquals(0, farm.acceptedConnections("tls13-only"), "another target's connections are its own");
         }
     }
 
