@@ -7,11 +7,14 @@ import io.tlsweep.analysis.Readiness;
 import io.tlsweep.check.Checks;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.report.ResultJson;
+import io.tlsweep.result.AuthAfterTls;
 import io.tlsweep.result.Confirmation;
+import io.tlsweep.result.PreludeFactsAfterTls;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a scanned target becomes once its confirmations are in: its assessment (the verdict the fail-on
@@ -24,11 +27,26 @@ record ResultLine(Assessment assessment, ResultJson json) {
      * @param confirmations the target's real-stack confirmations, oldest version first, best last
      * @param checks the checks the scan ran (their parts and finding rules)
      */
-    static ResultLine of(TargetResult r, List<Confirmation> confirmations, RunConfig config, Checks checks) {
+    static ResultLine of(TargetResult scanned, List<Confirmation> confirmations, RunConfig config, Checks checks) {
+        TargetResult r = withAuthAfterTls(scanned, confirmations);
         Evidence e = Evidence.of(r, confirmations, config.confirmEachVersion(), config.certificates(),
                 Instant.now(), impact(r, config.options(), config.clients()), checks);
         Assessment a = Readiness.assess(e);
         return new ResultLine(a, ResultJson.of(e, a));
+    }
+
+    /**
+     * The result with what the real-stack handshake learned over TLS about logging in joined to its prelude facts
+     * (the endpoint's facts, as the prelude's are); unchanged when nothing was learned.
+     */
+    static TargetResult withAuthAfterTls(TargetResult r, List<Confirmation> confirmations) {
+        Optional<AuthAfterTls> learned = confirmations.stream().map(Confirmation::afterTls).flatMap(Optional::stream)
+                .findFirst();
+        if (learned.isEmpty() || r.prelude().isEmpty() || r.prelude().get() instanceof PreludeFactsAfterTls
+                || !r.prelude().get().protocol().equals(learned.get().protocol())) {
+            return r;
+        }
+        return r.withPrelude(Optional.of(new PreludeFactsAfterTls(r.prelude().get(), learned.get())));
     }
 
     /**
