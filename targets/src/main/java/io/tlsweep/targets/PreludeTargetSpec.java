@@ -19,8 +19,10 @@ import java.util.Objects;
  * {@code 250-STARTTLS}, {@code 250 8BITMIME}; {@code STARTTLS} answered {@code 220 2.0.0 Ready to start TLS} and
  * TLS as above (or, when it refuses TLS, {@code 454 4.7.0 TLS not available due to local problem}, and the
  * connection stays in SMTP); {@code QUIT} answered {@code 221 2.0.0 Bye} and closed; anything else
- * {@code 502 5.5.2 Error: command not recognized}. {@link Dialect#SMTP_MUTE} greets the same way and then never
- * answers.
+ * {@code 502 5.5.2 Error: command not recognized}. Over TLS it goes on in SMTP: {@code EHLO} answered as above
+ * without STARTTLS, {@code STARTTLS} answered {@code 554}, {@code QUIT} as above (a real stack's TLS only: the
+ * scripted server answers its records itself). {@link Dialect#SMTP_MUTE} greets the same way and then never
+ * answers; {@link Dialect#SMTP_TLS_AUTH_ONLY} offers AUTH only over TLS.
  *
  * <p>Lines end with CRLF; a client line longer than {@value #MAX_LINE} bytes is answered {@code 500} and closed.
  *
@@ -50,7 +52,12 @@ public record PreludeTargetSpec(String name, String bindAddress, String banner, 
         /** Enough of SMTP for STARTTLS: a multi-line greeting, EHLO with STARTTLS and AUTH, STARTTLS. */
         SMTP,
         /** The SMTP greeting, then silence whatever the client says. */
-        SMTP_MUTE
+        SMTP_MUTE,
+        /**
+         * SMTP as {@link #SMTP}, but AUTH offered only over TLS (Postfix's {@code smtpd_tls_auth_only}): the EHLO
+         * reply before TLS has no AUTH line.
+         */
+        SMTP_TLS_AUTH_ONLY
     }
 
     /** The longest client line the server reads, CRLF included. */
@@ -89,6 +96,14 @@ public record PreludeTargetSpec(String name, String bindAddress, String banner, 
     /** An SMTP server in front of {@code tls}, on its address, that offers STARTTLS and lets TLS start. */
     public static PreludeTargetSpec smtp(String name, String banner, TargetSpec tls) {
         return new PreludeTargetSpec(name, tls.bindAddress(), banner, false, false, tls, Dialect.SMTP);
+    }
+
+    /** The same SMTP target, offering AUTH only over TLS. */
+    public PreludeTargetSpec authOnlyOverTls() {
+        if (dialect != Dialect.SMTP) {
+            throw new IllegalArgumentException(name + ": only the SMTP dialect offers AUTH");
+        }
+        return new PreludeTargetSpec(name, bindAddress, banner, refusesTls, framed, tls, Dialect.SMTP_TLS_AUTH_ONLY);
     }
 
     public PreludeTargetSpec refusingTls() {
