@@ -14,12 +14,13 @@ import java.util.Optional;
  * @param negotiatedVersion what the real handshake got
  * @param outcome agreed, disagreed, failed (the handshake did not complete) or unconfirmable
  * @param chain the certificate chain the real stack saw (the only source for TLS 1.3)
- * @param afterTls on an endpoint that speaks a prelude, how the service lets clients log in as it said over this
- *     handshake's TLS, when the handshake asked (the best version's) and the answer came
+ * @param prelude on an endpoint that speaks a prelude, what this handshake's prelude learned when it asked about
+ *     authentication (the best version's handshake: the root DSE before LDAP's StartTLS, the capabilities again
+ *     over TLS); empty otherwise
  */
 public record Confirmation(Optional<String> provider, ProtocolVersion expectedVersion, Optional<CipherSuite> expectedSuite,
         Optional<ProtocolVersion> negotiatedVersion, Optional<CipherSuite> negotiatedSuite, Outcome outcome,
-        String detail, List<byte[]> chain, Optional<AuthAfterTls> afterTls) {
+        String detail, List<byte[]> chain, Optional<PreludeFacts> prelude) {
 
     /** A confirmation after which nothing was asked over TLS. */
     public Confirmation(Optional<String> provider, ProtocolVersion expectedVersion,
@@ -47,6 +48,6 @@ public record Confirmation(Optional<String> provider, ProtocolVersion expectedVe
 
     public Confirmation {
         chain = List.copyOf(chain);
-        java.util.Objects.requireNonNull(afterTls, "afterTls");
+        java.util.Objects.requireNonNull(prelude, "prelude");
     }
 }

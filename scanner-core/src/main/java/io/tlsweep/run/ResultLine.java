@@ -7,9 +7,8 @@ import io.tlsweep.analysis.Readiness;
 import io.tlsweep.check.Checks;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.report.ResultJson;
-import io.tlsweep.result.AuthAfterTls;
 import io.tlsweep.result.Confirmation;
-import io.tlsweep.result.PreludeFactsAfterTls;
+import io.tlsweep.result.PreludeFacts;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import java.time.Instant;
@@ -28,7 +27,7 @@ record ResultLine(Assessment assessment, ResultJson json) {
      * @param checks the checks the scan ran (their parts and finding rules)
      */
     static ResultLine of(TargetResult scanned, List<Confirmation> confirmations, RunConfig config, Checks checks) {
-        TargetResult r = withAuthAfterTls(scanned, confirmations);
+        TargetResult r = withAskedPrelude(scanned, confirmations);
         Evidence e = Evidence.of(r, confirmations, config.confirmEachVersion(), config.certificates(),
                 Instant.now(), impact(r, config.options(), config.clients()), checks);
         Assessment a = Readiness.assess(e);
@@ -36,17 +35,15 @@ record ResultLine(Assessment assessment, ResultJson json) {
     }
 
     /**
-     * The result with what the real-stack handshake learned over TLS about logging in joined to its prelude facts
-     * (the endpoint's facts, as the prelude's are); unchanged when nothing was learned.
+     * The result with what the real-stack handshake's prelude learned when it asked about authentication (the root
+     * DSE before LDAP's StartTLS, the mechanisms offered over TLS) as the endpoint's prelude facts: the same prelude
+     * and its extra answers, so a superset of what the scan's connections learned; unchanged when that handshake
+     * learned nothing or spoke another protocol.
      */
-    static TargetResult withAuthAfterTls(TargetResult r, List<Confirmation> confirmations) {
-        Optional<AuthAfterTls> learned = confirmations.stream().map(Confirmation::afterTls).flatMap(Optional::stream)
-                .findFirst();
-        if (learned.isEmpty() || r.prelude().isEmpty() || r.prelude().get() instanceof PreludeFactsAfterTls
-                || !r.prelude().get().protocol().equals(learned.get().protocol())) {
-            return r;
-        }
-        return r.withPrelude(Optional.of(new PreludeFactsAfterTls(r.prelude().get(), learned.get())));
+    static TargetResult withAskedPrelude(TargetResult r, List<Confirmation> confirmations) {
+        Optional<PreludeFacts> asked = confirmations.stream().map(Confirmation::prelude).flatMap(Optional::stream)
+                .filter(f -> r.target().prelude().equals(Optional.of(f.protocol()))).findFirst();
+        return asked.isEmpty() ? r : r.withPrelude(asked);
     }
 
     /**

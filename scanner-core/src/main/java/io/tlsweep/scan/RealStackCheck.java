@@ -76,7 +76,8 @@ public final class RealStackCheck {
             HandshakeSpec spec = new HandshakeSpec(provider, List.of(v), offer);
             Optional<CipherSuite> expected = provider == TlsProvider.BORINGSSL && v.equals(ProtocolVersion.TLSv1_3)
                     ? Optional.empty() : Optional.of(offer.get(0));
-            return client.handshake(target(r, askAuth), spec).thenApply(o -> compare(provider, v, expected, best, o));
+            return client.handshake(target(r, askAuth), spec)
+                    .thenApply(o -> compare(provider, v, expected, best, o, askAuth));
         }
         return CompletableFuture.completedFuture(new Confirmation(Optional.empty(), v, Optional.empty(),
                 Optional.empty(), Optional.empty(), Confirmation.Outcome.UNCONFIRMABLE,
@@ -84,7 +85,7 @@ public final class RealStackCheck {
     }
 
     private static Confirmation compare(TlsProvider provider, ProtocolVersion v, Optional<CipherSuite> expected,
-            ProtocolSupport best, HandshakeOutcome o) {
+            ProtocolSupport best, HandshakeOutcome o, boolean askedAuth) {
         Optional<String> name = Optional.of(provider.label());
         if (o instanceof HandshakeOutcome.Failed f) {
             // an internal error is the local stack refusing to start (e.g. suites its policy disables)
@@ -104,7 +105,7 @@ public final class RealStackCheck {
                 : provider.label() + " negotiated " + e.version() + " " + e.cipherSuite() + "; the scan predicts "
                         + v + " " + expected.map(CipherSuite::toString).orElse("one of " + best.cipherSuites());
         return new Confirmation(name, v, expected, Optional.of(e.version()), Optional.of(e.cipherSuite()), outcome,
-                detail, e.chain(), e.afterTls());
+                detail, e.chain(), askedAuth ? e.prelude() : Optional.empty());
     }
 
     /** The first local stack (in this check's order) that can offer exactly this suite in this version. */

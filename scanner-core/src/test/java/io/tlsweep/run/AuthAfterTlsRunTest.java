@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * one connection asks EHLO again over TLS, and the line's {@code prelude} has the mechanisms offered before TLS and
  * after it: a relay that offers AUTH only over TLS (Postfix's {@code smtpd_tls_auth_only}) has none before, PLAIN
  * and LOGIN after, and no {@code plain-text-auth-before-tls} finding; one that offers them before TLS too has both.
- * Without the real-stack check nothing is asked after TLS.
+ * Against the farm's scripted LDAP server, the same connection reads the root DSE before StartTLS: its SASL
+ * mechanisms (PLAIN among them: the finding) and StartTLS listed. Without the real-stack check nothing more is
+ * asked: the scan's own connections say StartTLS alone.
  */
 class AuthAfterTlsRunTest {
     @RegisterExtension
@@ -41,7 +43,9 @@ class AuthAfterTlsRunTest {
             PreludeTargetSpec.smtp("run-auth-tls-only", "auth tls only", DefaultProfiles.modernTls12And13()
                     .toBuilder().name("run-auth-tls-only-tls").build()).authOnlyOverTls(),
             PreludeTargetSpec.smtp("run-auth-both", "auth both", DefaultProfiles.modernTls12And13().toBuilder()
-                    .name("run-auth-both-tls").build())));
+                    .name("run-auth-both-tls").build()),
+            PreludeTargetSpec.ldap("run-ldap", "PLAIN SCRAM-SHA-256", DefaultProfiles.modernTls12And13().toBuilder()
+                    .name("run-ldap-tls").build())));
 
     @TempDir
     Path dir;
@@ -54,13 +58,14 @@ class AuthAfterTlsRunTest {
                 Optional.empty(), Optional.empty(), false, c.outputDir(), c.preludes());
     }
 
-    private static Target smtp(FarmTarget t) {
-        return new Target(t.hostPort(), t.host(), t.port(), Optional.empty(), true, t.name(), Optional.of("smtp"));
+    private static Target speaking(FarmTarget t, String protocol) {
+        return new Target(t.hostPort(), t.host(), t.port(), Optional.empty(), true, t.name(), Optional.of(protocol));
     }
 
     private Map<String, JsonNode> run(TargetFarm farm, boolean realStack) throws IOException {
         RunConfig config = config(realStack);
-        ScanRun.run(List.of(smtp(farm.target("run-auth-tls-only")), smtp(farm.target("run-auth-both"))).iterator(),
+        ScanRun.run(List.of(speaking(farm.target("run-auth-tls-only"), "smtp"),
+                speaking(farm.target("run-auth-both"), "smtp"), speaking(farm.target("run-ldap"), "ldap")).iterator(),
                 config, () -> { }, new RunStop());
         Map<String, JsonNode> byOrigin = new HashMap<>();
         for (String line : Files.readAllLines(config.outputDir().resolve(ScanRun.RESULTS))) {
@@ -91,7 +96,7 @@ class AuthAfterTlsRunTest {
         Map<String, JsonNode> lines = run(farm, true);
 
         JsonNode only = lines.get("run-auth-tls-only");
-        assertThat(only.get("confirmation").get("outcome").asText()).isEqualTo("agreed");
+        assertThat(only.get("confirmation").get("outcome").asText()).as(only.toString()).isEqualTo("agreed");
         assertThat(texts(only.get("prelude").get("auth-before-tls"))).isEmpty();
         assertThat(texts(only.get("prelude").get("auth-after-tls"))).containsExactly("PLAIN", "LOGIN");
         assertThat(findings(only, "plain-text-auth-before-tls")).isEmpty();
@@ -101,6 +106,13 @@ class AuthAfterTlsRunTest {
         assertThat(texts(both.get("prelude").get("auth-after-tls"))).containsExactly("PLAIN", "LOGIN");
         assertThat(findings(both, "plain-text-auth-before-tls"))
                 .containsExactly("smtp offers AUTH PLAIN, AUTH LOGIN before TLS");
+
+        JsonNode ldap = lines.get("run-ldap");
+        assertThat(ldap.get("confirmation").get("outcome").asText()).as(ldap.toString()).isEqualTo("agreed");
+        assertThat(texts(ldap.get("prelude").get("sasl-mechanisms"))).as("the root DSE, read before StartTLS")
+                .containsExactly("PLAIN", "SCRAM-SHA-256");
+        assertThat(ldap.get("prelude").get("starttls-listed").asBoolean()).isTrue();
+        assertThat(findings(ldap, "plain-text-auth-before-tls")).containsExactly("ldap offers SASL PLAIN before TLS");
     }
 
     @Test
@@ -111,5 +123,9 @@ class AuthAfterTlsRunTest {
         assertThat(only.get("status").asText()).isEqualTo("ok");
         assertThat(texts(only.get("prelude").get("auth-before-tls"))).isEmpty();
         assertThat(only.get("prelude").has("auth-after-tls")).isFalse();
+        JsonNode ldap = lines.get("run-ldap");
+        assertThat(ldap.get("prelude").get("starttls-offered").asBoolean()).isTrue();
+        assertThat(ldap.get("prelude").has("sasl-mechanisms")).as("the scan's connections read no root DSE").isFalse();
+        assertThat(findings(ldap, "plain-text-auth-before-tls")).isEmpty();
     }
 }

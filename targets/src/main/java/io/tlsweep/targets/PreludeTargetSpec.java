@@ -24,6 +24,11 @@ import java.util.Objects;
  * scripted server answers its records itself). {@link Dialect#SMTP_MUTE} greets the same way and then never
  * answers; {@link Dialect#SMTP_TLS_AUTH_ONLY} offers AUTH only over TLS.
  *
+ * <p>{@link Dialect#LDAP}, a scripted LDAP server (RFC 4511): a search answered with a root DSE whose
+ * {@code supportedSASLMechanisms} are the banner's words and whose {@code supportedExtension} lists StartTLS; the
+ * StartTLS ExtendedRequest answered with success and TLS as above (or, when it refuses TLS, unavailable (52));
+ * anything else closes the connection.
+ *
  * <p>Lines end with CRLF; a client line longer than {@value #MAX_LINE} bytes is answered {@code 500} and closed.
  *
  * <p>The TLS is a real stack's when {@code tls} is a {@link TlsTargetSpec} (its SslHandler joins the connection
@@ -36,7 +41,8 @@ import java.util.Objects;
  *
  * <p>What a scanner should find is what {@code tls} serves.
  *
- * @param banner the text after {@code 220 } ({@code 220-} in SMTP) in the first line
+ * @param banner the text after {@code 220 } ({@code 220-} in SMTP) in the first line; in LDAP, the SASL
+ *     mechanisms the root DSE lists, separated by spaces
  * @param refusesTls answer {@code STARTTLS} with {@code 454}
  * @param framed carry the scripted TLS bytes in TDS-shaped packets
  * @param tls the TLS served after the prelude, on the same address
@@ -57,7 +63,13 @@ public record PreludeTargetSpec(String name, String bindAddress, String banner, 
          * SMTP as {@link #SMTP}, but AUTH offered only over TLS (Postfix's {@code smtpd_tls_auth_only}): the EHLO
          * reply before TLS has no AUTH line.
          */
-        SMTP_TLS_AUTH_ONLY
+        SMTP_TLS_AUTH_ONLY,
+        /**
+         * A scripted LDAP server ({@code LdapExchange}): a root DSE search answered with the banner's words as its
+         * {@code supportedSASLMechanisms} and StartTLS among its {@code supportedExtension}, then StartTLS answered
+         * with success.
+         */
+        LDAP
     }
 
     /** The longest client line the server reads, CRLF included. */
@@ -106,6 +118,11 @@ public record PreludeTargetSpec(String name, String bindAddress, String banner, 
         return new PreludeTargetSpec(name, bindAddress, banner, refusesTls, framed, tls, Dialect.SMTP_TLS_AUTH_ONLY);
     }
 
+    /** A scripted LDAP server in front of {@code tls}, whose root DSE lists {@code mechanisms} (space-separated). */
+    public static PreludeTargetSpec ldap(String name, String mechanisms, TargetSpec tls) {
+        return new PreludeTargetSpec(name, tls.bindAddress(), mechanisms, false, false, tls, Dialect.LDAP);
+    }
+
     public PreludeTargetSpec refusingTls() {
         return new PreludeTargetSpec(name, bindAddress, banner, true, framed, tls, dialect);
     }
@@ -116,7 +133,7 @@ public record PreludeTargetSpec(String name, String bindAddress, String banner, 
 
     /** The same target, greeting and then never answering (SMTP only). */
     public PreludeTargetSpec mute() {
-        if (dialect == Dialect.LINE) {
+        if (dialect == Dialect.LINE || dialect == Dialect.LDAP) {
             throw new IllegalArgumentException(name + ": only the SMTP dialect has a mute form");
         }
         return new PreludeTargetSpec(name, bindAddress, banner, refusesTls, framed, tls, Dialect.SMTP_MUTE);

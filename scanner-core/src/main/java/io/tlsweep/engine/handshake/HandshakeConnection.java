@@ -13,6 +13,8 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.tlsweep.result.AuthAfterTls;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PreludeFacts;
+import io.tlsweep.result.PreludeFactsAfterTls;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +54,7 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter implements 
     private HandshakeOutcome.Established awaitingTicket;
     private AfterTlsHandler afterTls;
     private HandshakeOutcome.Established awaitingAfterTls;
+    private PreludeFacts preludeFacts;
     private ScheduledFuture<?> deadline;
     private boolean ended;
 
@@ -120,6 +123,9 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter implements 
         handshakeNanos = System.nanoTime() - startNanos;
         SSLEngine engine = ssl.engine();
         HandshakeOutcome outcome = SessionFacts.read(engine, trust.take(engine), timings());
+        if (outcome instanceof HandshakeOutcome.Established e && preludeFacts != null) {
+            outcome = e.withPrelude(Optional.of(preludeFacts));
+        }
         if (afterTls != null && outcome instanceof HandshakeOutcome.Established e) {
             awaitingAfterTls = e; // ask over TLS; the outcome waits for the answer, within the prelude's timeout
             afterTls.begin();
@@ -144,9 +150,13 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter implements 
     }
 
     private void learnedAfterTls(Optional<AuthAfterTls> learned) {
-        if (awaitingAfterTls != null && !ended) {
-            end(awaitingAfterTls.withAfterTls(learned));
+        if (awaitingAfterTls == null || ended) {
+            return;
         }
+        Optional<PreludeFacts> joined = awaitingAfterTls.prelude().map(before -> learned
+                .filter(after -> after.protocol().equals(before.protocol()))
+                .<PreludeFacts>map(after -> new PreludeFactsAfterTls(before, after)).orElse(before));
+        end(awaitingAfterTls.withPrelude(joined));
     }
 
     private void ticketWaitOver() {
@@ -164,8 +174,9 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter implements 
     }
 
     @Override
-    public void tlsStarted() {
+    public void tlsStarted(PreludeFacts facts) {
         bytesReceived = 0; // what the handshake failures say counts TLS bytes
+        preludeFacts = facts;
     }
 
     @Override

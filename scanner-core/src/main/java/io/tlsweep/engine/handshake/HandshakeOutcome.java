@@ -1,7 +1,7 @@
 package io.tlsweep.engine.handshake;
 
-import io.tlsweep.result.AuthAfterTls;
 import io.tlsweep.result.Failure;
+import io.tlsweep.result.PreludeFacts;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.List;
@@ -21,15 +21,16 @@ public sealed interface HandshakeOutcome {
      * @param chain the certificate chain as served, DER, leaf first; on a resumed session the chain the
      *     provider remembers from the original handshake
      * @param resumed whether an earlier session was resumed (no certificate was presented this time)
-     * @param afterTls how the service lets clients log in, as it said over TLS once the handshake was done, when
-     *     the target's prelude asked ({@link io.tlsweep.prelude.Prelude#afterTls()}) and the answer came
+     * @param prelude what this connection's prelude learned, when the target has one; joined by what the service
+     *     said over TLS about logging in ({@link io.tlsweep.result.PreludeFactsAfterTls}), when the prelude asked
+     *     ({@link io.tlsweep.prelude.Prelude#afterTls()}) and the answer came
      */
     record Established(ProtocolVersion version, CipherSuite cipherSuite, List<byte[]> chain, boolean resumed,
-            HandshakeTimings timings, Optional<AuthAfterTls> afterTls) implements HandshakeOutcome {
+            HandshakeTimings timings, Optional<PreludeFacts> prelude) implements HandshakeOutcome {
 
         public Established {
             chain = List.copyOf(chain);
-            Objects.requireNonNull(afterTls, "afterTls");
+            Objects.requireNonNull(prelude, "prelude");
         }
 
         /** A handshake after which nothing was asked. */
@@ -38,9 +39,9 @@ public sealed interface HandshakeOutcome {
             this(version, cipherSuite, chain, resumed, timings, Optional.empty());
         }
 
-        /** The same handshake, with what was learned after it. */
-        public Established withAfterTls(Optional<AuthAfterTls> learned) {
-            return new Established(version, cipherSuite, chain, resumed, timings, learned);
+        /** The same handshake, with what its prelude learned. */
+        public Established withPrelude(Optional<PreludeFacts> facts) {
+            return new Established(version, cipherSuite, chain, resumed, timings, facts);
         }
     }
 

@@ -7,8 +7,10 @@ import io.tlsweep.prelude.LinePrelude;
 import io.tlsweep.prelude.Prelude;
 import io.tlsweep.prelude.PreludeCodec;
 import io.tlsweep.prelude.PreludeContext;
+import io.tlsweep.prelude.ldap.LdapProtocol;
 import io.tlsweep.prelude.smtp.SmtpProtocol;
 import io.tlsweep.result.AuthAfterTls;
+import io.tlsweep.result.PreludeFactsAfterTls;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.PreludeTargetSpec;
 import io.tlsweep.targets.TargetFarm;
@@ -35,7 +37,9 @@ class HandshakeAfterTlsTest {
             PreludeTargetSpec.smtp("after-smtp", "after tls relay", DefaultProfiles.modernTls12And13().toBuilder()
                     .name("after-smtp-tls").build()).authOnlyOverTls(),
             PreludeTargetSpec.of("after-line", "line banner", DefaultProfiles.modernTls12And13().toBuilder()
-                    .name("after-line-tls").build())));
+                    .name("after-line-tls").build()),
+            PreludeTargetSpec.ldap("after-ldap", "PLAIN EXTERNAL", DefaultProfiles.modernTls12And13().toBuilder()
+                    .name("after-ldap-tls").build())));
 
     private static final PreludeContext CONTEXT = new PreludeContext(Optional.empty(), "scanner.test.example");
 
@@ -55,7 +59,21 @@ class HandshakeAfterTlsTest {
         HandshakeOutcome.Established e = handshake(farm, "after-smtp", SmtpProtocol.SMTP.prelude(
                 CONTEXT.askingAuth()), provider, Handshakes.config());
 
-        assertThat(e.afterTls()).contains(new AuthAfterTls("smtp", List.of("PLAIN", "LOGIN")));
+        assertThat(e.prelude()).containsInstanceOf(PreludeFactsAfterTls.class);
+        PreludeFactsAfterTls facts = (PreludeFactsAfterTls) e.prelude().get();
+        assertThat(facts.afterTls()).isEqualTo(new AuthAfterTls("smtp", List.of("PLAIN", "LOGIN")));
+        assertThat(facts.fields()).containsEntry("auth-before-tls", List.of())
+                .containsEntry("auth-after-tls", List.of("PLAIN", "LOGIN"));
+    }
+
+    @Test
+    void ldapsRootDseIsReadBeforeStartTlsOnTheAskingConnection(TargetFarm farm) {
+        HandshakeOutcome.Established e = handshake(farm, "after-ldap", new LdapProtocol().prelude(
+                CONTEXT.askingAuth()), TlsProvider.JDK, Handshakes.config());
+
+        assertThat(e.prelude().get().fields()).containsEntry("sasl-mechanisms", List.of("PLAIN", "EXTERNAL"))
+                .containsEntry("starttls-listed", true).containsEntry("starttls-offered", true);
+        assertThat(e.prelude().get().plainTextAuthBeforeTls()).containsExactly("SASL PLAIN");
     }
 
     @Test
@@ -63,7 +81,9 @@ class HandshakeAfterTlsTest {
         HandshakeOutcome.Established e = handshake(farm, "after-smtp", SmtpProtocol.SMTP.prelude(CONTEXT),
                 TlsProvider.JDK, Handshakes.config());
 
-        assertThat(e.afterTls()).isEmpty();
+        assertThat(e.prelude()).get().isNotInstanceOf(PreludeFactsAfterTls.class);
+        assertThat(e.prelude().get().fields()).containsEntry("auth-before-tls", List.of())
+                .doesNotContainKey("auth-after-tls");
     }
 
     @Test
@@ -89,6 +109,7 @@ class HandshakeAfterTlsTest {
         HandshakeOutcome.Established e = handshake(farm, "after-line", lineThenEhlo, TlsProvider.BORINGSSL, quick);
 
         assertThat(e.version()).isEqualTo(ProtocolVersion.TLSv1_2);
-        assertThat(e.afterTls()).isEmpty();
+        assertThat(e.prelude()).as("the line prelude's facts, nothing joined").get()
+                .isNotInstanceOf(PreludeFactsAfterTls.class);
     }
 }
