@@ -52,10 +52,8 @@ class AuthAfterTlsRunTest {
 
     private RunConfig config(boolean realStack) {
         ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.jdkDefaults()).anchors(), 30);
-        RunConfig c = RunConfig.of(new EngineSettings(1000, 3000, 30, 64, 4, 0).engine(Scope.DEFAULT),
-                ScanOptions.full(), ProfileSettings.none(), certificates, dir.resolve(realStack ? "on" : "off"));
-        return new RunConfig(c.engine(), c.options(), c.clients(), c.certificates(), realStack, false, List.of(),
-                Optional.empty(), Optional.empty(), false, c.outputDir(), c.preludes());
+        return RunConfig.of(new EngineSettings(1000, 3000, 30, 64, 4, 0).engine(Scope.DEFAULT), ScanOptions.full(),
+                ProfileSettings.none(), certificates, dir.resolve(realStack ? "on" : "off")).realStackCheck(realStack);
     }
 
     private static Target speaking(FarmTarget t, String protocol) {
