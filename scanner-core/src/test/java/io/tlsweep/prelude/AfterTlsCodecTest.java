@@ -188,7 +188,8 @@ class AfterTlsCodecTest {
                 .isEqualTo("the SMTP server sent more than 200 lines over TLS without ending its capabilities");
         assertThat(((AfterTlsStep.Failed) feed("imap", tenMegabytesOfLines, split).last()).reason())
                 .as("10 MB at once passes the run's bound on bytes; in pieces the codec's bound on lines comes first")
-                .isEqualTo(split == Split.WHOLE ? "the imap server said more than 65536 bytes over TLS without answering"
+                .isEqualTo(split == Split.WHOLE
+                        ? "the imap server said more than 65536 bytes over TLS without answering"
                         : "the IMAP server sent more than 200 lines over TLS without ending its capabilities");
     }
 

@@ -27,7 +27,8 @@ import javax.net.ssl.SSLParameters;
 /**
  * One connection carrying one full handshake: register, connect, run the target's prelude if it has one
  * ({@link PreludeHandler}, which puts the SslHandler in place once TLS may start), let the {@link SslHandler}
- * handshake, ask what the prelude asks over TLS once it is done, if anything ({@link AfterTlsHandler}), and report exactly one {@link HandshakeOutcome}, whatever happens, on the connection's event loop.
+ * handshake, ask what the prelude asks over TLS once it is done, if anything ({@link AfterTlsHandler}), and report
+ * exactly one {@link HandshakeOutcome}, whatever happens, on the connection's event loop.
  *
  * <p>It sits at the head of the pipeline, before the prelude and the SslHandler, so it sees raw bytes (counted
  * from the start of TLS, passed on untouched) and transport errors (a reset) first. Bounded three ways: the
