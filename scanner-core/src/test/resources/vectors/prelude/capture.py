@@ -21,6 +21,24 @@ TODAY = datetime.date.today().isoformat()
 # exactly what the codecs send (LdapCodec.START_TLS, PostgresCodec.SSL_REQUEST, XmppPrelude, XmppCodec.STARTTLS)
 LDAP_STARTTLS = bytes.fromhex('301d02010177188016') + b'1.3.6.1.4.1.1466.20037'
 PG_SSLREQUEST = struct.pack('>II', 8, 80877103)
+
+
+def ber(tag, *parts):
+    body = b''.join(parts)
+    n = len(body)
+    if n < 0x80:
+        return bytes([tag, n]) + body
+    k = (n.bit_length() + 7) // 8
+    return bytes([tag, 0x80 | k]) + n.to_bytes(k, 'big') + body
+
+
+# RootDseSearch.request(1): base search of "" for (objectClass=*), sizeLimit 1, timeLimit 10, two attributes
+LDAP_ROOTDSE = ber(0x30, ber(0x02, b'\x01'), ber(0x63, ber(0x04), ber(0x0a, b'\x00'), ber(0x0a, b'\x00'),
+                                                ber(0x02, b'\x01'), ber(0x02, b'\x0a'), ber(0x01, b'\x00'),
+                                                ber(0x87, b'objectClass'),
+                                                ber(0x30, ber(0x04, b'supportedSASLMechanisms'),
+                                                    ber(0x04, b'supportedExtension'))))
+LDAP_STARTTLS_2 = bytes.fromhex('301d02010277188016') + b'1.3.6.1.4.1.1466.20037'
 XMPP_STARTTLS = b"<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"
 
 
@@ -210,6 +228,38 @@ def ldap(work):
              ' $DIR/slapd.conf (no TLS settings); client: StartTLS ExtendedRequest, message 1',
              'ExtendedResponse message 1, resultCode 2 protocolError, "unsupported extended operation"')
     stop(p)
+
+
+def ber_messages(data, count):
+    """Whether data holds at least count whole BER elements."""
+    at = 0
+    for _ in range(count):
+        rest = data[at:]
+        if not ber_complete(rest):
+            return False
+        n = rest[1]
+        at += 2 + n if n < 0x80 else 2 + (n & 0x7f) + int.from_bytes(rest[2:2 + (n & 0x7f)], 'big')
+    return True
+
+
+def ldap_rootdse(work):
+    src = package('slapd') + ' (slapd -d 0, mdb, private slapd.conf) on 127.0.0.1'
+    for scenario, with_tls, what in (('ldap-rootdse', True, 'then ExtendedResponse message 2, resultCode 0; then'
+                                      ' a %s handshake'),
+                                     ('ldap-rootdse-no-tls', False, 'then ExtendedResponse message 2, resultCode 2'
+                                      ' protocolError%s')):
+        p, port = slapd(work + '/' + scenario, with_tls)
+        with connect(port) as s:
+            s.sendall(LDAP_ROOTDSE)
+            got = recv_until(s, lambda d: ber_messages(d, 2))
+            s.sendall(LDAP_STARTTLS_2)
+            got += recv_until(s, lambda d: ber_messages(d, 3))
+            shook = tls(s)[1] if with_tls else ''
+            pair(scenario, LDAP_ROOTDSE + LDAP_STARTTLS_2, got, src, 'slapd -d 0 -h ldap://127.0.0.1:$PORT/ -f'
+                 ' $DIR/slapd.conf (%s); client: anonymous search of the root DSE for supportedSASLMechanisms and'
+                 ' supportedExtension, message 1, then StartTLS, message 2' % ('TLS set' if with_tls else 'no TLS'),
+                 'SearchResultEntry and SearchResultDone of message 1, ' + what % shook)
+        stop(p)
 
 
 # ------------------------------------------------------------------------------------------------ postgres
@@ -417,8 +467,8 @@ def xmpp_failure(work):
     stop(p)
 
 
-SCENARIOS = {'ldap': ldap, 'postgres': postgres, 'mysql': mariadb, 'xmpp': xmpp, 'xmpp-failure': xmpp_failure}
-NEEDS = {'ldap': '/usr/sbin/slapd', 'postgres': '/usr/lib/postgresql', 'mysql': '/usr/sbin/mariadbd',
+SCENARIOS = {'ldap': ldap, 'ldap-rootdse': ldap_rootdse, 'postgres': postgres, 'mysql': mariadb, 'xmpp': xmpp, 'xmpp-failure': xmpp_failure}
+NEEDS = {'ldap': '/usr/sbin/slapd', 'ldap-rootdse': '/usr/sbin/slapd', 'postgres': '/usr/lib/postgresql', 'mysql': '/usr/sbin/mariadbd',
          'xmpp': '/usr/bin/prosody', 'xmpp-failure': '/usr/bin/prosody'}
 
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * scan reports exactly those versions and suites on each of the three services, with the certificate the test made,
  * the prelude and the plain-text-auth finding in each protocol's words; {@code openssl s_client -starttls
  * imap|pop3|sieve} completes a handshake with a suite the scan found. A second Dovecot, the same but with
- * {@code disable_plaintext_auth = yes} (Debian's default), gets no such finding on any of the three.
+ * {@code disable_plaintext_auth = yes} (Debian's default), gets no such finding on any of the three, and offers
+ * PLAIN and LOGIN only over TLS, where the real-stack check's connection asks for the capabilities again.
  */
 class DovecotStarttlsTest {
     private static SelfSignedKey key;
@@ -102,6 +103,8 @@ class DovecotStarttlsTest {
             assertThat(prelude.get("starttls-offered").asBoolean()).as(protocol).isTrue();
             assertThat(RealServerScan.findings(line, "plain-text-auth-before-tls")).as(protocol)
                     .containsExactly(plainText.get(protocol));
+            assertThat(prelude.get("auth-after-tls").toString()).as(protocol + ": asked again over TLS")
+                    .isEqualTo("[\"PLAIN\",\"LOGIN\"]");
         }
         for (String protocol : List.of("imap", "pop3")) {
             assertThat(lines.get(line(protocol)).get("prelude").get("banner").asText()).as(protocol)
@@ -120,7 +123,13 @@ class DovecotStarttlsTest {
             assertThat(line.get("status").asText()).as(target + ": " + line).isEqualTo("ok");
             assertThat(line.get("prelude").get("starttls-offered").asBoolean()).as(target).isTrue();
             assertThat(RealServerScan.findings(line, "plain-text-auth-before-tls")).as(target).isEmpty();
+            assertThat(line.get("prelude").get("auth-mechanisms").toString()).as(target).isEqualTo("[]");
+            assertThat(line.get("prelude").get("auth-after-tls").toString())
+                    .as(target + ": the plain-text mechanisms are offered once TLS is up")
+                    .isEqualTo("[\"PLAIN\",\"LOGIN\"]");
         }
+        assertThat(lines.get(targets.get(0)).get("prelude").get("login-after-tls").asBoolean())
+                .as("IMAP's LOGIN allowed over TLS").isTrue();
         assertThat(lines.get(targets.get(0)).get("prelude").get("login-disabled").asBoolean())
                 .as("IMAP's LOGINDISABLED").isTrue();
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code starttls=smtp}): one TLS 1.2 only with three ECDHE suites and AUTH kept until TLS
  * ({@code smtpd_tls_auth_only}), one TLS 1.0–1.2 with three suites (OpenSSL 3 allows TLS 1.0/1.1 only at
  * {@code @SECLEVEL=0}) and AUTH PLAIN LOGIN offered before TLS. The scan reports exactly those versions and
- * suites, the certificate the test made, the prelude, and the plain-text-auth finding only where it holds;
+ * suites, the certificate the test made, the prelude (with the mechanisms EHLO offers before TLS and again over the
+ * real-stack check's TLS), and the plain-text-auth finding only where it holds;
  * {@code openssl s_client -starttls smtp} completes a handshake with a suite the scan found.
  */
 class PostfixStarttlsTest {
@@ -71,6 +72,9 @@ class PostfixStarttlsTest {
         assertThat(RealServerScan.findings(modern, "plain-text-auth-before-tls"))
                 .as("smtpd_tls_auth_only=yes: AUTH only after STARTTLS").isEmpty();
         assertPrelude(modern);
+        assertThat(modern.get("prelude").get("auth-before-tls").toString()).isEqualTo("[]");
+        assertThat(modern.get("prelude").get("auth-after-tls").toString()).as("EHLO again over TLS")
+                .isEqualTo("[\"PLAIN\",\"LOGIN\"]");
 
         JsonNode old = lines.get(legacy);
         assertThat(old.get("status").asText()).as(postfix.logs()).isEqualTo("ok");
@@ -83,6 +87,7 @@ class PostfixStarttlsTest {
                 .containsExactly("smtp offers AUTH PLAIN, AUTH LOGIN before TLS");
         assertPrelude(old);
         assertThat(old.get("prelude").get("auth-before-tls").toString()).isEqualTo("[\"PLAIN\",\"LOGIN\"]");
+        assertThat(old.get("prelude").get("auth-after-tls").toString()).isEqualTo("[\"PLAIN\",\"LOGIN\"]");
     }
 
     private static void assertPrelude(JsonNode line) throws Exception {

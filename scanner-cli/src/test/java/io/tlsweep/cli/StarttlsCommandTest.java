@@ -90,6 +90,8 @@ class StarttlsCommandTest {
         assertThat(prelude.get("banner").asText()).isEqualTo("220-tlsweep farm relay");
         assertThat(prelude.get("starttls-offered").asBoolean()).isTrue();
         assertThat(texts(prelude.get("auth-before-tls"))).containsExactly("PLAIN", "LOGIN");
+        assertThat(texts(prelude.get("auth-after-tls"))).as("EHLO again over the real-stack check's TLS")
+                .containsExactly("PLAIN", "LOGIN");
         List<String> plainText = new ArrayList<>();
         line.get("findings").forEach(f -> {
             if (f.get("kind").asText().equals("plain-text-auth-before-tls")) {

@@ -1,5 +1,7 @@
 package io.tlsweep.prelude;
 
+import java.util.Optional;
+
 /**
  * What a client says before TLS on one kind of connection (STARTTLS on SMTP, IMAP..., an RDP X.224
  * negotiation, a TDS PRELOGIN): an immutable description that opens a fresh {@link PreludeCodec} for every
@@ -13,4 +15,13 @@ public interface Prelude {
 
     /** A codec holding the state of one connection's prelude, before any byte was exchanged. */
     PreludeCodec open();
+
+    /**
+     * A codec for what to ask once TLS is up on a connection this prelude started (how the service lets clients
+     * log in over TLS), fresh for that connection; empty for a prelude that asks nothing after TLS, which is every
+     * prelude made without {@link PreludeContext#askAuth()}.
+     */
+    default Optional<AfterTlsCodec> afterTls() {
+        return Optional.empty();
+    }
 }

@@ -14,10 +14,21 @@ import java.util.Optional;
  * @param negotiatedVersion what the real handshake got
  * @param outcome agreed, disagreed, failed (the handshake did not complete) or unconfirmable
  * @param chain the certificate chain the real stack saw (the only source for TLS 1.3)
+ * @param prelude on an endpoint that speaks a prelude, what this handshake's prelude learned when it asked about
+ *     authentication (the best version's handshake: the root DSE before LDAP's StartTLS, the capabilities again
+ *     over TLS); empty otherwise
  */
 public record Confirmation(Optional<String> provider, ProtocolVersion expectedVersion, Optional<CipherSuite> expectedSuite,
         Optional<ProtocolVersion> negotiatedVersion, Optional<CipherSuite> negotiatedSuite, Outcome outcome,
-        String detail, List<byte[]> chain) {
+        String detail, List<byte[]> chain, Optional<PreludeFacts> prelude) {
+
+    /** A confirmation after which nothing was asked over TLS. */
+    public Confirmation(Optional<String> provider, ProtocolVersion expectedVersion,
+            Optional<CipherSuite> expectedSuite, Optional<ProtocolVersion> negotiatedVersion,
+            Optional<CipherSuite> negotiatedSuite, Outcome outcome, String detail, List<byte[]> chain) {
+        this(provider, expectedVersion, expectedSuite, negotiatedVersion, negotiatedSuite, outcome, detail, chain,
+                Optional.empty());
+    }
 
     /** How the real handshake compares with the raw scan. */
     public enum Outcome implements Labelled {
@@ -37,5 +48,6 @@ public record Confirmation(Optional<String> provider, ProtocolVersion expectedVe
 
     public Confirmation {
         chain = List.copyOf(chain);
+        java.util.Objects.requireNonNull(prelude, "prelude");
     }
 }

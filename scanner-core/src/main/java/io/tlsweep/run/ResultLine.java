@@ -8,10 +8,12 @@ import io.tlsweep.check.Checks;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.result.Confirmation;
+import io.tlsweep.result.PreludeFacts;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a scanned target becomes once its confirmations are in: its assessment (the verdict the fail-on
@@ -24,11 +26,24 @@ record ResultLine(Assessment assessment, ResultJson json) {
      * @param confirmations the target's real-stack confirmations, oldest version first, best last
      * @param checks the checks the scan ran (their parts and finding rules)
      */
-    static ResultLine of(TargetResult r, List<Confirmation> confirmations, RunConfig config, Checks checks) {
+    static ResultLine of(TargetResult scanned, List<Confirmation> confirmations, RunConfig config, Checks checks) {
+        TargetResult r = withAskedPrelude(scanned, confirmations);
         Evidence e = Evidence.of(r, confirmations, config.confirmEachVersion(), config.certificates(),
                 Instant.now(), impact(r, config.options(), config.clients()), checks);
         Assessment a = Readiness.assess(e);
         return new ResultLine(a, ResultJson.of(e, a));
+    }
+
+    /**
+     * The result with what the real-stack handshake's prelude learned when it asked about authentication (the root
+     * DSE before LDAP's StartTLS, the mechanisms offered over TLS) as the endpoint's prelude facts: the same prelude
+     * and its extra answers, so a superset of what the scan's connections learned; unchanged when that handshake
+     * learned nothing or spoke another protocol.
+     */
+    static TargetResult withAskedPrelude(TargetResult r, List<Confirmation> confirmations) {
+        Optional<PreludeFacts> asked = confirmations.stream().map(Confirmation::prelude).flatMap(Optional::stream)
+                .filter(f -> r.target().prelude().equals(Optional.of(f.protocol()))).findFirst();
+        return asked.isEmpty() ? r : r.withPrelude(asked);
     }
 
     /**

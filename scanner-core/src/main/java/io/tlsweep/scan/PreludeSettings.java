@@ -51,8 +51,17 @@ public record PreludeSettings(String starttls, String clientName) {
      * @throws IllegalStateException for a protocol no registered prelude has (the input checks names first)
      */
     public Optional<Prelude> prelude(Target t) {
+        return prelude(t, false);
+    }
+
+    /**
+     * The prelude a target speaks, as {@link #prelude(Target)}; with {@code askAuth}, one that also asks how the
+     * service lets clients log in ({@link PreludeContext#askAuth()}): for the one connection of a target that may.
+     */
+    public Optional<Prelude> prelude(Target t, boolean askAuth) {
+        PreludeContext context = new PreludeContext(t.sni(), clientName, askAuth);
         return t.prelude().map(name -> PreludeProtocols.named(name).orElseThrow(() -> new IllegalStateException(
-                "no prelude protocol named '" + name + "'")).prelude(new PreludeContext(t.sni(), clientName)));
+                "no prelude protocol named '" + name + "'")).prelude(context));
     }
 
     private static StartTls registry() {

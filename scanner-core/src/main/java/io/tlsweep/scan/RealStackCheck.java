@@ -26,7 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * suites in the server's order (as many as the stack can offer). The raw scan predicts the first of them;
  * anything else is a disagreement, reported, never hidden. BoringSSL is tried first, then the JDK, then
  * Bouncy Castle; for TLS 1.3 the JDK first, because BoringSSL always offers its own three suites. On an endpoint
- * that speaks a prelude (STARTTLS), the handshake comes after it, as the scan's hellos did.
+ * that speaks a prelude (STARTTLS), the handshake comes after it, as the scan's hellos did; the best version's
+ * handshake (one connection per target) also asks how the service lets clients log in: the capabilities again
+ * over TLS, and LDAP's root DSE before StartTLS ({@link io.tlsweep.prelude.PreludeContext#askAuth()}).
  */
 public final class RealStackCheck {
     private final HandshakeClient client;
@@ -48,7 +50,7 @@ public final class RealStackCheck {
         if (r.protocols().isEmpty() || r.address().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return confirm(r, r.protocols().get(r.protocols().size() - 1));
+        return confirm(r, r.protocols().get(r.protocols().size() - 1), true);
     }
 
     /** One real handshake per accepted version, oldest first. */
@@ -56,13 +58,15 @@ public final class RealStackCheck {
         if (r.address().isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
+        ProtocolSupport best = r.protocols().isEmpty() ? null : r.protocols().get(r.protocols().size() - 1);
         List<CompletableFuture<Confirmation>> each = r.protocols().stream()
-                .map(p -> confirm(r, p).toCompletableFuture()).toList();
+                .map(p -> confirm(r, p, p == best).toCompletableFuture()).toList();
         return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
                 .thenApply(x -> each.stream().map(CompletableFuture::join).toList());
     }
 
-    private CompletionStage<Confirmation> confirm(TargetResult r, ProtocolSupport best) {
+    /** @param askAuth whether this handshake's prelude asks about authentication (one connection per target) */
+    private CompletionStage<Confirmation> confirm(TargetResult r, ProtocolSupport best, boolean askAuth) {
         ProtocolVersion v = best.version();
         for (TlsProvider provider : order(v)) {
             List<CipherSuite> offer = best.cipherSuites().stream().filter(s -> canOffer(provider, v, s)).toList();
@@ -72,7 +76,8 @@ public final class RealStackCheck {
             HandshakeSpec spec = new HandshakeSpec(provider, List.of(v), offer);
             Optional<CipherSuite> expected = provider == TlsProvider.BORINGSSL && v.equals(ProtocolVersion.TLSv1_3)
                     ? Optional.empty() : Optional.of(offer.get(0));
-            return client.handshake(target(r), spec).thenApply(o -> compare(provider, v, expected, best, o));
+            return client.handshake(target(r, askAuth), spec)
+                    .thenApply(o -> compare(provider, v, expected, best, o, askAuth));
         }
         return CompletableFuture.completedFuture(new Confirmation(Optional.empty(), v, Optional.empty(),
                 Optional.empty(), Optional.empty(), Confirmation.Outcome.UNCONFIRMABLE,
@@ -80,7 +85,7 @@ public final class RealStackCheck {
     }
 
     private static Confirmation compare(TlsProvider provider, ProtocolVersion v, Optional<CipherSuite> expected,
-            ProtocolSupport best, HandshakeOutcome o) {
+            ProtocolSupport best, HandshakeOutcome o, boolean askedAuth) {
         Optional<String> name = Optional.of(provider.label());
         if (o instanceof HandshakeOutcome.Failed f) {
             // an internal error is the local stack refusing to start (e.g. suites its policy disables)
@@ -100,7 +105,7 @@ public final class RealStackCheck {
                 : provider.label() + " negotiated " + e.version() + " " + e.cipherSuite() + "; the scan predicts "
                         + v + " " + expected.map(CipherSuite::toString).orElse("one of " + best.cipherSuites());
         return new Confirmation(name, v, expected, Optional.of(e.version()), Optional.of(e.cipherSuite()), outcome,
-                detail, e.chain());
+                detail, e.chain(), askedAuth ? e.prelude() : Optional.empty());
     }
 
     /** The first local stack (in this check's order) that can offer exactly this suite in this version. */
@@ -127,11 +132,11 @@ public final class RealStackCheck {
         });
     }
 
-    private HandshakeTarget target(TargetResult r) {
+    private HandshakeTarget target(TargetResult r, boolean askAuth) {
         try {
             InetSocketAddress a = new InetSocketAddress(InetAddress.getByName(r.address().get()), r.target().port());
             HandshakeTarget t = r.target().sni().map(n -> HandshakeTarget.of(a, n)).orElse(HandshakeTarget.of(a));
-            return preludes.prelude(r.target()).map(t::withPrelude).orElse(t);
+            return preludes.prelude(r.target(), askAuth).map(t::withPrelude).orElse(t);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("an address string from the engine did not parse: " + r.address(), e);
         }

@@ -6,12 +6,15 @@ import io.tlsweep.analysis.Assessment;
 import io.tlsweep.analysis.Verdict;
 import io.tlsweep.input.EndpointIdentity;
 import io.tlsweep.input.Target;
+import io.tlsweep.prelude.imap.ImapFacts;
 import io.tlsweep.prelude.smtp.SmtpFacts;
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.prometheus.PrometheusTextfile;
 import io.tlsweep.report.prometheus.RunMetrics;
+import io.tlsweep.result.AuthAfterTls;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PreludeFactsAfterTls;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import java.io.BufferedReader;
@@ -75,6 +78,32 @@ class PreludeReportTest {
                 Map.entry("auth-before-tls", List.of("PLAIN", "LOGIN")));
         assertThat(line(back)).isEqualTo(text);
         assertThat(ResultLines.key(back)).isEqualTo(EndpointIdentity.key(SMTP));
+    }
+
+    @Test
+    void whatWasLearnedAfterTlsFollowsTheFactsBeforeItAndReadsBackWhole() {
+        SmtpFacts before = new SmtpFacts("smtp", "220 mx.example ESMTP", Optional.of(true), List.of());
+        ImapFacts imapBefore = new ImapFacts("Dovecot ready.", Optional.of(true), List.of(), Optional.of(true));
+        PreludeFactsAfterTls smtp = new PreludeFactsAfterTls(before, new AuthAfterTls("smtp", List.of("PLAIN",
+                "LOGIN")));
+        PreludeFactsAfterTls imap = new PreludeFactsAfterTls(imapBefore, new AuthAfterTls("imap", List.of("PLAIN"),
+                Optional.of(true)));
+        String text = line(ResultJson.of(new TargetResult(SMTP, Optional.of("192.0.2.7"), ScanStatus.OK,
+                Optional.empty(), List.of(), Map.of(), List.of(), List.of(), false, List.of(), Map.of(), 3, 40)
+                .withPrelude(Optional.of(smtp)), new Assessment(Verdict.READY, "ready", List.of())));
+
+        assertThat(text).contains("\"prelude\":{\"protocol\":\"smtp\",\"banner\":\"220 mx.example ESMTP\","
+                + "\"starttls-offered\":true,\"auth-before-tls\":[],\"auth-after-tls\":[\"PLAIN\",\"LOGIN\"]},");
+        List<String> errors = new ArrayList<>();
+        ResultJson back = read(text, errors).get(0);
+        assertThat(errors).isEmpty();
+        assertThat(back.prelude()).containsEntry("auth-after-tls", List.of("PLAIN", "LOGIN"))
+                .doesNotContainKey("login-after-tls");
+        assertThat(line(back)).isEqualTo(text);
+        assertThat(smtp.plainTextAuthBeforeTls()).isEmpty();
+        assertThat(imap.fields()).containsEntry("auth-after-tls", List.of("PLAIN"))
+                .containsEntry("login-after-tls", true).containsEntry("login-disabled", true);
+        assertThat(imap.plainTextAuthBeforeTls()).as("LOGINDISABLED before TLS, whatever is allowed after").isEmpty();
     }
 
     @Test

@@ -19,8 +19,15 @@ import java.util.Objects;
  * {@code 250-STARTTLS}, {@code 250 8BITMIME}; {@code STARTTLS} answered {@code 220 2.0.0 Ready to start TLS} and
  * TLS as above (or, when it refuses TLS, {@code 454 4.7.0 TLS not available due to local problem}, and the
  * connection stays in SMTP); {@code QUIT} answered {@code 221 2.0.0 Bye} and closed; anything else
- * {@code 502 5.5.2 Error: command not recognized}. {@link Dialect#SMTP_MUTE} greets the same way and then never
- * answers.
+ * {@code 502 5.5.2 Error: command not recognized}. Over TLS it goes on in SMTP: {@code EHLO} answered as above
+ * without STARTTLS, {@code STARTTLS} answered {@code 554}, {@code QUIT} as above (a real stack's TLS only: the
+ * scripted server answers its records itself). {@link Dialect#SMTP_MUTE} greets the same way and then never
+ * answers; {@link Dialect#SMTP_TLS_AUTH_ONLY} offers AUTH only over TLS.
+ *
+ * <p>{@link Dialect#LDAP}, a scripted LDAP server (RFC 4511): a search answered with a root DSE whose
+ * {@code supportedSASLMechanisms} are the banner's words and whose {@code supportedExtension} lists StartTLS; the
+ * StartTLS ExtendedRequest answered with success and TLS as above (or, when it refuses TLS, unavailable (52));
+ * anything else closes the connection.
  *
  * <p>Lines end with CRLF; a client line longer than {@value #MAX_LINE} bytes is answered {@code 500} and closed.
  *
@@ -34,7 +41,8 @@ import java.util.Objects;
  *
  * <p>What a scanner should find is what {@code tls} serves.
  *
- * @param banner the text after {@code 220 } ({@code 220-} in SMTP) in the first line
+ * @param banner the text after {@code 220 } ({@code 220-} in SMTP) in the first line; in LDAP, the SASL
+ *     mechanisms the root DSE lists, separated by spaces
  * @param refusesTls answer {@code STARTTLS} with {@code 454}
  * @param framed carry the scripted TLS bytes in TDS-shaped packets
  * @param tls the TLS served after the prelude, on the same address
@@ -50,7 +58,18 @@ public record PreludeTargetSpec(String name, String bindAddress, String banner, 
         /** Enough of SMTP for STARTTLS: a multi-line greeting, EHLO with STARTTLS and AUTH, STARTTLS. */
         SMTP,
         /** The SMTP greeting, then silence whatever the client says. */
-        SMTP_MUTE
+        SMTP_MUTE,
+        /**
+         * SMTP as {@link #SMTP}, but AUTH offered only over TLS (Postfix's {@code smtpd_tls_auth_only}): the EHLO
+         * reply before TLS has no AUTH line.
+         */
+        SMTP_TLS_AUTH_ONLY,
+        /**
+         * A scripted LDAP server ({@code LdapExchange}): a root DSE search answered with the banner's words as its
+         * {@code supportedSASLMechanisms} and StartTLS among its {@code supportedExtension}, then StartTLS answered
+         * with success.
+         */
+        LDAP
     }
 
     /** The longest client line the server reads, CRLF included. */
@@ -91,6 +110,19 @@ public record PreludeTargetSpec(String name, String bindAddress, String banner, 
         return new PreludeTargetSpec(name, tls.bindAddress(), banner, false, false, tls, Dialect.SMTP);
     }
 
+    /** The same SMTP target, offering AUTH only over TLS. */
+    public PreludeTargetSpec authOnlyOverTls() {
+        if (dialect != Dialect.SMTP) {
+            throw new IllegalArgumentException(name + ": only the SMTP dialect offers AUTH");
+        }
+        return new PreludeTargetSpec(name, bindAddress, banner, refusesTls, framed, tls, Dialect.SMTP_TLS_AUTH_ONLY);
+    }
+
+    /** A scripted LDAP server in front of {@code tls}, whose root DSE lists {@code mechanisms} (space-separated). */
+    public static PreludeTargetSpec ldap(String name, String mechanisms, TargetSpec tls) {
+        return new PreludeTargetSpec(name, tls.bindAddress(), mechanisms, false, false, tls, Dialect.LDAP);
+    }
+
     public PreludeTargetSpec refusingTls() {
         return new PreludeTargetSpec(name, bindAddress, banner, true, framed, tls, dialect);
     }
@@ -101,7 +133,7 @@ public record PreludeTargetSpec(String name, String bindAddress, String banner, 
 
     /** The same target, greeting and then never answering (SMTP only). */
     public PreludeTargetSpec mute() {
-        if (dialect == Dialect.LINE) {
+        if (dialect == Dialect.LINE || dialect == Dialect.LDAP) {
             throw new IllegalArgumentException(name + ": only the SMTP dialect has a mute form");
         }
         return new PreludeTargetSpec(name, bindAddress, banner, refusesTls, framed, tls, Dialect.SMTP_MUTE);

@@ -125,7 +125,10 @@ public final class HandshakeClient implements AutoCloseable {
         ssl.setCloseNotifyFlushTimeoutMillis(config.handshakeTimeout().toMillis());
         ssl.setCloseNotifyReadTimeoutMillis(0);
         long handshake = config.handshakeTimeout().toMillis();
-        long bound = config.connectTimeout().toMillis() + handshake * (target.prelude().isPresent() ? 2 : 1);
+        // connect, the handshake, and each of the prelude and what it asks after TLS within the same timeout
+        int phases = 1 + (target.prelude().isPresent() ? 1 : 0)
+                + (target.prelude().flatMap(p -> p.afterTls()).isPresent() ? 1 : 0);
+        long bound = config.connectTimeout().toMillis() + handshake * phases;
         new HandshakeConnection(target, mode, contexts.trustManager(), channel, ssl, handshake, bound, outcome)
                 .start(loop);
         return channel;

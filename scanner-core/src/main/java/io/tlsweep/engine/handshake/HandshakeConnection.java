@@ -10,10 +10,14 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.tlsweep.result.AuthAfterTls;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PreludeFacts;
+import io.tlsweep.result.PreludeFactsAfterTls;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SNIHostName;
@@ -23,7 +27,8 @@ import javax.net.ssl.SSLParameters;
 /**
  * One connection carrying one full handshake: register, connect, run the target's prelude if it has one
  * ({@link PreludeHandler}, which puts the SslHandler in place once TLS may start), let the {@link SslHandler}
- * handshake, and report exactly one {@link HandshakeOutcome}, whatever happens, on the connection's event loop.
+ * handshake, ask what the prelude asks over TLS once it is done, if anything ({@link AfterTlsHandler}), and report
+ * exactly one {@link HandshakeOutcome}, whatever happens, on the connection's event loop.
  *
  * <p>It sits at the head of the pipeline, before the prelude and the SslHandler, so it sees raw bytes (counted
  * from the start of TLS, passed on untouched) and transport errors (a reset) first. Bounded three ways: the
@@ -48,6 +53,9 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter implements 
     private long bytesReceived;
     private IOException transportError;
     private HandshakeOutcome.Established awaitingTicket;
+    private AfterTlsHandler afterTls;
+    private HandshakeOutcome.Established awaitingAfterTls;
+    private PreludeFacts preludeFacts;
     private ScheduledFuture<?> deadline;
     private boolean ended;
 
@@ -76,7 +84,12 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter implements 
     void start(EventLoop loop) {
         startNanos = System.nanoTime();
         channel.pipeline().addLast(this, target.prelude().<ChannelHandler>map(p -> new PreludeHandler(p, ssl,
-                preludeTimeoutMillis, this)).orElse(ssl), new ExceptionSink());
+                preludeTimeoutMillis, this)).orElse(ssl));
+        target.prelude().ifPresent(p -> p.afterTls().ifPresent(codec -> {
+            afterTls = new AfterTlsHandler(p.protocol(), codec, preludeTimeoutMillis, this::learnedAfterTls);
+            channel.pipeline().addLast(afterTls); // after the SslHandler, which the prelude puts before it
+        }));
+        channel.pipeline().addLast(new ExceptionSink());
         ssl.handshakeFuture().addListener(this::handshakeDone);
         loop.register(channel).addListener((ChannelFuture registered) -> {
             if (!registered.isSuccess()) {
@@ -111,6 +124,14 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter implements 
         handshakeNanos = System.nanoTime() - startNanos;
         SSLEngine engine = ssl.engine();
         HandshakeOutcome outcome = SessionFacts.read(engine, trust.take(engine), timings());
+        if (outcome instanceof HandshakeOutcome.Established e && preludeFacts != null) {
+            outcome = e.withPrelude(Optional.of(preludeFacts));
+        }
+        if (afterTls != null && outcome instanceof HandshakeOutcome.Established e) {
+            awaitingAfterTls = e; // ask over TLS; the outcome waits for the answer, within the prelude's timeout
+            afterTls.begin();
+            return;
+        }
         if (mode == SessionMode.RESUMABLE && outcome instanceof HandshakeOutcome.Established e
                 && e.version().code() == 0x0304 && !e.resumed()) {
             awaitingTicket = e; // keep the connection until the NewSessionTicket is in
@@ -129,6 +150,16 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter implements 
         ticketWaitOver(); // the SslHandler has now processed what came after the handshake, if anything
     }
 
+    private void learnedAfterTls(Optional<AuthAfterTls> learned) {
+        if (awaitingAfterTls == null || ended) {
+            return;
+        }
+        Optional<PreludeFacts> joined = awaitingAfterTls.prelude().map(before -> learned
+                .filter(after -> after.protocol().equals(before.protocol()))
+                .<PreludeFacts>map(after -> new PreludeFactsAfterTls(before, after)).orElse(before));
+        end(awaitingAfterTls.withPrelude(joined));
+    }
+
     private void ticketWaitOver() {
         if (awaitingTicket != null && !ended) {
             end(awaitingTicket);
@@ -144,8 +175,9 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter implements 
     }
 
     @Override
-    public void tlsStarted() {
+    public void tlsStarted(PreludeFacts facts) {
         bytesReceived = 0; // what the handshake failures say counts TLS bytes
+        preludeFacts = facts;
     }
 
     @Override
@@ -185,6 +217,7 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter implements 
     private void end(HandshakeOutcome outcome) {
         ended = true;
         awaitingTicket = null;
+        awaitingAfterTls = null;
         if (deadline != null) {
             deadline.cancel(false);
         }

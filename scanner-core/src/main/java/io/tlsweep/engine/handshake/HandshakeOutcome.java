@@ -1,9 +1,12 @@
 package io.tlsweep.engine.handshake;
 
 import io.tlsweep.result.Failure;
+import io.tlsweep.result.PreludeFacts;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** The outcome of one full handshake: established, or a failure as a value. */
 public sealed interface HandshakeOutcome {
@@ -18,12 +21,27 @@ public sealed interface HandshakeOutcome {
      * @param chain the certificate chain as served, DER, leaf first; on a resumed session the chain the
      *     provider remembers from the original handshake
      * @param resumed whether an earlier session was resumed (no certificate was presented this time)
+     * @param prelude what this connection's prelude learned, when the target has one; joined by what the service
+     *     said over TLS about logging in ({@link io.tlsweep.result.PreludeFactsAfterTls}), when the prelude asked
+     *     ({@link io.tlsweep.prelude.Prelude#afterTls()}) and the answer came
      */
     record Established(ProtocolVersion version, CipherSuite cipherSuite, List<byte[]> chain, boolean resumed,
-            HandshakeTimings timings) implements HandshakeOutcome {
+            HandshakeTimings timings, Optional<PreludeFacts> prelude) implements HandshakeOutcome {
 
         public Established {
             chain = List.copyOf(chain);
+            Objects.requireNonNull(prelude, "prelude");
+        }
+
+        /** A handshake after which nothing was asked. */
+        public Established(ProtocolVersion version, CipherSuite cipherSuite, List<byte[]> chain, boolean resumed,
+                HandshakeTimings timings) {
+            this(version, cipherSuite, chain, resumed, timings, Optional.empty());
+        }
+
+        /** The same handshake, with what its prelude learned. */
+        public Established withPrelude(Optional<PreludeFacts> facts) {
+            return new Established(version, cipherSuite, chain, resumed, timings, facts);
         }
     }
 

@@ -15,6 +15,7 @@ import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.prelude.TlsFraming;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.PreludeFacts;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,8 +31,8 @@ final class PreludeHandler extends ChannelInboundHandlerAdapter {
 
     /** Told how the prelude ended, once, on the connection's event loop. */
     interface Listener {
-        /** TLS started: the SslHandler is in the pipeline. */
-        void tlsStarted();
+        /** TLS started: the SslHandler is in the pipeline; {@code facts} are what the prelude learned. */
+        void tlsStarted(PreludeFacts facts);
 
         /** The prelude failed (the codec said so, or the server was silent for the timeout). */
         void preludeFailed(Failure failure);
@@ -85,7 +86,7 @@ final class PreludeHandler extends ChannelInboundHandlerAdapter {
         } else {
             PreludeStep.TlsMayStart start = (PreludeStep.TlsMayStart) step;
             write(ctx, start.send());
-            startTls(ctx, start.framing());
+            startTls(ctx, start.framing(), start.facts());
         }
     }
 
@@ -96,7 +97,7 @@ final class PreludeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void startTls(ChannelHandlerContext ctx, TlsFraming framing) {
+    private void startTls(ChannelHandlerContext ctx, TlsFraming framing, PreludeFacts facts) {
         over = true;
         deadline.cancel(false);
         ChannelPipeline pipeline = ctx.pipeline();
@@ -112,7 +113,7 @@ final class PreludeHandler extends ChannelInboundHandlerAdapter {
         } else {
             pipeline.addAfter(ctx.name(), "tls", ssl);
         }
-        listener.tlsStarted();
+        listener.tlsStarted(facts);
         byte[] early = run.leftover();
         if (early.length > 0) {
             ctx.fireChannelRead(Unpooled.wrappedBuffer(early));

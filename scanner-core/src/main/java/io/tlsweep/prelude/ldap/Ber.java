@@ -3,13 +3,16 @@ package io.tlsweep.prelude.ldap;
 /**
  * A strict reader of the BER that LDAP speaks (RFC 4511 section 5.1): one-byte tags (no high tag numbers),
  * definite lengths only, in the short form or a long form of 1 to 4 bytes, never past the bytes given. Static,
- * pure, and never throwing: what it cannot read is a {@link Header.Malformed} or a {@link Header.NeedMore}.
+ * pure, and never throwing: what it cannot read is a {@link Header.Malformed} or a {@link Header.NeedMore}. And the
+ * little writing the client's requests need ({@link #element}): definite lengths, in the shortest form.
  */
 final class Ber {
     static final int SEQUENCE = 0x30;
     static final int INTEGER = 0x02;
     static final int ENUMERATED = 0x0A;
     static final int OCTET_STRING = 0x04;
+    static final int BOOLEAN = 0x01;
+    static final int SET = 0x31;
 
     private Ber() {
     }
@@ -84,5 +87,39 @@ final class Ber {
             value = value << 8 | in[e.valueStart() + i] & 0xFF;
         }
         return value;
+    }
+
+    /** One element: {@code tag}, the length of {@code parts} together (short form under 128, else long), then them. */
+    static byte[] element(int tag, byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        int lengthBytes = length < 0x80 ? 0 : length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
+        byte[] out = new byte[2 + lengthBytes + length];
+        out[0] = (byte) tag;
+        out[1] = (byte) (lengthBytes == 0 ? length : 0x80 | lengthBytes);
+        for (int i = 0; i < lengthBytes; i++) {
+            out[2 + i] = (byte) (length >>> 8 * (lengthBytes - 1 - i));
+        }
+        int at = 2 + lengthBytes;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+
+    /** An OCTET STRING (or an element of another tag) holding {@code text} in UTF-8. */
+    static byte[] text(int tag, String text) {
+        return element(tag, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A small non-negative INTEGER or ENUMERATED (0 to 127), in one byte. */
+    static byte[] small(int tag, int value) {
+        if (value < 0 || value > 0x7F) {
+            throw new IllegalArgumentException("not a one-byte value: " + value);
+        }
+        return element(tag, new byte[] {(byte) value});
     }
 }

@@ -24,9 +24,25 @@ public record LdapProtocol() implements PreludeProtocol, Prelude {
         return List.of(389);
     }
 
+    /** With {@link PreludeContext#askAuth()}: the root DSE is read first ({@link LdapCodec}). */
     @Override
     public Prelude prelude(PreludeContext context) {
-        return this;
+        return context.askAuth() ? ReadingRootDse.INSTANCE : this;
+    }
+
+    /** The prelude that reads the root DSE before StartTLS. */
+    private enum ReadingRootDse implements Prelude {
+        INSTANCE;
+
+        @Override
+        public String protocol() {
+            return NAME;
+        }
+
+        @Override
+        public PreludeCodec open() {
+            return new LdapCodec(true);
+        }
     }
 
     @Override
@@ -36,6 +52,6 @@ public record LdapProtocol() implements PreludeProtocol, Prelude {
 
     @Override
     public PreludeCodec open() {
-        return new LdapCodec();
+        return new LdapCodec(false);
     }
 }

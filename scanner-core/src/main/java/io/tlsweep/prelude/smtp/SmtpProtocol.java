@@ -1,11 +1,13 @@
 package io.tlsweep.prelude.smtp;
 
+import io.tlsweep.prelude.AfterTlsCodec;
 import io.tlsweep.prelude.Prelude;
 import io.tlsweep.prelude.PreludeCodec;
 import io.tlsweep.prelude.PreludeContext;
 import io.tlsweep.prelude.PreludeProtocol;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * STARTTLS in SMTP (RFC 3207; ports 25 and 587) and in LMTP (RFC 2033, which says {@code LHLO} where SMTP says
@@ -72,6 +74,12 @@ public final class SmtpProtocol implements PreludeProtocol {
             @Override
             public PreludeCodec open() {
                 return new SmtpCodec(SmtpProtocol.this, client);
+            }
+
+            /** When the context asks: {@code EHLO} ({@code LHLO}) again over TLS ({@link SmtpAfterTls}). */
+            @Override
+            public Optional<AfterTlsCodec> afterTls() {
+                return context.askAuth() ? Optional.of(new SmtpAfterTls(name, hello, client)) : Optional.empty();
             }
 
             @Override

@@ -41,8 +41,15 @@ final class XmppCodec implements PreludeCodec {
     private String inside = "";
     private StreamError error;
 
-    XmppCodec(XmppPrelude prelude) {
+    private final boolean overTls;
+
+    /**
+     * @param overTls read the stream that restarts over TLS: its features are the end ({@link XmppAfterTls} reads
+     *     them from the {@link PreludeStep.TlsMayStart} this codec then answers with), and no STARTTLS is asked
+     */
+    XmppCodec(XmppPrelude prelude, boolean overTls) {
         this.prelude = prelude;
+        this.overTls = overTls;
     }
 
     @Override
@@ -183,6 +190,9 @@ final class XmppCodec implements PreludeCodec {
     private PreludeStep afterFeatures(int consumed) {
         featuresRead = true;
         inside = "";
+        if (overTls) {
+            return new PreludeStep.TlsMayStart(consumed, facts());
+        }
         if (!features.starttls()) {
             return failed(consumed, FailureKind.PRELUDE_TLS_NOT_OFFERED, "the XMPP server does not offer STARTTLS"
                     + " (no <starttls/> among its stream features)");

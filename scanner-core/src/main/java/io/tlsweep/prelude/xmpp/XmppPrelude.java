@@ -1,5 +1,6 @@
 package io.tlsweep.prelude.xmpp;
 
+import io.tlsweep.prelude.AfterTlsCodec;
 import io.tlsweep.prelude.Prelude;
 import io.tlsweep.prelude.PreludeCodec;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,11 @@ import java.util.Optional;
 
 /**
  * XMPP's STARTTLS for one target: the protocol's name, its stream namespace ({@code jabber:client} or
- * {@code jabber:server}) and the domain to put in the stream header's {@code to=}, if any.
+ * {@code jabber:server}), the domain to put in the stream header's {@code to=}, if any, and whether to read the
+ * stream features again over TLS ({@link XmppAfterTls}).
  */
-public record XmppPrelude(String protocol, String streamNamespace, Optional<String> domain) implements Prelude {
+public record XmppPrelude(String protocol, String streamNamespace, Optional<String> domain, boolean askAuth)
+        implements Prelude {
 
     public XmppPrelude {
         Objects.requireNonNull(protocol, "protocol");
@@ -18,9 +21,19 @@ public record XmppPrelude(String protocol, String streamNamespace, Optional<Stri
         Objects.requireNonNull(domain, "domain");
     }
 
+    /** The prelude that asks nothing after TLS. */
+    public XmppPrelude(String protocol, String streamNamespace, Optional<String> domain) {
+        this(protocol, streamNamespace, domain, false);
+    }
+
     @Override
     public PreludeCodec open() {
-        return new XmppCodec(this);
+        return new XmppCodec(this, false);
+    }
+
+    @Override
+    public Optional<AfterTlsCodec> afterTls() {
+        return askAuth ? Optional.of(new XmppAfterTls(this)) : Optional.empty();
     }
 
     /**

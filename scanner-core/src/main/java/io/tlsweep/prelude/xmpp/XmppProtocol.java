@@ -38,7 +38,7 @@ public final class XmppProtocol implements PreludeProtocol {
 
     @Override
     public Prelude prelude(PreludeContext context) {
-        return new XmppPrelude(name, streamNamespace, context.serverName());
+        return new XmppPrelude(name, streamNamespace, context.serverName(), context.askAuth());
     }
 
     @Override

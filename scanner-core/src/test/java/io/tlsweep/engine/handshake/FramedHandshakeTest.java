@@ -15,6 +15,7 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.tlsweep.prelude.LinePrelude;
 import io.tlsweep.prelude.tds.TdsFraming;
 import io.tlsweep.result.Failure;
+import io.tlsweep.result.PreludeFacts;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.testing.SelfSignedKey;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +41,7 @@ class FramedHandshakeTest {
         boolean cut;
 
         @Override
-        public void tlsStarted() {
+        public void tlsStarted(PreludeFacts facts) {
             started = true;
         }
 

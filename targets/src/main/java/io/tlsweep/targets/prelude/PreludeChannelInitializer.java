@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Pipeline of a prelude target: idle limit, the banner exchange (or the SMTP one), sink; the TLS handlers join
- * after the {@code 220} that lets TLS start.
+ * Pipeline of a prelude target: idle limit, the banner exchange (or the SMTP or LDAP one), sink; the TLS handlers
+ * join after the answer that lets TLS start.
  */
 public final class PreludeChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -31,8 +31,11 @@ public final class PreludeChannelInitializer extends ChannelInitializer<Channel>
     protected void initChannel(Channel ch) {
         ChannelPipeline pipeline = ch.pipeline();
         pipeline.addLast("idle", new ReadTimeoutHandler(IDLE_SECONDS));
-        pipeline.addLast("prelude", spec.dialect() == PreludeTargetSpec.Dialect.LINE
-                ? new BannerExchange(spec, () -> tls.apply(ch)) : new SmtpExchange(spec, () -> tls.apply(ch)));
+        pipeline.addLast("prelude", switch (spec.dialect()) {
+            case LINE -> new BannerExchange(spec, () -> tls.apply(ch));
+            case LDAP -> new LdapExchange(spec, () -> tls.apply(ch));
+            default -> new SmtpExchange(spec, () -> tls.apply(ch));
+        });
         pipeline.addLast("sink", ConnectionErrorSink.INSTANCE);
     }
 

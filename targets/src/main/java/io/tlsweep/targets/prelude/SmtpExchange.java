@@ -15,20 +15,26 @@ import java.util.function.Supplier;
 /**
  * The SMTP part of a prelude target ({@link PreludeTargetSpec.Dialect#SMTP}): the two-line greeting, then one
  * answer per client line (EHLO/LHLO, STARTTLS, QUIT, anything else) until STARTTLS is accepted, when the TLS
- * handlers take its place and get whatever the client sent after that line. Muted, it greets and reads on
- * without answering.
+ * handlers take its place and get whatever the client sent after that line, followed by an exchange that goes on
+ * in SMTP over TLS (EHLO offers AUTH there, STARTTLS no more). Muted, it greets and reads on without answering.
  */
 final class SmtpExchange extends ChannelInboundHandlerAdapter {
     static final String HOST = "mail.farm.test";
 
     private final PreludeTargetSpec spec;
     private final Supplier<List<ChannelHandler>> tls;
+    private final boolean overTls;
     private final ByteBuf line = Unpooled.buffer(64, PreludeTargetSpec.MAX_LINE);
     private boolean done;
 
     SmtpExchange(PreludeTargetSpec spec, Supplier<List<ChannelHandler>> tls) {
+        this(spec, tls, false);
+    }
+
+    private SmtpExchange(PreludeTargetSpec spec, Supplier<List<ChannelHandler>> tls, boolean overTls) {
         this.spec = spec;
         this.tls = tls;
+        this.overTls = overTls;
     }
 
     @Override
@@ -66,8 +72,14 @@ final class SmtpExchange extends ChannelInboundHandlerAdapter {
         switch (verb) {
             case "EHLO", "LHLO" -> ctx.writeAndFlush(ascii("250-" + HOST + " greets "
                     + (command.length() > 5 ? command.substring(5) : "") + "\r\n250-PIPELINING\r\n"
-                    + "250-AUTH PLAIN LOGIN\r\n250-STARTTLS\r\n250 8BITMIME\r\n"));
+                    + (overTls || spec.dialect() != PreludeTargetSpec.Dialect.SMTP_TLS_AUTH_ONLY
+                            ? "250-AUTH PLAIN LOGIN\r\n" : "")
+                    + (overTls ? "" : "250-STARTTLS\r\n") + "250 8BITMIME\r\n"));
             case "STARTTLS" -> {
+                if (overTls) {
+                    ctx.writeAndFlush(ascii("554 5.5.1 Error: TLS already active\r\n"));
+                    return false;
+                }
                 if (spec.refusesTls()) {
                     ctx.writeAndFlush(ascii("454 4.7.0 TLS not available due to local problem\r\n"));
                 } else {
@@ -94,6 +106,7 @@ final class SmtpExchange extends ChannelInboundHandlerAdapter {
             ctx.pipeline().addAfter(after, name, h);
             after = name;
         }
+        ctx.pipeline().addAfter(after, "smtp-over-tls", new SmtpExchange(spec, tls, true));
         if (rest.isReadable()) {
             ctx.fireChannelRead(rest);
         } else {
