@@ -8,8 +8,10 @@ import io.tlsweep.engine.ConnectionGate;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.ScanEngine;
 import io.tlsweep.engine.Transport;
+import io.tlsweep.prelude.Prelude;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -107,7 +109,7 @@ public final class HandshakeClient implements AutoCloseable {
                     + refusal.get()), new HandshakeTimings(-1, -1, 0)));
             return result;
         }
-        gate.enter(target.address().getAddress(), loop, pass -> {
+        gate.enter(target.address().getAddress(), target.prelude().map(Prelude::protocol), loop, pass -> {
             Channel channel = connect(target, mode, context, loop, result::complete);
             channel.closeFuture().addListener(closed -> pass.release());
         });
@@ -125,8 +127,11 @@ public final class HandshakeClient implements AutoCloseable {
         ssl.setCloseNotifyFlushTimeoutMillis(config.handshakeTimeout().toMillis());
         ssl.setCloseNotifyReadTimeoutMillis(0);
         long handshake = config.handshakeTimeout().toMillis();
-        long bound = config.connectTimeout().toMillis() + handshake * (target.prelude().isPresent() ? 2 : 1);
-        new HandshakeConnection(target, mode, contexts.trustManager(), channel, ssl, handshake, bound, outcome)
+        long prelude = target.prelude().isEmpty() ? 0 : gate == null ? handshake
+                : gate.limits(target.prelude().map(Prelude::protocol)).preludeTimeout().map(Duration::toMillis)
+                        .orElse(handshake);
+        long bound = config.connectTimeout().toMillis() + handshake + prelude;
+        new HandshakeConnection(target, mode, contexts.trustManager(), channel, ssl, prelude, bound, outcome)
                 .start(loop);
         return channel;
     }
