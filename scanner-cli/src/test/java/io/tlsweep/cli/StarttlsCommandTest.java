@@ -239,5 +239,11 @@ class StarttlsCommandTest {
         List<String> kinds = new ArrayList<>();
         without.get("findings").forEach(f -> kinds.add(f.get("kind").asText() + ": " + f.get("detail").asText()));
         assertThat(kinds).contains("service-without-tls: mssql: PRELOGIN ENCRYPT_NOT_SUP: logins travel without TLS");
+        JsonNode symptom = without.get("failure").get("windowsSymptom");
+        assertThat(symptom.get("code").asText()).isEqualTo("SqlException");
+        assertThat(symptom.get("text").asText())
+                .isEqualTo("The instance of SQL Server you attempted to connect to does not support encryption.");
+        assertThat(without.get("reason").asText()).endsWith("a Windows client that requires TLS shows SqlException"
+                + " \"The instance of SQL Server you attempted to connect to does not support encryption.\"");
     }
 }
