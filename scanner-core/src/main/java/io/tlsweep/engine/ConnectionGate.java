@@ -38,7 +38,7 @@ public final class ConnectionGate {
         enter(address, Optional.empty(), loop, open);
     }
 
-    /** As {@link #enter(InetAddress, EventLoop, Consumer)}, for a connection that speaks {@code protocol} before TLS. */
+    /** As {@link #enter(InetAddress, EventLoop, Consumer)}, for a connection speaking {@code protocol} before TLS. */
     public void enter(InetAddress address, Optional<String> protocol, EventLoop loop, Consumer<Pass> open) {
         Entry entry = new Entry(address, protocol, loop, open);
         loop.execute(entry::advance);

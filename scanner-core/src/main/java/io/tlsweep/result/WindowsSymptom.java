@@ -43,7 +43,7 @@ public record WindowsSymptom(String code, String text, String dotNet, String bas
         if (p.equals("mssql") && kind == FailureKind.PRELUDE_TLS_NOT_OFFERED) {
             return new WindowsSymptom("SqlException", SQL_NO_ENCRYPTION, SQL_NO_ENCRYPTION, "SqlClient with"
                     + " Encrypt=true when PRELOGIN answers ENCRYPT_NOT_SUP: SQLMessage.EncryptionNotSupportedByServer,"
-                    + " resource SQL_EncryptionNotSupportedByServer (TdsParser.ConsumePreLoginHandshake,"
+                    + " resource SQL_EncryptionNotSupportedByServer (the PRELOGIN handling of TdsParser,"
                     + " dotnet/SqlClient); with Encrypt=false, System.Data.SqlClient's default, nothing is shown and"
                     + " the login goes without TLS");
         }

@@ -16,9 +16,10 @@ import java.util.Optional;
  * <ul>
  * <li>SMTP, LMTP: 2 at once, 2 new connections a second, 15 s an answer. Mail servers count a client's sessions
  *     and connections (Postfix's anvil; Exchange per source address) and turn the excess away with 421: 2 is the
- *     fewest at once that still lets two of a scan's lanes go side by side. A greeting may be held back on purpose: Postfix's postscreen sends its 220 after
- *     {@code postscreen_greet_wait}, 6 s by default, and RFC 5321 (4.5.3.2) lets a client wait 5 minutes for it;
- *     15 s covers postscreen and the usual tarpits while a dead service still ends in 15 s.</li>
+ *     fewest at once that still lets two of a scan's lanes go side by side. A greeting may be held back on purpose:
+ *     Postfix's postscreen sends its 220 after {@code postscreen_greet_wait}, 6 s by default, and RFC 5321
+ *     (4.5.3.2) lets a client wait 5 minutes for it; 15 s covers postscreen and the usual tarpits while a dead
+ *     service still ends in 15 s.</li>
  * <li>IMAP, POP3, ManageSieve, FTP, NNTP, XMPP (client and server): 3 at once, 3 a second, 10 s. Each connection
  *     holds a login process or thread until it ends (Dovecot starts a login process per connection by default);
  *     FTP servers often cap connections per address; greetings can wait for the server's reverse lookup of the

@@ -125,7 +125,7 @@ class PreludeFindingsTest {
         assertThat(smtp.reason()).startsWith("smtp: STARTTLS not offered: no TLS to retire");
     }
 
-    /** Where a source gives the words of the protocol's Windows client for a service without TLS, the reason says them. */
+    /** Where a source gives the words of the Windows client for a service without TLS, the reason has them. */
     @Test
     void aServiceWithoutTlsSaysWhatAWindowsClientThatRequiresTlsShowsWhereItIsKnown() {
         Failure noStarttls = Failure.of(FailureKind.PRELUDE_TLS_NOT_OFFERED, "STARTTLS is not among the extensions");
