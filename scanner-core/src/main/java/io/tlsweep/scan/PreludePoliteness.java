@@ -26,8 +26,7 @@ import java.util.Optional;
  *     client.</li>
  * <li>LDAP, PostgreSQL, MySQL, SQL Server: 4 at once, 4 a second, 10 s. Each connection takes a backend process
  *     or thread from the pool the applications share (PostgreSQL forks one per connection and allows 100 by
- *     default; MySQL 151): 4 is a few percent of it. MySQL greets only once it has looked up the client's name,
- *     unless told to skip it.</li>
+ *     default; MySQL 151): 4 is a few percent of it. MySQL may look the client's name up before it greets.</li>
  * <li>RDP: 2 at once, 2 a second, 10 s. Each connection starts a session's setup, and xrdp listens with a backlog
  *     of 2.</li>
  * </ul>
