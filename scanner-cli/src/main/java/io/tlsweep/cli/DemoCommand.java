@@ -71,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @CommandLine.Mixin
-    private EngineOptions engineOptions = new EngineOptions(ENGINE);
+    private EngineOptions engineOptions = new EngineOptions(ENGINE, false);
 
     @CommandLine.Mixin
     private ClientOptions clientOptions = new ClientOptions();

@@ -105,7 +105,7 @@ final class ScanCommand implements Callable<Integer> {
     private List<FailOn> failOn = new ArrayList<>();
 
     @CommandLine.Mixin
-    private EngineOptions engineOptions = new EngineOptions(EngineSettings.DEFAULTS);
+    private EngineOptions engineOptions = new EngineOptions(EngineSettings.DEFAULTS, true);
 
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Also trust these CA certificates (PEM bundle)"
             + " when validating certificate chains; internal CAs are the norm on internal networks.")

@@ -44,8 +44,8 @@ final class RealServerScan {
         Path hosts = dir.resolve("hosts.txt");
         Files.writeString(hosts, String.join("\n", targetLines) + "\n");
         Path out = dir.resolve("out");
-        CliRun r = CliRun.tlsweep("scan", "-q", "--no-profiles", "--read-timeout", "5000", "-o", out.toString(),
-                "-iL", hosts.toString());
+        CliRun r = CliRun.tlsweep("scan", "-q", "--no-profiles", "--read-timeout", "5000", "--rate", "0", "-o",
+                out.toString(), "-iL", hosts.toString());
         assertThat(r.exit()).as("tlsweep scan: %s%n%s", r.err(), logs).isEqualTo(ExitCodes.OK);
         Map<String, JsonNode> byLine = new LinkedHashMap<>();
         for (String line : Files.readAllLines(out.resolve("results.jsonl"))) {

@@ -70,7 +70,8 @@ class StarttlsCommandTest {
                 + farm.target("modern-tls12-13").hostPort() + "\n");
         Path out = dir.resolve("out");
 
-        CliRun r = CliRun.tlsweep("scan", "-q", "--read-timeout", "3000", "-p", String.valueOf(smtp.port()), "-o",
+        CliRun r = CliRun.tlsweep("scan", "-q", "--read-timeout", "3000", "--rate", "0", "-p",
+                String.valueOf(smtp.port()), "-o",
                 out.toString(), "--client-name", "scanner.test.example", "-iL", hosts.toString());
 
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.USAGE);
@@ -132,8 +133,8 @@ class StarttlsCommandTest {
         Files.writeString(hosts, smtp.hostPort() + "\n" + farm.target("modern-tls12-13").hostPort()
                 + " starttls=none\n");
 
-        CliRun bySmtp = CliRun.tlsweep("scan", "-q", "--read-timeout", "3000", "--no-profiles", "--starttls", "smtp",
-                "-o", dir.resolve("smtp").toString(), "-iL", hosts.toString());
+        CliRun bySmtp = CliRun.tlsweep("scan", "-q", "--read-timeout", "3000", "--rate", "0", "--no-profiles",
+                "--starttls", "smtp", "-o", dir.resolve("smtp").toString(), "-iL", hosts.toString());
         CliRun byNone = CliRun.tlsweep("scan", "-q", "--read-timeout", "3000", "--no-profiles", "--starttls", "none",
                 "-o", dir.resolve("none").toString(), smtp.hostPort());
 
@@ -216,8 +217,8 @@ class StarttlsCommandTest {
         Files.writeString(hosts, mssql.hostPort() + " starttls=mssql\n" + noTls.hostPort() + " starttls=mssql\n");
         Path out = dir.resolve("out");
 
-        CliRun r = CliRun.tlsweep("scan", "-q", "--read-timeout", "3000", "-o", out.toString(), "-iL",
-                hosts.toString());
+        CliRun r = CliRun.tlsweep("scan", "-q", "--read-timeout", "3000", "--rate", "0", "-o", out.toString(),
+                "-iL", hosts.toString());
 
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
         Map<String, JsonNode> lines = lines(out.resolve("results.jsonl"));
@@ -240,5 +241,11 @@ class StarttlsCommandTest {
         List<String> kinds = new ArrayList<>();
         without.get("findings").forEach(f -> kinds.add(f.get("kind").asText() + ": " + f.get("detail").asText()));
         assertThat(kinds).contains("service-without-tls: mssql: PRELOGIN ENCRYPT_NOT_SUP: logins travel without TLS");
+        JsonNode symptom = without.get("failure").get("windowsSymptom");
+        assertThat(symptom.get("code").asText()).isEqualTo("SqlException");
+        assertThat(symptom.get("text").asText())
+                .isEqualTo("The instance of SQL Server you attempted to connect to does not support encryption.");
+        assertThat(without.get("reason").asText()).endsWith("a Windows client that requires TLS shows SqlException"
+                + " \"The instance of SQL Server you attempted to connect to does not support encryption.\"");
     }
 }

@@ -27,7 +27,7 @@ class XrdpScanTest {
     private static final String ECDHE_AES256_SHA = "0xC014";
     private static final String ECDHE_AES128_GCM = "0xC02F";
     /** xrdp listens with a backlog of 2: a few connections at once, and time for its answers. */
-    private static final String[] POLITE = {"--per-host", "2", "--read-timeout", "5000"};
+    private static final String[] POLITE = {"--per-host", "2", "--rate", "0", "--read-timeout", "5000"};
 
     @TempDir
     Path dir;

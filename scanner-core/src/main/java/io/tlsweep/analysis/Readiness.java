@@ -100,11 +100,12 @@ public final class Readiness {
     }
 
     private static Assessment notServing(TargetResult r, List<Finding> findings) {
-        String symptom = r.failure().map(Readiness::symptom).orElse("");
+        String symptom = r.failure().map(f -> symptom(f, r.target().prelude())).orElse("");
         String failure = r.failure().map(f -> f.kind().label() + ": " + f.detail()).orElse("no answer");
         return switch (r.status()) {
             case NOT_TLS -> assessment(Verdict.NOT_TLS, failure + symptom, findings);
-            case TLS_NOT_OFFERED -> assessment(Verdict.TLS_NOT_OFFERED, withoutTls(r, failure), findings);
+            case TLS_NOT_OFFERED -> assessment(Verdict.TLS_NOT_OFFERED, withoutTls(r, failure)
+                    + r.failure().map(f -> requiringTls(f, r.target().prelude())).orElse(""), findings);
             case EXCLUDED -> assessment(Verdict.EXCLUDED, "not scanned: "
                     + r.failure().map(Failure::detail).orElse("out of scope"), findings);
             case SNI_REQUIRED -> assessment(Verdict.UNREACHABLE, "answers only with the right SNI name"
@@ -165,8 +166,15 @@ public final class Readiness {
                 + evidence + (more > 0 ? "; and " + more + " more" : "") + "; seen: " + seen + profiles, findings);
     }
 
-    private static String symptom(Failure f) {
-        WindowsSymptom w = f.windowsSymptom();
+    /** "; a client that requires TLS shows SmtpException "Server does not support secure connections."", if known. */
+    private static String requiringTls(Failure f, Optional<String> protocol) {
+        WindowsSymptom w = f.windowsSymptom(protocol);
+        return w.code().isEmpty() ? "" : "; a Windows client that requires TLS shows " + w.code() + " \"" + w.text()
+                + "\"";
+    }
+
+    private static String symptom(Failure f, Optional<String> protocol) {
+        WindowsSymptom w = f.windowsSymptom(protocol);
         return w.code().isEmpty() && w.dotNet().isEmpty() ? ""
                 : "; Windows clients see " + (w.code().isEmpty() ? "" : w.code() + " ") + "\"" + w.text() + "\"";
     }

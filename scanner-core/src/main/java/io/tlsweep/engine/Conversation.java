@@ -39,6 +39,7 @@ final class Conversation {
     private final byte[] hello;
     private final int maxBytes;
     private final long readTimeoutMillis;
+    private final long preludeTimeoutMillis;
     private final Supplier<String> peer;
     private Phase phase = Phase.REPLY; // until connected: an ending then is one before any reply
     private PreludeRun preludeRun;
@@ -54,14 +55,23 @@ final class Conversation {
     /**
      * @param hello the step's hello, encoded
      * @param maxBytes TLS bytes kept (the reply and the follow-up answers together); also the most a prelude may read
+     * @param readTimeoutMillis the time allowed for each TLS answer (the reply, each follow-up's answer)
+     * @param preludeTimeoutMillis the time allowed for each answer of the prelude
      * @param peer "host:port", for details (made only when a detail needs it)
      */
-    Conversation(ProbeStep step, byte[] hello, int maxBytes, long readTimeoutMillis, Supplier<String> peer) {
+    Conversation(ProbeStep step, byte[] hello, int maxBytes, long readTimeoutMillis, long preludeTimeoutMillis,
+            Supplier<String> peer) {
         this.step = step;
         this.hello = hello;
         this.maxBytes = maxBytes;
         this.readTimeoutMillis = readTimeoutMillis;
+        this.preludeTimeoutMillis = preludeTimeoutMillis;
         this.peer = peer;
+    }
+
+    /** How long the answer awaited now may take: the prelude's timeout while in it, the read timeout after. */
+    long deadlineMillis() {
+        return phase == Phase.PRELUDE ? preludeTimeoutMillis : readTimeoutMillis;
     }
 
     /** The connection is up. */
@@ -220,7 +230,7 @@ final class Conversation {
             }
             return;
         }
-        String within = " within " + readTimeoutMillis + " ms";
+        String within = " within " + deadlineMillis() + " ms";
         if (phase == Phase.PRELUDE) {
             // a service silent in its prelude will not start TLS: the prelude's own failure, with what it said
             fail(new ConnectionOutcome.NoReply(preludeRun.factsSoFar(), Failure.of(FailureKind.PRELUDE_TIMEOUT,

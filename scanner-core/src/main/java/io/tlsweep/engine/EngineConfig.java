@@ -3,6 +3,7 @@ package io.tlsweep.engine;
 import io.tlsweep.metrics.ScanMetrics;
 import io.tlsweep.input.Scope;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,11 +35,13 @@ import java.util.Optional;
  *     resolved to) is checked before its first connect, and one out of scope ends as
  *     {@link EngineResult.Status#EXCLUDED} without a packet sent. The default, {@link Scope#DEFAULT}, refuses
  *     only the addresses tlsweep never connects to (multicast, broadcast, unspecified, reserved)
+ * @param services the limits of each service (by the name of the protocol spoken before TLS, as an
+ *     {@link Endpoint} names it) on one address, on top of the address's own; a service not named here has none
  */
 public record EngineConfig(Duration connectTimeout, Duration readTimeout, Duration targetBudget,
         int maxInFlight, int maxActiveTargets, int perHostConnections, double perHostRate,
         int maxResponseBytes, boolean closeWithReset, int eventLoopThreads, boolean nativeTransport,
-        Optional<HostResolver> resolver, ScanMetrics metrics, Scope scope) {
+        Optional<HostResolver> resolver, ScanMetrics metrics, Scope scope, Map<String, ServiceLimits> services) {
 
     public EngineConfig {
         positive(connectTimeout, "connectTimeout");
@@ -57,6 +60,17 @@ public record EngineConfig(Duration connectTimeout, Duration readTimeout, Durati
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(scope, "scope");
+        services = Map.copyOf(services);
+    }
+
+    /** The limits of {@code protocol}'s connections to one address; {@link ServiceLimits#NONE} for none. */
+    public ServiceLimits service(Optional<String> protocol) {
+        return protocol.map(p -> services.getOrDefault(p, ServiceLimits.NONE)).orElse(ServiceLimits.NONE);
+    }
+
+    /** The time allowed for each answer before TLS on {@code protocol}'s connections. */
+    public Duration preludeTimeout(Optional<String> protocol) {
+        return service(protocol).preludeTimeout().orElse(readTimeout);
     }
 
     public static Builder builder() {
@@ -92,6 +106,7 @@ public record EngineConfig(Duration connectTimeout, Duration readTimeout, Durati
         private HostResolver resolver;
         private ScanMetrics metrics;
         private Scope scope = Scope.DEFAULT;
+        private Map<String, ServiceLimits> services = Map.of();
 
         private Builder() {
         }
@@ -168,11 +183,17 @@ public record EngineConfig(Duration connectTimeout, Duration readTimeout, Durati
             return this;
         }
 
+        /** The limits of each service on one address, by protocol name; none unless set. */
+        public Builder services(Map<String, ServiceLimits> byProtocol) {
+            services = Map.copyOf(byProtocol);
+            return this;
+        }
+
         public EngineConfig build() {
             return new EngineConfig(connectTimeout, readTimeout, targetBudget, maxInFlight,
                     maxActiveTargets != null ? maxActiveTargets : maxInFlight, perHostConnections, perHostRate,
                     maxResponseBytes, closeWithReset, eventLoopThreads, nativeTransport,
-                    Optional.ofNullable(resolver), metrics != null ? metrics : new ScanMetrics(), scope);
+                    Optional.ofNullable(resolver), metrics != null ? metrics : new ScanMetrics(), scope, services);
         }
     }
 }

@@ -38,7 +38,6 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
     private final Conversation conversation;
     private final InetSocketAddress remote;
     private final Listener listener;
-    private final long readTimeoutMillis;
     private Channel channel;
     private boolean registered;
     private boolean ended;
@@ -47,13 +46,17 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
     private long firstByteNanos = -1;
     private ScheduledFuture<?> deadline;
 
+    /**
+     * @param readTimeoutMillis the time allowed for each TLS answer
+     * @param preludeTimeoutMillis the time allowed for each answer before TLS
+     */
     HelloExchange(ProbeStep step, byte[] hello, InetSocketAddress remote, Listener listener,
-            long readTimeoutMillis, int maxBytes) {
+            long readTimeoutMillis, long preludeTimeoutMillis, int maxBytes) {
         this.step = step;
         this.remote = remote;
         this.listener = listener;
-        this.readTimeoutMillis = readTimeoutMillis;
-        this.conversation = new Conversation(step, hello, maxBytes, readTimeoutMillis, this::peer);
+        this.conversation = new Conversation(step, hello, maxBytes, readTimeoutMillis, preludeTimeoutMillis,
+                this::peer);
     }
 
     ProbeStep step() {
@@ -127,7 +130,7 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
             if (deadline != null) {
                 deadline.cancel(false);
             }
-            deadline = ctx.executor().schedule(this, readTimeoutMillis, TimeUnit.MILLISECONDS);
+            deadline = ctx.executor().schedule(this, conversation.deadlineMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

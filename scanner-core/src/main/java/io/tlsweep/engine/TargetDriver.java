@@ -24,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * Drives one target's plan to the end on one event loop: every call on the plan, every channel of the
- * target and every field here belong to that loop. Steps wait in order for a host permit, a global permit
- * and a rate slot, then go out each on its own {@link HelloExchange}.
+ * target and every field here belong to that loop. Steps wait in order for a permit of the endpoint's service
+ * (when its protocol has limits of its own, {@link ServiceLimits}), a host permit, a global permit and a rate slot
+ * (the address's and the service's), then go out each on its own {@link HelloExchange}.
  *
  * <p>This class is the one boundary where exceptions are caught wholesale: a plan (or planner) that throws
  * is a bug in that plan, so the target ends as {@link EngineResult.Status#PLAN_ERROR} and the run goes on.
@@ -61,6 +62,10 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
     private boolean literalHost;
     private InetSocketAddress remote;
     private HostGate host;
+    private HostGate.Service service;
+    private ServiceLimits limits = ServiceLimits.NONE;
+    private boolean holdService;
+    private boolean waitingService;
     private ScheduledFuture<?> budgetTimer;
     private boolean holdHost;
     private boolean holdGlobal;
@@ -144,6 +149,8 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
         }
         remote = new InetSocketAddress(a, endpoint.port());
         host = parts.hosts().acquire(a);
+        limits = parts.config().service(endpoint.protocol());
+        service = endpoint.protocol().map(p -> host.service(p, limits)).orElse(null);
         advance();
     }
 
@@ -203,9 +210,15 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
         }
     }
 
-    /** Sends queued steps while a host permit, a global permit and a rate slot are at hand. */
+    /** Sends queued steps while a service permit, a host permit, a global permit and a rate slot are at hand. */
     private void send() {
         while (!pending.isEmpty() && !ending) {
+            if (!holdService && service != null && service.connections != null) {
+                if (waitingService || !(holdService = service.connections.tryAcquire(this))) {
+                    waitingService = true;
+                    return;
+                }
+            }
             if (!holdHost) {
                 if (waitingHost || !(holdHost = host.connections.tryAcquire(this))) {
                     waitingHost = true;
@@ -218,18 +231,21 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
                     return;
                 }
             }
-            long wait = host.reserve(System.nanoTime());
+            long wait = host.reserve(System.nanoTime(), service);
             if (wait > 0) {
                 holdGlobal = false;
                 parts.inFlight().release();
                 retryAfter(wait);
                 return;
             }
+            holdService = false;
             holdHost = false;
             holdGlobal = false;
             Queued q = pending.poll();
             HelloExchange exchange = new HelloExchange(q.step(), q.hello(), remote, this,
-                    parts.config().readTimeout().toMillis(), parts.config().maxResponseBytes());
+                    parts.config().readTimeout().toMillis(),
+                    limits.preludeTimeout().orElse(parts.config().readTimeout()).toMillis(),
+                    parts.config().maxResponseBytes());
             live.add(exchange);
             connections++;
             exchange.start(parts.transport().newSocketChannel(), loop);
@@ -262,6 +278,9 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
         if (gate == parts.inFlight()) {
             waitingGlobal = false;
             holdGlobal = true;
+        } else if (service != null && gate == service.connections) {
+            waitingService = false;
+            holdService = true;
         } else {
             waitingHost = false;
             holdHost = true;
@@ -277,6 +296,7 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
     @Override
     public void ended(HelloExchange exchange, ConnectionOutcome outcome) {
         live.remove(exchange);
+        releaseService();
         host.connections.release();
         parts.inFlight().release();
         parts.metrics().record(exchange.step().hello().highestOffered(), outcome);
@@ -314,6 +334,9 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
         budgetTimer.cancel(false);
         pending.clear();
         releaseHeld();
+        if (waitingService && service.connections.cancel(this)) {
+            waitingService = false;
+        }
         if (waitingHost && host.connections.cancel(this)) {
             waitingHost = false;
         }
@@ -327,6 +350,10 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
     }
 
     private void releaseHeld() {
+        if (holdService) {
+            holdService = false;
+            releaseService();
+        }
         if (holdHost) {
             holdHost = false;
             host.connections.release();
@@ -337,8 +364,16 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
         }
     }
 
+    /** Gives back one permit of the endpoint's service, when it has a cap of its own. */
+    private void releaseService() {
+        if (service != null && service.connections != null) {
+            service.connections.release();
+        }
+    }
+
     private void finishIfQuiet() {
-        if (ended || !live.isEmpty() || holdHost || holdGlobal || waitingHost || waitingGlobal) {
+        if (ended || !live.isEmpty() || holdService || holdHost || holdGlobal || waitingService || waitingHost
+                || waitingGlobal) {
             return;
         }
         ended = true;

@@ -112,19 +112,20 @@ public record ResultJson(String schema, String target, String origin, String hos
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FailureJson(String kind, String detail, String alert, WindowsSymptom windowsSymptom) {
-        static FailureJson of(Failure f) {
+        /** {@code f} on an endpoint where {@code protocol} is spoken before TLS (empty: none). */
+        static FailureJson of(Failure f, Optional<String> protocol) {
             return new FailureJson(f.kind().label(), f.detail(), f.alert().map(Object::toString).orElse(null),
-                    f.windowsSymptom());
+                    f.windowsSymptom(protocol));
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProtocolJson(String version, List<SuiteJson> cipherSuites, String order, boolean chacha20Priority,
             List<String> groups, Integer dhPrimeBits, boolean complete, FailureJson refusal) {
-        static ProtocolJson of(ProtocolSupport p) {
+        static ProtocolJson of(ProtocolSupport p, Optional<String> prelude) {
             return new ProtocolJson(p.version().displayName(), p.cipherSuites().stream().map(SuiteJson::of).toList(),
                     p.order().label(), p.chacha20Priority(), names(p.groups()), p.dhPrimeBits().orElse(null),
-                    p.complete(), p.refusal().map(FailureJson::of).orElse(null));
+                    p.complete(), p.refusal().map(f -> FailureJson.of(f, prelude)).orElse(null));
         }
     }
 
@@ -168,12 +169,13 @@ public record ResultJson(String schema, String target, String origin, String hos
         TargetResult r = e.result();
         ClientImpact impact = e.impact();
         Map<String, FailureJson> refusals = new LinkedHashMap<>();
-        r.refusals().forEach((v, f) -> refusals.put(v.displayName(), FailureJson.of(f)));
+        Optional<String> protocol = r.target().prelude();
+        r.refusals().forEach((v, f) -> refusals.put(v.displayName(), FailureJson.of(f, protocol)));
         return new ResultJson(SCHEMA, r.target().input(), r.target().origin(), r.target().host(),
                 r.address().orElse(null), r.target().port(), r.target().sni().orElse(null), r.status().label(),
                 a.verdict().label(), a.reason(), a.findings().stream().map(FindingJson::of).toList(),
-                r.failure().map(FailureJson::of).orElse(null),
-                r.protocols().stream().map(ProtocolJson::of).toList(), refusals, names(r.groups()),
+                r.failure().map(f -> FailureJson.of(f, protocol)).orElse(null),
+                r.protocols().stream().map(p -> ProtocolJson.of(p, protocol)).toList(), refusals, names(r.groups()),
                 e.confirmation().map(ConfirmationJson::of).orElse(null),
                 e.perVersion().isEmpty() ? null : e.perVersion().stream().map(ConfirmationJson::of).toList(),
                 impact.checks().isEmpty() ? null : impact.checks().stream().map(ProfileJson::of).toList(),

@@ -18,6 +18,11 @@ public record Failure(FailureKind kind, String detail, Optional<AlertDescription
         return WindowsSymptom.of(kind, alert.orElse(null));
     }
 
+    /** What a Windows client of {@code protocol} (spoken before TLS; empty for none) shows for this failure. */
+    public WindowsSymptom windowsSymptom(Optional<String> protocol) {
+        return WindowsSymptom.of(kind, alert.orElse(null), protocol);
+    }
+
     @Override
     public String toString() {
         return kind.label() + ": " + detail;

@@ -1,10 +1,14 @@
 package io.tlsweep.result;
 
 import io.tlsweep.wire.AlertDescription;
+import java.util.Optional;
 
 /**
  * What a Windows client (Schannel via SSPI, and .NET Framework's HttpWebRequest on top of it) reports
- * when it meets a failure of this kind, so a report speaks the words of the help-desk ticket.
+ * when it meets a failure of this kind, so a report speaks the words of the help-desk ticket. On an endpoint where a
+ * protocol is spoken before TLS, the client of that protocol speaks instead where its words are known from a source
+ * ({@link #of(FailureKind, AlertDescription, Optional)}): .NET's SmtpClient, SqlClient. Where they are not (RDP's
+ * client, the other protocols' clients), the symptom says so rather than guess.
  *
  * @param code the Win32/SSPI status or Winsock error ("0x80090326", "10054")
  * @param text its system message
@@ -16,6 +20,45 @@ public record WindowsSymptom(String code, String text, String dotNet, String bas
     private static final String SCHANNEL_MAP = "Microsoft's alert-to-SSPI mapping and COM error table"
             + " (client-profile-facts.md §7, S13/S14/S20)";
     private static final String WINSOCK = "Winsock error codes (WinSock2 documentation)";
+    private static final String SMTP_NO_STARTTLS = "Server does not support secure connections.";
+    private static final String SQL_NO_ENCRYPTION =
+            "The instance of SQL Server you attempted to connect to does not support encryption.";
+    private static final String SQL_PRELOGIN_RESET = "A connection was successfully established with the server,"
+            + " but then an error occurred during the pre-login handshake. (provider: TCP Provider, error: 0 - An"
+            + " existing connection was forcibly closed by the remote host.)";
+
+    /**
+     * The symptom on an endpoint where {@code protocol} is spoken before TLS (empty: TLS from the first byte): the
+     * words of that protocol's Windows client where a source gives them, else {@link #of(FailureKind,
+     * AlertDescription)}'s.
+     */
+    public static WindowsSymptom of(FailureKind kind, AlertDescription alert, Optional<String> protocol) {
+        String p = protocol.orElse("");
+        if (p.equals("smtp") && kind == FailureKind.PRELUDE_TLS_NOT_OFFERED) {
+            return new WindowsSymptom("SmtpException", SMTP_NO_STARTTLS, SMTP_NO_STARTTLS, "System.Net.Mail.SmtpClient"
+                    + " with EnableSsl: SmtpConnection throws SR.MailServerDoesNotSupportStartTls when the EHLO reply"
+                    + " lists no STARTTLS (dotnet/runtime src/libraries/System.Net.Mail: SmtpConnection.cs,"
+                    + " Resources/Strings.resx; .NET Framework's System.Net.Mail the same)");
+        }
+        if (p.equals("mssql") && kind == FailureKind.PRELUDE_TLS_NOT_OFFERED) {
+            return new WindowsSymptom("SqlException", SQL_NO_ENCRYPTION, SQL_NO_ENCRYPTION, "SqlClient with"
+                    + " Encrypt=true when PRELOGIN answers ENCRYPT_NOT_SUP: SQLMessage.EncryptionNotSupportedByServer,"
+                    + " resource SQL_EncryptionNotSupportedByServer (the PRELOGIN handling of TdsParser,"
+                    + " dotnet/SqlClient); with Encrypt=false, System.Data.SqlClient's default, nothing is shown and"
+                    + " the login goes without TLS");
+        }
+        if (p.equals("mssql") && kind == FailureKind.RESET_BEFORE_REPLY) {
+            return new WindowsSymptom("10054", SQL_PRELOGIN_RESET, SQL_PRELOGIN_RESET, "Microsoft Learn, SQL"
+                    + " Server troubleshooting: An existing connection was forcibly closed by the remote host (OS"
+                    + " error 10054), learn.microsoft.com/troubleshoot/sql/database-engine/connect/"
+                    + "tls-exist-connection-closed (client-profiles.json source Q2)");
+        }
+        if (kind.prelude() && !p.isEmpty()) {
+            return new WindowsSymptom("", "(TLS never started: no " + p + " client's wording for this is known from"
+                    + " a source; the client's own protocol reports it, not Schannel)", "", "none");
+        }
+        return of(kind, alert);
+    }
 
     public static WindowsSymptom of(FailureKind kind, AlertDescription alert) {
         return switch (kind) {

@@ -10,6 +10,7 @@ import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.input.Scope;
 import io.tlsweep.text.Labelled;
 import io.tlsweep.text.Labels;
+import io.tlsweep.scan.PreludePoliteness;
 import io.tlsweep.scan.PreludeSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,14 +85,19 @@ public record SweepConfig(List<String> targets, List<Integer> ports, String outp
             return file + lineOfKey(text, key).map(line -> ":" + line).orElse("") + ": ";
         }
 
-        /** The engine settings, defaults where none is given; a value the engine refuses throws IAE. */
+        /**
+         * The engine settings, defaults where none is given, and each protocol's own limits
+         * ({@link PreludePoliteness}) where the matching key ({@code perHost}, {@code rate}, {@code readTimeoutMs})
+         * is not given; a value the engine refuses throws IAE.
+         */
         public EngineConfig engine(Scope scope) {
             EngineSettings d = EngineSettings.DEFAULTS;
             return new EngineSettings(connectTimeoutMs == null ? d.connectTimeoutMs() : connectTimeoutMs,
                     readTimeoutMs == null ? d.readTimeoutMs() : readTimeoutMs,
                     targetBudgetSeconds == null ? d.targetBudgetSeconds() : targetBudgetSeconds,
                     concurrency == null ? d.concurrency() : concurrency, perHost == null ? d.perHost() : perHost,
-                    rate == null ? d.rate() : rate).engine(scope);
+                    rate == null ? d.rate() : rate).engine(scope,
+                    PreludePoliteness.unless(perHost != null, rate != null, readTimeoutMs != null));
         }
     }
 

@@ -104,7 +104,7 @@ public final class TlsScanner implements AutoCloseable {
     public CompletableFuture<RunStats> scanThen(Iterator<Target> targets,
             Function<TargetResult, ? extends CompletionStage<?>> then) {
         PlanSettings settings = new PlanSettings(options, profiles, profilesOnly, false);
-        return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port()),
+        return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port(), t.prelude()),
                 t -> EndpointPlan.of(t.sni(), preludes.prelude(t), Optional.empty(), settings, checks.all()),
                 r -> then.apply(toResult(r)));
     }
@@ -119,7 +119,7 @@ public final class TlsScanner implements AutoCloseable {
             boolean legacyWatch, BiFunction<TargetResult, Boolean, ? extends CompletionStage<?>> then) {
         // a re-check is followed by the full scan wherever the endpoint changed, profiles-only or not
         PlanSettings settings = new PlanSettings(options, profiles, false, legacyWatch);
-        return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port()),
+        return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port(), t.prelude()),
                 t -> EndpointPlan.of(t.sni(), preludes.prelude(t), baselines.apply(t), settings, checks.all()),
                 r -> then.apply(toResult(r), r.plan() != null && r.plan().unchangedSinceBaseline()));
     }

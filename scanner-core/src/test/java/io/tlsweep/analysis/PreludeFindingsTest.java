@@ -17,6 +17,7 @@ import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
+import io.tlsweep.result.PreludeFacts;
 import io.tlsweep.result.ScanStatus;
 import java.util.EnumSet;
 import java.util.List;
@@ -122,5 +123,23 @@ class PreludeFindingsTest {
                 new SmtpFacts("smtp", "220 mx.test ESMTP", Optional.of(false), List.of()))));
         assertThat(smtp.verdict()).isEqualTo(Verdict.TLS_NOT_OFFERED);
         assertThat(smtp.reason()).startsWith("smtp: STARTTLS not offered: no TLS to retire");
+    }
+
+    /** Where a source gives the words of the Windows client for a service without TLS, the reason has them. */
+    @Test
+    void aServiceWithoutTlsSaysWhatAWindowsClientThatRequiresTlsShowsWhereItIsKnown() {
+        Failure noStarttls = Failure.of(FailureKind.PRELUDE_TLS_NOT_OFFERED, "STARTTLS is not among the extensions");
+        Optional<PreludeFacts> smtpFacts = Optional.of(new SmtpFacts("smtp", "220 mx.test ESMTP", Optional.of(false),
+                List.of()));
+        Assessment smtp = Readiness.assess(ResultBuilder.failed(ScanStatus.TLS_NOT_OFFERED, noStarttls, "smtp")
+                .withPrelude(smtpFacts));
+        assertThat(smtp.reason()).endsWith("(prelude-tls-not-offered: STARTTLS is not among the extensions); a"
+                + " Windows client that requires TLS shows SmtpException \"Server does not support secure"
+                + " connections.\"");
+
+        Assessment rdp = Readiness.assess(ResultBuilder.failed(ScanStatus.TLS_NOT_OFFERED, Failure.of(
+                FailureKind.PRELUDE_TLS_NOT_OFFERED, "the server selected standard RDP security"), "rdp"));
+        assertThat(rdp.reason()).as("no sourced wording for the RDP client: none is made up")
+                .endsWith("(prelude-tls-not-offered: the server selected standard RDP security)");
     }
 }

@@ -25,6 +25,7 @@ final class ResultBuilder {
     private static final Target TARGET = new Target("127.0.0.9:443", "127.0.0.9", 443, Optional.empty(), true,
             "test");
 
+    private Target target = TARGET;
     private ScanStatus status = ScanStatus.OK;
     private Optional<Failure> failure = Optional.empty();
     private final List<ProtocolSupport> protocols = new ArrayList<>();
@@ -40,6 +41,15 @@ final class ResultBuilder {
     /** A target that got no version through: its status and the failure that says why. */
     static TargetResult failed(ScanStatus status, Failure failure) {
         ResultBuilder b = new ResultBuilder();
+        b.status = status;
+        b.failure = Optional.of(failure);
+        return b.build();
+    }
+
+    /** As {@link #failed(ScanStatus, Failure)}, on an endpoint where {@code prelude} is spoken before TLS. */
+    static TargetResult failed(ScanStatus status, Failure failure, String prelude) {
+        ResultBuilder b = new ResultBuilder();
+        b.target = new Target("127.0.0.9:25", "127.0.0.9", 25, Optional.empty(), true, "test", Optional.of(prelude));
         b.status = status;
         b.failure = Optional.of(failure);
         return b.build();
@@ -81,7 +91,7 @@ final class ResultBuilder {
     TargetResult build() {
         List<ProtocolSupport> oldestFirst = protocols.stream()
                 .sorted(Comparator.comparing(ProtocolSupport::version)).toList();
-        return new TargetResult(TARGET, Optional.of("127.0.0.9"), status, failure, oldestFirst, refusals, List.of(),
+        return new TargetResult(target, Optional.of("127.0.0.9"), status, failure, oldestFirst, refusals, List.of(),
                 List.of(), false, List.of(), Map.of(), 1, 1);
     }
 

@@ -48,7 +48,7 @@ class ConversationTest {
     enum Split { WHOLE, PIECES_OF_50, BYTE_BY_BYTE }
 
     private static Conversation conversation(ProbeStep step) {
-        return new Conversation(step, HELLO, 64 * 1024, 5000, () -> "127.0.0.1:443");
+        return new Conversation(step, HELLO, 64 * 1024, 5000, 5000, () -> "127.0.0.1:443");
     }
 
     private static ProbeStep direct() {
@@ -189,7 +189,7 @@ class ConversationTest {
         assertThat(((ConnectionOutcome.NoReply) c.outcome(Timings.NONE)).failure().detail())
                 .isEqualTo("a line of more than 512 bytes");
 
-        Conversation chatty = new Conversation(line(false), HELLO, 4096, 5000, () -> "127.0.0.1:25");
+        Conversation chatty = new Conversation(line(false), HELLO, 4096, 5000, 5000, () -> "127.0.0.1:25");
         chatty.connected();
         chatty.received(BANNER);
         byte[] lines = ascii("250-more\r\n".repeat(500));

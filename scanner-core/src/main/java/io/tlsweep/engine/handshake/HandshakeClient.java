@@ -8,8 +8,10 @@ import io.tlsweep.engine.ConnectionGate;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.engine.ScanEngine;
 import io.tlsweep.engine.Transport;
+import io.tlsweep.prelude.Prelude;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -107,7 +109,7 @@ public final class HandshakeClient implements AutoCloseable {
                     + refusal.get()), new HandshakeTimings(-1, -1, 0)));
             return result;
         }
-        gate.enter(target.address().getAddress(), loop, pass -> {
+        gate.enter(target.address().getAddress(), target.prelude().map(Prelude::protocol), loop, pass -> {
             Channel channel = connect(target, mode, context, loop, result::complete);
             channel.closeFuture().addListener(closed -> pass.release());
         });
@@ -125,11 +127,14 @@ public final class HandshakeClient implements AutoCloseable {
         ssl.setCloseNotifyFlushTimeoutMillis(config.handshakeTimeout().toMillis());
         ssl.setCloseNotifyReadTimeoutMillis(0);
         long handshake = config.handshakeTimeout().toMillis();
-        // connect, the handshake, and each of the prelude and what it asks after TLS within the same timeout
-        int phases = 1 + (target.prelude().isPresent() ? 1 : 0)
-                + (target.prelude().flatMap(p -> p.afterTls()).isPresent() ? 1 : 0);
-        long bound = config.connectTimeout().toMillis() + handshake * phases;
-        new HandshakeConnection(target, mode, contexts.trustManager(), channel, ssl, handshake, bound, outcome)
+        // connect, the handshake, the prelude and what it asks after TLS: the two last under the protocol's own
+        // answer timeout (the handshake's when the protocol has none)
+        long prelude = target.prelude().isEmpty() ? 0 : gate == null ? handshake
+                : gate.limits(target.prelude().map(Prelude::protocol)).preludeTimeout().map(Duration::toMillis)
+                        .orElse(handshake);
+        long afterTls = target.prelude().flatMap(Prelude::afterTls).isPresent() ? prelude : 0;
+        long bound = config.connectTimeout().toMillis() + handshake + prelude + afterTls;
+        new HandshakeConnection(target, mode, contexts.trustManager(), channel, ssl, prelude, bound, outcome)
                 .start(loop);
         return channel;
     }
