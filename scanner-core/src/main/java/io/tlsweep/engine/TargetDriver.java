@@ -285,7 +285,9 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
             finishIfQuiet();
             return;
         }
-        if (outcome instanceof ConnectionOutcome.NoReply n && n.failure().kind().endsTarget()) {
+        if (outcome instanceof ConnectionOutcome.NoReply n && n.failure().kind().endsTarget()
+                && !(n.failure().kind().prelude() && exchange.step().prelude().filter(p -> !p.failureEndsEndpoint())
+                        .isPresent())) {
             deadEndpoint = n.failure();
         }
         try {

@@ -13,4 +13,12 @@ public interface Prelude {
 
     /** A codec holding the state of one connection's prelude, before any byte was exchanged. */
     PreludeCodec open();
+
+    /**
+     * Whether this prelude failing (the service refusing TLS, turning the client away) means no connection to the
+     * endpoint will start TLS, so the engine sends nothing more there: yes, but for an {@link AskedPrelude}.
+     */
+    default boolean failureEndsEndpoint() {
+        return true;
+    }
 }
