@@ -23,7 +23,8 @@ import java.util.function.Function;
 public final class HelloRound<P> implements CheckPlan<P> {
     /**
      * A hello to send, and why ("TLSv1.2 with a TLS 1.3 fallback"), for logs and metrics; with {@code prelude},
-     * said before it instead of the endpoint's own (one RDP security protocol set, say).
+     * said before it instead of the endpoint's own (one RDP security protocol set, say). After a prelude that is a
+     * question ({@link Prelude#question()}) the hello is not sent.
      */
     public record Hello(String purpose, ClientHelloSpec hello, Optional<Prelude> prelude) {
         /** A hello after the endpoint's own prelude, if it has one. */

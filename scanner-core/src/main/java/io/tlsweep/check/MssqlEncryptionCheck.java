@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * Two questions to a SQL Server besides the scan, one connection each, before it: what it answers a client whose
  * PRELOGIN says ENCRYPT_OFF (ENCRYPT_REQ: Force Encryption is on and clients that cannot encrypt are turned away;
- * ENCRYPT_OFF: TLS carries the login only; ENCRYPT_NOT_SUP: no TLS at all), and whether it serves TDS 8.0 strict
+ * ENCRYPT_OFF: TLS carries the login only; ENCRYPT_NOT_SUP: no TLS at all; the connection is closed after the
+ * PRELOGIN response, an {@link AskedPrelude}), and whether it serves TDS 8.0 strict
  * encryption (SQL Server 2022, {@code Encrypt=Strict}): a ClientHello as the first byte, with the ALPN protocol
  * {@code tds/8.0}, answered by a ServerHello or refused (a server without it closes the connection).
  */
@@ -108,6 +109,7 @@ public final class MssqlEncryptionCheck implements Check<MssqlEncryptionCheck.Pa
             return Optional.empty();
         }
         List<HelloRound.Hello> hellos = List.of(
+                // a question: the connection ends with the PRELOGIN response, its hello is never sent
                 new HelloRound.Hello("mssql-encryption: ENCRYPT_OFF", PreludeHellos.upTo(ProtocolVersion.TLSv1_2,
                         context.sni()), Optional.of(new AskedPrelude(TdsPrelude.asking(Encryption.OFF)))),
                 new HelloRound.Hello("mssql-encryption: TDS 8.0 strict", PreludeHellos.upTo(ProtocolVersion.TLSv1_3,

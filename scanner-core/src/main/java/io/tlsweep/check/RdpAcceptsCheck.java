@@ -29,10 +29,10 @@ import java.util.stream.Collectors;
  * (PROTOCOL_SSL), CredSSP (PROTOCOL_HYBRID), CredSSP with the early authorization result (HYBRID_EX, asked together
  * with HYBRID as [MS-RDPBCGR] 2.2.1.1.1 wants) and RDSTLS — and for each what the Connection Confirm said: the
  * protocol selected, or the RDP_NEG_FAILURE code of a refusal (SSL_REQUIRED_BY_SERVER, HYBRID_REQUIRED_BY_SERVER,
- * SSL_NOT_ALLOWED_BY_SERVER...). Where the server selects a TLS-based protocol the connection goes on to a hello
- * and its reply, as every RDP connection of a scan does, and is closed; the reply is not kept. Run on RDP endpoints
- * before the scan, so a server with standard RDP security only, where the scan ends after first contact, is asked
- * too.
+ * SSL_NOT_ALLOWED_BY_SERVER...). Each request is a question ({@link AskedPrelude}): the connection is closed after
+ * the Connection Confirm, before any TLS byte, and a refusal does not end the endpoint; every connection goes
+ * through the engine's per-host cap and rate like the scan's. Run on RDP endpoints before the scan, so a server
+ * with standard RDP security only, where the scan ends after first contact, is asked too.
  */
 public final class RdpAcceptsCheck implements Check<RdpAcceptsCheck.Part> {
     public static final PartKey<Part> KEY = new PartKey<>("rdp-accepts", Part.class);
@@ -100,6 +100,7 @@ public final class RdpAcceptsCheck implements Check<RdpAcceptsCheck.Part> {
         }
         List<HelloRound.Hello> hellos = new ArrayList<>();
         for (SecurityProtocol p : ASKED) {
+            // the step's hello is never sent: the connection ends with the Connection Confirm
             hellos.add(new HelloRound.Hello("rdp-accepts: " + p.label() + " asked", PreludeHellos.upTo(
                     ProtocolVersion.TLSv1_2, context.sni()), Optional.of(new AskedPrelude(RdpPrelude.requesting(
                             requested(p))))));

@@ -3,6 +3,7 @@ package io.tlsweep.engine;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tlsweep.metrics.OutcomeClass;
+import io.tlsweep.prelude.Prelude;
 import io.tlsweep.probe.ProbePlan;
 import io.tlsweep.probe.ProbeStep;
 import io.tlsweep.result.ConnectionOutcome;
@@ -286,7 +287,7 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
             return;
         }
         if (outcome instanceof ConnectionOutcome.NoReply n && n.failure().kind().endsTarget()
-                && !(n.failure().kind().prelude() && exchange.step().prelude().filter(p -> !p.failureEndsEndpoint())
+                && !(n.failure().kind().prelude() && exchange.step().prelude().filter(Prelude::question)
                         .isPresent())) {
             deadEndpoint = n.failure();
         }

@@ -15,10 +15,11 @@ public interface Prelude {
     PreludeCodec open();
 
     /**
-     * Whether this prelude failing (the service refusing TLS, turning the client away) means no connection to the
-     * endpoint will start TLS, so the engine sends nothing more there: yes, but for an {@link AskedPrelude}.
+     * Whether this prelude is a question asked on a connection of its own ({@link AskedPrelude}): the connection
+     * ends with the prelude, closed as soon as TLS may start and before any TLS byte, and a failure is the service's
+     * answer, not a sign that the endpoint will not start TLS, so the engine goes on with its other connections.
      */
-    default boolean failureEndsEndpoint() {
-        return true;
+    default boolean question() {
+        return false;
     }
 }

@@ -38,7 +38,6 @@ import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
 import io.tlsweep.targets.TdsTargetSpec;
 import io.tlsweep.wire.ProtocolVersion;
-import io.tlsweep.wire.ServerResponse;
 import io.tlsweep.wire.ServerResponseDecoder;
 import io.tlsweep.wire.Vectors;
 import java.io.BufferedReader;
@@ -81,8 +80,7 @@ class MssqlEncryptionCheckTest {
                 + ".server.hex")).last();
         ConnectionOutcome outcome = last instanceof PreludeStep.Failed f
                 ? new ConnectionOutcome.NoReply(f.facts(), f.failure(), Timings.NONE)
-                : new ConnectionOutcome.Replied(Optional.of(((PreludeStep.TlsMayStart) last).facts()),
-                        new ServerResponse.Malformed("not kept", 0), List.of(), Timings.NONE);
+                : new ConnectionOutcome.PreludeAnswered(((PreludeStep.TlsMayStart) last).facts(), Timings.NONE);
         return MssqlEncryptionCheck.encryptOff(outcome);
     }
 

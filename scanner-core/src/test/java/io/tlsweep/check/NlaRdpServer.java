@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connections only from computers running Remote Desktop with Network Level Authentication" answers
  * ([MS-RDPBCGR] 2.2.1.2): a Connection Request asking for HYBRID_EX gets an RDP_NEG_RSP selecting it, one asking
  * for HYBRID (without HYBRID_EX) one selecting HYBRID, any other an RDP_NEG_FAILURE HYBRID_REQUIRED_BY_SERVER.
- * Where it selected a protocol, a ClientHello offering TLS 1.2 and TLS_RSA_WITH_AES_128_GCM_SHA256 gets a TLS 1.2
+ * Where it selected a protocol, it counts the ClientHellos that follow, and one offering TLS 1.2 and TLS_RSA_WITH_AES_128_GCM_SHA256 gets a TLS 1.2
  * ServerHello, another a fatal alert. One thread per connection; stopped by {@link #close}.
  */
 final class NlaRdpServer implements AutoCloseable {
@@ -35,6 +36,7 @@ final class NlaRdpServer implements AutoCloseable {
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> hellos = new ConcurrentHashMap<>();
 
     private NlaRdpServer() throws IOException {
         socket = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
@@ -52,6 +54,11 @@ final class NlaRdpServer implements AutoCloseable {
     /** Connection Requests read so far. */
     int requests() {
         return requests.get();
+    }
+
+    /** ClientHellos read so far after a Connection Request asking for {@code requested}. */
+    int hellosAfter(int requested) {
+        return hellos.getOrDefault(requested, new AtomicInteger()).get();
     }
 
     /** The Connection Confirm for {@code requested}: 19 bytes, an RDP_NEG_RSP or an RDP_NEG_FAILURE. */
@@ -97,6 +104,7 @@ final class NlaRdpServer implements AutoCloseable {
             if (hello == null) {
                 return;
             }
+            hellos.computeIfAbsent(requested, k -> new AtomicInteger()).incrementAndGet();
             boolean tls12 = hello.hello().clientVersion().atLeast(ProtocolVersion.TLSv1_2);
             boolean offered = hello.hello().cipherSuites().stream().anyMatch(c -> c.code() == 0x009C);
             s.getOutputStream().write(!tls12 ? SentinelServer.alert(70) : !offered ? SentinelServer.alert(40)

@@ -26,7 +26,6 @@ import io.tlsweep.result.TargetResult;
 import io.tlsweep.result.Timings;
 import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.wire.Hex;
-import io.tlsweep.wire.ServerResponse;
 import io.tlsweep.wire.Vectors;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,15 +57,13 @@ class RdpAcceptsCheckTest {
         return "rdp-xrdp-" + layer + "-" + set;
     }
 
-    /** The outcome of a connection whose prelude got {@code server}'s bytes (a TLS reply, when TLS started). */
+    /** The outcome of a question whose prelude got {@code server}'s bytes, as the engine gives it. */
     private static ConnectionOutcome outcome(SecurityProtocol asked, byte[] server) {
         PreludeStep last = PreludeFeed.same(RdpPrelude.requesting(RdpAcceptsCheck.requested(asked)), server).last();
         if (last instanceof PreludeStep.Failed f) {
             return new ConnectionOutcome.NoReply(f.facts(), f.failure(), Timings.NONE);
         }
-        PreludeStep.TlsMayStart start = (PreludeStep.TlsMayStart) last;
-        return new ConnectionOutcome.Replied(Optional.of(start.facts()), new ServerResponse.Malformed("not kept", 0),
-                List.of(), Timings.NONE);
+        return new ConnectionOutcome.PreludeAnswered(((PreludeStep.TlsMayStart) last).facts(), Timings.NONE);
     }
 
     private static Part fold(String layer) {
@@ -164,8 +161,8 @@ class RdpAcceptsCheckTest {
 
     /**
      * The built-in checks against a server that requires NLA: five more connections, each said its own request
-     * through the engine (a refusal does not end the endpoint), the part says exactly what the server accepts, and
-     * the line's prelude facts are those of the scan's own request.
+     * through the engine (a refusal does not end the endpoint) and closed after the Connection Confirm, the part
+     * says exactly what the server accepts, and the line's prelude facts are those of the scan's own request.
      */
     @Test
     void registeredItAsksEachProtocolOfAServerThatRequiresNla() throws Exception {
@@ -183,6 +180,9 @@ class RdpAcceptsCheckTest {
             r = results.get(0);
             assertThat(server.requests()).as("every connection said its Connection Request").isEqualTo(
                     r.connections());
+            assertThat(server.hellosAfter(0x02) + server.hellosAfter(0x0a)).as("the check's connections end with"
+                    + " the Connection Confirm, before any TLS byte").isZero();
+            assertThat(server.hellosAfter(0x0b)).as("the scan's own go on to TLS").isPositive();
         }
 
         Part part = r.checks().get(RdpAcceptsCheck.KEY).orElseThrow();
