@@ -27,6 +27,8 @@ import io.tlsweep.result.Timings;
 import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.wire.Hex;
 import io.tlsweep.wire.Vectors;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,17 +169,22 @@ class RdpAcceptsCheckTest {
     @Test
     void registeredItAsksEachProtocolOfAServerThatRequiresNla() throws Exception {
         TargetResult r;
+        TargetResult closed;
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
         try (NlaRdpServer server = NlaRdpServer.start()) {
-            Target target = new Target("127.0.0.1:" + server.port(), "127.0.0.1", server.port(), Optional.empty(),
-                    true, "nla").withPrelude(Optional.of(RdpPrelude.PROTOCOL));
             EngineConfig config = EngineConfig.builder().connectTimeout(Duration.ofSeconds(2))
                     .readTimeout(Duration.ofSeconds(3)).targetBudget(Duration.ofSeconds(60)).maxInFlight(8)
                     .perHostConnections(2).build();
-            List<TargetResult> results = new ArrayList<>();
+            Map<String, TargetResult> results = new java.util.concurrent.ConcurrentHashMap<>();
             try (TlsScanner scanner = new TlsScanner(config, ScanOptions.full(), List.of(), false, Checks.BUILT_IN)) {
-                scanner.scan(List.of(target).iterator(), results::add).join();
+                scanner.scan(List.of(rdp(server.port(), "nla"), rdp(closedPort, "closed")).iterator(),
+                        t -> results.put(t.target().origin(), t)).join();
             }
-            r = results.get(0);
+            r = results.get("nla");
+            closed = results.get("closed");
             assertThat(server.requests()).as("every connection said its Connection Request").isEqualTo(
                     r.connections());
             assertThat(server.hellosAfter(0x02) + server.hellosAfter(0x0a)).as("the check's connections end with"
@@ -194,5 +201,28 @@ class RdpAcceptsCheckTest {
         assertThat(r.prelude().orElseThrow().fields()).containsEntry("requested-protocols",
                 List.of("ssl", "hybrid", "hybrid-ex")).containsEntry("selected-protocol", "hybrid-ex");
         assertThat(r.protocols()).as("the scan went on after the refusals").isNotEmpty();
+
+        assertThat(closed.checks().get(RdpAcceptsCheck.KEY)).as("nothing listens: no part").isEmpty();
+        assertThat(closed.failure().orElseThrow().kind()).isEqualTo(FailureKind.CONNECT_REFUSED);
+    }
+
+    private static Target rdp(int port, String origin) {
+        return new Target("127.0.0.1:" + port, "127.0.0.1", port, Optional.empty(), true, origin)
+                .withPrelude(Optional.of(RdpPrelude.PROTOCOL));
+    }
+
+    /** The first question alone, the others only once it was answered; no part when it was not. */
+    @Test
+    void theOtherQuestionsWaitForTheFirstAnswer() {
+        ConnectionOutcome refused = new ConnectionOutcome.NoReply(Failure.of(FailureKind.CONNECT_REFUSED,
+                "connection refused"), Timings.NONE);
+        ConnectionOutcome silent = new ConnectionOutcome.NoReply(Failure.of(FailureKind.PRELUDE_TIMEOUT,
+                "no answer in the rdp prelude"), Timings.NONE);
+        ConnectionOutcome turnedAway = outcome(STANDARD_RDP, Vectors.load("prelude/rdp-xrdp-tls-all-four.server.hex"));
+        assertThat(AnsweredFirst.answered(refused)).isFalse();
+        assertThat(AnsweredFirst.answered(silent)).isFalse();
+        assertThat(AnsweredFirst.answered(turnedAway)).as("an X.224 Data is an answer").isTrue();
+        assertThat(AnsweredFirst.answered(outcome(SSL, Vectors.load("prelude/rdp-xrdp-tls-ssl-alone.server.hex"))))
+                .isTrue();
     }
 }
