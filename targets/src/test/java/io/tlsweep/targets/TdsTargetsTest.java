@@ -37,7 +37,9 @@ class TdsTargetsTest {
             TdsTargetSpec.of("tds-forced", 15, 0, 2000, TdsTargetSpec.Encryption.REQ,
                     DefaultProfiles.mixed().toBuilder().name("tds-forced-tls").build()),
             TdsTargetSpec.of("tds-2022", 16, 0, 1000, TdsTargetSpec.Encryption.OFF,
-                    DefaultProfiles.mixed().toBuilder().name("tds-2022-tls").build()).servingStrict()));
+                    DefaultProfiles.mixed().toBuilder().name("tds-2022-tls").build()).servingStrict(),
+            TdsTargetSpec.of("tds-2022-strict-only", 16, 0, 1000, TdsTargetSpec.Encryption.OFF,
+                    DefaultProfiles.mixed().toBuilder().name("tds-2022-strict-only-tls").build()).strictOnly()));
 
     /** A PRELOGIN as [MS-TDS] 4.1 lays it out, with ENCRYPTION {@code %02x}. */
     private static final String PRELOGIN = "1201002f00000100" + "00001a0006" + "0100200001" + "0200210001"
@@ -124,6 +126,25 @@ class TdsTargetsTest {
             byte[] response = packet(s.getInputStream());
             assertEquals(0x04, response[0]);
             assertEquals(0x01, response[8 + 32], "ENCRYPT_ON to a client saying ON");
+        }
+    }
+
+    @Test
+    void aStrictOnlyFrontClosesPreloginInTheClearAndServesTlsFirst(TargetFarm farm) throws Exception {
+        FarmTarget t = farm.target("tds-2022-strict-only");
+        try (Socket s = open(t)) {
+            s.getOutputStream().write(prelogin(0x01));
+            assertEquals(-1, s.getInputStream().read(), "no PRELOGIN in the clear");
+        }
+        try (SSLSocket s = (SSLSocket) trusting(farm).getSocketFactory().createSocket(t.host(), t.port())) {
+            s.setSoTimeout(10_000);
+            SSLParameters parameters = s.getSSLParameters();
+            parameters.setApplicationProtocols(new String[] {"tds/8.0"});
+            s.setSSLParameters(parameters);
+            s.startHandshake();
+            assertEquals("tds/8.0", s.getApplicationProtocol());
+            s.getOutputStream().write(prelogin(0x00));
+            assertEquals(0x04, packet(s.getInputStream())[0], "the PRELOGIN response, inside TLS");
         }
     }
 

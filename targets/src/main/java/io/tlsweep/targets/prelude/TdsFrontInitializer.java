@@ -51,7 +51,8 @@ public final class TdsFrontInitializer extends ChannelInitializer<Channel> {
     /**
      * Tells a strict connection from a PRELOGIN by its first byte, as SQL Server 2022 does: 0x16 puts TLS under the
      * messages at once (or closes the connection when the front does not serve strict encryption); anything else
-     * goes on to the messages as it is. Then it takes itself away, handing on what it holds.
+     * goes on to the messages as it is (or is closed by a front that serves strict encryption only). Then it takes
+     * itself away, handing on what it holds.
      */
     private final class FirstByte extends ByteToMessageDecoder {
         private final TdsFront front;
@@ -67,12 +68,14 @@ public final class TdsFrontInitializer extends ChannelInitializer<Channel> {
             if (!in.isReadable()) {
                 return;
             }
-            if (in.getUnsignedByte(in.readerIndex()) == TLS_HANDSHAKE) {
-                if (!spec.strict()) {
-                    in.skipBytes(in.readableBytes());
-                    ctx.close();
-                    return;
-                }
+            boolean tlsFirst = in.getUnsignedByte(in.readerIndex()) == TLS_HANDSHAKE;
+            TdsTargetSpec.Strict refuses = tlsFirst ? TdsTargetSpec.Strict.NOT_SERVED : TdsTargetSpec.Strict.ONLY;
+            if (spec.strict() == refuses) {
+                in.skipBytes(in.readableBytes());
+                ctx.close();
+                return;
+            }
+            if (tlsFirst) {
                 front.strict();
                 ctx.pipeline().addAfter(ctx.name(), "tls", strict.get());
             }
