@@ -26,8 +26,9 @@ import java.util.Optional;
  * ENCRYPT_OFF: TLS carries the login only; ENCRYPT_NOT_SUP: no TLS at all; the connection is closed after the
  * PRELOGIN response, an {@link AskedPrelude}), and whether it serves TDS 8.0 strict
  * encryption (SQL Server 2022, {@code Encrypt=Strict}): a ClientHello as the first byte, with the ALPN protocol
- * {@code tds/8.0}, answered by a ServerHello or refused (a server without it closes the connection). The second
- * only once the first was answered ({@link AnsweredFirst}).
+ * {@code tds/8.0}, answered by a ServerHello or refused (a server without it closes the connection). Both at once
+ * ({@link Questions}): a server that forces strict encryption closes the PRELOGIN in the clear and serves the
+ * ClientHello; no part where neither was answered.
  */
 public final class MssqlEncryptionCheck implements Check<MssqlEncryptionCheck.Part> {
     public static final PartKey<Part> KEY = new PartKey<>("mssql-encryption", Part.class);
@@ -116,7 +117,7 @@ public final class MssqlEncryptionCheck implements Check<MssqlEncryptionCheck.Pa
                 new HelloRound.Hello("mssql-encryption: TDS 8.0 strict", PreludeHellos.upTo(ProtocolVersion.TLSv1_3,
                         context.sni()).toBuilder().alpn(List.of(TdsStrictPrelude.ALPN)).build(),
                         Optional.of(new TdsStrictPrelude())));
-        return Optional.of(new AnsweredFirst<>(context, hellos, e -> new Part(encryptOff(e.get(0).outcome()),
+        return Optional.of(Questions.allAtOnce(context, hellos, e -> new Part(encryptOff(e.get(0).outcome()),
                 strict(e.get(1).outcome()))));
     }
 

@@ -12,25 +12,26 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The plan of a check that asks a service questions before the scan: its first hello alone, and only when the
- * service answered that one (anything but a connection that failed outside the prelude or a prelude that timed
- * out), the others all at once; then its part folded from every exchange, in the order given. An endpoint that did
- * not answer the first (nothing listens, silence, a reset) costs one connection and gets no part: the scan after
- * it says what became of the endpoint.
+ * The plan of a check that asks a service questions before the scan, one connection each: all at once, or the
+ * first alone and the others only once the service answered it ({@link #answered}: anything but a connection that
+ * failed outside the prelude or a prelude that timed out); then its part folded from every exchange, in the order
+ * given, when the service answered any. An endpoint that answered none (nothing listens, silence, resets) gets no
+ * part, and asked first alone costs one connection: the scan after it says what became of the endpoint.
  *
  * @param <P> the part it folds
  */
-final class AnsweredFirst<P> implements CheckPlan<P> {
+final class Questions<P> implements CheckPlan<P> {
     private final List<ProbeStep> steps = new ArrayList<>();
     private final Function<List<HelloRound.Exchange>, P> fold;
     private final HelloRound.Exchange[] got;
+    private final boolean firstAlone;
     private int handedOut;
     private int back;
     private boolean done;
     private P part;
 
-    /** @param fold the part from every exchange, in the order of {@code hellos} */
-    AnsweredFirst(PlanContext context, List<HelloRound.Hello> hellos, Function<List<HelloRound.Exchange>, P> fold) {
+    private Questions(PlanContext context, List<HelloRound.Hello> hellos, boolean firstAlone,
+            Function<List<HelloRound.Exchange>, P> fold) {
         if (hellos.isEmpty()) {
             throw new IllegalArgumentException("a plan of questions needs at least one hello");
         }
@@ -40,14 +41,27 @@ final class AnsweredFirst<P> implements CheckPlan<P> {
             steps.add(h.prelude().map(step::withPrelude).orElse(step));
         }
         this.got = new HelloRound.Exchange[steps.size()];
+        this.firstAlone = firstAlone;
         this.fold = fold;
+    }
+
+    /** The first question alone, the others once it was answered. */
+    static <P> Questions<P> firstThenRest(PlanContext context, List<HelloRound.Hello> hellos,
+            Function<List<HelloRound.Exchange>, P> fold) {
+        return new Questions<>(context, hellos, true, fold);
+    }
+
+    /** Every question at once. */
+    static <P> Questions<P> allAtOnce(PlanContext context, List<HelloRound.Hello> hellos,
+            Function<List<HelloRound.Exchange>, P> fold) {
+        return new Questions<>(context, hellos, false, fold);
     }
 
     @Override
     public List<ProbeStep> ready() {
         if (handedOut == 0) {
-            handedOut = 1;
-            return List.of(steps.get(0));
+            handedOut = firstAlone ? 1 : steps.size();
+            return List.copyOf(steps.subList(0, handedOut));
         }
         if (handedOut == 1 && got[0] != null && !done) {
             handedOut = steps.size();
@@ -64,10 +78,12 @@ final class AnsweredFirst<P> implements CheckPlan<P> {
         }
         got[i] = new HelloRound.Exchange(step.purpose(), step.hello(), outcome);
         back++;
-        if (i == 0 && !answered(outcome)) {
+        if (firstAlone && i == 0 && !answered(outcome)) {
             done = true;
         } else if (back == steps.size()) {
-            part = Objects.requireNonNull(fold.apply(List.of(got)), "the fold gave no part");
+            if (java.util.Arrays.stream(got).anyMatch(e -> answered(e.outcome()))) {
+                part = Objects.requireNonNull(fold.apply(List.of(got)), "the fold gave no part");
+            }
             done = true;
         }
     }

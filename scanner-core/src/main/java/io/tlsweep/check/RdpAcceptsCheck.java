@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * the Connection Confirm, before any TLS byte, and a refusal does not end the endpoint; every connection goes
  * through the engine's per-host cap and rate like the scan's. Run on RDP endpoints before the scan, so a server
  * with standard RDP security only, where the scan ends after first contact, is asked too: standard RDP security
- * first, the others once the server answered that ({@link AnsweredFirst}).
+ * first, the others once the server answered that ({@link Questions}).
  */
 public final class RdpAcceptsCheck implements Check<RdpAcceptsCheck.Part> {
     public static final PartKey<Part> KEY = new PartKey<>("rdp-accepts", Part.class);
@@ -106,7 +106,7 @@ public final class RdpAcceptsCheck implements Check<RdpAcceptsCheck.Part> {
                     ProtocolVersion.TLSv1_2, context.sni()), Optional.of(new AskedPrelude(RdpPrelude.requesting(
                             requested(p))))));
         }
-        return Optional.of(new AnsweredFirst<>(context, hellos, exchanges -> {
+        return Optional.of(Questions.firstThenRest(context, hellos, exchanges -> {
             List<Answer> answers = new ArrayList<>();
             for (int i = 0; i < ASKED.size(); i++) {
                 answers.add(answer(ASKED.get(i), exchanges.get(i).outcome()));

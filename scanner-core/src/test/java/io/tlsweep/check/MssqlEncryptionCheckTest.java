@@ -59,13 +59,16 @@ import org.junit.jupiter.api.io.TempDir;
  * What a SQL Server answers ENCRYPT_OFF, and whether it serves TDS 8.0 strict encryption: the fold on the PRELOGIN
  * responses of vectors/prelude (built from [MS-TDS], no SQL Server being packaged for Debian) and on hand-made
  * outcomes; its JSON part; and the whole run, line and reports against the targets module's scripted SQL Server
- * front, once serving strict encryption (as SQL Server 2022), once not, once without TLS.
+ * front, once serving strict encryption (as SQL Server 2022), once serving it only (Force Strict Encryption), once
+ * not, once without TLS.
  */
 class MssqlEncryptionCheckTest {
     @RegisterExtension
     static final TargetFarmExtension FARM = TargetFarmExtension.of(List.of(
             TdsTargetSpec.of("mssql-2022-strict", 16, 0, 1000, TdsTargetSpec.Encryption.OFF,
                     DefaultProfiles.mixed().toBuilder().name("mssql-2022-strict-tls").build()).servingStrict(),
+            TdsTargetSpec.of("mssql-2022-strict-only", 16, 0, 1000, TdsTargetSpec.Encryption.OFF,
+                    DefaultProfiles.mixed().toBuilder().name("mssql-2022-strict-only-tls").build()).strictOnly(),
             TdsTargetSpec.of("mssql-2019-forced", 15, 0, 2000, TdsTargetSpec.Encryption.REQ,
                     DefaultProfiles.mixed().toBuilder().name("mssql-2019-forced-tls").build()),
             TdsTargetSpec.of("mssql-2008r2-no-tls", 10, 50, 1600, TdsTargetSpec.Encryption.NOT_SUP,
@@ -148,7 +151,8 @@ class MssqlEncryptionCheckTest {
     void registeredItReachesTheLineAndTheReports(TargetFarm farm, @TempDir Path dir) throws Exception {
         Map<String, TargetResult> results = new LinkedHashMap<>();
         List<Target> targets = new ArrayList<>();
-        for (String name : List.of("mssql-2022-strict", "mssql-2019-forced", "mssql-2008r2-no-tls")) {
+        for (String name : List.of("mssql-2022-strict", "mssql-2022-strict-only", "mssql-2019-forced",
+                "mssql-2008r2-no-tls")) {
             FarmTarget t = farm.target(name);
             targets.add(new Target(t.hostPort(), t.host(), t.port(), Optional.empty(), true, name)
                     .withPrelude(Optional.of(TdsPrelude.PROTOCOL)));
@@ -163,6 +167,10 @@ class MssqlEncryptionCheckTest {
         Part strict = results.get("mssql-2022-strict").checks().get(MssqlEncryptionCheck.KEY).orElseThrow();
         assertThat(strict).isEqualTo(new Part(new EncryptOff(Optional.of(Encryption.OFF), Optional.empty()),
                 new Strict(true, Optional.of(ProtocolVersion.TLSv1_2), Optional.of("tds/8.0"), Optional.empty())));
+        Part strictOnly = results.get("mssql-2022-strict-only").checks().get(MssqlEncryptionCheck.KEY).orElseThrow();
+        assertThat(strictOnly.encryptOff().answer()).as("PRELOGIN in the clear is closed").isEmpty();
+        assertThat(strictOnly.strict()).isEqualTo(new Strict(true, Optional.of(ProtocolVersion.TLSv1_2),
+                Optional.of("tds/8.0"), Optional.empty()));
         Part forced = results.get("mssql-2019-forced").checks().get(MssqlEncryptionCheck.KEY).orElseThrow();
         assertThat(forced.encryptOff()).isEqualTo(new EncryptOff(Optional.of(Encryption.REQ), Optional.empty()));
         assertThat(forced.strict().served()).as("a front without strict encryption closes a ClientHello").isFalse();

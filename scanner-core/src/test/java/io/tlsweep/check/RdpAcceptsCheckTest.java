@@ -219,10 +219,10 @@ class RdpAcceptsCheckTest {
         ConnectionOutcome silent = new ConnectionOutcome.NoReply(Failure.of(FailureKind.PRELUDE_TIMEOUT,
                 "no answer in the rdp prelude"), Timings.NONE);
         ConnectionOutcome turnedAway = outcome(STANDARD_RDP, Vectors.load("prelude/rdp-xrdp-tls-all-four.server.hex"));
-        assertThat(AnsweredFirst.answered(refused)).isFalse();
-        assertThat(AnsweredFirst.answered(silent)).isFalse();
-        assertThat(AnsweredFirst.answered(turnedAway)).as("an X.224 Data is an answer").isTrue();
-        assertThat(AnsweredFirst.answered(outcome(SSL, Vectors.load("prelude/rdp-xrdp-tls-ssl-alone.server.hex"))))
+        assertThat(Questions.answered(refused)).isFalse();
+        assertThat(Questions.answered(silent)).isFalse();
+        assertThat(Questions.answered(turnedAway)).as("an X.224 Data is an answer").isTrue();
+        assertThat(Questions.answered(outcome(SSL, Vectors.load("prelude/rdp-xrdp-tls-ssl-alone.server.hex"))))
                 .isTrue();
     }
 }
