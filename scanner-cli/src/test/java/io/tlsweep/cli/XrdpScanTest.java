@@ -108,7 +108,8 @@ class XrdpScanTest {
             assertThat(accepted(accepts)).as("xrdp with security_layer=rdp: standard RDP security alone")
                     .containsExactly("standard-rdp");
             assertThat(refusals(accepts)).containsExactly("ssl: selected standard-rdp",
-                    "hybrid: selected standard-rdp", "hybrid-ex: selected standard-rdp", "rdstls: selected standard-rdp");
+                    "hybrid: selected standard-rdp", "hybrid-ex: selected standard-rdp",
+                    "rdstls: selected standard-rdp");
             assertThat(r.out()).containsPattern(xrdp.hostPort() + " \\(rdp\\) +tls-not-offered");
             JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
             assertThat(summary.get("statuses").get("tls-not-offered").asLong()).isEqualTo(1);

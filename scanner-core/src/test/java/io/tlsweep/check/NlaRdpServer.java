@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connections only from computers running Remote Desktop with Network Level Authentication" answers
  * ([MS-RDPBCGR] 2.2.1.2): a Connection Request asking for HYBRID_EX gets an RDP_NEG_RSP selecting it, one asking
  * for HYBRID (without HYBRID_EX) one selecting HYBRID, any other an RDP_NEG_FAILURE HYBRID_REQUIRED_BY_SERVER.
- * Where it selected a protocol, it counts the ClientHellos that follow, and one offering TLS 1.2 and TLS_RSA_WITH_AES_128_GCM_SHA256 gets a TLS 1.2
- * ServerHello, another a fatal alert. One thread per connection; stopped by {@link #close}.
+ * Where it selected a protocol, it counts the ClientHellos that follow; one offering TLS 1.2 and
+ * TLS_RSA_WITH_AES_128_GCM_SHA256 gets a TLS 1.2 ServerHello, another a fatal alert. One thread per connection;
+ * stopped by {@link #close}.
  */
 final class NlaRdpServer implements AutoCloseable {
     private static final int HYBRID = 0x2;
