@@ -25,6 +25,14 @@ RDP = {  # name: (xrdp security_layer, requestedProtocols)
     'rdp-xrdp-rdp-ssl-hybrid-hybridex': ('rdp', SSL | HYBRID | HYBRID_EX),
     'rdp-xrdp-rdp-standard-only': ('rdp', 0),
     'rdp-xrdp-negotiate-ssl-hybrid-hybridex': ('negotiate', SSL | HYBRID | HYBRID_EX),
+    # one set per connection, as the check rdp-accepts asks
+    'rdp-xrdp-tls-ssl-alone': ('tls', SSL),
+    'rdp-xrdp-tls-hybrid-hybridex': ('tls', HYBRID | HYBRID_EX),
+    'rdp-xrdp-tls-rdstls-alone': ('tls', RDSTLS),
+    'rdp-xrdp-rdp-ssl-alone': ('rdp', SSL),
+    'rdp-xrdp-rdp-hybrid-alone': ('rdp', HYBRID),
+    'rdp-xrdp-rdp-hybrid-hybridex': ('rdp', HYBRID | HYBRID_EX),
+    'rdp-xrdp-rdp-rdstls-alone': ('rdp', RDSTLS),
 }
 FREETDS = {  # name: the [global] encryption setting of a private freetds.conf (None: no freetds.conf)
     'mssql-freetds-default': None,

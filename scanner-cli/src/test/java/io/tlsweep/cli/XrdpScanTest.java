@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A real xrdp (Debian's package) through the RDP prelude, started here on a free loopback port: once with
  * {@code security_layer=tls} and a stated TLS version range and cipher list, scanned in full through the X.224
  * negotiation; once with {@code security_layer=rdp} (standard RDP security only), reported as a service without
- * TLS, with its finding, and not as a failure of the scan.
+ * TLS, with its finding, and not as a failure of the scan. Both times the check rdp-accepts finds exactly the one
+ * security protocol xrdp accepts, and the refusals as xrdp answers them (captured in vectors/prelude).
  */
 class XrdpScanTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +69,17 @@ class XrdpScanTest {
             assertThat(line.get("profiles").findValues("agrees")).allMatch(JsonNode::asBoolean);
             assertThat(texts(line.get("findings"), "kind")).contains("client-order")
                     .doesNotContain("service-without-tls", "real-stack-disagrees", "profile-prediction-disagrees");
+
+            JsonNode accepts = line.get("checks").get("rdp-accepts");
+            assertThat(accepts.get("connections").asInt()).isEqualTo(5);
+            assertThat(accepted(accepts)).as("xrdp with security_layer=tls: TLS alone").containsExactly("ssl");
+            assertThat(refusals(accepts)).containsExactly("standard-rdp: SSL_REQUIRED_BY_SERVER",
+                    "hybrid: SSL_REQUIRED_BY_SERVER", "hybrid-ex: SSL_REQUIRED_BY_SERVER",
+                    "rdstls: SSL_REQUIRED_BY_SERVER");
+            assertThat(prelude.get("requested-protocols")).as("the line's facts are the scan's own request")
+                    .hasSize(3);
+            assertThat(Files.readString(dir.resolve("out/endpoints.csv"))).contains("accepts ssl; refuses"
+                    + " standard-rdp (SSL_REQUIRED_BY_SERVER)");
         }
     }
 
@@ -90,7 +102,14 @@ class XrdpScanTest {
             assertThat(prelude.get("selected-protocol").asText()).isEqualTo("standard-rdp");
             assertThat(prelude.get("standard-rdp-security-only").asBoolean()).isTrue();
             assertThat(line.get("protocols")).isEmpty();
-            assertThat(line.get("connections").asInt()).as("first contact, then the target is over").isEqualTo(2);
+            assertThat(line.get("connections").asInt()).as("one per protocol asked, first contact, then the target"
+                    + " is over").isEqualTo(5 + 2);
+            JsonNode accepts = line.get("checks").get("rdp-accepts");
+            assertThat(accepted(accepts)).as("xrdp with security_layer=rdp: standard RDP security alone")
+                    .containsExactly("standard-rdp");
+            assertThat(refusals(accepts)).containsExactly("ssl: selected standard-rdp",
+                    "hybrid: selected standard-rdp", "hybrid-ex: selected standard-rdp",
+                    "rdstls: selected standard-rdp");
             assertThat(r.out()).containsPattern(xrdp.hostPort() + " \\(rdp\\) +tls-not-offered");
             JsonNode summary = JSON.readTree(dir.resolve("out/summary.json").toFile());
             assertThat(summary.get("statuses").get("tls-not-offered").asLong()).isEqualTo(1);
@@ -119,6 +138,30 @@ class XrdpScanTest {
         List<String> lines = Files.readAllLines(dir.resolve("out/results.jsonl"));
         assertThat(lines).hasSize(1);
         return JSON.readTree(lines.get(0));
+    }
+
+    /** The protocols the check rdp-accepts found accepted, in the order asked. */
+    private static List<String> accepted(JsonNode check) {
+        List<String> found = new ArrayList<>();
+        check.get("part").fields().forEachRemaining(e -> {
+            if (e.getValue().path("accepted").asBoolean(false)) {
+                found.add(e.getKey());
+            }
+        });
+        return found;
+    }
+
+    /** "protocol: RDP_NEG_FAILURE code" or "protocol: selected other" for each protocol refused. */
+    private static List<String> refusals(JsonNode check) {
+        List<String> found = new ArrayList<>();
+        check.get("part").fields().forEachRemaining(e -> {
+            JsonNode a = e.getValue();
+            if (a.has("accepted") && !a.get("accepted").asBoolean()) {
+                found.add(e.getKey() + ": " + (a.has("negotiation-failure") ? a.get("negotiation-failure").asText()
+                        : "selected " + a.path("selected").asText()));
+            }
+        });
+        return found;
     }
 
     private static List<String> texts(JsonNode array, String field) {

@@ -15,6 +15,8 @@ public final class Checks {
     /** Every check tlsweep runs. Adding a check: one line here. */
     public static final Checks BUILT_IN = new Checks(List.of(
             new RecheckCheck(),
+            new RdpAcceptsCheck(),
+            new MssqlEncryptionCheck(),
             new ScanCheck(),
             new ProfileHellosCheck()));
 

@@ -1,5 +1,6 @@
 package io.tlsweep.check;
 
+import io.tlsweep.prelude.Prelude;
 import io.tlsweep.probe.CheckPlan;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.probe.ProbeStep;
@@ -20,8 +21,16 @@ import java.util.function.Function;
  * @param <P> the part it folds
  */
 public final class HelloRound<P> implements CheckPlan<P> {
-    /** A hello to send, and why ("TLSv1.2 with a TLS 1.3 fallback"), for logs and metrics. */
-    public record Hello(String purpose, ClientHelloSpec hello) {
+    /**
+     * A hello to send, and why ("TLSv1.2 with a TLS 1.3 fallback"), for logs and metrics; with {@code prelude},
+     * said before it instead of the endpoint's own (one RDP security protocol set, say). After a prelude that is a
+     * question ({@link Prelude#question()}) the hello is not sent.
+     */
+    public record Hello(String purpose, ClientHelloSpec hello, Optional<Prelude> prelude) {
+        /** A hello after the endpoint's own prelude, if it has one. */
+        public Hello(String purpose, ClientHelloSpec hello) {
+            this(purpose, hello, Optional.empty());
+        }
     }
 
     /** A hello sent and what came of it. */
@@ -41,7 +50,8 @@ public final class HelloRound<P> implements CheckPlan<P> {
         }
         int id = context.firstStepId();
         for (Hello h : hellos) {
-            steps.add(new ProbeStep(id++, h.purpose(), h.hello()));
+            ProbeStep step = new ProbeStep(id++, h.purpose(), h.hello());
+            steps.add(h.prelude().map(step::withPrelude).orElse(step));
         }
         this.fold = fold;
     }

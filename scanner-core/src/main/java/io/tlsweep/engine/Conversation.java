@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  *
  * <p>A step without a prelude writes its hello at once and decodes the reply exactly as bytes arrive, kept up to
  * {@code maxBytes}; with a prelude, the codec goes first (a fresh read deadline each time it writes), and the
- * hello, the reply and the follow-ups go through the framing it chose.
+ * hello, the reply and the follow-ups go through the framing it chose. A prelude that is a question ends the
+ * conversation where TLS may start, before the hello.
  */
 final class Conversation {
     /** What to do now: write {@code write} (possibly nothing), start a new read deadline, close when over. */
@@ -50,6 +51,7 @@ final class Conversation {
     private int decodeAt = 1;
     private FollowUpReader followUps;
     private ConnectionOutcome.NoReply failed;
+    private ConnectionOutcome.PreludeAnswered answered;
     private ServerResponse reply;
 
     /**
@@ -115,6 +117,11 @@ final class Conversation {
         }
         PreludeStep.TlsMayStart start = (PreludeStep.TlsMayStart) s;
         facts = Optional.of(start.facts());
+        if (step.prelude().get().question()) {
+            answered = new ConnectionOutcome.PreludeAnswered(start.facts(), Timings.NONE);
+            phase = Phase.OVER;
+            return Next.OVER;
+        }
         framing = start.framing();
         phase = Phase.REPLY;
         return tlsBytes(preludeRun.leftover(), concat(start.send(), framing.wrap(hello)), true);
@@ -283,6 +290,9 @@ final class Conversation {
     ConnectionOutcome outcome(Timings timings) {
         if (failed != null) {
             return new ConnectionOutcome.NoReply(failed.prelude(), failed.failure(), timings);
+        }
+        if (answered != null) {
+            return new ConnectionOutcome.PreludeAnswered(answered.facts(), timings);
         }
         return new ConnectionOutcome.Replied(facts, reply, followUps == null ? java.util.List.of()
                 : followUps.answers(), timings);

@@ -3,6 +3,7 @@ package io.tlsweep.engine;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tlsweep.metrics.OutcomeClass;
+import io.tlsweep.prelude.Prelude;
 import io.tlsweep.probe.ProbePlan;
 import io.tlsweep.probe.ProbeStep;
 import io.tlsweep.result.ConnectionOutcome;
@@ -305,7 +306,9 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
             finishIfQuiet();
             return;
         }
-        if (outcome instanceof ConnectionOutcome.NoReply n && n.failure().kind().endsTarget()) {
+        if (outcome instanceof ConnectionOutcome.NoReply n && n.failure().kind().endsTarget()
+                && !(n.failure().kind().prelude() && exchange.step().prelude().filter(Prelude::question)
+                        .isPresent())) {
             deadEndpoint = n.failure();
         }
         try {

@@ -12,6 +12,8 @@ import io.tlsweep.wire.ServerResponse;
  */
 public enum OutcomeClass implements Labelled {
     HELLO("hello"),
+    /** A prelude asked as a question was answered so that TLS may start, and the connection ended there. */
+    PRELUDE_ANSWERED("prelude-answered"),
     ALERT("alert"),
     NOT_TLS("not-tls"),
     MALFORMED_REPLY("malformed-reply"),
@@ -59,6 +61,9 @@ public enum OutcomeClass implements Labelled {
     public static OutcomeClass of(ConnectionOutcome outcome) {
         if (outcome instanceof ConnectionOutcome.NoReply noReply) {
             return of(noReply.failure().kind());
+        }
+        if (outcome instanceof ConnectionOutcome.PreludeAnswered) {
+            return PRELUDE_ANSWERED;
         }
         ServerResponse response = ((ConnectionOutcome.Replied) outcome).response();
         if (response instanceof ServerResponse.Alert) {

@@ -24,4 +24,13 @@ public interface Prelude {
     default Optional<AfterTlsCodec> afterTls() {
         return Optional.empty();
     }
+
+    /**
+     * Whether this prelude is a question asked on a connection of its own ({@link AskedPrelude}): the connection
+     * ends with the prelude, closed as soon as TLS may start and before any TLS byte, and a failure is the service's
+     * answer, not a sign that the endpoint will not start TLS, so the engine goes on with its other connections.
+     */
+    default boolean question() {
+        return false;
+    }
 }

@@ -24,7 +24,8 @@ import java.util.Set;
  *
  * <p>On an endpoint that speaks a prelude before TLS (SMTP's STARTTLS...), every step of every check says it: the
  * checks plan hellos, and this plan puts the endpoint's prelude in front of each one it hands out. What the first
- * connection with a prelude learned ({@link #preludeFacts()}) is kept for the result.
+ * connection with the endpoint's prelude learned ({@link #preludeFacts()}) is kept for the result; a check that says
+ * another prelude on its own steps (one RDP security protocol set, say) keeps what those learned in its part.
  */
 public final class EndpointPlan implements ProbePlan {
     private static final int SLOT_BITS = 24;
@@ -158,7 +159,7 @@ public final class EndpointPlan implements ProbePlan {
 
     @Override
     public void complete(ProbeStep step, ConnectionOutcome outcome) {
-        if (preludeFacts.isEmpty()) {
+        if (preludeFacts.isEmpty() && (prelude.isEmpty() || step.prelude().equals(prelude))) {
             preludeFacts = outcome.prelude();
         }
         int slot = step.id() >>> SLOT_BITS;

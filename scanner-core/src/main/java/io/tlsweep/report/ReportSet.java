@@ -105,16 +105,36 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
             Checks checks) throws IOException {
         try (ReportSet reports = open(dir, Tally.DEFAULT_CAP, checks, firstIds(resultsJsonl, "profiles",
                 r -> r.profiles() == null ? List.of() : r.profiles().stream().map(ProfileJson::id).toList()),
-                firstIds(resultsJsonl, "checks", r -> r.checks() == null ? List.of()
-                        : List.copyOf(r.checks().keySet())))) {
+                checkIds(resultsJsonl, checks))) {
             reports.superseded = ResultLines.read(resultsJsonl, reports::add, errors);
             return reports.finish(Latency.readIfPresent(hlog, errors), run);
         }
     }
 
     /**
-     * The profiles (or checks) of a run: those of its first line that has any (an endpoint nothing answered
-     * carries none). Reads only as far as that line.
+     * The checks with a part on any line (checks of one service, such as {@code rdp-accepts}, are on its lines
+     * only), in the order of {@code checks}, then any other in the order met.
+     */
+    private static List<String> checkIds(Path resultsJsonl, Checks checks) throws IOException {
+        java.util.Set<String> met = new java.util.LinkedHashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(resultsJsonl, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.contains("\"checks\":")) {
+                    JsonLinesReader.read(new BufferedReader(new java.io.StringReader(line)), "",
+                            r -> met.addAll(r.checks() == null ? List.of() : r.checks().keySet()), e -> { });
+                }
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        checks.all().stream().map(c -> c.id()).filter(met::contains).forEach(ids::add);
+        met.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        return ids;
+    }
+
+    /**
+     * The profiles of a run: those of its first line that has any (an endpoint nothing answered carries none).
+     * Reads only as far as that line.
      */
     private static List<String> firstIds(Path resultsJsonl, String field,
             java.util.function.Function<ResultJson, List<String>> ids) throws IOException {

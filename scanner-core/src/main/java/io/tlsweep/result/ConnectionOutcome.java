@@ -37,6 +37,23 @@ public sealed interface ConnectionOutcome {
     }
 
     /**
+     * The prelude was a question ({@link io.tlsweep.prelude.Prelude#question()}) and the service answered it so that
+     * TLS may start: the connection was closed there, before any TLS byte (an RDP server that selected the protocol
+     * asked for, say).
+     */
+    record PreludeAnswered(PreludeFacts facts, Timings timings) implements ConnectionOutcome {
+
+        public PreludeAnswered {
+            Objects.requireNonNull(facts, "facts");
+        }
+
+        @Override
+        public Optional<PreludeFacts> prelude() {
+            return Optional.of(facts);
+        }
+    }
+
+    /**
      * No reply: the kind is one of connect refused/timeout, DNS failure, read timeout, reset or closed
      * before any reply, a prelude failure (TLS never started), or internal error.
      */

@@ -128,7 +128,7 @@ final class SentinelServer implements AutoCloseable {
     }
 
     /** The ClientHello, or null when the connection ends first or sends something else. */
-    private static ClientHelloDecoder.Result.Decoded read(InputStream in) throws IOException {
+    static ClientHelloDecoder.Result.Decoded read(InputStream in) throws IOException {
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         byte[] chunk = new byte[4096];
         int n;

@@ -2,6 +2,7 @@ package io.tlsweep.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.prelude.AskedPrelude;
 import io.tlsweep.prelude.LinePrelude;
 import io.tlsweep.prelude.tds.TdsFraming;
 import io.tlsweep.probe.FollowUp;
@@ -152,6 +153,32 @@ class ConversationTest {
         ServerResponse r = ((ConnectionOutcome.Replied) c.outcome(Timings.NONE)).response();
         assertThat(r).isInstanceOf(ServerResponse.Malformed.class);
         assertThat(r.toString()).contains("TDS framing broke: a TDS packet of type 0x16");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Split.class)
+    void aQuestionEndsWhereTlsMayStartWithoutTheHelloAndARefusalIsItsAnswer(Split split) {
+        Conversation c = conversation(direct().withPrelude(new AskedPrelude(new LinePrelude(false))));
+        c.connected();
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        feed(c, BANNER, split, written);
+        assertThat(written.toByteArray()).isEqualTo(LinePrelude.STARTTLS);
+        written.reset();
+        Conversation.Next last = feed(c, READY, split, written);
+        assertThat(last.over()).isTrue();
+        assertThat(written.toByteArray()).as("no hello after a question").isEmpty();
+        ConnectionOutcome.PreludeAnswered a = (ConnectionOutcome.PreludeAnswered) c.outcome(Timings.NONE);
+        assertThat(a.prelude()).contains(new LinePrelude.LineFacts("mail.example ESMTP",
+                Optional.of("220 2.0.0 ready")));
+        c.closed();
+        assertThat(c.outcome(Timings.NONE)).as("the close that follows changes nothing").isEqualTo(a);
+
+        Conversation refused = conversation(direct().withPrelude(new AskedPrelude(new LinePrelude(false))));
+        refused.connected();
+        refused.received(BANNER);
+        assertThat(refused.received(ascii("454 4.7.0 TLS not available\r\n")).over()).isTrue();
+        assertThat(((ConnectionOutcome.NoReply) refused.outcome(Timings.NONE)).failure().kind())
+                .isEqualTo(FailureKind.PRELUDE_TLS_REFUSED);
     }
 
     @Test

@@ -69,6 +69,24 @@ class CheckPartsReportTest {
         assertThat(csv.get(2)).endsWith(",");
     }
 
+    /** Checks of one service are on its lines only: each gets its column wherever its first part is. */
+    @Test
+    void everyCheckWithAPartOnAnyLineGetsItsColumnInTheRegistrysOrder(@TempDir Path dir) throws IOException {
+        String jsonl = line(Results.ready("web.example:443"), null) + "\n"
+                + line(Results.ready("db.example:1433"), "{\"mssql-encryption\":{\"summary\":\"m\",\"connections\":2,"
+                + "\"part\":{}}}") + "\n"
+                + line(Results.ready("rdp.example:3389"), "{\"rdp-accepts\":{\"summary\":\"r\",\"connections\":5,"
+                + "\"part\":{}}}") + "\n";
+        Path results = dir.resolve("results.jsonl");
+        Files.writeString(results, jsonl);
+        ReportSet.rebuild(results, dir.resolve("latency.hlog"), dir, RUN, e -> { });
+        List<String> csv = Files.readAllLines(dir.resolve(ReportSet.ENDPOINTS));
+        assertThat(csv.get(0)).endsWith(",elapsedMs,check:rdp-accepts,check:mssql-encryption");
+        assertThat(csv.get(1)).endsWith(",,");
+        assertThat(csv.get(2)).endsWith(",,m");
+        assertThat(csv.get(3)).endsWith(",r,");
+    }
+
     @Test
     void withoutCheckPartsThePageAndTheCsvAreAsBefore(@TempDir Path dir) throws IOException {
         Path results = dir.resolve("results.jsonl");

@@ -91,7 +91,10 @@ final class TargetServer implements AutoCloseable {
             CertifiedKey key = ca.issue(tls.certificate());
             expected = AcceptanceRules.expectation(tls, key);
             SslContext context = contexts.build(tls, key);
-            initializer = new TdsFrontInitializer(tds, ch -> TlsChannelInitializer.tlsHandler(tls, context, ch));
+            SslContext strict = tds.strict() == TdsTargetSpec.Strict.NOT_SERVED ? context
+                    : contexts.build(tls, key, List.of(TdsTargetSpec.STRICT_ALPN));
+            initializer = new TdsFrontInitializer(tds, ch -> TlsChannelInitializer.tlsHandler(tls, context, ch),
+                    ch -> TlsChannelInitializer.tlsHandler(tls, strict, ch));
         } else if (spec instanceof PreludeTargetSpec prelude) {
             ScriptedTargetSpec scripted = (ScriptedTargetSpec) prelude.tls();
             CertifiedKey key = ca.issue(scripted.certificate());

@@ -18,6 +18,8 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +35,11 @@ class TdsTargetsTest {
             TdsTargetSpec.of("tds-front", 11, 0, 2100, TdsTargetSpec.Encryption.OFF,
                     DefaultProfiles.mixed().toBuilder().name("tds-front-tls").build()),
             TdsTargetSpec.of("tds-forced", 15, 0, 2000, TdsTargetSpec.Encryption.REQ,
-                    DefaultProfiles.mixed().toBuilder().name("tds-forced-tls").build())));
+                    DefaultProfiles.mixed().toBuilder().name("tds-forced-tls").build()),
+            TdsTargetSpec.of("tds-2022", 16, 0, 1000, TdsTargetSpec.Encryption.OFF,
+                    DefaultProfiles.mixed().toBuilder().name("tds-2022-tls").build()).servingStrict(),
+            TdsTargetSpec.of("tds-2022-strict-only", 16, 0, 1000, TdsTargetSpec.Encryption.OFF,
+                    DefaultProfiles.mixed().toBuilder().name("tds-2022-strict-only-tls").build()).strictOnly()));
 
     /** A PRELOGIN as [MS-TDS] 4.1 lays it out, with ENCRYPTION {@code %02x}. */
     private static final String PRELOGIN = "1201002f00000100" + "00001a0006" + "0100200001" + "0200210001"
@@ -87,6 +93,65 @@ class TdsTargetsTest {
     void aFirstPacketThatIsNoPreloginIsClosed(TargetFarm farm) throws Exception {
         try (Socket s = open(farm.target("tds-forced"))) {
             s.getOutputStream().write(HexFormat.of().parseHex("0101000900000100" + "00"));
+            assertEquals(-1, s.getInputStream().read());
+        }
+    }
+
+    @Test
+    void aStrictFrontTakesTlsFirstWithAlpnThenPreloginAndLoginInsideIt(TargetFarm farm) throws Exception {
+        FarmTarget t = farm.target("tds-2022");
+        try (SSLSocket s = (SSLSocket) trusting(farm).getSocketFactory().createSocket(t.host(), t.port())) {
+            s.setSoTimeout(10_000);
+            SSLParameters parameters = s.getSSLParameters();
+            parameters.setApplicationProtocols(new String[] {"tds/8.0"});
+            parameters.setProtocols(new String[] {"TLSv1.2"});
+            s.setSSLParameters(parameters);
+            s.startHandshake();
+            assertEquals("tds/8.0", s.getApplicationProtocol(), "ALPN tds/8.0 selected");
+            s.getOutputStream().write(prelogin(0x00));
+            byte[] response = packet(s.getInputStream());
+            assertEquals(0x04, response[0], "the PRELOGIN response, inside TLS");
+            assertArrayEquals(new byte[] {16, 0, 0x03, (byte) 0xE8}, Arrays.copyOfRange(response, 8 + 26, 8 + 30),
+                    "VERSION 16.0.1000");
+            s.getOutputStream().write(HexFormat.of().parseHex("1001001000000100" + "08000000" + "04000074"));
+            byte[] answer = packet(s.getInputStream());
+            assertEquals((byte) 0xAD, answer[8], "LOGINACK, still inside TLS");
+        }
+    }
+
+    @Test
+    void aStrictFrontStillAnswersPreloginInTheClear(TargetFarm farm) throws Exception {
+        try (Socket s = open(farm.target("tds-2022"))) {
+            s.getOutputStream().write(prelogin(0x01));
+            byte[] response = packet(s.getInputStream());
+            assertEquals(0x04, response[0]);
+            assertEquals(0x01, response[8 + 32], "ENCRYPT_ON to a client saying ON");
+        }
+    }
+
+    @Test
+    void aStrictOnlyFrontClosesPreloginInTheClearAndServesTlsFirst(TargetFarm farm) throws Exception {
+        FarmTarget t = farm.target("tds-2022-strict-only");
+        try (Socket s = open(t)) {
+            s.getOutputStream().write(prelogin(0x01));
+            assertEquals(-1, s.getInputStream().read(), "no PRELOGIN in the clear");
+        }
+        try (SSLSocket s = (SSLSocket) trusting(farm).getSocketFactory().createSocket(t.host(), t.port())) {
+            s.setSoTimeout(10_000);
+            SSLParameters parameters = s.getSSLParameters();
+            parameters.setApplicationProtocols(new String[] {"tds/8.0"});
+            s.setSSLParameters(parameters);
+            s.startHandshake();
+            assertEquals("tds/8.0", s.getApplicationProtocol());
+            s.getOutputStream().write(prelogin(0x00));
+            assertEquals(0x04, packet(s.getInputStream())[0], "the PRELOGIN response, inside TLS");
+        }
+    }
+
+    @Test
+    void aFrontWithoutStrictEncryptionClosesAConnectionThatStartsWithTls(TargetFarm farm) throws Exception {
+        try (Socket s = open(farm.target("tds-front"))) {
+            s.getOutputStream().write(HexFormat.of().parseHex("16030100050100000100"));
             assertEquals(-1, s.getInputStream().read());
         }
     }

@@ -53,6 +53,16 @@ public enum SecurityProtocol {
         return bits;
     }
 
+    /** The protocol of this {@link #label()}. */
+    public static Optional<SecurityProtocol> byLabel(String label) {
+        for (SecurityProtocol p : values()) {
+            if (p.label.equals(label)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The protocol a selectedProtocol value names, if it names exactly one known protocol. */
     public static Optional<SecurityProtocol> selected(long value) {
         for (SecurityProtocol p : values()) {

@@ -16,13 +16,15 @@ import java.util.function.Supplier;
  * The scripted SQL Server front of a {@link TdsTargetSpec}, after {@link TdsMessages}: answers the PRELOGIN, puts
  * TLS under the messages when the two ENCRYPTION values call for it (the handshake in TDS packets, bare records
  * after it), then accepts any LOGIN7 and answers every later request with DONE. With login-only encryption (both
- * said OFF) it takes TLS away again after the LOGIN7, as SQL Server does.
+ * said OFF) it takes TLS away again after the LOGIN7, as SQL Server does. On a strict connection (TDS 8.0) TLS is
+ * already under the messages when PRELOGIN comes: it is answered, and TLS stays as it is for the whole connection.
  */
 final class TdsFront extends ChannelInboundHandlerAdapter {
     private final TdsTargetSpec spec;
     private final Supplier<ChannelHandler> tls;
     private boolean preloginDone;
     private boolean loginOnly;
+    private boolean strict;
 
     TdsFront(TdsTargetSpec spec, Supplier<ChannelHandler> tls) {
         this.spec = spec;
@@ -42,6 +44,11 @@ final class TdsFront extends ChannelInboundHandlerAdapter {
             return Encryption.REQ;
         }
         return server == Encryption.OFF && client == Encryption.OFF ? Encryption.OFF : Encryption.ON;
+    }
+
+    /** This connection is strict: TLS came first, PRELOGIN and the rest travel inside it. */
+    void strict() {
+        strict = true;
     }
 
     @Override
@@ -76,7 +83,7 @@ final class TdsFront extends ChannelInboundHandlerAdapter {
             written.addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        if (answer == Encryption.NOT_SUP) {
+        if (answer == Encryption.NOT_SUP || strict) {
             return;
         }
         loginOnly = answer == Encryption.OFF;

@@ -1,6 +1,7 @@
 package io.tlsweep.targets.tls;
 
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
@@ -85,7 +86,15 @@ public final class ServerSslContexts {
     }
 
     /** Builds the server context; call {@link #validate} first. */
-    public synchronized SslContext build(TlsTargetSpec spec, CertifiedKey key) {
+    public SslContext build(TlsTargetSpec spec, CertifiedKey key) {
+        return build(spec, key, List.of());
+    }
+
+    /**
+     * Builds the server context selecting an ALPN protocol of {@code alpn} when the client offers one (none selected
+     * otherwise, and the handshake goes on); call {@link #validate} first.
+     */
+    public synchronized SslContext build(TlsTargetSpec spec, CertifiedKey key, List<String> alpn) {
         List<String> ciphers = new ArrayList<>();
         for (String name : spec.cipherSuites()) {
             boolean tls13 = SuiteCatalog.require(name).keyExchange() == KeyExchange.TLS13;
@@ -100,6 +109,11 @@ public final class ServerSslContexts {
                 ? SslContextBuilder.forServer(bcKeyManagers(key)) : SslContextBuilder.forServer(key.privateKey(), key.chain()))
                 .protocols(spec.versions().stream().map(TlsVersion::javaName).toList())
                 .ciphers(ciphers);
+        if (!alpn.isEmpty()) {
+            builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, alpn));
+        }
         switch (spec.stack()) {
             case BORINGSSL -> {
                 builder.sslProvider(SslProvider.OPENSSL);
