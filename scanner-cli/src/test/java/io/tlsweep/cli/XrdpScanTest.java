@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A real xrdp (Debian's package) through the RDP prelude, started here on a free loopback port: once with
  * {@code security_layer=tls} and a stated TLS version range and cipher list, scanned in full through the X.224
  * negotiation; once with {@code security_layer=rdp} (standard RDP security only), reported as a service without
- * TLS, with its finding, and not as a failure of the scan. Both times the check rdp-accepts finds exactly the one
- * security protocol xrdp accepts, and the refusals as xrdp answers them (captured in vectors/prelude).
+ * TLS, with its finding, and not as a failure of the scan; once with {@code security_layer=negotiate} (standard RDP
+ * security beside TLS). Each time the check rdp-accepts finds exactly the security protocols xrdp accepts, the
+ * refusals as xrdp answers them (captured in vectors/prelude for tls and rdp), and its findings.
  */
 class XrdpScanTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +29,9 @@ class XrdpScanTest {
     private static final String ECDHE_AES256_SHA = "0xC014";
     private static final String ECDHE_AES128_GCM = "0xC02F";
     /** xrdp listens with a backlog of 2: a few connections at once, and time for its answers. */
+    /** What the certificate XrdpServer makes (self-signed, CN xrdp.tlsweep.test, 2 days) is found to be. */
+    private static final String[] CERTIFICATE = {"cert-expiring-soon", "cert-self-signed", "cert-untrusted",
+        "cert-name-mismatch"};
     private static final String[] POLITE = {"--per-host", "2", "--rate", "0", "--read-timeout", "5000"};
 
     @TempDir
@@ -67,8 +71,11 @@ class XrdpScanTest {
                     .isEqualTo("agreed");
             assertThat(line.get("profiles")).isNotEmpty();
             assertThat(line.get("profiles").findValues("agrees")).allMatch(JsonNode::asBoolean);
-            assertThat(texts(line.get("findings"), "kind")).contains("client-order")
-                    .doesNotContain("service-without-tls", "real-stack-disagrees", "profile-prediction-disagrees");
+            assertThat(texts(line.get("findings"), "kind")).as("TLS alone, no CredSSP: NLA cannot be required")
+                    .containsExactly("client-order", CERTIFICATE[0], CERTIFICATE[1], CERTIFICATE[2], CERTIFICATE[3],
+                            "rdp-nla-not-required");
+            assertThat(detail(line, "rdp-nla-not-required"))
+                    .isEqualTo("ssl accepted (TLS without CredSSP); CredSSP not accepted at all");
 
             JsonNode accepts = line.get("checks").get("rdp-accepts");
             assertThat(accepts.get("connections").asInt()).isEqualTo(5);
@@ -94,8 +101,8 @@ class XrdpScanTest {
             assertThat(line.get("verdict").asText()).isEqualTo("tls-not-offered");
             assertThat(line.get("reason").asText()).startsWith("rdp: standard RDP security only: no TLS to retire");
             assertThat(line.get("failure").get("kind").asText()).isEqualTo("prelude-tls-not-offered");
-            assertThat(line.get("findings")).hasSize(1);
-            assertThat(line.get("findings").get(0).get("kind").asText()).isEqualTo("service-without-tls");
+            assertThat(texts(line.get("findings"), "kind")).as("standard RDP security alone is the service without"
+                    + " TLS, not also rdp-standard-security-accepted").containsExactly("service-without-tls");
             assertThat(line.get("findings").get(0).get("detail").asText())
                     .isEqualTo("rdp: standard RDP security only");
             JsonNode prelude = line.get("prelude");
@@ -120,6 +127,48 @@ class XrdpScanTest {
             CliRun failOn = scan(xrdp, "-o", dir.resolve("again").toString(), "--fail-on", "tls-not-offered");
             assertThat(failOn.exit()).as(failOn.err()).isEqualTo(ExitCodes.POLICY);
         }
+    }
+
+    /**
+     * security_layer=negotiate: xrdp selects standard RDP security for every request but one for TLS alone (its
+     * answers taken by hand on 2026-12-03, the same as this test sees), so the scan goes on over TLS and both RDP
+     * findings come with its own; the verdict is the TLS's.
+     */
+    @Test
+    void xrdpNegotiatingGivesStandardRdpSecurityBesideTls() throws Exception {
+        try (XrdpServer xrdp = XrdpServer.start("security_layer=negotiate", "crypt_level=high",
+                "ssl_protocols=TLSv1.2", "tls_ciphers=ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384")) {
+            CliRun r = scan(xrdp);
+
+            assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+            JsonNode line = onlyLine();
+            assertThat(line.get("status").asText()).as(xrdp.logs()).isEqualTo("ok");
+            assertThat(line.get("verdict").asText()).as("plain-text sessions do not change the TLS verdict")
+                    .isEqualTo("ready");
+            assertThat(line.get("prelude").get("selected-protocol").asText()).isEqualTo("ssl");
+            JsonNode accepts = line.get("checks").get("rdp-accepts");
+            assertThat(accepted(accepts)).containsExactly("standard-rdp", "ssl");
+            assertThat(refusals(accepts)).containsExactly("hybrid: selected standard-rdp",
+                    "hybrid-ex: selected standard-rdp", "rdstls: selected standard-rdp");
+            assertThat(texts(line.get("findings"), "kind")).containsExactly("client-order", CERTIFICATE[0],
+                    CERTIFICATE[1], CERTIFICATE[2], CERTIFICATE[3], "rdp-standard-security-accepted",
+                    "rdp-nla-not-required");
+            assertThat(detail(line, "rdp-standard-security-accepted")).isEqualTo("accepts standard-rdp beside ssl;"
+                    + " selects it when asked for hybrid, hybrid-ex, rdstls");
+            assertThat(detail(line, "rdp-nla-not-required"))
+                    .isEqualTo("ssl accepted (TLS without CredSSP); CredSSP not accepted at all");
+            assertThat(Files.readString(dir.resolve("out/report.html"))).contains("rdp-standard-security-accepted",
+                    "standard RDP security accepted beside TLS");
+        }
+    }
+
+    private static String detail(JsonNode line, String kind) {
+        for (JsonNode f : line.get("findings")) {
+            if (f.get("kind").asText().equals(kind)) {
+                return f.get("detail").asText();
+            }
+        }
+        throw new AssertionError("no finding " + kind + " in " + line.get("findings"));
     }
 
     private CliRun scan(XrdpServer xrdp, String... more) throws IOException {

@@ -11,7 +11,10 @@ import io.tlsweep.prelude.tds.TdsStrictPrelude;
 import io.tlsweep.probe.CheckPlan;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.result.ConnectionOutcome;
+import io.tlsweep.result.Finding;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
+import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.HelloRetryRequest;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.ServerHello;
@@ -29,9 +32,21 @@ import java.util.Optional;
  * {@code tds/8.0}, answered by a ServerHello or refused (a server without it closes the connection). Both at once
  * ({@link Questions}): a server that forces strict encryption closes the PRELOGIN in the clear and serves the
  * ClientHello; no part where neither was answered.
+ *
+ * <p>Its finding: ENCRYPT_OFF answered OFF ({@link #ENCRYPTION_NOT_FORCED}). A server answering NOT_SUP has no TLS
+ * at all, which the prelude of the scan's own PRELOGIN already reports as {@code service-without-tls}: not found
+ * twice. It does not change the verdict, which judges the TLS the server offers.
  */
 public final class MssqlEncryptionCheck implements Check<MssqlEncryptionCheck.Part> {
     public static final PartKey<Part> KEY = new PartKey<>("mssql-encryption", Part.class);
+    /**
+     * The server answered ENCRYPT_OFF with ENCRYPT_OFF: Force Encryption is off, and a client that does not ask for
+     * encryption ({@code Encrypt=false}, the default of older drivers) gets TLS for its login packet only; its
+     * queries and their results then travel in clear.
+     */
+    public static final FindingKind ENCRYPTION_NOT_FORCED = FindingKind.of("mssql-encryption-not-forced",
+            "SQL Server does not force encryption: a client that does not ask for it gets TLS for the login only,"
+                    + " its queries and results travel in clear");
 
     /**
      * What the server answered a PRELOGIN saying ENCRYPT_OFF.
@@ -142,6 +157,18 @@ public final class MssqlEncryptionCheck implements Check<MssqlEncryptionCheck.Pa
             return new Strict(true, Optional.of(sh.version()), sh.alpn(), Optional.empty());
         }
         return new Strict(false, Optional.empty(), Optional.empty(), Optional.of(r.toString()));
+    }
+
+    @Override
+    public List<FindingKind> kinds() {
+        return List.of(ENCRYPTION_NOT_FORCED);
+    }
+
+    @Override
+    public List<Finding> findings(Part part, TargetResult result) {
+        return part.encryptOff().answer().filter(a -> a == Encryption.OFF).map(a -> List.of(new Finding(
+                ENCRYPTION_NOT_FORCED, "ENCRYPT_OFF answered off: TLS for the login packet only, the rest of the"
+                        + " session in clear"))).orElse(List.of());
     }
 
     @Override

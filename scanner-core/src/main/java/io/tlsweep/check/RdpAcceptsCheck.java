@@ -11,7 +11,10 @@ import io.tlsweep.prelude.rdp.SecurityProtocol;
 import io.tlsweep.probe.CheckPlan;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.result.ConnectionOutcome;
+import io.tlsweep.result.Finding;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
+import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,12 +37,37 @@ import java.util.stream.Collectors;
  * through the engine's per-host cap and rate like the scan's. Run on RDP endpoints before the scan, so a server
  * with standard RDP security only, where the scan ends after first contact, is asked too: standard RDP security
  * first, the others once the server answered that ({@link Questions}).
+ *
+ * <p>Its findings: standard RDP security given to some request while a TLS-based protocol is accepted too
+ * ({@link #STANDARD_SECURITY_ACCEPTED}; a server with standard RDP security alone is the prelude's
+ * {@code service-without-tls} already, and not found twice), and TLS accepted without CredSSP
+ * ({@link #NLA_NOT_REQUIRED}). Neither changes the verdict, which judges the TLS the server offers.
  */
 public final class RdpAcceptsCheck implements Check<RdpAcceptsCheck.Part> {
     public static final PartKey<Part> KEY = new PartKey<>("rdp-accepts", Part.class);
     /** The protocols asked for, one connection each, in this order. */
     static final List<SecurityProtocol> ASKED = List.of(SecurityProtocol.STANDARD_RDP, SecurityProtocol.SSL,
             SecurityProtocol.HYBRID, SecurityProtocol.HYBRID_EX, SecurityProtocol.RDSTLS);
+    /**
+     * The server gives standard RDP security (no TLS: RDP's own RC4 encryption, with no server key a client can
+     * verify) to some request although it accepts a protocol that starts with TLS: a client that asks for nothing
+     * else, or any client whose request a man in the middle rewrites (the X.224 negotiation is not protected), gets
+     * a session without TLS. Where TLS is accepted too, this is the only finding that says so.
+     */
+    public static final FindingKind STANDARD_SECURITY_ACCEPTED = FindingKind.of("rdp-standard-security-accepted",
+            "standard RDP security accepted beside TLS: a client, or a man in the middle rewriting its request, gets"
+                    + " a session without TLS (RDP's own RC4 encryption)");
+    /**
+     * The server accepts TLS without CredSSP (PROTOCOL_SSL): a session and its logon screen are set up before anyone
+     * authenticates, where Network Level Authentication authenticates first. Microsoft's guidance is to require it
+     * (the policy "Require user authentication for remote connections by using Network Level Authentication", on by
+     * default since Windows Server 2012; its advice against the pre-authentication flaw BlueKeep, CVE-2019-0708).
+     * Less urgent than a session without TLS: the connection is encrypted, what is open is the logon before
+     * authentication.
+     */
+    public static final FindingKind NLA_NOT_REQUIRED = FindingKind.of("rdp-nla-not-required",
+            "TLS without Network Level Authentication (CredSSP) accepted: a session and its logon screen come before"
+                    + " any authentication");
 
     /**
      * What the server said to the request for {@code asked}.
@@ -142,6 +170,44 @@ public final class RdpAcceptsCheck implements Check<RdpAcceptsCheck.Part> {
                 : SecurityProtocol.STANDARD_RDP;
         return new Answer(asked, Optional.of(selected == asked), Optional.of(selected), Optional.empty(),
                 Optional.empty());
+    }
+
+    @Override
+    public List<FindingKind> kinds() {
+        return List.of(STANDARD_SECURITY_ACCEPTED, NLA_NOT_REQUIRED);
+    }
+
+    /**
+     * "accepts standard-rdp beside ssl; selects it when asked for hybrid, hybrid-ex, rdstls" and "ssl accepted (TLS
+     * without CredSSP); CredSSP not accepted at all" (or "; hybrid, hybrid-ex accepted too, not required").
+     */
+    @Override
+    public List<Finding> findings(Part part, TargetResult result) {
+        List<SecurityProtocol> withTls = part.accepted().stream().filter(SecurityProtocol::startsTls).toList();
+        List<SecurityProtocol> givenStandard = part.answers().stream()
+                .filter(a -> a.selected().filter(s -> s == SecurityProtocol.STANDARD_RDP).isPresent())
+                .map(Answer::asked).toList();
+        List<Finding> found = new ArrayList<>();
+        if (!withTls.isEmpty() && !givenStandard.isEmpty()) {
+            List<SecurityProtocol> instead = givenStandard.stream().filter(p -> p != SecurityProtocol.STANDARD_RDP)
+                    .toList();
+            found.add(new Finding(STANDARD_SECURITY_ACCEPTED, givenStandard.contains(SecurityProtocol.STANDARD_RDP)
+                    ? "accepts standard-rdp beside " + labels(withTls) + (instead.isEmpty() ? ""
+                            : "; selects it when asked for " + labels(instead))
+                    : "selects standard-rdp when asked for " + labels(instead) + ", beside accepting "
+                            + labels(withTls)));
+        }
+        if (withTls.contains(SecurityProtocol.SSL)) {
+            List<SecurityProtocol> credSsp = withTls.stream().filter(p -> p == SecurityProtocol.HYBRID
+                    || p == SecurityProtocol.HYBRID_EX).toList();
+            found.add(new Finding(NLA_NOT_REQUIRED, "ssl accepted (TLS without CredSSP); " + (credSsp.isEmpty()
+                    ? "CredSSP not accepted at all" : labels(credSsp) + " accepted too, not required")));
+        }
+        return found;
+    }
+
+    private static String labels(List<SecurityProtocol> protocols) {
+        return protocols.stream().map(SecurityProtocol::label).collect(Collectors.joining(", "));
     }
 
     @Override

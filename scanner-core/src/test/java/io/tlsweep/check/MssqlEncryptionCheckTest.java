@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsweep.analysis.Assessment;
 import io.tlsweep.analysis.ClientImpact;
 import io.tlsweep.analysis.Evidence;
+import io.tlsweep.analysis.FindingKinds;
 import io.tlsweep.analysis.Readiness;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
@@ -29,6 +30,8 @@ import io.tlsweep.report.RunInfo;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.Finding;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.result.Timings;
 import io.tlsweep.scan.TlsScanner;
@@ -129,6 +132,28 @@ class MssqlEncryptionCheckTest {
                 Optional.empty()));
     }
 
+    private static List<Finding> findings(Optional<Encryption> answer) {
+        Strict notServed = new Strict(false, Optional.empty(), Optional.empty(), Optional.of("closed"));
+        return new MssqlEncryptionCheck().findings(new Part(new EncryptOff(answer, answer.isPresent()
+                ? Optional.empty() : Optional.of("no PRELOGIN response")), notServed), null);
+    }
+
+    /**
+     * ENCRYPT_OFF answered OFF is the finding; Force Encryption (ON, REQ) and no answer are none; NOT_SUP is the
+     * prelude's service-without-tls, not found twice.
+     */
+    @Test
+    void encryptionNotForcedIsFoundWhereEncryptOffIsAnsweredOff() {
+        assertThat(findings(Optional.of(Encryption.OFF))).containsExactly(new Finding(
+                MssqlEncryptionCheck.ENCRYPTION_NOT_FORCED, "ENCRYPT_OFF answered off: TLS for the login packet only,"
+                        + " the rest of the session in clear"));
+        assertThat(findings(Optional.of(Encryption.ON))).isEmpty();
+        assertThat(findings(Optional.of(Encryption.REQ))).isEmpty();
+        assertThat(findings(Optional.of(Encryption.NOT_SUP))).isEmpty();
+        assertThat(findings(Optional.empty())).isEmpty();
+        assertThat(FindingKinds.all(Checks.BUILT_IN)).contains(MssqlEncryptionCheck.ENCRYPTION_NOT_FORCED);
+    }
+
     @Test
     void itsPartRoundTripsThroughItsJson() throws Exception {
         Part part = new Part(new EncryptOff(Optional.of(Encryption.REQ), Optional.empty()), new Strict(true,
@@ -185,14 +210,23 @@ class MssqlEncryptionCheckTest {
         assertThat(results.get("mssql-2022-strict").protocols()).isNotEmpty();
 
         Path jsonl = dir.resolve("results.jsonl");
+        Map<String, List<FindingKind>> found = new LinkedHashMap<>();
         try (OutputStream out = Files.newOutputStream(jsonl); JsonLinesWriter lines = new JsonLinesWriter(out)) {
             for (TargetResult r : results.values()) {
                 Evidence e = Evidence.of(r, List.of(), false, ChainPolicy.of(TrustAnchors.of("none", List.of())),
                         Instant.now(), ClientImpact.none(), Checks.BUILT_IN);
                 Assessment a = Readiness.assess(e);
+                found.put(r.target().origin(), a.findings().stream().map(Finding::kind).filter(k ->
+                        k == MssqlEncryptionCheck.ENCRYPTION_NOT_FORCED || k == FindingKind.SERVICE_WITHOUT_TLS)
+                        .toList());
                 lines.write(ResultJson.of(e, a));
             }
         }
+        assertThat(found).as("only the front answering ENCRYPT_OFF with off does not force encryption; the one"
+                + " without TLS is the prelude's finding alone").isEqualTo(Map.of(
+                "mssql-2022-strict", List.of(MssqlEncryptionCheck.ENCRYPTION_NOT_FORCED),
+                "mssql-2022-strict-only", List.of(), "mssql-2019-forced", List.of(),
+                "mssql-2008r2-no-tls", List.of(FindingKind.SERVICE_WITHOUT_TLS)));
         JsonNode line = null;
         for (String text : Files.readAllLines(jsonl)) {
             JsonNode node = JSON.readTree(text);
@@ -204,6 +238,7 @@ class MssqlEncryptionCheckTest {
         assertThat(check.path("summary").asText()).isEqualTo("ENCRYPT_OFF answered off: TLS for the login only; TDS"
                 + " 8.0 strict served (TLSv1.2, ALPN tds/8.0)");
         assertThat(check.path("part").path("tds8-strict").path("alpn").asText()).isEqualTo("tds/8.0");
+        assertThat(line.path("findings").findValuesAsText("kind")).contains("mssql-encryption-not-forced");
 
         List<ResultJson> back = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(jsonl)) {

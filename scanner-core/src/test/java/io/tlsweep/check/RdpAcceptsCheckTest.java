@@ -9,6 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsweep.analysis.ClientImpact;
+import io.tlsweep.analysis.Evidence;
+import io.tlsweep.analysis.FindingKinds;
+import io.tlsweep.analysis.Readiness;
+import io.tlsweep.cert.ChainPolicy;
+import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.check.RdpAcceptsCheck.Answer;
 import io.tlsweep.check.RdpAcceptsCheck.Part;
 import io.tlsweep.engine.EngineConfig;
@@ -22,6 +28,8 @@ import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.Finding;
+import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.result.Timings;
 import io.tlsweep.scan.TlsScanner;
@@ -30,6 +38,7 @@ import io.tlsweep.wire.Vectors;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +155,60 @@ class RdpAcceptsCheckTest {
                 + " ssl (no Connection Confirm: reset-before-reply");
     }
 
+    private static List<Finding> findings(Answer... answers) {
+        return new RdpAcceptsCheck().findings(new Part(List.of(answers)), null);
+    }
+
+    /** xrdp's security_layer=tls accepts TLS alone: no session without TLS, but none with CredSSP either. */
+    @Test
+    void xrdpWithTlsDoesNotRequireNlaAndHasNoStandardSecurity() {
+        assertThat(new RdpAcceptsCheck().findings(fold("tls"), null)).containsExactly(new Finding(
+                RdpAcceptsCheck.NLA_NOT_REQUIRED, "ssl accepted (TLS without CredSSP); CredSSP not accepted at all"));
+    }
+
+    /** Standard RDP security alone is the prelude's service-without-tls: the check does not find it twice. */
+    @Test
+    void standardSecurityAloneIsNoFindingOfTheCheck() {
+        assertThat(new RdpAcceptsCheck().findings(fold("rdp"), null)).isEmpty();
+        assertThat(findings(accepted(STANDARD_RDP), new Answer(SSL, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("reset-before-reply")))).as("TLS not seen accepted").isEmpty();
+    }
+
+    /** As xrdp's security_layer=negotiate answers (captured by hand): standard RDP for all but ssl. */
+    @Test
+    void aServerGivingStandardSecurityBesideTlsHasBothFindings() {
+        assertThat(findings(accepted(STANDARD_RDP), accepted(SSL), otherSelected(HYBRID, STANDARD_RDP),
+                otherSelected(HYBRID_EX, STANDARD_RDP), otherSelected(RDSTLS, STANDARD_RDP))).containsExactly(
+                new Finding(RdpAcceptsCheck.STANDARD_SECURITY_ACCEPTED, "accepts standard-rdp beside ssl; selects it"
+                        + " when asked for hybrid, hybrid-ex, rdstls"),
+                new Finding(RdpAcceptsCheck.NLA_NOT_REQUIRED, "ssl accepted (TLS without CredSSP); CredSSP not"
+                        + " accepted at all"));
+    }
+
+    /** Windows with the security layer Negotiate and NLA not required accepts all but RDSTLS. */
+    @Test
+    void credSspOfferedButNotRequiredIsStillNlaNotRequired() {
+        assertThat(findings(accepted(STANDARD_RDP), accepted(SSL), accepted(HYBRID), accepted(HYBRID_EX),
+                refused(RDSTLS, "0x00000099"))).containsExactly(
+                new Finding(RdpAcceptsCheck.STANDARD_SECURITY_ACCEPTED, "accepts standard-rdp beside ssl, hybrid,"
+                        + " hybrid-ex"),
+                new Finding(RdpAcceptsCheck.NLA_NOT_REQUIRED, "ssl accepted (TLS without CredSSP); hybrid, hybrid-ex"
+                        + " accepted too, not required"));
+        assertThat(findings(refused(STANDARD_RDP, "SSL_REQUIRED_BY_SERVER"), refused(SSL, "HYBRID_REQUIRED_BY_SERVER"),
+                otherSelected(HYBRID, STANDARD_RDP), accepted(HYBRID_EX))).containsExactly(new Finding(
+                        RdpAcceptsCheck.STANDARD_SECURITY_ACCEPTED, "selects standard-rdp when asked for hybrid,"
+                        + " beside accepting hybrid-ex"));
+    }
+
+    @Test
+    void aServerRequiringNlaHasNoFindingAndBothKindsAreInTheTaxonomy() {
+        assertThat(findings(refused(STANDARD_RDP, "HYBRID_REQUIRED_BY_SERVER"), refused(SSL,
+                "HYBRID_REQUIRED_BY_SERVER"), accepted(HYBRID), accepted(HYBRID_EX), refused(RDSTLS,
+                "HYBRID_REQUIRED_BY_SERVER"))).isEmpty();
+        assertThat(FindingKinds.all(Checks.BUILT_IN)).contains(RdpAcceptsCheck.STANDARD_SECURITY_ACCEPTED,
+                RdpAcceptsCheck.NLA_NOT_REQUIRED);
+    }
+
     @Test
     void itsPartRoundTripsThroughItsJson() throws Exception {
         Part part = new Part(List.of(refused(STANDARD_RDP, "HYBRID_REQUIRED_BY_SERVER"),
@@ -201,6 +264,11 @@ class RdpAcceptsCheckTest {
         assertThat(r.prelude().orElseThrow().fields()).containsEntry("requested-protocols",
                 List.of("ssl", "hybrid", "hybrid-ex")).containsEntry("selected-protocol", "hybrid-ex");
         assertThat(r.protocols()).as("the scan went on after the refusals").isNotEmpty();
+        assertThat(Readiness.assess(Evidence.of(r, List.of(), false, ChainPolicy.of(TrustAnchors.of("none",
+                List.of())), Instant.now(), ClientImpact.none(), Checks.BUILT_IN)).findings())
+                .as("NLA required, no standard RDP security").extracting(Finding::kind)
+                .doesNotContain(RdpAcceptsCheck.STANDARD_SECURITY_ACCEPTED, RdpAcceptsCheck.NLA_NOT_REQUIRED,
+                        FindingKind.SERVICE_WITHOUT_TLS);
 
         assertThat(closed.checks().get(RdpAcceptsCheck.KEY)).as("nothing listens: no part").isEmpty();
         assertThat(closed.failure().orElseThrow().kind()).isEqualTo(FailureKind.CONNECT_REFUSED);
