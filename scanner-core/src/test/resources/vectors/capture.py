@@ -70,6 +70,7 @@ public class JavaHello { public static void main(String[] a) throws Exception {
 HELLOS = {  # name: client command; a listener keeps its first ClientHello and closes
     'openssl-default': CLI.strip(),
     'openssl-tls12': CLI + '-tls1_2',
+    'openssl-alpn-tds8': CLI + '-tls1_2 -alpn tds/8.0',  # TDS 8.0 strict encryption's ALPN, as a client sends it
     'openssl-tls10': CLI + '-tls1 -cipher ALL:@SECLEVEL=0',
     'python-ssl': 'python3 -c "import socket,ssl; ssl.create_default_context().wrap_socket(socket.create_connection('
                   "('127.0.0.1',{port}),timeout=5),server_hostname='test.example')\"",

@@ -36,7 +36,7 @@ final class EngineOptions {
             description = "Time allowed for a server's answer to one hello, in ms (default: ${DEFAULT-VALUE}). Not"
                     + " given, `scan` and sweeps allow each answer before TLS its protocol's own time: 15000 for"
                     + " smtp, lmtp; 10000 for imap, pop3, sieve, ftp, nntp, xmpp, xmpp-server, ldap, postgres,"
-                    + " mysql, mssql, rdp.")
+                    + " mysql, mssql, mssql-strict, rdp.")
     private long readTimeoutMs;
 
     @Option(names = "--target-budget", paramLabel = "S", converter = Bounds.Seconds.class,
@@ -50,14 +50,14 @@ final class EngineOptions {
             description = "Connections in flight to one address, whatever the port (default: ${DEFAULT-VALUE})."
                     + " Not given, `scan` and sweeps also cap each protocol's connections to one address (all its"
                     + " ports): 2 for smtp, lmtp, rdp; 3 for imap, pop3, sieve, ftp, nntp, xmpp, xmpp-server; 4 for"
-                    + " ldap, postgres, mysql, mssql.")
+                    + " ldap, postgres, mysql, mssql, mssql-strict.")
     private int perHost;
 
     @Option(names = RATE, paramLabel = "HELLOS/S", converter = Bounds.Rate.class,
             description = "Hellos (new connections) per second to one address; 0 = no limit (default:"
                     + " ${DEFAULT-VALUE}). Not given, `scan` and sweeps also keep each protocol's own rate to one"
                     + " address: 2 for smtp, lmtp, rdp; 3 for imap, pop3, sieve, ftp, nntp, xmpp, xmpp-server; 4 for"
-                    + " ldap, postgres, mysql, mssql.")
+                    + " ldap, postgres, mysql, mssql, mssql-strict.")
     private double rate;
 
     /**

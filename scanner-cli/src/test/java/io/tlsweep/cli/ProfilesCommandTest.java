@@ -28,7 +28,7 @@ class ProfilesCommandTest {
                 .containsExactly("id", "family", "versions", "suites", "services", "name");
         assertThat(columns(row(r, "rdp-win7"))).startsWith("rdp-win7", "schannel", "TLSv1.0", "12", "rdp");
         assertThat(columns(row(r, "odbc18-win2019")))
-                .startsWith("odbc18-win2019", "schannel", "TLSv1.0,TLSv1.1,TLSv1.2", "21", "mssql");
+                .startsWith("odbc18-win2019", "schannel", "TLSv1.0,TLSv1.1,TLSv1.2", "21", "mssql,mssql-strict");
         assertThat(columns(row(r, "win7-schannel"))).startsWith("win7-schannel", "schannel", "SSLv3,TLSv1.0", "12",
                 "all", "Windows");
         assertThat(columns(row(r, "chromium")).get(4)).isEqualTo("tls");

@@ -108,9 +108,21 @@ public final class MssqlEncryptionCheck implements Check<MssqlEncryptionCheck.Pa
 
     /** The two answers. */
     public record Part(EncryptOff encryptOff, Strict strict) {
+        /** What the summary tells the user to do about a server that serves strict encryption only. */
+        public static final String RESCAN_STRICT = "strict only: rescan with starttls=mssql-strict";
+
         public Part {
             Objects.requireNonNull(encryptOff, "encryptOff");
             Objects.requireNonNull(strict, "strict");
+        }
+
+        /**
+         * Whether TDS 8.0 strict encryption looks like the only way in (SQL Server 2022's Force Strict Encryption):
+         * served, while the PRELOGIN in the clear got no answer. Such an endpoint's TLS is scanned with {@code
+         * starttls=mssql-strict}; the PRELOGIN scan cannot reach it.
+         */
+        public boolean strictOnly() {
+            return strict.served() && encryptOff.answer().isEmpty();
         }
     }
 
@@ -130,8 +142,7 @@ public final class MssqlEncryptionCheck implements Check<MssqlEncryptionCheck.Pa
                 new HelloRound.Hello("mssql-encryption: ENCRYPT_OFF", PreludeHellos.upTo(ProtocolVersion.TLSv1_2,
                         context.sni()), Optional.of(new AskedPrelude(TdsPrelude.asking(Encryption.OFF)))),
                 new HelloRound.Hello("mssql-encryption: TDS 8.0 strict", PreludeHellos.upTo(ProtocolVersion.TLSv1_3,
-                        context.sni()).toBuilder().alpn(List.of(TdsStrictPrelude.ALPN)).build(),
-                        Optional.of(new TdsStrictPrelude())));
+                        context.sni()), Optional.of(TdsStrictPrelude.ON_PRELOGIN_ENDPOINT)));
         return Optional.of(Questions.allAtOnce(context, hellos, e -> new Part(encryptOff(e.get(0).outcome()),
                 strict(e.get(1).outcome()))));
     }
@@ -212,7 +223,8 @@ public final class MssqlEncryptionCheck implements Check<MssqlEncryptionCheck.Pa
 
             @Override
             public String summary(Part part) {
-                return part.encryptOff().describe() + "; " + part.strict().describe();
+                return part.encryptOff().describe() + "; " + part.strict().describe()
+                        + (part.strictOnly() ? "; " + Part.RESCAN_STRICT : "");
             }
         });
     }

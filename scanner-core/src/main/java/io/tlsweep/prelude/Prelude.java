@@ -1,5 +1,6 @@
 package io.tlsweep.prelude;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,5 +33,14 @@ public interface Prelude {
      */
     default boolean question() {
         return false;
+    }
+
+    /**
+     * The ALPN protocols every ClientHello on such a connection offers in place of any its hello would offer (TDS 8.0
+     * strict encryption: {@code tds/8.0}), in the client's order; empty, for every prelude but such a one, leaves the
+     * hello's own ALPN as it is.
+     */
+    default List<String> alpn() {
+        return List.of();
     }
 }

@@ -11,6 +11,7 @@ import io.tlsweep.prelude.rdp.RdpProtocol;
 import io.tlsweep.prelude.sieve.SievePrelude;
 import io.tlsweep.prelude.smtp.SmtpProtocol;
 import io.tlsweep.prelude.tds.MssqlProtocol;
+import io.tlsweep.prelude.tds.MssqlStrictProtocol;
 import io.tlsweep.prelude.xmpp.XmppProtocol;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class PreludeProtocols {
             SievePrelude.PROTOCOL,
             new RdpProtocol(),
             new MssqlProtocol(),
+            new MssqlStrictProtocol(),
             new LdapProtocol(),
             new PostgresProtocol(),
             new MysqlProtocol(),

@@ -11,7 +11,9 @@ import java.util.Optional;
  * One short scripted exchange on one new connection: an optional prelude (what is said before TLS), the
  * hello, then optional follow-up records sent after the decoded reply. {@code id} is unique within a plan;
  * {@code purpose} says why it is sent ("TLSv1.2 suites #3"), for logs and metrics. Most steps are a hello
- * alone on a connection that starts with TLS.
+ * alone on a connection that starts with TLS. A prelude that names ALPN protocols ({@link Prelude#alpn()}: TDS 8.0
+ * strict encryption) puts them in the hello in place of any it had, so every connection of such an endpoint offers
+ * them, whichever check planned the hello.
  */
 public record ProbeStep(int id, String purpose, Optional<Prelude> prelude, ClientHelloSpec hello,
         List<FollowUp> followUps) {
@@ -20,6 +22,10 @@ public record ProbeStep(int id, String purpose, Optional<Prelude> prelude, Clien
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(prelude, "prelude");
         Objects.requireNonNull(hello, "hello");
+        List<String> alpn = prelude.map(Prelude::alpn).orElse(List.of());
+        if (!alpn.isEmpty() && !hello.alpn().equals(alpn)) {
+            hello = hello.toBuilder().alpn(alpn).build();
+        }
         followUps = List.copyOf(followUps);
     }
 

@@ -16,7 +16,8 @@ public final class ProfileServices {
 
     /** Every name a profile may list. */
     public static final List<String> KNOWN = List.of(DIRECT_TLS, "smtp", "lmtp", "imap", "pop3", "ftp", "ldap", "xmpp",
-            "xmpp-server", "nntp", "sieve", "postgres", "mysql", "rdp", "mssql");
+            "xmpp-server", "nntp", "sieve", "postgres", "mysql", "rdp", "mssql",
+            "mssql-strict");
 
     private ProfileServices() {
     }

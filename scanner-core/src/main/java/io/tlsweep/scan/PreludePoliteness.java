@@ -24,7 +24,7 @@ import java.util.Optional;
  *     holds a login process or thread until it ends (Dovecot starts a login process per connection by default);
  *     FTP servers often cap connections per address; greetings can wait for the server's reverse lookup of the
  *     client.</li>
- * <li>LDAP, PostgreSQL, MySQL, SQL Server: 4 at once, 4 a second, 10 s. Each connection takes a backend process
+ * <li>LDAP, PostgreSQL, MySQL, SQL Server (PRELOGIN or strict): 4 at once, 4 a second, 10 s. Each connection takes a backend process
  *     or thread from the pool the applications share (PostgreSQL forks one per connection and allows 100 by
  *     default; MySQL 151): 4 is a few percent of it. MySQL may look the client's name up before it greets.</li>
  * <li>RDP: 2 at once, 2 a second, 10 s. Each connection starts a session's setup, and xrdp listens with a backlog
@@ -47,7 +47,7 @@ public final class PreludePoliteness {
         for (String p : new String[] {"imap", "pop3", "sieve", "ftp", "nntp", "xmpp", "xmpp-server"}) {
             m.put(p, login);
         }
-        for (String p : new String[] {"ldap", "postgres", "mysql", "mssql"}) {
+        for (String p : new String[] {"ldap", "postgres", "mysql", "mssql", "mssql-strict"}) {
             m.put(p, database);
         }
         m.put("rdp", limits(2, 2, 10));

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.Weakness;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,21 @@ class BuiltInProfilesTest {
             if (service.isEmpty()) {
                 continue;
             }
-            assertThat(p.services().orElseThrow().value()).as(p.id()).containsExactly(service);
+            // of the SQL Server clients only ODBC Driver 18 speaks TDS 8.0 strict encryption (Encrypt=strict)
+            boolean strict = p.id().equals("odbc18-win2019");
+            if (strict) {
+                assertThat(p.services().orElseThrow().value()).as(p.id()).containsExactly(service, "mssql-strict");
+                assertThat(p.appliesTo("mssql-strict")).as(p.id()).isTrue();
+            } else {
+                assertThat(p.services().orElseThrow().value()).as(p.id()).containsExactly(service);
+            }
             assertThat(p.appliesTo(service)).as(p.id()).isTrue();
-            for (String other : List.of("", "tls", "smtp", "imap", "ldap", service.equals("rdp") ? "mssql" : "rdp")) {
+            List<String> others = new ArrayList<>(List.of("", "tls", "smtp", "imap", "ldap",
+                    service.equals("rdp") ? "mssql" : "rdp"));
+            if (!strict) {
+                others.add("mssql-strict");
+            }
+            for (String other : others) {
                 assertThat(p.appliesTo(other)).as(p.id() + " on " + other).isFalse();
             }
             assertThat(p.family()).as(p.id()).isEqualTo(ClientFamily.SCHANNEL);
@@ -57,12 +70,12 @@ class BuiltInProfilesTest {
         for (String http : List.of("winhttp-win7-a0", "winhttp-win7-aa0", "winhttp-win7-a00", "chromium")) {
             assertThat(id(http).appliesTo("")).as(http).isTrue();
             assertThat(id(http).appliesTo("tls")).as(http).isTrue();
-            for (String prelude : List.of("smtp", "ldap", "rdp", "mssql")) {
+            for (String prelude : List.of("smtp", "ldap", "rdp", "mssql", "mssql-strict")) {
                 assertThat(id(http).appliesTo(prelude)).as(http + " on " + prelude).isFalse();
             }
         }
         for (String stack : List.of("win7-schannel", "dotnet46-win2012r2", "java8", "openssl-3")) {
-            for (String endpoint : List.of("", "smtp", "imap", "ldap", "rdp", "mssql", "postgres")) {
+            for (String endpoint : List.of("", "smtp", "imap", "ldap", "rdp", "mssql", "mssql-strict", "postgres")) {
                 assertThat(id(stack).appliesTo(endpoint)).as(stack + " on " + endpoint).isTrue();
             }
         }

@@ -1,5 +1,6 @@
 package io.tlsweep.engine.handshake;
 
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -19,8 +20,9 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
 /**
- * Client {@link SslContext}s, built once per {@link HandshakeSpec} and reused, all sharing one
- * {@link CapturingTrustManager}.
+ * Client {@link SslContext}s, built once per {@link HandshakeSpec} and ALPN list and reused, all sharing one
+ * {@link CapturingTrustManager}. A context with ALPN protocols offers them in every hello (TDS 8.0 strict
+ * encryption's {@code tds/8.0}) and takes whatever the server selects, or none.
  *
  * <p>Suite names: the JDK and Bouncy Castle take IANA names (or their "SSL_" spelling for a few old suites,
  * looked up in what the provider supports); BoringSSL takes the same names and Netty converts them to
@@ -30,7 +32,7 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
  */
 final class ClientContexts {
     private final CapturingTrustManager trust = new CapturingTrustManager();
-    private final Map<HandshakeSpec, SslContext> contexts = new ConcurrentHashMap<>();
+    private final Map<Key, SslContext> contexts = new ConcurrentHashMap<>();
     private final Map<TlsProvider, Set<String>> supportedSuites = new EnumMap<>(TlsProvider.class);
     private Provider bouncyCastle;
 
@@ -38,13 +40,26 @@ final class ClientContexts {
         return trust;
     }
 
-    /** The context for {@code spec}, built on first use; throws {@link IllegalArgumentException} if it cannot be. */
-    SslContext contextFor(HandshakeSpec spec) {
-        SslContext context = contexts.get(spec);
-        return context != null ? context : contexts.computeIfAbsent(spec, this::build);
+    private record Key(HandshakeSpec spec, List<String> alpn) {
     }
 
-    private SslContext build(HandshakeSpec spec) {
+    /** The context for {@code spec}, built on first use; throws {@link IllegalArgumentException} if it cannot be. */
+    SslContext contextFor(HandshakeSpec spec) {
+        return contextFor(spec, List.of());
+    }
+
+    /**
+     * The context for {@code spec} offering the ALPN protocols {@code alpn} (none when empty), built on first use;
+     * throws {@link IllegalArgumentException} if it cannot be.
+     */
+    SslContext contextFor(HandshakeSpec spec, List<String> alpn) {
+        Key key = new Key(spec, List.copyOf(alpn));
+        SslContext context = contexts.get(key);
+        return context != null ? context : contexts.computeIfAbsent(key, this::build);
+    }
+
+    private SslContext build(Key key) {
+        HandshakeSpec spec = key.spec();
         SslContextBuilder builder = SslContextBuilder.forClient()
                 .trustManager(trust)
                 .endpointIdentificationAlgorithm(null)
@@ -52,6 +67,11 @@ final class ClientContexts {
         List<String> suites = providerNames(spec);
         if (!suites.isEmpty()) {
             builder.ciphers(suites);
+        }
+        if (!key.alpn().isEmpty()) {
+            builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, key.alpn()));
         }
         switch (spec.provider()) {
             case BORINGSSL -> builder.sslProvider(SslProvider.OPENSSL);

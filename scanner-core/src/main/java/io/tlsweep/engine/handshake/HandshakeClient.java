@@ -12,6 +12,7 @@ import io.tlsweep.prelude.Prelude;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,7 +25,8 @@ import java.util.function.Consumer;
  * <p>Certificates are captured, never trusted or rejected: the outcome carries the chain as served, and
  * validation is a separate step. Every connection is bounded by the connect and handshake timeouts and, for
  * {@link SessionMode#FRESH}, closed with RST as soon as the handshake completes. One {@code SslContext} per
- * {@link HandshakeSpec} is built on first use and reused. Thread-safe.
+ * {@link HandshakeSpec} (and the ALPN protocols the target's prelude names, {@link Prelude#alpn()}) is built on
+ * first use and reused. Thread-safe.
  *
  * <p>A client made {@link #through(ScanEngine) through an engine} runs on the engine's event loops and opens
  * each connection only when the engine's {@link ConnectionGate} lets it (global cap, per-host cap, per-host
@@ -92,7 +94,7 @@ public final class HandshakeClient implements AutoCloseable {
         CompletableFuture<HandshakeOutcome> result = new CompletableFuture<>();
         SslContext context;
         try {
-            context = contexts.contextFor(spec);
+            context = contexts.contextFor(spec, target.prelude().map(Prelude::alpn).orElse(List.of()));
         } catch (IllegalArgumentException unsupported) {
             result.complete(new HandshakeOutcome.Failed(Failure.of(FailureKind.INTERNAL_ERROR,
                     unsupported.getMessage()), new HandshakeTimings(-1, -1, 0)));
