@@ -7,6 +7,7 @@ import io.tlsweep.testing.ForegroundDaemon;
 import io.tlsweep.testing.ProsodyServer;
 import io.tlsweep.testing.SelfSignedKey;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code ciphersuites}). The target line is an IP literal, so the domain goes in as {@code sni=}: the prelude's
  * stream header is sent to it ({@code to=}) and the hellos carry it. The scan reports exactly those versions and
  * suites, the certificate the test made and the stream's facts in the prelude (STARTTLS required, no SASL mechanism
- * before TLS); {@code openssl s_client -starttls xmpp -xmpphost} completes handshakes, with its own choice and with
- * TLS 1.2, on suites the scan found.
+ * before TLS, PLAIN and SCRAM-SHA-1 after it); {@code openssl s_client -starttls xmpp -xmpphost} completes
+ * handshakes, with its own choice and with TLS 1.2, on suites the scan found.
  */
 class ProsodyStarttlsTest {
     private static final String DOMAIN = "xmpp.test";
@@ -69,6 +70,11 @@ class ProsodyStarttlsTest {
         assertThat(prelude.get("starttls-offered").asBoolean()).isTrue();
         assertThat(prelude.get("starttls-required").asBoolean()).as("c2s_require_encryption = true").isTrue();
         assertThat(prelude.get("sasl-mechanisms")).as("no login offered before TLS").isEmpty();
+        List<String> afterTls = new ArrayList<>();
+        prelude.get("auth-after-tls").forEach(m -> afterTls.add(m.asText()));
+        assertThat(afterTls).as("authentication = \"internal_hashed\": the stream's features asked again over TLS,"
+                + " in the order of a Lua table, which changes from one Prosody to the next")
+                .containsExactlyInAnyOrder("PLAIN", "SCRAM-SHA-1");
         assertThat(RealServerScan.findings(line, "plain-text-auth-before-tls")).isEmpty();
     }
 

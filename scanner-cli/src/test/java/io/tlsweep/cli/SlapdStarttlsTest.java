@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tlsweep scan} through LDAP's StartTLS against a real OpenLDAP slapd (Debian's package, built with GnuTLS)
  * that the test runs on 127.0.0.1 with a free port (the target line says {@code starttls=ldap}): TLS 1.2 only with
  * two ECDHE-RSA AES-GCM suites, stated as the GnuTLS priority string of {@code TLSCipherSuite}. The scan reports
- * exactly that version and those suites with the certificate the test made and the StartTLS answer in the prelude;
+ * exactly that version and those suites with the certificate the test made, the StartTLS answer and the root DSE read
+ * before it (StartTLS listed; the SASL mechanisms {@code sasl-secprops} leaves) in the prelude;
  * {@code openssl s_client -starttls ldap} completes a handshake with a suite the scan found.
  */
 class SlapdStarttlsTest {
@@ -63,6 +64,11 @@ class SlapdStarttlsTest {
         assertThat(prelude.get("result-code").asInt()).isZero();
         assertThat(prelude.get("result").asText()).isEqualTo("success");
         assertThat(prelude.get("starttls-offered").asBoolean()).isTrue();
+        assertThat(prelude.get("starttls-listed").asBoolean()).as("the root DSE read before StartTLS lists it")
+                .isTrue();
+        assertThat(prelude.get("sasl-mechanisms").toString())
+                .as("sasl-secprops " + SlapdServer.SASL_SECPROPS + ": the SCRAM family, as the root DSE lists it")
+                .isEqualTo("[\"SCRAM-SHA-512\",\"SCRAM-SHA-384\",\"SCRAM-SHA-256\",\"SCRAM-SHA-224\",\"SCRAM-SHA-1\"]");
         assertThat(RealServerScan.findings(line, "service-without-tls")).isEmpty();
     }
 

@@ -3,7 +3,6 @@ package io.tlsweep.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.analysis.ClientImpact;
-import io.tlsweep.analysis.ProfileCheck;
 import io.tlsweep.analysis.Readiness;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.profile.ClientProfile;
@@ -36,7 +35,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TargetFarmExtension.class)
 class ProfileAgreementTest {
-    /** The built-in profiles of endpoints where TLS starts on connect (the RDP and SQL Server clients are not). */
+    /**
+     * The built-in profiles of endpoints where TLS starts on connect; the RDP and SQL Server clients are held against
+     * their services in {@link RdpProfileAgreementTest} and {@link TdsProfileAgreementTest}.
+     */
     private static final List<ClientProfile> PROFILES = ProfileFile.builtIn().profiles().stream()
             .filter(p -> p.appliesTo("")).toList();
     /** None of these servers is silent; a generous timeout keeps a loaded two-core machine from failing a hello. */
@@ -75,23 +77,7 @@ class ProfileAgreementTest {
     @Test
     void predictionAndConfirmationAgreeForEveryProfileOnEveryTarget() {
         assertThat(scanned).hasSizeGreaterThanOrEqualTo(8);
-        List<String> disagreements = new ArrayList<>();
-        int compared = 0;
-        for (TargetResult r : scanned.values()) {
-            assertThat(r.profileHellos()).as(r.target().origin()).hasSize(PROFILES.size());
-            for (ProfileCheck c : ProfileCheck.of(r, PROFILES)) {
-                if (!c.profile().sni().value() && r.target().sni().isPresent()) {
-                    assertThat(c.agrees()).as("no prediction for a client without SNI to an SNI target").isEmpty();
-                    continue;
-                }
-                assertThat(c.agrees()).as(r.target().origin() + " " + c.profile().id()).isPresent();
-                compared++;
-                if (!c.agrees().orElseThrow()) {
-                    disagreements.add(r.target().origin() + ": " + c.disagreement());
-                }
-            }
-        }
-        assertThat(disagreements).isEmpty();
+        int compared = ProfileAgreement.assertEveryPredictionAgrees(scanned, PROFILES).size();
         long withoutSni = PROFILES.stream().filter(p -> !p.sni().value()).count();
         long sniTargets = scanned.values().stream().filter(r -> r.target().sni().isPresent()).count();
         assertThat(compared).isEqualTo(scanned.size() * PROFILES.size() - withoutSni * sniTargets);

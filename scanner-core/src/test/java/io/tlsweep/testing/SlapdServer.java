@@ -16,6 +16,12 @@ public final class SlapdServer {
     private static final Path SLAPD = Path.of("/usr/sbin/slapd");
     private static final Path CORE_SCHEMA = Path.of("/etc/ldap/schema/core.schema");
 
+    /**
+     * The SASL security properties slapd asks of a mechanism it lists: no plain text, no anonymous login, none open
+     * to active attacks (of Debian's libsasl2-modules, that leaves the SCRAM family).
+     */
+    public static final String SASL_SECPROPS = "noplain,noanonymous,noactive";
+
     private SlapdServer() {
     }
 
@@ -39,6 +45,7 @@ public final class SlapdServer {
                 "TLSCertificateFile " + d + "/cert.pem",
                 "TLSCertificateKeyFile " + d + "/key.pem",
                 "TLSCipherSuite " + gnutlsPriority,
+                "sasl-secprops " + SASL_SECPROPS,
                 "database mdb",
                 "suffix \"dc=tlsweep,dc=test\"",
                 "directory " + d + "/db", ""));
