@@ -29,8 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SmtpCodecTest {
     private static final String EHLO = "EHLO tlsweep.invalid\r\n";
-    private static final List<String> POSTFIX_AUTH = List.of("SCRAM-SHA-512", "SCRAM-SHA-384", "SCRAM-SHA-256",
-            "SCRAM-SHA-224", "SCRAM-SHA-1", "DIGEST-MD5", "CRAM-MD5", "NTLM", "PLAIN", "LOGIN");
+    private static final List<String> POSTFIX_AUTH = List.of("PLAIN", "LOGIN"); // its smtpd.conf's mech_list
 
     enum Split { WHOLE, PIECES_OF_7, BYTE_BY_BYTE }
 
