@@ -1,5 +1,6 @@
 package io.tlsweep.prelude.line;
 
+import io.tlsweep.prelude.ShortText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -81,7 +82,7 @@ public class LinePreludeFuzzTest {
     private static void factsStayShort(PreludeFacts facts) {
         facts.fields().forEach((name, value) -> {
             if (value instanceof String text) {
-                assertThat(text.length()).as(name).isLessThanOrEqualTo(ServerText.BANNER);
+                assertThat(text.length()).as(name).isLessThanOrEqualTo(ShortText.MAX_CHARS);
             } else if (value instanceof List<?> list) {
                 assertThat(list).as(name).hasSizeLessThanOrEqualTo(MechanismList.MAX + 1);
                 list.forEach(m -> assertThat(((String) m).length()).as(name)
