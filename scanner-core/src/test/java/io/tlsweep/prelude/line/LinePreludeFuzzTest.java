@@ -97,7 +97,7 @@ public class LinePreludeFuzzTest {
                 "pop3-dovecot-starttls", "pop3-dovecot-plaintext", "pop3-dovecot-no-tls", "ftp-vsftpd-auth-tls",
                 "ftp-vsftpd-no-tls", "ftp-vsftpd-too-many", "nntp-inn-starttls", "nntp-inn-no-certificate",
                 "nntp-inn-refused", "sieve-dovecot-starttls", "sieve-dovecot-plaintext", "sieve-dovecot-no-tls")
-                .map(PreludeFeed::vector)
+                .map(name -> PreludeFeed.vector(name + ".server"))
                 .flatMap(v -> IntStream.range(0, PRELUDES.size()).mapToObj(p -> withPrelude(p, v)));
     }
 
