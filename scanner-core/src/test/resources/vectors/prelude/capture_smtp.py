@@ -36,11 +36,12 @@ smtpd_tls_key_file = {d}/leaf.key
 smtpd_tls_security_level = may
 smtpd_sasl_auth_enable = yes
 smtpd_sasl_type = cyrus
-cyrus_sasl_config_path = {d}/sasl
 smtpd_tls_auth_only = no
 broken_sasl_auth_clients = yes
 postscreen_greet_wait = 1s
 '''
+# Debian's Postfix reads the Cyrus SASL file smtpd.conf from $config_directory/sasl (then /usr/lib/sasl) whatever
+# cyrus_sasl_config_path says: written anywhere else, mech_list is not read and every installed mechanism is offered
 SASL_CONF = 'pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN\nsasldb_path: {d}/sasldb2\n'
 # scenario: (master.cf service line after the listen address, what the client does, note for the file)
 SCENARIOS = {
@@ -92,12 +93,12 @@ def listening(port):
 
 
 def configure(d):
-    for sub in ('etc', 'queue', 'data', 'sasl'):
+    for sub in ('etc', 'queue', 'data', 'etc/sasl'):
         os.makedirs(os.path.join(d, sub), exist_ok=True)
     sh(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', d + '/leaf.key', '-out',
         d + '/leaf.pem', '-days', '825', '-subj', '/CN=mail.test.example',
         '-addext', 'subjectAltName=DNS:mail.test.example'])
-    with open(d + '/sasl/smtpd.conf', 'w') as f:
+    with open(d + '/etc/sasl/smtpd.conf', 'w') as f:
         f.write(SASL_CONF.format(d=d))
     with open(d + '/etc/main.cf', 'w') as f:
         f.write(MAIN_CF.format(d=d))

@@ -114,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
     private boolean resume;
 
     @Option(names = "--matrix", description = "Scan the endpoint, then benchmark every (version, suite) it accepts"
-            + " that a local TLS stack can offer, --duration seconds each.")
+            + " that a local TLS stack can offer, --duration seconds (at most --count handshakes) each.")
     private boolean matrix;
 
     @Option(names = "--jdk-legacy", description = "Allow TLS 1.0/1.1 and 3DES in the JDK provider (whole process).")
@@ -209,7 +209,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf("%-8s %-46s %-10s %10s %9s %9s %9s %7s%n", "version", "suite", "provider", "hs/s", "p50 us",
                 "p99 us", "max us", "errors");
-        int benched = BenchMatrix.bench(r, where, scanner, concurrency.value(), seconds(duration), row -> {
+        int benched = BenchMatrix.bench(r, where, scanner, concurrency.value(), seconds(duration), count, row -> {
             if (row.result().isEmpty()) {
                 out.printf("%-8s %-46s %-10s (no local TLS stack offers it)%n", row.version(), row.suite().ianaName(),
                         "-");

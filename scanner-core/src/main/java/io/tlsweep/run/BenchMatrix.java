@@ -42,11 +42,12 @@ public final class BenchMatrix {
     }
 
     /**
-     * Benchmarks every accepted (version, suite) of {@code scanned} for {@code each} through {@code scanner}'s
-     * engine, handing each row to {@code rows} as it is done; returns how many were benchmarked.
+     * Benchmarks every accepted (version, suite) of {@code scanned} for {@code each} or {@code count} handshakes,
+     * whichever ends first, through {@code scanner}'s engine, handing each row to {@code rows} as it is done;
+     * returns how many were benchmarked.
      */
     public static int bench(TargetResult scanned, HandshakeTarget where, TlsScanner scanner, int concurrency,
-            Duration each, Consumer<Row> rows) throws InterruptedException {
+            Duration each, long count, Consumer<Row> rows) throws InterruptedException {
         HandshakeClient client = scanner.handshakes();
         HandshakeBench bench = new HandshakeBench(client, client.config());
         RealStackCheck stacks = new RealStackCheck(client, scanner.preludes());
@@ -59,7 +60,7 @@ public final class BenchMatrix {
                     continue;
                 }
                 HandshakeSpec spec = new HandshakeSpec(provider.get(), List.of(p.version()), List.of(s));
-                BenchResult b = bench.run(BenchPlan.closedLoop(where, spec, concurrency, each, Long.MAX_VALUE));
+                BenchResult b = bench.run(BenchPlan.closedLoop(where, spec, concurrency, each, count));
                 rows.accept(new Row(p.version(), s, provider, Optional.of(b)));
                 benched++;
             }

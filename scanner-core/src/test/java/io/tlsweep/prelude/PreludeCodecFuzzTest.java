@@ -3,7 +3,7 @@ package io.tlsweep.prelude;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.tlsweep.prelude.PreludeDrive.Ending;
+import io.tlsweep.prelude.PreludeFeed.Fed;
 import io.tlsweep.prelude.ldap.LdapProtocol;
 import io.tlsweep.prelude.mysql.MysqlProtocol;
 import io.tlsweep.prelude.postgres.PostgresProtocol;
@@ -48,26 +48,26 @@ public class PreludeCodecFuzzTest {
         }
         Prelude prelude = PRELUDES.get((data[0] & 0xFF) % PRELUDES.size());
         byte[] server = Arrays.copyOfRange(data, 1, data.length);
-        Ending whole = PreludeDrive.feed(prelude, server, Integer.MAX_VALUE);
-        Ending bytewise = PreludeDrive.feed(prelude, server, 1);
+        Fed whole = PreludeFeed.feed(prelude, server, Integer.MAX_VALUE);
+        Fed bytewise = PreludeFeed.feed(prelude, server, 1);
         holds(whole, server.length);
         holds(bytewise, server.length);
         if (bytewise.tlsMayStart() && !whole.tlsMayStart()) {
-            assertThat(server.length).as("a TLS start that bytes came with").isGreaterThan(bytewise.step().consumed());
+            assertThat(server.length).as("a TLS start that bytes came with").isGreaterThan(bytewise.last().consumed());
         } else {
             assertThat(whole.outcome()).isEqualTo(bytewise.outcome());
-            if (!(whole.step() instanceof PreludeStep.Failed)) {
+            if (!(whole.last() instanceof PreludeStep.Failed)) {
                 assertThat(whole.sent()).isEqualTo(bytewise.sent());
             }
         }
     }
 
-    private static void holds(Ending e, int given) {
-        assertThat(e.step().consumed()).isBetween(0, given);
-        if (e.step() instanceof PreludeStep.Failed f) {
+    private static void holds(Fed e, int given) {
+        assertThat(e.last().consumed()).isBetween(0, given);
+        if (e.last() instanceof PreludeStep.Failed f) {
             assertThat(f.failure().detail()).isNotBlank();
         }
-        if (!(e.step() instanceof PreludeStep.GoOn)) {
+        if (!(e.last() instanceof PreludeStep.GoOn)) {
             factsHold(e.fields());
         }
     }
@@ -92,7 +92,7 @@ public class PreludeCodecFuzzTest {
         try (Stream<Path> files = Files.list(Path.of(PreludeCodecFuzzTest.class.getResource("/vectors/prelude")
                 .toURI()))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".server.hex")).sorted()
-                    .map(n -> tagged(n, PreludeDrive.vector(n.substring(0, n.length() - 4)))).toList().stream();
+                    .map(n -> tagged(n, PreludeFeed.vector(n.substring(0, n.length() - 4)))).toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

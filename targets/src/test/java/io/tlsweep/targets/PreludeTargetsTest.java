@@ -106,6 +106,26 @@ class PreludeTargetsTest {
     }
 
     @Test
+    void theSmtpDialectTakesALineOfAHundredBytesAndRefusesOneOfSixHundred(TargetFarm farm) throws Exception {
+        String host = "h".repeat(100 - "EHLO \r\n".length());
+        try (Socket s = open(farm.target("prelude-smtp"))) {
+            InputStream in = s.getInputStream();
+            line(in);
+            line(in);
+            send(s, "EHLO " + host + "\r\n");
+            assertEquals("250-mail.farm.test greets " + host, line(in));
+        }
+        try (Socket s = open(farm.target("prelude-smtp"))) {
+            InputStream in = s.getInputStream();
+            line(in);
+            line(in);
+            send(s, "EHLO " + "h".repeat(600 - "EHLO \r\n".length()) + "\r\n");
+            assertEquals("500 5.5.0 Error: line too long", line(in));
+            assertEquals(-1, in.read());
+        }
+    }
+
+    @Test
     void aRefusingServerSays454AndCloses(TargetFarm farm) throws Exception {
         try (Socket s = open(farm.target("prelude-refuses"))) {
             assertEquals("220 busy", line(s.getInputStream()));
@@ -122,6 +142,11 @@ class PreludeTargetsTest {
             send(s, "EHLO x\r\n");
             assertEquals("500 unknown command", line(s.getInputStream()));
             assertEquals(-1, s.getInputStream().read());
+        }
+        try (Socket s = open(farm.target("prelude-real"))) {
+            line(s.getInputStream());
+            send(s, "A".repeat(98) + "\r\n");
+            assertEquals("500 unknown command", line(s.getInputStream()), "a line of 100 bytes is read whole");
         }
         try (Socket s = open(farm.target("prelude-real"))) {
             line(s.getInputStream());

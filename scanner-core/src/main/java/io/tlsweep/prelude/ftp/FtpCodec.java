@@ -1,8 +1,8 @@
 package io.tlsweep.prelude.ftp;
 
 import io.tlsweep.prelude.PreludeStep;
+import io.tlsweep.prelude.ShortText;
 import io.tlsweep.prelude.line.LineCodec;
-import io.tlsweep.prelude.line.ServerText;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PreludeFacts;
 import java.util.Arrays;
@@ -44,7 +44,7 @@ final class FtpCodec extends LineCodec {
         if (!startsWithCode(text)) {
             return state == State.GREETING ? notAGreeting(consumed, text, "a 220 greeting")
                     : fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected a reply to " + command() + ", got "
-                            + ServerText.quoted(text));
+                            + ShortText.quoted(text));
         }
         if (text.length() > 3 && text.charAt(3) == '-') {
             openCode = text.substring(0, 3);
@@ -81,7 +81,7 @@ final class FtpCodec extends LineCodec {
         if (code == 220 && greeting.toString().toUpperCase(Locale.ROOT).contains("SMTP")) {
             greeted(greeting.toString());
             return fail(consumed, FailureKind.PRELUDE_OTHER_PROTOCOL, "the greeting is an SMTP server's, not FTP: "
-                    + ServerText.quoted(line));
+                    + ShortText.quoted(line));
         }
         if (code == 220) {
             greeted(greeting.toString());
@@ -91,7 +91,7 @@ final class FtpCodec extends LineCodec {
         if (code >= 400 && code < 600) {
             greeted(greeting.toString());
             return fail(consumed, FailureKind.PRELUDE_SERVICE_REFUSED, "the FTP server turned the client away in"
-                    + " its greeting: " + ServerText.quoted(line));
+                    + " its greeting: " + ShortText.quoted(line));
         }
         return notAGreeting(consumed, line, "a 220 greeting");
     }
@@ -105,7 +105,7 @@ final class FtpCodec extends LineCodec {
             }
         } else if (code < 400 || code >= 600) {
             return fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected a reply to FEAT, got "
-                    + ServerText.quoted(line));
+                    + ShortText.quoted(line));
         }
         state = State.AUTH;
         return send(consumed, "AUTH TLS");
@@ -119,14 +119,14 @@ final class FtpCodec extends LineCodec {
             return refused(consumed, "AUTH TLS", line, tlsOffered, code == 500 || code == 502 || code == 504);
         }
         return fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected a reply to AUTH TLS, got "
-                + ServerText.quoted(line));
+                + ShortText.quoted(line));
     }
 
     private void addToGreeting(String text) {
         String line = text.strip();
-        if (!line.isEmpty() && greeting.length() <= ServerText.BANNER) {
+        if (!line.isEmpty() && greeting.length() <= ShortText.MAX_CHARS) {
             greeting.append(greeting.isEmpty() ? "" : "\n").append(line, 0, Math.min(line.length(),
-                    ServerText.BANNER + 1));
+                    ShortText.MAX_CHARS + 1));
         }
     }
 

@@ -1,9 +1,9 @@
 package io.tlsweep.prelude.imap;
 
 import io.tlsweep.prelude.PreludeStep;
+import io.tlsweep.prelude.ShortText;
 import io.tlsweep.prelude.line.LineCodec;
 import io.tlsweep.prelude.line.MechanismList;
-import io.tlsweep.prelude.line.ServerText;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PreludeFacts;
 import java.util.Locale;
@@ -58,12 +58,12 @@ final class ImapCodec extends LineCodec {
             greeted(text.substring(9).strip());
             return fail(consumed, FailureKind.PRELUDE_TLS_NOT_OFFERED, "the IMAP server greeted with PREAUTH: the"
                     + " connection is authenticated already, and STARTTLS is allowed only before: "
-                    + ServerText.quoted(text));
+                    + ShortText.quoted(text));
         }
         if (isStatus(upper, "* BYE")) {
             greeted(text.substring(5).strip());
             return fail(consumed, FailureKind.PRELUDE_SERVICE_REFUSED, "the IMAP server said BYE in its greeting: "
-                    + ServerText.quoted(text));
+                    + ShortText.quoted(text));
         }
         return notAGreeting(consumed, text, "'* OK'");
     }
@@ -75,7 +75,7 @@ final class ImapCodec extends LineCodec {
         }
         if (isStatus(upper, "* BYE")) {
             return fail(consumed, FailureKind.PRELUDE_SERVICE_REFUSED, "the IMAP server said BYE to CAPABILITY: "
-                    + ServerText.quoted(text));
+                    + ShortText.quoted(text));
         }
         if (upper.startsWith("* ")) {
             return next(consumed);
@@ -88,7 +88,7 @@ final class ImapCodec extends LineCodec {
             return send(consumed, "b STARTTLS");
         }
         return fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected the answer to CAPABILITY, got "
-                + ServerText.quoted(text));
+                + ShortText.quoted(text));
     }
 
     private PreludeStep startTlsAnswer(String text, String upper, int consumed) {
@@ -102,7 +102,7 @@ final class ImapCodec extends LineCodec {
             return next(consumed);
         }
         return fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected the answer to STARTTLS, got "
-                + ServerText.quoted(text));
+                + ShortText.quoted(text));
     }
 
     /** After the capabilities: STARTTLS when they list it (or never came), else the end. */

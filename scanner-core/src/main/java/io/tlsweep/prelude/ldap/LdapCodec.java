@@ -1,9 +1,9 @@
 package io.tlsweep.prelude.ldap;
 
+import io.tlsweep.prelude.OtherProtocol;
 import io.tlsweep.prelude.PreludeCodec;
 import io.tlsweep.prelude.PreludeContext;
 import io.tlsweep.prelude.PreludeStep;
-import io.tlsweep.prelude.ShortText;
 import io.tlsweep.prelude.line.MechanismList;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
@@ -155,12 +155,12 @@ final class LdapCodec implements PreludeCodec {
     }
 
     private PreludeStep notLdap(byte[] in, int offset, int length, String answering) {
-        ShortText.FirstLine first = ShortText.firstLine(in, offset, length);
-        if (first instanceof ShortText.FirstLine.Text text) {
+        OtherProtocol.FirstLine first = OtherProtocol.firstLine(in, offset, length);
+        if (first instanceof OtherProtocol.FirstLine.Text text) {
             return failed(0, FailureKind.PRELUDE_OTHER_PROTOCOL, "another protocol answered " + answering + ": '"
                     + text.line() + "'");
         }
-        if (first instanceof ShortText.FirstLine.Undecided) {
+        if (first instanceof OtherProtocol.FirstLine.Undecided) {
             return PreludeStep.GoOn.needMore();
         }
         return failed(0, FailureKind.PRELUDE_UNEXPECTED, String.format("the answer to " + answering + " is not an"

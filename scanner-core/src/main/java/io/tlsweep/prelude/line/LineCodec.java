@@ -1,7 +1,9 @@
 package io.tlsweep.prelude.line;
 
+import io.tlsweep.prelude.OtherProtocol;
 import io.tlsweep.prelude.PreludeCodec;
 import io.tlsweep.prelude.PreludeStep;
+import io.tlsweep.prelude.ShortText;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PreludeFacts;
@@ -71,7 +73,7 @@ public abstract class LineCodec implements PreludeCodec {
 
     /** The server greeted: from now on there are facts; {@code text} is the banner (cut here). */
     protected final void greeted(String text) {
-        banner = ServerText.cut(text, ServerText.BANNER);
+        banner = ShortText.cut(text, ShortText.MAX_CHARS);
     }
 
     /** The banner, "" before the greeting. */
@@ -103,19 +105,19 @@ public abstract class LineCodec implements PreludeCodec {
     }
 
     /**
-     * A first line that is not this protocol's greeting: another protocol's ({@link ForeignGreeting}), or
+     * A first line that is not this protocol's greeting: another protocol's ({@link OtherProtocol}), or
      * anything else.
      *
      * @param expected what the greeting should have been ("'* OK'")
      */
     protected final PreludeStep notAGreeting(int consumed, String text, String expected) {
-        Optional<String> other = ForeignGreeting.of(text).filter(o -> !o.contains(protocolName)); // "+OKAY" to POP3
+        Optional<String> other = OtherProtocol.server(text).filter(o -> !o.contains(protocolName)); // "+OKAY" to POP3
         if (other.isPresent()) {
             return fail(consumed, FailureKind.PRELUDE_OTHER_PROTOCOL, "the greeting is " + other.get() + "'s, not "
-                    + protocolName + ": " + ServerText.quoted(text));
+                    + protocolName + ": " + ShortText.quoted(text));
         }
         return fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected " + expected + " from the " + protocolName
-                + " server, got " + ServerText.quoted(text));
+                + " server, got " + ShortText.quoted(text));
     }
 
     /**
@@ -130,7 +132,7 @@ public abstract class LineCodec implements PreludeCodec {
             boolean notImplemented) {
         boolean offered = advertised.orElse(!notImplemented);
         return fail(consumed, offered ? FailureKind.PRELUDE_TLS_REFUSED : FailureKind.PRELUDE_TLS_NOT_OFFERED,
-                "the " + protocolName + " server answered " + command + " with " + ServerText.quoted(answer)
+                "the " + protocolName + " server answered " + command + " with " + ShortText.quoted(answer)
                         + (advertised.isEmpty() ? " (it lists no capabilities)" : ""));
     }
 }

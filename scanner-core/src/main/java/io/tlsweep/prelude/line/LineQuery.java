@@ -2,6 +2,7 @@ package io.tlsweep.prelude.line;
 
 import io.tlsweep.prelude.AfterTlsCodec;
 import io.tlsweep.prelude.AfterTlsStep;
+import io.tlsweep.prelude.ShortText;
 import io.tlsweep.result.AuthAfterTls;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public abstract class LineQuery implements AfterTlsCodec {
                 yield new AfterTlsStep.Learned(line.consumed(), crlf(goodbye), facts());
             }
             case NOT_AN_ANSWER -> failed(line.consumed(), "the " + protocolName + " server answered "
-                    + command.orElse("the TLS handshake") + " over TLS with " + ServerText.quoted(line.text()));
+                    + command.orElse("the TLS handshake") + " over TLS with " + ShortText.quoted(line.text()));
         };
     }
 

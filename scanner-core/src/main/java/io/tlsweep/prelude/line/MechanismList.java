@@ -1,5 +1,6 @@
 package io.tlsweep.prelude.line;
 
+import io.tlsweep.prelude.ShortText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ public final class MechanismList {
     }
 
     public void add(String mechanism) {
-        String name = ServerText.cut(mechanism.trim().toUpperCase(Locale.ROOT), MAX_LENGTH);
+        String name = ShortText.cut(mechanism.trim().toUpperCase(Locale.ROOT), MAX_LENGTH);
         if (!name.isEmpty() && names.size() < MAX && !names.contains(name)) {
             names.add(name);
         }

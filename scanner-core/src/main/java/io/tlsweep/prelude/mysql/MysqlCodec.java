@@ -1,5 +1,6 @@
 package io.tlsweep.prelude.mysql;
 
+import io.tlsweep.prelude.OtherProtocol;
 import io.tlsweep.prelude.PreludeCodec;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.prelude.ShortText;
@@ -30,11 +31,11 @@ final class MysqlCodec implements PreludeCodec {
 
     @Override
     public PreludeStep read(byte[] in, int offset, int length) {
-        ShortText.FirstLine first = ShortText.firstLine(in, offset, length);
-        if (first instanceof ShortText.FirstLine.Text text) {
+        OtherProtocol.FirstLine first = OtherProtocol.firstLine(in, offset, length);
+        if (first instanceof OtherProtocol.FirstLine.Text text) {
             return failed(0, FailureKind.PRELUDE_OTHER_PROTOCOL, "another protocol greeted: '" + text.line() + "'");
         }
-        if (first instanceof ShortText.FirstLine.Undecided || length < HEADER) {
+        if (first instanceof OtherProtocol.FirstLine.Undecided || length < HEADER) {
             return PreludeStep.GoOn.needMore();
         }
         int size = (in[offset] & 0xFF) | (in[offset + 1] & 0xFF) << 8 | (in[offset + 2] & 0xFF) << 16;

@@ -1,9 +1,9 @@
 package io.tlsweep.prelude.nntp;
 
 import io.tlsweep.prelude.PreludeStep;
+import io.tlsweep.prelude.ShortText;
 import io.tlsweep.prelude.line.LineCodec;
 import io.tlsweep.prelude.line.MechanismList;
-import io.tlsweep.prelude.line.ServerText;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PreludeFacts;
 import java.util.Arrays;
@@ -52,7 +52,7 @@ final class NntpCodec extends LineCodec {
         if (code >= 400 && code < 600) {
             greeted(text.substring(3).strip());
             return fail(consumed, FailureKind.PRELUDE_SERVICE_REFUSED, "the NNTP server turned the client away in"
-                    + " its greeting: " + ServerText.quoted(text));
+                    + " its greeting: " + ShortText.quoted(text));
         }
         return notAGreeting(consumed, text, "a 200 or 201 greeting");
     }
@@ -67,7 +67,7 @@ final class NntpCodec extends LineCodec {
             return send(consumed, "STARTTLS");
         }
         return fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected the answer to CAPABILITIES, got "
-                + ServerText.quoted(text));
+                + ShortText.quoted(text));
     }
 
     private PreludeStep capability(String text, int consumed) {
@@ -88,7 +88,7 @@ final class NntpCodec extends LineCodec {
             case "SASL" -> mechanisms.addAll(rest);
             case "AUTHINFO" -> authinfoUser |= Arrays.asList(rest.toUpperCase(Locale.ROOT).split("\\s+"))
                     .contains("USER");
-            case "IMPLEMENTATION" -> implementation = Optional.of(ServerText.cut(rest, ServerText.BANNER));
+            case "IMPLEMENTATION" -> implementation = Optional.of(ShortText.cut(rest, ShortText.MAX_CHARS));
             default -> {
             }
         }
@@ -103,7 +103,7 @@ final class NntpCodec extends LineCodec {
             return refused(consumed, "STARTTLS", text, tlsOffered, code == 500 || code == 501 || code == 502);
         }
         return fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected the answer to STARTTLS, got "
-                + ServerText.quoted(text));
+                + ShortText.quoted(text));
     }
 
     /** The line's three-digit code followed by a space or the line's end, or -1. */

@@ -1,9 +1,9 @@
 package io.tlsweep.prelude.pop3;
 
 import io.tlsweep.prelude.PreludeStep;
+import io.tlsweep.prelude.ShortText;
 import io.tlsweep.prelude.line.LineCodec;
 import io.tlsweep.prelude.line.MechanismList;
-import io.tlsweep.prelude.line.ServerText;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PreludeFacts;
 import java.util.List;
@@ -48,7 +48,7 @@ final class Pop3Codec extends LineCodec {
         if (isStatus(text, "-ERR")) {
             greeted(text.substring(4).strip());
             return fail(consumed, FailureKind.PRELUDE_SERVICE_REFUSED, "the POP3 server greeted with -ERR: "
-                    + ServerText.quoted(text));
+                    + ShortText.quoted(text));
         }
         return notAGreeting(consumed, text, "'+OK'");
     }
@@ -63,7 +63,7 @@ final class Pop3Codec extends LineCodec {
             return send(consumed, "STLS");
         }
         return fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected the answer to CAPA, got "
-                + ServerText.quoted(text));
+                + ShortText.quoted(text));
     }
 
     private PreludeStep capability(String text, int consumed) {
@@ -82,8 +82,8 @@ final class Pop3Codec extends LineCodec {
             case "STLS" -> stls = true;
             case "USER" -> user = true;
             case "SASL" -> mechanisms.addAll(words.length > 1 ? words[1] : "");
-            case "IMPLEMENTATION" -> implementation = Optional.of(ServerText.cut(words.length > 1 ? words[1] : "",
-                    ServerText.BANNER));
+            case "IMPLEMENTATION" -> implementation = Optional.of(ShortText.cut(words.length > 1 ? words[1] : "",
+                    ShortText.MAX_CHARS));
             default -> {
             }
         }
@@ -98,7 +98,7 @@ final class Pop3Codec extends LineCodec {
             return refused(consumed, "STLS", text, tlsOffered, true);
         }
         return fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected the answer to STLS, got "
-                + ServerText.quoted(text));
+                + ShortText.quoted(text));
     }
 
     private static boolean isStatus(String text, String status) {

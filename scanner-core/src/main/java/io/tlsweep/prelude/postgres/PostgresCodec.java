@@ -1,5 +1,6 @@
 package io.tlsweep.prelude.postgres;
 
+import io.tlsweep.prelude.OtherProtocol;
 import io.tlsweep.prelude.PreludeCodec;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.prelude.ShortText;
@@ -47,11 +48,11 @@ final class PostgresCodec implements PreludeCodec {
     }
 
     private PreludeStep afterS(byte[] in, int offset, int length) {
-        ShortText.FirstLine first = ShortText.firstLine(in, offset, length);
-        if (first instanceof ShortText.FirstLine.Undecided) {
+        OtherProtocol.FirstLine first = OtherProtocol.firstLine(in, offset, length);
+        if (first instanceof OtherProtocol.FirstLine.Undecided) {
             return PreludeStep.GoOn.needMore();
         }
-        if (first instanceof ShortText.FirstLine.Text text) {
+        if (first instanceof OtherProtocol.FirstLine.Text text) {
             return failed(0, FailureKind.PRELUDE_OTHER_PROTOCOL, "another protocol answered SSLRequest: '"
                     + text.line() + "'", null);
         }
@@ -127,11 +128,11 @@ final class PostgresCodec implements PreludeCodec {
     }
 
     private PreludeStep notPostgres(byte[] in, int offset, int length) {
-        ShortText.FirstLine first = ShortText.firstLine(in, offset, length);
-        if (first instanceof ShortText.FirstLine.Undecided) {
+        OtherProtocol.FirstLine first = OtherProtocol.firstLine(in, offset, length);
+        if (first instanceof OtherProtocol.FirstLine.Undecided) {
             return PreludeStep.GoOn.needMore();
         }
-        if (first instanceof ShortText.FirstLine.Text text) {
+        if (first instanceof OtherProtocol.FirstLine.Text text) {
             return failed(0, FailureKind.PRELUDE_OTHER_PROTOCOL, "another protocol answered SSLRequest: '"
                     + text.line() + "'", null);
         }

@@ -1,6 +1,6 @@
 package io.tlsweep.prelude.rdp;
 
-import io.tlsweep.prelude.ForeignReply;
+import io.tlsweep.prelude.OtherProtocol;
 import io.tlsweep.prelude.PreludeCodec;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.result.Failure;
@@ -53,8 +53,8 @@ final class RdpCodec implements PreludeCodec {
             return PreludeStep.GoOn.needMore();
         }
         if (in[offset] != 3) {
-            return ForeignReply.decidable(in, offset, length)
-                    ? ForeignReply.failed(EXPECTED, in, offset, length, factsSoFar())
+            return OtherProtocol.decidable(in, offset, length)
+                    ? OtherProtocol.failed(EXPECTED, in, offset, length, factsSoFar())
                     : PreludeStep.GoOn.needMore();
         }
         if (length < TPKT_HEADER) {

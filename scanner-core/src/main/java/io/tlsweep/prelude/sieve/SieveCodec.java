@@ -1,9 +1,9 @@
 package io.tlsweep.prelude.sieve;
 
 import io.tlsweep.prelude.PreludeStep;
+import io.tlsweep.prelude.ShortText;
 import io.tlsweep.prelude.line.LineCodec;
 import io.tlsweep.prelude.line.MechanismList;
-import io.tlsweep.prelude.line.ServerText;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PreludeFacts;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class SieveCodec extends LineCodec {
                 return refused(consumed, "STARTTLS", text, tlsOffered, true);
             }
             return fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected the answer to STARTTLS, got "
-                    + ServerText.quoted(text));
+                    + ShortText.quoted(text));
         }
         if (text.startsWith("\"")) {
             return capability(text, consumed);
@@ -58,10 +58,10 @@ final class SieveCodec extends LineCodec {
         if (isStatus(upper, "NO") || isStatus(upper, "BYE")) {
             greeted(responseText(text.substring(upper.startsWith("NO") ? 2 : 3)));
             return fail(consumed, FailureKind.PRELUDE_SERVICE_REFUSED, "the ManageSieve server turned the client"
-                    + " away in its greeting: " + ServerText.quoted(text));
+                    + " away in its greeting: " + ShortText.quoted(text));
         }
         return capabilitiesSeen ? fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "expected a capability or OK from"
-                + " the ManageSieve server, got " + ServerText.quoted(text))
+                + " the ManageSieve server, got " + ShortText.quoted(text))
                 : notAGreeting(consumed, text, "a capability list");
     }
 
@@ -69,7 +69,7 @@ final class SieveCodec extends LineCodec {
         Optional<List<String>> strings = quotedStrings(text);
         if (strings.isEmpty() || strings.get().size() > 2) {
             return fail(consumed, FailureKind.PRELUDE_UNEXPECTED, "a capability line of the ManageSieve server that"
-                    + " is not one or two quoted strings: " + ServerText.quoted(text));
+                    + " is not one or two quoted strings: " + ShortText.quoted(text));
         }
         if (!capabilitiesSeen) {
             capabilitiesSeen = true;
@@ -80,7 +80,7 @@ final class SieveCodec extends LineCodec {
         switch (name) {
             case "STARTTLS" -> starttls = true;
             case "SASL" -> mechanisms.addAll(value);
-            case "IMPLEMENTATION" -> implementation = Optional.of(ServerText.cut(value, ServerText.BANNER));
+            case "IMPLEMENTATION" -> implementation = Optional.of(ShortText.cut(value, ShortText.MAX_CHARS));
             default -> {
             }
         }

@@ -1,5 +1,6 @@
 package io.tlsweep.prelude.smtp;
 
+import io.tlsweep.prelude.OtherProtocol;
 import io.tlsweep.prelude.PreludeCodec;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.result.Failure;
@@ -58,7 +59,7 @@ final class SmtpCodec implements PreludeCodec {
             return PreludeStep.GoOn.needMore();
         }
         if (next instanceof ReplyLine.TooLong) {
-            Optional<String> foreign = atFirstLine() ? ForeignGreeting.of(in, offset, length) : Optional.empty();
+            Optional<String> foreign = atFirstLine() ? OtherProtocol.greeting(in, offset, length) : Optional.empty();
             if (foreign.isPresent()) {
                 return failed(0, FailureKind.PRELUDE_OTHER_PROTOCOL, foreign.get() + " where " + expected()
                         + " was expected");
@@ -75,7 +76,7 @@ final class SmtpCodec implements PreludeCodec {
     private PreludeStep notReply(byte[] in, int offset, int length, ReplyLine.NotReply not) {
         if (atFirstLine()) {
             facts = SmtpFacts.greeted(protocol.name(), not.text());
-            Optional<String> foreign = ForeignGreeting.of(in, offset, length);
+            Optional<String> foreign = OtherProtocol.greeting(in, offset, length);
             if (foreign.isPresent()) {
                 return failed(not.length(), FailureKind.PRELUDE_OTHER_PROTOCOL, foreign.get() + " where "
                         + expected() + " was expected: " + quoted(not.text()));

@@ -1,6 +1,6 @@
 package io.tlsweep.prelude.tds;
 
-import io.tlsweep.prelude.ForeignReply;
+import io.tlsweep.prelude.OtherProtocol;
 import io.tlsweep.prelude.PreludeCodec;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.result.Failure;
@@ -45,8 +45,8 @@ final class TdsCodec implements PreludeCodec {
                 return failed(0, String.format("a TDS packet of type 0x%02x inside the PRELOGIN response",
                         in[offset] & 0xFF));
             }
-            return ForeignReply.decidable(in, offset, length)
-                    ? ForeignReply.failed(EXPECTED, in, offset, length, factsSoFar())
+            return OtherProtocol.decidable(in, offset, length)
+                    ? OtherProtocol.failed(EXPECTED, in, offset, length, factsSoFar())
                     : PreludeStep.GoOn.needMore();
         }
         int size = TdsPacket.length(in, offset, length);

@@ -1,5 +1,6 @@
 package io.tlsweep.prelude.xmpp;
 
+import io.tlsweep.prelude.OtherProtocol;
 import io.tlsweep.prelude.PreludeCodec;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.prelude.ShortText;
@@ -224,11 +225,11 @@ final class XmppCodec implements PreludeCodec {
     }
 
     private PreludeStep notXmpp(byte[] in, int at, int length, int consumed) {
-        ShortText.FirstLine first = ShortText.firstLine(in, at, length);
-        if (first instanceof ShortText.FirstLine.Undecided) {
+        OtherProtocol.FirstLine first = OtherProtocol.firstLine(in, at, length);
+        if (first instanceof OtherProtocol.FirstLine.Undecided) {
             return new PreludeStep.GoOn(consumed, new byte[0]);
         }
-        if (first instanceof ShortText.FirstLine.Text text) {
+        if (first instanceof OtherProtocol.FirstLine.Text text) {
             return failed(consumed, FailureKind.PRELUDE_OTHER_PROTOCOL, "another protocol answered the XMPP stream"
                     + " header: '" + text.line() + "'");
         }

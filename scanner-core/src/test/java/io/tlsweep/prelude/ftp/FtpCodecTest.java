@@ -1,13 +1,13 @@
 package io.tlsweep.prelude.ftp;
 
-import static io.tlsweep.prelude.line.PreludeFeed.ascii;
-import static io.tlsweep.prelude.line.PreludeFeed.feed;
-import static io.tlsweep.prelude.line.PreludeFeed.vector;
+import static io.tlsweep.prelude.PreludeFeed.ascii;
+import static io.tlsweep.prelude.PreludeFeed.feed;
+import static io.tlsweep.prelude.PreludeFeed.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.prelude.PreludeFeed.Fed;
+import io.tlsweep.prelude.PreludeFeed.Split;
 import io.tlsweep.prelude.PreludeStep;
-import io.tlsweep.prelude.line.PreludeFeed.Fed;
-import io.tlsweep.prelude.line.PreludeFeed.Split;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.wire.Vectors;
 import java.util.Map;
@@ -23,7 +23,7 @@ class FtpCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void startsTlsAfterAMultiLineGreetingAndFeat(Split split) {
-        Fed fed = feed(FTP, vector("ftp-vsftpd-auth-tls"), split);
+        Fed fed = feed(FTP, vector("ftp-vsftpd-auth-tls.server"), split);
 
         assertThat(fed.last()).isInstanceOf(PreludeStep.TlsMayStart.class);
         assertThat(fed.written()).isEqualTo("FEAT\r\nAUTH TLS\r\n");
@@ -38,7 +38,7 @@ class FtpCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void withoutAuthTlsAmongTheFeaturesTlsIsNotOffered(Split split) {
-        Fed fed = feed(FTP, vector("ftp-vsftpd-no-tls"), split);
+        Fed fed = feed(FTP, vector("ftp-vsftpd-no-tls.server"), split);
 
         PreludeStep.Failed failed = (PreludeStep.Failed) fed.last();
         assertThat(failed.failure().kind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);
@@ -53,7 +53,7 @@ class FtpCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void fourTwentyOneInTheGreetingIsTheServiceRefusing(Split split) {
-        Fed fed = feed(FTP, vector("ftp-vsftpd-too-many"), split);
+        Fed fed = feed(FTP, vector("ftp-vsftpd-too-many.server"), split);
 
         PreludeStep.Failed failed = (PreludeStep.Failed) fed.last();
         assertThat(failed.failure().kind()).isEqualTo(FailureKind.PRELUDE_SERVICE_REFUSED);

@@ -1,13 +1,13 @@
 package io.tlsweep.prelude.imap;
 
-import static io.tlsweep.prelude.line.PreludeFeed.ascii;
-import static io.tlsweep.prelude.line.PreludeFeed.feed;
-import static io.tlsweep.prelude.line.PreludeFeed.vector;
+import static io.tlsweep.prelude.PreludeFeed.ascii;
+import static io.tlsweep.prelude.PreludeFeed.feed;
+import static io.tlsweep.prelude.PreludeFeed.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.prelude.PreludeFeed.Fed;
+import io.tlsweep.prelude.PreludeFeed.Split;
 import io.tlsweep.prelude.PreludeStep;
-import io.tlsweep.prelude.line.PreludeFeed.Fed;
-import io.tlsweep.prelude.line.PreludeFeed.Split;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.wire.Vectors;
 import java.util.Arrays;
@@ -25,7 +25,7 @@ class ImapCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void startsTlsOnDovecotWithPlainTextLoginsKeptForTls(Split split) {
-        Fed fed = feed(IMAP, vector("imap-dovecot-starttls"), split);
+        Fed fed = feed(IMAP, vector("imap-dovecot-starttls.server"), split);
 
         assertThat(fed.last()).isInstanceOf(PreludeStep.TlsMayStart.class);
         assertThat(fed.written()).isEqualTo("b STARTTLS\r\n");
@@ -41,7 +41,7 @@ class ImapCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void recordsThePlainTextLoginsOfferedBeforeTls(Split split) {
-        Fed fed = feed(IMAP, vector("imap-dovecot-plaintext"), split);
+        Fed fed = feed(IMAP, vector("imap-dovecot-plaintext.server"), split);
 
         ImapFacts facts = (ImapFacts) ((PreludeStep.TlsMayStart) fed.last()).facts();
         assertThat(facts.authMechanisms()).containsExactly("PLAIN", "LOGIN");
@@ -53,7 +53,7 @@ class ImapCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void withoutStartTlsAmongTheCapabilitiesTlsIsNotOffered(Split split) {
-        Fed fed = feed(IMAP, vector("imap-dovecot-no-tls"), split);
+        Fed fed = feed(IMAP, vector("imap-dovecot-no-tls.server"), split);
 
         PreludeStep.Failed failed = (PreludeStep.Failed) fed.last();
         assertThat(failed.failure().kind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);
@@ -64,7 +64,7 @@ class ImapCodecTest {
 
     @Test
     void theServersFirstTlsBytesAreLeftForTls() {
-        byte[] prelude = vector("imap-dovecot-starttls");
+        byte[] prelude = vector("imap-dovecot-starttls.server");
         byte[] tls = Vectors.load("tls12-ecdhe-rsa.server.hex");
         byte[] both = new byte[prelude.length + tls.length];
         System.arraycopy(prelude, 0, both, 0, prelude.length);
@@ -142,7 +142,7 @@ class ImapCodecTest {
 
     @Test
     void aTruncatedExchangeWaitsAndKeepsWhatItLearned() {
-        byte[] whole = vector("imap-dovecot-plaintext");
+        byte[] whole = vector("imap-dovecot-plaintext.server");
         byte[] greetingOnly = Arrays.copyOf(whole, indexOf(whole, (byte) '\n') + 1);
 
         Fed fed = feed(IMAP, greetingOnly, Split.BYTE_BY_BYTE);

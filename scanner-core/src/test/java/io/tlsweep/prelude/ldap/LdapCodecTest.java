@@ -1,12 +1,12 @@
 package io.tlsweep.prelude.ldap;
 
-import static io.tlsweep.prelude.PreludeDrive.feed;
-import static io.tlsweep.prelude.PreludeDrive.vector;
+import static io.tlsweep.prelude.PreludeFeed.feed;
+import static io.tlsweep.prelude.PreludeFeed.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.tlsweep.prelude.PreludeContext;
-import io.tlsweep.prelude.PreludeDrive.Ending;
+import io.tlsweep.prelude.PreludeFeed.Fed;
 import io.tlsweep.prelude.PreludeProtocols;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.result.FailureKind;
@@ -29,9 +29,9 @@ class LdapCodecTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {Integer.MAX_VALUE, 50, 3, 1})
     void slapdWithTlsLetsTlsStart(int piece) {
-        Ending e = feed(LDAP, vector("ldap-starttls.server"), piece);
+        Fed e = feed(LDAP, vector("ldap-starttls.server"), piece);
         assertThat(e.tlsMayStart()).isTrue();
-        assertThat(e.step().consumed()).isEqualTo(14);
+        assertThat(e.last().consumed()).isEqualTo(14);
         assertThat(e.leftover()).isEmpty();
         assertThat(e.sent()).isEqualTo(vector("ldap-starttls.client")).isEqualTo(LdapCodec.START_TLS);
         assertThat(e.fields()).containsExactly(entry("result-code", 0), entry("result", "success"),
@@ -41,7 +41,7 @@ class LdapCodecTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {Integer.MAX_VALUE, 50, 1})
     void slapdWithoutTlsDoesNotOfferIt(int piece) {
-        Ending e = feed(LDAP, vector("ldap-not-supported.server"), piece);
+        Fed e = feed(LDAP, vector("ldap-not-supported.server"), piece);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);
         assertThat(e.detail()).isEqualTo("the LDAP server does not support StartTLS: protocolError (2)"
                 + " 'unsupported extended operation'");
@@ -52,7 +52,7 @@ class LdapCodecTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {Integer.MAX_VALUE, 50, 1})
     void aSecondStartTlsIsRefused(int piece) {
-        Ending e = feed(LDAP, vector("ldap-already-started.server"), piece);
+        Fed e = feed(LDAP, vector("ldap-already-started.server"), piece);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_TLS_REFUSED);
         assertThat(e.detail()).isEqualTo("the LDAP server refused StartTLS: operationsError (1) 'TLS already started'");
         assertThat(e.fields()).containsExactly(entry("result-code", 1), entry("result", "operationsError"),
@@ -72,7 +72,7 @@ class LdapCodecTest {
         for (String name : new String[] {"ldap-starttls.server", "ldap-not-supported.server"}) {
             byte[] bytes = vector(name);
             for (int n = 0; n < bytes.length; n++) {
-                Ending e = feed(LDAP, Arrays.copyOf(bytes, n), 1);
+                Fed e = feed(LDAP, Arrays.copyOf(bytes, n), 1);
                 assertThat(e.outcome()).as("%s cut to %d bytes", name, n).isEqualTo("go-on");
             }
         }
@@ -83,7 +83,7 @@ class LdapCodecTest {
         byte[] success = vector("ldap-starttls.server");
         byte[] withRecord = Arrays.copyOf(success, success.length + 5);
         System.arraycopy(new byte[] {0x16, 0x03, 0x03, 0x00, 0x01}, 0, withRecord, success.length, 5);
-        Ending e = feed(LDAP, withRecord, Integer.MAX_VALUE);
+        Fed e = feed(LDAP, withRecord, Integer.MAX_VALUE);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_UNEXPECTED);
         assertThat(e.detail()).isEqualTo("5 bytes came after the LDAP server's StartTLS success, before the client's"
                 + " first TLS byte");
@@ -95,7 +95,7 @@ class LdapCodecTest {
         // RFC 4511 4.4.1: messageID 0, ExtendedResponse unavailable (52), responseName 1.3.6.1.4.1.1466.20036
         byte[] notice = Hex.parse("303402010078" + "2f" + "0a0134" + "0400" + "0410" + hex("server is busy..")
                 + "8a16" + hex("1.3.6.1.4.1.1466.20036"));
-        Ending e = feed(LDAP, notice, 1);
+        Fed e = feed(LDAP, notice, 1);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_SERVICE_REFUSED);
         assertThat(e.detail()).isEqualTo("the LDAP server sent an unsolicited notification 1.3.6.1.4.1.1466.20036"
                 + " instead of answering StartTLS: unavailable (52) 'server is busy..'");
@@ -103,10 +103,10 @@ class LdapCodecTest {
 
     @Test
     void answersToAnotherMessageOrAnotherOperationAreUnexpected() {
-        Ending otherId = feed(LDAP, Hex.parse("300c02010778070a010004000400"), Integer.MAX_VALUE);
+        Fed otherId = feed(LDAP, Hex.parse("300c02010778070a010004000400"), Integer.MAX_VALUE);
         assertThat(otherId.detail()).isEqualTo("the LDAP server answered message 7, not the StartTLS request"
                 + " (message 1)");
-        Ending searchDone = feed(LDAP, Hex.parse("300c02010165070a010004000400"), Integer.MAX_VALUE);
+        Fed searchDone = feed(LDAP, Hex.parse("300c02010165070a010004000400"), Integer.MAX_VALUE);
         assertThat(searchDone.failureKind()).isEqualTo(FailureKind.PRELUDE_UNEXPECTED);
         assertThat(searchDone.detail()).endsWith("a protocolOp with tag 0x65, not an ExtendedResponse"
                 + " ([APPLICATION 24], 0x78)");
@@ -126,17 +126,17 @@ class LdapCodecTest {
                 + " not allow");
         assertThat(feed(LDAP, Hex.parse("3f01"), 1).failureKind()).isEqualTo(FailureKind.PRELUDE_UNEXPECTED);
         // a message that fits, holding an element that claims more than the message
-        Ending overrun = feed(LDAP, Hex.parse("300c020101780784ffffff0004000400"), Integer.MAX_VALUE);
+        Fed overrun = feed(LDAP, Hex.parse("300c020101780784ffffff0004000400"), Integer.MAX_VALUE);
         assertThat(overrun.failureKind()).isEqualTo(FailureKind.PRELUDE_UNEXPECTED);
-        Ending inner = feed(LDAP, Hex.parse("300c02010178070a7f0004000400"), Integer.MAX_VALUE);
+        Fed inner = feed(LDAP, Hex.parse("300c02010178070a7f0004000400"), Integer.MAX_VALUE);
         assertThat(inner.detail()).endsWith("the resultCode runs past the end of its message");
-        Ending negative = feed(LDAP, Hex.parse("300c020101780a0a01ff04000400"), Integer.MAX_VALUE);
+        Fed negative = feed(LDAP, Hex.parse("300c020101780a0a01ff04000400"), Integer.MAX_VALUE);
         assertThat(negative.failureKind()).isEqualTo(FailureKind.PRELUDE_UNEXPECTED);
     }
 
     @Test
     void anotherProtocolsBannerIsNamedAndBinaryGarbageIsUnexpected() {
-        Ending ssh = feed(LDAP, Vectors.load("ssh-banner.server.hex"), 1);
+        Fed ssh = feed(LDAP, Vectors.load("ssh-banner.server.hex"), 1);
         assertThat(ssh.failureKind()).isEqualTo(FailureKind.PRELUDE_OTHER_PROTOCOL);
         assertThat(ssh.detail()).isEqualTo("another protocol answered StartTLS: 'SSH-2.0-OpenSSH_9.2p1"
                 + " Debian-2+deb12u10'");
@@ -150,7 +150,7 @@ class LdapCodecTest {
     @Test
     void anEndlessBannerIsCutShort() {
         byte[] endless = "+OK ".repeat(2_500_000).getBytes(StandardCharsets.US_ASCII);
-        Ending e = feed(LDAP, endless, 4096);
+        Fed e = feed(LDAP, endless, 4096);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_OTHER_PROTOCOL);
         assertThat(e.detail()).hasSizeLessThan(300).endsWith("...'");
     }

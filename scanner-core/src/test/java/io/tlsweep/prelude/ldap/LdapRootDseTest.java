@@ -1,13 +1,13 @@
 package io.tlsweep.prelude.ldap;
 
-import static io.tlsweep.prelude.PreludeDrive.feed;
-import static io.tlsweep.prelude.PreludeDrive.vector;
+import static io.tlsweep.prelude.PreludeFeed.feed;
+import static io.tlsweep.prelude.PreludeFeed.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.tlsweep.prelude.Prelude;
 import io.tlsweep.prelude.PreludeContext;
-import io.tlsweep.prelude.PreludeDrive.Ending;
+import io.tlsweep.prelude.PreludeFeed.Fed;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.result.FailureKind;
 import java.io.ByteArrayOutputStream;
@@ -88,7 +88,7 @@ class LdapRootDseTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {Integer.MAX_VALUE, 50, 3, 1})
     void slapdWithTlsTellsItsMechanismsAndStartTlsThenLetsTlsStart(int piece) {
-        Ending e = feed(ASKING, vector("ldap-rootdse.server"), piece);
+        Fed e = feed(ASKING, vector("ldap-rootdse.server"), piece);
 
         assertThat(e.tlsMayStart()).isTrue();
         assertThat(e.leftover()).isEmpty();
@@ -96,7 +96,7 @@ class LdapRootDseTest {
         assertThat(e.fields()).containsExactly(entry("result-code", 0), entry("result", "success"),
                 entry("starttls-offered", true), entry("sasl-mechanisms", SLAPD_MECHANISMS),
                 entry("starttls-listed", true));
-        assertThat(((PreludeStep.TlsMayStart) e.step()).facts().plainTextAuthBeforeTls())
+        assertThat(((PreludeStep.TlsMayStart) e.last()).facts().plainTextAuthBeforeTls())
                 .as("slapd's default sasl-secprops (noplain) keeps PLAIN from a connection without TLS").isEmpty();
     }
 
@@ -104,7 +104,7 @@ class LdapRootDseTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {7, 1})
     void slapdWithoutTlsListsNoStartTlsAndDoesNotOfferIt(int piece) {
-        Ending e = feed(ASKING, vector("ldap-rootdse-no-tls.server"), piece);
+        Fed e = feed(ASKING, vector("ldap-rootdse-no-tls.server"), piece);
 
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);
         assertThat(e.sent()).isEqualTo(vector("ldap-rootdse-no-tls.client"));
@@ -114,17 +114,17 @@ class LdapRootDseTest {
 
     @Test
     void plainOfferedBeforeTlsIsAPlainTextLogin() {
-        Ending e = feed(ASKING, concat(rootEntry(1, List.of("plain", "EXTERNAL", "LOGIN"), List.of(START_TLS_OID)),
+        Fed e = feed(ASKING, concat(rootEntry(1, List.of("plain", "EXTERNAL", "LOGIN"), List.of(START_TLS_OID)),
                 done(1, 0), extended(2, 0)), 1);
 
-        PreludeStep.TlsMayStart start = (PreludeStep.TlsMayStart) e.step();
+        PreludeStep.TlsMayStart start = (PreludeStep.TlsMayStart) e.last();
         assertThat(start.facts().plainTextAuthBeforeTls()).containsExactly("SASL PLAIN", "SASL LOGIN");
         assertThat(e.fields()).containsEntry("sasl-mechanisms", List.of("PLAIN", "EXTERNAL", "LOGIN"));
     }
 
     @Test
     void aSearchRefusedTellsNothingAndStartTlsIsAskedAllTheSame() {
-        Ending e = feed(ASKING, concat(done(1, 50), extended(2, 0)), 50);
+        Fed e = feed(ASKING, concat(done(1, 50), extended(2, 0)), 50);
 
         assertThat(e.tlsMayStart()).isTrue();
         assertThat(e.fields()).containsExactly(entry("result-code", 0), entry("result", "success"),
@@ -137,12 +137,12 @@ class LdapRootDseTest {
     @Test
     void referencesAreReadPastButNotWithoutEnd() {
         byte[] reference = message(1, ber(0x73, str("ldap://elsewhere.example/")));
-        Ending two = feed(ASKING, concat(reference, reference, done(1, 0), extended(2, 0)), 1);
+        Fed two = feed(ASKING, concat(reference, reference, done(1, 0), extended(2, 0)), 1);
         byte[] many = new byte[0];
         for (int i = 0; i < 20; i++) {
             many = concat(many, reference);
         }
-        Ending endless = feed(ASKING, many, 50);
+        Fed endless = feed(ASKING, many, 50);
 
         assertThat(two.tlsMayStart()).isTrue();
         assertThat(endless.failureKind()).isEqualTo(FailureKind.PRELUDE_UNEXPECTED);
@@ -152,9 +152,9 @@ class LdapRootDseTest {
 
     @Test
     void anotherMessageIdOrOperationOrAMalformedEntryIsUnexpected() {
-        Ending otherId = feed(ASKING, rootEntry(3, List.of(), List.of()), 1);
-        Ending otherOp = feed(ASKING, extended(1, 0), 1);
-        Ending malformed = feed(ASKING, message(1, ber(0x64, str(""), ber(0x30, ber(0x30, str("x"), str("y"))))), 1);
+        Fed otherId = feed(ASKING, rootEntry(3, List.of(), List.of()), 1);
+        Fed otherOp = feed(ASKING, extended(1, 0), 1);
+        Fed malformed = feed(ASKING, message(1, ber(0x64, str(""), ber(0x30, ber(0x30, str("x"), str("y"))))), 1);
 
         assertThat(otherId.detail()).isEqualTo("the LDAP server answered the root DSE search (message 1) with a"
                 + " search result of message 3");
@@ -170,16 +170,16 @@ class LdapRootDseTest {
         byte[] notice = message(0, ber(0x78, ber(0x0a, new byte[] {0x34}), str(""), str("busy"),
                 ber(0x8a, "1.3.6.1.4.1.1466.20036".getBytes(StandardCharsets.US_ASCII))));
 
-        Ending e = feed(ASKING, notice, 1);
+        Fed e = feed(ASKING, notice, 1);
 
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_SERVICE_REFUSED);
     }
 
     @Test
     void hugeLengthsAndAnotherProtocolFailAtOnce() {
-        Ending huge = feed(ASKING, new byte[] {0x30, (byte) 0x84, 0x00, 0x10, 0x00, 0x00, 0x02}, 1);
-        Ending absurd = feed(ASKING, new byte[] {0x30, (byte) 0x84, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}, 1);
-        Ending ssh = feed(ASKING, "SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII), 1);
+        Fed huge = feed(ASKING, new byte[] {0x30, (byte) 0x84, 0x00, 0x10, 0x00, 0x00, 0x02}, 1);
+        Fed absurd = feed(ASKING, new byte[] {0x30, (byte) 0x84, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}, 1);
+        Fed ssh = feed(ASKING, "SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII), 1);
 
         assertThat(huge.detail()).isEqualTo("the LDAP server's answer to the root DSE search is 1048582 bytes"
                 + " long, more than the 16384 it may take");
@@ -193,7 +193,7 @@ class LdapRootDseTest {
     void everyTruncationWaitsAndSeededGarbageEndsAsAValue() {
         byte[] whole = vector("ldap-rootdse.server");
         for (int cut = 0; cut < whole.length; cut++) {
-            Ending e = feed(ASKING, Arrays.copyOf(whole, cut), 1);
+            Fed e = feed(ASKING, Arrays.copyOf(whole, cut), 1);
             assertThat(e.outcome()).as("cut at " + cut).isEqualTo("go-on");
         }
         Random random = new Random(4513);
@@ -210,7 +210,7 @@ class LdapRootDseTest {
     void withoutAskingStartTlsIsTheOnlyRequest() {
         Prelude plain = new LdapProtocol().prelude(new PreludeContext(Optional.empty(), "scanner.test.example"));
 
-        Ending e = feed(plain, vector("ldap-starttls.server"), 50);
+        Fed e = feed(plain, vector("ldap-starttls.server"), 50);
 
         assertThat(e.sent()).isEqualTo(LdapCodec.START_TLS);
         assertThat(e.fields()).doesNotContainKeys("sasl-mechanisms", "starttls-listed");

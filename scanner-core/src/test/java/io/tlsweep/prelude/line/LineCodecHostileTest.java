@@ -1,18 +1,18 @@
 package io.tlsweep.prelude.line;
 
-import static io.tlsweep.prelude.line.PreludeFeed.ascii;
-import static io.tlsweep.prelude.line.PreludeFeed.feed;
-import static io.tlsweep.prelude.line.PreludeFeed.vector;
+import static io.tlsweep.prelude.PreludeFeed.ascii;
+import static io.tlsweep.prelude.PreludeFeed.feed;
+import static io.tlsweep.prelude.PreludeFeed.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.prelude.Prelude;
 import io.tlsweep.prelude.PreludeContext;
+import io.tlsweep.prelude.PreludeFeed.Fed;
+import io.tlsweep.prelude.PreludeFeed.Split;
 import io.tlsweep.prelude.PreludeProtocol;
 import io.tlsweep.prelude.PreludeProtocols;
 import io.tlsweep.prelude.PreludeRun;
 import io.tlsweep.prelude.PreludeStep;
-import io.tlsweep.prelude.line.PreludeFeed.Fed;
-import io.tlsweep.prelude.line.PreludeFeed.Split;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.wire.Vectors;
 import java.util.Arrays;
@@ -48,6 +48,9 @@ class LineCodecHostileTest {
             "sieve-dovecot-starttls", "sieve-dovecot-plaintext", "sieve-dovecot-no-tls", "ftp-vsftpd-auth-tls",
             "ftp-vsftpd-no-tls", "ftp-vsftpd-too-many", "nntp-inn-starttls", "nntp-inn-no-certificate",
             "nntp-inn-refused");
+
+    /** The bound on a prelude's bytes in these tests, small enough for an endless server to meet it. */
+    private static final int RUN_BOUND = 64 * 1024;
 
     private record Case(int port, String opening, String endlessLine, String goodVector) {
     }
@@ -108,9 +111,9 @@ class LineCodecHostileTest {
     void endlessLongLinesStopAtTheByteBound(String name) {
         Case c = CASES.get(name);
         String line = c.endlessLine().replace("LINE", "A".repeat(4000));
-        Fed fed = feed(prelude(name), ascii(c.opening() + line.repeat(100)), Split.PIECES_OF_50);
+        Fed fed = feed(prelude(name), ascii(c.opening() + line.repeat(100)), 50, RUN_BOUND);
 
-        assertFailed(fed.last(), FailureKind.PRELUDE_UNEXPECTED, "more than " + PreludeFeed.MAX_BYTES + " bytes");
+        assertFailed(fed.last(), FailureKind.PRELUDE_UNEXPECTED, "more than " + RUN_BOUND + " bytes");
     }
 
     /** "+OK" (or the protocol's opening) and then bytes that never end a line. */
@@ -129,7 +132,7 @@ class LineCodecHostileTest {
     @MethodSource("protocols")
     void everyTruncationIsAValue(String name) {
         for (String vector : VECTORS) {
-            byte[] whole = vector(vector);
+            byte[] whole = captured(vector);
             for (int length = 0; length < whole.length; length++) {
                 Fed fed = feed(prelude(name), Arrays.copyOf(whole, length), Split.WHOLE);
                 assertThat(fed.last()).as(vector + " cut at " + length).isNotNull();
@@ -145,7 +148,7 @@ class LineCodecHostileTest {
         Random random = new Random(14_0000L + name.hashCode());
         int[] outcomes = new int[3];
         for (int i = 0; i < 2_000; i++) {
-            byte[] server = i % 2 == 0 ? garbage(random) : mutated(vector(VECTORS.get(random.nextInt(VECTORS.size()))),
+            byte[] server = i % 2 == 0 ? garbage(random) : mutated(captured(VECTORS.get(random.nextInt(VECTORS.size()))),
                     random);
             PreludeStep last = feedRandomly(prelude(name), server, random);
             outcomes[last instanceof PreludeStep.GoOn ? 0 : last instanceof PreludeStep.TlsMayStart ? 1 : 2]++;
@@ -164,7 +167,7 @@ class LineCodecHostileTest {
     void anotherProtocolsGreetingIsNamedAsSuch(String name) {
         for (String other : CASES.keySet()) {
             if (!other.equals(name)) {
-                PreludeStep last = feed(prelude(name), vector(CASES.get(other).goodVector()), Split.BYTE_BY_BYTE)
+                PreludeStep last = feed(prelude(name), captured(CASES.get(other).goodVector()), Split.BYTE_BY_BYTE)
                         .last();
                 assertFailed(last, FailureKind.PRELUDE_OTHER_PROTOCOL, "not ");
             }
@@ -185,7 +188,7 @@ class LineCodecHostileTest {
     }
 
     private static PreludeStep feedRandomly(Prelude prelude, byte[] server, Random random) {
-        PreludeRun run = new PreludeRun(prelude, PreludeFeed.MAX_BYTES);
+        PreludeRun run = new PreludeRun(prelude, RUN_BOUND);
         PreludeStep step = run.start();
         int at = 0;
         while (at < server.length && step instanceof PreludeStep.GoOn) {
@@ -225,5 +228,10 @@ class LineCodecHostileTest {
         assertThat(step).isInstanceOf(PreludeStep.Failed.class);
         assertThat(((PreludeStep.Failed) step).failure().kind()).isEqualTo(kind);
         assertThat(((PreludeStep.Failed) step).failure().detail()).contains(inDetail);
+    }
+
+    /** The server's side of a captured exchange ("imap-dovecot-starttls"). */
+    private static byte[] captured(String name) {
+        return vector(name + ".server");
     }
 }

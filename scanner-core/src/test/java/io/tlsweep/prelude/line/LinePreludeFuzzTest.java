@@ -1,17 +1,19 @@
 package io.tlsweep.prelude.line;
 
+import io.tlsweep.prelude.ShortText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tlsweep.prelude.Prelude;
+import io.tlsweep.prelude.PreludeFeed;
+import io.tlsweep.prelude.PreludeFeed.Fed;
+import io.tlsweep.prelude.PreludeFeed.Split;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.prelude.ftp.FtpPrelude;
 import io.tlsweep.prelude.imap.ImapPrelude;
 import io.tlsweep.prelude.nntp.NntpPrelude;
 import io.tlsweep.prelude.pop3.Pop3Prelude;
 import io.tlsweep.prelude.sieve.SievePrelude;
-import io.tlsweep.prelude.line.PreludeFeed.Fed;
-import io.tlsweep.prelude.line.PreludeFeed.Split;
 import io.tlsweep.result.PreludeFacts;
 import io.tlsweep.testing.Fuzzing;
 import java.util.Arrays;
@@ -80,7 +82,7 @@ public class LinePreludeFuzzTest {
     private static void factsStayShort(PreludeFacts facts) {
         facts.fields().forEach((name, value) -> {
             if (value instanceof String text) {
-                assertThat(text.length()).as(name).isLessThanOrEqualTo(ServerText.BANNER);
+                assertThat(text.length()).as(name).isLessThanOrEqualTo(ShortText.MAX_CHARS);
             } else if (value instanceof List<?> list) {
                 assertThat(list).as(name).hasSizeLessThanOrEqualTo(MechanismList.MAX + 1);
                 list.forEach(m -> assertThat(((String) m).length()).as(name)
@@ -95,7 +97,7 @@ public class LinePreludeFuzzTest {
                 "pop3-dovecot-starttls", "pop3-dovecot-plaintext", "pop3-dovecot-no-tls", "ftp-vsftpd-auth-tls",
                 "ftp-vsftpd-no-tls", "ftp-vsftpd-too-many", "nntp-inn-starttls", "nntp-inn-no-certificate",
                 "nntp-inn-refused", "sieve-dovecot-starttls", "sieve-dovecot-plaintext", "sieve-dovecot-no-tls")
-                .map(PreludeFeed::vector)
+                .map(name -> PreludeFeed.vector(name + ".server"))
                 .flatMap(v -> IntStream.range(0, PRELUDES.size()).mapToObj(p -> withPrelude(p, v)));
     }
 

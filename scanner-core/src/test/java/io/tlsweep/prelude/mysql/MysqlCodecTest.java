@@ -1,11 +1,11 @@
 package io.tlsweep.prelude.mysql;
 
-import static io.tlsweep.prelude.PreludeDrive.feed;
-import static io.tlsweep.prelude.PreludeDrive.vector;
+import static io.tlsweep.prelude.PreludeFeed.feed;
+import static io.tlsweep.prelude.PreludeFeed.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.tlsweep.prelude.PreludeDrive.Ending;
+import io.tlsweep.prelude.PreludeFeed.Fed;
 import io.tlsweep.prelude.PreludeProtocols;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.result.FailureKind;
@@ -30,11 +30,11 @@ class MysqlCodecTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {Integer.MAX_VALUE, 50, 4, 1})
     void aGreetingWithClientSslStartsTlsAfterTheSslRequest(int piece) {
-        Ending e = feed(MYSQL, vector("mysql-ssl.server"), piece);
+        Fed e = feed(MYSQL, vector("mysql-ssl.server"), piece);
         assertThat(e.tlsMayStart()).isTrue();
-        assertThat(e.step().consumed()).isEqualTo(104);
+        assertThat(e.last().consumed()).isEqualTo(104);
         assertThat(e.sent()).isEqualTo(vector("mysql-ssl.client"));
-        assertThat(((PreludeStep.TlsMayStart) e.step()).send()).isEqualTo(vector("mysql-ssl.client"));
+        assertThat(((PreludeStep.TlsMayStart) e.last()).send()).isEqualTo(vector("mysql-ssl.client"));
         assertThat(e.fields()).containsExactly(entry("protocol-version", 10), entry("server-version", VERSION),
                 entry("starttls-offered", true), entry("capabilities", "0x81fffffe"),
                 entry("auth-plugin", "mysql_native_password"));
@@ -52,7 +52,7 @@ class MysqlCodecTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {Integer.MAX_VALUE, 1})
     void aGreetingWithoutClientSslIsNoTls(int piece) {
-        Ending e = feed(MYSQL, vector("mysql-no-ssl.server"), piece);
+        Fed e = feed(MYSQL, vector("mysql-no-ssl.server"), piece);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);
         assertThat(e.detail()).isEqualTo("the MySQL server " + VERSION + " does not offer TLS (no CLIENT_SSL in its"
                 + " greeting)");
@@ -63,7 +63,7 @@ class MysqlCodecTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {Integer.MAX_VALUE, 1})
     void anErrorGreetingTurnsTheClientAway(int piece) {
-        Ending e = feed(MYSQL, vector("mysql-host-not-allowed.server"), piece);
+        Fed e = feed(MYSQL, vector("mysql-host-not-allowed.server"), piece);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_SERVICE_REFUSED);
         assertThat(e.detail()).isEqualTo("the MySQL server turned the client away: 1130 Host '127.0.0.2' is not"
                 + " allowed to connect to this MariaDB server");
@@ -73,7 +73,7 @@ class MysqlCodecTest {
 
     @Test
     void tooManyConnectionsWithItsSqlState() {
-        Ending e = feed(MYSQL, packet(0, bytes(0xFF, 0x10, 0x04), ascii("#08004Too many connections")), 1);
+        Fed e = feed(MYSQL, packet(0, bytes(0xFF, 0x10, 0x04), ascii("#08004Too many connections")), 1);
         assertThat(e.detail()).isEqualTo("the MySQL server turned the client away: 1040 (08004) Too many connections");
         assertThat(e.fields()).containsExactly(entry("error-code", 1040), entry("error-state", "08004"),
                 entry("error-message", "Too many connections"));
@@ -91,7 +91,7 @@ class MysqlCodecTest {
     void everyTruncationWaits() {
         byte[] greeting = vector("mysql-ssl.server");
         for (int n = 0; n < greeting.length; n++) {
-            Ending e = feed(MYSQL, Arrays.copyOf(greeting, n), 1);
+            Fed e = feed(MYSQL, Arrays.copyOf(greeting, n), 1);
             assertThat(e.outcome()).as("cut to %d", n).isEqualTo("go-on");
             assertThat(e.sent()).isEmpty();
         }
@@ -102,7 +102,7 @@ class MysqlCodecTest {
         byte[] greeting = vector("mysql-ssl.server");
         for (int n = 1; n < greeting.length - 4; n++) {
             byte[] payload = Arrays.copyOfRange(greeting, 4, 4 + n);
-            Ending e = feed(MYSQL, packet(0, payload), Integer.MAX_VALUE);
+            Fed e = feed(MYSQL, packet(0, payload), Integer.MAX_VALUE);
             assertThat(e.outcome()).as("payload of %d bytes", n).isNotEqualTo("go-on");
         }
         assertThat(feed(MYSQL, packet(0, Arrays.copyOfRange(greeting, 4, 40)), 1).detail())
@@ -112,20 +112,20 @@ class MysqlCodecTest {
     @Test
     void bytesAfterTheGreetingAreRefused() {
         byte[] greeting = vector("mysql-ssl.server");
-        Ending e = feed(MYSQL, Arrays.copyOf(greeting, greeting.length + 3), Integer.MAX_VALUE);
+        Fed e = feed(MYSQL, Arrays.copyOf(greeting, greeting.length + 3), Integer.MAX_VALUE);
         assertThat(e.detail()).isEqualTo("3 bytes came after the MySQL greeting, before the client's SSL request");
         assertThat(e.sent()).isEmpty();
     }
 
     @Test
     void oldProtocolsAndPre41Servers() {
-        Ending nine = feed(MYSQL, packet(0, bytes(9), ascii("3.21.33\0"), bytes(1, 0, 0, 0), ascii("abcdefgh\0")), 1);
+        Fed nine = feed(MYSQL, packet(0, bytes(9), ascii("3.21.33\0"), bytes(1, 0, 0, 0), ascii("abcdefgh\0")), 1);
         assertThat(nine.failureKind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);
         assertThat(nine.fields()).containsEntry("protocol-version", 9).containsEntry("server-version", "3.21.33");
         // MySQL 4.0: no CLIENT_PROTOCOL_41, CLIENT_SSL, and the greeting ends after charset/status/filler
         byte[] v40 = packet(0, bytes(10), ascii("4.0.27\0"), bytes(1, 0, 0, 0), ascii("abcdefgh"), bytes(0),
                 bytes(0x2C, 0x08), bytes(8, 2, 0), new byte[13]);
-        Ending e = feed(MYSQL, v40, 1);
+        Fed e = feed(MYSQL, v40, 1);
         assertThat(e.tlsMayStart()).isTrue();
         assertThat(Hex.of(e.sent())).isEqualTo("050000" + "01" + "0008" + "ffffff");
         assertThat(e.fields()).containsEntry("capabilities", "0x0000082c").doesNotContainKey("auth-plugin");
@@ -140,7 +140,7 @@ class MysqlCodecTest {
                 .isEqualTo("the MySQL greeting has protocol version 11, not 10");
         assertThat(feed(MYSQL, packet(0, ascii("\n5.7.0")), 1).detail())
                 .isEqualTo("the MySQL greeting is malformed: the server version has no end");
-        Ending ssh = feed(MYSQL, Vectors.load("ssh-banner.server.hex"), 1);
+        Fed ssh = feed(MYSQL, Vectors.load("ssh-banner.server.hex"), 1);
         assertThat(ssh.failureKind()).isEqualTo(FailureKind.PRELUDE_OTHER_PROTOCOL);
         assertThat(ssh.detail()).isEqualTo("another protocol greeted: 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10'");
         byte[] endless = "+OK".repeat(3_500_000).getBytes(StandardCharsets.US_ASCII);
@@ -158,8 +158,8 @@ class MysqlCodecTest {
                 garbage[2] = 0;
                 garbage[1] = 0;
             }
-            Ending whole = feed(MYSQL, garbage, Integer.MAX_VALUE);
-            Ending bytewise = feed(MYSQL, garbage, 1);
+            Fed whole = feed(MYSQL, garbage, Integer.MAX_VALUE);
+            Fed bytewise = feed(MYSQL, garbage, 1);
             if (!bytewise.tlsMayStart()) {
                 assertThat(whole.outcome()).as(Hex.of(garbage)).isEqualTo(bytewise.outcome());
             }

@@ -1,13 +1,13 @@
 package io.tlsweep.prelude.nntp;
 
-import static io.tlsweep.prelude.line.PreludeFeed.ascii;
-import static io.tlsweep.prelude.line.PreludeFeed.feed;
-import static io.tlsweep.prelude.line.PreludeFeed.vector;
+import static io.tlsweep.prelude.PreludeFeed.ascii;
+import static io.tlsweep.prelude.PreludeFeed.feed;
+import static io.tlsweep.prelude.PreludeFeed.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.prelude.PreludeFeed.Fed;
+import io.tlsweep.prelude.PreludeFeed.Split;
 import io.tlsweep.prelude.PreludeStep;
-import io.tlsweep.prelude.line.PreludeFeed.Fed;
-import io.tlsweep.prelude.line.PreludeFeed.Split;
 import io.tlsweep.result.FailureKind;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ class NntpCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void startsTlsOnInn(Split split) {
-        Fed fed = feed(NNTP, vector("nntp-inn-starttls"), split);
+        Fed fed = feed(NNTP, vector("nntp-inn-starttls.server"), split);
 
         assertThat(fed.last()).isInstanceOf(PreludeStep.TlsMayStart.class);
         assertThat(fed.written()).isEqualTo("CAPABILITIES\r\nSTARTTLS\r\n");
@@ -42,7 +42,7 @@ class NntpCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void fiveEightyToAnAdvertisedStartTlsIsARefusal(Split split) {
-        Fed fed = feed(NNTP, vector("nntp-inn-no-certificate"), split);
+        Fed fed = feed(NNTP, vector("nntp-inn-no-certificate.server"), split);
 
         PreludeStep.Failed failed = (PreludeStep.Failed) fed.last();
         assertThat(failed.failure().kind()).isEqualTo(FailureKind.PRELUDE_TLS_REFUSED);
@@ -59,7 +59,7 @@ class NntpCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void fourHundredInTheGreetingIsTheServiceRefusing(Split split) {
-        Fed fed = feed(NNTP, vector("nntp-inn-refused"), split);
+        Fed fed = feed(NNTP, vector("nntp-inn-refused.server"), split);
 
         PreludeStep.Failed failed = (PreludeStep.Failed) fed.last();
         assertThat(failed.failure().kind()).isEqualTo(FailureKind.PRELUDE_SERVICE_REFUSED);

@@ -1,13 +1,13 @@
 package io.tlsweep.prelude.pop3;
 
-import static io.tlsweep.prelude.line.PreludeFeed.ascii;
-import static io.tlsweep.prelude.line.PreludeFeed.feed;
-import static io.tlsweep.prelude.line.PreludeFeed.vector;
+import static io.tlsweep.prelude.PreludeFeed.ascii;
+import static io.tlsweep.prelude.PreludeFeed.feed;
+import static io.tlsweep.prelude.PreludeFeed.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.prelude.PreludeFeed.Fed;
+import io.tlsweep.prelude.PreludeFeed.Split;
 import io.tlsweep.prelude.PreludeStep;
-import io.tlsweep.prelude.line.PreludeFeed.Fed;
-import io.tlsweep.prelude.line.PreludeFeed.Split;
 import io.tlsweep.result.FailureKind;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ class Pop3CodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void startsTlsOnDovecotWithPlainTextLoginsKeptForTls(Split split) {
-        Fed fed = feed(POP3, vector("pop3-dovecot-starttls"), split);
+        Fed fed = feed(POP3, vector("pop3-dovecot-starttls.server"), split);
 
         assertThat(fed.last()).isInstanceOf(PreludeStep.TlsMayStart.class);
         assertThat(fed.written()).isEqualTo("CAPA\r\nSTLS\r\n");
@@ -39,7 +39,7 @@ class Pop3CodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void recordsUserAndThePlainTextMechanismsOfferedBeforeTls(Split split) {
-        Fed fed = feed(POP3, vector("pop3-dovecot-plaintext"), split);
+        Fed fed = feed(POP3, vector("pop3-dovecot-plaintext.server"), split);
 
         Pop3Facts facts = (Pop3Facts) ((PreludeStep.TlsMayStart) fed.last()).facts();
         assertThat(facts.authMechanisms()).containsExactly("PLAIN", "LOGIN");
@@ -51,7 +51,7 @@ class Pop3CodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void withoutStlsInCapaTlsIsNotOffered(Split split) {
-        Fed fed = feed(POP3, vector("pop3-dovecot-no-tls"), split);
+        Fed fed = feed(POP3, vector("pop3-dovecot-no-tls.server"), split);
 
         PreludeStep.Failed failed = (PreludeStep.Failed) fed.last();
         assertThat(failed.failure().kind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);

@@ -1,11 +1,11 @@
 package io.tlsweep.prelude.postgres;
 
-import static io.tlsweep.prelude.PreludeDrive.feed;
-import static io.tlsweep.prelude.PreludeDrive.vector;
+import static io.tlsweep.prelude.PreludeFeed.feed;
+import static io.tlsweep.prelude.PreludeFeed.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.tlsweep.prelude.PreludeDrive.Ending;
+import io.tlsweep.prelude.PreludeFeed.Fed;
 import io.tlsweep.prelude.PreludeProtocols;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.wire.Vectors;
@@ -25,16 +25,16 @@ class PostgresCodecTest {
 
     @Test
     void sLetsTlsStart() {
-        Ending e = feed(POSTGRES, vector("postgres-ssl.server"), 1);
+        Fed e = feed(POSTGRES, vector("postgres-ssl.server"), 1);
         assertThat(e.tlsMayStart()).isTrue();
-        assertThat(e.step().consumed()).isEqualTo(1);
+        assertThat(e.last().consumed()).isEqualTo(1);
         assertThat(e.sent()).isEqualTo(vector("postgres-ssl.client")).isEqualTo(PostgresCodec.SSL_REQUEST);
         assertThat(e.fields()).containsExactly(entry("answer", "S"), entry("starttls-offered", true));
     }
 
     @Test
     void nIsNoTls() {
-        Ending e = feed(POSTGRES, vector("postgres-no-ssl.server"), 1);
+        Fed e = feed(POSTGRES, vector("postgres-no-ssl.server"), 1);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);
         assertThat(e.detail()).isEqualTo("the PostgreSQL server answered N to SSLRequest: it accepts no TLS");
         assertThat(e.fields()).containsExactly(entry("answer", "N"), entry("starttls-offered", false));
@@ -43,9 +43,9 @@ class PostgresCodecTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {Integer.MAX_VALUE, 50, 7, 1})
     void anErrorIsWhatAServerWithoutTlsSupportSays(int piece) {
-        Ending e = feed(POSTGRES, vector("postgres-error.server"), piece);
+        Fed e = feed(POSTGRES, vector("postgres-error.server"), piece);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);
-        assertThat(e.step().consumed()).isEqualTo(138);
+        assertThat(e.last().consumed()).isEqualTo(138);
         assertThat(e.detail()).isEqualTo("the PostgreSQL server answered SSLRequest with an error, as servers without"
                 + " TLS support do: FATAL 0A000 unsupported frontend protocol 1234.5679: server supports 3.0 to 3.0");
         assertThat(e.fields()).containsExactly(entry("answer", "E"), entry("starttls-offered", false),
@@ -69,7 +69,7 @@ class PostgresCodecTest {
 
     @Test
     void bytesAfterTheSAreAnInjection() {
-        Ending e = feed(POSTGRES, new byte[] {'S', 0x16, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28}, Integer.MAX_VALUE);
+        Fed e = feed(POSTGRES, new byte[] {'S', 0x16, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28}, Integer.MAX_VALUE);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_UNEXPECTED);
         assertThat(e.detail()).isEqualTo("7 bytes came after the PostgreSQL server's S, before the client's first"
                 + " TLS byte (an injection, CVE-2021-23222)");
@@ -77,7 +77,7 @@ class PostgresCodecTest {
 
     @Test
     void anSshBannerIsNotAnS() {
-        Ending e = feed(POSTGRES, Vectors.load("ssh-banner.server.hex"), Integer.MAX_VALUE);
+        Fed e = feed(POSTGRES, Vectors.load("ssh-banner.server.hex"), Integer.MAX_VALUE);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_OTHER_PROTOCOL);
         assertThat(e.detail()).isEqualTo("another protocol answered SSLRequest: 'SSH-2.0-OpenSSH_9.2p1"
                 + " Debian-2+deb12u10'");
@@ -94,20 +94,20 @@ class PostgresCodecTest {
 
     @Test
     void tooManyClientsTurnsTheClientAway() {
-        Ending e = feed(POSTGRES, errorV3("SFATAL", "VFATAL", "C53300", "Msorry, too many clients already"), 1);
+        Fed e = feed(POSTGRES, errorV3("SFATAL", "VFATAL", "C53300", "Msorry, too many clients already"), 1);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_SERVICE_REFUSED);
         assertThat(e.detail()).isEqualTo("the PostgreSQL server turned the client away: FATAL 53300 sorry, too many"
                 + " clients already");
-        Ending starting = feed(POSTGRES, errorV3("SFATAL", "C57P03", "Mthe database system is starting up"), 50);
+        Fed starting = feed(POSTGRES, errorV3("SFATAL", "C57P03", "Mthe database system is starting up"), 50);
         assertThat(starting.failureKind()).isEqualTo(FailureKind.PRELUDE_SERVICE_REFUSED);
     }
 
     @Test
     void aProtocolTwoErrorIsReadToItsNul() {
         byte[] v2 = "EFATAL 1:  unsupported frontend protocol\n\0".getBytes(StandardCharsets.US_ASCII);
-        Ending e = feed(POSTGRES, v2, 1);
+        Fed e = feed(POSTGRES, v2, 1);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);
-        assertThat(e.step().consumed()).isEqualTo(v2.length);
+        assertThat(e.last().consumed()).isEqualTo(v2.length);
         assertThat(e.fields()).containsExactly(entry("answer", "E"), entry("starttls-offered", false),
                 entry("error-message", "FATAL 1:  unsupported frontend protocol"));
     }
@@ -120,7 +120,7 @@ class PostgresCodecTest {
         byte[] endless = new byte[10 * 1024 * 1024];
         Arrays.fill(endless, (byte) 'x');
         endless[0] = 'E';
-        Ending e = feed(POSTGRES, endless, 65536);
+        Fed e = feed(POSTGRES, endless, 65536);
         assertThat(e.detail()).isEqualTo("the PostgreSQL server's E answer has no end within 8192 bytes");
         byte[] unended = {'E', 0, 0, 0, 9, 'M', 'a', 'b', 'c', 'd'};
         assertThat(feed(POSTGRES, unended, 1).detail()).isEqualTo("the PostgreSQL server's error message has a field"

@@ -1,13 +1,13 @@
 package io.tlsweep.prelude.sieve;
 
-import static io.tlsweep.prelude.line.PreludeFeed.ascii;
-import static io.tlsweep.prelude.line.PreludeFeed.feed;
-import static io.tlsweep.prelude.line.PreludeFeed.vector;
+import static io.tlsweep.prelude.PreludeFeed.ascii;
+import static io.tlsweep.prelude.PreludeFeed.feed;
+import static io.tlsweep.prelude.PreludeFeed.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.prelude.PreludeFeed.Fed;
+import io.tlsweep.prelude.PreludeFeed.Split;
 import io.tlsweep.prelude.PreludeStep;
-import io.tlsweep.prelude.line.PreludeFeed.Fed;
-import io.tlsweep.prelude.line.PreludeFeed.Split;
 import io.tlsweep.result.FailureKind;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ class SieveCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void startsTlsOnDovecotWithPlainTextLoginsKeptForTls(Split split) {
-        Fed fed = feed(SIEVE, vector("sieve-dovecot-starttls"), split);
+        Fed fed = feed(SIEVE, vector("sieve-dovecot-starttls.server"), split);
 
         assertThat(fed.last()).isInstanceOf(PreludeStep.TlsMayStart.class);
         assertThat(fed.written()).isEqualTo("STARTTLS\r\n");
@@ -40,7 +40,7 @@ class SieveCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void recordsThePlainTextMechanismsOfferedBeforeTls(Split split) {
-        Fed fed = feed(SIEVE, vector("sieve-dovecot-plaintext"), split);
+        Fed fed = feed(SIEVE, vector("sieve-dovecot-plaintext.server"), split);
 
         SieveFacts facts = (SieveFacts) ((PreludeStep.TlsMayStart) fed.last()).facts();
         assertThat(facts.authMechanisms()).containsExactly("PLAIN", "LOGIN");
@@ -50,7 +50,7 @@ class SieveCodecTest {
     @ParameterizedTest
     @EnumSource(Split.class)
     void withoutStartTlsAmongTheCapabilitiesTlsIsNotOffered(Split split) {
-        Fed fed = feed(SIEVE, vector("sieve-dovecot-no-tls"), split);
+        Fed fed = feed(SIEVE, vector("sieve-dovecot-no-tls.server"), split);
 
         PreludeStep.Failed failed = (PreludeStep.Failed) fed.last();
         assertThat(failed.failure().kind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);

@@ -1,13 +1,13 @@
 package io.tlsweep.prelude.xmpp;
 
-import static io.tlsweep.prelude.PreludeDrive.feed;
-import static io.tlsweep.prelude.PreludeDrive.vector;
+import static io.tlsweep.prelude.PreludeFeed.feed;
+import static io.tlsweep.prelude.PreludeFeed.vector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.tlsweep.prelude.Prelude;
 import io.tlsweep.prelude.PreludeContext;
-import io.tlsweep.prelude.PreludeDrive.Ending;
+import io.tlsweep.prelude.PreludeFeed.Fed;
 import io.tlsweep.prelude.PreludeProtocols;
 import io.tlsweep.prelude.PreludeStep;
 import io.tlsweep.result.FailureKind;
@@ -33,7 +33,7 @@ class XmppCodecTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {Integer.MAX_VALUE, 50, 7, 1})
     void prosodyOffersStartTlsAndPlainBeforeIt(int piece) {
-        Ending e = feed(CLIENT, vector("xmpp-starttls-plain.server"), piece);
+        Fed e = feed(CLIENT, vector("xmpp-starttls-plain.server"), piece);
         assertThat(e.tlsMayStart()).isTrue();
         assertThat(e.leftover()).isEmpty();
         assertThat(e.sent()).isEqualTo(vector("xmpp-starttls-plain.client"));
@@ -47,7 +47,7 @@ class XmppCodecTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {Integer.MAX_VALUE, 1})
     void requiredStartTlsHasNoMechanismsBeforeIt(int piece) {
-        Ending e = feed(CLIENT, vector("xmpp-starttls-required.server"), piece);
+        Fed e = feed(CLIENT, vector("xmpp-starttls-required.server"), piece);
         assertThat(e.tlsMayStart()).isTrue();
         assertThat(e.sent()).isEqualTo(vector("xmpp-starttls-required.client"));
         assertThat(e.fields()).containsEntry("starttls-required", true).containsEntry("sasl-mechanisms", List.of())
@@ -58,10 +58,10 @@ class XmppCodecTest {
     @ValueSource(ints = {Integer.MAX_VALUE, 1})
     void serverToServer(int piece) {
         Prelude server = XmppProtocol.SERVER.prelude(context("test.example"));
-        Ending e = feed(server, vector("xmpp-server-starttls.server"), piece);
+        Fed e = feed(server, vector("xmpp-server-starttls.server"), piece);
         assertThat(e.tlsMayStart()).isTrue();
         assertThat(e.sent()).isEqualTo(vector("xmpp-server-starttls.client"));
-        assertThat(((PreludeStep.TlsMayStart) e.step()).facts().protocol())
+        assertThat(((PreludeStep.TlsMayStart) e.last()).facts().protocol())
                 .isEqualTo("xmpp-server");
         assertThat(list(e, "features")).containsExactlyInAnyOrder("starttls", "dialback");
     }
@@ -69,7 +69,7 @@ class XmppCodecTest {
     @ParameterizedTest(name = "pieces of {0}")
     @ValueSource(ints = {Integer.MAX_VALUE, 1})
     void noStartTlsFeatureIsNoTlsAndItsMechanismsAreKept(int piece) {
-        Ending e = feed(CLIENT, vector("xmpp-no-starttls.server"), piece);
+        Fed e = feed(CLIENT, vector("xmpp-no-starttls.server"), piece);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);
         assertThat(e.detail()).isEqualTo("the XMPP server does not offer STARTTLS (no <starttls/> among its stream"
                 + " features)");
@@ -80,7 +80,7 @@ class XmppCodecTest {
 
     @Test
     void anUnservedDomainTurnsTheClientAway() {
-        Ending e = feed(XmppProtocol.CLIENT.prelude(context("other.example")), vector("xmpp-host-unknown.server"), 1);
+        Fed e = feed(XmppProtocol.CLIENT.prelude(context("other.example")), vector("xmpp-host-unknown.server"), 1);
         assertThat(e.sent()).isEqualTo(vector("xmpp-host-unknown.client"));
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_SERVICE_REFUSED);
         assertThat(e.detail()).isEqualTo("the XMPP server ended the stream: host-unknown 'This server does not serve"
@@ -93,7 +93,7 @@ class XmppCodecTest {
     @Test
     void withoutAServerNameTheHeaderHasNoToAndTheFailureSaysWhatToDo() {
         Prelude nameless = XmppProtocol.CLIENT.prelude(new PreludeContext(Optional.empty(), "client.invalid"));
-        Ending e = feed(nameless, vector("xmpp-no-to.server"), 50);
+        Fed e = feed(nameless, vector("xmpp-no-to.server"), 50);
         assertThat(e.sent()).isEqualTo(vector("xmpp-no-to.client"));
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_SERVICE_REFUSED);
         assertThat(e.detail()).isEqualTo("the XMPP server ended the stream: improper-addressing 'A 'to' attribute is"
@@ -105,7 +105,7 @@ class XmppCodecTest {
     @ValueSource(ints = {Integer.MAX_VALUE, 1})
     void failureRefusesStartTls(int piece) {
         byte[] features = firstRound(vector("xmpp-starttls-plain.server"));
-        Ending e = feed(CLIENT, concat(features, vector("xmpp-failure.server")), piece);
+        Fed e = feed(CLIENT, concat(features, vector("xmpp-failure.server")), piece);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_TLS_REFUSED);
         assertThat(e.detail()).isEqualTo("the XMPP server refused STARTTLS: <failure/>");
         assertThat(e.fields()).containsEntry("starttls-offered", true);
@@ -126,7 +126,7 @@ class XmppCodecTest {
         int featuresEnd = firstRound(stream).length;
         byte[] header = vector("xmpp-starttls-plain.client");
         for (int n = 0; n < stream.length; n++) {
-            Ending e = feed(CLIENT, Arrays.copyOf(stream, n), 1);
+            Fed e = feed(CLIENT, Arrays.copyOf(stream, n), 1);
             assertThat(e.outcome()).as("cut to %d", n).isEqualTo("go-on");
             assertThat(e.sent().length).as("cut to %d", n).isEqualTo(n < featuresEnd
                     ? header.length - XmppCodec.STARTTLS.length : header.length);
@@ -144,7 +144,7 @@ class XmppCodecTest {
                 entry("stream-version", "1.0"));
     }
 
-    static List<Object> list(Ending e, String field) {
+    static List<Object> list(Fed e, String field) {
         return List.copyOf((List<?>) e.fields().get(field));
     }
 
@@ -164,7 +164,7 @@ class XmppCodecTest {
         return both;
     }
 
-    static Ending feedText(String server, int piece) {
+    static Fed feedText(String server, int piece) {
         return feed(CLIENT, server.getBytes(StandardCharsets.UTF_8), piece);
     }
 

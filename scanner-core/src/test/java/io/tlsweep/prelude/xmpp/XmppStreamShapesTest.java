@@ -7,7 +7,7 @@ import static io.tlsweep.prelude.xmpp.XmppCodecTest.feedText;
 import static io.tlsweep.prelude.xmpp.XmppCodecTest.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsweep.prelude.PreludeDrive.Ending;
+import io.tlsweep.prelude.PreludeFeed.Fed;
 import io.tlsweep.result.FailureKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -35,7 +35,7 @@ class XmppStreamShapesTest {
                 + "<mechanism> &#x4C;OGIN </mechanism><mechanism/></mechanisms>"
                 + "<auth xmlns='http://jabber.org/features/iq-auth'/><register xmlns='http://jabber.org/features/iq-register'/>"
                 + "</s:features>\n<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'>\n</proceed>";
-        Ending e = feedText(stream, piece);
+        Fed e = feedText(stream, piece);
         assertThat(e.tlsMayStart()).as(e.outcome()).isTrue();
         assertThat(e.fields()).containsEntry("stream-from", "caf\u00e9.example").containsEntry("starttls-required", true)
                 .containsEntry("iq-auth-offered", true);
@@ -45,10 +45,10 @@ class XmppStreamShapesTest {
 
     @Test
     void theServerNameIsEscapedInTheHeader() {
-        Ending e = XmppCodecTest.feedText("", 1);
+        Fed e = XmppCodecTest.feedText("", 1);
         assertThat(new String(e.sent(), StandardCharsets.UTF_8)).contains("to='test.example'");
         var odd = XmppProtocol.CLIENT.prelude(XmppCodecTest.context("a'b&c<d"));
-        assertThat(new String(io.tlsweep.prelude.PreludeDrive.feed(odd, new byte[0], 1).sent(), StandardCharsets.UTF_8))
+        assertThat(new String(io.tlsweep.prelude.PreludeFeed.feed(odd, new byte[0], 1).sent(), StandardCharsets.UTF_8))
                 .startsWith("<?xml version='1.0'?><stream:stream to='a&apos;b&amp;c&lt;d' version='1.0'");
     }
 
@@ -56,17 +56,17 @@ class XmppStreamShapesTest {
     void emptyFeaturesAndOldStreamsOfferNoTls() {
         assertThat(feedText(HEADER + "<stream:features/>", 1).failureKind())
                 .isEqualTo(FailureKind.PRELUDE_TLS_NOT_OFFERED);
-        Ending old = feedText("<stream:stream xmlns:stream='http://etherx.jabber.org/streams' version='0.9'>", 1);
+        Fed old = feedText("<stream:stream xmlns:stream='http://etherx.jabber.org/streams' version='0.9'>", 1);
         assertThat(old.detail()).isEqualTo("the XMPP server's stream has version 0.9: a stream before XMPP 1.0, without"
                 + " features and without STARTTLS");
-        Ending none = feedText("<stream:stream xmlns:stream='http://etherx.jabber.org/streams' from='old.example'>", 1);
+        Fed none = feedText("<stream:stream xmlns:stream='http://etherx.jabber.org/streams' from='old.example'>", 1);
         assertThat(none.outcome()).isEqualTo("go-on");
     }
 
     @Test
     void errorsAndClosesAfterStartTls() {
         String features = HEADER + "<stream:features>" + STARTTLS + "</stream:features>";
-        Ending error = feedText(features + "<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+        Fed error = feedText(features + "<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
                 + "</stream:error>", 1);
         assertThat(error.failureKind()).isEqualTo(FailureKind.PRELUDE_TLS_REFUSED);
         assertThat(error.detail()).isEqualTo("the XMPP server ended the stream instead of answering STARTTLS:"
@@ -87,11 +87,11 @@ class XmppStreamShapesTest {
     @Test
     void aBrokenAnswerThatCameWithTheFeaturesFailsBeforeStartTlsIsSent() {
         String stream = HEADER + "<stream:features>" + STARTTLS + "</stream:features><pro\u00a1ceed/>";
-        Ending whole = feedText(stream, Integer.MAX_VALUE);
+        Fed whole = feedText(stream, Integer.MAX_VALUE);
         assertThat(whole.detail()).isEqualTo("the XMPP server sent <pro\u00a1ceed xmlns='jabber:client'> in answer"
                 + " to STARTTLS");
         assertThat(new String(whole.sent(), StandardCharsets.UTF_8)).doesNotContain("starttls");
-        Ending bytewise = feedText(stream, 1);
+        Fed bytewise = feedText(stream, 1);
         assertThat(bytewise.detail()).isEqualTo(whole.detail());
         assertThat(new String(bytewise.sent(), StandardCharsets.UTF_8)).endsWith(STARTTLS);
     }
@@ -99,7 +99,7 @@ class XmppStreamShapesTest {
     @Test
     void bytesAfterProceedAreRefused() {
         String features = HEADER + "<stream:features>" + STARTTLS + "</stream:features>";
-        Ending e = feedText(features + PROCEED + "\u0016\u0003\u0003", Integer.MAX_VALUE);
+        Fed e = feedText(features + PROCEED + "\u0016\u0003\u0003", Integer.MAX_VALUE);
         assertThat(e.failureKind()).isEqualTo(FailureKind.PRELUDE_UNEXPECTED);
         assertThat(e.detail()).isEqualTo("3 bytes came after the XMPP server's <proceed/>, before the client's first"
                 + " TLS byte");
@@ -134,17 +134,17 @@ class XmppStreamShapesTest {
     @Test
     void tenMegabyteStreamsFailAtTheCodecsBounds() {
         String many = HEADER + "<stream:features>" + "<x/>".repeat(2_600_000);
-        Ending e = feedText(many, 65536);
+        Fed e = feedText(many, 65536);
         assertThat(e.detail()).isEqualTo("the XMPP server sent more than 65536 bytes before TLS could start");
-        Ending tag = feedText(HEADER + "<stream:features a='" + "x".repeat(10_000_000), 65536);
+        Fed tag = feedText(HEADER + "<stream:features a='" + "x".repeat(10_000_000), 65536);
         assertThat(tag.detail()).endsWith("a tag of more than 8192 bytes");
-        Ending text = feedText(HEADER + "<stream:features>" + " ".repeat(10_000_000), 65536);
+        Fed text = feedText(HEADER + "<stream:features>" + " ".repeat(10_000_000), 65536);
         assertThat(text.detail()).endsWith("character data of more than 8192 bytes");
-        Ending cdata = feedText(HEADER + "<stream:features><![CDATA[" + "]".repeat(10_000_000), 65536);
+        Fed cdata = feedText(HEADER + "<stream:features><![CDATA[" + "]".repeat(10_000_000), 65536);
         assertThat(cdata.detail()).endsWith("a CDATA section of more than 8192 bytes");
-        Ending banner = feedText("220 " + "x".repeat(10_000_000), 65536);
+        Fed banner = feedText("220 " + "x".repeat(10_000_000), 65536);
         assertThat(banner.failureKind()).isEqualTo(FailureKind.PRELUDE_OTHER_PROTOCOL);
-        Ending deep = feedText(HEADER + "<stream:features>" + "<a>".repeat(100_000), 4096);
+        Fed deep = feedText(HEADER + "<stream:features>" + "<a>".repeat(100_000), 4096);
         assertThat(deep.detail()).endsWith("elements nested more than 16 deep");
         String attributes = IntStream.range(0, 40).mapToObj(i -> " a" + i + "='1'").collect(Collectors.joining());
         assertThat(feedText(HEADER + "<stream:features" + attributes + ">", 1).detail())
@@ -162,8 +162,8 @@ class XmppStreamShapesTest {
                 tail.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String stream = HEADER + "<stream:features>" + tail;
-            Ending whole = feedText(stream, Integer.MAX_VALUE);
-            Ending bytewise = feedText(stream, 1);
+            Fed whole = feedText(stream, Integer.MAX_VALUE);
+            Fed bytewise = feedText(stream, 1);
             if (!bytewise.tlsMayStart()) {
                 assertThat(whole.outcome()).as(stream).isEqualTo(bytewise.outcome());
             }

@@ -43,7 +43,7 @@ final class BannerExchange extends ChannelInboundHandlerAdapter {
         }
         while (in.isReadable()) {
             byte b = in.readByte();
-            if (!line.isWritable()) {
+            if (line.maxWritableBytes() == 0) {
                 in.release();
                 finish(ctx, "500 line too long");
                 return;

@@ -48,7 +48,7 @@ final class SmtpExchange extends ChannelInboundHandlerAdapter {
         ByteBuf in = (ByteBuf) msg;
         while (!done && in.isReadable()) {
             byte b = in.readByte();
-            if (!line.isWritable()) {
+            if (line.maxWritableBytes() == 0) {
                 done = true;
                 in.release();
                 ctx.writeAndFlush(ascii("500 5.5.0 Error: line too long\r\n")).addListener(ChannelFutureListener.CLOSE);
