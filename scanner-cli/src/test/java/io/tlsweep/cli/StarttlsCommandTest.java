@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code tlsweep scan} and {@code tlsweep bench} through SMTP's STARTTLS, end to end, against the farm's SMTP
  * server in front of a real TLS stack (tests cannot bind port 25, so the target's line or {@code --starttls} says
- * smtp; {@code auto}'s choice by port is held by the unit tests of the port mapping): the scan finds exactly what
+ * smtp; {@code auto}'s choice by port is held by the unit tests of the port mapping, and by a scan of 25, 389,
+ * 3389 and 1433 on loopback addresses where nothing listens, each line saying what it was to speak): the scan finds exactly what
  * the stack behind serves, with its certificate, the real-stack check agreeing through the prelude, the client
  * profiles, and the line's {@code prelude} object; bad values are line-numbered or usage errors; {@code none}
  * scans the port as TLS from the first byte.
@@ -150,6 +151,45 @@ class StarttlsCommandTest {
         assertThat(none.get("status").asText()).isEqualTo("not-tls");
         assertThat(none.get("verdict").asText()).isEqualTo("not-tls");
         assertThat(none.has("prelude")).isFalse();
+    }
+
+    @Test
+    void theIssuesPortsPickTheirProtocolsByPortAloneAndALineOrTheRunSaysOtherwise() throws IOException {
+        // addresses of 127.0.0.0/8 where nothing listens: every connection is refused at once, and what matters
+        // here is what each endpoint was to speak before TLS, which every line says whatever became of it
+        Path hosts = dir.resolve("hosts.txt");
+        Files.writeString(hosts, "127.83.1.9\n127.83.1.10 starttls=none\n127.83.1.11:2525 starttls=smtp"
+                + " sni=mx.test.example\n127.83.1.12 starttls=bogus\n127.83.1.13 starttls=mssql-strict\n");
+        Path out = dir.resolve("ports");
+
+        CliRun r = CliRun.tlsweep("scan", "-q", "--no-profiles", "--connect-timeout", "1000", "-p",
+                "25,389,3389,1433", "-o", out.toString(), "-iL", hosts.toString());
+        CliRun none = CliRun.tlsweep("scan", "-q", "--no-profiles", "--connect-timeout", "1000", "--starttls",
+                "none", "-p", "25,389", "-o", dir.resolve("none").toString(), "127.83.1.9");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains(hosts + ":4: starttls=bogus: unknown protocol 'bogus' (");
+        Map<String, String> spoken = new HashMap<>();
+        for (String line : Files.readAllLines(out.resolve("results.jsonl"))) {
+            JsonNode n = new ObjectMapper().readTree(line);
+            spoken.put(n.get("origin").asText() + " " + n.get("port").asInt(),
+                    n.has("prelude") ? n.get("prelude").get("protocol").asText() : "tls");
+            if (n.get("origin").asText().endsWith(":3")) {
+                assertThat(n.get("sni").asText()).isEqualTo("mx.test.example");
+            }
+        }
+        assertThat(spoken).containsOnly(
+                Map.entry(hosts + ":1 25", "smtp"), Map.entry(hosts + ":1 389", "ldap"),
+                Map.entry(hosts + ":1 3389", "rdp"), Map.entry(hosts + ":1 1433", "mssql"),
+                Map.entry(hosts + ":2 25", "tls"), Map.entry(hosts + ":2 389", "tls"),
+                Map.entry(hosts + ":2 3389", "tls"), Map.entry(hosts + ":2 1433", "tls"),
+                Map.entry(hosts + ":3 2525", "smtp"),
+                Map.entry(hosts + ":5 25", "mssql-strict"), Map.entry(hosts + ":5 389", "mssql-strict"),
+                Map.entry(hosts + ":5 3389", "mssql-strict"), Map.entry(hosts + ":5 1433", "mssql-strict"));
+
+        assertThat(none.exit()).as(none.err()).isNotEqualTo(ExitCodes.USAGE);
+        List<String> noneLines = Files.readAllLines(dir.resolve("none/results.jsonl"));
+        assertThat(noneLines).hasSize(2).noneMatch(l -> l.contains("\"prelude\""));
     }
 
     @Test
