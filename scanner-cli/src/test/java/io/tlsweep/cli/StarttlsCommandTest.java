@@ -11,7 +11,6 @@ import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
 import io.tlsweep.targets.TargetSpec;
 import io.tlsweep.targets.TdsTargetSpec;
-import io.tlsweep.targets.TlsExpectation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +81,7 @@ class StarttlsCommandTest {
         assertThat(lines).containsOnlyKeys(hosts + ":1", hosts + ":3");
         JsonNode line = lines.get(hosts + ":1");
         assertThat(line.get("status").asText()).isEqualTo("ok");
-        assertExactly(line, smtp.tls());
+        ExpectedTls.assertServes(line, smtp.tls());
         assertThat(line.get("confirmation").get("outcome").asText()).isEqualTo("agreed");
         assertThat(line.get("profiles")).isNotEmpty();
         assertThat(line.get("profiles").findValues("observed")).anyMatch(o -> o.get("result").asText()
@@ -232,22 +231,6 @@ class StarttlsCommandTest {
                 .isEqualTo(ExitCodes.RUNTIME);
     }
 
-    /** The line lists exactly the versions and suites {@code expected} serves, and its certificate. */
-    private static void assertExactly(JsonNode line, TlsExpectation expected) {
-        List<String> versions = new ArrayList<>();
-        line.get("protocols").forEach(p -> versions.add(p.get("version").asText()));
-        assertThat(versions).containsExactlyElementsOf(expected.perVersion().stream()
-                .map(f -> "TLSv1." + (f.version().code() - 0x0301)).toList());
-        for (int i = 0; i < expected.perVersion().size(); i++) {
-            List<String> codes = new ArrayList<>();
-            line.get("protocols").get(i).get("cipherSuites").forEach(s -> codes.add(s.get("code").asText()));
-            assertThat(codes).containsExactlyInAnyOrderElementsOf(expected.perVersion().get(i).suites().stream()
-                    .map(s -> s.hexCode()).toList());
-        }
-        assertThat(line.get("certificates").get(0).get("sha256").asText())
-                .isEqualTo(expected.certificate().sha256Fingerprint());
-    }
-
     @Test
     void sqlServerIsScannedThroughPreloginAndTdsPacketsWithItsOwnClientsAndOneWithoutTlsIsAFinding(TargetFarm farm)
             throws IOException {
@@ -264,7 +247,7 @@ class StarttlsCommandTest {
         Map<String, JsonNode> lines = lines(out.resolve("results.jsonl"));
         JsonNode line = lines.get(hosts + ":1");
         assertThat(line.get("status").asText()).isEqualTo("ok");
-        assertExactly(line, mssql.tls());
+        ExpectedTls.assertServes(line, mssql.tls());
         assertThat(line.get("confirmation").get("outcome").asText()).as("a real stack's handshake in TDS packets")
                 .isEqualTo("agreed");
         JsonNode prelude = line.get("prelude");

@@ -72,19 +72,7 @@ final class BannerExchange extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.writeAndFlush(ascii("220 ready\r\n"));
-        String after = ctx.name();
-        int i = 0;
-        for (ChannelHandler h : tls.get()) {
-            String name = "tls-" + i++;
-            ctx.pipeline().addAfter(after, name, h);
-            after = name;
-        }
-        if (rest.isReadable()) {
-            ctx.fireChannelRead(rest);
-        } else {
-            rest.release();
-        }
-        ctx.pipeline().remove(this);
+        TlsHandoff.startTls(ctx, tls.get(), rest);
     }
 
     private void finish(ChannelHandlerContext ctx, String reply) {

@@ -103,19 +103,7 @@ final class LdapExchange extends ChannelInboundHandlerAdapter {
         if (op == 0x77 && new String(m, StandardCharsets.ISO_8859_1).contains(START_TLS)) {
             done = true;
             ctx.writeAndFlush(Unpooled.wrappedBuffer(message(id, element(0x78, result(0)))));
-            String after = ctx.name();
-            int i = 0;
-            for (ChannelHandler h : tls.get()) {
-                String name = "tls-" + i++;
-                ctx.pipeline().addAfter(after, name, h);
-                after = name;
-            }
-            if (rest.isReadable()) {
-                ctx.fireChannelRead(rest);
-            } else {
-                rest.release();
-            }
-            ctx.pipeline().remove(this);
+            TlsHandoff.startTls(ctx, tls.get(), rest);
             return true;
         }
         close(ctx, rest);

@@ -99,20 +99,7 @@ final class SmtpExchange extends ChannelInboundHandlerAdapter {
     private void startTls(ChannelHandlerContext ctx, ByteBuf rest) {
         done = true;
         ctx.writeAndFlush(ascii("220 2.0.0 Ready to start TLS\r\n"));
-        String after = ctx.name();
-        int i = 0;
-        for (ChannelHandler h : tls.get()) {
-            String name = "tls-" + i++;
-            ctx.pipeline().addAfter(after, name, h);
-            after = name;
-        }
-        ctx.pipeline().addAfter(after, "smtp-over-tls", new SmtpExchange(spec, tls, true));
-        if (rest.isReadable()) {
-            ctx.fireChannelRead(rest);
-        } else {
-            rest.release();
-        }
-        ctx.pipeline().remove(this);
+        TlsHandoff.startTls(ctx, tls.get(), rest, new SmtpExchange(spec, tls, true));
     }
 
     @Override
