@@ -112,19 +112,10 @@ final class RealServerScan {
             throws IOException, InterruptedException {
         OpenSslServer.require();
         String suite = openSslName(ianaSuite);
-        Process p = new ProcessBuilder("openssl", "s_client", "-starttls", protocol, "-connect", address + ":" + port,
-                "-tls1_2", "-cipher", suite + ":@SECLEVEL=0", "-brief").redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        byte[] output = p.getInputStream().readAllBytes();
-        boolean ended = p.waitFor(30, TimeUnit.SECONDS);
-        if (!ended) {
-            p.destroyForcibly();
-        }
-        String said = new String(output, StandardCharsets.UTF_8);
-        assertThat(ended).as("s_client ended").isTrue();
+        String said = sClient(List.of("openssl", "s_client", "-starttls", protocol, "-connect", address + ":" + port,
+                "-tls1_2", "-cipher", suite + ":@SECLEVEL=0", "-brief"));
         assertThat(said).as("s_client -starttls %s with %s", protocol, suite)
                 .contains("Protocol version: TLSv1.2").contains("Ciphersuite: " + suite);
-        assertThat(p.exitValue()).as(said).isZero();
     }
 
     /**
@@ -141,16 +132,7 @@ final class RealServerScan {
                 address + ":" + port));
         command.addAll(List.of(extra));
         command.add("-brief");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        byte[] output = p.getInputStream().readAllBytes();
-        boolean ended = p.waitFor(30, TimeUnit.SECONDS);
-        if (!ended) {
-            p.destroyForcibly();
-        }
-        String said = new String(output, StandardCharsets.UTF_8);
-        assertThat(ended).as("s_client ended").isTrue();
-        assertThat(p.exitValue()).as("%s: %s", command, said).isZero();
+        String said = sClient(command);
         String version = field(said, "Protocol version: ");
         String suite = ianaName(field(said, "Ciphersuite: "));
         assertThat(scanned).as("%s negotiated %s %s: %s", command, version, suite, said).containsKey(version);
@@ -193,5 +175,23 @@ final class RealServerScan {
             }
         }
         return names;
+    }
+
+    /**
+     * Runs {@code command} (an {@code openssl s_client}) with its input closed, for at most 30 s, asserts that it
+     * ended with exit 0, and returns what it printed (standard output and error).
+     */
+    private static String sClient(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        byte[] output = p.getInputStream().readAllBytes();
+        boolean ended = p.waitFor(30, TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String said = new String(output, StandardCharsets.UTF_8);
+        assertThat(ended).as("s_client ended").isTrue();
+        assertThat(p.exitValue()).as("%s: %s", command, said).isZero();
+        return said;
     }
 }
