@@ -133,7 +133,7 @@ mkdir -p "$WORK/sslscan"
 sslscan_ok() { grep -l "Accepted" "$WORK"/sslscan/* 2>/dev/null | wc -l; }
 measure sslscan "${SSLSCAN_TIMEOUT:-1800}" sslscan_ok -- \
   xargs -a "$WORK/targets.txt" -P 8 -n 1 \
-  sh -c 'timeout -k 5 300 sslscan --no-colour "$1" > "$0/$1.txt" 2>&1' "$WORK/sslscan"
+  sh -c 'timeout --foreground -k 5 300 sslscan --no-colour "$1" > "$0/$1.txt" 2>&1' "$WORK/sslscan"
 tlsweep_ok() { cat "$WORK/$1/results.jsonl" 2>/dev/null | wc -l; }
 default_ok() { tlsweep_ok tlsweep-default; }
 measure tlsweep-default "${TLSWEEP_TIMEOUT:-1800}" default_ok -- \
@@ -149,11 +149,11 @@ printf '%s\n' "${ROWS[@]}" | awk -v n="$N" '
   NR == 1 { bw = $2; bc = $3; bs = $4; bn = $5 }
   { rows[NR] = $0; w[NR] = $2; c[NR] = $3; s[NR] = $4; k[NR] = $5 }
   END {
-    printf "%-20s %8s %8s %8s %8s %7s %7s %7s %7s %8s  %s\n", "run", "wall s", "client", "server", "conn/ep",
+    printf "%-20s %8s %8s %8s %8s %7s %7s %7s %7s %11s  %s\n", "run", "wall s", "client", "server", "conn/ep",
       "wall", "client", "server", "conns", "results", "status"
     for (i = 1; i <= NR; i++) {
       split(rows[i], f, " "); st = f[7]; for (j = 8; j in f; j++) st = st " " f[j]
-      printf "%-20s %8.2f %8.2f %8.2f %8.1f %7s %7s %7s %7s %4d/%-3d  %s\n", f[1], w[i] / 1000, c[i] / 1000,
-        s[i] / 1000, k[i] / n, ratio(w[i], bw), ratio(c[i], bc), ratio(s[i], bs), ratio(k[i], bn), f[6], n, st
+      printf "%-20s %8.2f %8.2f %8.2f %8.1f %7s %7s %7s %7s %11s  %s\n", f[1], w[i] / 1000, c[i] / 1000,
+        s[i] / 1000, k[i] / n, ratio(w[i], bw), ratio(c[i], bc), ratio(s[i], bs), ratio(k[i], bn), f[6] "/" n, st
     }
   }'
