@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: one nginx serving N TLS endpoints (TLS 1.0-1.2, 31 suites, RSA-2048 self-signed),
+# then, one after another in the same run, nmap's ssl-enum-ciphers, sslscan (8 endpoints at a time) and
+# `tlsweep scan` (default settings, then --no-profiles). For each run it prints wall time, client CPU (user+sys
+# of the client's whole process tree), server CPU (nginx master + workers), connections per endpoint counted at
+# the server (nginx's accepted-connections counter over N) and the ratios against nmap.
+#
+# Installs nginx, nmap and sslscan from Debian's packages where missing (needs root), then re-executes itself
+# in a new network namespace (`unshare -n`) that has only loopback: nothing can leave the machine.
+# The endpoints are 127.0.1.1:8443, 127.0.1.2:8443, ... (one address each, as in nginx-sweep.sh): tlsweep's
+# --per-host cap holds per address whatever the port, so N ports of one address would measure the cap.
+# Every tool runs under a timeout; a run that hits it is marked TIMEOUT and its figures cover the time it had.
+#   usage: benchmarks/scripts/side-by-side.sh [ENDPOINTS (default 200, at most 5000)]
+#   env:   NMAP_TIMEOUT, SSLSCAN_TIMEOUT, TLSWEEP_TIMEOUT (whole run, seconds; default 1800 each),
+#          NGINX_WORKERS (default auto), KEEP=1 keeps the tools' outputs (path printed at the end)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${1:-200}
+if ! [[ "$N" =~ ^[0-9]+$ ]] || [ "$N" -lt 1 ] || [ "$N" -gt 5000 ]; then
+  echo "ENDPOINTS must be 1..5000" >&2; exit 2
+fi
+JAR=scanner-cli/target/tlsweep.jar
+
+if [ -z "${TLSWEEP_SIDE_BY_SIDE_NETNS:-}" ]; then
+  [ "$(id -u)" = 0 ] || { echo "run as root (apt-get, unshare -n)" >&2; exit 2; }
+  [ -f "$JAR" ] || mvn -B -q -o -pl scanner-cli -am package -DskipTests
+  missing=""
+  [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+  command -v nmap >/dev/null 2>&1 || missing="$missing nmap"
+  command -v sslscan >/dev/null 2>&1 || missing="$missing sslscan"
+  if [ -n "$missing" ]; then
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  fi
+  exec unshare -n env TLSWEEP_SIDE_BY_SIDE_NETNS=1 "$0" "$N"
+fi
+
+# From here on: inside the new network namespace.
+ip link set lo up
+NGINX=/usr/sbin/nginx
+WORK=$(mktemp -d /tmp/tlsweep-side-by-side.XXXXXX)
+NGINX_PID=""
+stop_nginx() {
+  if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
+    kill -TERM "$NGINX_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$NGINX_PID" 2>/dev/null || true
+    wait "$NGINX_PID" 2>/dev/null || true
+  fi
+}
+trap 'stop_nginx; if [ "${KEEP:-0}" = 1 ]; then echo "outputs kept in $WORK"; else rm -rf "$WORK"; fi' EXIT
+
+openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=bench.tlsweep.test -days 2 \
+  -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
+openssl genpkey -genparam -algorithm DH -pkeyopt group:ffdhe2048 -out "$WORK/dh.pem" 2>/dev/null
+
+# 31 suites: ECDHE/DHE/RSA key exchange, GCM, CCM, CCM8, ChaCha20 and CBC; security level 0 so TLS 1.0/1.1 work.
+SUITES="ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305:\
+ECDHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA:\
+DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384:DHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-SHA256:\
+DHE-RSA-AES256-SHA256:DHE-RSA-AES128-SHA:DHE-RSA-AES256-SHA:AES128-GCM-SHA256:AES256-GCM-SHA384:\
+AES128-SHA256:AES256-SHA256:AES128-SHA:AES256-SHA:CAMELLIA128-SHA:CAMELLIA256-SHA:DHE-RSA-CAMELLIA128-SHA:\
+DHE-RSA-CAMELLIA256-SHA:AES128-CCM:AES256-CCM:DHE-RSA-AES128-CCM:DHE-RSA-AES256-CCM:\
+ECDHE-RSA-CAMELLIA128-SHA256:ECDHE-RSA-CAMELLIA256-SHA384:AES128-CCM8:@SECLEVEL=0"
+
+endpoint() { echo "127.0.$((1 + ($1 - 1) / 250)).$((1 + ($1 - 1) % 250))"; }
+STATUS=127.0.0.1:8080
+{
+  echo "daemon off; master_process on; worker_processes ${NGINX_WORKERS:-auto}; worker_rlimit_nofile 65536;"
+  echo "pid $WORK/nginx.pid; error_log $WORK/error.log crit;"
+  echo "events { worker_connections 16384; }"
+  echo "http { access_log off;"
+  echo "  ssl_certificate $WORK/cert.pem; ssl_certificate_key $WORK/key.pem; ssl_dhparam $WORK/dh.pem;"
+  echo "  ssl_protocols TLSv1 TLSv1.1 TLSv1.2; ssl_prefer_server_ciphers on;"
+  echo "  ssl_ciphers '$SUITES';"
+  echo "  server { listen $STATUS; location = /status { stub_status; } }"
+  for i in $(seq 1 "$N"); do
+    echo "  server { listen $(endpoint "$i"):8443 ssl backlog=4096; return 204; }"
+  done
+  echo "}"
+} > "$WORK/nginx.conf"
+: > "$WORK/hosts.txt"; : > "$WORK/targets.txt"
+for i in $(seq 1 "$N"); do
+  endpoint "$i" >> "$WORK/hosts.txt"
+  echo "$(endpoint "$i"):8443" >> "$WORK/targets.txt"
+done
+SUITE_COUNT=$(openssl ciphers -s -tls1_2 "$SUITES" | tr ':' '\n' | wc -l)
+
+"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/error.log" &
+NGINX_PID=$!
+accepts() { curl -s --noproxy '*' --max-time 5 "http://$STATUS/status" | awk 'NR == 3 {print $1}'; }
+for _ in $(seq 1 100); do [ -n "$(accepts 2>/dev/null || true)" ] && break; sleep 0.1; done
+[ -n "$(accepts)" ] || { echo "nginx did not start:" >&2; cat "$WORK/error.log" >&2; exit 1; }
+
+TICK=$(getconf CLK_TCK)
+# CPU ticks of the children this shell has waited for (cutime + cstime of /proc/$$/stat).
+client_ticks() { sed 's/.*) //' "/proc/$$/stat" | awk '{print $14 + $15}'; }
+# CPU ticks of the nginx master and its workers (utime + stime).
+server_ticks() {
+  { cat "/proc/$NGINX_PID/stat"; for p in $(pgrep -P "$NGINX_PID"); do cat "/proc/$p/stat" 2>/dev/null || true; done; } \
+    | sed 's/.*) //' | awk '{s += $12 + $13} END {print s}'
+}
+now_ns() { date +%s%N; }
+
+echo "nginx $("$NGINX" -v 2>&1 | cut -d/ -f2), worker_processes ${NGINX_WORKERS:-auto}: $N endpoints,"\
+  "TLS 1.0-1.2, $SUITE_COUNT suites, RSA-2048; $(nproc) cores"
+echo "nmap $(nmap --version | awk 'NR == 1 {print $3}'), sslscan $(sslscan --version 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | awk 'NR == 1 {print $1}')," \
+  "java $(java -version 2>&1 | awk -F'"' 'NR == 1 {print $2}')"
+
+ROWS=()
+# measure NAME TIMEOUT CHECK-COMMAND -- COMMAND...: runs COMMAND once, then CHECK-COMMAND prints how many
+# endpoints have a result in the tool's output.
+measure() {
+  local name=$1 limit=$2 check=$3; shift 4
+  local a0 w0 c0 s0 rc=0 w1 c1 s1 a1 status=ok
+  a0=$(accepts); s0=$(server_ticks); c0=$(client_ticks); w0=$(now_ns)
+  timeout -k 10 "$limit" "$@" > "$WORK/$name.out" 2>&1 || rc=$?
+  w1=$(now_ns); c1=$(client_ticks); s1=$(server_ticks); a1=$(accepts)
+  [ "$rc" = 124 ] || [ "$rc" = 137 ] && status=TIMEOUT
+  [ "$status" = ok ] && [ "$rc" != 0 ] && status="exit $rc"
+  # the status request made after the run is in a1: one connection less
+  ROWS+=("$name $(( (w1 - w0) / 1000000 )) $(( (c1 - c0) * 1000 / TICK )) $(( (s1 - s0) * 1000 / TICK ))"\
+" $((a1 - a0 - 1)) $($check) $status")
+  echo "  done: $name ($status)" >&2
+}
+
+echo "== runs (one after another; each under its own timeout)"
+nmap_ok() { grep -c "ssl-enum-ciphers:" "$WORK/nmap.out" || true; }
+measure nmap "${NMAP_TIMEOUT:-1800}" nmap_ok -- \
+  nmap -Pn -n -p 8443 --script ssl-enum-ciphers -iL "$WORK/hosts.txt"
+mkdir -p "$WORK/sslscan"
+sslscan_ok() { grep -l "Accepted" "$WORK"/sslscan/* 2>/dev/null | wc -l; }
+measure sslscan "${SSLSCAN_TIMEOUT:-1800}" sslscan_ok -- \
+  xargs -a "$WORK/targets.txt" -P 8 -n 1 \
+  sh -c 'timeout --foreground -k 5 300 sslscan --no-colour "$1" > "$0/$1.txt" 2>&1' "$WORK/sslscan"
+tlsweep_ok() { cat "$WORK/$1/results.jsonl" 2>/dev/null | wc -l; }
+default_ok() { tlsweep_ok tlsweep-default; }
+measure tlsweep-default "${TLSWEEP_TIMEOUT:-1800}" default_ok -- \
+  java -jar "$JAR" scan -q -iL "$WORK/targets.txt" -o "$WORK/tlsweep-default"
+noprof_ok() { tlsweep_ok tlsweep-no-profiles; }
+measure tlsweep-no-profiles "${TLSWEEP_TIMEOUT:-1800}" noprof_ok -- \
+  java -jar "$JAR" scan -q --no-profiles -iL "$WORK/targets.txt" -o "$WORK/tlsweep-no-profiles"
+
+echo "== $N endpoints; CPU in s (client: the tool's whole process tree; server: nginx master + workers);"\
+  "conn/ep = connections accepted by nginx / N; ratios against nmap"
+printf '%s\n' "${ROWS[@]}" | awk -v n="$N" '
+  function ratio(x, y) { return y > 0 ? sprintf("%.2fx", x / y) : "-" }
+  NR == 1 { bw = $2; bc = $3; bs = $4; bn = $5 }
+  { rows[NR] = $0; w[NR] = $2; c[NR] = $3; s[NR] = $4; k[NR] = $5 }
+  END {
+    printf "%-20s %8s %8s %8s %8s %7s %7s %7s %7s %11s  %s\n", "run", "wall s", "client", "server", "conn/ep",
+      "wall", "client", "server", "conns", "results", "status"
+    for (i = 1; i <= NR; i++) {
+      split(rows[i], f, " "); st = f[7]; for (j = 8; j in f; j++) st = st " " f[j]
+      printf "%-20s %8.2f %8.2f %8.2f %8.1f %7s %7s %7s %7s %11s  %s\n", f[1], w[i] / 1000, c[i] / 1000,
+        s[i] / 1000, k[i] / n, ratio(w[i], bw), ratio(c[i], bc), ratio(s[i], bs), ratio(k[i], bn), f[6] "/" n, st
+    }
+  }'
