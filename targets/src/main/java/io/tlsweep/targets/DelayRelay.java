@@ -6,7 +6,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * A TCP relay on 127.0.0.1 (a free port) in front of one loopback host:port that delays every chunk, in each
@@ -19,17 +18,17 @@ public final class DelayRelay implements AutoCloseable {
     /** The most bytes of one direction of one connection held back before reading from that side pauses. */
     public static final int MAX_QUEUED_BYTES = 256 * 1024;
 
-    private final FarmEventLoop ownLoop;
+    private final FarmEventLoop loop;
     private final Channel server;
     private final InetSocketAddress backend;
     private final Duration oneWay;
 
-    private DelayRelay(FarmEventLoop loop, boolean owned, InetSocketAddress backend, Duration oneWay) {
+    private DelayRelay(FarmEventLoop loop, InetSocketAddress backend, Duration oneWay) {
         LoopbackAddresses.requireLoopback(backend.getAddress().getHostAddress());
         if (oneWay.isNegative()) {
             throw new IllegalArgumentException("a delay cannot be negative: " + oneWay);
         }
-        this.ownLoop = owned ? loop : null;
+        this.loop = loop;
         this.backend = backend;
         this.oneWay = oneWay;
         long delayNanos = oneWay.toNanos();
@@ -49,24 +48,11 @@ public final class DelayRelay implements AutoCloseable {
     public static DelayRelay start(InetSocketAddress backend, Duration oneWay) {
         FarmEventLoop loop = new FarmEventLoop(1);
         try {
-            return new DelayRelay(loop, true, backend, oneWay);
+            return new DelayRelay(loop, backend, oneWay);
         } catch (RuntimeException e) {
             loop.close();
             throw e;
         }
-    }
-
-    /** Starts one relay in front of each farm target, all on one event loop closed with the last of them. */
-    public static List<DelayRelay> inFrontOf(List<FarmTarget> targets, Duration oneWay) {
-        FarmEventLoop loop = new FarmEventLoop(1);
-        List<DelayRelay> relays = new java.util.ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            relays.add(new DelayRelay(loop, i == targets.size() - 1, targets.get(i).address(), oneWay));
-        }
-        if (targets.isEmpty()) {
-            loop.close();
-        }
-        return List.copyOf(relays);
     }
 
     /** Where clients connect: 127.0.0.1 and the port the relay was given. */
@@ -84,12 +70,10 @@ public final class DelayRelay implements AutoCloseable {
         return oneWay;
     }
 
-    /** Stops accepting; open connections end with the event loop when this relay owns it. */
+    /** Stops accepting; open connections end with the relay's event loop. */
     @Override
     public void close() {
         server.close().syncUninterruptibly();
-        if (ownLoop != null) {
-            ownLoop.close();
-        }
+        loop.close();
     }
 }

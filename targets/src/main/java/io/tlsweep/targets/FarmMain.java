@@ -3,6 +3,7 @@ package io.tlsweep.targets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -38,8 +39,12 @@ public final class FarmMain {
         bouncyCastle.setLevel(Level.SEVERE);
         long started = System.nanoTime();
         TargetFarm farm = TargetFarm.startDefault();
-        List<DelayRelay> relays = delayMs < 0 ? List.of()
-                : DelayRelay.inFrontOf(farm.targets(), Duration.ofMillis(delayMs));
+        List<DelayRelay> relays = new ArrayList<>();
+        if (delayMs >= 0) {
+            for (FarmTarget t : farm.targets()) {
+                relays.add(DelayRelay.start(t.address(), Duration.ofMillis(delayMs)));
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             relays.forEach(DelayRelay::close);
