@@ -59,6 +59,7 @@ public final class TargetScan implements CheckPlan<Void> {
     private final Optional<String> sni;
     private final ScanOptions options;
     private final LostAnswers losses;
+    private final HelloSize size = new HelloSize();
     private final Map<ProtocolVersion, VersionLane> lanes = new LinkedHashMap<>();
     private final Set<VersionLane> tookLostAnswers = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<OfferKind, Failure> refusedForReal = new HashMap<>();
@@ -89,8 +90,11 @@ public final class TargetScan implements CheckPlan<Void> {
         this.firstId = firstId;
         List<ProtocolVersion> newestFirst = new ArrayList<>(options.versions());
         Collections.reverse(newestFirst);
+        boolean pairedFirstContact = newestFirst.contains(ProtocolVersion.TLSv1_2)
+                && newestFirst.contains(ProtocolVersion.TLSv1_0);
         for (ProtocolVersion v : newestFirst) {
-            lanes.put(v, new VersionLane(v, sni, options));
+            lanes.put(v, new VersionLane(v, sni, options, size,
+                    pairedFirstContact && v.equals(ProtocolVersion.TLSv1_0)));
         }
     }
 
@@ -135,7 +139,7 @@ public final class TargetScan implements CheckPlan<Void> {
 
     private void send(VersionLane lane, List<ProbeStep> steps) {
         String step = lane.step();
-        lane.next().ifPresent(h -> steps.add(issue(new SentHello(lane, step, h, List.of()))));
+        lane.next().ifPresent(h -> steps.add(issue(new SentHello(lane, step, h))));
     }
 
     private List<VersionLane> firstContactLanes() {
@@ -177,7 +181,10 @@ public final class TargetScan implements CheckPlan<Void> {
                 onLost(lost);
             }
         } else {
-            if (!p.lost().isEmpty()) {
+            if (!(r instanceof Reading.Rejected x && HelloSize.suspect(x.why()))) {
+                size.answered(p.hello());
+            }
+            if (!p.lost().isEmpty() && (!p.shrunk() || size.answeredAtLeast(p.insteadOf()))) {
                 losses.seen(p.step() + ": " + LostAnswers.labels(p.lost()) + ", then " + PreferenceCheck.describe(r));
             }
             if (firstContact) {
@@ -203,13 +210,24 @@ public final class TargetScan implements CheckPlan<Void> {
         Optional<String> contradiction = p.contradiction();
         contradiction.ifPresent(c -> losses.seen(p.step() + ": " + LostAnswers.labels(p.lost()) + ", though " + c));
         switch (losses.afterLoss(p.lost().size())) {
-            case SEND_AGAIN -> resend.addFirst(p);
+            case SEND_AGAIN -> resend.addFirst(shrunkIfSizeMayBeToBlame(p));
             case PARK -> parked.add(p);
             case UNSETTLED -> {
                 losses.unsettled(p.step(), p.lost(), contradiction);
                 p.lane().fold(p.hello(), p.standing());
             }
         }
+    }
+
+    /**
+     * A lost suite offer is sent again smaller, once, when a size intolerance could explain the loss (the smaller
+     * hello's answer then shows whether it does); any other lost hello as it was.
+     */
+    private SentHello shrunkIfSizeMayBeToBlame(SentHello p) {
+        if (p.shrunk() || p.lost().size() != 1) {
+            return p;
+        }
+        return p.lane().shrink(p.hello(), p.lastLoss()).map(p::shrunkTo).orElse(p);
     }
 
     /**
@@ -273,7 +291,7 @@ public final class TargetScan implements CheckPlan<Void> {
             return false;
         }
         notes.add(version + ": probed again, as " + why);
-        lanes.put(version, new VersionLane(version, sni, options));
+        lanes.put(version, new VersionLane(version, sni, options, size, false));
         if (!version.equals(ProtocolVersion.TLSv1_3)
                 && (legacyGroupsOn == null || version.compareTo(legacyGroupsOn) >= 0)) {
             if (legacyGroupsOn != null && !legacyGroupsOn.equals(version)) {
