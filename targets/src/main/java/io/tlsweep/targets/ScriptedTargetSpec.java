@@ -144,11 +144,6 @@ public record ScriptedTargetSpec(String name, String bindAddress, Set<TlsVersion
                 quirks);
     }
 
-    /** This spec under another name (variants of one configuration in one farm). */
-    public ScriptedTargetSpec withName(String newName) {
-        return new ScriptedTargetSpec(newName, bindAddress, versions, cipherSuites, certificate, linger, quirks);
-    }
-
     /** This spec with these quirks instead of its own. */
     public ScriptedTargetSpec withQuirks(ScriptedQuirks newQuirks) {
         return new ScriptedTargetSpec(name, bindAddress, versions, cipherSuites, certificate, linger, newQuirks);
