@@ -134,11 +134,12 @@ final class TargetServer implements AutoCloseable {
 
     private static TlsExpectation scriptedExpectation(ScriptedTargetSpec scripted, CertifiedKey key) {
         return new TlsExpectation(TlsStack.SCRIPTED, scripted.accepted(), Optional.empty(),
-                CertificateFacts.of(key.leaf()), List.of());
+                CertificateFacts.of(key.leaf()), List.of(), scripted.quirks());
     }
 
     private static LegacyServerScript script(ScriptedTargetSpec scripted, CertifiedKey key) {
-        return new LegacyServerScript(scripted.accepted(), key.chain().stream().map(TargetServer::der).toList());
+        return new LegacyServerScript(scripted.accepted(), scripted.quirks(),
+                key.chain().stream().map(TargetServer::der).toList());
     }
 
     FarmTarget target() {

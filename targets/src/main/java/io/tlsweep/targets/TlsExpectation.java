@@ -1,7 +1,10 @@
 package io.tlsweep.targets;
 
 import io.tlsweep.targets.cert.CertificateFacts;
+import io.tlsweep.targets.suite.SuiteCatalog;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -12,13 +15,23 @@ import java.util.stream.Collectors;
  *
  * @param perVersion one entry per accepted version, oldest first; versions absent here are refused
  * @param groups     configured key exchange groups, empty when the stack default applies
+ * @param quirks     the scripted server's size limits and off-version suites; {@link ScriptedQuirks#NONE} for
+ *                   every real stack (the off-version pairs are in {@code perVersion} too, see {@link #offVersion()})
  */
 public record TlsExpectation(TlsStack stack, List<VersionFacts> perVersion, Optional<SniRequirement> sni,
-                             CertificateFacts certificate, List<String> groups) implements Expectation {
+                             CertificateFacts certificate, List<String> groups, ScriptedQuirks quirks)
+        implements Expectation {
 
     public TlsExpectation {
         perVersion = List.copyOf(perVersion);
         groups = List.copyOf(groups);
+        Objects.requireNonNull(quirks, "quirks");
+    }
+
+    /** A target without quirks (every real stack). */
+    public TlsExpectation(TlsStack stack, List<VersionFacts> perVersion, Optional<SniRequirement> sni,
+                          CertificateFacts certificate, List<String> groups) {
+        this(stack, perVersion, sni, certificate, groups, ScriptedQuirks.NONE);
     }
 
     public List<TlsVersion> versions() {
@@ -35,12 +48,31 @@ public record TlsExpectation(TlsStack stack, List<VersionFacts> perVersion, Opti
         return at(version).map(VersionFacts::suites).orElse(List.of());
     }
 
+    /**
+     * The accepted pairs the registry says cannot be: per version (oldest first, only versions that have some),
+     * the accepted suites that version cannot carry by the farm's {@link SuiteCatalog}, in server order. What a
+     * scanner should report as {@code suite-off-version}; empty for every real stack.
+     */
+    public List<VersionFacts> offVersion() {
+        List<VersionFacts> out = new ArrayList<>();
+        for (VersionFacts facts : perVersion) {
+            List<Suite> off = facts.suites().stream()
+                    .filter(s -> SuiteCatalog.byCode(s.code()).filter(i -> !i.usableAt(facts.version())).isPresent())
+                    .toList();
+            if (!off.isEmpty()) {
+                out.add(new VersionFacts(facts.version(), off, facts.order()));
+            }
+        }
+        return out;
+    }
+
     @Override
     public String summary() {
         if (stack == TlsStack.SCRIPTED) {
             return "scripted legacy server (not a real TLS stack: the real ones here refuse these suites) "
                     + perVersion.stream().map(v -> v.version().label() + v.suites() + " " + v.order() + " order")
-                    .collect(Collectors.joining(" ")) + " cert: " + certificate.summary();
+                    .collect(Collectors.joining(" ")) + (quirks.any() ? " quirks: " + quirks.summary() : "")
+                    + " cert: " + certificate.summary();
         }
         String versions = perVersion.stream()
                 .map(v -> v.version().label() + "[" + v.suites().size() + " suites, " + v.order() + "]")

@@ -39,6 +39,9 @@ class PreludeTargetsTest {
             PreludeTargetSpec.of("prelude-scripted", "scripted", SCRIPTED),
             PreludeTargetSpec.of("prelude-framed", "framed", ScriptedTargetSpec.of("prelude-framed-tls",
                     EnumSet.of(TlsVersion.TLS1_2), List.of("TLS_RSA_WITH_AES_128_CBC_SHA"))).withFraming(),
+            PreludeTargetSpec.of("prelude-framed-short", "framed", ScriptedTargetSpec.of("prelude-framed-short-tls",
+                    EnumSet.of(TlsVersion.TLS1_2), List.of("TLS_RSA_WITH_AES_128_CBC_SHA")).withMaxHelloBytes(46))
+                    .withFraming(),
             PreludeTargetSpec.smtp("prelude-smtp", "farm test SMTP", DefaultProfiles.modernTls12And13().toBuilder()
                     .name("prelude-smtp-tls").build()),
             PreludeTargetSpec.smtp("prelude-smtp-refuses", "farm test SMTP", DefaultProfiles.mixed().toBuilder()
@@ -198,6 +201,14 @@ class PreludeTargetsTest {
             byte[] answer = unpacket(s.getInputStream());
             assertEquals(24, answer[0]);
             assertEquals(2, answer[5], "a heartbeat response, in a packet of its own");
+        }
+    }
+
+    @Test
+    void aFramedServerRefusingLongHellosClosesWithoutAPacket(TargetFarm farm) throws Exception {
+        try (Socket s = startTls(farm.target("prelude-framed-short"))) {
+            s.getOutputStream().write(packet(HELLO));
+            assertEquals(-1, s.getInputStream().read(), "47 hello bytes against a limit of 46: a close, no packet");
         }
     }
 

@@ -114,6 +114,38 @@ class ScriptedTargetsTest {
         assertEquals(List.of(0x009C, 0x000A), mixed.accepted().get(1).codes());
     }
 
+    @Test
+    void offVersionSuitesJoinEveryConfiguredVersionInServerOrder() {
+        List<String> suites = List.of("TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+                "TLS_RSA_WITH_AES_256_CBC_SHA256");
+        ScriptedTargetSpec gcmEverywhere = ScriptedTargetSpec.of("gcm-everywhere",
+                EnumSet.of(TlsVersion.TLS1_0, TlsVersion.TLS1_2), suites)
+                .withOffVersionSuites("TLS_RSA_WITH_AES_128_GCM_SHA256");
+        assertEquals(List.of(0x009C, 0x000A), gcmEverywhere.accepted().get(0).codes());
+        assertEquals(List.of(0x009C, 0x000A, 0x003D), gcmEverywhere.accepted().get(1).codes());
+        ScriptedTargetSpec onlyOffVersion = ScriptedTargetSpec.of("gcm-only", EnumSet.of(TlsVersion.TLS1_0),
+                List.of("TLS_RSA_WITH_AES_128_GCM_SHA256"),
+                ScriptedQuirks.NONE.withOffVersionSuites(List.of("TLS_RSA_WITH_AES_128_GCM_SHA256")));
+        assertEquals(List.of(0x009C), onlyOffVersion.accepted().get(0).codes());
+        assertEquals(ScriptedQuirks.NONE, DefaultProfiles.legacy3desRc4().quirks());
+    }
+
+    @Test
+    void quirksThatCannotHoldAreRefused() {
+        ScriptedTargetSpec plain = ScriptedTargetSpec.of("x", EnumSet.of(TlsVersion.TLS1_1, TlsVersion.TLS1_2),
+                List.of("TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA"));
+        assertThrows(IllegalArgumentException.class, () -> plain.withOffVersionSuites("TLS_RSA_WITH_RC4_128_SHA"),
+                "not configured");
+        assertThrows(IllegalArgumentException.class, () -> plain.withOffVersionSuites("TLS_RSA_WITH_AES_128_CBC_SHA"),
+                "belongs everywhere already");
+        assertThrows(IllegalArgumentException.class, () -> plain.withOffVersionSuites(
+                "TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256"));
+        assertThrows(IllegalArgumentException.class, () -> plain.withMaxOfferedSuites(0));
+        assertThrows(IllegalArgumentException.class, () -> plain.withMaxHelloBytes(ScriptedQuirks.SMALLEST_HELLO - 1));
+        assertEquals(ScriptedQuirks.SMALLEST_HELLO,
+                plain.withMaxHelloBytes(ScriptedQuirks.SMALLEST_HELLO).quirks().maxHelloBytes().getAsInt());
+    }
+
     private static Socket open(FarmTarget target) throws IOException {
         Socket s = new Socket();
         s.connect(target.address(), 2000);

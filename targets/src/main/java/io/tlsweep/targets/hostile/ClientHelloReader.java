@@ -26,7 +26,8 @@ public final class ClientHelloReader {
         if (end - p < 4 || record[p] != 0x01) {
             return Optional.empty();
         }
-        int bodyEnd = Math.min(end, p + 4 + u24(record, p + 1));
+        int messageLength = 4 + u24(record, p + 1);
+        int bodyEnd = Math.min(end, p + messageLength);
         p += 4;
         if (bodyEnd - p < 2 + 32 + 1) {
             return Optional.empty();
@@ -69,7 +70,8 @@ public final class ClientHelloReader {
                 p += 4 + length;
             }
         }
-        return Optional.of(new ClientHelloSummary(clientVersion, sessionId, suites, extensions, supportedVersions));
+        return Optional.of(new ClientHelloSummary(clientVersion, sessionId, suites, extensions, supportedVersions,
+                messageLength));
     }
 
     /** The ClientHello form of supported_versions: a one-byte length, then two-byte versions. */

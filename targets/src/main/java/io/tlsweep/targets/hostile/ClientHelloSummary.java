@@ -10,9 +10,11 @@ import java.util.List;
  * @param cipherSuites   offered suite codes in client order (SCSVs and GREASE included)
  * @param extensionTypes offered extension types in order
  * @param supportedVersions the versions listed in supported_versions (GREASE included); empty without it
+ * @param messageLength  the handshake message's length: its 4-byte header plus the body length the header
+ *                       declares (which may reach past the record read)
  */
 public record ClientHelloSummary(int clientVersion, byte[] sessionId, List<Integer> cipherSuites,
-                                 List<Integer> extensionTypes, List<Integer> supportedVersions) {
+                                 List<Integer> extensionTypes, List<Integer> supportedVersions, int messageLength) {
 
     public ClientHelloSummary {
         sessionId = sessionId.clone();

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Answers the first record as the {@link LegacyServerScript} says: after a fatal alert it closes at once,
+ * for a silent refusal it closes without writing (a FIN: the whole first record has been read by then),
  * after a first flight it waits {@code linger} (a script cannot finish the handshake) and closes.
  * Anything that is not a ClientHello is closed on.
  */
@@ -40,6 +41,10 @@ final class LegacyServerHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         LegacyServerScript.Answer answer = script.answer(hello.get());
+        if (answer.silent()) {
+            ctx.close();
+            return;
+        }
         var written = ctx.writeAndFlush(Unpooled.wrappedBuffer(answer.bytes()));
         if (answer.refused()) {
             written.addListener(ChannelFutureListener.CLOSE);

@@ -1,5 +1,6 @@
 package io.tlsweep.targets.scripted;
 
+import io.tlsweep.targets.ScriptedQuirks;
 import io.tlsweep.targets.Suite;
 import io.tlsweep.targets.VersionFacts;
 import io.tlsweep.targets.hostile.ClientHelloSummary;
@@ -10,40 +11,65 @@ import java.util.Optional;
 
 /**
  * What the scripted legacy server ({@link io.tlsweep.targets.ScriptedTargetSpec}) answers to one
- * ClientHello. Pure: a summary of the hello in, the bytes to send out.
+ * ClientHello. Pure: a summary of the hello in, the bytes to send out. Its {@link ScriptedQuirks} decide
+ * first: a hello message longer than {@code maxHelloBytes} gets no bytes and a close, one listing more than
+ * {@code maxOfferedSuites} suites a fatal {@code decode_error}; then the version and the suite are chosen from
+ * what it accepts (off-version suites are already in that list).
  */
 public final class LegacyServerScript {
 
     public static final int HANDSHAKE_FAILURE = 40;
     public static final int PROTOCOL_VERSION = 70;
+    public static final int DECODE_ERROR = ScriptedQuirks.DECODE_ERROR;
     private static final int TLS1_2 = 0x0303;
     private static final byte[] SERVER_HELLO_DONE = {0x0e, 0x00, 0x00, 0x00};
 
     private final List<VersionFacts> accepted;
+    private final ScriptedQuirks quirks;
     private final byte[] certificateMessage;
+
+    /** A tolerant script ({@link ScriptedQuirks#NONE}). */
+    public LegacyServerScript(List<VersionFacts> accepted, List<byte[]> chainDer) {
+        this(accepted, ScriptedQuirks.NONE, chainDer);
+    }
 
     /**
      * @param accepted what it accepts per version, suites in server order (the spec's {@code accepted()})
+     * @param quirks   the spec's size limits (its off-version suites are already in {@code accepted})
      * @param chainDer the certificate chain it presents, leaf first, DER
      */
-    public LegacyServerScript(List<VersionFacts> accepted, List<byte[]> chainDer) {
+    public LegacyServerScript(List<VersionFacts> accepted, ScriptedQuirks quirks, List<byte[]> chainDer) {
         this.accepted = List.copyOf(accepted);
+        this.quirks = quirks;
         this.certificateMessage = certificateMessage(chainDer);
     }
 
     /**
-     * The answer: a first flight (ServerHello, Certificate, ServerHelloDone) or a fatal alert.
+     * The answer: a first flight (ServerHello, Certificate, ServerHelloDone), a fatal alert, or nothing at all.
      *
-     * @param bytes   the records to send
-     * @param refused true for a fatal alert, after which the server closes at once
+     * @param bytes   the records to send; empty for a silent close
+     * @param refused true for a fatal alert or a silent close, after which the server closes at once
      */
     public record Answer(byte[] bytes, boolean refused) {
+
+        /** Whether the server closes without sending a byte. */
+        public boolean silent() {
+            return refused && bytes.length == 0;
+        }
     }
 
     public Answer answer(ClientHelloSummary hello) {
+        int alertVersion = Math.max(0x0300, Math.min(hello.clientVersion(), TLS1_2));
+        if (quirks.maxHelloBytes().isPresent() && hello.messageLength() > quirks.maxHelloBytes().getAsInt()) {
+            return new Answer(new byte[0], true);
+        }
+        if (quirks.maxOfferedSuites().isPresent()
+                && hello.cipherSuites().size() > quirks.maxOfferedSuites().getAsInt()) {
+            return alert(alertVersion, DECODE_ERROR);
+        }
         Optional<VersionFacts> version = negotiate(hello);
         if (version.isEmpty()) {
-            return alert(Math.max(0x0300, Math.min(hello.clientVersion(), TLS1_2)), PROTOCOL_VERSION);
+            return alert(alertVersion, PROTOCOL_VERSION);
         }
         int code = version.get().version().code();
         Optional<Suite> suite = version.get().suites().stream()

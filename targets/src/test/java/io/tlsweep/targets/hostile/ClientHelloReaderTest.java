@@ -23,6 +23,14 @@ class ClientHelloReaderTest {
         assertEquals(List.of(0xC02F, 0xC030, 0x009C, 0x002F, 0x00FF), hello.cipherSuites());
         assertEquals(List.of(0x000a, 0x000b, 0x000d), hello.extensionTypes());
         assertTrue(hello.offersRenegotiationInfo());
+        assertEquals(HELLO.length - 5, hello.messageLength(), "the handshake header and body, not the record header");
+    }
+
+    @Test
+    void messageLengthIsWhatTheHeaderDeclaresEvenPastTheRecord() {
+        byte[] continued = HELLO.clone();
+        continued[5 + 2] = 0x01;
+        assertEquals(4 + 0x014b, ClientHelloReader.read(continued).orElseThrow().messageLength());
     }
 
     @Test

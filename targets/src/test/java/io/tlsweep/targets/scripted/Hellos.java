@@ -28,6 +28,37 @@ final class Hellos {
         return hello(0x0303, ext.toByteArray(), suites);
     }
 
+    /** The handshake message of a ClientHello with {@code suites} and no extensions: header and body. */
+    static int messageLength(int suiteCount) {
+        return 4 + 2 + 32 + 1 + 2 + 2 * suiteCount + 1 + 1;
+    }
+
+    /**
+     * Like {@link #hello(int, int...)} with a padding extension (RFC 7685, zero bytes) that makes the handshake
+     * message, header included, exactly {@code messageLength} bytes long.
+     */
+    static byte[] paddedTo(int messageLength, int version, int... suites) {
+        int padding = messageLength - messageLength(suites.length) - 2 - 4;
+        if (padding < 0) {
+            throw new IllegalArgumentException("too short for a padding extension: " + messageLength);
+        }
+        ByteArrayOutputStream ext = new ByteArrayOutputStream();
+        u16(ext, 0x0015);
+        u16(ext, padding);
+        ext.writeBytes(new byte[padding]);
+        return hello(version, ext.toByteArray(), suites);
+    }
+
+    /** {@code count} suite codes: {@code count - 1} codes no scripted server is configured with, then {@code last}. */
+    static int[] suitesEndingWith(int count, int last) {
+        int[] suites = new int[count];
+        for (int i = 0; i < count - 1; i++) {
+            suites[i] = 0x1400 + i;
+        }
+        suites[count - 1] = last;
+        return suites;
+    }
+
     private static byte[] hello(int version, byte[] extensions, int... suites) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         u16(body, version);
