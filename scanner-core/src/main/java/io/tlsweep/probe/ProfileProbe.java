@@ -2,6 +2,7 @@ package io.tlsweep.probe;
 
 import io.tlsweep.prelude.Prelude;
 import io.tlsweep.profile.ClientProfile;
+import io.tlsweep.profile.DistinctHello;
 import io.tlsweep.profile.ProfileHello;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
@@ -25,26 +26,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends every client profile's own ClientHello once and records what the server chose: the confirmation of
- * the profile predictions, and on its own the quick "who can talk to this endpoint today" mode. The first
- * hello goes alone; when it finds nothing listening, silence or not TLS, the rest are not sent. A hello whose
- * answer was lost (reset, closed, silent) is sent again as {@link LostAnswers} says, like the scan's.
+ * Sends the client profiles' own ClientHellos and records what the server chose for each profile: the
+ * confirmation of the profile predictions, and on its own the quick "who can talk to this endpoint today" mode.
+ * Profiles whose hellos a server cannot tell apart ({@link ProfileHello#distinct}) share one connection, and its
+ * answer is read for each of them as if each had sent it. The first hello goes alone; when it finds nothing
+ * listening, silence or not TLS, the rest are not sent. A hello whose answer was lost (reset, closed, silent) is
+ * sent again as {@link LostAnswers} says, like the scan's.
  */
 public final class ProfileProbe implements CheckPlan<Void> {
     /** The profile hellos' key: what they got is the result's {@code profileHellos}. */
     public static final PartKey<Void> KEY = new PartKey<>("profiles", Void.class);
 
-    /** One profile's hello, with the answers it lost so far. */
-    private record Attempt(ClientProfile profile, ClientHelloSpec hello, List<Failure> lost) {
+    /** One distinct hello, with the answers it lost so far. */
+    private record Attempt(DistinctHello hello, List<Failure> lost) {
         Attempt lostAgain(Failure f) {
             List<Failure> more = new ArrayList<>(lost);
             more.add(f);
-            return new Attempt(profile, hello, List.copyOf(more));
+            return new Attempt(hello, List.copyOf(more));
         }
     }
 
     private final List<ClientProfile> profiles;
-    private final Optional<String> sni;
+    private final List<DistinctHello> hellos;
     private final int firstId;
     private final LostAnswers losses;
     private final Map<Integer, Attempt> outstanding = new HashMap<>();
@@ -58,26 +61,29 @@ public final class ProfileProbe implements CheckPlan<Void> {
 
     /** @param firstId the first step id to use, so the steps do not collide with another plan's */
     public ProfileProbe(List<ClientProfile> profiles, Optional<String> sni, int firstId) {
-        this(profiles, sni, firstId, new LostAnswers());
+        this(profiles, sni, List.of(), firstId, new LostAnswers());
     }
 
-    ProfileProbe(List<ClientProfile> profiles, Optional<String> sni, int firstId, LostAnswers losses) {
+    /** @param alpn what the endpoint's prelude puts in every hello in place of its own; empty for none */
+    ProfileProbe(List<ClientProfile> profiles, Optional<String> sni, List<String> alpn, int firstId,
+            LostAnswers losses) {
         this.profiles = List.copyOf(profiles);
-        this.sni = sni;
+        this.hellos = ProfileHello.distinct(profiles, sni, alpn);
         this.firstId = firstId;
         this.losses = losses;
     }
 
     /**
-     * The own hello of every profile that applies to the context's endpoint (its service: the prelude spoken
-     * before TLS, or none); empty when no profile does.
+     * The distinct hellos of the profiles that apply to the context's endpoint (its service: the prelude spoken
+     * before TLS, or none), as that endpoint's prelude has them sent; empty when no profile applies.
      */
     public static Optional<ProfileProbe> plan(PlanContext context) {
         String service = context.prelude().map(Prelude::protocol).orElse("");
         List<ClientProfile> profiles = context.settings().profiles().stream().filter(p -> p.appliesTo(service))
                 .toList();
         return profiles.isEmpty() ? Optional.empty()
-                : Optional.of(new ProfileProbe(profiles, context.sni(), context.firstStepId(), context.losses()));
+                : Optional.of(new ProfileProbe(profiles, context.sni(), context.prelude().map(Prelude::alpn)
+                        .orElse(List.of()), context.firstStepId(), context.losses()));
     }
 
     @Override
@@ -87,7 +93,7 @@ public final class ProfileProbe implements CheckPlan<Void> {
         do {
             while (ending == null && room(steps, serial)) {
                 Attempt a = !resend.isEmpty() ? resend.poll()
-                        : next < profiles.size() ? fresh(profiles.get(next++)) : null;
+                        : next < hellos.size() ? new Attempt(hellos.get(next++), List.of()) : null;
                 if (a == null) {
                     break;
                 }
@@ -96,15 +102,11 @@ public final class ProfileProbe implements CheckPlan<Void> {
                 if (!a.lost().isEmpty()) {
                     losses.sentAgain();
                 }
-                steps.add(new ProbeStep(id, "profile " + a.profile().id()
-                        + (a.lost().isEmpty() ? "" : " attempt " + (a.lost().size() + 1)), a.hello()));
+                steps.add(new ProbeStep(id, a.hello().label()
+                        + (a.lost().isEmpty() ? "" : " attempt " + (a.lost().size() + 1)), a.hello().hello()));
             }
         } while (steps.isEmpty() && outstanding.isEmpty() && settleParked());
         return steps;
-    }
-
-    private Attempt fresh(ClientProfile p) {
-        return new Attempt(p, ProfileHello.of(p, sni), List.of());
     }
 
     /** The first hello goes alone until something answered; on an endpoint losing answers, every hello does. */
@@ -146,32 +148,36 @@ public final class ProfileProbe implements CheckPlan<Void> {
                 case SEND_AGAIN -> resend.addFirst(again);
                 case PARK -> parked.add(again);
                 case UNSETTLED -> {
-                    losses.unsettled("profile " + a.profile().id(), again.lost(), Optional.empty());
+                    losses.unsettled(a.hello().label(), again.lost(), Optional.empty());
                     record(again, none.failure());
                 }
             }
             return;
         }
-        ProfileOutcome o = read(a.profile(), a.hello(), outcome);
         if (!a.lost().isEmpty()) {
-            losses.seen("profile " + a.profile().id() + ": " + LostAnswers.labels(a.lost()) + ", then " + o.reason()
-                    .label() + o.version().map(v -> " " + v).orElse(""));
+            ProfileOutcome o = read(a.hello().profiles().get(0), a.hello().hello(), outcome);
+            losses.seen(a.hello().label() + ": " + LostAnswers.labels(a.lost()) + ", then " + o.reason().label()
+                    + o.version().map(v -> " " + v).orElse(""));
         }
-        record(a, o);
+        record(a, outcome);
     }
 
     private void record(Attempt a, Failure lost) {
-        record(a, read(a.profile(), a.hello(), new ConnectionOutcome.NoReply(lost, Timings.NONE)));
+        record(a, new ConnectionOutcome.NoReply(lost, Timings.NONE));
     }
 
-    private void record(Attempt a, ProfileOutcome o) {
-        observed.put(a.profile().id(), o);
-        contacted = true;
-        if (o.reason() == Reason.NO_ANSWER) {
-            ending = o.failure().orElseThrow();
-            resend.clear();
-            parked.clear();
+    /** The one answer read for every profile sharing the hello, each as its client would read it. */
+    private void record(Attempt a, ConnectionOutcome outcome) {
+        for (ClientProfile p : a.hello().profiles()) {
+            ProfileOutcome o = read(p, a.hello().hello(), outcome);
+            observed.put(p.id(), o);
+            if (o.reason() == Reason.NO_ANSWER) {
+                ending = o.failure().orElseThrow();
+                resend.clear();
+                parked.clear();
+            }
         }
+        contacted = true;
     }
 
     private static boolean lost(FailureKind kind) {
@@ -182,7 +188,7 @@ public final class ProfileProbe implements CheckPlan<Void> {
     @Override
     public boolean done() {
         return outstanding.isEmpty() && resend.isEmpty() && parked.isEmpty()
-                && (ending != null || next >= profiles.size());
+                && (ending != null || next >= hellos.size());
     }
 
     /** What each profile's hello got, by profile id, in profile order; profiles not sent are absent. */
@@ -203,7 +209,12 @@ public final class ProfileProbe implements CheckPlan<Void> {
         return ending != null;
     }
 
-    /** Connections opened, hellos sent again included. */
+    /** The distinct hellos this plan sends, each once unless its answer is lost. */
+    public List<DistinctHello> hellos() {
+        return hellos;
+    }
+
+    /** Connections opened, hellos sent again included: one per distinct hello when no answer is lost. */
     @Override
     public int connections() {
         return issued;

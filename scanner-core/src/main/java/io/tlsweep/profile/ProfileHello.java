@@ -7,7 +7,9 @@ import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -61,6 +63,35 @@ public final class ProfileHello {
                     .pskKeyExchangeModes((byte) 1);
         }
         return b.build();
+    }
+
+    /**
+     * The distinct hellos of {@code profiles} ({@link #of} each): profiles whose hellos a server cannot tell apart
+     * ({@link HelloKey}) share one, in the order their first profile comes.
+     */
+    public static List<DistinctHello> distinct(List<ClientProfile> profiles, Optional<String> serverName) {
+        return distinct(profiles, serverName, List.of());
+    }
+
+    /**
+     * As {@link #distinct(List, Optional)} on an endpoint whose prelude puts {@code alpn} in every hello in place of
+     * the hello's own (TDS 8.0 strict encryption); an empty list leaves each hello's own.
+     */
+    public static List<DistinctHello> distinct(List<ClientProfile> profiles, Optional<String> serverName,
+            List<String> alpn) {
+        Map<HelloKey, List<ClientProfile>> members = new LinkedHashMap<>();
+        Map<HelloKey, ClientHelloSpec> hellos = new LinkedHashMap<>();
+        for (ClientProfile p : profiles) {
+            ClientHelloSpec hello = of(p, serverName);
+            if (!alpn.isEmpty()) {
+                hello = hello.toBuilder().alpn(alpn).build();
+            }
+            HelloKey key = HelloKey.of(hello);
+            hellos.putIfAbsent(key, hello);
+            members.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+        }
+        return members.entrySet().stream().map(e -> new DistinctHello(e.getKey(), hellos.get(e.getKey()),
+                e.getValue())).toList();
     }
 
     /** Where the hello sent differs from the client's own, in words for a report; empty when it does not. */

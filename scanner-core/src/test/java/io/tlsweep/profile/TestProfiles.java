@@ -23,6 +23,7 @@ public final class TestProfiles {
             NamedGroup.byName("secp256r1").orElseThrow(), NamedGroup.byName("secp384r1").orElseThrow());
     private boolean sni = true;
     private boolean legacySignaturesRefused;
+    private List<String> alpn;
     private List<String> services;
 
     private TestProfiles(String id, ClientFamily family) {
@@ -65,6 +66,12 @@ public final class TestProfiles {
         return this;
     }
 
+    /** The ALPN protocols the client offers; without it the hello carries no ALPN. */
+    public TestProfiles alpn(String... protocols) {
+        alpn = List.of(protocols);
+        return this;
+    }
+
     public TestProfiles noSni() {
         sni = false;
         return this;
@@ -74,7 +81,7 @@ public final class TestProfiles {
         return new ClientProfile(id, id + " (test)", family, fact(versions),
                 fact(completes == null ? versions : completes), fact(List.copyOf(suites)), fact(List.copyOf(tls13)),
                 fact(groups), Optional.empty(), fact(sni), fact(HelloFormat.TLS), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.ofNullable(alpn).map(TestProfiles::fact),
                 legacySignaturesRefused ? Optional.of(fact(true)) : Optional.empty(),
                 Optional.ofNullable(services).map(TestProfiles::fact));
     }

@@ -6,6 +6,7 @@ import io.tlsweep.analysis.ClientImpact;
 import io.tlsweep.analysis.Readiness;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.profile.ClientProfile;
+import io.tlsweep.profile.ProfileHello;
 import io.tlsweep.profile.ProfileFile;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.result.PreferenceOrder;
@@ -20,6 +21,7 @@ import io.tlsweep.wire.CipherSuite;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,23 +46,23 @@ class ProfileAgreementTest {
     /** None of these servers is silent; a generous timeout keeps a loaded two-core machine from failing a hello. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
     private static final List<OpenSslServer> SERVERS = new ArrayList<>();
+    private static final List<Target> TARGETS = new ArrayList<>();
     private static Map<String, TargetResult> scanned;
 
     @BeforeAll
     static void scan(TargetFarm farm) throws Exception {
-        List<Target> targets = new ArrayList<>();
         for (FarmTarget t : farm.tlsTargets()) {
-            targets.add(FarmScans.target(t, t.tls().sni().map(s -> s.serverName()), t.name()));
+            TARGETS.add(FarmScans.target(t, t.tls().sni().map(s -> s.serverName()), t.name()));
         }
         OpenSslServer.require();
-        openssl(targets, "openssl-tls10-serverpref", "-tls1", "-cipher",
+        openssl(TARGETS, "openssl-tls10-serverpref", "-tls1", "-cipher",
                 "ECDHE-RSA-AES256-SHA:AES128-SHA:DES-CBC3-SHA:@SECLEVEL=0", "-serverpref");
-        openssl(targets, "openssl-tls12-clientpref", "-tls1_2", "-cipher",
+        openssl(TARGETS, "openssl-tls12-clientpref", "-tls1_2", "-cipher",
                 "AES128-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-GCM-SHA256");
-        openssl(targets, "openssl-tls12-13", "-no_tls1", "-no_tls1_1", "-cipher",
+        openssl(TARGETS, "openssl-tls12-13", "-no_tls1", "-no_tls1_1", "-cipher",
                 "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA", "-ciphersuites",
                 "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256", "-serverpref", "-groups", "P-384:X25519");
-        scanned = FarmScans.scan(targets, ScanOptions.full(), PROFILES, FarmScans.config(READ_TIMEOUT));
+        scanned = FarmScans.scan(TARGETS, ScanOptions.full(), PROFILES, FarmScans.config(READ_TIMEOUT));
     }
 
     private static void openssl(List<Target> targets, String name, String... args) throws Exception {
@@ -81,6 +83,25 @@ class ProfileAgreementTest {
         long withoutSni = PROFILES.stream().filter(p -> !p.sni().value()).count();
         long sniTargets = scanned.values().stream().filter(r -> r.target().sni().isPresent()).count();
         assertThat(compared).isEqualTo(scanned.size() * PROFILES.size() - withoutSni * sniTargets);
+    }
+
+    /**
+     * Profiles only: one connection per distinct hello among the profiles (fewer than the profiles), and for every
+     * profile the outcome it got after the scan.
+     */
+    @Test
+    void profilesOnlyOpensOneConnectionPerDistinctHelloAndGivesEveryProfileItsOutcome() {
+        Map<String, TargetResult> only = new LinkedHashMap<>();
+        try (TlsScanner scanner = new TlsScanner(FarmScans.config(READ_TIMEOUT), ScanOptions.full(), PROFILES, true)) {
+            scanner.scan(TARGETS.iterator(), r -> only.put(r.target().origin(), r)).join();
+        }
+        assertThat(only.keySet()).containsExactlyInAnyOrderElementsOf(scanned.keySet());
+        only.forEach((name, r) -> {
+            assertThat(r.connections()).as(name).isEqualTo(ProfileHello.distinct(PROFILES, r.target().sni()).size())
+                    .isEqualTo(20).isLessThan(PROFILES.size());
+            assertThat(r.profileHellos()).as(name).containsOnlyKeys(PROFILES.stream().map(ClientProfile::id).toList())
+                    .isEqualTo(scanned.get(name).profileHellos());
+        });
     }
 
     @Test
