@@ -55,6 +55,8 @@ final class SuiteEnumeration implements Stage {
     private int sentStep;
     private Trial trial;
     private int trialStep;
+    private final java.util.ArrayDeque<List<CipherSuite>> halves = new java.util.ArrayDeque<>();
+    private boolean sentHalf;
 
     /**
      * @param smallFirst whether the first hello fits the first smaller step (first contact's TLS 1.0 hello, so the
@@ -108,12 +110,17 @@ final class SuiteEnumeration implements Stage {
         }
         sentStep = trial != null ? trialStep : Math.max(size.step(), firstStep);
         firstStep = 0;
-        return Optional.of(HelloSize.fit(sentStep, offer(), this::hello));
+        sentHalf = !halves.isEmpty();
+        return Optional.of(HelloSize.fit(sentStep, offer(sentHalf ? halves.peek() : pool), this::hello));
     }
 
     /** Every suite still to test, as a hello of this version offers them (TLS 1.3's with older suites after). */
     private List<CipherSuite> offer() {
-        return evidence.version.equals(ProtocolVersion.TLSv1_3) ? HelloTemplates.withOlderSuites(pool) : pool;
+        return offer(pool);
+    }
+
+    private List<CipherSuite> offer(List<CipherSuite> suites) {
+        return evidence.version.equals(ProtocolVersion.TLSv1_3) ? HelloTemplates.withOlderSuites(suites) : suites;
     }
 
     private ClientHelloSpec hello(List<CipherSuite> suites) {
@@ -165,13 +172,29 @@ final class SuiteEnumeration implements Stage {
                 size.exonerate(failure.get());
                 evidence.note(describe(trial.large()) + " and " + describe(sent) + " were both turned down ("
                         + failure.get().detail() + "): the server's answer, not a size limit");
-                answered = trial.large();
+                // an alert to both is the server's answer to the large hello too; a lost answer rules out only the
+                // suites of the hello it stood for (the rest are offered again, where a real refusal would show)
+                if (failure.get().kind() == FailureKind.ALERT) {
+                    answered = trial.large();
+                }
             } else if (!size.answeredAtLeast(trial.large())) {
                 size.lowerTo(trialStep);
                 evidence.note(describe(trial.large()) + " got " + trial.why().detail() + " where " + describe(sent)
                         + " was answered: size intolerance, offers cut to " + HelloSize.STEPS.get(trialStep));
             }
             trial = null;
+        }
+        if (sentHalf) {
+            halves.poll();
+        } else if (standingLoss(reading) && !evidence.accepted.isEmpty()) {
+            List<CipherSuite> untested = sent.cipherSuites().stream().filter(pool::contains).toList();
+            if (untested.size() >= 2) {
+                // a version that answers lost this offer on every attempt: its two halves are offered apart, so a
+                // refusal by alert of one shows the loss was not the server's answer
+                halves.add(untested.subList(0, untested.size() / 2));
+                halves.add(untested.subList(untested.size() / 2, untested.size()));
+                return;
+            }
         }
         if (reading instanceof Reading.Accepted a) {
             Set<CipherSuite> offered = Set.copyOf(sent.cipherSuites());
@@ -201,6 +224,12 @@ final class SuiteEnumeration implements Stage {
             }
             finished = true;
         }
+    }
+
+    /** A lost answer that stood as the server's refusal (a reset or a close on every attempt). */
+    private static boolean standingLoss(Reading reading) {
+        return reading instanceof Reading.Rejected r && (r.why().kind() == FailureKind.RESET_BEFORE_REPLY
+                || r.why().kind() == FailureKind.CLOSED_BEFORE_REPLY);
     }
 
     private static String describe(ClientHelloSpec hello) {

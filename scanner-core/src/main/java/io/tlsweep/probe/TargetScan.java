@@ -2,6 +2,7 @@ package io.tlsweep.probe;
 
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.wire.CipherSuite;
@@ -258,13 +259,30 @@ public final class TargetScan implements CheckPlan<Void> {
 
     /**
      * A server turns a version's suite offers down one way: when one offer got a real refusal (an alert, a
-     * lower version) and another only lost answers, the lost ones were not its answer.
+     * lower version) and another only lost answers, the lost ones were not its answer. Nor does it turn down
+     * offers of suites it lacks one way in one version it speaks and another way in another: an offer lost in a
+     * version that accepted suites, where another such version refused its leftover suites with an alert, was
+     * not answered either.
      */
     private void refusedTwoWays(OfferKind kind) {
         Failure real = refusedForReal.get(kind);
         if (real != null && refusedByLostAnswers.contains(kind)) {
             losses.seen(kind.lane().evidence.version + " suites: one offer refused with " + real + ", another only"
                     + " with lost answers");
+            return;
+        }
+        for (OfferKind lost : refusedByLostAnswers) {
+            if (lost.lane().evidence.accepted.isEmpty() || lost.emptyKeyShare()) {
+                continue;
+            }
+            refusedForReal.forEach((other, failure) -> {
+                if (other.lane() != lost.lane() && !other.emptyKeyShare() && !other.lane().evidence.accepted.isEmpty()
+                        && failure.kind() == FailureKind.ALERT
+                        && failure.alert().map(a -> a.code() != 70).orElse(false)) {
+                    losses.seen(lost.lane().evidence.version + " suites: an offer only got lost answers, while "
+                            + other.lane().evidence.version + " turned its leftover suites down with " + failure);
+                }
+            });
         }
     }
 
