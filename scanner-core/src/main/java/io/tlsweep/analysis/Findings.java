@@ -96,6 +96,12 @@ final class Findings {
                     .map(p -> p.version().displayName() + ": " + p.dhPrimeBits().get() + "-bit DH prime")
                     .collect(Collectors.joining("; ")));
         }
+        if (kind == FindingKind.SUITE_OFF_VERSION) {
+            return Optional.of(r.protocols().stream().map(p -> {
+                List<CipherSuite> off = p.cipherSuites().stream().filter(s -> !s.usableIn(p.version())).toList();
+                return off.isEmpty() ? "" : p.version().displayName() + ": " + names(off);
+            }).filter(s -> !s.isEmpty()).collect(Collectors.joining("; ")));
+        }
         throw new IllegalArgumentException("not a scan rule: " + kind);
     }
 

@@ -43,7 +43,10 @@ public final class HelloTemplates {
             0x081A, 0x081B, 0x081C, 0x0401, 0x0501, 0x0601, 0x0303, 0x0301, 0x0302, 0x0402, 0x0502, 0x0602,
             0x0203, 0x0201, 0x0202, 0x0101, 0x0102, 0x0103).mapToObj(SignatureScheme::of).toList();
 
-    /** A server may hang on hellos with more suites than this (size bugs); lists are cut into chunks. */
+    /**
+     * The most suites a TLS 1.3 enumeration hello carries, its own and older ones (offers of older versions carry
+     * every candidate, unless the endpoint shows size intolerance: see {@link HelloSize}).
+     */
     static final int MAX_SUITES_PER_HELLO = 128;
 
     private HelloTemplates() {

@@ -145,7 +145,7 @@ public final class ProfileProbe implements CheckPlan<Void> {
         if (outcome instanceof ConnectionOutcome.NoReply none && lost(none.failure().kind())) {
             Attempt again = a.lostAgain(none.failure());
             switch (losses.afterLoss(again.lost().size())) {
-                case SEND_AGAIN -> resend.add(again);
+                case SEND_AGAIN -> resend.addFirst(again);
                 case PARK -> parked.add(again);
                 case UNSETTLED -> {
                     losses.unsettled(a.hello().label(), again.lost(), Optional.empty());

@@ -11,17 +11,32 @@ import java.util.Optional;
 /**
  * A lane's hello, in flight or waiting to be sent again, with the answers it lost so far.
  *
- * @param step what the lane asks with it ("TLSv1.2 suites")
+ * @param step   what the lane asks with it ("TLSv1.2 suites")
+ * @param insteadOf the larger offer whose answer was lost and that {@code hello} was sent smaller in place of, to
+ *                  see whether size was to blame; null for none
  */
-record SentHello(VersionLane lane, String step, ClientHelloSpec hello, List<Failure> lost) {
+record SentHello(VersionLane lane, String step, ClientHelloSpec hello, List<Failure> lost, ClientHelloSpec insteadOf) {
     SentHello {
         lost = List.copyOf(lost);
+    }
+
+    SentHello(VersionLane lane, String step, ClientHelloSpec hello) {
+        this(lane, step, hello, List.of(), null);
     }
 
     SentHello lostAgain(Failure f) {
         List<Failure> more = new ArrayList<>(lost);
         more.add(f);
-        return new SentHello(lane, step, hello, more);
+        return new SentHello(lane, step, hello, more, insteadOf);
+    }
+
+    /** The same lost hello, to be sent again as the smaller {@code smaller}. */
+    SentHello shrunkTo(ClientHelloSpec smaller) {
+        return new SentHello(lane, step, smaller, lost, hello);
+    }
+
+    boolean shrunk() {
+        return insteadOf != null;
     }
 
     Failure lastLoss() {

@@ -1,5 +1,7 @@
 package io.tlsweep.probe;
 
+import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
 import io.tlsweep.wire.Authentication;
 import io.tlsweep.wire.BulkCipher;
 import io.tlsweep.wire.CipherSuite;
@@ -19,12 +21,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds every suite a version accepts: offer the candidates, remove the one chosen, repeat. A rejection
- * rules out the whole offered chunk, so a version costs (accepted + chunks) hellos; a protocol_version
- * alert or a lower-version answer ends it after one. TLS 1.3 is probed with an empty key_share (the
- * HelloRetryRequest names the suite), switching to real key shares if a server rejects the empty one; its
- * hellos also carry older suites ({@link HelloTemplates#withOlderSuites}), so a server without TLS 1.3 that
- * decides by legacy_version answers with its own version rather than refusing.
+ * Finds every suite a version accepts: offer every candidate, remove the one chosen, repeat, so a version costs
+ * accepted + 1 hellos; a protocol_version alert or a lower-version answer ends it after one. The candidates of
+ * SSLv3 to TLS 1.2 are every registry suite, the ones the registry gives the version first: a server that accepts
+ * a suite outside its version (a TLS 1.2-only suite in TLS 1.1) is found at no extra hello. An endpoint that
+ * shows size intolerance gets smaller offers ({@link HelloSize}): a rejection such an endpoint gives a large
+ * hello rules nothing out until a smaller hello with the same first suites is answered. TLS 1.3 is probed with
+ * an empty key_share (the HelloRetryRequest names the suite), switching to real key shares if a server rejects
+ * the empty one; its hellos also carry older suites ({@link HelloTemplates#withOlderSuites}), so a server
+ * without TLS 1.3 that decides by legacy_version answers with its own version rather than refusing.
  */
 final class SuiteEnumeration implements Stage {
     private static final Set<KeyExchange> COMMON_KX = EnumSet.of(KeyExchange.ECDHE, KeyExchange.DHE,
@@ -32,20 +37,38 @@ final class SuiteEnumeration implements Stage {
     private static final Set<BulkCipher> COMMON_CIPHERS = EnumSet.of(BulkCipher.AES_GCM, BulkCipher.AES_CBC,
             BulkCipher.CHACHA20_POLY1305, BulkCipher.TRIPLE_DES, BulkCipher.RC4, BulkCipher.AES_CCM);
 
+    /** A large hello turned down in a way a size intolerance could explain, while a smaller one is tried. */
+    private record Trial(Failure why, ClientHelloSpec large) {
+    }
+
     private final VersionEvidence evidence;
     private final Optional<String> sni;
     private final boolean firstOnly;
+    private final HelloSize size;
     private final List<CipherSuite> pool;
     private final List<NamedGroup> groups;
+    private final List<Set<CipherSuite>> offersAccepted = new ArrayList<>();
     private HelloTemplates.KeyShareMode keyShares = HelloTemplates.KeyShareMode.EMPTY;
     private boolean realSharesTried;
-    private boolean rejectedOnce;
     private boolean finished;
+    private int firstStep;
+    private int sentStep;
+    private Trial trial;
+    private int trialStep;
+    private final java.util.ArrayDeque<List<CipherSuite>> halves = new java.util.ArrayDeque<>();
+    private boolean sentHalf;
 
-    SuiteEnumeration(VersionEvidence evidence, Optional<String> sni, boolean firstOnly) {
+    /**
+     * @param smallFirst whether the first hello fits the first smaller step (first contact's TLS 1.0 hello, so the
+     *                   round shows a size intolerance the TLS 1.2 hello of every candidate runs into)
+     */
+    SuiteEnumeration(VersionEvidence evidence, Optional<String> sni, boolean firstOnly, HelloSize size,
+            boolean smallFirst) {
         this.evidence = evidence;
         this.sni = sni;
         this.firstOnly = firstOnly;
+        this.size = size;
+        this.firstStep = smallFirst ? 1 : 0;
         this.pool = new ArrayList<>(candidates(evidence.version));
         this.groups = evidence.version.equals(ProtocolVersion.TLSv1_3) ? HelloTemplates.TLS13_GROUPS
                 : HelloTemplates.LEGACY_GROUPS;
@@ -53,11 +76,17 @@ final class SuiteEnumeration implements Stage {
 
     private static final Map<ProtocolVersion, List<CipherSuite>> CANDIDATES = new ConcurrentHashMap<>();
 
-    /** Every suite the registry knows for the version, the ones servers commonly run first. */
+    /**
+     * The suites offered for the version. TLS 1.3: its own suites. Older versions: every registry suite, those
+     * the registry gives the version first, and among them the ones servers commonly run first.
+     */
     static List<CipherSuite> candidates(ProtocolVersion version) {
-        return CANDIDATES.computeIfAbsent(version, v -> CipherSuites.forVersion(v).stream()
-                .sorted(Comparator.comparingInt(SuiteEnumeration::rarity))
-                .toList());
+        return CANDIDATES.computeIfAbsent(version, v -> {
+            List<CipherSuite> all = v.equals(ProtocolVersion.TLSv1_3) ? CipherSuites.forVersion(v)
+                    : CipherSuites.all();
+            return all.stream().sorted(Comparator.comparing((CipherSuite s) -> !s.usableIn(v))
+                    .thenComparingInt(SuiteEnumeration::rarity)).toList();
+        });
     }
 
     private static int rarity(CipherSuite s) {
@@ -79,19 +108,99 @@ final class SuiteEnumeration implements Stage {
         if (finished || pool.isEmpty()) {
             return Optional.empty();
         }
-        List<CipherSuite> offer = List.copyOf(pool.subList(0, Math.min(HelloTemplates.MAX_SUITES_PER_HELLO,
-                pool.size())));
-        if (evidence.version.equals(ProtocolVersion.TLSv1_3)) {
-            offer = HelloTemplates.withOlderSuites(offer);
+        sentStep = trial != null ? trialStep : Math.max(size.step(), firstStep);
+        firstStep = 0;
+        sentHalf = !halves.isEmpty();
+        return Optional.of(HelloSize.fit(sentStep, offer(sentHalf ? halves.peek() : pool), this::hello));
+    }
+
+    /** Every suite still to test, as a hello of this version offers them (TLS 1.3's with older suites after). */
+    private List<CipherSuite> offer() {
+        return offer(pool);
+    }
+
+    private List<CipherSuite> offer(List<CipherSuite> suites) {
+        return evidence.version.equals(ProtocolVersion.TLSv1_3) ? HelloTemplates.withOlderSuites(suites) : suites;
+    }
+
+    private ClientHelloSpec hello(List<CipherSuite> suites) {
+        return HelloTemplates.hello(evidence.version, suites, groups, sni, keyShares);
+    }
+
+    /**
+     * A smaller hello to send in place of {@code sent}, an offer of every candidate whose answer was lost with
+     * {@code why}, when a size intolerance could explain the loss; empty when it could not or {@code sent} was
+     * not such an offer (a lost answer to a smaller one is sent again as it was).
+     */
+    Optional<ClientHelloSpec> shrink(ClientHelloSpec sent, Failure why) {
+        if (trial != null || sentStep != 0 || !size.mayBlame(why, sent)) {
+            return Optional.empty();
         }
-        return Optional.of(HelloTemplates.hello(evidence.version, offer, groups, sni, keyShares));
+        Optional<Integer> lower = HelloSize.below(sentStep, sent, offer(), this::hello);
+        lower.ifPresent(s -> {
+            trial = new Trial(why, sent);
+            trialStep = s;
+            sentStep = s;
+        });
+        return lower.map(s -> HelloSize.fit(s, offer(), this::hello));
     }
 
     @Override
     public void fold(ClientHelloSpec sent, Reading reading) {
+        Optional<Failure> failure = reading instanceof Reading.Rejected r ? Optional.of(r.why())
+                : reading instanceof Reading.Silent q ? Optional.of(q.why()) : Optional.empty();
+        boolean versionRefused = reading instanceof Reading.Rejected r && r.versionRefused();
+        if (trial == null && failure.isPresent() && !versionRefused && size.mayBlame(failure.get(), sent)
+                && failure.get().kind() == FailureKind.ALERT) {
+            Optional<Integer> lower = HelloSize.below(sentStep, sent, offer(), this::hello);
+            if (lower.isPresent()) {
+                trial = new Trial(failure.get(), sent);
+                trialStep = lower.get();
+                return;
+            }
+        }
+        ClientHelloSpec answered = sent;
+        if (trial != null) {
+            if (failure.isPresent() && !versionRefused && HelloSize.suspect(failure.get())) {
+                Optional<Integer> lower = failure.get().kind() == FailureKind.ALERT
+                        ? HelloSize.below(trialStep, sent, offer(), this::hello) : Optional.empty();
+                if (lower.isPresent()) {
+                    trialStep = lower.get();
+                    return;
+                }
+                size.exonerate(trial.why());
+                size.exonerate(failure.get());
+                evidence.note(describe(trial.large()) + " and " + describe(sent) + " were both turned down ("
+                        + failure.get().detail() + "): the server's answer, not a size limit");
+                // an alert to both is the server's answer to the large hello too; a lost answer rules out only the
+                // suites of the hello it stood for (the rest are offered again, where a real refusal would show)
+                if (failure.get().kind() == FailureKind.ALERT) {
+                    answered = trial.large();
+                }
+            } else if (!size.answeredAtLeast(trial.large())) {
+                size.lowerTo(trialStep);
+                evidence.note(describe(trial.large()) + " got " + trial.why().detail() + " where " + describe(sent)
+                        + " was answered: size intolerance, offers cut to " + HelloSize.STEPS.get(trialStep));
+            }
+            trial = null;
+        }
+        if (sentHalf) {
+            halves.poll();
+        } else if (standingLoss(reading) && !evidence.accepted.isEmpty()) {
+            List<CipherSuite> untested = sent.cipherSuites().stream().filter(pool::contains).toList();
+            if (untested.size() >= 2) {
+                // a version that answers lost this offer on every attempt: its two halves are offered apart, so a
+                // refusal by alert of one shows the loss was not the server's answer
+                halves.add(untested.subList(0, untested.size() / 2));
+                halves.add(untested.subList(untested.size() / 2, untested.size()));
+                return;
+            }
+        }
         if (reading instanceof Reading.Accepted a) {
+            Set<CipherSuite> offered = Set.copyOf(sent.cipherSuites());
+            evidence.acceptedAcrossChunks |= offersAccepted.stream().anyMatch(o -> !o.contains(a.suite()));
+            offersAccepted.add(offered);
             evidence.accepted.add(a.suite());
-            evidence.acceptedAcrossChunks |= rejectedOnce;
             evidence.observe(a.hello());
             pool.remove(a.suite());
             finished = firstOnly;
@@ -105,8 +214,7 @@ final class SuiteEnumeration implements Stage {
                 keyShares = HelloTemplates.KeyShareMode.REAL;
                 evidence.note("empty key_share turned down (" + r.why().detail() + "); retrying with real key shares");
             } else {
-                rejectedOnce = true;
-                Set<CipherSuite> offered = new HashSet<>(sent.cipherSuites());
+                Set<CipherSuite> offered = new HashSet<>(answered.cipherSuites());
                 pool.removeIf(offered::contains);
             }
         } else if (reading instanceof Reading.Silent) {
@@ -116,5 +224,15 @@ final class SuiteEnumeration implements Stage {
             }
             finished = true;
         }
+    }
+
+    /** A lost answer that stood as the server's refusal (a reset or a close on every attempt). */
+    private static boolean standingLoss(Reading reading) {
+        return reading instanceof Reading.Rejected r && (r.why().kind() == FailureKind.RESET_BEFORE_REPLY
+                || r.why().kind() == FailureKind.CLOSED_BEFORE_REPLY);
+    }
+
+    private static String describe(ClientHelloSpec hello) {
+        return "a hello of " + hello.cipherSuites().size() + " suites (" + HelloSize.bytes(hello) + " bytes)";
     }
 }

@@ -2,6 +2,7 @@ package io.tlsweep.probe;
 
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
+import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.wire.CipherSuite;
@@ -59,6 +60,7 @@ public final class TargetScan implements CheckPlan<Void> {
     private final Optional<String> sni;
     private final ScanOptions options;
     private final LostAnswers losses;
+    private final HelloSize size = new HelloSize();
     private final Map<ProtocolVersion, VersionLane> lanes = new LinkedHashMap<>();
     private final Set<VersionLane> tookLostAnswers = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<OfferKind, Failure> refusedForReal = new HashMap<>();
@@ -89,8 +91,11 @@ public final class TargetScan implements CheckPlan<Void> {
         this.firstId = firstId;
         List<ProtocolVersion> newestFirst = new ArrayList<>(options.versions());
         Collections.reverse(newestFirst);
+        boolean pairedFirstContact = newestFirst.contains(ProtocolVersion.TLSv1_2)
+                && newestFirst.contains(ProtocolVersion.TLSv1_0);
         for (ProtocolVersion v : newestFirst) {
-            lanes.put(v, new VersionLane(v, sni, options));
+            lanes.put(v, new VersionLane(v, sni, options, size,
+                    pairedFirstContact && v.equals(ProtocolVersion.TLSv1_0)));
         }
     }
 
@@ -135,7 +140,7 @@ public final class TargetScan implements CheckPlan<Void> {
 
     private void send(VersionLane lane, List<ProbeStep> steps) {
         String step = lane.step();
-        lane.next().ifPresent(h -> steps.add(issue(new SentHello(lane, step, h, List.of()))));
+        lane.next().ifPresent(h -> steps.add(issue(new SentHello(lane, step, h))));
     }
 
     private List<VersionLane> firstContactLanes() {
@@ -177,7 +182,10 @@ public final class TargetScan implements CheckPlan<Void> {
                 onLost(lost);
             }
         } else {
-            if (!p.lost().isEmpty()) {
+            if (!(r instanceof Reading.Rejected x && HelloSize.suspect(x.why()))) {
+                size.answered(p.hello());
+            }
+            if (!p.lost().isEmpty() && (!p.shrunk() || size.answeredAtLeast(p.insteadOf()))) {
                 losses.seen(p.step() + ": " + LostAnswers.labels(p.lost()) + ", then " + PreferenceCheck.describe(r));
             }
             if (firstContact) {
@@ -203,13 +211,24 @@ public final class TargetScan implements CheckPlan<Void> {
         Optional<String> contradiction = p.contradiction();
         contradiction.ifPresent(c -> losses.seen(p.step() + ": " + LostAnswers.labels(p.lost()) + ", though " + c));
         switch (losses.afterLoss(p.lost().size())) {
-            case SEND_AGAIN -> resend.addFirst(p);
+            case SEND_AGAIN -> resend.addFirst(shrunkIfSizeMayBeToBlame(p));
             case PARK -> parked.add(p);
             case UNSETTLED -> {
                 losses.unsettled(p.step(), p.lost(), contradiction);
                 p.lane().fold(p.hello(), p.standing());
             }
         }
+    }
+
+    /**
+     * A lost suite offer is sent again smaller, once, when a size intolerance could explain the loss (the smaller
+     * hello's answer then shows whether it does); any other lost hello as it was.
+     */
+    private SentHello shrunkIfSizeMayBeToBlame(SentHello p) {
+        if (p.shrunk() || p.lost().size() != 1) {
+            return p;
+        }
+        return p.lane().shrink(p.hello(), p.lastLoss()).map(p::shrunkTo).orElse(p);
     }
 
     /**
@@ -240,13 +259,30 @@ public final class TargetScan implements CheckPlan<Void> {
 
     /**
      * A server turns a version's suite offers down one way: when one offer got a real refusal (an alert, a
-     * lower version) and another only lost answers, the lost ones were not its answer.
+     * lower version) and another only lost answers, the lost ones were not its answer. Nor does it turn down
+     * offers of suites it lacks one way in one version it speaks and another way in another: an offer lost in a
+     * version that accepted suites, where another such version refused its leftover suites with an alert, was
+     * not answered either.
      */
     private void refusedTwoWays(OfferKind kind) {
         Failure real = refusedForReal.get(kind);
         if (real != null && refusedByLostAnswers.contains(kind)) {
             losses.seen(kind.lane().evidence.version + " suites: one offer refused with " + real + ", another only"
                     + " with lost answers");
+            return;
+        }
+        for (OfferKind lost : refusedByLostAnswers) {
+            if (lost.lane().evidence.accepted.isEmpty() || lost.emptyKeyShare()) {
+                continue;
+            }
+            refusedForReal.forEach((other, failure) -> {
+                if (other.lane() != lost.lane() && !other.emptyKeyShare() && !other.lane().evidence.accepted.isEmpty()
+                        && failure.kind() == FailureKind.ALERT
+                        && failure.alert().map(a -> a.code() != 70).orElse(false)) {
+                    losses.seen(lost.lane().evidence.version + " suites: an offer only got lost answers, while "
+                            + other.lane().evidence.version + " turned its leftover suites down with " + failure);
+                }
+            });
         }
     }
 
@@ -273,7 +309,7 @@ public final class TargetScan implements CheckPlan<Void> {
             return false;
         }
         notes.add(version + ": probed again, as " + why);
-        lanes.put(version, new VersionLane(version, sni, options));
+        lanes.put(version, new VersionLane(version, sni, options, size, false));
         if (!version.equals(ProtocolVersion.TLSv1_3)
                 && (legacyGroupsOn == null || version.compareTo(legacyGroupsOn) >= 0)) {
             if (legacyGroupsOn != null && !legacyGroupsOn.equals(version)) {

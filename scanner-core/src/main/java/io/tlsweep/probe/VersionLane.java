@@ -1,5 +1,6 @@
 package io.tlsweep.probe;
 
+import io.tlsweep.result.Failure;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.Optional;
@@ -18,11 +19,13 @@ final class VersionLane {
     private int stageIndex;
     private boolean busy;
 
-    VersionLane(ProtocolVersion version, Optional<String> sni, ScanOptions options) {
+    /** @param smallFirst whether its first hello fits the first smaller {@link HelloSize} step */
+    VersionLane(ProtocolVersion version, Optional<String> sni, ScanOptions options, HelloSize size,
+            boolean smallFirst) {
         this.evidence = new VersionEvidence(version);
         this.sni = sni;
         this.options = options;
-        this.enumeration = new SuiteEnumeration(evidence, sni, !options.enumerateSuites());
+        this.enumeration = new SuiteEnumeration(evidence, sni, !options.enumerateSuites(), size, smallFirst);
         this.current = enumeration;
         this.queued = advance();
     }
@@ -52,6 +55,14 @@ final class VersionLane {
         Optional<ClientHelloSpec> hello = queued;
         queued = Optional.empty();
         return hello;
+    }
+
+    /**
+     * A smaller hello to send again in place of the outstanding suite offer {@code sent}, whose answer was lost
+     * with {@code why}, when a size intolerance could explain it; empty otherwise (send it again as it was).
+     */
+    Optional<ClientHelloSpec> shrink(ClientHelloSpec sent, Failure why) {
+        return current == enumeration ? enumeration.shrink(sent, why) : Optional.empty();
     }
 
     void fold(ClientHelloSpec sent, Reading reading) {

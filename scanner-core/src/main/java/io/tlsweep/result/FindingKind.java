@@ -32,6 +32,9 @@ public final class FindingKind {
             "answers only with the right SNI name");
     public static final FindingKind SMALL_DH_GROUP = new FindingKind("small-dh-group",
             "DHE with a prime below 2048 bits (Logjam)");
+    /** A suite accepted in a version the registry says it does not belong to (a TLS 1.2-only suite in TLS 1.1). */
+    public static final FindingKind SUITE_OFF_VERSION = new FindingKind("suite-off-version",
+            "accepts a suite in a version it does not belong to");
     /** A real TLS stack's handshake negotiated something other than the raw scan predicts. */
     public static final FindingKind REAL_STACK_DISAGREES = new FindingKind("real-stack-disagrees",
             "a real TLS handshake did not negotiate what the raw scan predicts");
@@ -51,7 +54,8 @@ public final class FindingKind {
 
     /** The rules over the scan's facts, in the order their findings are listed (and counted in summary.json). */
     public static final List<FindingKind> SCAN_RULES = List.of(RC4, SWEET32, EXPORT, NULL_CIPHER, ANONYMOUS, DES, MD5,
-            SSLV3, BEAST, NO_FORWARD_SECRECY, CLIENT_ORDER, SNI_REQUIRED, SMALL_DH_GROUP);
+            SSLV3, BEAST, NO_FORWARD_SECRECY, CLIENT_ORDER, SNI_REQUIRED, SMALL_DH_GROUP,
+            SUITE_OFF_VERSION);
 
     private final String label;
     private final String title;

@@ -2,7 +2,11 @@ package io.tlsweep.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.probe.OfferOrder;
 import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.profile.ClientProfile;
+import io.tlsweep.profile.ProfileFile;
+import io.tlsweep.profile.ProfileHello;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ProtocolSupport;
@@ -20,9 +24,9 @@ import io.tlsweep.targets.TlsExpectation;
 import io.tlsweep.targets.VersionFacts;
 import io.tlsweep.wire.BulkCipher;
 import io.tlsweep.wire.CipherSuite;
-import io.tlsweep.wire.CipherSuites;
 import io.tlsweep.wire.KeyExchange;
 import io.tlsweep.wire.ProtocolVersion;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,17 +93,40 @@ class FarmScanTest {
         }
     }
 
+    /** With the client profiles on: the scan's connections, then one per distinct profile hello. */
+    @Test
+    void connectionsFollowTheStatedFormulaWithTheClientProfilesOn(TargetFarm farm) {
+        List<ClientProfile> profiles = ProfileFile.builtIn().profiles().stream().filter(p -> p.appliesTo(""))
+                .toList();
+        List<Target> targets = new ArrayList<>();
+        for (FarmTarget t : farm.tlsTargets()) {
+            targets.add(FarmScans.target(t, t.tls().sni().map(s -> s.serverName()), t.name()));
+        }
+        // a generous read timeout: a hello lost on a loaded machine would be sent again, one connection more
+        Map<String, TargetResult> withProfiles = FarmScans.scan(targets, ScanOptions.full(), profiles,
+                FarmScans.config(Duration.ofSeconds(5)));
+        for (FarmTarget t : farm.tlsTargets()) {
+            TargetResult r = withProfiles.get(t.name());
+            int distinct = ProfileHello.distinct(profiles, t.tls().sni().map(s -> s.serverName())).size();
+            assertThat(r.profileHellos()).as(t.name()).hasSize(profiles.size());
+            assertThat(r.connections()).as(t.name() + " connections with the profiles")
+                    .isEqualTo(expectedConnections(t.tls(), r) + distinct);
+        }
+    }
+
     /**
-     * Connections = for each supported version: accepted suites + the candidate chunks that had to be
-     * turned down (ceil((candidates - accepted) / 128)); one hello for each version the server refuses;
-     * two hellos per version with two or more suites (the same pair offered in both orders), plus one ChaCha20
-     * hello when the server enforces an order with ChaCha20 below first place; groups found + 1 for TLS 1.3,
-     * and the same once for TLS ≤ 1.2 when an ECDHE suite was accepted. No farm target needs its server order
-     * rebuilt (every accepted suite is in the first chunk, found in the order the pair proves).
+     * Connections = for each supported version: accepted suites + 1 (every candidate is offered at once, the one
+     * chosen removed, until the rest is turned down), + 1 for TLS 1.0 when none of its suites is among the 128
+     * of first contact's TLS 1.0 hello; one hello for each version the server refuses; two hellos per version
+     * with two or more suites (the same pair offered in both orders), + (accepted - 1) to rebuild a server order
+     * when first contact's TLS 1.0 hello found its first suite and a later one lies outside that hello, plus one
+     * ChaCha20 hello when the server enforces an order with ChaCha20 below first place; groups found + 1 for
+     * TLS 1.3, and the same once for TLS ≤ 1.2 when an ECDHE suite was accepted.
      */
     static int expectedConnections(TlsExpectation expected, TargetResult r) {
         Set<Integer> supported = expected.perVersion().stream().map(f -> f.version().code())
                 .collect(Collectors.toSet());
+        List<CipherSuite> firstContact10 = OfferOrder.candidates(ProtocolVersion.TLSv1_0).subList(0, 128);
         int n = 0;
         for (ProtocolVersion v : ProtocolVersion.HELLO_VERSIONS) {
             if (!supported.contains(v.code())) {
@@ -108,9 +135,20 @@ class FarmScanTest {
             }
             ProtocolSupport p = r.protocols().stream().filter(x -> x.version().equals(v)).findFirst().orElseThrow();
             int accepted = p.cipherSuites().size();
-            n += accepted + (CipherSuites.forVersion(v).size() - accepted + 127) / 128;
+            n += accepted + 1;
+            boolean rebuilt = false;
+            if (v.equals(ProtocolVersion.TLSv1_0)) {
+                if (p.cipherSuites().stream().noneMatch(firstContact10::contains)) {
+                    n += 1;
+                } else if (!firstContact10.containsAll(p.cipherSuites())) {
+                    rebuilt = true;
+                }
+            }
             if (accepted >= 2) {
                 n += 2;
+                if (rebuilt && p.order() == PreferenceOrder.SERVER) {
+                    n += accepted - 1;
+                }
                 boolean chachaBelowFirst = p.cipherSuites().stream().skip(1)
                         .anyMatch(s -> s.cipher() == BulkCipher.CHACHA20_POLY1305)
                         && p.cipherSuites().get(0).cipher() != BulkCipher.CHACHA20_POLY1305;
