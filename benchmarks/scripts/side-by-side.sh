@@ -24,7 +24,7 @@ if ! [[ "$N" =~ ^[0-9]+$ ]] || [ "$N" -lt 1 ] || [ "$N" -gt 5000 ]; then
   echo "ENDPOINTS must be 1..5000" >&2; exit 2
 fi
 case "$SHAPE" in issue|wide) ;; *) echo "the endpoints' shape is issue or wide" >&2; exit 2 ;; esac
-# shellcheck source=lib/tls-endpoints.sh
+# shellcheck source=SCRIPTDIR/lib/tls-endpoints.sh
 . benchmarks/scripts/lib/tls-endpoints.sh
 JAR=scanner-cli/target/tlsweep.jar
 
@@ -117,8 +117,8 @@ measure() {
   [ "$rc" = 124 ] || [ "$rc" = 137 ] && status=TIMEOUT
   [ "$status" = ok ] && [ "$rc" != 0 ] && status="exit $rc"
   # the status request made after the run is in a1: one connection less
-  ROWS+=("$name $(( (w1 - w0) / 1000000 )) $(( (c1 - c0) * 1000 / TICK )) $(( (s1 - s0) * 1000 / TICK ))"\
-" $((a1 - a0 - 1)) $($check) $status")
+  local wall=$(( (w1 - w0) / 1000000 )) client=$(( (c1 - c0) * 1000 / TICK )) server=$(( (s1 - s0) * 1000 / TICK ))
+  ROWS+=("$name $wall $client $server $((a1 - a0 - 1)) $($check) $status")
   echo "  done: $name ($status)" >&2
 }
 
@@ -128,10 +128,11 @@ measure nmap "${NMAP_TIMEOUT:-1800}" nmap_ok -- \
   nmap -Pn -n -p 8443 --script ssl-enum-ciphers -iL "$WORK/hosts.txt"
 mkdir -p "$WORK/sslscan"
 sslscan_ok() { grep -l "Accepted" "$WORK"/sslscan/* 2>/dev/null | wc -l; }
+# shellcheck disable=SC2016 # $0 and $1 are sh -c's own arguments
 measure sslscan "${SSLSCAN_TIMEOUT:-1800}" sslscan_ok -- \
   xargs -a "$WORK/targets.txt" -P 8 -n 1 \
   sh -c 'timeout --foreground -k 5 300 sslscan --no-colour "$1" > "$0/$1.txt" 2>&1' "$WORK/sslscan"
-tlsweep_ok() { cat "$WORK/$1/results.jsonl" 2>/dev/null | wc -l; }
+tlsweep_ok() { { wc -l < "$WORK/$1/results.jsonl"; } 2>/dev/null || echo 0; }
 default_ok() { tlsweep_ok tlsweep-default; }
 measure tlsweep-default "${TLSWEEP_TIMEOUT:-1800}" default_ok -- \
   java -jar "$JAR" scan -q -iL "$WORK/targets.txt" -o "$WORK/tlsweep-default"

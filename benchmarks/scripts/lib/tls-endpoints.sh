@@ -12,6 +12,7 @@
 #           DSA-2048 certificates (SSLv3 is not built into Debian's OpenSSL)
 # Every shape: ffdhe2048 for DHE, self-signed certificates for bench.tlsweep.test, the server's order.
 
+# shellcheck disable=SC2034 # read by the scripts that source this file
 SHAPES="issue wide modern kitchen"
 
 # The OpenSSL cipher string of a shape (TLS 1.2 and below).
