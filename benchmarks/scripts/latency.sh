@@ -138,21 +138,26 @@ else
   VIA="DelayRelay (targets) in front of each endpoint, ${DELAY_MS} ms per chunk each way"
 fi
 
-# The round trip as measured: 5 HTTP requests to nginx's status page through the same delay; medians of the TCP
-# connect (a round trip under netem, local under the relay, which accepts at once) and of request to first byte.
-rtt=$(for _ in 1 2 3 4 5; do
+# The round trip as measured: HTTP requests to nginx's status page through the same delay, 3 to warm up (the
+# relay's JIT), then 9: TCP connect (a round trip under netem, local under the relay, which accepts at once) and
+# request to first byte (one round trip either way), median and range.
+for _ in 1 2 3; do curl -s --noproxy '*' --max-time 10 -o /dev/null "http://$STATUS_VIA/status" || true; done
+rtt=$(for _ in $(seq 1 9); do
   curl -s --noproxy '*' --max-time 10 -o /dev/null -w '%{time_connect} %{time_starttransfer}\n' "http://$STATUS_VIA/status"
 done | awk '{ c[NR] = $1 * 1000; t[NR] = ($2 - $1) * 1000 }
-  function median(a, n,   i, j, x) {
+  function sort(a, n,   i, j, x) {
     for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
-    return a[int((n + 1) / 2)]
   }
-  END { printf "TCP connect %.1f ms, request to first byte %.1f ms", median(c, NR), median(t, NR) }')
+  END {
+    sort(c, NR); sort(t, NR); m = int((NR + 1) / 2)
+    printf "TCP connect %.1f ms (%.1f-%.1f), request to first byte %.1f ms (%.1f-%.1f)", c[m], c[1], c[NR],
+      t[m], t[1], t[NR]
+  }')
 
 echo "nginx $("$NGINX" -v 2>&1 | cut -d/ -f2) (1 worker), nmap $(nmap --version | awk 'NR == 1 {print $3}')," \
   "sslscan $(sslscan --version 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | awk 'NR == 1 {print $1}')," \
   "java $(java -version 2>&1 | awk -F'"' 'NR == 1 {print $2}'), $(nproc) cores; tlsweep: $TLSWEEP"
-echo "delay: $VIA; measured (median of 5): $rtt"
+echo "delay: $VIA; measured (median of 9, range): $rtt"
 for shape in "$@"; do
   echo "endpoint $shape: $(shape_title "$shape") at ${TARGET[$shape]}; accepts ${PAIRS[$shape]}"
 done
