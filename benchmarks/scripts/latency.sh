@@ -166,7 +166,7 @@ now_ns() { date +%s%N; }
 ROWS=()
 # run SHAPE TOOL ROUND: one run of TOOL against SHAPE's endpoint (through the delay), under the timeout.
 run() {
-  local shape=$1 tool=$2 round=$3 target out="$WORK/$1-$2-$3" rc=0 status=ok a0 a1 w0 w1 found
+  local shape=$1 tool=$2 round=$3 target out="$WORK/$1-$2-$3" rc=0 status=ok a0 a1 w0 w1 found own=-
   if [ "$shape" = closed ]; then target=127.0.0.1:1; else target=${TARGET[$shape]}; fi
   local host=${target%:*} port=${target##*:}
   a0=$(accepts); w0=$(now_ns)
@@ -182,17 +182,21 @@ run() {
   esac
   w1=$(now_ns); a1=$(accepts)
   case "$tool" in
-    tlsweep*) found=$( { tail -n +2 "$out/suites.csv" 2>/dev/null || true; } | wc -l) ;;
+    tlsweep*) found=$( { tail -n +2 "$out/suites.csv" 2>/dev/null || true; } | wc -l)
+      # the target's own time in results.jsonl: the scan without the JVM's start and the reports
+      own=$(grep -o '"elapsedMs":[0-9]*' "$out/results.jsonl" 2>/dev/null | head -n 1 | cut -d: -f2) || own=-
+      [ -n "$own" ] || own=- ;;
     nmap) found=$(grep -cE '^\|[[:space:]]+TLS_' "$out.txt" || true) ;;
     sslscan) found=$(grep -cE '^(Accepted|Preferred) ' "$out.txt" || true) ;;
   esac
   if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then status=TIMEOUT; elif [ "$rc" != 0 ]; then status="exit $rc"; fi
   # the status request made after the run is in a1: one connection less
-  ROWS+=("$shape $tool $round $(( (w1 - w0) / 1000000 )) $((a1 - a0 - 1)) $found ${ACCEPTED[$shape]:-0} $status")
+  ROWS+=("$shape $tool $round $(( (w1 - w0) / 1000000 )) $((a1 - a0 - 1)) $found ${ACCEPTED[$shape]:-0} $own $status")
   echo "  done: $shape $tool round $round ($status)" >&2
 }
 
-echo "== runs: one endpoint at a time, one tool at a time; wall includes the JVM's start; conns = accepted by nginx"
+echo "== runs: one endpoint at a time, one tool at a time; wall includes the JVM's start; conns = accepted by nginx;"\
+  "target s = tlsweep's own time for the target (results.jsonl elapsedMs)"
 TOOLS="tlsweep-no-profiles tlsweep nmap sslscan"
 for round in $(seq 1 "$ROUNDS"); do
   run closed tlsweep "$round"
@@ -201,14 +205,16 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 printf '%s\n' "${ROWS[@]}" | awk '
-  BEGIN { printf "%-9s %-20s %5s %8s %6s %11s  %s\n", "endpoint", "tool", "round", "wall s", "conns", "pairs", "status" }
-  { st = $8; for (j = 9; j <= NF; j++) st = st " " $j
-    printf "%-9s %-20s %5s %8.2f %6s %11s  %s\n", $1, $2, $3, $4 / 1000, $1 == "closed" ? "-" : $5, $6 "/" $7, st }'
+  BEGIN { printf "%-9s %-20s %5s %8s %8s %6s %11s  %s\n", "endpoint", "tool", "round", "wall s", "target s", "conns",
+    "pairs", "status" }
+  { st = $9; for (j = 10; j <= NF; j++) st = st " " $j
+    printf "%-9s %-20s %5s %8.2f %8s %6s %11s  %s\n", $1, $2, $3, $4 / 1000, $8 == "-" ? "-" : sprintf("%.2f", $8 / 1000),
+      $1 == "closed" ? "-" : $5, $6 "/" $7, st }'
 
-echo "== wall s side by side (median over $ROUNDS round(s)), RTT $((2 * DELAY_MS)) ms; issue 15's goal: tlsweep" \
+echo "== wall s side by side (median over $ROUNDS round(s)), RTT set to $((2 * DELAY_MS)) ms; issue 15's goal: tlsweep" \
   "faster than both nmap and sslscan on each endpoint"
 printf '%s\n' "${ROWS[@]}" | awk -v shapes="$*" '
-  { key = $1 SUBSEP $2; n[key]++; v[key, n[key]] = $4 / 1000; if ($8 != "ok") bad[key] = 1 }
+  { key = $1 SUBSEP $2; n[key]++; v[key, n[key]] = $4 / 1000; if ($9 != "ok") bad[key] = 1 }
   function median(key,   i, j, x, a, m) {
     m = n[key]; for (i = 1; i <= m; i++) a[i] = v[key, i]
     for (i = 2; i <= m; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
