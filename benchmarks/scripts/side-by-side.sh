@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark: one nginx serving N TLS endpoints (TLS 1.0-1.2, 31 suites, RSA-2048 self-signed),
-# then, one after another in the same run, nmap's ssl-enum-ciphers, sslscan (8 endpoints at a time) and
+# Side-by-side benchmark: one nginx serving N TLS endpoints of one shape (lib/tls-endpoints.sh: `issue`, the
+# default, TLS 1.0-1.2 with 31 accepted (version, suite) pairs as in issue 15; `wide`, TLS 1.0-1.2 with 31 suites,
+# 51 pairs), then, one after another in the same run, nmap's ssl-enum-ciphers, sslscan (8 endpoints at a time) and
 # `tlsweep scan` (default settings, then --no-profiles). For each run it prints wall time, client CPU (user+sys
 # of the client's whole process tree), server CPU (nginx master + workers), connections per endpoint counted at
-# the server (nginx's accepted-connections counter over N) and the ratios against nmap.
+# the server (nginx's accepted-connections counter over N) and the ratios against nmap, then issue 15's goals next
+# to the measured figures. Before the runs, openssl s_client checks the first endpoint pair by pair and the
+# header gives what it accepts.
 #
 # Installs nginx, nmap and sslscan from Debian's packages where missing (needs root), then re-executes itself
 # in a new network namespace (`unshare -n`) that has only loopback: nothing can leave the machine.
 # The endpoints are 127.0.1.1:8443, 127.0.1.2:8443, ... (one address each, as in nginx-sweep.sh): tlsweep's
 # --per-host cap holds per address whatever the port, so N ports of one address would measure the cap.
 # Every tool runs under a timeout; a run that hits it is marked TIMEOUT and its figures cover the time it had.
-#   usage: benchmarks/scripts/side-by-side.sh [ENDPOINTS (default 200, at most 5000)]
+#   usage: benchmarks/scripts/side-by-side.sh [ENDPOINTS (default 200, at most 5000)] [issue|wide (default issue)]
 #   env:   NMAP_TIMEOUT, SSLSCAN_TIMEOUT, TLSWEEP_TIMEOUT (whole run, seconds; default 1800 each),
 #          NGINX_WORKERS (default auto), KEEP=1 keeps the tools' outputs (path printed at the end)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-200}
+SHAPE=${2:-issue}
 if ! [[ "$N" =~ ^[0-9]+$ ]] || [ "$N" -lt 1 ] || [ "$N" -gt 5000 ]; then
   echo "ENDPOINTS must be 1..5000" >&2; exit 2
 fi
+case "$SHAPE" in issue|wide) ;; *) echo "the endpoints' shape is issue or wide" >&2; exit 2 ;; esac
+# shellcheck source=SCRIPTDIR/lib/tls-endpoints.sh
+. benchmarks/scripts/lib/tls-endpoints.sh
 JAR=scanner-cli/target/tlsweep.jar
 
 if [ -z "${TLSWEEP_SIDE_BY_SIDE_NETNS:-}" ]; then
@@ -33,7 +40,7 @@ if [ -z "${TLSWEEP_SIDE_BY_SIDE_NETNS:-}" ]; then
     # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
   fi
-  exec unshare -n env TLSWEEP_SIDE_BY_SIDE_NETNS=1 "$0" "$N"
+  exec unshare -n env TLSWEEP_SIDE_BY_SIDE_NETNS=1 "$0" "$N" "$SHAPE"
 fi
 
 # From here on: inside the new network namespace.
@@ -51,18 +58,7 @@ stop_nginx() {
 }
 trap 'stop_nginx; if [ "${KEEP:-0}" = 1 ]; then echo "outputs kept in $WORK"; else rm -rf "$WORK"; fi' EXIT
 
-openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=bench.tlsweep.test -days 2 \
-  -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
-openssl genpkey -genparam -algorithm DH -pkeyopt group:ffdhe2048 -out "$WORK/dh.pem" 2>/dev/null
-
-# 31 suites: ECDHE/DHE/RSA key exchange, GCM, CCM, CCM8, ChaCha20 and CBC; security level 0 so TLS 1.0/1.1 work.
-SUITES="ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305:\
-ECDHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA:\
-DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384:DHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-SHA256:\
-DHE-RSA-AES256-SHA256:DHE-RSA-AES128-SHA:DHE-RSA-AES256-SHA:AES128-GCM-SHA256:AES256-GCM-SHA384:\
-AES128-SHA256:AES256-SHA256:AES128-SHA:AES256-SHA:CAMELLIA128-SHA:CAMELLIA256-SHA:DHE-RSA-CAMELLIA128-SHA:\
-DHE-RSA-CAMELLIA256-SHA:AES128-CCM:AES256-CCM:DHE-RSA-AES128-CCM:DHE-RSA-AES256-CCM:\
-ECDHE-RSA-CAMELLIA128-SHA256:ECDHE-RSA-CAMELLIA256-SHA384:AES128-CCM8:@SECLEVEL=0"
+shape_keys "$WORK" "$SHAPE"
 
 endpoint() { echo "127.0.$((1 + ($1 - 1) / 250)).$((1 + ($1 - 1) % 250))"; }
 STATUS=127.0.0.1:8080
@@ -71,9 +67,7 @@ STATUS=127.0.0.1:8080
   echo "pid $WORK/nginx.pid; error_log $WORK/error.log crit;"
   echo "events { worker_connections 16384; }"
   echo "http { access_log off;"
-  echo "  ssl_certificate $WORK/cert.pem; ssl_certificate_key $WORK/key.pem; ssl_dhparam $WORK/dh.pem;"
-  echo "  ssl_protocols TLSv1 TLSv1.1 TLSv1.2; ssl_prefer_server_ciphers on;"
-  echo "  ssl_ciphers '$SUITES';"
+  shape_nginx "$SHAPE" "$WORK"
   echo "  server { listen $STATUS; location = /status { stub_status; } }"
   for i in $(seq 1 "$N"); do
     echo "  server { listen $(endpoint "$i"):8443 ssl backlog=4096; return 204; }"
@@ -85,7 +79,6 @@ for i in $(seq 1 "$N"); do
   endpoint "$i" >> "$WORK/hosts.txt"
   echo "$(endpoint "$i"):8443" >> "$WORK/targets.txt"
 done
-SUITE_COUNT=$(openssl ciphers -s -tls1_2 "$SUITES" | tr ':' '\n' | wc -l)
 
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -e "$WORK/error.log" &
 NGINX_PID=$!
@@ -103,8 +96,12 @@ server_ticks() {
 }
 now_ns() { date +%s%N; }
 
+# What the endpoints accept, checked on the first one before the runs (its connections are not in any run's).
+PAIRS=$(accepted_pairs "$(endpoint 1):8443" | pairs_summary)
+
 echo "nginx $("$NGINX" -v 2>&1 | cut -d/ -f2), worker_processes ${NGINX_WORKERS:-auto}: $N endpoints,"\
-  "TLS 1.0-1.2, $SUITE_COUNT suites, RSA-2048; $(nproc) cores"
+  "shape $SHAPE ($(shape_title "$SHAPE")); $(nproc) cores"
+echo "each endpoint accepts $PAIRS (openssl s_client, pair by pair, on $(endpoint 1):8443)"
 echo "nmap $(nmap --version | awk 'NR == 1 {print $3}'), sslscan $(sslscan --version 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | awk 'NR == 1 {print $1}')," \
   "java $(java -version 2>&1 | awk -F'"' 'NR == 1 {print $2}')"
 
@@ -120,8 +117,8 @@ measure() {
   [ "$rc" = 124 ] || [ "$rc" = 137 ] && status=TIMEOUT
   [ "$status" = ok ] && [ "$rc" != 0 ] && status="exit $rc"
   # the status request made after the run is in a1: one connection less
-  ROWS+=("$name $(( (w1 - w0) / 1000000 )) $(( (c1 - c0) * 1000 / TICK )) $(( (s1 - s0) * 1000 / TICK ))"\
-" $((a1 - a0 - 1)) $($check) $status")
+  local wall=$(( (w1 - w0) / 1000000 )) client=$(( (c1 - c0) * 1000 / TICK )) server=$(( (s1 - s0) * 1000 / TICK ))
+  ROWS+=("$name $wall $client $server $((a1 - a0 - 1)) $($check) $status")
   echo "  done: $name ($status)" >&2
 }
 
@@ -131,10 +128,11 @@ measure nmap "${NMAP_TIMEOUT:-1800}" nmap_ok -- \
   nmap -Pn -n -p 8443 --script ssl-enum-ciphers -iL "$WORK/hosts.txt"
 mkdir -p "$WORK/sslscan"
 sslscan_ok() { grep -l "Accepted" "$WORK"/sslscan/* 2>/dev/null | wc -l; }
+# shellcheck disable=SC2016 # $0 and $1 are sh -c's own arguments
 measure sslscan "${SSLSCAN_TIMEOUT:-1800}" sslscan_ok -- \
   xargs -a "$WORK/targets.txt" -P 8 -n 1 \
   sh -c 'timeout --foreground -k 5 300 sslscan --no-colour "$1" > "$0/$1.txt" 2>&1' "$WORK/sslscan"
-tlsweep_ok() { cat "$WORK/$1/results.jsonl" 2>/dev/null | wc -l; }
+tlsweep_ok() { { wc -l < "$WORK/$1/results.jsonl"; } 2>/dev/null || echo 0; }
 default_ok() { tlsweep_ok tlsweep-default; }
 measure tlsweep-default "${TLSWEEP_TIMEOUT:-1800}" default_ok -- \
   java -jar "$JAR" scan -q -iL "$WORK/targets.txt" -o "$WORK/tlsweep-default"
@@ -156,4 +154,21 @@ printf '%s\n' "${ROWS[@]}" | awk -v n="$N" '
       printf "%-20s %8.2f %8.2f %8.2f %8.1f %7s %7s %7s %7s %11s  %s\n", f[1], w[i] / 1000, c[i] / 1000,
         s[i] / 1000, k[i] / n, ratio(w[i], bw), ratio(c[i], bc), ratio(s[i], bs), ratio(k[i], bn), f[6] "/" n, st
     }
+  }'
+
+# Issue 15's goals (2 cores, nginx on the same machine, one run) next to what this run measured.
+echo "== goals of issue 15 (default settings): measured, goal, verdict"
+printf '%s\n' "${ROWS[@]}" | awk -v n="$N" -v cores="$(nproc)" '
+  { w[$1] = $2; s[$1] = $4; k[$1] = $5 }
+  function verdict(ok) { return ok ? "met" : "not met" }
+  END {
+    if (!("nmap" in w) || !("tlsweep-default" in w) || w["tlsweep-default"] <= 0) exit
+    x = n >= 1000 ? 5 : 4
+    speed = w["nmap"] / w["tlsweep-default"]
+    printf "%-44s %8.2fx  >= %dx (issue: >= 4x at 200 endpoints, >= 5x at 1,000)  %s\n",
+      "wall: nmap / tlsweep", speed, x, verdict(speed >= x)
+    busy = s["tlsweep-default"] / cores / w["tlsweep-default"] * 100
+    printf "%-44s %8.0f%%  >= 70%%  %s\n", "server CPU / " cores " cores / tlsweep wall", busy, verdict(busy >= 70)
+    conns = k["tlsweep-default"] / n
+    printf "%-44s %9.1f  <= 50  %s\n", "connections per endpoint", conns, verdict(conns <= 50)
   }'
