@@ -33,6 +33,15 @@ public interface CheckPlan<P> extends ProbePlan {
     }
 
     /**
+     * Whether a later check that needs nothing from this one ({@link CheckPlanner#needsNothingEarlier}) may start
+     * before this one is done: once it knows the endpoint is worth it (the scan, once its first contact showed a TLS
+     * server). By default later checks wait until it is done.
+     */
+    default boolean laterChecksMayStart() {
+        return false;
+    }
+
+    /**
      * Called once, when every check of the endpoint is done, with a view of all of them: a plan may look at what
      * later checks found and take up its work again (it is then not done, and the endpoint plan drives it on).
      */

@@ -14,4 +14,13 @@ public interface CheckPlanner<P> {
      * is valid for the life of the plan); empty when this check has nothing to send there.
      */
     Optional<? extends CheckPlan<P>> plan(PlanContext context);
+
+    /**
+     * Whether the check's plan needs nothing the checks before it find, so it may start beside the one before it
+     * once that one lets it ({@link CheckPlan#laterChecksMayStart}). By default a check starts when the ones before
+     * it are done.
+     */
+    default boolean needsNothingEarlier() {
+        return false;
+    }
 }

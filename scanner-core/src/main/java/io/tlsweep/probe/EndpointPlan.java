@@ -35,6 +35,9 @@ public final class EndpointPlan implements ProbePlan {
     private record Started<P>(CheckPlanner<P> planner, CheckPlan<P> plan, int slot) {
     }
 
+    /** Steps handed out and not yet answered, per started check (by slot). */
+    private final java.util.Map<Integer, Integer> inFlight = new java.util.HashMap<>();
+
     private final List<CheckPlanner<?>> checks;
     private final Optional<String> sni;
     private final Optional<Prelude> prelude;
@@ -93,15 +96,21 @@ public final class EndpointPlan implements ProbePlan {
     public static EndpointPlan scanThenProfiles(Optional<String> sni, ScanOptions options,
             List<ClientProfile> profiles) {
         return of(sni, Optional.empty(), Optional.empty(), new PlanSettings(options, profiles, false, false),
-                List.of(planner(TargetScan.KEY, TargetScan::plan), planner(ProfileProbe.KEY, ProfileProbe::plan)));
+                List.of(planner(TargetScan.KEY, TargetScan::plan, false),
+                        planner(ProfileProbe.KEY, ProfileProbe::plan, true)));
     }
 
     private static <P> CheckPlanner<P> planner(PartKey<P> key,
-            java.util.function.Function<PlanContext, Optional<? extends CheckPlan<P>>> plan) {
+            java.util.function.Function<PlanContext, Optional<? extends CheckPlan<P>>> plan, boolean independent) {
         return new CheckPlanner<>() {
             @Override
             public PartKey<P> key() {
                 return key;
+            }
+
+            @Override
+            public boolean needsNothingEarlier() {
+                return independent;
             }
 
             @Override
@@ -120,25 +129,40 @@ public final class EndpointPlan implements ProbePlan {
 
     @Override
     public List<ProbeStep> ready() {
+        List<ProbeStep> out = new ArrayList<>();
         // each turn starts a check or reconsiders, so this ends after at most checks + 1 turns
         for (int turn = 0; turn <= checks.size() + 1; turn++) {
+            boolean running = false;
+            boolean blocking = false;
             for (Started<?> s : started) {
-                if (!s.plan().done()) {
-                    // a plan may finish without a step (settling its last lost answers): then the next goes on
-                    List<ProbeStep> steps = s.plan().ready();
-                    if (!steps.isEmpty() || !s.plan().done()) {
-                        return inRange(s, steps);
+                if (s.plan().done()) {
+                    continue;
+                }
+                losses.busyElsewhere(inFlight.entrySet().stream()
+                        .anyMatch(e -> e.getKey() != s.slot() && e.getValue() > 0));
+                // a plan may finish without a step (settling its last lost answers): then the next goes on
+                List<ProbeStep> steps = s.plan().ready();
+                if (!steps.isEmpty() || !s.plan().done()) {
+                    out.addAll(inRange(s, steps));
+                    running = true;
+                    // on an endpoint losing answers, one check at a time, as one connection at a time
+                    if (!s.plan().laterChecksMayStart() || losses.losesAnswers()) {
+                        blocking = true;
+                        break;
                     }
                 }
             }
-            if (!ended() && next < checks.size()) {
+            boolean mayStart = !running || !blocking && next < checks.size() && checks.get(next).needsNothingEarlier();
+            if (!ended() && next < checks.size() && mayStart) {
                 start(next++);
+            } else if (running) {
+                return out;
             } else if (!reconsidered) {
                 reconsidered = true;
                 PlanContext all = new PlanContext(this, 0);
                 List.copyOf(started).forEach(s -> s.plan().reconsider(all));
             } else {
-                return List.of();
+                return out;
             }
         }
         throw new IllegalStateException("the endpoint plan did not settle");
@@ -154,6 +178,7 @@ public final class EndpointPlan implements ProbePlan {
             }
             out.add(prelude.isPresent() && step.prelude().isEmpty() ? step.withPrelude(prelude.get()) : step);
         }
+        inFlight.merge(s.slot(), steps.size(), Integer::sum);
         return out;
     }
 
@@ -163,6 +188,7 @@ public final class EndpointPlan implements ProbePlan {
             preludeFacts = outcome.prelude();
         }
         int slot = step.id() >>> SLOT_BITS;
+        inFlight.merge(slot, -1, Integer::sum);
         for (Started<?> s : started) {
             if (s.slot() == slot) {
                 s.plan().complete(step, outcome);

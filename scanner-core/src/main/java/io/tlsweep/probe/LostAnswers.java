@@ -42,6 +42,20 @@ final class LostAnswers {
     private final List<Inconsistency> unsettled = new ArrayList<>();
     private Optional<String> sign = Optional.empty();
     private int sentAgain;
+    private boolean busyElsewhere;
+
+    /**
+     * Whether another check of the endpoint has connections in flight: a parked lost answer is decided only when
+     * nothing else is going on (set by {@link EndpointPlan} before it asks a check for steps).
+     */
+    void busyElsewhere(boolean busy) {
+        busyElsewhere = busy;
+    }
+
+    /** Whether parked lost answers may be decided now: no other check of the endpoint is waiting for an answer. */
+    boolean maySettle() {
+        return !busyElsewhere;
+    }
 
     /** Whether the endpoint has been seen to lose answers. */
     boolean losesAnswers() {

@@ -53,6 +53,7 @@ public final class ProfileProbe implements CheckPlan<Void> {
     private final Map<Integer, Attempt> outstanding = new HashMap<>();
     private final Deque<Attempt> resend = new ArrayDeque<>();
     private final List<Attempt> parked = new ArrayList<>();
+    private final List<Attempt> stood = new ArrayList<>();
     private final Map<String, ProfileOutcome> observed = new LinkedHashMap<>();
     private int next;
     private int issued;
@@ -117,18 +118,35 @@ public final class ProfileProbe implements CheckPlan<Void> {
 
     /** Parked lost answers: sent again on an endpoint now known to lose answers, else taken as they are. */
     private boolean settleParked() {
-        if (parked.isEmpty()) {
+        if (parked.isEmpty() || !losses.maySettle()) {
             return false;
         }
         for (Attempt a : List.copyOf(parked)) {
             if (losses.losesAnswers()) {
                 resend.add(a);
             } else {
+                stood.add(a);
                 record(a, a.lost().get(a.lost().size() - 1));
             }
         }
         parked.clear();
         return true;
+    }
+
+    /**
+     * Sends again, with the attempts an endpoint losing answers gets, every hello whose lost answers stood as the
+     * server's refusal and that {@code contradicted} says was not refused; returns the labels of those hellos.
+     */
+    List<String> askAgain(java.util.function.Predicate<ClientHelloSpec> contradicted) {
+        List<String> again = new ArrayList<>();
+        for (Attempt a : List.copyOf(stood)) {
+            if (contradicted.test(a.hello().hello())) {
+                stood.remove(a);
+                resend.add(a);
+                again.add(a.hello().label());
+            }
+        }
+        return again;
     }
 
     /** Whether {@code step} is one of this plan's. */

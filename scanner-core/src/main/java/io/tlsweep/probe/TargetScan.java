@@ -236,7 +236,7 @@ public final class TargetScan implements CheckPlan<Void> {
      * else taken as the server's own answer. Returns whether there were any.
      */
     private boolean settleParked() {
-        if (parked.isEmpty()) {
+        if (parked.isEmpty() || !losses.maySettle()) {
             return false;
         }
         for (SentHello p : List.copyOf(parked)) {
@@ -401,6 +401,15 @@ public final class TargetScan implements CheckPlan<Void> {
     @Override
     public int connections() {
         return connections;
+    }
+
+    /**
+     * The client profiles' hellos need nothing the scan finds: they go out beside it once first contact showed an
+     * endpoint that answers TLS (their outcomes are weighed against the scan's only at the end, {@link #reconsider}).
+     */
+    @Override
+    public boolean laterChecksMayStart() {
+        return !firstContact && ending == null;
     }
 
     /** Nothing listens, nothing answers, it is not TLS, or it resets everything: nothing more is sent. */

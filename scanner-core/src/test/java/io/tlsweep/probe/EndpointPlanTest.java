@@ -135,6 +135,28 @@ class EndpointPlanTest {
         assertThat(r.protocols()).extracting(ProtocolSupport::cipherSuites).containsExactly(TLS12);
     }
 
+    /**
+     * The profile hellos need nothing the scan finds: they go out beside it as soon as its first contact found a
+     * TLS server, not after it; where first contact found nothing listening they are never sent.
+     */
+    @Test
+    void theProfileHellosStartBesideTheScanOnceFirstContactFoundATlsServer() {
+        EndpointPlan plan = LostAnswersTest.withProfiles();
+        List<ProbeStep> first = plan.ready();
+        assertThat(first).extracting(s -> s.id() >>> 24).containsOnly(0);
+        assertThat(plan.ready()).isEmpty();
+        first.forEach(s -> plan.complete(s, GOOD.answer(s.hello())));
+        List<ProbeStep> next = plan.ready();
+        assertThat(next).extracting(s -> s.id() >>> 24).contains(0, 1);
+        assertThat(plan.ready()).isEmpty();
+
+        EndpointPlan closed = LostAnswersTest.withProfiles();
+        closed.ready().forEach(s -> closed.complete(s, FakeServer.noReply(FailureKind.CONNECT_REFUSED)));
+        assertThat(closed.ready()).isEmpty();
+        assertThat(closed.done()).isTrue();
+        assertThat(closed.connections()).isEqualTo(2);
+    }
+
     @Test
     void afterACheckThatEndsTheEndpointTheRestIsNotStarted() {
         NoteCheck note = new NoteCheck(0);
