@@ -6,6 +6,7 @@ import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.KeyExchange;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -62,6 +63,8 @@ public final class TargetScan implements CheckPlan<Void> {
     private final LostAnswers losses;
     private final HelloSize size = new HelloSize();
     private final Map<ProtocolVersion, VersionLane> lanes = new LinkedHashMap<>();
+    /** Group enumerations running beside their version's lane. */
+    private final List<VersionLane> beside = new ArrayList<>();
     private final Set<VersionLane> tookLostAnswers = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<OfferKind, Failure> refusedForReal = new HashMap<>();
     private final Set<OfferKind> refusedByLostAnswers = new HashSet<>();
@@ -129,7 +132,7 @@ public final class TargetScan implements CheckPlan<Void> {
             while (!resend.isEmpty() && (!serial || steps.isEmpty())) {
                 steps.add(issue(resend.poll()));
             }
-            for (VersionLane lane : lanes.values()) {
+            for (VersionLane lane : lanes()) {
                 if (!serial || steps.isEmpty()) {
                     send(lane, steps);
                 }
@@ -248,7 +251,7 @@ public final class TargetScan implements CheckPlan<Void> {
             if (losses.losesAnswers()) {
                 resend.add(p);
             } else {
-                tookLostAnswers.add(p.lane());
+                tookLostAnswers.add(lanes.getOrDefault(p.lane().evidence.version, p.lane()));
                 p.lane().fold(p.hello(), p.standing());
             }
         }
@@ -309,11 +312,13 @@ public final class TargetScan implements CheckPlan<Void> {
             return false;
         }
         notes.add(version + ": probed again, as " + why);
+        beside.removeIf(l -> l.evidence.version.equals(version));
         lanes.put(version, new VersionLane(version, sni, options, size, false));
         if (!version.equals(ProtocolVersion.TLSv1_3)
                 && (legacyGroupsOn == null || version.compareTo(legacyGroupsOn) >= 0)) {
             if (legacyGroupsOn != null && !legacyGroupsOn.equals(version)) {
-                lanes.get(legacyGroupsOn).evidence.groups.clear();
+                lanes.get(legacyGroupsOn).dropGroups();
+                beside.removeIf(l -> l.evidence.version.equals(legacyGroupsOn));
             }
             legacyGroupsOn = null;
             legacyGroupsDecided = false;
@@ -356,28 +361,47 @@ public final class TargetScan implements CheckPlan<Void> {
         }
     }
 
-    /** TLS ≤ 1.2 groups are enumerated once, on the newest legacy version that accepted ECDHE. */
+    /**
+     * TLS ≤ 1.2 groups are enumerated once, on the newest legacy version that accepted ECDHE, beside its lane as soon
+     * as that is known: the version accepted an ECDHE suite and every newer legacy version finished without one. TLS
+     * 1.3's groups start beside its lane once it accepted a suite.
+     */
     private void decideLegacyGroups() {
+        Optional.ofNullable(lanes.get(ProtocolVersion.TLSv1_3)).filter(l -> !l.evidence.accepted.isEmpty())
+                .flatMap(VersionLane::groupsBeside).ifPresent(beside::add);
         if (legacyGroupsDecided || !options.enumerateGroups() || !options.enumerateSuites()) {
             return;
         }
-        List<VersionLane> legacy = lanes.values().stream()
-                .filter(l -> !l.evidence.version.equals(ProtocolVersion.TLSv1_3)).toList();
-        if (legacy.stream().allMatch(VersionLane::finished)) {
-            legacyGroupsDecided = true;
-            for (VersionLane lane : legacy) {
-                if (lane.startGroups()) {
+        for (VersionLane lane : lanes.values()) {
+            if (lane.evidence.version.equals(ProtocolVersion.TLSv1_3)) {
+                continue;
+            }
+            if (lane.evidence.accepted.stream().anyMatch(s -> s.keyExchange() == KeyExchange.ECDHE)) {
+                lane.groupsBeside().ifPresent(g -> {
+                    beside.add(g);
+                    legacyGroupsDecided = true;
                     legacyGroupsOn = lane.evidence.version;
-                    return;
-                }
+                });
+                return;
+            }
+            if (!lane.finished()) {
+                return;
             }
         }
+        legacyGroupsDecided = true;
+    }
+
+    /** The version lanes, then the group enumerations beside them. */
+    private List<VersionLane> lanes() {
+        List<VersionLane> all = new ArrayList<>(lanes.values());
+        all.addAll(beside);
+        return all;
     }
 
     private void end(Failure why) {
         if (ending == null) {
             ending = why;
-            lanes.values().forEach(VersionLane::abandon);
+            lanes().forEach(VersionLane::abandon);
             resend.clear();
             parked.clear();
         }
@@ -389,7 +413,7 @@ public final class TargetScan implements CheckPlan<Void> {
             return false;
         }
         return ending != null || (!firstContact && resend.isEmpty() && parked.isEmpty()
-                && lanes.values().stream().allMatch(VersionLane::finished) && !probingAgainDue());
+                && lanes().stream().allMatch(VersionLane::finished) && !probingAgainDue());
     }
 
     /** Whether {@link #probeAgainWhereLost()} has a version to probe again. */

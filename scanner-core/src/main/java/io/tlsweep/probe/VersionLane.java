@@ -18,6 +18,8 @@ final class VersionLane {
     private Optional<ClientHelloSpec> queued;
     private int stageIndex;
     private boolean busy;
+    private final boolean beside;
+    private boolean groupsBeside;
 
     /** @param smallFirst whether its first hello fits the first smaller {@link HelloSize} step */
     VersionLane(ProtocolVersion version, Optional<String> sni, ScanOptions options, HelloSize size,
@@ -26,8 +28,43 @@ final class VersionLane {
         this.sni = sni;
         this.options = options;
         this.enumeration = new SuiteEnumeration(evidence, sni, !options.enumerateSuites(), size, smallFirst);
+        this.beside = false;
         this.current = enumeration;
         this.queued = advance();
+    }
+
+    /** A lane running {@code groups} for {@code main}'s version beside it, into the same evidence. */
+    private VersionLane(VersionLane main, GroupEnumeration groups) {
+        this.evidence = main.evidence;
+        this.sni = main.sni;
+        this.options = main.options;
+        this.enumeration = main.enumeration;
+        this.beside = true;
+        this.current = groups;
+        this.queued = advance();
+    }
+
+    /** Forgets the groups found for this version, so they may be enumerated again. */
+    void dropGroups() {
+        evidence.groups.clear();
+        groupsBeside = false;
+    }
+
+    /**
+     * The group enumeration of this version in a lane of its own, to run beside this one while its suites are
+     * still being enumerated: once it accepted a suite to offer (an ECDHE suite below TLS 1.3), so the groups do
+     * not wait for the suite list. Empty when there is none yet, or the groups were started already.
+     */
+    Optional<VersionLane> groupsBeside() {
+        if (beside || groupsBeside || current == null || !options.enumerateGroups() || !options.enumerateSuites()) {
+            return Optional.empty();
+        }
+        GroupEnumeration groups = new GroupEnumeration(evidence, sni, enumeration.keyShareMode());
+        if (!groups.applicable()) {
+            return Optional.empty();
+        }
+        groupsBeside = true;
+        return Optional.of(new VersionLane(this, groups));
     }
 
     boolean busy() {
@@ -91,6 +128,9 @@ final class VersionLane {
      * one version only, chosen when every lane is done). Returns false when there is nothing to do.
      */
     boolean startGroups() {
+        if (groupsBeside) {
+            return false;
+        }
         GroupEnumeration groups = new GroupEnumeration(evidence, sni, enumeration.keyShareMode());
         if (!finished() || !groups.applicable()) {
             return false;
@@ -114,14 +154,14 @@ final class VersionLane {
 
     private Stage nextStage() {
         stageIndex++;
-        if (evidence.accepted.isEmpty() || !options.enumerateSuites()) {
+        if (beside || evidence.accepted.isEmpty() || !options.enumerateSuites()) {
             return null;
         }
         if (stageIndex == 1 && options.checkOrder()) {
             return new PreferenceCheck(evidence, sni, enumeration.keyShareMode());
         }
         boolean tls13 = evidence.version.equals(ProtocolVersion.TLSv1_3);
-        if (stageIndex <= 2 && tls13 && options.enumerateGroups()) {
+        if (stageIndex <= 2 && tls13 && options.enumerateGroups() && !groupsBeside) {
             stageIndex = 2;
             GroupEnumeration groups = new GroupEnumeration(evidence, sni, enumeration.keyShareMode());
             return groups.applicable() ? groups : null;

@@ -82,6 +82,27 @@ class TargetScanTest {
         assertThat(r.connections()).isEqualTo(expected);
     }
 
+    /** The groups do not wait for the suite list: they are enumerated beside it once a suite to offer is accepted. */
+    @Test
+    void theGroupsAreEnumeratedBesideTheSuitesOnceASuiteToOfferIsAccepted() {
+        FakeServer server = new FakeServer(Map.of(ProtocolVersion.TLSv1_2, TLS12, ProtocolVersion.TLSv1_3, TLS13),
+                true, CURVES, GROUPS13, false);
+        TargetScan plan = new TargetScan(Optional.empty(), ScanOptions.full());
+        List<String> asked = new ArrayList<>();
+        for (int round = 0; round < 10_000 && !plan.done(); round++) {
+            for (ProbeStep s : plan.ready()) {
+                asked.add(s.purpose());
+                plan.complete(s, server.answer(s.hello()));
+            }
+        }
+        for (String v : List.of("TLSv1.2", "TLSv1.3")) {
+            assertThat(asked.indexOf(v + " groups")).as(v).isBetween(0, asked.lastIndexOf(v + " suites"));
+        }
+        TargetResult r = TargetResults.of(plan, TARGET, Optional.empty(), Optional.empty(), 1);
+        assertThat(r.protocols().get(0).groups()).isEqualTo(CURVES);
+        assertThat(r.protocols().get(1).groups()).isEqualTo(GROUPS13);
+    }
+
     /** Two hellos prove whose order decides: the same pair of suites offered both ways. */
     static int orderHellos(ProtocolVersion v, List<CipherSuite> serverOrder) {
         return serverOrder.size() >= 2 ? 2 : 0;
