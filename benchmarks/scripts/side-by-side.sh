@@ -15,7 +15,8 @@
 # Every tool runs under a timeout; a run that hits it is marked TIMEOUT and its figures cover the time it had.
 #   usage: benchmarks/scripts/side-by-side.sh [ENDPOINTS (default 200, at most 5000)] [issue|wide (default issue)]
 #   env:   NMAP_TIMEOUT, SSLSCAN_TIMEOUT, TLSWEEP_TIMEOUT (whole run, seconds; default 1800 each),
-#          TLSWEEP_JAVA_OPTS (JVM options for tlsweep's runs, e.g. a JFR recording),
+#          TLSWEEP_JAVA_OPTS (JVM options for tlsweep's runs, e.g. a JFR recording), ONLY_TLSWEEP=1 (no nmap,
+#          no sslscan: ratios against the first tlsweep run),
 #          NGINX_WORKERS (default auto), KEEP=1 keeps the tools' outputs (path printed at the end)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -124,15 +125,17 @@ measure() {
 }
 
 echo "== runs (one after another; each under its own timeout)"
-nmap_ok() { grep -c "ssl-enum-ciphers:" "$WORK/nmap.out" || true; }
-measure nmap "${NMAP_TIMEOUT:-1800}" nmap_ok -- \
-  nmap -Pn -n -p 8443 --script ssl-enum-ciphers -iL "$WORK/hosts.txt"
-mkdir -p "$WORK/sslscan"
-sslscan_ok() { grep -l "Accepted" "$WORK"/sslscan/* 2>/dev/null | wc -l; }
-# shellcheck disable=SC2016 # $0 and $1 are sh -c's own arguments
-measure sslscan "${SSLSCAN_TIMEOUT:-1800}" sslscan_ok -- \
-  xargs -a "$WORK/targets.txt" -P 8 -n 1 \
-  sh -c 'timeout --foreground -k 5 300 sslscan --no-colour "$1" > "$0/$1.txt" 2>&1' "$WORK/sslscan"
+if [ "${ONLY_TLSWEEP:-0}" != 1 ]; then
+  nmap_ok() { grep -c "ssl-enum-ciphers:" "$WORK/nmap.out" || true; }
+  measure nmap "${NMAP_TIMEOUT:-1800}" nmap_ok -- \
+    nmap -Pn -n -p 8443 --script ssl-enum-ciphers -iL "$WORK/hosts.txt"
+  mkdir -p "$WORK/sslscan"
+  sslscan_ok() { grep -l "Accepted" "$WORK"/sslscan/* 2>/dev/null | wc -l; }
+  # shellcheck disable=SC2016 # $0 and $1 are sh -c's own arguments
+  measure sslscan "${SSLSCAN_TIMEOUT:-1800}" sslscan_ok -- \
+    xargs -a "$WORK/targets.txt" -P 8 -n 1 \
+    sh -c 'timeout --foreground -k 5 300 sslscan --no-colour "$1" > "$0/$1.txt" 2>&1' "$WORK/sslscan"
+fi
 tlsweep_ok() { { wc -l < "$WORK/$1/results.jsonl"; } 2>/dev/null || echo 0; }
 default_ok() { tlsweep_ok tlsweep-default; }
 # shellcheck disable=SC2086 # TLSWEEP_JAVA_OPTS holds several options
