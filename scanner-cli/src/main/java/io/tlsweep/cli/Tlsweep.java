@@ -5,10 +5,12 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.AutoComplete;
@@ -113,14 +115,11 @@ public final class Tlsweep implements Callable<Integer> {
     static void quietNettyStartup() {
         NETTY_NET_UTIL.setLevel(Level.SEVERE);
         if (System.getProperty(NETTY_MACHINE_ID) == null) {
+            // ids need to differ, not to be secret: no SecureRandom (its provider set-up is a start-up cost)
             byte[] id = new byte[8];
-            new java.security.SecureRandom().nextBytes(id);
+            ThreadLocalRandom.current().nextBytes(id);
             id[0] |= 0x02; // a locally administered address, as random MACs are marked
-            StringBuilder text = new StringBuilder();
-            for (byte b : id) {
-                text.append(text.length() == 0 ? "" : ":").append(String.format("%02x", b & 0xFF));
-            }
-            System.setProperty(NETTY_MACHINE_ID, text.toString());
+            System.setProperty(NETTY_MACHINE_ID, HexFormat.ofDelimiter(":").formatHex(id));
         }
     }
 
