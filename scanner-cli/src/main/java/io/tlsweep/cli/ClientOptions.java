@@ -1,6 +1,7 @@
 package io.tlsweep.cli;
 
 import io.tlsweep.analysis.Assumption;
+import io.tlsweep.profile.BuiltInProfiles;
 import io.tlsweep.profile.ProfileCatalog;
 import io.tlsweep.profile.ProfileFile;
 import io.tlsweep.run.InputFiles;
@@ -56,6 +57,10 @@ final class ClientOptions {
                 return Optional.empty();
             }
             return Optional.of(ProfileSettings.none());
+        }
+        if (profileFile == null && only.isEmpty()) {
+            // the built-in profiles as they are: read when an endpoint first needs them
+            return Optional.of(new ProfileSettings(BuiltInProfiles.LIST, profilesOnly, assumption, false));
         }
         ProfileCatalog catalog = ProfileFile.builtIn();
         boolean inputErrors = false;

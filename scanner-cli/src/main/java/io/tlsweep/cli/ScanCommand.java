@@ -152,7 +152,7 @@ final class ScanCommand implements Callable<Integer> {
             err.println("tlsweep scan: no targets (give TARGET arguments or -iL FILE)");
             return ExitCodes.USAGE;
         }
-        AnchorLoad anchors = caFile == null ? TrustAnchors.jdkDefaults() : InputFiles.jdkDefaultsAnd(caFile);
+        AnchorLoad anchors = caFile == null ? TrustAnchors.jdkDefaultsWhenUsed() : InputFiles.jdkDefaultsAnd(caFile);
         if (anchors instanceof AnchorLoad.Failed failed) {
             err.println("tlsweep scan: " + failed.message());
             return ExitCodes.USAGE;

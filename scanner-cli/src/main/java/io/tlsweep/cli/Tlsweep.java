@@ -4,8 +4,13 @@ import io.tlsweep.report.RunInfo;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.AutoComplete;
@@ -18,9 +23,6 @@ import picocli.CommandLine;
 @Command(name = "tlsweep", mixinStandardHelpOptions = true, versionProvider = Tlsweep.Version.class,
         description = "High-throughput TLS endpoint scanner: which versions and cipher suites every endpoint"
                 + " accepts, in which order, and what breaks when TLS 1.0/1.1 are switched off.",
-        subcommands = {DemoCommand.class, ScanCommand.class, SweepCommand.class, DiffCommand.class,
-            ReportCommand.class, MergeCommand.class, BenchCommand.class, CiphersCommand.class, ProfilesCommand.class,
-            AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footer = {"", "With no command, tlsweep runs the demo: it scans its built-in loopback target farm.",
             "Shell completion: source <(tlsweep generate-completion)", "", "Exit codes:",
             "  0  no policy condition met",
@@ -31,6 +33,23 @@ public final class Tlsweep implements Callable<Integer> {
     static final String NETTY_MACHINE_ID = "io.netty.machineId";
     /** Held for the life of the process: java.util.logging keeps only weak references to configured loggers. */
     private static final Logger NETTY_NET_UTIL = Logger.getLogger("io.netty.util.NetUtilInitializations");
+
+    /**
+     * The subcommands by name, in the order help lists them. Picocli reads a command's options from its
+     * annotations when it is added, which is most of the start-up of a short run, so a command line naming one
+     * of them adds only that one (see {@link #commandLine}).
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = orderedMap(List.of(
+            Map.entry("demo", DemoCommand.class), Map.entry("scan", ScanCommand.class),
+            Map.entry("sweep", SweepCommand.class), Map.entry("diff", DiffCommand.class),
+            Map.entry("report", ReportCommand.class), Map.entry("merge", MergeCommand.class),
+            Map.entry("bench", BenchCommand.class), Map.entry("ciphers", CiphersCommand.class),
+            Map.entry("profiles", ProfilesCommand.class),
+            Map.entry("generate-completion", AutoComplete.GenerateCompletion.class),
+            Map.entry("help", CommandLine.HelpCommand.class)));
+
+    /** The subcommands that read the others: help lists them, the completion script covers them. */
+    private static final List<String> OVER_ALL = List.of("generate-completion", "help");
 
     @Spec
     private CommandSpec spec;
@@ -47,7 +66,7 @@ public final class Tlsweep implements Callable<Integer> {
     /** Runs the command line with the given output streams (for tests) and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         quietNettyStartup();
-        CommandLine cli = new CommandLine(new Tlsweep()).setOut(out).setErr(err);
+        CommandLine cli = commandLine(args).setOut(out).setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine command = e.getCommandLine();
             command.getErr().println(e.getMessage());
@@ -64,6 +83,29 @@ public final class Tlsweep implements Callable<Integer> {
     }
 
     /**
+     * The command line for {@code args}: with every subcommand, or only the one {@code args} start with when that
+     * one needs no other (the parse, the help and the errors are the same either way: a subcommand's arguments
+     * are its own).
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new Tlsweep());
+        String first = args.length == 0 ? "" : args[0];
+        boolean alone = SUBCOMMANDS.containsKey(first) && !OVER_ALL.contains(first);
+        for (Map.Entry<String, Class<?>> command : SUBCOMMANDS.entrySet()) {
+            if (!alone || command.getKey().equals(first)) {
+                cli.addSubcommand(command.getKey(), command.getValue());
+            }
+        }
+        return cli;
+    }
+
+    private static Map<String, Class<?>> orderedMap(List<Map.Entry<String, Class<?>>> entries) {
+        Map<String, Class<?>> map = new LinkedHashMap<>();
+        entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+        return Collections.unmodifiableMap(map);
+    }
+
+    /**
      * Netty's start-up warnings that say nothing about a scan, printed with stack traces in containers and network
      * namespaces: it names channels with a machine id taken from a hardware (MAC) address and warns when it finds
      * none; the id only tells channels apart in Netty's logs, so random bytes set before Netty reads them do the
@@ -73,14 +115,11 @@ public final class Tlsweep implements Callable<Integer> {
     static void quietNettyStartup() {
         NETTY_NET_UTIL.setLevel(Level.SEVERE);
         if (System.getProperty(NETTY_MACHINE_ID) == null) {
+            // ids need to differ, not to be secret: no SecureRandom (its provider set-up is a start-up cost)
             byte[] id = new byte[8];
-            new java.security.SecureRandom().nextBytes(id);
+            ThreadLocalRandom.current().nextBytes(id);
             id[0] |= 0x02; // a locally administered address, as random MACs are marked
-            StringBuilder text = new StringBuilder();
-            for (byte b : id) {
-                text.append(text.length() == 0 ? "" : ":").append(String.format("%02x", b & 0xFF));
-            }
-            System.setProperty(NETTY_MACHINE_ID, text.toString());
+            System.setProperty(NETTY_MACHINE_ID, HexFormat.ofDelimiter(":").formatHex(id));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -24,24 +25,35 @@ import javax.security.auth.x500.X500Principal;
 /**
  * The certificates a chain may end at: the JDK's default trust store (cacerts, or whatever
  * {@code javax.net.ssl.trustStore} names), a PEM bundle given with {@code --ca-file}, or both.
- * Immutable.
+ * Immutable; the JDK's store may be read on first use ({@link #jdkDefaultsWhenUsed()}).
  */
 public final class TrustAnchors {
 
     static final String JDK_DEFAULTS = "JDK default trust store";
 
     private final String source;
-    private final List<X509Certificate> certificates;
-    private final Set<X500Principal> subjects;
-    private final Set<TrustAnchor> pkixAnchors;
+    private final Supplier<List<X509Certificate>> load;
+    private Content content; // guarded by this: made on first use
+
+    /** The anchors, and what chain checks look them up by. */
+    private record Content(List<X509Certificate> certificates, Set<X500Principal> subjects,
+            Set<TrustAnchor> pkixAnchors) {
+        static Content of(List<X509Certificate> certificates) {
+            List<X509Certificate> distinct = List.copyOf(new LinkedHashSet<>(certificates));
+            return new Content(distinct, distinct.stream().map(X509Certificate::getSubjectX500Principal)
+                    .collect(Collectors.toUnmodifiableSet()), distinct.stream().map(c -> new TrustAnchor(c, null))
+                    .collect(Collectors.toUnmodifiableSet()));
+        }
+    }
 
     private TrustAnchors(String source, List<X509Certificate> certificates) {
+        this(source, holding(List.copyOf(certificates)));
+    }
+
+    /** Anchors read by {@code load} when first looked into. */
+    private TrustAnchors(String source, Supplier<List<X509Certificate>> load) {
         this.source = Objects.requireNonNull(source, "source");
-        this.certificates = List.copyOf(new LinkedHashSet<>(certificates));
-        this.subjects = this.certificates.stream().map(X509Certificate::getSubjectX500Principal)
-                .collect(Collectors.toUnmodifiableSet());
-        this.pkixAnchors = this.certificates.stream().map(c -> new TrustAnchor(c, null))
-                .collect(Collectors.toUnmodifiableSet());
+        this.load = load;
     }
 
     /** Anchors from certificates already in hand (an engine's trust manager, a test). */
@@ -52,19 +64,47 @@ public final class TrustAnchors {
     /** The JDK's default trust anchors, as its default {@code TrustManagerFactory} sees them. */
     public static AnchorLoad jdkDefaults() {
         try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
-            List<X509Certificate> certs = new ArrayList<>();
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    certs.addAll(List.of(x509.getAcceptedIssuers()));
-                }
-            }
+            List<X509Certificate> certs = jdkTrustManagerIssuers();
             return certs.isEmpty() ? new AnchorLoad.Failed(JDK_DEFAULTS, "it holds no certificates")
                     : new AnchorLoad.Loaded(new TrustAnchors(JDK_DEFAULTS, certs));
         } catch (NoSuchAlgorithmException | KeyStoreException e) {
             return new AnchorLoad.Failed(JDK_DEFAULTS, String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * As {@link #jdkDefaults()}, read when a chain is first checked against them: a run that meets no certificate
+     * (closed ports, silent or plain-text services) never parses the trust store, a tenth of a short run's CPU.
+     * A trust store the user names ({@code javax.net.ssl.trustStore} and its fellow properties) is read now, so
+     * that a mistake in it stops the run before it starts, as {@link #jdkDefaults()} does; the JDK's own store is
+     * part of the installation, and should it fail to load at first use all the same, that use throws.
+     */
+    public static AnchorLoad jdkDefaultsWhenUsed() {
+        boolean named = System.getProperties().stringPropertyNames().stream()
+                .anyMatch(p -> p.startsWith("javax.net.ssl.trustStore"));
+        if (named) {
+            return jdkDefaults();
+        }
+        return new AnchorLoad.Loaded(new TrustAnchors(JDK_DEFAULTS, () -> {
+            AnchorLoad load = jdkDefaults();
+            if (load instanceof AnchorLoad.Failed failed) {
+                throw new IllegalStateException(failed.message());
+            }
+            return ((AnchorLoad.Loaded) load).anchors().certificates();
+        }));
+    }
+
+    private static List<X509Certificate> jdkTrustManagerIssuers() throws NoSuchAlgorithmException,
+            KeyStoreException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init((KeyStore) null);
+        List<X509Certificate> certs = new ArrayList<>();
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                certs.addAll(List.of(x509.getAcceptedIssuers()));
+            }
+        }
+        return certs;
     }
 
     /**
@@ -89,11 +129,13 @@ public final class TrustAnchors {
         }
     }
 
-    /** Union of both sets, sources joined with {@code " + "}. */
+    /** Union of both sets, sources joined with {@code " + "}; read when first used if either is. */
     public TrustAnchors plus(TrustAnchors other) {
-        List<X509Certificate> all = new ArrayList<>(certificates);
-        all.addAll(other.certificates);
-        return new TrustAnchors(source + " + " + other.source, all);
+        return new TrustAnchors(source + " + " + other.source, () -> {
+            List<X509Certificate> all = new ArrayList<>(certificates());
+            all.addAll(other.certificates());
+            return all;
+        });
     }
 
     /** Where the anchors came from, e.g. {@code JDK default trust store + ca.pem}. */
@@ -102,23 +144,34 @@ public final class TrustAnchors {
     }
 
     public List<X509Certificate> certificates() {
-        return certificates;
+        return content().certificates();
     }
 
     boolean hasSubject(X500Principal name) {
-        return subjects.contains(name);
+        return content().subjects().contains(name);
     }
 
     boolean contains(X509Certificate cert) {
-        return certificates.contains(cert);
+        return content().certificates().contains(cert);
     }
 
     Set<TrustAnchor> pkixAnchors() {
-        return pkixAnchors;
+        return content().pkixAnchors();
+    }
+
+    private static Supplier<List<X509Certificate>> holding(List<X509Certificate> certificates) {
+        return () -> certificates;
+    }
+
+    private synchronized Content content() {
+        if (content == null) {
+            content = Content.of(load.get());
+        }
+        return content;
     }
 
     @Override
     public String toString() {
-        return source + " (" + certificates.size() + " certificates)";
+        return source + " (" + certificates().size() + " certificates)";
     }
 }

@@ -1,5 +1,6 @@
 package io.tlsweep.probe;
 
+import io.tlsweep.profile.BuiltInProfiles;
 import io.tlsweep.profile.ClientProfile;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,7 @@ public record PlanSettings(ScanOptions options, List<ClientProfile> profiles, bo
         boolean legacyWatch) {
     public PlanSettings {
         Objects.requireNonNull(options, "options");
-        profiles = List.copyOf(profiles);
+        profiles = BuiltInProfiles.copyOf(profiles);
         if (profilesOnly && profiles.isEmpty()) {
             throw new IllegalArgumentException("a profiles-only scan needs at least one profile");
         }

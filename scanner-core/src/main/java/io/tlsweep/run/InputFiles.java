@@ -38,9 +38,12 @@ public final class InputFiles {
         return TrustAnchors.pemBundle(source, bytes);
     }
 
-    /** The JDK defaults and a PEM bundle together (an internal CA next to the public ones). */
+    /**
+     * The JDK defaults and a PEM bundle together (an internal CA next to the public ones); the JDK's store is read
+     * when first used ({@link TrustAnchors#jdkDefaultsWhenUsed()}), the bundle now.
+     */
     public static AnchorLoad jdkDefaultsAnd(Path caFile) {
-        return TrustAnchors.jdkDefaults().plus(caBundle(caFile));
+        return TrustAnchors.jdkDefaultsWhenUsed().plus(caBundle(caFile));
     }
 
     /** A client profile file, parsed; its problems are in the load's errors, named with the file. */

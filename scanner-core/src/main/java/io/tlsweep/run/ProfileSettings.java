@@ -1,6 +1,7 @@
 package io.tlsweep.run;
 
 import io.tlsweep.analysis.Assumption;
+import io.tlsweep.profile.BuiltInProfiles;
 import io.tlsweep.profile.ClientProfile;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ public record ProfileSettings(List<ClientProfile> profiles, boolean profilesOnly
         boolean inputErrors) {
 
     public ProfileSettings {
-        profiles = List.copyOf(profiles);
+        profiles = BuiltInProfiles.copyOf(profiles);
     }
 
     /**

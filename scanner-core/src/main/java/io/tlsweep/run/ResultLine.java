@@ -51,9 +51,12 @@ record ResultLine(Assessment assessment, ResultJson json) {
      * when the scan did not enumerate suites.
      */
     private static ClientImpact impact(TargetResult r, ScanOptions options, ProfileSettings run) {
-        ProfileSettings clients = run.forService(r.target().prelude().orElse(""));
-        if (clients.profiles().isEmpty() || (r.protocols().isEmpty() && r.profileHellos().isEmpty())) {
+        if (r.protocols().isEmpty() && r.profileHellos().isEmpty()) {
             // nothing answered a hello (closed, silent, not TLS): every client fails alike, the failure says how
+            return ClientImpact.none();
+        }
+        ProfileSettings clients = run.forService(r.target().prelude().orElse(""));
+        if (clients.profiles().isEmpty()) {
             return ClientImpact.none();
         }
         if (r.status() == ScanStatus.INCONSISTENT) {

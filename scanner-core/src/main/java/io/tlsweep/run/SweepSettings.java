@@ -56,7 +56,7 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
             }
         }
         EngineConfig engine = s.engine(scope);
-        AnchorLoad anchors = c.caFile() == null ? TrustAnchors.jdkDefaults()
+        AnchorLoad anchors = c.caFile() == null ? TrustAnchors.jdkDefaultsWhenUsed()
                 : InputFiles.jdkDefaultsAnd(c.resolve(configFile, c.caFile()));
         if (anchors instanceof AnchorLoad.Failed failed) {
             throw new SweepConfig.BadConfig(configFile + ": caFile: " + failed.message());

@@ -13,6 +13,7 @@ import io.tlsweep.probe.TargetResults;
 import io.tlsweep.probe.Baseline;
 import io.tlsweep.probe.EndpointPlan;
 import io.tlsweep.probe.PlanSettings;
+import io.tlsweep.profile.BuiltInProfiles;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
@@ -76,7 +77,7 @@ public final class TlsScanner implements AutoCloseable {
         this.engine = new ScanEngine(config);
         this.handshakes = HandshakeClient.through(engine);
         this.options = options;
-        this.profiles = List.copyOf(profiles);
+        this.profiles = BuiltInProfiles.copyOf(profiles);
         this.profilesOnly = profilesOnly;
         this.checks = checks;
         this.preludes = preludes;

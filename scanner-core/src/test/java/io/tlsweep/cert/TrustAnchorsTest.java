@@ -114,6 +114,20 @@ class TrustAnchorsTest {
     }
 
     @Test
+    void theJdkStoreReadOnFirstUseHoldsWhatItHoldsReadAtOnce() {
+        TrustAnchors now = ((AnchorLoad.Loaded) TrustAnchors.jdkDefaults()).anchors();
+        TrustAnchors later = ((AnchorLoad.Loaded) TrustAnchors.jdkDefaultsWhenUsed()).anchors();
+        TrustAnchors withOne = later.plus(TrustAnchors.of("one", java.util.List.of(first.certificate())));
+
+        assertThat(later.source()).isEqualTo(now.source());
+        assertThat(later.certificates()).isNotEmpty().containsExactlyElementsOf(now.certificates());
+        assertThat(withOne.certificates()).hasSize(now.certificates().size() + 1).endsWith(first.certificate());
+        assertThat(withOne.contains(first.certificate())).isTrue();
+        assertThat(withOne.hasSubject(first.certificate().getSubjectX500Principal())).isTrue();
+        assertThat(withOne.pkixAnchors()).hasSize(now.certificates().size() + 1);
+    }
+
+    @Test
     void duplicatesCollapse() {
         TrustAnchors once = TrustAnchors.of("a", java.util.List.of(first.certificate()));
 
