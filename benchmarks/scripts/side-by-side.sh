@@ -15,7 +15,7 @@
 # Every tool runs under a timeout; a run that hits it is marked TIMEOUT and its figures cover the time it had.
 #   usage: benchmarks/scripts/side-by-side.sh [ENDPOINTS (default 200, at most 5000)] [issue|wide (default issue)]
 #   env:   NMAP_TIMEOUT, SSLSCAN_TIMEOUT, TLSWEEP_TIMEOUT (whole run, seconds; default 1800 each),
-#          TLSWEEP_JAVA_OPTS (JVM options for tlsweep's runs, e.g. a JFR recording), ONLY_TLSWEEP=1 (no nmap,
+#          TLSWEEP_JAVA_OPTS (JVM options ./tlsweep adds, e.g. a JFR recording), ONLY_TLSWEEP=1 (no nmap,
 #          no sslscan: ratios against the first tlsweep run),
 #          NGINX_WORKERS (default auto), KEEP=1 keeps the tools' outputs (path printed at the end)
 set -euo pipefail
@@ -138,13 +138,11 @@ if [ "${ONLY_TLSWEEP:-0}" != 1 ]; then
 fi
 tlsweep_ok() { { wc -l < "$WORK/$1/results.jsonl"; } 2>/dev/null || echo 0; }
 default_ok() { tlsweep_ok tlsweep-default; }
-# shellcheck disable=SC2086 # TLSWEEP_JAVA_OPTS holds several options
 measure tlsweep-default "${TLSWEEP_TIMEOUT:-1800}" default_ok -- \
-  java ${TLSWEEP_JAVA_OPTS:-} -jar "$JAR" scan -q -iL "$WORK/targets.txt" -o "$WORK/tlsweep-default"
+  ./tlsweep scan -q -iL "$WORK/targets.txt" -o "$WORK/tlsweep-default"
 noprof_ok() { tlsweep_ok tlsweep-no-profiles; }
-# shellcheck disable=SC2086
 measure tlsweep-no-profiles "${TLSWEEP_TIMEOUT:-1800}" noprof_ok -- \
-  java ${TLSWEEP_JAVA_OPTS:-} -jar "$JAR" scan -q --no-profiles -iL "$WORK/targets.txt" -o "$WORK/tlsweep-no-profiles"
+  ./tlsweep scan -q --no-profiles -iL "$WORK/targets.txt" -o "$WORK/tlsweep-no-profiles"
 
 echo "== $N endpoints; CPU in s (client: the tool's whole process tree; server: nginx master + workers);"\
   "conn/ep = connections accepted by nginx / N; ratios against nmap"

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code tlsweep} wrapper at the top of the checkout starts the jar with the class-data archive the build
- * makes beside it, and without it when it is not there. A copy of the wrapper runs in a scratch checkout with a
+ * makes beside it, and without it when it is not there; a scan (a cold run) with the quick compiler only, the
+ * options given in {@code TLSWEEP_JAVA_OPTS} after it. A copy of the wrapper runs in a scratch checkout with a
  * {@code java} on the PATH that writes down its arguments.
  */
 class LauncherTest {
@@ -30,8 +31,17 @@ class LauncherTest {
         List<String> args = run("scan", "-q", "127.0.0.1:1");
         String root = dir.resolve("checkout").toAbsolutePath().toString();
         assertThat(args).containsExactly("-XX:SharedArchiveFile=" + root + "/scanner-cli/target/tlsweep.jsa",
-                "-Xlog:cds*=off:stdout", "-Xlog:cds*=warning:stderr", "-Xmx1g",
+                "-Xlog:cds*=off:stdout", "-Xlog:cds*=warning:stderr", "-XX:TieredStopAtLevel=1", "-Xmx1g",
                 "-jar", root + "/scanner-cli/target/tlsweep.jar", "scan", "-q", "127.0.0.1:1");
+    }
+
+    @Test
+    void aScanWithoutAnArchiveGetsTheQuickCompilerOnly() throws Exception {
+        checkout();
+        List<String> args = run("scan", "127.0.0.1:1");
+        String root = dir.resolve("checkout").toAbsolutePath().toString();
+        assertThat(args).containsExactly("-XX:TieredStopAtLevel=1", "-Xmx1g", "-jar",
+                root + "/scanner-cli/target/tlsweep.jar", "scan", "127.0.0.1:1");
     }
 
     @Test
