@@ -46,15 +46,7 @@ if [ -z "${TLSWEEP_LATENCY_NETNS:-}" ]; then
   if [ ! -f "$JAR" ] || [ ! -f "$BENCH_JAR" ]; then
     mvn -B -q -o -pl scanner-cli,benchmarks -am package -DskipTests
   fi
-  missing=""
-  [ -x /usr/sbin/nginx ] || missing="$missing nginx"
-  command -v nmap >/dev/null 2>&1 || missing="$missing nmap"
-  command -v sslscan >/dev/null 2>&1 || missing="$missing sslscan"
-  if [ -n "$missing" ]; then
-    apt-get update -qq
-    # shellcheck disable=SC2086
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-  fi
+  install_tools
   exec unshare -n env TLSWEEP_LATENCY_NETNS=1 "$0" "$@"
 fi
 

@@ -33,15 +33,7 @@ JAR=scanner-cli/target/tlsweep.jar
 if [ -z "${TLSWEEP_SIDE_BY_SIDE_NETNS:-}" ]; then
   [ "$(id -u)" = 0 ] || { echo "run as root (apt-get, unshare -n)" >&2; exit 2; }
   [ -f "$JAR" ] || mvn -B -q -o -pl scanner-cli -am package -DskipTests
-  missing=""
-  [ -x /usr/sbin/nginx ] || missing="$missing nginx"
-  command -v nmap >/dev/null 2>&1 || missing="$missing nmap"
-  command -v sslscan >/dev/null 2>&1 || missing="$missing sslscan"
-  if [ -n "$missing" ]; then
-    apt-get update -qq
-    # shellcheck disable=SC2086
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-  fi
+  install_tools
   exec unshare -n env TLSWEEP_SIDE_BY_SIDE_NETNS=1 "$0" "$N" "$SHAPE"
 fi
 

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Endpoint shapes shared by side-by-side.sh and latency.sh (sourced, not run): the nginx TLS directives of each
-# shape, the key material they need, and a check of what a live endpoint accepts, pair by pair.
+# shape, the key material they need, a check of what a live endpoint accepts, pair by pair, and the tools' install.
 #
 #   issue   TLS 1.0-1.2, 19 suites: 13 TLS 1.2-only (GCM, ChaCha20, SHA-256/384 CBC) and 6 SHA-1 CBC suites that
 #           TLS 1.0 and 1.1 accept too: 31 accepted (version, suite) pairs, the endpoint of issue 15's tables
@@ -110,4 +110,17 @@ pairs_summary() {
       k = 0; for (x in suites) k++
       printf "%d pairs (%s), %d suites\n", n, s, k
     }'
+}
+
+# Installs nginx, nmap and sslscan from Debian's packages where missing (as root).
+install_tools() {
+  local missing=""
+  [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+  command -v nmap >/dev/null 2>&1 || missing="$missing nmap"
+  command -v sslscan >/dev/null 2>&1 || missing="$missing sslscan"
+  if [ -n "$missing" ]; then
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  fi
 }

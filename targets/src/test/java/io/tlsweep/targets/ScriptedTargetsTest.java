@@ -1,5 +1,7 @@
 package io.tlsweep.targets;
 
+import static io.tlsweep.targets.TargetSockets.open;
+import static io.tlsweep.targets.TargetSockets.readToEnd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tlsweep.targets.cert.CertificateSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.security.MessageDigest;
 import java.util.EnumSet;
@@ -144,23 +145,6 @@ class ScriptedTargetsTest {
         assertThrows(IllegalArgumentException.class, () -> plain.withMaxHelloBytes(ScriptedQuirks.SMALLEST_HELLO - 1));
         assertEquals(ScriptedQuirks.SMALLEST_HELLO,
                 plain.withMaxHelloBytes(ScriptedQuirks.SMALLEST_HELLO).quirks().maxHelloBytes().getAsInt());
-    }
-
-    private static Socket open(FarmTarget target) throws IOException {
-        Socket s = new Socket();
-        s.connect(target.address(), 2000);
-        s.setSoTimeout(6000);
-        return s;
-    }
-
-    private static byte[] readToEnd(InputStream in) throws IOException {
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            got.write(buffer, 0, n);
-        }
-        return got.toByteArray();
     }
 
     /** The fragments of consecutive handshake records, joined. */

@@ -3,6 +3,8 @@ package io.tlsweep.targets.scripted;
 import static io.tlsweep.targets.scripted.Hellos.hello;
 import static io.tlsweep.targets.scripted.Hellos.paddedTo;
 import static io.tlsweep.targets.scripted.Hellos.suitesEndingWith;
+import static io.tlsweep.targets.TargetSockets.open;
+import static io.tlsweep.targets.TargetSockets.readToEnd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,24 +109,6 @@ class QuirkyScriptedTargetsTest {
         assertEquals(List.of(TlsVersion.TLS1_0, TlsVersion.TLS1_1),
                 offVersion.offVersion().stream().map(VersionFacts::version).toList());
         offVersion.offVersion().forEach(v -> assertEquals(List.of(AES128_SHA256), v.codes()));
-    }
-
-    private static Socket open(FarmTarget target) throws IOException {
-        Socket s = new Socket();
-        s.connect(target.address(), 2000);
-        s.setSoTimeout(6000);
-        return s;
-    }
-
-    /** Reads to the end of the stream (the server's close); a reset or a silence fails the test. */
-    private static byte[] readToEnd(InputStream in) throws IOException {
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            got.write(buffer, 0, n);
-        }
-        return got.toByteArray();
     }
 
     /** Reads whole records until the ServerHelloDone and returns the ServerHello of that first flight. */
