@@ -173,13 +173,41 @@ final class TargetServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A port bound and released at once, outside the kernel's range of ephemeral ports where it can tell it: a
+     * released ephemeral port may become the source port of a client's own connection (a scan's, say), and a
+     * connection to it from itself is then answered by the client's own bytes instead of being refused.
+     */
     private static int releasedPort(String address) {
+        int below = ephemeralPortsFrom().orElse(0);
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; below > 10_000 && attempt < 50; attempt++) {
+            int port = 10_000 + random.nextInt(below - 10_000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(address, port));
+                return port;
+            } catch (IOException e) {
+                // taken: try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(address, 0));
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reserve a port to release", e);
+        }
+    }
+
+    /** The first ephemeral port of Linux's {@code ip_local_port_range}, when it can be read. */
+    private static java.util.OptionalInt ephemeralPortsFrom() {
+        // read as a stream: Files.readString takes a /proc file's size of 0 at its word and stops after one byte
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(
+                "/proc/sys/net/ipv4/ip_local_port_range"))) {
+            return java.util.OptionalInt.of(Integer.parseInt(r.readLine().trim().split("\\s+")[0]));
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalInt.empty();
         }
     }
 

@@ -40,6 +40,22 @@ class HostileTargetsTest {
         assertThrows(ConnectException.class, () -> open(farm, Behaviour.CLOSED_PORT).close());
     }
 
+    /**
+     * The closed port lies below Linux's ephemeral ports, so no client connection of the same machine takes it as
+     * its source port (a connection to it from itself would read its own bytes back instead of being refused).
+     */
+    @Test
+    void theClosedPortIsNoEphemeralPort(TargetFarm farm) throws IOException {
+        int firstEphemeral;
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(
+                java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            firstEphemeral = Integer.parseInt(r.readLine().trim().split("\\s+")[0]);
+        }
+        int port = farm.target(DefaultProfiles.hostileName(Behaviour.CLOSED_PORT)).port();
+        org.junit.jupiter.api.Assertions.assertTrue(port >= 10_000 && port < firstEphemeral,
+                "closed port " + port + ", ephemeral ports from " + firstEphemeral);
+    }
+
     @Test
     void silentServerNeverAnswers(TargetFarm farm) throws IOException {
         try (Socket s = open(farm, Behaviour.SILENT)) {
