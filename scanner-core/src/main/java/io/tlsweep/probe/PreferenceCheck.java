@@ -16,7 +16,9 @@ import java.util.Optional;
  * follows the client still takes its legacy suites (3DES) last, so it finds them out of offered order.
  *
  * <p>The pair is the first two suites found, ChaCha20 left out while two others remain (a server giving ChaCha20
- * priority to a client that lists it first would look like one following the client). When a server order is
+ * priority to a client that lists it first would look like one following the client). When the first suite found
+ * is the pair's first and the hello it was chosen from offered the pair in that order, that hello stands for the
+ * pair offered as found, and only the reversed pair is sent. When a server order is
  * proven but the suites were found across several hellos' chunks, or the pair's winner was not found first, the
  * order is rebuilt by offering all accepted suites and removing the chosen one. A server enforcing its order with
  * ChaCha20 below first place is then offered ChaCha20 first: choosing it means "ChaCha20 priority".
@@ -39,6 +41,20 @@ final class PreferenceCheck implements Stage {
         this.keyShares = keyShares;
         this.pair = pair(evidence.accepted);
         this.step = pair.size() < 2 ? Step.DONE : Step.PAIR;
+        if (step == Step.PAIR && offeredInOrder(evidence.firstOffer, pair)
+                && pair.get(0).equals(evidence.accepted.get(0))) {
+            // the enumeration's first hello offered the pair in this order (and more) and got its first suite: the
+            // answer the pair offered as found would get, from any server choosing by its order or by the client's
+            firstChoice = pair.get(0);
+            step = Step.PAIR_REVERSED;
+        }
+    }
+
+    /** Whether {@code offer} holds both suites of {@code pair}, the first before the second. */
+    private static boolean offeredInOrder(List<CipherSuite> offer, List<CipherSuite> pair) {
+        int first = offer.indexOf(pair.get(0));
+        int second = offer.indexOf(pair.get(1));
+        return first >= 0 && second > first;
     }
 
     /** The first two suites found, not ChaCha20 while two others remain. */

@@ -200,6 +200,9 @@ final class SuiteEnumeration implements Stage {
             Set<CipherSuite> offered = Set.copyOf(sent.cipherSuites());
             evidence.acceptedAcrossChunks |= offersAccepted.stream().anyMatch(o -> !o.contains(a.suite()));
             offersAccepted.add(offered);
+            if (evidence.accepted.isEmpty()) {
+                evidence.firstOffer = List.copyOf(sent.cipherSuites());
+            }
             evidence.accepted.add(a.suite());
             evidence.observe(a.hello());
             pool.remove(a.suite());

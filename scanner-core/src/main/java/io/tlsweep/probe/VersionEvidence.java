@@ -23,6 +23,8 @@ final class VersionEvidence {
     boolean chacha20Priority;
     boolean complete = true;
     boolean acceptedAcrossChunks;
+    /** The suites, in offered order, of the hello the first accepted suite was chosen from. */
+    List<CipherSuite> firstOffer = List.of();
     boolean ocspStapled;
     Optional<Integer> dhPrimeBits = Optional.empty();
     List<byte[]> certificates = List.of();

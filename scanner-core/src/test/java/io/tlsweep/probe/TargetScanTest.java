@@ -105,7 +105,7 @@ class TargetScanTest {
 
     /** Two hellos prove whose order decides: the same pair of suites offered both ways. */
     static int orderHellos(ProtocolVersion v, List<CipherSuite> serverOrder) {
-        return serverOrder.size() >= 2 ? 2 : 0;
+        return OrderHellos.of(v, serverOrder);
     }
 
     @Test

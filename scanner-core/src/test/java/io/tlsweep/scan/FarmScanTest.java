@@ -3,6 +3,7 @@ package io.tlsweep.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.probe.OfferOrder;
+import io.tlsweep.probe.OrderHellos;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.profile.ProfileFile;
@@ -117,8 +118,9 @@ class FarmScanTest {
     /**
      * Connections = for each supported version: accepted suites + 1 (every candidate is offered at once, the one
      * chosen removed, until the rest is turned down), + 1 for TLS 1.0 when none of its suites is among the 128
-     * of first contact's TLS 1.0 hello; one hello for each version the server refuses; two hellos per version
-     * with two or more suites (the same pair offered in both orders), + (accepted - 1) to rebuild a server order
+     * of first contact's TLS 1.0 hello; one hello for each version the server refuses; per version with two or
+     * more suites the same pair offered in both orders (one hello when the enumeration's first hello stands for the
+     * pair as found: {@link OrderHellos}), + (accepted - 1) to rebuild a server order
      * when first contact's TLS 1.0 hello found its first suite and a later one lies outside that hello, plus one
      * ChaCha20 hello when the server enforces an order with ChaCha20 below first place; groups found + 1 for
      * TLS 1.3, and the same once for TLS ≤ 1.2 when an ECDHE suite was accepted.
@@ -145,7 +147,7 @@ class FarmScanTest {
                 }
             }
             if (accepted >= 2) {
-                n += 2;
+                n += OrderHellos.of(v, p.cipherSuites());
                 if (rebuilt && p.order() == PreferenceOrder.SERVER) {
                     n += accepted - 1;
                 }
