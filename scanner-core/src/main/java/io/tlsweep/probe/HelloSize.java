@@ -41,11 +41,6 @@ final class HelloSize {
         return step;
     }
 
-    /** Whether the endpoint has shown size intolerance. */
-    boolean lowered() {
-        return step > 0;
-    }
-
     /** Offers from now on fit {@code lower} (never raised again). */
     void lowerTo(int lower) {
         step = Math.max(step, lower);

@@ -10,6 +10,7 @@ import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.KeyExchange;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -55,7 +56,7 @@ final class SuiteEnumeration implements Stage {
     private int sentStep;
     private Trial trial;
     private int trialStep;
-    private final java.util.ArrayDeque<List<CipherSuite>> halves = new java.util.ArrayDeque<>();
+    private final ArrayDeque<List<CipherSuite>> halves = new ArrayDeque<>();
     private boolean sentHalf;
 
     /**
