@@ -15,7 +15,6 @@ import io.tlsweep.wire.ClientHelloEncoder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +45,7 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
     /** Steps completed without a connection after which a plan that keeps offering more is a bug. */
     private static final int MAX_UNSENT_STEPS = 100_000;
 
-    private record Queued(ProbeStep step, byte[] hello) {
+    private record Queued(ProbeStep step, byte[] hello, int rank) {
     }
 
     private final EngineRun<T, P> run;
@@ -55,7 +54,8 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
     private final T target;
     private final long startNanos = System.nanoTime();
     private final long[] outcomes = new long[OutcomeClass.values().length];
-    private final ArrayDeque<Queued> pending = new ArrayDeque<>();
+    /** Steps waiting for a connection, by rank (lower first), in the order offered within a rank. */
+    private final java.util.LinkedList<Queued> pending = new java.util.LinkedList<>();
     private final List<HelloExchange> live = new ArrayList<>(4);
     private Endpoint endpoint;
     private P plan;
@@ -180,7 +180,7 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
         }
         List<ProbeStep> offered = plan.ready();
         for (ProbeStep s : offered) {
-            pending.add(new Queued(s, ClientHelloEncoder.encode(s.hello())));
+            queue(new Queued(s, ClientHelloEncoder.encode(s.hello()), plan.rank(s)));
         }
         if (deadEndpoint != null && !pending.isEmpty()) {
             completeUnsent();
@@ -197,6 +197,17 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
             return;
         }
         send();
+    }
+
+    private void queue(Queued q) {
+        java.util.ListIterator<Queued> at = pending.listIterator(pending.size());
+        while (at.hasPrevious()) {
+            if (at.previous().rank() <= q.rank()) {
+                at.next();
+                break;
+            }
+        }
+        at.add(q);
     }
 
     private void completeUnsent() {

@@ -198,6 +198,15 @@ public final class EndpointPlan implements ProbePlan {
         throw new IllegalStateException("outcome for step " + step.id() + ", which no started check handed out");
     }
 
+    /**
+     * The earlier check's steps go first: the scan's sequential chains of hellos are not held up behind the profile
+     * hellos sent beside them.
+     */
+    @Override
+    public int rank(ProbeStep step) {
+        return step.id() >>> SLOT_BITS;
+    }
+
     @Override
     public boolean done() {
         for (Started<?> s : started) {

@@ -22,4 +22,12 @@ public interface ProbePlan {
     void complete(ProbeStep step, ConnectionOutcome outcome);
 
     boolean done();
+
+    /**
+     * Which of the steps waiting for a connection goes first when the connections to the endpoint are all taken:
+     * a lower rank goes before a higher one, steps of one rank in the order offered. By default all are equal.
+     */
+    default int rank(ProbeStep step) {
+        return 0;
+    }
 }

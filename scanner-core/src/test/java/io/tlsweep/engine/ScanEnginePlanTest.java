@@ -152,6 +152,58 @@ class ScanEnginePlanTest {
         }
     }
 
+    /**
+     * With every connection to the endpoint taken, a step of a lower rank offered later goes before the queued
+     * steps of a higher rank (the scan's next hello before the profile hellos waiting beside it).
+     */
+    @Test
+    void aLowerRankedStepOvertakesQueuedHigherRankedOnes() throws Exception {
+        List<Integer> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProbePlan plan = new ProbePlan() {
+            private int round;
+            private int open;
+
+            @Override
+            public List<ProbeStep> ready() {
+                List<ProbeStep> steps = new ArrayList<>();
+                if (round == 0) {
+                    for (int id : new int[] {10, 11, 12}) {
+                        steps.add(new ProbeStep(id, "later check", ScriptedPlan.tls12Hello()));
+                    }
+                } else if (round == 1) {
+                    steps.add(new ProbeStep(1, "earlier check", ScriptedPlan.tls12Hello()));
+                }
+                round++;
+                open += steps.size();
+                return steps;
+            }
+
+            @Override
+            public void complete(ProbeStep step, ConnectionOutcome outcome) {
+                sent.add(step.id());
+                open--;
+            }
+
+            @Override
+            public boolean done() {
+                return round >= 2 && open == 0;
+            }
+
+            @Override
+            public int rank(ProbeStep step) {
+                return step.id() < 10 ? 0 : 1;
+            }
+        };
+        try (LoopbackServer server = LoopbackServer.start(LoopbackServer.alert());
+                ScanEngine engine = new ScanEngine(Scans.quick().perHostConnections(1).build())) {
+            List<EngineResult<Endpoint, ProbePlan>> results = new ArrayList<>();
+            engine.<Endpoint, ProbePlan>run(List.of(Scans.loopback(server.port())).iterator(), e -> e, e -> plan,
+                    results::add).get(10, TimeUnit.SECONDS);
+            assertThat(results).singleElement().extracting(EngineResult::status).isEqualTo(EngineResult.Status.DONE);
+            assertThat(sent).containsExactly(10, 1, 11, 12);
+        }
+    }
+
     @Test
     void aTargetOverBudgetEndsOnTimeAndKeepsWhatItHad() throws Exception {
         try (LoopbackServer alert = LoopbackServer.start(LoopbackServer.alert());
