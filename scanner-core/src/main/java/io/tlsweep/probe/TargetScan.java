@@ -2,11 +2,9 @@ package io.tlsweep.probe;
 
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
-import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.wire.CipherSuite;
-import io.tlsweep.wire.KeyExchange;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,37 +35,14 @@ public final class TargetScan implements CheckPlan<Void> {
     /** The scan's key: its facts are the result's own components (versions, suites, order, groups...). */
     public static final PartKey<Void> KEY = new PartKey<>("scan", Void.class);
 
-    /**
-     * A kind of suite offer of one lane: a TLS 1.3 hello with an empty key_share is another kind than one with
-     * real shares (a server may turn the empty one down its own way).
-     */
-    private record OfferKind(VersionLane lane, boolean emptyKeyShare) {
-        static Optional<OfferKind> of(SentHello h) {
-            return h.lane().enumeratingSuites() ? Optional.of(new OfferKind(h.lane(),
-                    h.hello().keyShares().map(List::isEmpty).orElse(false))) : Optional.empty();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof OfferKind k && k.lane == lane && k.emptyKeyShare == emptyKeyShare;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(lane) * 31 + Boolean.hashCode(emptyKeyShare);
-        }
-    }
-
     private final Optional<String> sni;
     private final ScanOptions options;
     private final LostAnswers losses;
+    private final RefusalStyles refusals;
+    private final GroupLanes groups;
     private final HelloSize size = new HelloSize();
     private final Map<ProtocolVersion, VersionLane> lanes = new LinkedHashMap<>();
-    /** Group enumerations running beside their version's lane. */
-    private final List<VersionLane> beside = new ArrayList<>();
     private final Set<VersionLane> tookLostAnswers = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<OfferKind, Failure> refusedForReal = new HashMap<>();
-    private final Set<OfferKind> refusedByLostAnswers = new HashSet<>();
     private final Set<ProtocolVersion> probedAgain = new HashSet<>();
     private final Map<Integer, SentHello> outstanding = new HashMap<>();
     private final Deque<SentHello> resend = new ArrayDeque<>();
@@ -76,8 +51,6 @@ public final class TargetScan implements CheckPlan<Void> {
     private final List<String> notes = new ArrayList<>();
     private boolean contacted;
     private boolean firstContact = true;
-    private boolean legacyGroupsDecided;
-    private ProtocolVersion legacyGroupsOn;
     private Failure ending;
     private final int firstId;
     private int nextId;
@@ -91,6 +64,8 @@ public final class TargetScan implements CheckPlan<Void> {
         this.sni = sni;
         this.options = options;
         this.losses = losses;
+        this.refusals = new RefusalStyles(losses);
+        this.groups = new GroupLanes(options);
         this.firstId = firstId;
         List<ProtocolVersion> newestFirst = new ArrayList<>(options.versions());
         Collections.reverse(newestFirst);
@@ -195,10 +170,7 @@ public final class TargetScan implements CheckPlan<Void> {
                 first.answered(r);
             }
             if (r instanceof Reading.Rejected refused) {
-                OfferKind.of(p).ifPresent(kind -> {
-                    refusedForReal.putIfAbsent(kind, refused.why());
-                    refusedTwoWays(kind);
-                });
+                refusals.refused(p, refused.why());
             }
             p.lane().fold(p.hello(), r);
         }
@@ -206,7 +178,7 @@ public final class TargetScan implements CheckPlan<Void> {
             leaveFirstContact();
         }
         if (!firstContact && ending == null) {
-            decideLegacyGroups();
+            groups.decide(lanes);
         }
     }
 
@@ -243,11 +215,7 @@ public final class TargetScan implements CheckPlan<Void> {
             return false;
         }
         for (SentHello p : List.copyOf(parked)) {
-            Optional<OfferKind> kind = OfferKind.of(p);
-            kind.ifPresent(k -> {
-                refusedByLostAnswers.add(k);
-                refusedTwoWays(k);
-            });
+            refusals.lostOnly(p);
             if (losses.losesAnswers()) {
                 resend.add(p);
             } else {
@@ -256,37 +224,8 @@ public final class TargetScan implements CheckPlan<Void> {
             }
         }
         parked.clear();
-        decideLegacyGroups();
+        groups.decide(lanes);
         return true;
-    }
-
-    /**
-     * A server turns a version's suite offers down one way: when one offer got a real refusal (an alert, a
-     * lower version) and another only lost answers, the lost ones were not its answer. Nor does it turn down
-     * offers of suites it lacks one way in one version it speaks and another way in another: an offer lost in a
-     * version that accepted suites, where another such version refused its leftover suites with an alert, was
-     * not answered either.
-     */
-    private void refusedTwoWays(OfferKind kind) {
-        Failure real = refusedForReal.get(kind);
-        if (real != null && refusedByLostAnswers.contains(kind)) {
-            losses.seen(kind.lane().evidence.version + " suites: one offer refused with " + real + ", another only"
-                    + " with lost answers");
-            return;
-        }
-        for (OfferKind lost : refusedByLostAnswers) {
-            if (lost.lane().evidence.accepted.isEmpty() || lost.emptyKeyShare()) {
-                continue;
-            }
-            refusedForReal.forEach((other, failure) -> {
-                if (other.lane() != lost.lane() && !other.emptyKeyShare() && !other.lane().evidence.accepted.isEmpty()
-                        && failure.kind() == FailureKind.ALERT
-                        && failure.alert().map(a -> a.code() != 70).orElse(false)) {
-                    losses.seen(lost.lane().evidence.version + " suites: an offer only got lost answers, while "
-                            + other.lane().evidence.version + " turned its leftover suites down with " + failure);
-                }
-            });
-        }
     }
 
     /** On an endpoint now known to lose answers, probes again each version that took a lost answer as final. */
@@ -312,17 +251,8 @@ public final class TargetScan implements CheckPlan<Void> {
             return false;
         }
         notes.add(version + ": probed again, as " + why);
-        beside.removeIf(l -> l.evidence.version.equals(version));
         lanes.put(version, new VersionLane(version, sni, options, size, false));
-        if (!version.equals(ProtocolVersion.TLSv1_3)
-                && (legacyGroupsOn == null || version.compareTo(legacyGroupsOn) >= 0)) {
-            if (legacyGroupsOn != null && !legacyGroupsOn.equals(version)) {
-                lanes.get(legacyGroupsOn).dropGroups();
-                beside.removeIf(l -> l.evidence.version.equals(legacyGroupsOn));
-            }
-            legacyGroupsOn = null;
-            legacyGroupsDecided = false;
-        }
+        groups.probedAgain(version, lanes);
         return true;
     }
 
@@ -361,40 +291,10 @@ public final class TargetScan implements CheckPlan<Void> {
         }
     }
 
-    /**
-     * TLS ≤ 1.2 groups are enumerated once, on the newest legacy version that accepted ECDHE, beside its lane as soon
-     * as that is known: the version accepted an ECDHE suite and every newer legacy version finished without one. TLS
-     * 1.3's groups start beside its lane once it accepted a suite.
-     */
-    private void decideLegacyGroups() {
-        Optional.ofNullable(lanes.get(ProtocolVersion.TLSv1_3)).filter(l -> !l.evidence.accepted.isEmpty())
-                .flatMap(VersionLane::groupsBeside).ifPresent(beside::add);
-        if (legacyGroupsDecided || !options.enumerateGroups() || !options.enumerateSuites()) {
-            return;
-        }
-        for (VersionLane lane : lanes.values()) {
-            if (lane.evidence.version.equals(ProtocolVersion.TLSv1_3)) {
-                continue;
-            }
-            if (lane.evidence.accepted.stream().anyMatch(s -> s.keyExchange() == KeyExchange.ECDHE)) {
-                lane.groupsBeside().ifPresent(g -> {
-                    beside.add(g);
-                    legacyGroupsDecided = true;
-                    legacyGroupsOn = lane.evidence.version;
-                });
-                return;
-            }
-            if (!lane.finished()) {
-                return;
-            }
-        }
-        legacyGroupsDecided = true;
-    }
-
     /** The version lanes, then the group enumerations beside them. */
     private List<VersionLane> lanes() {
         List<VersionLane> all = new ArrayList<>(lanes.values());
-        all.addAll(beside);
+        all.addAll(groups.lanes());
         return all;
     }
 
