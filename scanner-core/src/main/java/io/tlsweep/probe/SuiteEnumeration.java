@@ -48,7 +48,8 @@ final class SuiteEnumeration implements Stage {
     private final HelloSize size;
     private final List<CipherSuite> pool;
     private final List<NamedGroup> groups;
-    private final List<Set<CipherSuite>> offersAccepted = new ArrayList<>();
+    /** The offers suites were accepted from that did not hold every suite still to test (chunks, halves). */
+    private final List<Set<CipherSuite>> partialOffersAccepted = new ArrayList<>();
     private HelloTemplates.KeyShareMode keyShares = HelloTemplates.KeyShareMode.EMPTY;
     private boolean realSharesTried;
     private boolean finished;
@@ -198,9 +199,13 @@ final class SuiteEnumeration implements Stage {
             }
         }
         if (reading instanceof Reading.Accepted a) {
-            Set<CipherSuite> offered = Set.copyOf(sent.cipherSuites());
-            evidence.acceptedAcrossChunks |= offersAccepted.stream().anyMatch(o -> !o.contains(a.suite()));
-            offersAccepted.add(offered);
+            // a suite found later was not in an earlier offer: the order found is not the server's
+            evidence.acceptedAcrossChunks |= partialOffersAccepted.stream().anyMatch(o -> !o.contains(a.suite()));
+            boolean whole = !sentHalf && sent.cipherSuites().contains(pool.get(0))
+                    && sent.cipherSuites().contains(pool.get(pool.size() - 1));
+            if (!whole) {
+                partialOffersAccepted.add(Set.copyOf(sent.cipherSuites()));
+            }
             if (evidence.accepted.isEmpty()) {
                 evidence.firstOffer = List.copyOf(sent.cipherSuites());
             }
