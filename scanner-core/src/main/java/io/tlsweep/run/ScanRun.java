@@ -121,7 +121,7 @@ public final class ScanRun {
             if (!writer.write(line.json())) {
                 return;
             }
-            if (FailOn.anyMet(config.failOn(), line.assessment())) {
+            if (FailOn.anyMet(config.failOn(), line.json())) {
                 counts.met.incrementAndGet();
             }
             counts.done.incrementAndGet();

@@ -5,6 +5,8 @@ import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.check.Checks;
+import io.tlsweep.probe.CheckSelection;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.profile.ProfileCatalog;
@@ -22,7 +24,7 @@ import java.util.function.Consumer;
  * the certificate policy, read from the files it names (CA bundle, profile file) next to it.
  */
 public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainPolicy certificates,
-        List<ProtocolVersion> versions) {
+        List<ProtocolVersion> versions, CheckSelection checks) {
 
     /** Days before expiry a certificate is reported, when the file does not say. */
     private static final int EXPIRING_DAYS = 30;
@@ -31,10 +33,10 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
         versions = List.copyOf(versions);
     }
 
-    /** What a run in {@code mode} probes: everything, or one suite per version. */
+    /** What a run in {@code mode} probes: everything, or one suite per version; and the optional checks. */
     public ScanOptions options(SweepConfig.Mode mode) {
         boolean full = mode != SweepConfig.Mode.VERSIONS_ONLY;
-        return new ScanOptions(versions, full, full, full);
+        return new ScanOptions(versions, full, full, full, checks);
     }
 
     /**
@@ -42,7 +44,7 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
      * the user's profile file is reported to {@code profileErrors} and left out; the rest load.
      *
      * @throws SweepConfig.BadConfig naming the file and the key: an unknown version, a CA bundle or profile file
-     *     that cannot be read, an unknown profile id or what-if item
+     *     that cannot be read, an unknown profile id, what-if item or check
      */
     public static SweepSettings of(SweepConfig c, Path configFile, Scope scope, Consumer<String> profileErrors)
             throws SweepConfig.BadConfig {
@@ -63,7 +65,8 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
         }
         ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) anchors).anchors(),
                 c.expiringDays() == null ? EXPIRING_DAYS : c.expiringDays());
-        return new SweepSettings(engine, clients(c, configFile, profileErrors), certificates, versions);
+        return new SweepSettings(engine, clients(c, configFile, profileErrors), certificates, versions,
+                c.checkSelection(configFile, Checks.BUILT_IN));
     }
 
     private static ProfileSettings clients(SweepConfig c, Path configFile, Consumer<String> profileErrors)
