@@ -157,14 +157,16 @@ final class HtmlTables {
     }
 
     /**
-     * What each check found, one table per check, from the parts the lines carry: a check shows here with no
-     * change to this page. Absent when no line has a check part.
+     * What each check found: the active checks' results in one table ({@link HtmlChecks}), then one table per
+     * check, from the parts the lines carry: a check shows here with no change to this page. Absent when no line
+     * has a check part.
      */
     static void checks(Html h, Tally t) {
         if (t.checks().isEmpty()) {
             return;
         }
         h.element("h2", "Checks");
+        HtmlChecks.write(h, t.judged());
         for (Map.Entry<String, Capped<Tally.CheckRow>> e : t.checks().entrySet()) {
             h.element("h3", e.getKey() + " (" + e.getValue().total() + " endpoints)");
             h.open("table", "id", Html.id("check-", e.getKey())).headerRow("Endpoint", "Found", "Connections");

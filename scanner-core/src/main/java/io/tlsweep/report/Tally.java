@@ -38,6 +38,7 @@ public final class Tally {
     private final ProfileTally profiles;
     private final Map<String, String> findingTitles = new LinkedHashMap<>();
     private final Map<String, Capped<CheckRow>> checks = new LinkedHashMap<>();
+    private final JudgedChecks judged;
     private final int cap;
     private long endpoints;
     private long connections;
@@ -74,6 +75,7 @@ public final class Tally {
         inconsistent = new Capped<>(cap);
         all = new Capped<>(cap);
         profiles = new ProfileTally(cap);
+        judged = new JudgedChecks(checks.judged().stream().map(c -> c.id()).toList(), cap);
     }
 
     /** The client profiles over the run. */
@@ -99,6 +101,7 @@ public final class Tally {
                     EndpointFacts.nonNull(r.failure().detail()), new Capped<>(NAMES_CAP))).endpoints().add(name(r));
         }
         profiles.add(r);
+        judged.add(r, name(r));
         if (r.checks() != null) {
             r.checks().forEach((id, part) -> {
                 if (part != null) {
@@ -192,6 +195,25 @@ public final class Tally {
     /** The endpoints each check reported a part for, by check id in the order first seen, up to the cap. */
     public Map<String, Capped<CheckRow>> checks() {
         return Collections.unmodifiableMap(checks);
+    }
+
+    /** The active checks' results over the run: counts per check and the rows of the Checks table. */
+    JudgedChecks judged() {
+        return judged;
+    }
+
+    /**
+     * Endpoints per result (vulnerable, not-vulnerable, not-applicable, inconclusive) of each active check that gave
+     * one, in the registry's order: for summary.json.
+     */
+    public Map<String, Map<String, Long>> checkResults() {
+        Map<String, Map<String, Long>> results = new LinkedHashMap<>();
+        for (String id : judged.ids()) {
+            Map<String, Long> byLabel = new LinkedHashMap<>();
+            judged.counts(id).forEach((result, n) -> byLabel.put(result.label(), n));
+            results.put(id, byLabel);
+        }
+        return results;
     }
 
     public Map<String, Capped<String>> findingEndpoints() {

@@ -211,7 +211,7 @@ public final class Results {
         if (result != null) {
             part.put("result", result).put("reason", reason);
         }
-        checks.put(id, new CheckJson(id + ": " + reason, result, result == null ? null : reason, connections, part));
+        checks.put(id, new CheckJson(reason == null ? id : id + ": " + reason, result, result == null ? null : reason, connections, part));
         return this;
     }
 
