@@ -1,5 +1,6 @@
 package io.tlsweep.report;
 
+import io.tlsweep.result.Severity;
 import io.tlsweep.result.WindowsSymptom;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,17 +101,23 @@ final class HtmlTables {
         h.more(t.all().more(), "endpoints");
     }
 
+    /** The findings, most severe first (a kind of unknown severity last), with how many endpoints have each. */
     static void findings(Html h, Tally t) {
         h.element("h2", "Weak cipher suites and other findings");
-        List<Map.Entry<String, Long>> found = t.findings().entrySet().stream().filter(e -> e.getValue() > 0).toList();
+        List<Map.Entry<String, Long>> found = t.findings().entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(java.util.Comparator.comparingInt(e -> t.findingSeverity(e.getKey())
+                        .map(Enum::ordinal).orElse(Severity.values().length)))
+                .toList();
         if (found.isEmpty()) {
             h.element("p", "No findings.", "class", "note");
             return;
         }
-        h.open("table", "id", "findings").headerRow("Finding", "What it means", "Endpoints", "Which");
+        h.open("table", "id", "findings").headerRow("Severity", "Finding", "What it means", "Endpoints", "Which");
         for (Map.Entry<String, Long> e : found) {
             Capped<String> names = t.findingEndpoints().get(e.getKey());
-            h.open("tr").element("td", e.getKey()).element("td", t.findingTitle(e.getKey()))
+            String severity = t.findingSeverity(e.getKey()).map(Severity::label).orElse("");
+            h.open("tr").element("td", severity, "class", "severity-" + (severity.isEmpty() ? "unknown" : severity))
+                    .element("td", e.getKey()).element("td", t.findingTitle(e.getKey()))
                     .element("td", e.getValue(), "id", Html.id("finding-", e.getKey()));
             names(h, names);
             h.close("tr");

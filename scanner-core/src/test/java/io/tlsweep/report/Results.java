@@ -117,6 +117,12 @@ public final class Results {
         return this;
     }
 
+    /** A finding as a line of this build writes it, with its kind's severity. */
+    public Results finding(String kind, String detail, String severity) {
+        findings.add(new FindingJson(kind, detail, severity));
+        return this;
+    }
+
     public Results failure(String kind, String detail, String alert, WindowsSymptom w) {
         failure = new FailureJson(kind, detail, alert, w);
         return this;
