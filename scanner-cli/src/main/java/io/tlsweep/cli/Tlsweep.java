@@ -97,12 +97,18 @@ public final class Tlsweep implements Callable<Integer> {
         return commandLine(Checks.BUILT_IN, args);
     }
 
-    /** As the other; {@code scan} runs the checks of {@code registry} and lists its optional ones in its help. */
+    /**
+     * As the other; {@code scan} and {@code sweep} run the checks of {@code registry}, and {@code scan} lists its
+     * optional ones in its help.
+     */
     static CommandLine commandLine(Checks registry, String... args) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                return cls == ScanCommand.class ? cls.cast(new ScanCommand(registry))
+                if (cls == ScanCommand.class) {
+                    return cls.cast(new ScanCommand(registry));
+                }
+                return cls == SweepCommand.class ? cls.cast(new SweepCommand(registry))
                         : CommandLine.defaultFactory().create(cls);
             }
         };

@@ -72,6 +72,39 @@ class ChecksOptionTest {
         }
     }
 
+    /** A sweep reads {@code checks:} from its file as scan reads --checks, and fails on vulnerable the same way. */
+    @Test
+    void aSweepChoosesItsChecksInItsFile(@TempDir Path dir) throws IOException {
+        try (SentinelServer server = SentinelServer.start()) {
+            Files.writeString(dir.resolve("targets.txt"), "127.0.0.1:" + server.port() + "\n");
+            Path none = Files.writeString(dir.resolve("none.yaml"), "targets: [targets.txt]\noutput: none\n"
+                    + "profiles: none\nrealStackCheck: false\nscan: {readTimeoutMs: 2000}\nchecks: none\n");
+            Path named = Files.writeString(dir.resolve("named.yaml"), "targets: [targets.txt]\noutput: named\n"
+                    + "profiles: none\nrealStackCheck: false\nscan: {readTimeoutMs: 2000}\n"
+                    + "checks: [downgrade-sentinel]\n");
+            Path typo = Files.writeString(dir.resolve("typo.yaml"), "targets: [targets.txt]\noutput: typo\n"
+                    + "checks: [downgrade]\n");
+
+            CliRun quiet = CliRun.tlsweep(CHECKS, "sweep", "-q", "--config", none.toString(), "--fail-on",
+                    "vulnerable");
+            assertThat(quiet.exit()).as(quiet.err()).isZero();
+            assertThat(latest(dir.resolve("none")).has("checks")).isFalse();
+            CliRun failing = CliRun.tlsweep(CHECKS, "sweep", "-q", "--config", named.toString(), "--fail-on",
+                    "vulnerable");
+            assertThat(failing.exit()).as(failing.err()).isEqualTo(1);
+            assertThat(latest(dir.resolve("named")).path("checks").path("downgrade-sentinel").path("result").asText())
+                    .isEqualTo("vulnerable");
+            CliRun bad = CliRun.tlsweep(CHECKS, "sweep", "-q", "--config", typo.toString());
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.err()).contains("checks: unknown check 'downgrade' (known: downgrade-sentinel, default,"
+                    + " all)");
+        }
+    }
+
+    private static JsonNode latest(Path out) throws IOException {
+        return line(out.resolve("runs").resolve(Files.readString(out.resolve("LATEST")).strip()));
+    }
+
     private static CliRun scan(Path out, String target, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("scan", "-q", "--no-profiles", "--read-timeout",
                 "2000", "-o", out.toString()));

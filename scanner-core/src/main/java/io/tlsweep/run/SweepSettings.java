@@ -21,10 +21,11 @@ import java.util.function.Consumer;
 
 /**
  * Everything a sweep file settles besides its targets: the engine, the versions probed, the client profiles and
- * the certificate policy, read from the files it names (CA bundle, profile file) next to it.
+ * the certificate policy, read from the files it names (CA bundle, profile file) next to it; the checks' registry
+ * and which of its optional checks run.
  */
 public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainPolicy certificates,
-        List<ProtocolVersion> versions, CheckSelection checks) {
+        List<ProtocolVersion> versions, CheckSelection checks, Checks registry) {
 
     /** Days before expiry a certificate is reported, when the file does not say. */
     private static final int EXPIRING_DAYS = 30;
@@ -48,6 +49,12 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
      */
     public static SweepSettings of(SweepConfig c, Path configFile, Scope scope, Consumer<String> profileErrors)
             throws SweepConfig.BadConfig {
+        return of(c, configFile, scope, profileErrors, Checks.BUILT_IN);
+    }
+
+    /** As the other, running the checks of {@code registry} (a test's own registry). */
+    public static SweepSettings of(SweepConfig c, Path configFile, Scope scope, Consumer<String> profileErrors,
+            Checks registry) throws SweepConfig.BadConfig {
         SweepConfig.Scan s = c.scanOrDefaults();
         List<ProtocolVersion> versions = ProtocolVersion.HELLO_VERSIONS;
         if (s.versions() != null) {
@@ -66,7 +73,7 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
         ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) anchors).anchors(),
                 c.expiringDays() == null ? EXPIRING_DAYS : c.expiringDays());
         return new SweepSettings(engine, clients(c, configFile, profileErrors), certificates, versions,
-                c.checkSelection(configFile, Checks.BUILT_IN));
+                c.checkSelection(configFile, registry), registry);
     }
 
     private static ProfileSettings clients(SweepConfig c, Path configFile, Consumer<String> profileErrors)
