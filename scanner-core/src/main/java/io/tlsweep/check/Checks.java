@@ -36,7 +36,8 @@ public final class Checks {
         Set<String> labels = new HashSet<>();
         for (Check<?> c : all) {
             if (c.id().equals(DEFAULT) || c.id().equals(ALL)) {
-                throw new IllegalArgumentException("a check cannot be called '" + c.id() + "': --checks uses the word");
+                throw new IllegalArgumentException("a check cannot be called '" + c.id() + "': --checks uses the"
+                        + " word");
             }
             if (!ids.add(c.id())) {
                 throw new IllegalArgumentException("two checks with the id '" + c.id() + "'");
@@ -84,6 +85,9 @@ public final class Checks {
      * @throws IllegalArgumentException for an empty list or a name that is none of these, listing the names known
      */
     public CheckSelection select(List<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("no check named (known: " + known() + ")");
+        }
         Set<String> ids = new LinkedHashSet<>();
         for (String name : names) {
             String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
@@ -97,9 +101,6 @@ public final class Checks {
                 throw new IllegalArgumentException("unknown check '" + VisibleText.of(name == null ? "" : name)
                         + "' (known: " + known() + ")");
             }
-        }
-        if (ids.isEmpty() && names.isEmpty()) {
-            throw new IllegalArgumentException("no check named (known: " + known() + ")");
         }
         return CheckSelection.only(ids);
     }
