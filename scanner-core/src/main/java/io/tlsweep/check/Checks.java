@@ -18,7 +18,8 @@ public final class Checks {
             new RdpAcceptsCheck(),
             new MssqlEncryptionCheck(),
             new ScanCheck(),
-            new ProfileHellosCheck()));
+            new ProfileHellosCheck(),
+            new PostQuantumCheck()));
 
     private final List<Check<?>> all;
 
