@@ -1,6 +1,7 @@
 package io.tlsweep.report;
 
 import io.tlsweep.analysis.Verdict;
+import io.tlsweep.check.PostQuantumCheck;
 import io.tlsweep.text.VisibleText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ public final class TextReport {
     private final Map<String, Long> totals = new LinkedHashMap<>();
     private final ProfileTally profiles = new ProfileTally(3);
     private long endpoints;
+    private long pqAsked;
+    private long pqKeyExchange;
 
     public TextReport(PrintWriter out) {
         this.out = out;
@@ -52,6 +55,10 @@ public final class TextReport {
         endpoints++;
         totals.merge(r.verdict() == null ? "(none)" : r.verdict(), 1L, Long::sum);
         profiles.add(r);
+        if (r.checks() != null && r.checks().containsKey(PostQuantumCheck.KEY.id())) {
+            pqAsked++;
+            pqKeyExchange += Tally.pqKeyExchange(r) ? 1 : 0;
+        }
         out.printf(FORMAT, fit(Tally.name(r), TARGET_WIDTH), fit(r.verdict(), VERDICT_WIDTH),
                 e.best().isEmpty() ? "-" : fit(e.best(), VERSION_WIDTH), fit(r.reason(), REASON_WIDTH));
     }
@@ -61,6 +68,10 @@ public final class TextReport {
         out.println("totals: " + totals.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
                 + (endpoints == 0 ? "no endpoints" : " (" + endpoints + " endpoints)"));
+        if (pqAsked > 0) {
+            out.println("endpoints with PQ key exchange: " + pqKeyExchange + " of " + endpoints
+                    + " (X25519MLKEM768 or another hybrid group taken)");
+        }
         if (!profiles.isEmpty()) {
             losses("if " + profiles.legacyOffLabel().orElse("TLS 1.0/1.1") + " are switched off", true);
             profiles.whatIfLabel().ifPresent(label -> losses("what if " + label + " are switched off", false));
