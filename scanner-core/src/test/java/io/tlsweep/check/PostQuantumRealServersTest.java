@@ -62,7 +62,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (netty-tcnative-boringssl-static 2.0.84) serves X25519MLKEM768 and X25519Kyber768Draft00 when its groups are set,
  * and keeps to its own order: with the hybrids first it is reported with both, in that order, and picks
  * X25519MLKEM768 beside x25519; with x25519 first it still takes X25519MLKEM768 asked alone but picks x25519. Bouncy
- * Castle 1.84's server takes X25519MLKEM768 with its defaults. OpenSSL 3.0's s_server, GnuTLS 3.7's gnutls-serv,
+ * Castle 1.84's server takes X25519MLKEM768 with its defaults, and all three ML-KEM hybrids, in its order, once set.
+ * OpenSSL 3.0's s_server, GnuTLS 3.7's gnutls-serv,
  * nginx on OpenSSL 3.0 and the JDK's server are reported without post-quantum key exchange; a TLS 1.2-only server is
  * not-applicable at no cost.
  * Then the lines, summary.json and the terminal summary count the endpoints with post-quantum key exchange.
@@ -95,13 +96,16 @@ class PostQuantumRealServersTest {
                 TargetSpec.tls("bouncy-castle-tls13").stack(TlsStack.BOUNCY_CASTLE)
                         .versions(TlsVersion.TLS1_2, TlsVersion.TLS1_3)
                         .cipherSuites("TLS_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").build(),
+                TargetSpec.tls("bouncy-castle-mlkem").stack(TlsStack.BOUNCY_CASTLE).versions(TlsVersion.TLS1_3)
+                        .cipherSuites("TLS_AES_128_GCM_SHA256").serverOrder(true).groups(List.of("SecP384r1MLKEM1024",
+                                "SecP256r1MLKEM768", "X25519MLKEM768", "x25519")).build(),
                 DefaultProfiles.serverOrdered()));
         openssl = OpenSslServer.start("-tls1_3");
         gnutls = GnutlsServer.start("NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2");
         nginx = NginxServer.start("ssl_protocols TLSv1.2 TLSv1.3;");
         List<Target> targets = new ArrayList<>();
         for (String name : List.of("boringssl-pq-first", "boringssl-x25519-first", "modern-tls12-13",
-                "bouncy-castle-tls13", "order-server")) {
+                "bouncy-castle-tls13", "bouncy-castle-mlkem", "order-server")) {
             FarmTarget t = farm.target(name);
             targets.add(target(t.host(), t.port(), name));
         }
@@ -193,6 +197,26 @@ class PostQuantumRealServersTest {
         assertThat(connections("bouncy-castle-tls13")).isEqualTo(7);
     }
 
+    /**
+     * Bouncy Castle's server with its three ML-KEM hybrids set, in its order: each is taken both ways (the
+     * SecP256r1 and SecP384r1 shares, point first, are the ones a real stack reads here), reported in its order;
+     * beside x25519 it takes X25519MLKEM768, the one hybrid of that hello.
+     */
+    @Test
+    void bouncyCastleWithItsHybridsSetIsReportedWithEachInItsOrder() {
+        PostQuantumPart p = part("bouncy-castle-mlkem");
+        assertThat(p.groups()).containsExactly(
+                new GroupAnswer(NamedGroup.SECP384R1_MLKEM1024, Answer.ACCEPTED, Answer.ACCEPTED,
+                        Optional.of(97 + 1568)),
+                new GroupAnswer(NamedGroup.SECP256R1_MLKEM768, Answer.ACCEPTED, Answer.ACCEPTED,
+                        Optional.of(65 + 1088)),
+                new GroupAnswer(NamedGroup.X25519_MLKEM768, Answer.ACCEPTED, Answer.ACCEPTED, Optional.of(1120)),
+                new GroupAnswer(NamedGroup.X25519_KYBER768_DRAFT00, Answer.REFUSED, Answer.REFUSED,
+                        Optional.empty()));
+        assertThat(p.preference()).contains(Preference.of(NamedGroup.X25519_MLKEM768, false));
+        assertThat(connections("bouncy-castle-mlkem")).isEqualTo(9);
+    }
+
     @Test
     void stacksWithoutHybridsAreReportedWithoutThem() {
         for (String origin : List.of("openssl-3.0", "gnutls", "nginx", "modern-tls12-13")) {
@@ -253,11 +277,11 @@ class PostQuantumRealServersTest {
                 "test", "tlsweep scan"), errors::add, Checks.BUILT_IN);
         assertThat(errors).isEmpty();
         JsonNode summary = JSON.readTree(dir.resolve(ReportSet.SUMMARY).toFile());
-        assertThat(summary.at("/totals/endpoints").asLong()).isEqualTo(8);
-        assertThat(summary.at("/totals/pqKeyExchange").asLong()).isEqualTo(3);
+        assertThat(summary.at("/totals/endpoints").asLong()).isEqualTo(9);
+        assertThat(summary.at("/totals/pqKeyExchange").asLong()).isEqualTo(4);
         StringWriter text = new StringWriter();
         TextReport.print(new PrintWriter(text), back);
-        assertThat(text.toString()).contains("endpoints with PQ key exchange: 3 of 8");
+        assertThat(text.toString()).contains("endpoints with PQ key exchange: 4 of 9");
         assertThat(Files.readString(dir.resolve(ReportSet.HTML))).contains("<table id=\"check-post-quantum\">");
     }
 }
