@@ -113,7 +113,8 @@ class PostQuantumCheckTest {
             assertThat(first).as(name + " byte by byte").isEqualTo(expected);
             for (int piece : new int[] {50, 512}) {
                 PostQuantumReply got = null;
-                for (int k = piece; got == null; k = Math.min(k + piece, whole.length)) {
+                for (int k = Math.min(piece, whole.length); got == null;
+                        k = Math.min(k + piece, whole.length)) {
                     if (ServerResponseDecoder.decode(whole, 0, k) instanceof ServerResponseDecoder.Decoding.Done d) {
                         got = PostQuantumReply.read(new ConnectionOutcome.Replied(d.response(), Timings.NONE),
                                 ALERTS);
@@ -187,7 +188,8 @@ class PostQuantumCheckTest {
             if (pick.isEmpty()) {
                 return vector("pq-retry-none");
             }
-            boolean shared = h.keyShares().orElseThrow().stream().map(KeyShareEntry::group).anyMatch(pick.get()::equals);
+            boolean shared = h.keyShares().orElseThrow().stream().map(KeyShareEntry::group)
+                    .anyMatch(pick.get()::equals);
             return shared ? vector(serverHellos.get(pick.get())) : retryNaming(pick.get());
         };
     }
