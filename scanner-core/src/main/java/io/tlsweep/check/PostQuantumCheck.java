@@ -53,8 +53,10 @@ public final class PostQuantumCheck implements Check<PostQuantumPart> {
         Optional<ProtocolSupport> tls13 = accepted.stream()
                 .filter(p -> p.version().equals(ProtocolVersion.TLSv1_3) && !p.cipherSuites().isEmpty()).findFirst();
         if (tls13.isEmpty()) {
+            ProtocolVersion best = accepted.stream().map(ProtocolSupport::version).max(ProtocolVersion::compareTo)
+                    .orElseThrow();
             return Optional.of(new Settled(PostQuantumPart.notApplicable("TLS 1.3 not accepted (best "
-                    + accepted.get(0).version().displayName() + "): the hybrid groups are TLS 1.3 only")));
+                    + best.displayName() + "): the hybrid groups are TLS 1.3 only")));
         }
         return Optional.of(new PostQuantumPlan(context.firstStepId(), tls13.get().cipherSuites(), context.sni(),
                 tls13.get().refusal()));

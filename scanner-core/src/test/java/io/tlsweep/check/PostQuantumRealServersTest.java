@@ -99,13 +99,13 @@ class PostQuantumRealServersTest {
                 TargetSpec.tls("bouncy-castle-mlkem").stack(TlsStack.BOUNCY_CASTLE).versions(TlsVersion.TLS1_3)
                         .cipherSuites("TLS_AES_128_GCM_SHA256").serverOrder(true).groups(List.of("SecP384r1MLKEM1024",
                                 "SecP256r1MLKEM768", "X25519MLKEM768", "x25519")).build(),
-                DefaultProfiles.serverOrdered()));
+                DefaultProfiles.mixed()));
         openssl = OpenSslServer.start("-tls1_3");
         gnutls = GnutlsServer.start("NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2");
         nginx = NginxServer.start("ssl_protocols TLSv1.2 TLSv1.3;");
         List<Target> targets = new ArrayList<>();
         for (String name : List.of("boringssl-pq-first", "boringssl-x25519-first", "modern-tls12-13",
-                "bouncy-castle-tls13", "bouncy-castle-mlkem", "order-server")) {
+                "bouncy-castle-tls13", "bouncy-castle-mlkem", "mixed-tls10-12")) {
             FarmTarget t = farm.target(name);
             targets.add(target(t.host(), t.port(), name));
         }
@@ -233,10 +233,10 @@ class PostQuantumRealServersTest {
 
     @Test
     void withoutTls13ItIsNotApplicableAtNoCost() {
-        PostQuantumPart p = part("order-server");
+        PostQuantumPart p = part("mixed-tls10-12");
         assertThat(p.judgement()).isEqualTo(Judgement.notApplicable("TLS 1.3 not accepted (best TLSv1.2): the hybrid"
                 + " groups are TLS 1.3 only"));
-        assertThat(connections("order-server")).isZero();
+        assertThat(connections("mixed-tls10-12")).isZero();
     }
 
     @Test
