@@ -192,7 +192,7 @@ class SweepResumeIT {
 
     /**
      * The reports without what differs between any two runs (times, latency, run info): every result line
-     * without elapsedMs, the sorted CSV rows without the time column, and summary.json without its run, latency
+     * without elapsedMs, the sorted CSV rows without the time column (found by its header: the checks' columns follow it), and summary.json without its run, latency
      * and summed time.
      */
     private static List<Object> comparable(Path config) throws IOException {
@@ -203,13 +203,42 @@ class SweepResumeIT {
             lines.add(n.toString());
         }
         Set<String> endpoints = new TreeSet<>();
-        for (String row : Files.readAllLines(run.resolve("endpoints.csv"))) {
-            endpoints.add(row.replaceAll(",\\d+$", ""));
+        List<String> rows = Files.readAllLines(run.resolve("endpoints.csv"));
+        int time = cells(rows.get(0)).indexOf("elapsedMs");
+        for (String row : rows) {
+            List<String> cells = cells(row);
+            cells.remove(time);
+            endpoints.add(String.join("\u001f", cells));
         }
         Set<String> suites = new TreeSet<>(Files.readAllLines(run.resolve("suites.csv")));
         ObjectNode summary = (ObjectNode) JSON.readTree(run.resolve("summary.json").toFile());
         summary.remove(List.of("run", "latency"));
         ((ObjectNode) summary.get("totals")).remove("elapsedMs");
         return List.of(lines, endpoints, suites, summary);
+    }
+
+    /** The cells of a CSV row: commas inside quotes are text, a doubled quote is one. */
+    private static List<String> cells(String row) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < row.length() && row.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 }

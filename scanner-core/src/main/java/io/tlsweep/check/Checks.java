@@ -22,7 +22,8 @@ public final class Checks {
             new RdpAcceptsCheck(),
             new MssqlEncryptionCheck(),
             new ScanCheck(),
-            new ProfileHellosCheck()));
+            new ProfileHellosCheck(),
+            new PostQuantumCheck()));
 
     /** In {@code --checks}: the optional checks on by default. */
     public static final String DEFAULT = "default";

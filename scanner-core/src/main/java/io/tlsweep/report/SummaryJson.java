@@ -33,8 +33,9 @@ public record SummaryJson(String schema, Run run, Totals totals, Input input, Ma
     /**
      * @param elapsedMs the sum of every endpoint's own scan time (endpoints are scanned in parallel, so this
      *     exceeds the run's duration)
+     * @param pqKeyExchange endpoints with post-quantum key exchange (a hybrid group such as X25519MLKEM768 taken)
      */
-    public record Totals(long endpoints, long connections, long elapsedMs) {
+    public record Totals(long endpoints, long connections, long elapsedMs, long pqKeyExchange) {
     }
 
     /**
@@ -51,7 +52,7 @@ public record SummaryJson(String schema, Run run, Totals totals, Input input, Ma
     public static SummaryJson of(Tally t, Latency latency, RunInfo run) {
         return new SummaryJson(SCHEMA,
                 new Run(run.started().toString(), run.duration().toMillis(), run.tlsweepVersion(), run.commandLine()),
-                new Totals(t.endpoints(), t.connections(), t.elapsedMs()),
+                new Totals(t.endpoints(), t.connections(), t.elapsedMs(), t.pqKeyExchange()),
                 new Input(t.duplicatesDropped(), t.linesSuperseded()), t.verdicts(), t.statuses(), t.versions(),
                 t.findings(), t.failures(), t.checkResults(), "microseconds", latency.percentiles());
     }

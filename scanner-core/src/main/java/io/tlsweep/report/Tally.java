@@ -3,6 +3,7 @@ package io.tlsweep.report;
 import io.tlsweep.analysis.FindingKinds;
 import io.tlsweep.analysis.Verdict;
 import io.tlsweep.check.Checks;
+import io.tlsweep.check.PostQuantumCheck;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.ScanStatus;
@@ -48,6 +49,7 @@ public final class Tally {
     private long elapsedMs;
     private long duplicatesDropped;
     private long linesSuperseded;
+    private long pqKeyExchange;
 
     /**
      * Endpoints with one failure label ("alert(handshake_failure)"): the Windows symptom, the first failure
@@ -114,6 +116,9 @@ public final class Tally {
         }
         profiles.add(r);
         judged.add(r, name(r));
+        if (pqKeyExchange(r)) {
+            pqKeyExchange++;
+        }
         if (r.checks() != null) {
             r.checks().forEach((id, part) -> {
                 if (part != null) {
@@ -171,6 +176,17 @@ public final class Tally {
 
     public long connections() {
         return connections;
+    }
+
+    /** Endpoints with post-quantum key exchange: a hybrid group taken, as the post-quantum check found. */
+    public long pqKeyExchange() {
+        return pqKeyExchange;
+    }
+
+    /** Whether the line's post-quantum check found a hybrid group taken. */
+    static boolean pqKeyExchange(ResultJson r) {
+        CheckJson pq = r.checks() == null ? null : r.checks().get(PostQuantumCheck.KEY.id());
+        return pq != null && PostQuantumCheck.pqKeyExchange(pq.part());
     }
 
     public long elapsedMs() {

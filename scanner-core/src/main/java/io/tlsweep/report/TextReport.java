@@ -3,6 +3,7 @@ package io.tlsweep.report;
 import io.tlsweep.analysis.Verdict;
 import io.tlsweep.check.Checks;
 import io.tlsweep.check.Judgement;
+import io.tlsweep.check.PostQuantumCheck;
 import io.tlsweep.text.VisibleText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ public final class TextReport {
     private final JudgedChecks judged = new JudgedChecks(Checks.BUILT_IN.judged().stream().map(c -> c.id())
             .toList(), 0);
     private long endpoints;
+    private long pqAsked;
+    private long pqKeyExchange;
 
     public TextReport(PrintWriter out) {
         this.out = out;
@@ -57,6 +60,10 @@ public final class TextReport {
         totals.merge(r.verdict() == null ? "(none)" : r.verdict(), 1L, Long::sum);
         profiles.add(r);
         judged.add(r, "");
+        if (r.checks() != null && r.checks().containsKey(PostQuantumCheck.KEY.id())) {
+            pqAsked++;
+            pqKeyExchange += Tally.pqKeyExchange(r) ? 1 : 0;
+        }
         out.printf(FORMAT, fit(Tally.name(r), TARGET_WIDTH), fit(r.verdict(), VERDICT_WIDTH),
                 e.best().isEmpty() ? "-" : fit(e.best(), VERSION_WIDTH), fit(r.reason(), REASON_WIDTH));
     }
@@ -69,6 +76,10 @@ public final class TextReport {
         if (!judged.isEmpty()) {
             out.println("vulnerable endpoints per check: " + judged.ids().stream().map(this::vulnerable)
                     .collect(Collectors.joining(", ")));
+        }
+        if (pqAsked > 0) {
+            out.println("endpoints with PQ key exchange: " + pqKeyExchange + " of " + endpoints
+                    + " (X25519MLKEM768 or another hybrid group taken)");
         }
         if (!profiles.isEmpty()) {
             losses("if " + profiles.legacyOffLabel().orElse("TLS 1.0/1.1") + " are switched off", true);

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param requiredServerName if present, the handshake only proceeds for a ClientHello carrying
  *                       exactly this SNI name; otherwise the server sends a fatal unrecognized_name alert
  * @param certificate    the leaf certificate to present
- * @param groups         key exchange groups by OpenSSL name (BoringSSL only); empty = stack default
+ * @param groups         key exchange groups by the stack's names (BoringSSL and Bouncy Castle only); empty = stack
+ *                       default
  */
 public record TlsTargetSpec(String name, String bindAddress, TlsStack stack, Set<TlsVersion> versions,
                             List<String> cipherSuites, boolean serverOrder, Optional<String> requiredServerName,

@@ -93,6 +93,9 @@ class TargetFarmTest {
         TlsTargetSpec ecdsaOnRsa = DefaultProfiles.strongTls12Ecdsa().toBuilder()
                 .certificate(CertificateSpec.rsa2048()).build();
         assertThrows(IllegalArgumentException.class, () -> TargetFarm.start(List.of(ecdsaOnRsa)));
+        TlsTargetSpec jdkGroups = DefaultProfiles.tls13Only().toBuilder().groups(List.of("X25519MLKEM768")).build();
+        e = assertThrows(IllegalArgumentException.class, () -> TargetFarm.start(List.of(jdkGroups)));
+        assertTrue(e.getMessage().contains("configured groups"), e.getMessage());
     }
 
     @Test

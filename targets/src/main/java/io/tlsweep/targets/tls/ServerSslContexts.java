@@ -31,6 +31,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jsse.BCSSLEngine;
+import org.bouncycastle.jsse.BCSSLParameters;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
 /**
@@ -43,7 +45,8 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
  *     configured: BoringSSL always serves its three. Groups can be set.</li>
  * <li>JDK and Bouncy Castle: their supported suites minus what {@code jdk.tls.disabledAlgorithms}
  *     forbids (TLS 1.0/1.1, 3DES, ...). The farm does not relax that property; specs that need it
- *     are refused with a message pointing at BoringSSL.</li>
+ *     are refused with a message pointing at BoringSSL. Bouncy Castle's groups can be set (by its own names:
+ *     "X25519MLKEM768", "SecP256r1MLKEM768", "x25519"...), in the server's order when it enforces one.</li>
  * </ul>
  * The Bouncy Castle JSSE provider is an instance owned by this object, backed by its own
  * {@link BouncyCastleProvider} instance; neither is registered with {@code java.security.Security}.
@@ -80,8 +83,8 @@ public final class ServerSslContexts {
                 throw refused(spec, name);
             }
         }
-        if (!spec.groups().isEmpty() && stack != TlsStack.BORINGSSL) {
-            throw refused(spec, "configured groups (only BORINGSSL lets the farm set groups)");
+        if (!spec.groups().isEmpty() && stack != TlsStack.BORINGSSL && stack != TlsStack.BOUNCY_CASTLE) {
+            throw refused(spec, "configured groups (only BORINGSSL and BOUNCY_CASTLE let the farm set groups)");
         }
     }
 
@@ -139,6 +142,15 @@ public final class ServerSslContexts {
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setUseCipherSuitesOrder(spec.serverOrder());
         engine.setSSLParameters(parameters);
+        if (spec.stack() == TlsStack.BOUNCY_CASTLE && !spec.groups().isEmpty()) {
+            if (!(engine instanceof BCSSLEngine bc)) {
+                throw new IllegalStateException(spec.name() + ": no Bouncy Castle engine to set the groups on");
+            }
+            BCSSLParameters groups = bc.getParameters();
+            groups.setNamedGroups(spec.groups().toArray(String[]::new));
+            groups.setUseNamedGroupsOrder(spec.serverOrder());
+            bc.setParameters(groups);
+        }
         return handler;
     }
 
