@@ -131,6 +131,15 @@ final class SuiteEnumeration implements Stage {
         return evidence.version.equals(ProtocolVersion.TLSv1_3) ? HelloTemplates.withOlderSuites(suites) : suites;
     }
 
+    /**
+     * A refusal that says the offer had no suite the server takes (handshake_failure, as TLS 1.3 servers refuse
+     * leftover suites), not that it refuses an empty key_share: after the first hello (with real shares) was
+     * accepted, only another refusal of an empty key_share sends the rest with real shares.
+     */
+    private static boolean noCommonSuite(Failure why) {
+        return why.kind() == FailureKind.ALERT && why.alert().map(a -> a.code() == 40).orElse(false);
+    }
+
     private ClientHelloSpec hello(List<CipherSuite> suites) {
         return HelloTemplates.hello(evidence.version, suites, groups, sni,
                 askFlight ? HelloTemplates.KeyShareMode.FLIGHT : keyShares);
@@ -218,6 +227,7 @@ final class SuiteEnumeration implements Stage {
                 evidence.firstOffer = List.copyOf(sent.cipherSuites());
             }
             evidence.accepted.add(a.suite());
+            evidence.emptyShareAccepted |= sent.keyShares().map(List::isEmpty).orElse(false);
             evidence.observe(a.hello());
             pool.remove(a.suite());
             finished = firstOnly;
@@ -225,8 +235,9 @@ final class SuiteEnumeration implements Stage {
             evidence.rejections.add(r.why());
             if (r.versionRefused()) {
                 finished = true;
-            } else if (evidence.version.equals(ProtocolVersion.TLSv1_3) && evidence.accepted.isEmpty()
-                    && !realSharesTried && sent.keyShares().map(List::isEmpty).orElse(true)) {
+            } else if (evidence.version.equals(ProtocolVersion.TLSv1_3) && !evidence.emptyShareAccepted
+                    && !realSharesTried && sent.keyShares().map(List::isEmpty).orElse(false)
+                    && (evidence.accepted.isEmpty() || !noCommonSuite(r.why()))) {
                 realSharesTried = true;
                 keyShares = HelloTemplates.KeyShareMode.REAL;
                 evidence.note("empty key_share turned down (" + r.why().detail() + "); retrying with real key shares");

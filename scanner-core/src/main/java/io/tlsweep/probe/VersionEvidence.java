@@ -29,6 +29,8 @@ final class VersionEvidence {
     boolean ocspStapled;
     Optional<Integer> dhPrimeBits = Optional.empty();
     List<byte[]> certificates = List.of();
+    /** TLS 1.3: whether a hello with an empty key_share had a suite accepted (not only one with real shares). */
+    boolean emptyShareAccepted;
     /** The first TLS 1.3 flight read to a verified Finished, else the first one read at all. */
     Optional<EncryptedFlight> encrypted = Optional.empty();
 
