@@ -53,6 +53,7 @@ final class Conversation {
     private final long readTimeoutMillis;
     private final long preludeTimeoutMillis;
     private final Supplier<String> peer;
+    private final FlightReader.PrivateKeys keys;
     private Phase phase = Phase.REPLY; // until connected: an ending then is one before any reply
     private PreludeRun preludeRun;
     private Optional<PreludeFacts> facts = Optional.empty();
@@ -76,6 +77,13 @@ final class Conversation {
      */
     Conversation(ProbeStep step, byte[] hello, int maxBytes, long readTimeoutMillis, long preludeTimeoutMillis,
             Supplier<String> peer) {
+        this(step, hello, maxBytes, readTimeoutMillis, preludeTimeoutMillis, peer, KeyShares::privateKey);
+    }
+
+    /** @param keys the private keys of the hello's key shares (the scanner's: {@link KeyShares}) */
+    Conversation(ProbeStep step, byte[] hello, int maxBytes, long readTimeoutMillis, long preludeTimeoutMillis,
+            Supplier<String> peer, FlightReader.PrivateKeys keys) {
+        this.keys = keys;
         this.step = step;
         this.hello = hello;
         this.maxBytes = maxBytes;
@@ -191,7 +199,7 @@ final class Conversation {
 
     /** A TLS 1.3 ServerHello came: derive the keys of its flight and read on, or reply now if it cannot be read. */
     private Next openFlight(ServerHello sh, int helloEnd) {
-        FlightReader.Opening opening = FlightReader.open(hello, received, 0, length, KeyShares::privateKey);
+        FlightReader.Opening opening = FlightReader.open(hello, received, 0, length, keys);
         if (opening instanceof FlightReader.Opening.Unreadable u) {
             return replied(sh.withEncryptedFlight(java.util.List.of(), EncryptedFlight.unread(u.problem())), helloEnd);
         }

@@ -16,21 +16,21 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The RFC 8448 §3 "Simple 1-RTT Handshake" vectors in {@code src/test/resources/rfc8448} (see the README there). */
-final class Rfc8448 {
-    static final byte[] CLIENT_HELLO = load("simple-1rtt.client.hex");
-    static final byte[] SERVER = load("simple-1rtt.server.hex");
-    static final byte[] SERVER_HANDSHAKE_TRAFFIC_SECRET = load("simple-1rtt.server-handshake-traffic-secret.hex");
-    static final byte[] CLIENT_PRIVATE = load("simple-1rtt.client-x25519-private.hex");
+public final class Rfc8448 {
+    public static final byte[] CLIENT_HELLO = load("simple-1rtt.client.hex");
+    public static final byte[] SERVER = load("simple-1rtt.server.hex");
+    public static final byte[] SERVER_HANDSHAKE_TRAFFIC_SECRET = load("simple-1rtt.server-handshake-traffic-secret.hex");
+    public static final byte[] CLIENT_PRIVATE = load("simple-1rtt.client-x25519-private.hex");
     /** The client's x25519 share, as its ClientHello carries it. */
-    static final byte[] CLIENT_PUBLIC = Hex.parse("99381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529aaf2c");
+    public static final byte[] CLIENT_PUBLIC = Hex.parse("99381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529aaf2c");
     /** The ServerHello record's length: the encrypted flight starts here. */
-    static final int SERVER_HELLO_RECORD = 5 + 0x5a;
+    public static final int SERVER_HELLO_RECORD = 5 + 0x5a;
 
     private Rfc8448() {
     }
 
     /** The client's private key, given only for the share the RFC's ClientHello carries. */
-    static FlightReader.PrivateKeys keys() {
+    public static FlightReader.PrivateKeys keys() {
         return (group, publicValue) -> group.equals(NamedGroup.X25519) && Arrays.equals(publicValue, CLIENT_PUBLIC)
                 ? Optional.of(privateKey()) : Optional.empty();
     }
