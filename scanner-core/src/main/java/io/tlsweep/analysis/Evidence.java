@@ -15,7 +15,8 @@ import java.util.Optional;
  * the certificate check, the real-stack confirmations and what the client profiles make of it all. The findings,
  * the verdict and its reason are drawn from it ({@link Readiness#assess(Evidence)}); the result line renders it.
  *
- * @param certificate the served chain checked (from the scan's first flight, or the real handshake's for TLS 1.3)
+ * @param certificate the served chain checked (from the scan's first flight, TLS 1.3's read with its own key share;
+ *     the real handshake's when no flight showed one)
  * @param confirmation the real-stack handshake at the best version, when one was made
  * @param perVersion one real-stack handshake per accepted version, oldest first, when each was confirmed
  * @param checks the checks that ran: the rules and JSON of the parts in the result
@@ -44,7 +45,7 @@ public record Evidence(TargetResult result, Optional<ChainReport> certificate, O
 
     /**
      * Everything, once the real-stack handshakes are back: the chain served is checked as of {@code now} (the
-     * scan's, or for TLS 1.3 the one the best version's handshake saw).
+     * scan's, or when no flight of the scan showed one, the one the best version's handshake saw).
      *
      * @param confirmations the real-stack handshakes, oldest version first, the best version's last
      * @param eachVersion whether every accepted version was confirmed (else only the best's is reported)

@@ -9,8 +9,14 @@ import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PreludeFacts;
 import io.tlsweep.result.Timings;
+import io.tlsweep.wire.EncryptedFlight;
+import io.tlsweep.wire.KeyShares;
+import io.tlsweep.wire.ProtocolVersion;
+import io.tlsweep.wire.ServerHello;
 import io.tlsweep.wire.ServerResponse;
 import io.tlsweep.wire.ServerResponseDecoder;
+import io.tlsweep.wire.tls13.FlightKeys;
+import io.tlsweep.wire.tls13.FlightReader;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,6 +30,11 @@ import java.util.function.Supplier;
  * {@code maxBytes}; with a prelude, the codec goes first (a fresh read deadline each time it writes), and the
  * hello, the reply and the follow-ups go through the framing it chose. A prelude that is a question ends the
  * conversation where TLS may start, before the hello.
+ *
+ * <p>A TLS 1.3 ServerHello is not the end of the reply: with the private key of the hello's own share
+ * ({@link KeyShares}) the rest of the server's first flight is read and decrypted to its Finished
+ * ({@link FlightReader}), within the same deadline and {@code maxBytes}; a flight cut short (closed, deadline,
+ * byte cap, a bad record) is read as far as it goes and said so in the reply, never a failure of the step.
  */
 final class Conversation {
     /** What to do now: write {@code write} (possibly nothing), start a new read deadline, close when over. */
@@ -42,6 +53,7 @@ final class Conversation {
     private final long readTimeoutMillis;
     private final long preludeTimeoutMillis;
     private final Supplier<String> peer;
+    private final FlightReader.PrivateKeys keys;
     private Phase phase = Phase.REPLY; // until connected: an ending then is one before any reply
     private PreludeRun preludeRun;
     private Optional<PreludeFacts> facts = Optional.empty();
@@ -53,6 +65,8 @@ final class Conversation {
     private ConnectionOutcome.NoReply failed;
     private ConnectionOutcome.PreludeAnswered answered;
     private ServerResponse reply;
+    private ServerHello tls13Hello;
+    private FlightKeys flightKeys;
 
     /**
      * @param hello the step's hello, encoded
@@ -63,6 +77,13 @@ final class Conversation {
      */
     Conversation(ProbeStep step, byte[] hello, int maxBytes, long readTimeoutMillis, long preludeTimeoutMillis,
             Supplier<String> peer) {
+        this(step, hello, maxBytes, readTimeoutMillis, preludeTimeoutMillis, peer, KeyShares::privateKey);
+    }
+
+    /** @param keys the private keys of the hello's key shares (the scanner's: {@link KeyShares}) */
+    Conversation(ProbeStep step, byte[] hello, int maxBytes, long readTimeoutMillis, long preludeTimeoutMillis,
+            Supplier<String> peer, FlightReader.PrivateKeys keys) {
+        this.keys = keys;
         this.step = step;
         this.hello = hello;
         this.maxBytes = maxBytes;
@@ -159,8 +180,14 @@ final class Conversation {
         if (length < decodeAt && length < maxBytes) {
             return Next.READ_ON;
         }
+        if (flightKeys != null) {
+            return readFlight(length >= maxBytes);
+        }
         ServerResponseDecoder.Decoding d = ServerResponseDecoder.decode(received, 0, length);
         if (d instanceof ServerResponseDecoder.Decoding.Done done) {
+            if (done.response() instanceof ServerHello sh && sh.version().equals(ProtocolVersion.TLSv1_3)) {
+                return openFlight(sh, done.consumed());
+            }
             return replied(done.response(), done.consumed());
         }
         if (length >= maxBytes) {
@@ -168,6 +195,38 @@ final class Conversation {
         }
         decodeAt = length + ((ServerResponseDecoder.Decoding.NeedMore) d).bytesNeeded();
         return Next.READ_ON;
+    }
+
+    /** A TLS 1.3 ServerHello came: derive the keys of its flight and read on, or reply now if it cannot be read. */
+    private Next openFlight(ServerHello sh, int helloEnd) {
+        FlightReader.Opening opening = FlightReader.open(hello, received, 0, length, keys);
+        if (opening instanceof FlightReader.Opening.Unreadable u) {
+            return replied(sh.withEncryptedFlight(java.util.List.of(), EncryptedFlight.unread(u.problem())), helloEnd);
+        }
+        tls13Hello = sh;
+        flightKeys = ((FlightReader.Opening.Opened) opening).keys();
+        return readFlight(length >= maxBytes);
+    }
+
+    /** Reads the TLS 1.3 flight received so far; replies once it is read (or, {@code atEnd}, as far as it goes). */
+    private Next readFlight(boolean atEnd) {
+        FlightReader.Reading r = FlightReader.read(flightKeys, received, 0, length, atEnd);
+        if (r instanceof FlightReader.Reading.NeedMore more) {
+            decodeAt = length + more.bytesNeeded();
+            return Next.READ_ON;
+        }
+        FlightReader.Reading.Read read = (FlightReader.Reading.Read) r;
+        return replied(tls13Hello.withEncryptedFlight(read.certificates(), read.flight()), read.consumed());
+    }
+
+    /** The reply from the bytes so far, once no more will come for it. */
+    private ServerResponse finalReply() {
+        if (flightKeys != null) {
+            FlightReader.Reading.Read read = (FlightReader.Reading.Read) FlightReader.read(flightKeys, received, 0,
+                    length, true);
+            return tls13Hello.withEncryptedFlight(read.certificates(), read.flight());
+        }
+        return ServerResponseDecoder.finish(received, 0, length);
     }
 
     /** The reply is decided: the follow-ups start, or the conversation is over. */
@@ -187,7 +246,7 @@ final class Conversation {
         } else if (length == 0) {
             reply = new ServerResponse.Malformed("the " + framing + " framing broke: " + reason, 0);
         } else {
-            reply = ServerResponseDecoder.finish(received, 0, length);
+            reply = finalReply();
         }
         phase = Phase.OVER;
         return new Next(write, false, true);
@@ -226,7 +285,7 @@ final class Conversation {
      */
     void deadline() {
         if (phase == Phase.REPLY && length > 0) {
-            ServerResponse partial = ServerResponseDecoder.finish(received, 0, length);
+            ServerResponse partial = finalReply();
             if (partial instanceof ServerResponse.Malformed m) {
                 // a server still sending when the deadline hit is slow, not malformed
                 fail(noReply(FailureKind.READ_TIMEOUT, "answer incomplete after " + readTimeoutMillis + " ms: "
@@ -266,7 +325,7 @@ final class Conversation {
                     Timings.NONE));
             case REPLY -> {
                 if (length > 0) {
-                    reply = ServerResponseDecoder.finish(received, 0, length);
+                    reply = finalReply();
                     phase = Phase.OVER;
                 } else {
                     fail(noReply(kind, inReply));

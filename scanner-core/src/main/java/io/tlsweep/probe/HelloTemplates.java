@@ -20,7 +20,12 @@ import java.util.stream.IntStream;
  */
 public final class HelloTemplates {
     /** How a TLS 1.3 hello carries key_share. */
-    enum KeyShareMode { EMPTY, REAL }
+    /**
+     * The key_share of a TLS 1.3 hello: empty (a HelloRetryRequest answers), real values for the first two offered
+     * groups, or real values for x25519 and secp256r1, the two groups every TLS 1.3 server takes in practice, so that
+     * it answers with its ServerHello and whole first flight.
+     */
+    enum KeyShareMode { EMPTY, REAL, FLIGHT }
 
     /** Every EC and finite-field group a TLS ≤ 1.2 server could pick for ECDHE/DHE. */
     static final List<NamedGroup> LEGACY_GROUPS = NamedGroup.all().stream()
@@ -65,7 +70,11 @@ public final class HelloTemplates {
                     .supportedGroups(groups)
                     .signatureAlgorithms(SIGNATURE_SCHEMES)
                     .supportedVersions(List.of(ProtocolVersion.TLSv1_3))
-                    .keyShares(keyShares == KeyShareMode.EMPTY ? List.of() : realShares(groups))
+                    .keyShares(switch (keyShares) {
+                        case EMPTY -> List.of();
+                        case REAL -> realShares(groups);
+                        case FLIGHT -> flightShares(groups);
+                    })
                     .pskKeyExchangeModes((byte) 1)
                     .build();
         }
@@ -140,6 +149,12 @@ public final class HelloTemplates {
         byte[] b = new byte[32];
         ThreadLocalRandom.current().nextBytes(b);
         return b;
+    }
+
+    /** Real public values for x25519 and secp256r1, those of them offered. */
+    static List<KeyShareEntry> flightShares(List<NamedGroup> groups) {
+        return java.util.stream.Stream.of(NamedGroup.X25519, NamedGroup.SECP256R1).filter(groups::contains)
+                .map(KeyShares::entry).flatMap(Optional::stream).toList();
     }
 
     /** Real public values for the first two offered groups this JVM can generate (x25519, P-256...). */

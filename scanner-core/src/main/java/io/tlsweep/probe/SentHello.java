@@ -54,6 +54,10 @@ record SentHello(VersionLane lane, String step, ClientHelloSpec hello, List<Fail
         if (!hello.supportedGroups().containsAll(every)) {
             return Optional.empty();
         }
+        if (hello.keyShares().map(List::isEmpty).orElse(false) && e.version.equals(ProtocolVersion.TLSv1_3)
+                && !e.emptyShareAccepted) {
+            return Optional.empty(); // only a hello with real shares was accepted: an empty key_share is another offer
+        }
         return hello.cipherSuites().stream().filter(e.accepted::contains).findFirst()
                 .map(s -> e.version + " " + s.ianaName() + " was accepted in another connection");
     }

@@ -29,7 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * shows size intolerance gets smaller offers ({@link HelloSize}): a rejection such an endpoint gives a large
  * hello rules nothing out until a smaller hello with the same first suites is answered. TLS 1.3 is probed with
  * an empty key_share (the HelloRetryRequest names the suite), switching to real key shares if a server rejects
- * the empty one; its hellos also carry older suites ({@link HelloTemplates#withOlderSuites}), so a server
+ * the empty one; its first hello alone carries real key shares (x25519 and secp256r1), so that the server answers
+ * it with its whole
+ * first flight, which the engine reads to the end (the TLS 1.3 chain and CertificateVerify come from the scan
+ * itself, at no extra hello). Its hellos also carry older suites ({@link HelloTemplates#withOlderSuites}), so a server
  * without TLS 1.3 that decides by legacy_version answers with its own version rather than refusing.
  */
 final class SuiteEnumeration implements Stage {
@@ -52,6 +55,8 @@ final class SuiteEnumeration implements Stage {
     private final List<Set<CipherSuite>> partialOffersAccepted = new ArrayList<>();
     private HelloTemplates.KeyShareMode keyShares = HelloTemplates.KeyShareMode.EMPTY;
     private boolean realSharesTried;
+    /** TLS 1.3: the next hello is the first, sent with real key shares to be answered with the whole flight. */
+    private boolean askFlight;
     private boolean finished;
     private int firstStep;
     private int sentStep;
@@ -74,6 +79,7 @@ final class SuiteEnumeration implements Stage {
         this.pool = new ArrayList<>(candidates(evidence.version));
         this.groups = evidence.version.equals(ProtocolVersion.TLSv1_3) ? HelloTemplates.TLS13_GROUPS
                 : HelloTemplates.LEGACY_GROUPS;
+        this.askFlight = evidence.version.equals(ProtocolVersion.TLSv1_3);
     }
 
     private static final Map<ProtocolVersion, List<CipherSuite>> CANDIDATES = new ConcurrentHashMap<>();
@@ -125,8 +131,18 @@ final class SuiteEnumeration implements Stage {
         return evidence.version.equals(ProtocolVersion.TLSv1_3) ? HelloTemplates.withOlderSuites(suites) : suites;
     }
 
+    /**
+     * A refusal that says the offer had no suite the server takes (handshake_failure, as TLS 1.3 servers refuse
+     * leftover suites), not that it refuses an empty key_share: after the first hello (with real shares) was
+     * accepted, only another refusal of an empty key_share sends the rest with real shares.
+     */
+    private static boolean noCommonSuite(Failure why) {
+        return why.kind() == FailureKind.ALERT && why.alert().map(a -> a.code() == 40).orElse(false);
+    }
+
     private ClientHelloSpec hello(List<CipherSuite> suites) {
-        return HelloTemplates.hello(evidence.version, suites, groups, sni, keyShares);
+        return HelloTemplates.hello(evidence.version, suites, groups, sni,
+                askFlight ? HelloTemplates.KeyShareMode.FLIGHT : keyShares);
     }
 
     /**
@@ -149,6 +165,7 @@ final class SuiteEnumeration implements Stage {
 
     @Override
     public void fold(ClientHelloSpec sent, Reading reading) {
+        askFlight = false;
         Optional<Failure> failure = reading instanceof Reading.Rejected r ? Optional.of(r.why())
                 : reading instanceof Reading.Silent q ? Optional.of(q.why()) : Optional.empty();
         boolean versionRefused = reading instanceof Reading.Rejected r && r.versionRefused();
@@ -210,6 +227,7 @@ final class SuiteEnumeration implements Stage {
                 evidence.firstOffer = List.copyOf(sent.cipherSuites());
             }
             evidence.accepted.add(a.suite());
+            evidence.emptyShareAccepted |= sent.keyShares().map(List::isEmpty).orElse(false);
             evidence.observe(a.hello());
             pool.remove(a.suite());
             finished = firstOnly;
@@ -217,8 +235,9 @@ final class SuiteEnumeration implements Stage {
             evidence.rejections.add(r.why());
             if (r.versionRefused()) {
                 finished = true;
-            } else if (evidence.version.equals(ProtocolVersion.TLSv1_3) && evidence.accepted.isEmpty()
-                    && !realSharesTried) {
+            } else if (evidence.version.equals(ProtocolVersion.TLSv1_3) && !evidence.emptyShareAccepted
+                    && !realSharesTried && sent.keyShares().map(List::isEmpty).orElse(false)
+                    && (evidence.accepted.isEmpty() || !noCommonSuite(r.why()))) {
                 realSharesTried = true;
                 keyShares = HelloTemplates.KeyShareMode.REAL;
                 evidence.note("empty key_share turned down (" + r.why().detail() + "); retrying with real key shares");

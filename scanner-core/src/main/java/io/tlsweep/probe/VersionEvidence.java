@@ -4,6 +4,7 @@ import io.tlsweep.result.Failure;
 import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.EncryptedFlight;
 import io.tlsweep.wire.KeyExchangeParams;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
@@ -28,18 +29,32 @@ final class VersionEvidence {
     boolean ocspStapled;
     Optional<Integer> dhPrimeBits = Optional.empty();
     List<byte[]> certificates = List.of();
+    /** TLS 1.3: whether a hello with an empty key_share had a suite accepted (not only one with real shares). */
+    boolean emptyShareAccepted;
+    /** The first TLS 1.3 flight read to a verified Finished, else the first one read at all. */
+    Optional<EncryptedFlight> encrypted = Optional.empty();
 
     VersionEvidence(ProtocolVersion version) {
         this.version = version;
     }
 
-    /** Keeps what a ServerHello's first flight shows about the endpoint: DH size and certificates. */
+    /**
+     * Keeps what a ServerHello's first flight shows about the endpoint: DH size, certificates and, for TLS 1.3,
+     * what the encrypted flight showed (the chain of the flight kept, so chain and scheme go together).
+     */
     void observe(Optional<ServerHello> hello) {
         hello.ifPresent(sh -> {
             ocspStapled |= sh.flight().ocspStapled();
             sh.flight().keyExchange().filter(KeyExchangeParams.Dhe.class::isInstance)
                     .ifPresent(k -> dhPrimeBits = Optional.of(((KeyExchangeParams.Dhe) k).primeBits()));
-            if (certificates.isEmpty() && !sh.flight().certificates().isEmpty()) {
+            Optional<EncryptedFlight> read = sh.flight().encrypted();
+            boolean better = read.isPresent() && (encrypted.isEmpty() || read.get().whole() && !encrypted.get().whole());
+            if (better) {
+                encrypted = read;
+                if (!sh.flight().certificates().isEmpty()) {
+                    certificates = sh.flight().certificates();
+                }
+            } else if (certificates.isEmpty() && !sh.flight().certificates().isEmpty()) {
                 certificates = sh.flight().certificates();
             }
         });

@@ -52,11 +52,17 @@ final class VersionLane {
 
     /**
      * The group enumeration of this version in a lane of its own, to run beside this one while its suites are
-     * still being enumerated: once it accepted a suite to offer (an ECDHE suite below TLS 1.3), so the groups do
-     * not wait for the suite list. Empty when there is none yet, or the groups were started already.
+     * still being enumerated: once it accepted a suite to offer (an ECDHE suite below TLS 1.3; in TLS 1.3, once a
+     * hello with an empty key_share was, or real shares were chosen), so the groups do not wait for the suite
+     * list. Empty when there is none yet, or the groups were started already.
      */
     Optional<VersionLane> groupsBeside() {
         if (beside || groupsBeside || current == null || !options.enumerateGroups() || !options.enumerateSuites()) {
+            return Optional.empty();
+        }
+        if (evidence.version.equals(ProtocolVersion.TLSv1_3) && !evidence.emptyShareAccepted
+                && enumeration.keyShareMode() == HelloTemplates.KeyShareMode.EMPTY) {
+            // only the first hello (real shares) was accepted: whether an empty key_share is, is not known yet
             return Optional.empty();
         }
         GroupEnumeration groups = new GroupEnumeration(evidence, sni, enumeration.keyShareMode());

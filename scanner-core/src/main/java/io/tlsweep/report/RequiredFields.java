@@ -29,7 +29,8 @@ final class RequiredFields {
             Map.entry(ProfileJson.LossJson.class, Set.of("id", "name", "today", "after")),
             Map.entry(ProfileJson.WhatIfJson.class, Set.of("disabled", "loses")),
             Map.entry(ClientMessage.class, Set.of("code", "text", "application", "source")),
-            Map.entry(ChainJson.class, Set.of("nameCheck", "validation", "anchors")));
+            Map.entry(ChainJson.class, Set.of("nameCheck", "validation", "anchors")),
+            Map.entry(Tls13FlightJson.class, Set.of("reached", "signature")));
 
     private RequiredFields() {
     }

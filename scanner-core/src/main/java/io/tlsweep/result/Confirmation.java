@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param expectedSuite what the raw scan predicts the server picks from the suites offered
  * @param negotiatedVersion what the real handshake got
  * @param outcome agreed, disagreed, failed (the handshake did not complete) or unconfirmable
- * @param chain the certificate chain the real stack saw (the only source for TLS 1.3)
+ * @param chain the certificate chain the real stack saw (the served chain when no first flight of the scan showed
+ *     one: a TLS 1.3 flight the scan could not read)
  * @param prelude on an endpoint that speaks a prelude, what this handshake's prelude learned when it asked about
  *     authentication (the best version's handshake: the root DSE before LDAP's StartTLS, the capabilities again
  *     over TLS); empty otherwise

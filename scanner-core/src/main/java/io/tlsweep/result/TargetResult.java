@@ -1,6 +1,7 @@
 package io.tlsweep.result;
 
 import io.tlsweep.input.Target;
+import io.tlsweep.wire.EncryptedFlight;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.Collections;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
  * @param refusals for each version probed and not accepted, how the server turned its first hello down
  *     (an alert, a reset, a ServerHello for a lower version...), oldest first
  * @param groups key-exchange groups, from the newest version that was probed for them
- * @param certificateChain the chain (DER, leaf first) seen in a TLS ≤ 1.2 first flight
+ * @param certificateChain the chain (DER, leaf first) seen in a first flight: the newest version's whose flight
+ *     showed one (TLS 1.3's encrypted flight, read with the scan's own key share, else TLS 1.2's...)
  * @param ocspStapled whether a TLS ≤ 1.2 first flight carried an OCSP response (CertificateStatus)
  * @param notes anomalies worth an operator's eye (a suite chosen that was not offered, a version
  *     silently dropped, a retry)
@@ -34,12 +36,15 @@ import java.util.TreeMap;
  * @param prelude on an endpoint that speaks a prelude before TLS ({@link Target#prelude()}), what the first
  *     connection that got far enough learned from it (the banner, whether STARTTLS was offered...); a fact about
  *     the endpoint itself, not about one check, so every check's connections say the same prelude
+ * @param tls13Flight what the scan's TLS 1.3 flight showed once read to its end (the CertificateVerify scheme,
+ *     whether its signature and Finished verify, how far it got); empty without an accepted TLS 1.3 hello
  */
 public record TargetResult(Target target, Optional<String> address, ScanStatus status, Optional<Failure> failure,
         List<ProtocolSupport> protocols, Map<ProtocolVersion, Failure> refusals,
         List<NamedGroup> groups, List<byte[]> certificateChain, boolean ocspStapled,
         List<String> notes, Map<String, ProfileOutcome> profileHellos, int connections, long elapsedMillis,
-        List<Inconsistency> inconsistencies, CheckParts checks, Optional<PreludeFacts> prelude) {
+        List<Inconsistency> inconsistencies, CheckParts checks, Optional<PreludeFacts> prelude,
+        Optional<EncryptedFlight> tls13Flight) {
     public TargetResult {
         protocols = List.copyOf(protocols);
         refusals = Collections.unmodifiableMap(new TreeMap<>(refusals));
@@ -50,6 +55,17 @@ public record TargetResult(Target target, Optional<String> address, ScanStatus s
         inconsistencies = List.copyOf(inconsistencies);
         java.util.Objects.requireNonNull(checks, "checks");
         java.util.Objects.requireNonNull(prelude, "prelude");
+        java.util.Objects.requireNonNull(tls13Flight, "tls13Flight");
+    }
+
+    /** A result without a TLS 1.3 flight read. */
+    public TargetResult(Target target, Optional<String> address, ScanStatus status, Optional<Failure> failure,
+            List<ProtocolSupport> protocols, Map<ProtocolVersion, Failure> refusals,
+            List<NamedGroup> groups, List<byte[]> certificateChain, boolean ocspStapled,
+            List<String> notes, Map<String, ProfileOutcome> profileHellos, int connections, long elapsedMillis,
+            List<Inconsistency> inconsistencies, CheckParts checks, Optional<PreludeFacts> prelude) {
+        this(target, address, status, failure, protocols, refusals, groups, certificateChain, ocspStapled, notes,
+                profileHellos, connections, elapsedMillis, inconsistencies, checks, prelude, Optional.empty());
     }
 
     /** A result without prelude facts. */
@@ -84,12 +100,20 @@ public record TargetResult(Target target, Optional<String> address, ScanStatus s
     /** This result with {@code parts} as its check parts. */
     public TargetResult withChecks(CheckParts parts) {
         return new TargetResult(target, address, status, failure, protocols, refusals, groups, certificateChain,
-                ocspStapled, notes, profileHellos, connections, elapsedMillis, inconsistencies, parts, prelude);
+                ocspStapled, notes, profileHellos, connections, elapsedMillis, inconsistencies, parts, prelude,
+                tls13Flight);
     }
 
     /** This result with {@code facts} as what its prelude learned. */
     public TargetResult withPrelude(Optional<PreludeFacts> facts) {
         return new TargetResult(target, address, status, failure, protocols, refusals, groups, certificateChain,
-                ocspStapled, notes, profileHellos, connections, elapsedMillis, inconsistencies, checks, facts);
+                ocspStapled, notes, profileHellos, connections, elapsedMillis, inconsistencies, checks, facts,
+                tls13Flight);
+    }
+
+    /** This result with {@code flight} as what its TLS 1.3 flight showed. */
+    public TargetResult withTls13Flight(Optional<EncryptedFlight> flight) {
+        return new TargetResult(target, address, status, failure, protocols, refusals, groups, certificateChain,
+                ocspStapled, notes, profileHellos, connections, elapsedMillis, inconsistencies, checks, prelude, flight);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param keyShareGroup the group of the server's key_share (TLS 1.3)
  * @param secureRenegotiation whether the renegotiation_info extension came back (RFC 5746)
  * @param warnings warning-level alerts the server sent before or around the ServerHello
- * @param flight certificate, key exchange and the rest of the first flight (TLS ≤ 1.2)
+ * @param flight certificate, key exchange and the rest of the first flight (TLS ≤ 1.2; for TLS 1.3, once the
+ *     engine read the encrypted flight with its own key share, the chain and what the flight showed)
  */
 public record ServerHello(
         ProtocolVersion legacyVersion,
@@ -66,6 +67,15 @@ public record ServerHello(
         };
     }
 
+    /**
+     * This TLS 1.3 ServerHello with what its encrypted flight showed: the chain (DER, leaf first, as sent) and the
+     * rest ({@link io.tlsweep.wire.tls13.FlightReader} reads both).
+     */
+    public ServerHello withEncryptedFlight(List<byte[]> chain, EncryptedFlight encrypted) {
+        return withFlight(new FirstFlight(chain, Optional.empty(), false, encrypted.certificateRequested(),
+                flight.complete(), flight.endingAlert(), Optional.of(encrypted)), warnings);
+    }
+
     ServerHello withFlight(FirstFlight f, List<AlertDescription> w) {
         return new ServerHello(legacyVersion, version, random, sessionId, cipherSuite, compressionMethod,
                 extensions, keyShareGroup, secureRenegotiation, alpn, w, f);
@@ -74,7 +84,9 @@ public record ServerHello(
     /**
      * The TLS ≤ 1.2 messages after the ServerHello. {@code complete} is true once ServerHelloDone (or a
      * ChangeCipherSpec, for a resumed session, or the encrypted TLS 1.3 flight) was reached;
-     * {@code endingAlert} holds a fatal alert or close_notify that cut the flight short.
+     * {@code endingAlert} holds a fatal alert or close_notify that cut the flight short. For TLS 1.3,
+     * {@code encrypted} says what the encrypted flight showed once read (the chain is in {@code certificates});
+     * empty when it was not read.
      */
     public record FirstFlight(
             List<byte[]> certificates,
@@ -82,13 +94,21 @@ public record ServerHello(
             boolean ocspStapled,
             boolean certificateRequested,
             boolean complete,
-            Optional<ServerResponse.Alert> endingAlert) {
+            Optional<ServerResponse.Alert> endingAlert,
+            Optional<EncryptedFlight> encrypted) {
 
         public static final FirstFlight NONE = new FirstFlight(List.of(), Optional.empty(), false, false, false,
                 Optional.empty());
 
         public FirstFlight {
             certificates = certificates.stream().map(byte[]::clone).toList();
+            java.util.Objects.requireNonNull(encrypted, "encrypted");
+        }
+
+        /** A flight in the clear (TLS ≤ 1.2), or a TLS 1.3 one not read. */
+        public FirstFlight(List<byte[]> certificates, Optional<KeyExchangeParams> keyExchange, boolean ocspStapled,
+                boolean certificateRequested, boolean complete, Optional<ServerResponse.Alert> endingAlert) {
+            this(certificates, keyExchange, ocspStapled, certificateRequested, complete, endingAlert, Optional.empty());
         }
 
         @Override

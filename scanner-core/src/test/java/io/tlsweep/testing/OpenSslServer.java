@@ -18,9 +18,22 @@ import java.util.stream.Stream;
 /**
  * A real {@code openssl s_server} on 127.0.0.1 for interoperability tests: nobody here wrote it, so it
  * is an honest other side. It serves connections until {@link #close()}; its certificate is a fresh
- * self-signed RSA-2048 one made with {@code openssl req}.
+ * self-signed one made with {@code openssl req}: RSA-2048 unless a {@link Key} is given.
  */
 public final class OpenSslServer implements AutoCloseable {
+    /** The kind of key (and self-signed certificate) the server is given. */
+    public enum Key {
+        RSA("-newkey", "rsa:2048"),
+        ECDSA_P256("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"),
+        ED25519("-newkey", "ed25519");
+
+        private final List<String> newKey;
+
+        Key(String... newKey) {
+            this.newKey = List.of(newKey);
+        }
+    }
+
     private final Process process;
     private final Path dir;
     private final int port;
@@ -47,9 +60,17 @@ public final class OpenSslServer implements AutoCloseable {
 
     /** Starts s_server with extra arguments such as {@code -tls1_2}, {@code -cipher ...}, {@code -groups ...}. */
     public static OpenSslServer start(String... args) throws IOException, InterruptedException {
+        return start(Key.RSA, args);
+    }
+
+    /** Starts s_server with a certificate for a {@code key} key and extra arguments. */
+    public static OpenSslServer start(Key key, String... args) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("tlsweep-s_server");
-        run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
-                "-days", "2", "-keyout", "key.pem", "-out", "cert.pem");
+        List<String> req = new ArrayList<>(List.of("openssl", "req", "-x509"));
+        req.addAll(key.newKey);
+        req.addAll(List.of("-nodes", "-subj", "/CN=localhost", "-days", "2", "-keyout", "key.pem", "-out",
+                "cert.pem"));
+        run(dir, req.toArray(String[]::new));
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
                 "-cert", "cert.pem", "-key", "key.pem", "-quiet"));

@@ -1,0 +1,123 @@
+package io.tlsweep.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.result.ScanStatus;
+import io.tlsweep.result.TargetResult;
+import io.tlsweep.targets.FarmTarget;
+import io.tlsweep.targets.TargetFarm;
+import io.tlsweep.targets.TargetFarmExtension;
+import io.tlsweep.targets.TlsVersion;
+import io.tlsweep.testing.GnutlsServer;
+import io.tlsweep.testing.NginxServer;
+import io.tlsweep.testing.OpenSslClient;
+import io.tlsweep.testing.OpenSslServer;
+import io.tlsweep.wire.EncryptedFlight;
+import io.tlsweep.wire.ProtocolVersion;
+import io.tlsweep.wire.SignatureScheme;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The TLS 1.3 chain and CertificateVerify scheme the scan reads from its own hellos (the encrypted flight
+ * decrypted with its own key share) equal what a real handshake sees ({@code openssl s_client}, its chain and
+ * the scheme of the CertificateVerify it decrypted), on every TLS 1.3 target of the farm (JDK) and on
+ * {@code openssl s_server -tls1_3} with an RSA, an ECDSA P-256 and an Ed25519 key; gnutls-serv and nginx too.
+ * The scan here makes no real-stack handshake: the chain is the scan's alone.
+ */
+@ExtendWith(TargetFarmExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class Tls13FlightInteropTest {
+    /** A TLS 1.3 endpoint, the name the handshakes give, and the scheme its key signs with. */
+    private record Endpoint(String name, int port, Optional<String> sni, SignatureScheme expected) {
+    }
+
+    private final List<AutoCloseable> servers = new ArrayList<>();
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    private Map<String, TargetResult> results;
+
+    @BeforeAll
+    void scan(TargetFarm farm) throws Exception {
+        OpenSslServer.require();
+        for (FarmTarget t : farm.tlsTargets()) {
+            if (t.tls().versions().contains(TlsVersion.TLS1_3)) {
+                endpoints.add(new Endpoint("farm " + t.name(), t.port(), t.tls().sni().map(s -> s.serverName()),
+                        SignatureScheme.RSA_PSS_RSAE_SHA256));
+            }
+        }
+        opensslEndpoint(OpenSslServer.Key.RSA, SignatureScheme.RSA_PSS_RSAE_SHA256, "-ciphersuites",
+                "TLS_AES_128_GCM_SHA256", "-groups", "X25519");
+        opensslEndpoint(OpenSslServer.Key.ECDSA_P256, SignatureScheme.ECDSA_SECP256R1_SHA256, "-ciphersuites",
+                "TLS_CHACHA20_POLY1305_SHA256", "-groups", "P-256");
+        opensslEndpoint(OpenSslServer.Key.ED25519, SignatureScheme.ED25519, "-ciphersuites",
+                "TLS_AES_256_GCM_SHA384", "-groups", "P-256:X25519");
+        GnutlsServer gnutls = GnutlsServer.start("NORMAL:-VERS-ALL:+VERS-TLS1.3");
+        servers.add(gnutls);
+        endpoints.add(new Endpoint("gnutls-serv", gnutls.port(), Optional.empty(),
+                SignatureScheme.RSA_PSS_RSAE_SHA256));
+        NginxServer nginx = NginxServer.start("ssl_protocols TLSv1.3;");
+        servers.add(nginx);
+        endpoints.add(new Endpoint("nginx", Integer.parseInt(nginx.hostPort().substring("127.0.0.1:".length())),
+                Optional.empty(), SignatureScheme.RSA_PSS_RSAE_SHA256));
+
+        results = new LinkedHashMap<>();
+        FarmScans.scan(endpoints.stream().map(e -> FarmScans.target("127.0.0.1", e.port(), e.sni(), e.name()))
+                .toList(), ScanOptions.versionsOnly()).forEach(results::put);
+    }
+
+    private void opensslEndpoint(OpenSslServer.Key key, SignatureScheme expected, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("-tls1_3"));
+        all.addAll(List.of(args));
+        OpenSslServer s = OpenSslServer.start(key, all.toArray(String[]::new));
+        servers.add(s);
+        endpoints.add(new Endpoint("openssl " + key, s.port(), Optional.empty(), expected));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable s : servers) {
+            s.close();
+        }
+    }
+
+    @Test
+    void everyTls13EndpointIsHere() {
+        assertThat(endpoints).extracting(Endpoint::name).contains("farm tls13-only", "farm modern-tls12-13",
+                "openssl RSA", "openssl ECDSA_P256", "openssl ED25519", "gnutls-serv", "nginx");
+        assertThat(results).hasSize(endpoints.size());
+    }
+
+    @Test
+    void theScansChainAndSchemeAreWhatARealHandshakeSees() throws Exception {
+        for (Endpoint e : endpoints) {
+            TargetResult r = results.get(e.name());
+            assertThat(r.status()).as(e.name()).isEqualTo(ScanStatus.OK);
+            assertThat(r.protocols()).as(e.name()).extracting(p -> p.version())
+                    .contains(ProtocolVersion.TLSv1_3);
+            OpenSslClient.Seen seen = OpenSslClient.tls13(e.port(), e.sni());
+
+            assertThat(r.certificateChain()).as(e.name() + " chain (flight: " + r.tls13Flight() + ")")
+                    .hasSameSizeAs(seen.chain());
+            for (int i = 0; i < seen.chain().size(); i++) {
+                assertThat(r.certificateChain().get(i)).as(e.name() + " certificate #" + i)
+                        .isEqualTo(seen.chain().get(i));
+            }
+            EncryptedFlight flight = r.tls13Flight().orElseThrow(() -> new AssertionError(e.name() + ": no flight"));
+            assertThat(flight.problem()).as(e.name() + " problem").isEmpty();
+            assertThat(flight.whole()).as(e.name()).isTrue();
+            assertThat(flight.signatureScheme()).as(e.name() + " scheme")
+                    .contains(SignatureScheme.of(seen.signatureScheme())).contains(e.expected());
+            assertThat(flight.signature()).as(e.name() + " signature")
+                    .isEqualTo(EncryptedFlight.SignatureCheck.VERIFIED);
+        }
+    }
+}
