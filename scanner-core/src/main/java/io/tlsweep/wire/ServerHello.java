@@ -75,6 +75,9 @@ public record ServerHello(
      * The TLS ≤ 1.2 messages after the ServerHello. {@code complete} is true once ServerHelloDone (or a
      * ChangeCipherSpec, for a resumed session, or the encrypted TLS 1.3 flight) was reached;
      * {@code endingAlert} holds a fatal alert or close_notify that cut the flight short.
+     *
+     * @param keyExchangeSignature the scheme a TLS 1.2 ServerKeyExchange of ECDHE or DHE parameters was signed
+     *     with (its SignatureAndHashAlgorithm); empty before TLS 1.2, without one, or for a shape not read
      */
     public record FirstFlight(
             List<byte[]> certificates,
@@ -82,13 +85,21 @@ public record ServerHello(
             boolean ocspStapled,
             boolean certificateRequested,
             boolean complete,
-            Optional<ServerResponse.Alert> endingAlert) {
+            Optional<ServerResponse.Alert> endingAlert,
+            Optional<SignatureScheme> keyExchangeSignature) {
 
         public static final FirstFlight NONE = new FirstFlight(List.of(), Optional.empty(), false, false, false,
                 Optional.empty());
 
         public FirstFlight {
             certificates = certificates.stream().map(byte[]::clone).toList();
+        }
+
+        /** A flight whose ServerKeyExchange signature scheme is not known. */
+        public FirstFlight(List<byte[]> certificates, Optional<KeyExchangeParams> keyExchange, boolean ocspStapled,
+                boolean certificateRequested, boolean complete, Optional<ServerResponse.Alert> endingAlert) {
+            this(certificates, keyExchange, ocspStapled, certificateRequested, complete, endingAlert,
+                    Optional.empty());
         }
 
         @Override
