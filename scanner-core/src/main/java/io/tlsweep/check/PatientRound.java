@@ -17,8 +17,9 @@ import java.util.function.Function;
 /**
  * A round of hellos that does not take a lost answer for the server's: the hellos all at once, one connection each;
  * then each hello whose answer was lost (reset or closed before any reply, or silence until the read timeout) sent
- * again, one connection at a time, up to {@value #ATTEMPTS} attempts in all, so a flaky front that drops some
- * connections gets the same question on a connection it answers. A hello lost on every attempt stands as lost: the
+ * again, one connection at a time and each until it is answered or out of attempts ({@value #ATTEMPTS} in all),
+ * so a flaky front that drops some connections (every other one, say) gets the same question on a connection it
+ * answers. A hello lost on every attempt stands as lost: the
  * fold sees that outcome and says the answer is missing. Then the part, folded from the last exchange of each hello,
  * in the order given.
  *
@@ -85,7 +86,7 @@ final class PatientRound<P> implements CheckPlan<P> {
         inFlight--;
         last[hello] = new HelloRound.Exchange(step.purpose(), step.hello(), outcome);
         if (lost(outcome) && attempts[hello] < ATTEMPTS) {
-            again.add(hello);
+            again.addFirst(hello); // asked again at once: a front that drops every other connection answers it
         } else if (++settled == hellos.size()) {
             part = Objects.requireNonNull(fold.apply(List.of(last)), "the fold gave no part");
         }

@@ -57,6 +57,25 @@ class PatientRoundTest {
     }
 
     @Test
+    void aHelloLostAgainIsAskedAgainBeforeTheNextOne() {
+        PatientRound<List<String>> r = round();
+        List<ProbeStep> first = r.ready();
+        r.complete(first.get(0), RESET);
+        r.complete(first.get(1), RESET);
+        ProbeStep second = r.ready().get(0);
+        r.complete(second, RESET);
+        ProbeStep third = r.ready().get(0);
+        assertThat(third.purpose()).as("the same hello, not the other one").isEqualTo(second.purpose().replace(
+                "attempt 2", "attempt 3"));
+        r.complete(third, REFUSED);
+        ProbeStep other = r.ready().get(0);
+        assertThat(other.purpose()).isNotEqualTo(third.purpose()).endsWith("attempt 2");
+        r.complete(other, REFUSED);
+        assertThat(r.part()).hasValueSatisfying(p -> assertThat(p).allMatch(s -> s.endsWith("=answered")));
+        assertThat(r.connections()).isEqualTo(5);
+    }
+
+    @Test
     void aHelloLostOnEveryAttemptStandsAsLost() {
         PatientRound<List<String>> r = round();
         List<ProbeStep> first = r.ready();
