@@ -18,7 +18,9 @@ public final class Checks {
             new RdpAcceptsCheck(),
             new MssqlEncryptionCheck(),
             new ScanCheck(),
-            new ProfileHellosCheck()));
+            new ProfileHellosCheck(),
+            new HelloFeaturesCheck(),
+            new SignatureAlgorithmsCheck()));
 
     private final List<Check<?>> all;
 
