@@ -46,6 +46,12 @@ TLS = {  # name: (server command, client command); {pki} = temp dir, {port} = se
     'sni-unrecognized-name-warning': (SRV + '-tls1_2 -servername good.example ' + LEAF +
                                       '-cert2 {pki}/good.pem -key2 {pki}/good.key', CLI + '-tls1_2 -servername other.example'),
     'tls12-renegotiation-alpn': (SRV + '-tls1_2 -alpn h2,http/1.1 ' + LEAF, CLI + '-tls1_2 -alpn http/1.1'),
+    # the client offers rsa_pkcs1_sha1 alone: a server that allows SHA-1 signs its ServerKeyExchange with it
+    'tls12-sha1-signature': (SRV + '-tls1_2 -cipher ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0 ' + LEAF,
+                             CLI + '-tls1_2 -sigalgs RSA+SHA1 -cipher ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0'),
+    # a CBC suite with ALPN: the ServerHello echoes encrypt_then_mac, extended_master_secret, session_ticket, alpn
+    'tls12-cbc-features': (SRV + '-tls1_2 -cipher ECDHE-RSA-AES128-SHA256 -alpn h2,http/1.1 ' + LEAF,
+                           CLI + '-tls1_2 -alpn h2,http/1.1 -cipher ECDHE-RSA-AES128-SHA256'),
 }
 RAW = {  # name: (server command, seconds to wait for a greeting before the ClientHello is sent)
     'http-400': ('nginx -p {pki} -e {pki}/nginx-error.log -c {pki}/nginx.conf', 0.5),

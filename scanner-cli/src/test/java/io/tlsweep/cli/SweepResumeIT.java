@@ -3,8 +3,11 @@ package io.tlsweep.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.TargetFarm;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -192,7 +196,7 @@ class SweepResumeIT {
 
     /**
      * The reports without what differs between any two runs (times, latency, run info): every result line
-     * without elapsedMs, the sorted CSV rows without the time column (found by its header: the checks' columns follow it), and summary.json without its run, latency
+     * without elapsedMs, the sorted CSV rows without their elapsedMs column, and summary.json without its run, latency
      * and summed time.
      */
     private static List<Object> comparable(Path config) throws IOException {
@@ -203,12 +207,12 @@ class SweepResumeIT {
             lines.add(n.toString());
         }
         Set<String> endpoints = new TreeSet<>();
-        List<String> rows = Files.readAllLines(run.resolve("endpoints.csv"));
-        int time = cells(rows.get(0)).indexOf("elapsedMs");
-        for (String row : rows) {
-            List<String> cells = cells(row);
-            cells.remove(time);
-            endpoints.add(String.join("\u001f", cells));
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(run.resolve("endpoints.csv").toFile())) {
+            for (Map<String, String> row : rows.readAll()) {
+                row.remove("elapsedMs");
+                endpoints.add(row.toString());
+            }
         }
         Set<String> suites = new TreeSet<>(Files.readAllLines(run.resolve("suites.csv")));
         ObjectNode summary = (ObjectNode) JSON.readTree(run.resolve("summary.json").toFile());

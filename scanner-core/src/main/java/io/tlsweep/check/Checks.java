@@ -23,7 +23,9 @@ public final class Checks {
             new MssqlEncryptionCheck(),
             new ScanCheck(),
             new ProfileHellosCheck(),
-            new PostQuantumCheck()));
+            new PostQuantumCheck(),
+            new HelloFeaturesCheck(),
+            new SignatureAlgorithmsCheck()));
 
     /** In {@code --checks}: the optional checks on by default. */
     public static final String DEFAULT = "default";

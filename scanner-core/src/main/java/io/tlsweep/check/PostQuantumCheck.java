@@ -40,6 +40,11 @@ public final class PostQuantumCheck implements Check<PostQuantumPart> {
     public static final String PQ_KEY_EXCHANGE = "pqKeyExchange";
 
     @Override
+    public String about() {
+        return "TLS 1.3 hellos with the ML-KEM hybrid groups, by HelloRetryRequest and by key share: 6-10 connections";
+    }
+
+    @Override
     public PartKey<PostQuantumPart> key() {
         return KEY;
     }

@@ -269,6 +269,14 @@ public final class TargetScan implements CheckPlan<Void> {
                 .map(VersionEvidence::toSupport).toList();
     }
 
+    /**
+     * Whether a TLS ≤ 1.2 first flight of the scan carried an OCSP response (CertificateStatus): its hellos ask for
+     * one with status_request, so a later check reads it here instead of asking again.
+     */
+    public boolean ocspStapled() {
+        return lanes.values().stream().anyMatch(l -> l.evidence.ocspStapled);
+    }
+
     /** Whether the current probing of {@code version} found {@code suite} accepted. */
     boolean accepts(ProtocolVersion version, CipherSuite suite) {
         return Optional.ofNullable(lanes.get(version)).map(l -> l.evidence.accepted.contains(suite)).orElse(false);

@@ -140,6 +140,38 @@ final class HandshakeParser {
         return new KeyExchangeParams.Other(body.length);
     }
 
+    /**
+     * The scheme a TLS 1.2 ServerKeyExchange of ECDHE or DHE parameters was signed with: the
+     * SignatureAndHashAlgorithm before the signature (RFC 5246 §7.4.3, RFC 8422 §5.4). Empty before TLS 1.2
+     * (no such field), for anonymous parameters (no signature) and for shapes {@link #serverKeyExchange} does not
+     * read.
+     */
+    static Optional<SignatureScheme> keyExchangeSignature(byte[] body, ProtocolVersion version) {
+        if (!version.atLeast(ProtocolVersion.TLSv1_2)) {
+            return Optional.empty();
+        }
+        KeyExchangeParams params = serverKeyExchange(body, version);
+        if (params instanceof KeyExchangeParams.Other) {
+            return Optional.empty();
+        }
+        try {
+            WireReader r = new WireReader(body);
+            if (params instanceof KeyExchangeParams.Ecdhe) {
+                r.u8("curve_type");
+                r.u16("named_curve");
+                r.vector(1, "public point");
+            } else {
+                r.vector(2, "dh_p");
+                r.vector(2, "dh_g");
+                r.vector(2, "dh_Ys");
+            }
+            return r.hasRemaining() ? Optional.of(SignatureScheme.of(r.u16("signature algorithm")))
+                    : Optional.empty();
+        } catch (WireReader.DecodeError e) {
+            return Optional.empty();
+        }
+    }
+
     private static boolean signatureFollows(WireReader r, ProtocolVersion version) {
         if (!r.hasRemaining()) {
             return true;

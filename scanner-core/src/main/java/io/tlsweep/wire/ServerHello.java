@@ -73,7 +73,7 @@ public record ServerHello(
      */
     public ServerHello withEncryptedFlight(List<byte[]> chain, EncryptedFlight encrypted) {
         return withFlight(new FirstFlight(chain, Optional.empty(), false, encrypted.certificateRequested(),
-                flight.complete(), flight.endingAlert(), Optional.of(encrypted)), warnings);
+                flight.complete(), flight.endingAlert(), Optional.empty(), Optional.of(encrypted)), warnings);
     }
 
     ServerHello withFlight(FirstFlight f, List<AlertDescription> w) {
@@ -87,6 +87,9 @@ public record ServerHello(
      * {@code endingAlert} holds a fatal alert or close_notify that cut the flight short. For TLS 1.3,
      * {@code encrypted} says what the encrypted flight showed once read (the chain is in {@code certificates});
      * empty when it was not read.
+     *
+     * @param keyExchangeSignature the scheme a TLS 1.2 ServerKeyExchange of ECDHE or DHE parameters was signed
+     *     with (its SignatureAndHashAlgorithm); empty before TLS 1.2, without one, or for a shape not read
      */
     public record FirstFlight(
             List<byte[]> certificates,
@@ -95,6 +98,7 @@ public record ServerHello(
             boolean certificateRequested,
             boolean complete,
             Optional<ServerResponse.Alert> endingAlert,
+            Optional<SignatureScheme> keyExchangeSignature,
             Optional<EncryptedFlight> encrypted) {
 
         public static final FirstFlight NONE = new FirstFlight(List.of(), Optional.empty(), false, false, false,
@@ -102,13 +106,15 @@ public record ServerHello(
 
         public FirstFlight {
             certificates = certificates.stream().map(byte[]::clone).toList();
+            java.util.Objects.requireNonNull(keyExchangeSignature, "keyExchangeSignature");
             java.util.Objects.requireNonNull(encrypted, "encrypted");
         }
 
-        /** A flight in the clear (TLS ≤ 1.2), or a TLS 1.3 one not read. */
+        /** A flight in the clear (TLS ≤ 1.2) whose ServerKeyExchange signature scheme is not known. */
         public FirstFlight(List<byte[]> certificates, Optional<KeyExchangeParams> keyExchange, boolean ocspStapled,
                 boolean certificateRequested, boolean complete, Optional<ServerResponse.Alert> endingAlert) {
-            this(certificates, keyExchange, ocspStapled, certificateRequested, complete, endingAlert, Optional.empty());
+            this(certificates, keyExchange, ocspStapled, certificateRequested, complete, endingAlert,
+                    Optional.empty(), Optional.empty());
         }
 
         @Override

@@ -65,6 +65,7 @@ public final class ServerResponseDecoder {
         private ServerHello hello;
         private final List<byte[]> certificates = new ArrayList<>();
         private Optional<KeyExchangeParams> keyExchange = Optional.empty();
+        private Optional<SignatureScheme> keyExchangeSignature = Optional.empty();
         private boolean ocsp;
         private boolean certificateRequested;
 
@@ -221,8 +222,10 @@ public final class ServerResponseDecoder {
             try {
                 switch (type) {
                     case HandshakeParser.CERTIFICATE -> certificates.addAll(HandshakeParser.certificates(body));
-                    case HandshakeParser.SERVER_KEY_EXCHANGE ->
-                            keyExchange = Optional.of(HandshakeParser.serverKeyExchange(body, hello.version()));
+                    case HandshakeParser.SERVER_KEY_EXCHANGE -> {
+                        keyExchange = Optional.of(HandshakeParser.serverKeyExchange(body, hello.version()));
+                        keyExchangeSignature = HandshakeParser.keyExchangeSignature(body, hello.version());
+                    }
                     case HandshakeParser.CERTIFICATE_STATUS -> ocsp = true;
                     case HandshakeParser.CERTIFICATE_REQUEST -> certificateRequested = true;
                     case HandshakeParser.SERVER_HELLO_DONE -> {
@@ -252,7 +255,7 @@ public final class ServerResponseDecoder {
 
         private ServerHello flight(boolean complete, Optional<ServerResponse.Alert> alert) {
             return hello.withFlight(new ServerHello.FirstFlight(certificates, keyExchange, ocsp,
-                    certificateRequested, complete, alert), warnings);
+                    certificateRequested, complete, alert, keyExchangeSignature, Optional.empty()), warnings);
         }
 
         /** An answer that takes every byte given. */
