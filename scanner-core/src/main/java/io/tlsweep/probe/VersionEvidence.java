@@ -28,14 +28,25 @@ final class VersionEvidence {
     boolean ocspStapled;
     Optional<Integer> dhPrimeBits = Optional.empty();
     List<byte[]> certificates = List.of();
+    /** How many of its ServerHellos carried renegotiation_info (RFC 5746), and how many did not. */
+    int renegotiationInfo;
+    int noRenegotiationInfo;
 
     VersionEvidence(ProtocolVersion version) {
         this.version = version;
     }
 
-    /** Keeps what a ServerHello's first flight shows about the endpoint: DH size and certificates. */
+    /**
+     * Keeps what a ServerHello and its first flight show about the endpoint: DH size, certificates, and whether it
+     * answered the renegotiation SCSV with renegotiation_info.
+     */
     void observe(Optional<ServerHello> hello) {
         hello.ifPresent(sh -> {
+            if (sh.secureRenegotiation()) {
+                renegotiationInfo++;
+            } else {
+                noRenegotiationInfo++;
+            }
             ocspStapled |= sh.flight().ocspStapled();
             sh.flight().keyExchange().filter(KeyExchangeParams.Dhe.class::isInstance)
                     .ifPresent(k -> dhPrimeBits = Optional.of(((KeyExchangeParams.Dhe) k).primeBits()));
