@@ -103,7 +103,7 @@ public final class CompressionCheck implements Check<CompressionCheck.Part> {
             }
             return new Answer(offered, Optional.empty(), Optional.of(response.toString()), false);
         }
-        String why = e.outcome() instanceof ConnectionOutcome.NoReply none ? none.failure().toString()
+        String why = e.outcome() instanceof ConnectionOutcome.NoReply none ? none.failure().kind().label()
                 : "the prelude did not let TLS start";
         return new Answer(offered, Optional.empty(), Optional.of(why), false);
     }

@@ -77,8 +77,8 @@ public final class Sslv2Check implements Check<Sslv2Check.Part> {
         if (outcome instanceof ConnectionOutcome.NoReply none) {
             FailureKind kind = none.failure().kind();
             return new Part(kind == FailureKind.RESET_BEFORE_REPLY || kind == FailureKind.CLOSED_BEFORE_REPLY
-                    ? Judgement.notVulnerable("the SSLv2 hello was refused: " + none.failure().detail())
-                    : Judgement.inconclusive("no answer to the SSLv2 hello: " + none.failure()), List.of());
+                    ? Judgement.notVulnerable("the SSLv2 hello was refused: " + kind.label())
+                    : Judgement.inconclusive("no answer to the SSLv2 hello: " + kind.label()), List.of());
         }
         if (!(outcome instanceof ConnectionOutcome.Replied replied)) {
             return new Part(Judgement.inconclusive("the SSLv2 hello was not sent: the prelude did not let TLS start"),

@@ -118,6 +118,7 @@ class CompressionCheckTest {
         Answer tls12Lost = CompressionCheck.answer(new HelloRound.Exchange("test", TLS12, new ConnectionOutcome.NoReply(
                 Failure.of(FailureKind.RESET_BEFORE_REPLY, "reset"), Timings.NONE)));
         assertThat(tls12Lost.refused()).isFalse();
+        assertThat(tls12Lost.failure()).contains("reset-before-reply");
         assertThat(CompressionCheck.judge(List.of(tls10Null, tls11Deflate, tls12Lost)).judgement())
                 .isEqualTo(Judgement.vulnerable("DEFLATE selected in TLSv1.1"));
         assertThat(CompressionCheck.judge(List.of(tls10Null, tls12Refused)).judgement())

@@ -101,11 +101,11 @@ class Sslv2CheckTest {
     @Test
     void aCloseIsARefusalASilenceSettlesNothing() {
         assertThat(Sslv2Check.judge(noReply(FailureKind.CLOSED_BEFORE_REPLY, "closed")).judgement())
-                .isEqualTo(Judgement.notVulnerable("the SSLv2 hello was refused: closed"));
+                .isEqualTo(Judgement.notVulnerable("the SSLv2 hello was refused: closed-before-reply"));
         assertThat(Sslv2Check.judge(noReply(FailureKind.RESET_BEFORE_REPLY, "reset")).judgement().result())
                 .isEqualTo(Result.NOT_VULNERABLE);
-        assertThat(Sslv2Check.judge(noReply(FailureKind.READ_TIMEOUT, "no reply in 5 s")).judgement().result())
-                .isEqualTo(Result.INCONCLUSIVE);
+        assertThat(Sslv2Check.judge(noReply(FailureKind.READ_TIMEOUT, "no reply in 5 s")).judgement())
+                .isEqualTo(Judgement.inconclusive("no answer to the SSLv2 hello: read-timeout"));
         assertThat(Sslv2Check.judge(noReply(FailureKind.CONNECT_REFUSED, "refused")).judgement().result())
                 .isEqualTo(Result.INCONCLUSIVE);
     }
