@@ -18,7 +18,10 @@ public final class Checks {
             new RdpAcceptsCheck(),
             new MssqlEncryptionCheck(),
             new ScanCheck(),
-            new ProfileHellosCheck()));
+            new ProfileHellosCheck(),
+            new Sslv2Check(),
+            new CompressionCheck(),
+            new SecureRenegotiationCheck()));
 
     private final List<Check<?>> all;
 
