@@ -192,8 +192,8 @@ class SweepResumeIT {
 
     /**
      * The reports without what differs between any two runs (times, latency, run info): every result line
-     * without elapsedMs, the sorted CSV rows without the time column, and summary.json without its run, latency
-     * and summed time.
+     * without elapsedMs, the sorted CSV rows without the time column (elapsedMs, wherever the check columns put it),
+     * and summary.json without its run, latency and summed time.
      */
     private static List<Object> comparable(Path config) throws IOException {
         Path run = runDir(config);
@@ -203,13 +203,35 @@ class SweepResumeIT {
             lines.add(n.toString());
         }
         Set<String> endpoints = new TreeSet<>();
-        for (String row : Files.readAllLines(run.resolve("endpoints.csv"))) {
-            endpoints.add(row.replaceAll(",\\d+$", ""));
+        List<String> rows = Files.readAllLines(run.resolve("endpoints.csv"));
+        int elapsed = fields(rows.get(0)).indexOf("elapsedMs");
+        for (String row : rows) {
+            List<String> f = fields(row);
+            f.remove(elapsed);
+            endpoints.add(String.join(",", f));
         }
         Set<String> suites = new TreeSet<>(Files.readAllLines(run.resolve("suites.csv")));
         ObjectNode summary = (ObjectNode) JSON.readTree(run.resolve("summary.json").toFile());
         summary.remove(List.of("run", "latency"));
         ((ObjectNode) summary.get("totals")).remove("elapsedMs");
         return List.of(lines, endpoints, suites, summary);
+    }
+
+    /** The fields of one CSV row as written (RFC 4180 quotes kept; no line break inside a field here). */
+    private static List<String> fields(String row) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (char c : row.toCharArray()) {
+            if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                quoted ^= c == '"';
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 }
