@@ -12,6 +12,7 @@ import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
+import io.tlsweep.result.Severity;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.ClientHelloSpec;
@@ -34,8 +35,12 @@ import java.util.stream.Collectors;
  */
 public final class CompressionCheck implements Check<CompressionCheck.Part> {
     static final PartKey<Part> KEY = new PartKey<>("compression", Part.class);
+    /**
+     * Medium: the attacker must add to the plaintext and see the record lengths, and only clients that offer
+     * compression are exposed (no current browser does).
+     */
     public static final FindingKind COMPRESSION = FindingKind.of("compression-crime",
-            "TLS compression selected (CRIME, CVE-2012-4929)");
+            "TLS compression selected (CRIME, CVE-2012-4929)", Severity.MEDIUM);
     /** DEFLATE, the one compression method TLS registered (RFC 3749). */
     static final int DEFLATE = 1;
 
@@ -64,6 +69,11 @@ public final class CompressionCheck implements Check<CompressionCheck.Part> {
     @Override
     public PartKey<Part> key() {
         return KEY;
+    }
+
+    @Override
+    public String about() {
+        return "a hello offering DEFLATE per version up to TLS 1.2 accepted: 1 connection each, at most 4";
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.tlsweep.probe.TargetScan;
 import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
+import io.tlsweep.result.Severity;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.ProtocolVersion;
@@ -30,8 +31,12 @@ import java.util.stream.Collectors;
  */
 public final class SecureRenegotiationCheck implements Check<SecureRenegotiationCheck.Part> {
     static final PartKey<Part> KEY = new PartKey<>("secure-renegotiation", Part.class);
+    /**
+     * Medium: a man in the middle can put his own request before a client's only where a renegotiation happens,
+     * and clients of the last decade refuse to renegotiate without RFC 5746.
+     */
     public static final FindingKind INSECURE = FindingKind.of("no-secure-renegotiation",
-            "no secure renegotiation (RFC 5746; CVE-2009-3555)");
+            "no secure renegotiation (RFC 5746; CVE-2009-3555)", Severity.MEDIUM);
 
     /**
      * The judgement and, per version up to TLS 1.2 the scan read ServerHellos of (oldest first), whether they all
@@ -46,6 +51,11 @@ public final class SecureRenegotiationCheck implements Check<SecureRenegotiation
     @Override
     public PartKey<Part> key() {
         return KEY;
+    }
+
+    @Override
+    public String about() {
+        return "renegotiation_info read from the scan's own ServerHellos up to TLS 1.2: no connection";
     }
 
     @Override

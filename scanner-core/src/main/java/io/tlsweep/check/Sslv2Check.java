@@ -12,6 +12,7 @@ import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
+import io.tlsweep.result.Severity;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.HelloRetryRequest;
@@ -37,8 +38,12 @@ import java.util.stream.Collectors;
  */
 public final class Sslv2Check implements Check<Sslv2Check.Part> {
     static final PartKey<Part> KEY = new PartKey<>("sslv2", Part.class);
+    /**
+     * Critical: recorded TLS sessions made with the same RSA key can be decrypted through the SSLv2 server (DROWN),
+     * in hours on rented machines where export kinds are offered.
+     */
     public static final FindingKind SSLV2 = FindingKind.of("sslv2-drown",
-            "SSLv2 answered (DROWN, CVE-2016-0800)");
+            "SSLv2 answered (DROWN, CVE-2016-0800)", Severity.CRITICAL);
 
     /**
      * What came of the SSLv2 hello.
@@ -60,6 +65,11 @@ public final class Sslv2Check implements Check<Sslv2Check.Part> {
     static ClientHelloSpec hello() {
         return ClientHelloSpec.builder().recordVersion(ProtocolVersion.SSLv2).clientVersion(ProtocolVersion.SSLv2)
                 .sslV2CipherKinds(SslV2CipherKind.ALL).padding(ClientHelloSpec.Padding.NONE).build();
+    }
+
+    @Override
+    public String about() {
+        return "one SSL 2.0 CLIENT-HELLO; an SSLv2 SERVER-HELLO is DROWN exposure: 1 connection";
     }
 
     @Override
