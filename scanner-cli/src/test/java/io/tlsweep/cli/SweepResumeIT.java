@@ -220,29 +220,4 @@ class SweepResumeIT {
         ((ObjectNode) summary.get("totals")).remove("elapsedMs");
         return List.of(lines, endpoints, suites, summary);
     }
-
-    /** The cells of a CSV row: commas inside quotes are text, a doubled quote is one. */
-    private static List<String> cells(String row) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < row.length(); i++) {
-            char c = row.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < row.length() && row.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
-    }
 }

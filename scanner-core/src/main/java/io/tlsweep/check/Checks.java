@@ -25,7 +25,10 @@ public final class Checks {
             new ProfileHellosCheck(),
             new PostQuantumCheck(),
             new HelloFeaturesCheck(),
-            new SignatureAlgorithmsCheck()));
+            new SignatureAlgorithmsCheck(),
+            new Sslv2Check(),
+            new CompressionCheck(),
+            new SecureRenegotiationCheck()));
 
     /** In {@code --checks}: the optional checks on by default. */
     public static final String DEFAULT = "default";

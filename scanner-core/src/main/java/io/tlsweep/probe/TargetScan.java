@@ -277,6 +277,21 @@ public final class TargetScan implements CheckPlan<Void> {
         return lanes.values().stream().anyMatch(l -> l.evidence.ocspStapled);
     }
 
+    /**
+     * Per version up to TLS 1.2 whose ServerHellos the scan read (every version it found a suite accepted in), oldest
+     * first: whether each of them carried renegotiation_info (RFC 5746) in answer to the hello's
+     * TLS_EMPTY_RENEGOTIATION_INFO_SCSV; false when any did not.
+     */
+    public Map<ProtocolVersion, Boolean> renegotiationInfo() {
+        Map<ProtocolVersion, Boolean> seen = new java.util.TreeMap<>();
+        for (VersionEvidence e : evidence()) {
+            if (!e.version.atLeast(ProtocolVersion.TLSv1_3) && e.renegotiationInfo + e.noRenegotiationInfo > 0) {
+                seen.put(e.version, e.noRenegotiationInfo == 0);
+            }
+        }
+        return seen;
+    }
+
     /** Whether the current probing of {@code version} found {@code suite} accepted. */
     boolean accepts(ProtocolVersion version, CipherSuite suite) {
         return Optional.ofNullable(lanes.get(version)).map(l -> l.evidence.accepted.contains(suite)).orElse(false);

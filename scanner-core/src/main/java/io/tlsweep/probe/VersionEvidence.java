@@ -33,17 +33,26 @@ final class VersionEvidence {
     boolean emptyShareAccepted;
     /** The first TLS 1.3 flight read to a verified Finished, else the first one read at all. */
     Optional<EncryptedFlight> encrypted = Optional.empty();
+    /** How many of its ServerHellos carried renegotiation_info (RFC 5746), and how many did not. */
+    int renegotiationInfo;
+    int noRenegotiationInfo;
 
     VersionEvidence(ProtocolVersion version) {
         this.version = version;
     }
 
     /**
-     * Keeps what a ServerHello's first flight shows about the endpoint: DH size, certificates and, for TLS 1.3,
-     * what the encrypted flight showed (the chain of the flight kept, so chain and scheme go together).
+     * Keeps what a ServerHello and its first flight show about the endpoint: DH size, certificates, whether it
+     * answered the renegotiation SCSV with renegotiation_info and, for TLS 1.3, what the encrypted flight showed (the
+     * chain of the flight kept, so chain and scheme go together).
      */
     void observe(Optional<ServerHello> hello) {
         hello.ifPresent(sh -> {
+            if (sh.secureRenegotiation()) {
+                renegotiationInfo++;
+            } else {
+                noRenegotiationInfo++;
+            }
             ocspStapled |= sh.flight().ocspStapled();
             sh.flight().keyExchange().filter(KeyExchangeParams.Dhe.class::isInstance)
                     .ifPresent(k -> dhPrimeBits = Optional.of(((KeyExchangeParams.Dhe) k).primeBits()));

@@ -19,12 +19,17 @@ public final class ClientHelloEncoder {
     /**
      * The record bytes of the hello, ready to write to a socket.
      *
+     * An SSLv2 record version gives an SSL 2.0 CLIENT-HELLO instead ({@link SslV2HelloEncoder}).
+     *
      * @throws IllegalArgumentException when the spec cannot be put on the wire as it is: a record version
-     *     outside SSLv3..TLS 1.3, a name that is not ASCII, a list or extension too long for its length field,
+     *     outside SSLv2 and SSLv3..TLS 1.3, a name that is not ASCII, a list or extension too long for its length field,
      *     an extra extension of a type the hello already carries
      */
     public static byte[] encode(ClientHelloSpec spec) {
         ProtocolVersion record = spec.recordVersion();
+        if (record.equals(ProtocolVersion.SSLv2)) {
+            return SslV2HelloEncoder.encode(spec);
+        }
         if (record.major() != 3 || record.minor() > 4) {
             throw new IllegalArgumentException("record version " + record + " is not SSLv3..TLS 1.3");
         }
@@ -46,6 +51,9 @@ public final class ClientHelloEncoder {
 
     /** The handshake message alone (type, length, body), without record framing; refuses what {@link #encode} does. */
     public static byte[] encodeHandshake(ClientHelloSpec spec) {
+        if (spec.recordVersion().equals(ProtocolVersion.SSLv2)) {
+            throw new IllegalArgumentException("an SSLv2-format hello is no handshake message");
+        }
         WireWriter w = new WireWriter(512 + spec.cipherSuites().size() * 2);
         writeHandshake(spec, w);
         return w.toByteArray();

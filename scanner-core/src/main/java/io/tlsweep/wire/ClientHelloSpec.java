@@ -12,6 +12,11 @@ import java.util.Optional;
  * <p>An absent list means "no such extension". {@code keyShares} distinguishes an absent key_share
  * extension ({@code Optional.empty()}) from an empty one (a present empty list), which makes a TLS 1.3
  * server answer with a HelloRetryRequest naming its preferred group.
+ *
+ * <p>A record version of {@link ProtocolVersion#SSLv2} asks for an SSL 2.0 CLIENT-HELLO instead of a TLS record:
+ * the client version, {@code sslV2CipherKinds} then the cipher suites (as three-byte kinds, {@code 0x00} first),
+ * the session id and the random as the challenge, no compression and no extension (RFC 5246 §E.2, the SSL 2.0
+ * draft). Only such a hello may carry SSLv2 cipher kinds, and it may carry them without any TLS suite.
  */
 public record ClientHelloSpec(
         ProtocolVersion recordVersion,
@@ -33,7 +38,8 @@ public record ClientHelloSpec(
         boolean sessionTicket,
         boolean statusRequest,
         List<Extension> extraExtensions,
-        Padding padding) {
+        Padding padding,
+        List<SslV2CipherKind> sslV2CipherKinds) {
 
     /** How the encoder pads the hello (RFC 7685). */
     public enum Padding {
@@ -55,8 +61,11 @@ public record ClientHelloSpec(
         if (sessionId.length > 32) {
             throw new IllegalArgumentException("session id longer than 32 bytes: " + sessionId.length);
         }
-        if (cipherSuites.isEmpty()) {
+        if (cipherSuites.isEmpty() && sslV2CipherKinds.isEmpty()) {
             throw new IllegalArgumentException("a ClientHello needs at least one cipher suite");
+        }
+        if (!sslV2CipherKinds.isEmpty() && !recordVersion.equals(ProtocolVersion.SSLv2)) {
+            throw new IllegalArgumentException("SSLv2 cipher kinds go only in an SSLv2-format hello");
         }
         if (cipherSuites.size() > 32767) {
             throw new IllegalArgumentException("too many cipher suites: " + cipherSuites.size());
@@ -76,6 +85,7 @@ public record ClientHelloSpec(
         keyShares = keyShares.map(List::copyOf);
         alpn = List.copyOf(alpn);
         extraExtensions = List.copyOf(extraExtensions);
+        sslV2CipherKinds = List.copyOf(sslV2CipherKinds);
     }
 
     @Override
@@ -139,6 +149,7 @@ public record ClientHelloSpec(
         b.statusRequest = statusRequest;
         b.extraExtensions = extraExtensions;
         b.padding = padding;
+        b.sslV2CipherKinds = sslV2CipherKinds;
         return b;
     }
 
@@ -176,6 +187,7 @@ public record ClientHelloSpec(
         private boolean statusRequest;
         private List<Extension> extraExtensions = List.of();
         private Padding padding = Padding.AVOID_256_TO_511;
+        private List<SslV2CipherKind> sslV2CipherKinds = List.of();
 
         private Builder() {
         }
@@ -297,12 +309,18 @@ public record ClientHelloSpec(
             return this;
         }
 
+        /** The SSL 2.0 cipher kinds of an SSLv2-format hello (record version {@link ProtocolVersion#SSLv2}). */
+        public Builder sslV2CipherKinds(List<SslV2CipherKind> kinds) {
+            sslV2CipherKinds = kinds;
+            return this;
+        }
+
         public ClientHelloSpec build() {
             return new ClientHelloSpec(recordVersion, clientVersion, random != null ? random : freshRandom(),
                     sessionId, cipherSuites,
                     compressionMethods, serverName, supportedGroups, ecPointFormats, signatureAlgorithms,
                     supportedVersions, keyShares, pskKeyExchangeModes, renegotiationInfo, alpn,
-                    extendedMasterSecret, sessionTicket, statusRequest, extraExtensions, padding);
+                    extendedMasterSecret, sessionTicket, statusRequest, extraExtensions, padding, sslV2CipherKinds);
         }
     }
 }

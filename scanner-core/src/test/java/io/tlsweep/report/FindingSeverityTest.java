@@ -36,11 +36,12 @@ class FindingSeverityTest {
                 Collectors.groupingBy(FindingKind::severity, Collectors.mapping(FindingKind::label,
                         Collectors.toList())));
         assertThat(bySeverity.get(Severity.CRITICAL)).containsExactlyInAnyOrder("export-freak", "null-cipher",
-                "anonymous");
+                "anonymous", "sslv2-drown");
         assertThat(bySeverity.get(Severity.HIGH)).contains("rc4", "des", "sslv3-poodle", "cert-expired",
                 "cert-name-mismatch", "service-without-tls", "plain-text-auth-before-tls",
                 "rdp-standard-security-accepted", "mssql-encryption-not-forced");
         assertThat(bySeverity.get(Severity.MEDIUM)).contains("3des-sweet32", "no-forward-secrecy", "small-dh-group",
+                "compression-crime", "no-secure-renegotiation",
                 "cert-expiring-soon", "cert-self-signed", "rdp-nla-not-required");
         assertThat(bySeverity.get(Severity.LOW)).containsExactlyInAnyOrder("cbc-tls10-beast", "client-order",
                 "suite-off-version");

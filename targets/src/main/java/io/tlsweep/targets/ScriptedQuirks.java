@@ -1,10 +1,13 @@
 package io.tlsweep.targets;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * How a {@link ScriptedTargetSpec} departs from a tolerant server; every quirk is off in {@link #NONE}.
@@ -28,11 +31,15 @@ import java.util.OptionalInt;
  * @param maxOfferedSuites the most suites a hello may list; empty for no limit
  * @param maxHelloBytes    the longest ClientHello handshake message (header included) answered; empty for no limit
  * @param offVersionSuites IANA names of configured suites accepted in every configured version
+ * @param legacy           the flaws of old servers it reproduces ({@link LegacyQuirk}), after the version and suite
+ *                         are chosen
  */
-public record ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloBytes, List<String> offVersionSuites) {
+public record ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloBytes, List<String> offVersionSuites,
+                             Set<LegacyQuirk> legacy) {
 
     /** No quirk: every hello is read whatever its size, suites only where the registry puts them. */
-    public static final ScriptedQuirks NONE = new ScriptedQuirks(OptionalInt.empty(), OptionalInt.empty(), List.of());
+    public static final ScriptedQuirks NONE = new ScriptedQuirks(OptionalInt.empty(), OptionalInt.empty(), List.of(),
+            Set.of());
 
     /** The smallest ClientHello message: header, version, random, no session id, one suite, null compression. */
     public static final int SMALLEST_HELLO = 4 + 2 + 32 + 1 + 2 + 2 + 1 + 1;
@@ -54,21 +61,30 @@ public record ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloB
             throw new IllegalArgumentException("offVersionSuites lists a suite twice: " + offVersionSuites);
         }
         offVersionSuites = List.copyOf(offVersionSuites);
+        legacy = legacy.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(legacy));
     }
 
     /** These quirks with hellos listing more than {@code max} suites refused with {@code decode_error}. */
     public ScriptedQuirks withMaxOfferedSuites(int max) {
-        return new ScriptedQuirks(OptionalInt.of(max), maxHelloBytes, offVersionSuites);
+        return new ScriptedQuirks(OptionalInt.of(max), maxHelloBytes, offVersionSuites, legacy);
     }
 
     /** These quirks with hello messages longer than {@code max} bytes (header included) closed on unanswered. */
     public ScriptedQuirks withMaxHelloBytes(int max) {
-        return new ScriptedQuirks(maxOfferedSuites, OptionalInt.of(max), offVersionSuites);
+        return new ScriptedQuirks(maxOfferedSuites, OptionalInt.of(max), offVersionSuites, legacy);
     }
 
     /** These quirks with {@code suites} (IANA names) also accepted in every configured version. */
     public ScriptedQuirks withOffVersionSuites(List<String> suites) {
-        return new ScriptedQuirks(maxOfferedSuites, maxHelloBytes, suites);
+        return new ScriptedQuirks(maxOfferedSuites, maxHelloBytes, suites, legacy);
+    }
+
+    /** These quirks with the flaws of old servers {@code flaws} too. */
+    public ScriptedQuirks withLegacy(LegacyQuirk... flaws) {
+        Set<LegacyQuirk> all = EnumSet.noneOf(LegacyQuirk.class);
+        all.addAll(legacy);
+        all.addAll(List.of(flaws));
+        return new ScriptedQuirks(maxOfferedSuites, maxHelloBytes, offVersionSuites, all);
     }
 
     /** Whether any quirk is on. */
@@ -83,6 +99,9 @@ public record ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloB
         maxHelloBytes.ifPresent(n -> parts.add("max " + n + " hello bytes (else a silent close)"));
         if (!offVersionSuites.isEmpty()) {
             parts.add("off-version " + offVersionSuites);
+        }
+        if (!legacy.isEmpty()) {
+            parts.add("legacy " + legacy);
         }
         return String.join(", ", parts);
     }

@@ -159,6 +159,11 @@ public record ScriptedTargetSpec(String name, String bindAddress, Set<TlsVersion
         return withQuirks(quirks.withMaxHelloBytes(max));
     }
 
+    /** This spec reproducing the flaws of old servers {@code flaws} too. */
+    public ScriptedTargetSpec withLegacy(LegacyQuirk... flaws) {
+        return withQuirks(quirks.withLegacy(flaws));
+    }
+
     /** This spec accepting {@code suites} (configured ones, IANA names) in every configured version. */
     public ScriptedTargetSpec withOffVersionSuites(String... suites) {
         return withQuirks(quirks.withOffVersionSuites(List.of(suites)));

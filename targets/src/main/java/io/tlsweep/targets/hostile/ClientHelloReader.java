@@ -54,6 +54,10 @@ public final class ClientHelloReader {
         if (bodyEnd - p < compressionLen) {
             return Optional.empty();
         }
+        List<Integer> compression = new ArrayList<>();
+        for (int i = 0; i < compressionLen; i++) {
+            compression.add(record[p + i] & 0xff);
+        }
         p += compressionLen;
         List<Integer> extensions = new ArrayList<>();
         List<Integer> supportedVersions = new ArrayList<>();
@@ -71,7 +75,7 @@ public final class ClientHelloReader {
             }
         }
         return Optional.of(new ClientHelloSummary(clientVersion, sessionId, suites, extensions, supportedVersions,
-                messageLength));
+                messageLength, compression));
     }
 
     /** The ClientHello form of supported_versions: a one-byte length, then two-byte versions. */

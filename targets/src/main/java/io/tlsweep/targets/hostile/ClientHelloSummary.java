@@ -12,15 +12,18 @@ import java.util.List;
  * @param supportedVersions the versions listed in supported_versions (GREASE included); empty without it
  * @param messageLength  the handshake message's length: its 4-byte header plus the body length the header
  *                       declares (which may reach past the record read)
+ * @param compressionMethods the offered compression methods in client order (0 null, 1 DEFLATE)
  */
 public record ClientHelloSummary(int clientVersion, byte[] sessionId, List<Integer> cipherSuites,
-                                 List<Integer> extensionTypes, List<Integer> supportedVersions, int messageLength) {
+                                 List<Integer> extensionTypes, List<Integer> supportedVersions, int messageLength,
+                                 List<Integer> compressionMethods) {
 
     public ClientHelloSummary {
         sessionId = sessionId.clone();
         cipherSuites = List.copyOf(cipherSuites);
         extensionTypes = List.copyOf(extensionTypes);
         supportedVersions = List.copyOf(supportedVersions);
+        compressionMethods = List.copyOf(compressionMethods);
     }
 
     @Override

@@ -6,8 +6,9 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 
 /**
- * Emits one {@link FirstRecord} once the client's first TLS record is complete (or at once, with
- * whatever arrived, when the first byte is not a handshake record); discards everything after.
+ * Emits one {@link FirstRecord} once the client's first TLS record is complete, or its first SSL 2.0 record (a
+ * first byte with the high bit set: a two-byte header holding a 15-bit length), or at once, with whatever arrived,
+ * when the first byte starts neither; discards everything after.
  */
 public final class FirstRecordDecoder extends ByteToMessageDecoder {
 
@@ -31,6 +32,14 @@ public final class FirstRecordDecoder extends ByteToMessageDecoder {
                 return;
             }
             needed = 5 + Math.min(in.getUnsignedShort(in.readerIndex() + 3), MAX_RECORD);
+            if (readable < needed) {
+                return;
+            }
+        } else if ((in.getByte(in.readerIndex()) & 0x80) != 0) {
+            if (readable < 2) {
+                return;
+            }
+            needed = 2 + (in.getUnsignedShort(in.readerIndex()) & 0x7FFF);
             if (readable < needed) {
                 return;
             }

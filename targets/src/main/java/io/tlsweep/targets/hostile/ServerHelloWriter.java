@@ -23,6 +23,15 @@ public final class ServerHelloWriter {
      * sentinel).
      */
     public static byte[] message(ClientHelloSummary hello, int version, int suite) {
+        return message(hello, version, suite, 0, hello.offersRenegotiationInfo());
+    }
+
+    /**
+     * A ServerHello message like {@link #message(ClientHelloSummary, int, int)} with this compression method, and
+     * renegotiation_info only when {@code renegotiationInfo} (what a server without RFC 5746 leaves out).
+     */
+    public static byte[] message(ClientHelloSummary hello, int version, int suite, int compression,
+            boolean renegotiationInfo) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(version >> 8);
         body.write(version & 0xff);
@@ -34,8 +43,8 @@ public final class ServerHelloWriter {
         body.writeBytes(sid);
         body.write(suite >> 8);
         body.write(suite & 0xff);
-        body.write(0x00);
-        if (hello.offersRenegotiationInfo()) {
+        body.write(compression);
+        if (renegotiationInfo) {
             body.writeBytes(new byte[] {0x00, 0x05, (byte) 0xff, 0x01, 0x00, 0x01, 0x00});
         }
         return handshake(0x02, body.toByteArray());

@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers the first record as the {@link LegacyServerScript} says: after a fatal alert it closes at once,
+ * Answers the first record as the {@link LegacyServerScript} says (an SSLv2 CLIENT-HELLO too, when it speaks
+ * SSLv2): after a fatal alert it closes at once,
  * for a silent refusal it closes without writing (a FIN: the whole first record has been read by then),
  * after a first flight it waits {@code linger} (a script cannot finish the handshake) and closes.
  * Anything that is not a ClientHello is closed on.
@@ -36,11 +37,13 @@ final class LegacyServerHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         Optional<ClientHelloSummary> hello = first.hello();
-        if (hello.isEmpty()) {
+        Optional<LegacyServerScript.Answer> other = hello.isEmpty() ? script.answerOther(first.bytes())
+                : Optional.empty();
+        if (hello.isEmpty() && other.isEmpty()) {
             ctx.close();
             return;
         }
-        LegacyServerScript.Answer answer = script.answer(hello.get());
+        LegacyServerScript.Answer answer = other.orElseGet(() -> script.answer(hello.get()));
         if (answer.silent()) {
             ctx.close();
             return;

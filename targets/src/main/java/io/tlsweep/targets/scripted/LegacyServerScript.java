@@ -1,5 +1,6 @@
 package io.tlsweep.targets.scripted;
 
+import io.tlsweep.targets.LegacyQuirk;
 import io.tlsweep.targets.ScriptedQuirks;
 import io.tlsweep.targets.Suite;
 import io.tlsweep.targets.VersionFacts;
@@ -23,10 +24,12 @@ public final class LegacyServerScript {
     public static final int DECODE_ERROR = ScriptedQuirks.DECODE_ERROR;
     private static final int TLS1_2 = 0x0303;
     private static final byte[] SERVER_HELLO_DONE = {0x0e, 0x00, 0x00, 0x00};
+    private static final int DEFLATE = 1;
 
     private final List<VersionFacts> accepted;
     private final ScriptedQuirks quirks;
     private final byte[] certificateMessage;
+    private final Optional<SslV2Script> sslV2;
 
     /** A tolerant script ({@link ScriptedQuirks#NONE}). */
     public LegacyServerScript(List<VersionFacts> accepted, List<byte[]> chainDer) {
@@ -42,6 +45,8 @@ public final class LegacyServerScript {
         this.accepted = List.copyOf(accepted);
         this.quirks = quirks;
         this.certificateMessage = certificateMessage(chainDer);
+        this.sslV2 = quirks.legacy().contains(LegacyQuirk.SSLV2) ? Optional.of(new SslV2Script(chainDer.get(0)))
+                : Optional.empty();
     }
 
     /**
@@ -77,8 +82,20 @@ public final class LegacyServerScript {
         if (suite.isEmpty()) {
             return alert(code, HANDSHAKE_FAILURE);
         }
-        return new Answer(ServerHelloWriter.records(code, ServerHelloWriter.message(hello, code, suite.get().code()),
-                certificateMessage, SERVER_HELLO_DONE), false);
+        int compression = quirks.legacy().contains(LegacyQuirk.DEFLATE) && hello.compressionMethods().contains(DEFLATE)
+                ? DEFLATE : 0;
+        boolean renegotiationInfo = hello.offersRenegotiationInfo()
+                && !quirks.legacy().contains(LegacyQuirk.NO_RENEGOTIATION_INFO);
+        return new Answer(ServerHelloWriter.records(code, ServerHelloWriter.message(hello, code, suite.get().code(),
+                compression, renegotiationInfo), certificateMessage, SERVER_HELLO_DONE), false);
+    }
+
+    /**
+     * The answer to a first record that is no TLS ClientHello: an SSLv2 SERVER-HELLO (or ERROR) when the server
+     * speaks SSLv2 ({@link LegacyQuirk#SSLV2}) and the record is an SSLv2 CLIENT-HELLO; else empty (it closes).
+     */
+    public Optional<Answer> answerOther(byte[] record) {
+        return sslV2.flatMap(s -> s.answer(record));
     }
 
     /**
