@@ -1,10 +1,12 @@
 package io.tlsweep.targets;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * How a {@link ScriptedTargetSpec} departs from a tolerant server; every quirk is off in {@link #NONE}.
@@ -28,8 +30,10 @@ import java.util.OptionalInt;
  * @param maxOfferedSuites the most suites a hello may list; empty for no limit
  * @param maxHelloBytes    the longest ClientHello handshake message (header included) answered; empty for no limit
  * @param offVersionSuites IANA names of configured suites accepted in every configured version
+ * @param flaws            the published flaws it reproduces after its first flight ({@link ScriptedFlaw})
  */
-public record ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloBytes, List<String> offVersionSuites) {
+public record ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloBytes, List<String> offVersionSuites,
+                             Set<ScriptedFlaw> flaws) {
 
     /** No quirk: every hello is read whatever its size, suites only where the registry puts them. */
     public static final ScriptedQuirks NONE = new ScriptedQuirks(OptionalInt.empty(), OptionalInt.empty(), List.of());
@@ -54,21 +58,35 @@ public record ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloB
             throw new IllegalArgumentException("offVersionSuites lists a suite twice: " + offVersionSuites);
         }
         offVersionSuites = List.copyOf(offVersionSuites);
+        flaws = Set.copyOf(flaws);
+    }
+
+    /** Quirks without flaws. */
+    public ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloBytes, List<String> offVersionSuites) {
+        this(maxOfferedSuites, maxHelloBytes, offVersionSuites, Set.of());
     }
 
     /** These quirks with hellos listing more than {@code max} suites refused with {@code decode_error}. */
     public ScriptedQuirks withMaxOfferedSuites(int max) {
-        return new ScriptedQuirks(OptionalInt.of(max), maxHelloBytes, offVersionSuites);
+        return new ScriptedQuirks(OptionalInt.of(max), maxHelloBytes, offVersionSuites, flaws);
     }
 
     /** These quirks with hello messages longer than {@code max} bytes (header included) closed on unanswered. */
     public ScriptedQuirks withMaxHelloBytes(int max) {
-        return new ScriptedQuirks(maxOfferedSuites, OptionalInt.of(max), offVersionSuites);
+        return new ScriptedQuirks(maxOfferedSuites, OptionalInt.of(max), offVersionSuites, flaws);
     }
 
     /** These quirks with {@code suites} (IANA names) also accepted in every configured version. */
     public ScriptedQuirks withOffVersionSuites(List<String> suites) {
-        return new ScriptedQuirks(maxOfferedSuites, maxHelloBytes, suites);
+        return new ScriptedQuirks(maxOfferedSuites, maxHelloBytes, suites, flaws);
+    }
+
+    /** These quirks with {@code more} flaws reproduced after the first flight. */
+    public ScriptedQuirks withFlaws(ScriptedFlaw... more) {
+        Set<ScriptedFlaw> all = EnumSet.noneOf(ScriptedFlaw.class);
+        all.addAll(flaws);
+        all.addAll(List.of(more));
+        return new ScriptedQuirks(maxOfferedSuites, maxHelloBytes, offVersionSuites, all);
     }
 
     /** Whether any quirk is on. */
@@ -83,6 +101,9 @@ public record ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloB
         maxHelloBytes.ifPresent(n -> parts.add("max " + n + " hello bytes (else a silent close)"));
         if (!offVersionSuites.isEmpty()) {
             parts.add("off-version " + offVersionSuites);
+        }
+        if (!flaws.isEmpty()) {
+            parts.add("flaws " + flaws.stream().sorted().toList());
         }
         return String.join(", ", parts);
     }

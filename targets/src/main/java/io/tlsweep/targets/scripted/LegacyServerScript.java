@@ -77,7 +77,8 @@ public final class LegacyServerScript {
         if (suite.isEmpty()) {
             return alert(code, HANDSHAKE_FAILURE);
         }
-        return new Answer(ServerHelloWriter.records(code, ServerHelloWriter.message(hello, code, suite.get().code()),
+        return new Answer(ServerHelloWriter.records(code, FlawScript.serverHello(quirks.flaws(), hello,
+                ServerHelloWriter.message(hello, code, suite.get().code())),
                 certificateMessage, SERVER_HELLO_DONE), false);
     }
 
