@@ -18,7 +18,10 @@ public final class Checks {
             new RdpAcceptsCheck(),
             new MssqlEncryptionCheck(),
             new ScanCheck(),
-            new ProfileHellosCheck()));
+            new ProfileHellosCheck(),
+            new HeartbleedCheck(),
+            new CcsInjectionCheck(),
+            new FallbackScsvCheck()));
 
     private final List<Check<?>> all;
 
