@@ -26,8 +26,11 @@ import java.util.Optional;
  * speak, the protection against version downgrade by forced retries (POODLE's way to SSL 3.0). One connection,
  * when the scan accepted at least two versions: a hello for the second newest, with its suites and
  * TLS_FALLBACK_SCSV. A fatal inappropriate_fallback alert (86) is the protection; a ServerHello is the fallback
- * ignored (vulnerable). Any other answer settles nothing. With one version only there is nothing to fall back to
- * (not applicable).
+ * ignored (vulnerable) — unless it carries the RFC 8446 downgrade sentinel ("DOWNGRD" in its random, what a TLS 1.3
+ * server such as the JDK's, which ignores the SCSV, sends when it negotiates less): clients of the newer version
+ * then abort the fallen-back handshake themselves, so the fallback is refused all the same (not vulnerable, the
+ * reason says how). Any other answer settles nothing. With one version only there is nothing to fall back to (not
+ * applicable).
  */
 public final class FallbackScsvCheck implements Check<FallbackScsvCheck.Part> {
     static final PartKey<Part> KEY = new PartKey<>("fallback-scsv", Part.class);
@@ -43,9 +46,11 @@ public final class FallbackScsvCheck implements Check<FallbackScsvCheck.Part> {
      * @param offered the version the hello with the SCSV offered, when it was sent
      * @param negotiated the version of the ServerHello that answered it, when one did
      * @param alert the alert that answered it, when one did
+     * @param downgradeSentinel whether that ServerHello carried the RFC 8446 downgrade sentinel
      */
     public record Part(Judgement judgement, ProtocolVersion best, Optional<ProtocolVersion> offered,
-            Optional<ProtocolVersion> negotiated, Optional<AlertDescription> alert) implements Judged {
+            Optional<ProtocolVersion> negotiated, Optional<AlertDescription> alert, boolean downgradeSentinel)
+            implements Judged {
     }
 
     @Override
@@ -64,7 +69,7 @@ public final class FallbackScsvCheck implements Check<FallbackScsvCheck.Part> {
         if (accepted.size() < 2) {
             return Optional.of(OneExchange.decided(new Part(Judgement.notApplicable("only " + best.displayName()
                     + " accepted: there is no older version to fall back to"), best, Optional.empty(),
-                    Optional.empty(), Optional.empty())));
+                    Optional.empty(), Optional.empty(), false)));
         }
         ProtocolSupport lower = accepted.get(accepted.size() - 2);
         ProtocolVersion v = lower.version();
@@ -80,26 +85,41 @@ public final class FallbackScsvCheck implements Check<FallbackScsvCheck.Part> {
             String why = outcome instanceof ConnectionOutcome.NoReply none ? none.failure().kind().label()
                     : "not sent";
             return new Part(Judgement.inconclusive("no reply to " + hello + " (" + why + ")"), best,
-                    Optional.of(offered), Optional.empty(), Optional.empty());
+                    Optional.of(offered), Optional.empty(), Optional.empty(), false);
         }
         ServerResponse r = replied.response();
         if (r instanceof ServerHello sh) {
-            Judgement j = sh.version().compareTo(best) < 0
-                    ? Judgement.vulnerable(hello + " got a " + sh.version().displayName() + " ServerHello though "
-                            + best.displayName() + " is accepted: the fallback is not refused")
-                    : Judgement.inconclusive(hello + " got a " + sh.version().displayName() + " ServerHello, not"
-                            + " below the best version accepted (" + best.displayName() + ")");
-            return new Part(j, best, Optional.of(offered), Optional.of(sh.version()), Optional.empty());
+            String got = hello + " got a " + sh.version().displayName() + " ServerHello";
+            boolean sentinel = sh.downgradeSentinel().isPresent();
+            Judgement j;
+            if (sh.version().compareTo(best) >= 0) {
+                j = Judgement.inconclusive(got + ", not below the best version accepted (" + best.displayName() + ")");
+            } else if (sentinel) {
+                j = Judgement.notVulnerable(got + ": the SCSV is ignored, but the RFC 8446 downgrade sentinel in it"
+                        + " makes clients of " + best.displayName() + " refuse the fallback");
+            } else {
+                j = Judgement.vulnerable(got + " though " + best.displayName() + " is accepted: the fallback is not"
+                        + " refused");
+            }
+            return new Part(j, best, Optional.of(offered), Optional.of(sh.version()), Optional.empty(), sentinel);
         }
         if (r instanceof ServerResponse.Alert a) {
             Judgement j = a.description().code() == INAPPROPRIATE_FALLBACK.code() && a.isFatal()
                     ? Judgement.notVulnerable(hello + " got a " + a + " alert (" + best.displayName()
                             + " is accepted)")
                     : Judgement.inconclusive(hello + " got a " + a + " alert, not inappropriate_fallback");
-            return new Part(j, best, Optional.of(offered), Optional.empty(), Optional.of(a.description()));
+            return new Part(j, best, Optional.of(offered), Optional.empty(), Optional.of(a.description()), false);
         }
         return new Part(Judgement.inconclusive(hello + " got " + r.getClass().getSimpleName() + ", neither a"
-                + " ServerHello nor an alert"), best, Optional.of(offered), Optional.empty(), Optional.empty());
+                + " ServerHello nor an alert"), best, Optional.of(offered), Optional.empty(), Optional.empty(), false);
+    }
+
+    private static boolean sentinel(JsonNode json) {
+        JsonNode v = json.path("downgrade-sentinel");
+        if (!v.isMissingNode() && !v.isBoolean()) {
+            throw new IllegalArgumentException(KEY.id() + ": 'downgrade-sentinel' is true or false: " + v);
+        }
+        return v.booleanValue();
     }
 
     @Override
@@ -124,6 +144,9 @@ public final class FallbackScsvCheck implements Check<FallbackScsvCheck.Part> {
                 part.offered().ifPresent(v -> json.put("offered", v.displayName()));
                 part.negotiated().ifPresent(v -> json.put("negotiated", v.displayName()));
                 part.alert().ifPresent(a -> json.put("alert", a.code()));
+                if (part.downgradeSentinel()) {
+                    json.put("downgrade-sentinel", true);
+                }
                 return json;
             }
 
@@ -133,7 +156,7 @@ public final class FallbackScsvCheck implements Check<FallbackScsvCheck.Part> {
                 return new Part(Judgement.readFrom(json, id), PartFields.version(json, "best", id).orElseThrow(
                         () -> new IllegalArgumentException(id + ": 'best' is required")),
                         PartFields.version(json, "offered", id), PartFields.version(json, "negotiated", id),
-                        PartFields.alert(json, "alert", id));
+                        PartFields.alert(json, "alert", id), sentinel(json));
             }
 
             @Override

@@ -41,7 +41,7 @@ class FallbackScsvCheckTest {
             assertThat(part).as(scenario).isEqualTo(new Part(Judgement.notVulnerable("a TLSv1.2 hello with"
                     + " TLS_FALLBACK_SCSV got a fatal inappropriate_fallback alert (TLSv1.3 is accepted)"),
                     ProtocolVersion.TLSv1_3, Optional.of(ProtocolVersion.TLSv1_2), Optional.empty(),
-                    Optional.of(AlertDescription.of(86))));
+                    Optional.of(AlertDescription.of(86)), false));
             assertThat(new FallbackScsvCheck().findings(part, null)).isEmpty();
         }
     }
@@ -60,6 +60,19 @@ class FallbackScsvCheckTest {
         assertThat(cutFlight.judgement().vulnerable()).as("the ServerHello alone says it").isTrue();
         Part notBelow = judge(ProtocolVersion.TLSv1_2, flight, split, Replay.End.CLOSE);
         assertThat(notBelow.judgement().result()).isEqualTo(Judgement.Result.INCONCLUSIVE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Replay.Split.class)
+    void aServerHelloWithTheDowngradeSentinelHasTheFallbackRefusedByTheClients(Replay.Split split) {
+        byte[] sentinel = SentinelServer.serverHello(ProtocolVersion.TLSv1_2, SentinelServer.TLS13_SENTINEL);
+        Part part = judge(ProtocolVersion.TLSv1_3, sentinel, split, Replay.End.CLOSE);
+        assertThat(part.judgement()).isEqualTo(Judgement.notVulnerable("a TLSv1.2 hello with TLS_FALLBACK_SCSV got a"
+                + " TLSv1.2 ServerHello: the SCSV is ignored, but the RFC 8446 downgrade sentinel in it makes clients"
+                + " of TLSv1.3 refuse the fallback"));
+        assertThat(part.downgradeSentinel()).isTrue();
+        byte[] plain = SentinelServer.serverHello(ProtocolVersion.TLSv1_2, new byte[8]);
+        assertThat(judge(ProtocolVersion.TLSv1_3, plain, split, Replay.End.CLOSE).judgement().vulnerable()).isTrue();
     }
 
     @Test
@@ -89,11 +102,15 @@ class FallbackScsvCheckTest {
         PartJson<Part> json = new FallbackScsvCheck().json().orElseThrow();
         List<Part> parts = List.of(
                 new Part(Judgement.vulnerable("ignored"), ProtocolVersion.TLSv1_3, Optional.of(ProtocolVersion.TLSv1_2),
-                        Optional.of(ProtocolVersion.TLSv1_2), Optional.empty()),
+                        Optional.of(ProtocolVersion.TLSv1_2), Optional.empty(), false),
                 new Part(Judgement.notVulnerable("refused"), ProtocolVersion.TLSv1_2,
-                        Optional.of(ProtocolVersion.TLSv1_0), Optional.empty(), Optional.of(AlertDescription.of(86))),
+                        Optional.of(ProtocolVersion.TLSv1_0), Optional.empty(), Optional.of(AlertDescription.of(86)),
+                        false),
                 new Part(Judgement.notApplicable("only TLSv1.3 accepted"), ProtocolVersion.TLSv1_3, Optional.empty(),
-                        Optional.empty(), Optional.empty()));
+                        Optional.empty(), Optional.empty(), false),
+                new Part(Judgement.notVulnerable("sentinel"), ProtocolVersion.TLSv1_3,
+                        Optional.of(ProtocolVersion.TLSv1_2), Optional.of(ProtocolVersion.TLSv1_2), Optional.empty(),
+                        true));
         for (Part p : parts) {
             assertThat(json.read(json.write(p))).isEqualTo(p);
         }
@@ -103,6 +120,11 @@ class FallbackScsvCheckTest {
         noBest.remove("best");
         assertThatThrownBy(() -> json.read(noBest)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'best'");
+        assertThat(json.write(parts.get(3)).path("downgrade-sentinel").booleanValue()).isTrue();
+        assertThat(json.write(parts.get(0)).has("downgrade-sentinel")).isFalse();
+        ObjectNode textSentinel = json.write(parts.get(3)).put("downgrade-sentinel", "yes");
+        assertThatThrownBy(() -> json.read(textSentinel)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'downgrade-sentinel'");
         ObjectNode numberVersion = json.write(parts.get(0)).put("negotiated", 771);
         assertThatThrownBy(() -> json.read(numberVersion)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'negotiated'");
