@@ -2,12 +2,14 @@ package io.tlsweep.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.check.Judged;
 import io.tlsweep.probe.OfferOrder;
 import io.tlsweep.probe.OrderHellos;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.profile.ProfileFile;
 import io.tlsweep.profile.ProfileHello;
+import io.tlsweep.result.CheckParts;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.result.ProtocolSupport;
@@ -123,7 +125,8 @@ class FarmScanTest {
      * pair as found: {@link OrderHellos}), + (accepted - 1) to rebuild a server order
      * when first contact's TLS 1.0 hello found its first suite and a later one lies outside that hello, plus one
      * ChaCha20 hello when the server enforces an order with ChaCha20 below first place; groups found + 1 for
-     * TLS 1.3, and the same once for TLS ≤ 1.2 when an ECDHE suite was accepted.
+     * TLS 1.3, and the same once for TLS ≤ 1.2 when an ECDHE suite was accepted. Then the active checks' own
+     * connections ({@link Judged} parts; each check's tests hold its count).
      */
     static int expectedConnections(TlsExpectation expected, TargetResult r) {
         Set<Integer> supported = expected.perVersion().stream().map(f -> f.version().code())
@@ -165,6 +168,8 @@ class FarmScanTest {
         n += r.protocols().stream().filter(p -> !p.version().equals(ProtocolVersion.TLSv1_3))
                 .filter(p -> p.cipherSuites().stream().anyMatch(s -> s.keyExchange() == KeyExchange.ECDHE))
                 .reduce((a, b) -> b).map(p -> p.groups().size() + 1).orElse(0);
+        n += r.checks().entries().stream().filter(e -> e.value() instanceof Judged)
+                .mapToInt(CheckParts.Entry::connections).sum();
         return n;
     }
 
