@@ -52,7 +52,7 @@ final class HouseRules {
             .whereLayer("profile").mayOnlyAccessLayers("text", "wire", "result")
             .whereLayer("metrics").mayOnlyAccessLayers("text", "wire", "result")
             .whereLayer("probe").mayOnlyAccessLayers("wire", "input", "result", "prelude", "profile")
-            .whereLayer("check").mayOnlyAccessLayers("wire", "input", "result", "prelude", "profile", "probe")
+            .whereLayer("check").mayOnlyAccessLayers("text", "wire", "input", "result", "prelude", "profile", "probe")
             .whereLayer("analysis").mayOnlyAccessLayers("text", "wire", "cert", "input", "result", "profile",
                     "check")
             .whereLayer("engine").mayOnlyAccessLayers("text", "wire", "input", "result", "prelude", "metrics", "probe")
