@@ -2,8 +2,14 @@ package io.tlsweep.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.analysis.ClientImpact;
+import io.tlsweep.analysis.Evidence;
+import io.tlsweep.analysis.Readiness;
+import io.tlsweep.cert.ChainPolicy;
+import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.check.CcsInjectionCheck;
 import io.tlsweep.check.Check;
+import io.tlsweep.check.Checks;
 import io.tlsweep.check.FallbackScsvCheck;
 import io.tlsweep.check.HeartbleedCheck;
 import io.tlsweep.check.Judged;
@@ -11,6 +17,9 @@ import io.tlsweep.check.Judgement;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.input.Target;
 import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.report.JsonLinesReader;
+import io.tlsweep.report.JsonLinesWriter;
+import io.tlsweep.report.ResultJson;
 import io.tlsweep.result.CheckParts;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.targets.DefaultProfiles;
@@ -21,10 +30,18 @@ import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetSpec;
 import io.tlsweep.targets.TlsStack;
 import io.tlsweep.targets.TlsVersion;
+import io.tlsweep.targets.scripted.FlawScript;
 import io.tlsweep.testing.GnutlsServer;
 import io.tlsweep.testing.NginxServer;
 import io.tlsweep.testing.OpenSslServer;
+import io.tlsweep.wire.Hex;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +52,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Heartbleed, CCS injection and TLS_FALLBACK_SCSV in the whole scan: true positives against scripted servers that
@@ -144,6 +162,31 @@ class ActiveFlawChecksTest {
         }
         assertThat(findings("scripted-heartbleed")).containsExactly("heartbleed", "fallback-scsv-ignored");
         assertThat(findings("scripted-ccs")).containsExactly("ccs-injection");
+    }
+
+    /** The line of the over-read endpoint holds the three parts, reads back to them, and none of the leaked bytes. */
+    @Test
+    void theLineCarriesTheJudgementsAndNeverTheLeakedBytes(@TempDir Path dir) throws IOException {
+        TargetResult r = results.get("scripted-heartbleed");
+        Evidence e = Evidence.of(r, List.of(), false, ChainPolicy.of(TrustAnchors.of("none", List.of())),
+                Instant.now(), ClientImpact.none(), Checks.BUILT_IN);
+        Path jsonl = dir.resolve("results.jsonl");
+        try (OutputStream out = Files.newOutputStream(jsonl); JsonLinesWriter lines = new JsonLinesWriter(out)) {
+            lines.write(ResultJson.of(e, Readiness.assess(e)));
+        }
+        String line = Files.readString(jsonl);
+        assertThat(line).contains("\"heartbleed\"", "\"response-bytes\":16403", "\"ccs-injection\"",
+                "\"fallback-scsv\"").doesNotContain("scripted server memory", Hex.of(FlawScript.MEMORY));
+        List<ResultJson> back = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(jsonl)) {
+            JsonLinesReader.read(in, "results.jsonl", back::add, error -> {
+                throw new AssertionError(error);
+            });
+        }
+        ResultJson read = back.get(0);
+        for (Check<?> c : List.of(new HeartbleedCheck(), new CcsInjectionCheck(), new FallbackScsvCheck())) {
+            assertThat((Object) read.checks().get(c.id()).read(c)).as(c.id()).isEqualTo(c.part(r).orElseThrow());
+        }
     }
 
     @Test
