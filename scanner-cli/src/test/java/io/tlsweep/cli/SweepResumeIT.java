@@ -203,13 +203,40 @@ class SweepResumeIT {
             lines.add(n.toString());
         }
         Set<String> endpoints = new TreeSet<>();
-        for (String row : Files.readAllLines(run.resolve("endpoints.csv"))) {
-            endpoints.add(row.replaceAll(",\\d+$", ""));
+        List<String> rows = Files.readAllLines(run.resolve("endpoints.csv"));
+        int elapsed = fields(rows.get(0)).indexOf("elapsedMs");
+        for (String row : rows) {
+            List<String> fields = fields(row);
+            fields.remove(elapsed);
+            endpoints.add(String.join("\u0000", fields));
         }
         Set<String> suites = new TreeSet<>(Files.readAllLines(run.resolve("suites.csv")));
         ObjectNode summary = (ObjectNode) JSON.readTree(run.resolve("summary.json").toFile());
         summary.remove(List.of("run", "latency"));
         ((ObjectNode) summary.get("totals")).remove("elapsedMs");
         return List.of(lines, endpoints, suites, summary);
+    }
+
+    /** The fields of one CSV row (RFC 4180: quoted fields may hold commas and doubled quotes). */
+    private static List<String> fields(String row) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (quoted && c == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 }
