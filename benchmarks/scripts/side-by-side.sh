@@ -155,7 +155,7 @@ printf '%s\n' "${ROWS[@]}" | awk -v n="$N" '
 # Issue 15's goals (2 cores, nginx on the same machine, one run) next to what this run measured.
 echo "== goals of issue 15 (default settings): measured, goal, verdict"
 printf '%s\n' "${ROWS[@]}" | awk -v n="$N" -v cores="$(nproc)" '
-  { w[$1] = $2; s[$1] = $4; k[$1] = $5 }
+  { w[$1] = $2; c[$1] = $3; s[$1] = $4; k[$1] = $5 }
   function verdict(ok) { return ok ? "met" : "not met" }
   END {
     if (!("nmap" in w) || !("tlsweep-default" in w) || w["tlsweep-default"] <= 0) exit
@@ -167,4 +167,11 @@ printf '%s\n' "${ROWS[@]}" | awk -v n="$N" -v cores="$(nproc)" '
     printf "%-44s %8.0f%%  >= 70%%  %s\n", "server CPU / " cores " cores / tlsweep wall", busy, verdict(busy >= 70)
     conns = k["tlsweep-default"] / n
     printf "%-44s %9.1f  <= 50  %s\n", "connections per endpoint", conns, verdict(conns <= 50)
+    # What bounds the wall: how busy the cores were, and the wall the CPU of nginx alone needs for these connections.
+    t = "tlsweep-default"
+    printf "%-44s %8.0f%%  (100%% = the machine is the bound)\n", "(client + server CPU) / " cores " cores / wall",
+      (c[t] + s[t]) / cores / w[t] * 100
+    printf "%-44s %8.2f s  (the wall of the goal: %.2f s)\n", "server CPU / " cores " cores alone", s[t] / cores / 1000,
+      w["nmap"] / x / 1000
+    printf "%-44s %8.0f us client, %.0f us server\n", "CPU per connection", c[t] * 1000 / k[t], s[t] * 1000 / k[t]
   }'

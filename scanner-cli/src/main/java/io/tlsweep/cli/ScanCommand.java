@@ -3,7 +3,9 @@ package io.tlsweep.cli;
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
+import io.tlsweep.check.Checks;
 import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.probe.CheckSelection;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.run.EngineSettings;
 import io.tlsweep.run.FailOn;
@@ -60,7 +62,8 @@ import picocli.CommandLine;
             "               RDP security only, SQL Server without encryption)",
             "  inconsistent an endpoint whose answers contradicted each other (lost in one connection,",
             "               given in another) even when asked again",
-            "  excluded     an endpoint out of scope (--exclude, or an address never connected to)", "",
+            "  excluded     an endpoint out of scope (--exclude, or an address never connected to)",
+            "  vulnerable   an optional check found the endpoint vulnerable (see below)", "",
             "Exit codes: 0 no condition met, 1 a --fail-on condition met, 2 usage or input error"
                     + " (the valid targets are still scanned) or an output directory in use, 3 runtime failure"
                     + " (an output that cannot be written; finish with --resume), 130 interrupted (finish with"
@@ -77,6 +80,18 @@ import picocli.CommandLine;
 final class ScanCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    /** The checks the scan runs, the optional ones as --checks says. */
+    private final Checks registry;
+
+    ScanCommand() {
+        this(Checks.BUILT_IN);
+    }
+
+    /** A scan with the checks of {@code registry} (a test's own registry). */
+    ScanCommand(Checks registry) {
+        this.registry = registry;
+    }
 
     @Parameters(paramLabel = "TARGET", description = "Targets to scan.")
     private List<String> targets = new ArrayList<>();
@@ -131,6 +146,9 @@ final class ScanCommand implements Callable<Integer> {
     private ScopeOptions scopeOptions = new ScopeOptions();
 
     @CommandLine.Mixin
+    private CheckOptions checkOptions = new CheckOptions();
+
+    @CommandLine.Mixin
     private PreludeOptions preludeOptions = new PreludeOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress or summary on stderr.")
@@ -162,6 +180,10 @@ final class ScanCommand implements Callable<Integer> {
         if (clients.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        Optional<CheckSelection> selection = checkOptions.settle(registry, err, "tlsweep scan");
+        if (selection.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         Optional<Scope> scope = scopeOptions.scope(err, "tlsweep scan");
         if (scope.isEmpty()) {
             return ExitCodes.USAGE;
@@ -176,10 +198,12 @@ final class ScanCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        ScanOptions options = new ScanOptions(versions, !versionsOnly, !versionsOnly, !versionsOnly);
+        ScanOptions options = new ScanOptions(versions, !versionsOnly, !versionsOnly, !versionsOnly,
+                selection.get());
         EngineConfig config = engineOptions.engine(scope.get());
         RunConfig run = RunConfig.of(config, options, clients.get(), certificates, outputDir)
-                .confirmEachVersion(confirmEachVersion).failOn(failOn).preludes(preludeOptions.settings());
+                .confirmEachVersion(confirmEachVersion).failOn(failOn).preludes(preludeOptions.settings())
+                .checks(registry);
         Instant started = Instant.now();
         try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep scan")) {
             return scan(guard, run, total, errors, started);

@@ -1,5 +1,6 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.check.Checks;
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftText;
 import io.tlsweep.run.DriftFailOn;
@@ -56,6 +57,18 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The checks the sweep runs, the optional ones as the file's {@code checks:} says. */
+    private final Checks registry;
+
+    SweepCommand() {
+        this(Checks.BUILT_IN);
+    }
+
+    /** A sweep with the checks of {@code registry} (a test's own registry). */
+    SweepCommand(Checks registry) {
+        this.registry = registry;
+    }
+
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The sweep configuration"
             + " (YAML).")
     private Path configFile;
@@ -69,7 +82,8 @@ final class SweepCommand implements Callable<Integer> {
     private String mode;
 
     @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", description = "Override the file's failOn:"
-            + " scan conditions (breaks, legacy, weak, ...) and drift, drift:CLASS (drift:legacy...).")
+            + " scan conditions (breaks, legacy, weak, vulnerable, ...) and drift, drift:CLASS (drift:legacy,"
+            + " drift:vulnerable...).")
     private List<String> failOn;
 
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress on stderr.")
@@ -108,7 +122,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepSettings settings;
         try {
-            settings = SweepSettings.of(config, configFile, scope.get(), e -> err.println("tlsweep sweep: " + e));
+            settings = SweepSettings.of(config, configFile, scope.get(), e -> err.println("tlsweep sweep: " + e),
+                    registry);
         } catch (SweepConfig.BadConfig e) {
             err.println("tlsweep sweep: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -1,5 +1,6 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.check.Checks;
 import io.tlsweep.report.RunInfo;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -65,8 +66,13 @@ public final class Tlsweep implements Callable<Integer> {
 
     /** Runs the command line with the given output streams (for tests) and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, Checks.BUILT_IN, args);
+    }
+
+    /** As the other, scanning with the checks of {@code registry} (a test's own registry). */
+    static int run(PrintWriter out, PrintWriter err, Checks registry, String... args) {
         quietNettyStartup();
-        CommandLine cli = commandLine(args).setOut(out).setErr(err);
+        CommandLine cli = commandLine(registry, args).setOut(out).setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine command = e.getCommandLine();
             command.getErr().println(e.getMessage());
@@ -88,13 +94,35 @@ public final class Tlsweep implements Callable<Integer> {
      * are its own).
      */
     static CommandLine commandLine(String... args) {
-        CommandLine cli = new CommandLine(new Tlsweep());
+        return commandLine(Checks.BUILT_IN, args);
+    }
+
+    /**
+     * As the other; {@code scan} and {@code sweep} run the checks of {@code registry}, and {@code scan} lists its
+     * optional ones in its help.
+     */
+    static CommandLine commandLine(Checks registry, String... args) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == ScanCommand.class) {
+                    return cls.cast(new ScanCommand(registry));
+                }
+                return cls == SweepCommand.class ? cls.cast(new SweepCommand(registry))
+                        : CommandLine.defaultFactory().create(cls);
+            }
+        };
+        CommandLine cli = new CommandLine(new Tlsweep(), factory);
         String first = args.length == 0 ? "" : args[0];
         boolean alone = SUBCOMMANDS.containsKey(first) && !OVER_ALL.contains(first);
         for (Map.Entry<String, Class<?>> command : SUBCOMMANDS.entrySet()) {
             if (!alone || command.getKey().equals(first)) {
                 cli.addSubcommand(command.getKey(), command.getValue());
             }
+        }
+        CommandLine scan = cli.getSubcommands().get("scan");
+        if (scan != null) {
+            CheckOptions.describe(scan.getCommandSpec(), registry);
         }
         return cli;
     }

@@ -1,5 +1,6 @@
 package io.tlsweep.cli;
 
+import io.tlsweep.check.Checks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -7,9 +8,14 @@ import java.io.StringWriter;
 record CliRun(int exit, String out, String err) {
 
     static CliRun tlsweep(String... args) {
+        return tlsweep(Checks.BUILT_IN, args);
+    }
+
+    /** A run whose scans have the checks of {@code registry} (the built-in ones and a test's own). */
+    static CliRun tlsweep(Checks registry, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(err, true), registry, args);
         return new CliRun(exit, out.toString(), err.toString());
     }
 }

@@ -57,6 +57,44 @@ class DiffCommandTest {
         return runDir;
     }
 
+    /** The same endpoint with an active check's result: the line's checks section, as a scan writes it. */
+    private static ResultJson judged(ResultJson r, String check, String result, String reason) {
+        Map<String, io.tlsweep.report.CheckJson> checks = Map.of(check, new io.tlsweep.report.CheckJson(reason, result,
+                reason, 1, new ObjectMapper().createObjectNode().put("result", result).put("reason", reason)));
+        return new ResultJson(r.schema(), r.target(), r.origin(), r.host(), r.address(), r.port(), r.sni(),
+                r.status(), r.verdict(), r.reason(), r.findings(), r.failure(), r.protocols(), r.refusals(),
+                r.groups(), r.confirmation(), r.confirmations(), r.profiles(), r.legacyOff(), r.whatIf(),
+                r.certificate(), r.certificates(), r.notes(), r.connections(), r.elapsedMs(), r.inconsistencies(),
+                checks);
+    }
+
+    @Test
+    void aCheckThatFindsAnEndpointVulnerableNowMeetsDriftVulnerable() throws IOException {
+        Path monday = run("monday", judged(MODERN, "heartbleed", "not-vulnerable", "no heartbeat reply"),
+                judged(OTHER, "heartbleed", "vulnerable", "leaked 16384 bytes"));
+        Path tuesday = run("tuesday", judged(MODERN, "heartbleed", "vulnerable", "leaked 65535 bytes"),
+                judged(OTHER, "heartbleed", "vulnerable", "leaked 16384 bytes"));
+        Path wednesday = run("wednesday", judged(MODERN, "heartbleed", "inconclusive", "reset"),
+                judged(OTHER, "heartbleed", "vulnerable", "leaked 16384 bytes"));
+
+        CliRun worse = CliRun.tlsweep("diff", "--fail-on", "drift:vulnerable", monday.toString(),
+                tuesday.toString());
+        assertThat(worse.exit()).as(worse.err()).isEqualTo(ExitCodes.POLICY);
+        assertThat(worse.out()).contains("check-vulnerable      heartbleed: not-vulnerable → vulnerable: leaked 65535"
+                + " bytes").doesNotContain("127.0.0.2");
+        CliRun label = CliRun.tlsweep("diff", "-q", "--fail-on", "drift:check-vulnerable", monday.toString(),
+                tuesday.toString());
+        assertThat(label.exit()).isEqualTo(ExitCodes.POLICY);
+
+        CliRun changed = CliRun.tlsweep("diff", "-q", "--fail-on", "drift:vulnerable", tuesday.toString(),
+                wednesday.toString());
+        assertThat(changed.exit()).as("vulnerable to inconclusive is no worsening").isEqualTo(ExitCodes.OK);
+        CliRun anyCheck = CliRun.tlsweep("diff", "--fail-on", "drift:checks", tuesday.toString(),
+                wednesday.toString());
+        assertThat(anyCheck.exit()).isEqualTo(ExitCodes.POLICY);
+        assertThat(anyCheck.out()).contains("check-changed         heartbleed: vulnerable → inconclusive: reset");
+    }
+
     @Test
     void tls10ComingBackMeetsDriftLegacy() throws IOException {
         Path monday = run("monday", MODERN, OTHER);

@@ -3,6 +3,7 @@ package io.tlsweep.analysis;
 import io.tlsweep.cert.CertificateFinding;
 import io.tlsweep.check.Checks;
 import io.tlsweep.result.FindingKind;
+import io.tlsweep.result.Severity;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -21,11 +22,23 @@ public final class FindingKinds {
 
     static {
         for (CertificateFinding f : CertificateFinding.values()) {
-            CERTIFICATE.put(f, FindingKind.of(f.label(), f.title()));
+            CERTIFICATE.put(f, FindingKind.of(f.label(), f.title(), severity(f)));
         }
     }
 
     private FindingKinds() {
+    }
+
+    /**
+     * How much a certificate problem weighs: high where clients that validate refuse the connection (or a man in the
+     * middle can stand in: a weak key), medium where some do or soon will, or where no certificate to judge was
+     * seen; a self-signed leaf is medium, as internal services often use one on purpose.
+     */
+    static Severity severity(CertificateFinding f) {
+        return switch (f) {
+            case EXPIRED, NOT_YET_VALID, UNTRUSTED, NAME_MISMATCH, WEAK_KEY, SHA1_SIGNATURE -> Severity.HIGH;
+            case NO_CERTIFICATE, UNPARSEABLE, EXPIRING_SOON, SELF_SIGNED, INCOMPLETE_CHAIN -> Severity.MEDIUM;
+        };
     }
 
     /** The kind a certificate problem is reported as. */

@@ -13,6 +13,7 @@ import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.FollowUpAnswer;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.Severity;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.ProtocolVersion;
@@ -38,7 +39,8 @@ import java.util.Optional;
 public final class CcsInjectionCheck implements Check<CcsInjectionCheck.Part> {
     static final PartKey<Part> KEY = new PartKey<>("ccs-injection", Part.class);
     static final FindingKind CCS_INJECTION = FindingKind.of("ccs-injection", "CCS injection (CVE-2014-0224): the"
-            + " server takes a ChangeCipherSpec before the key exchange, so a man in the middle can set its keys");
+            + " server takes a ChangeCipherSpec before the key exchange, so a man in the middle can set its keys",
+            Severity.HIGH);
 
     /**
      * What the check found.
@@ -53,6 +55,11 @@ public final class CcsInjectionCheck implements Check<CcsInjectionCheck.Part> {
     @Override
     public PartKey<Part> key() {
         return KEY;
+    }
+
+    @Override
+    public String about() {
+        return "two ChangeCipherSpec records before the key exchange, after the first flight: 1 connection";
     }
 
     @Override

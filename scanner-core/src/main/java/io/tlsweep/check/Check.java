@@ -25,6 +25,32 @@ public interface Check<P> extends CheckPlanner<P> {
         return key().id();
     }
 
+    /**
+     * Whether the user chooses it ({@code --checks LIST}, {@code --no-checks}): the active checks are, the checks
+     * whose part carries a {@link Judgement}. The scan and what rests on it (the re-check, the client profiles'
+     * hellos, the per-service checks) are not: they run whatever the selection says.
+     */
+    default boolean optional() {
+        return Judged.class.isAssignableFrom(key().type());
+    }
+
+    /**
+     * Whether an optional check runs when {@code --checks} does not name it: a check that costs a few connections
+     * is on by default; one that costs many (ROBOT's oracle variants, a real client-initiated renegotiation) is
+     * opt-in and says why in {@link #about()}.
+     */
+    default boolean onByDefault() {
+        return true;
+    }
+
+    /**
+     * What it sends and what it costs, in one line for {@code --help} ("one heartbeat request after the
+     * ServerHelloDone: 1 connection"); empty when it says nothing there.
+     */
+    default String about() {
+        return "";
+    }
+
     /** The kinds of finding its rules can raise: its entries in the one findings taxonomy. */
     default List<FindingKind> kinds() {
         return List.of();

@@ -1,9 +1,13 @@
 package io.tlsweep.check;
 
+import io.tlsweep.probe.CheckSelection;
 import io.tlsweep.result.FindingKind;
+import io.tlsweep.text.VisibleText;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,12 +27,21 @@ public final class Checks {
             new CcsInjectionCheck(),
             new FallbackScsvCheck()));
 
+    /** In {@code --checks}: the optional checks on by default. */
+    public static final String DEFAULT = "default";
+    /** In {@code --checks}: every optional check, opt-in ones too. */
+    public static final String ALL = "all";
+
     private final List<Check<?>> all;
 
     private Checks(List<Check<?>> all) {
         Set<String> ids = new HashSet<>();
         Set<String> labels = new HashSet<>();
         for (Check<?> c : all) {
+            if (c.id().equals(DEFAULT) || c.id().equals(ALL)) {
+                throw new IllegalArgumentException("a check cannot be called '" + c.id() + "': --checks uses the"
+                        + " word");
+            }
             if (!ids.add(c.id())) {
                 throw new IllegalArgumentException("two checks with the id '" + c.id() + "'");
             }
@@ -56,6 +69,56 @@ public final class Checks {
 
     public Optional<Check<?>> byId(String id) {
         return all.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The checks the user chooses with {@code --checks} and {@code --no-checks}, in the order they run. */
+    public List<Check<?>> optional() {
+        return all.stream().filter(Check::optional).toList();
+    }
+
+    /** The checks whose part carries a judgement, in the order they run: a column each in endpoints.csv. */
+    public List<Check<?>> judged() {
+        return all.stream().filter(c -> Judged.class.isAssignableFrom(c.key().type())).toList();
+    }
+
+    /**
+     * What {@code --checks LIST} names: optional checks by id, {@code default} for those on by default, {@code
+     * all} for every optional one (case and blanks around a name ignored).
+     *
+     * @throws IllegalArgumentException for an empty list or a name that is none of these, listing the names known
+     */
+    public CheckSelection select(List<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("no check named (known: " + known() + ")");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String name : names) {
+            String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+            if (n.equals(DEFAULT)) {
+                optional().stream().filter(Check::onByDefault).forEach(c -> ids.add(c.id()));
+            } else if (n.equals(ALL)) {
+                optional().forEach(c -> ids.add(c.id()));
+            } else if (optional().stream().anyMatch(c -> c.id().equals(n))) {
+                ids.add(n);
+            } else {
+                throw new IllegalArgumentException("unknown check '" + VisibleText.of(name == null ? "" : name)
+                        + "' (known: " + known() + ")");
+            }
+        }
+        return CheckSelection.only(ids);
+    }
+
+    /** The words {@link #select} knows: the optional checks' ids, then default and all. */
+    private String known() {
+        List<String> words = new ArrayList<>(optional().stream().map(Check::id).toList());
+        words.add(DEFAULT);
+        words.add(ALL);
+        return String.join(", ", words);
+    }
+
+    /** The checks a run with {@code selection} sends, in the order they run: every check that is not optional too. */
+    public List<Check<?>> running(CheckSelection selection) {
+        return all.stream().filter(c -> !c.optional() || selection.runs(c.id(), c.onByDefault())).toList();
     }
 
     /** The finding kinds the checks contribute, in the checks' order. */

@@ -12,6 +12,7 @@ import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.Severity;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.CipherSuite;
@@ -36,7 +37,7 @@ public final class FallbackScsvCheck implements Check<FallbackScsvCheck.Part> {
     static final PartKey<Part> KEY = new PartKey<>("fallback-scsv", Part.class);
     static final FindingKind FALLBACK_IGNORED = FindingKind.of("fallback-scsv-ignored", "TLS_FALLBACK_SCSV ignored"
             + " (RFC 7507): the server lets a client fall back below its best version, which a man in the middle"
-            + " can force");
+            + " can force", Severity.MEDIUM);
     private static final AlertDescription INAPPROPRIATE_FALLBACK = AlertDescription.of(86);
 
     /**
@@ -56,6 +57,11 @@ public final class FallbackScsvCheck implements Check<FallbackScsvCheck.Part> {
     @Override
     public PartKey<Part> key() {
         return KEY;
+    }
+
+    @Override
+    public String about() {
+        return "a hello below the best version with TLS_FALLBACK_SCSV: 1 connection";
     }
 
     @Override

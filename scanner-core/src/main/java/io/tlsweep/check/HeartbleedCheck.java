@@ -12,6 +12,7 @@ import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.FollowUpAnswer;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
+import io.tlsweep.result.Severity;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.Extension;
 import io.tlsweep.wire.ExtensionType;
@@ -36,7 +37,7 @@ import java.util.Optional;
 public final class HeartbleedCheck implements Check<HeartbleedCheck.Part> {
     static final PartKey<Part> KEY = new PartKey<>("heartbleed", Part.class);
     static final FindingKind HEARTBLEED = FindingKind.of("heartbleed", "Heartbleed (CVE-2014-0160): the server"
-            + " answers an overlong heartbeat request with its own memory");
+            + " answers an overlong heartbeat request with its own memory", Severity.CRITICAL);
     private static final byte PEER_ALLOWED_TO_SEND = 1;
 
     /**
@@ -53,6 +54,11 @@ public final class HeartbleedCheck implements Check<HeartbleedCheck.Part> {
     @Override
     public PartKey<Part> key() {
         return KEY;
+    }
+
+    @Override
+    public String about() {
+        return "one overlong heartbeat request after the ServerHelloDone (never keeps the bytes): 1 connection";
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
+import io.tlsweep.result.Severity;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.HelloRetryRequest;
 import io.tlsweep.wire.ProtocolVersion;
@@ -42,11 +43,11 @@ public final class MssqlEncryptionCheck implements Check<MssqlEncryptionCheck.Pa
     /**
      * The server answered ENCRYPT_OFF with ENCRYPT_OFF: Force Encryption is off, and a client that does not ask for
      * encryption ({@code Encrypt=false}, the default of older drivers) gets TLS for its login packet only; its
-     * queries and their results then travel in clear.
+     * queries and their results then travel in clear. High: data in clear on the network.
      */
     public static final FindingKind ENCRYPTION_NOT_FORCED = FindingKind.of("mssql-encryption-not-forced",
             "SQL Server does not force encryption: a client that does not ask for it gets TLS for the login only,"
-                    + " its queries and results travel in clear");
+                    + " its queries and results travel in clear", Severity.HIGH);
 
     /**
      * What the server answered a PRELOGIN saying ENCRYPT_OFF.

@@ -14,6 +14,7 @@ import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
+import io.tlsweep.result.Severity;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayList;
@@ -52,22 +53,23 @@ public final class RdpAcceptsCheck implements Check<RdpAcceptsCheck.Part> {
      * The server gives standard RDP security (no TLS: RDP's own RC4 encryption, with no server key a client can
      * verify) to some request although it accepts a protocol that starts with TLS: a client that asks for nothing
      * else, or any client whose request a man in the middle rewrites (the X.224 negotiation is not protected), gets
-     * a session without TLS. Where TLS is accepted too, this is the only finding that says so.
+     * a session without TLS. Where TLS is accepted too, this is the only finding that says so. High: a man in the
+     * middle gets a session without TLS.
      */
     public static final FindingKind STANDARD_SECURITY_ACCEPTED = FindingKind.of("rdp-standard-security-accepted",
             "standard RDP security accepted beside TLS: a client, or a man in the middle rewriting its request, gets"
-                    + " a session without TLS (RDP's own RC4 encryption)");
+                    + " a session without TLS (RDP's own RC4 encryption)", Severity.HIGH);
     /**
      * The server accepts TLS without CredSSP (PROTOCOL_SSL): a session and its logon screen are set up before anyone
      * authenticates, where Network Level Authentication authenticates first. Microsoft's guidance is to require it
      * (the policy "Require user authentication for remote connections by using Network Level Authentication", on by
      * default since Windows Server 2012; its advice against the pre-authentication flaw BlueKeep, CVE-2019-0708).
      * Less urgent than a session without TLS: the connection is encrypted, what is open is the logon before
-     * authentication.
+     * authentication. Medium, for that reason.
      */
     public static final FindingKind NLA_NOT_REQUIRED = FindingKind.of("rdp-nla-not-required",
             "TLS without Network Level Authentication (CredSSP) accepted: a session and its logon screen come before"
-                    + " any authentication");
+                    + " any authentication", Severity.MEDIUM);
 
     /**
      * What the server said to the request for {@code asked}.

@@ -11,9 +11,12 @@ import java.util.List;
  * {@code endpoints.csv}: one row per endpoint, written as results stream by ({@code prelude}: what is said before
  * TLS, {@code starttlsOffered}: yes or no once the prelude told). When the run has client profiles, a
  * column per profile follows (its id: what it negotiates, or "fails: ..." with the message the client shows),
- * then the profiles lost when TLS 1.0/1.1 go and under the user's what-if; then a column per check that wrote a
- * part ({@code check:<id>}: what it found, the line the check wrote). The profile and check columns are taken
- * from the first result unless given, as every result of a run carries the same profiles and checks.
+ * then the profiles lost when TLS 1.0/1.1 go and under the user's what-if; then a column per active check ({@code
+ * result:<id>}: vulnerable, not-vulnerable, not-applicable or inconclusive; empty where it did not run), every one
+ * of the registry in its order, so the columns stay the same from run to run whatever {@code --checks} chose; then a
+ * column per check that wrote a part ({@code check:<id>}: what it found, the line the check wrote). The profile and
+ * check columns are taken from the first result unless given, as every result of a run carries the same profiles
+ * and checks.
  */
 public final class EndpointsCsv implements Closeable {
     /** The header row. */
@@ -31,24 +34,30 @@ public final class EndpointsCsv implements Closeable {
     private final Writer out;
     /** Prefix of a check's column. */
     static final String CHECK_COLUMN = "check:";
+    /** Prefix of an active check's result column. */
+    static final String RESULT_COLUMN = "result:";
 
     private CsvRows rows;
     private List<String> profileIds;
     private List<String> checkIds;
+    private List<String> judgedIds;
 
-    /** The profile and check columns are those of the first result line. */
+    /** The profile and check columns are those of the first result line; no active check is known beforehand. */
     public EndpointsCsv(Writer out) {
-        this(out, null, null);
+        this(out, null, null, List.of());
     }
 
     /**
      * @param profileIds the profile columns, or null to take them from the first result line
      * @param checkIds the check columns, or null to take them from the first result line
+     * @param judgedIds the active checks' result columns (the registry's); with {@code checkIds} null, those of the
+     *     first result line that are not among them follow
      */
-    public EndpointsCsv(Writer out, List<String> profileIds, List<String> checkIds) {
+    public EndpointsCsv(Writer out, List<String> profileIds, List<String> checkIds, List<String> judgedIds) {
         this.out = out;
         this.profileIds = profileIds == null ? null : List.copyOf(profileIds);
         this.checkIds = checkIds == null ? null : List.copyOf(checkIds);
+        this.judgedIds = new ArrayList<>(judgedIds);
     }
 
     private CsvRows rows(ResultJson first) {
@@ -65,7 +74,15 @@ public final class EndpointsCsv implements Closeable {
             }
             if (checkIds == null) {
                 checkIds = first != null && first.checks() != null ? List.copyOf(first.checks().keySet()) : List.of();
+                if (first != null && first.checks() != null) {
+                    first.checks().forEach((id, c) -> {
+                        if (c != null && c.result() != null && !judgedIds.contains(id)) {
+                            judgedIds.add(id);
+                        }
+                    });
+                }
             }
+            judgedIds.forEach(id -> columns.add(RESULT_COLUMN + id));
             checkIds.forEach(id -> columns.add(CHECK_COLUMN + id));
             rows = new CsvRows(out, columns);
         }
@@ -94,6 +111,10 @@ public final class EndpointsCsv implements Closeable {
             }
             cells.add(lost(r.legacyOff()));
             cells.add(lost(r.whatIf()));
+        }
+        for (String id : judgedIds) {
+            CheckJson part = r.checks() == null ? null : r.checks().get(id);
+            cells.add(part == null || part.result() == null ? "" : part.result());
         }
         for (String id : checkIds) {
             CheckJson part = r.checks() == null ? null : r.checks().get(id);

@@ -20,6 +20,8 @@ final class HtmlStyle {
             .more,.note{color:#666;font-style:italic}svg.chart{max-width:100%;height:auto;font-size:13px}
             svg.chart text{fill:#222}small{color:#666}.wide{overflow-x:auto}
             #profile-matrix td{font-size:.85em;text-align:left}#profile-matrix td.no{background:#ffcdd2;color:#000}
+            td.check{text-align:center}td.vuln{background:#ffcdd2}td.fine{color:#2e7d32}td.na{color:#999}            td.unsure{background:#fff3e0}td.check details small{display:block;text-align:left}
+            td.severity-critical{background:#b71c1c;color:#fff;font-weight:600}td.severity-high{background:#ffcdd2}            td.severity-medium{background:#ffe0b2}td.severity-low{background:#fff9c4}td.severity-info{color:#666}
             """;
 
     private HtmlStyle() {

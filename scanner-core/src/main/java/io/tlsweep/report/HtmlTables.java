@@ -1,5 +1,6 @@
 package io.tlsweep.report;
 
+import io.tlsweep.result.Severity;
 import io.tlsweep.result.WindowsSymptom;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,17 +101,23 @@ final class HtmlTables {
         h.more(t.all().more(), "endpoints");
     }
 
+    /** The findings, most severe first (a kind of unknown severity last), with how many endpoints have each. */
     static void findings(Html h, Tally t) {
         h.element("h2", "Weak cipher suites and other findings");
-        List<Map.Entry<String, Long>> found = t.findings().entrySet().stream().filter(e -> e.getValue() > 0).toList();
+        List<Map.Entry<String, Long>> found = t.findings().entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(java.util.Comparator.comparingInt(e -> t.findingSeverity(e.getKey())
+                        .map(Enum::ordinal).orElse(Severity.values().length)))
+                .toList();
         if (found.isEmpty()) {
             h.element("p", "No findings.", "class", "note");
             return;
         }
-        h.open("table", "id", "findings").headerRow("Finding", "What it means", "Endpoints", "Which");
+        h.open("table", "id", "findings").headerRow("Severity", "Finding", "What it means", "Endpoints", "Which");
         for (Map.Entry<String, Long> e : found) {
             Capped<String> names = t.findingEndpoints().get(e.getKey());
-            h.open("tr").element("td", e.getKey()).element("td", t.findingTitle(e.getKey()))
+            String severity = t.findingSeverity(e.getKey()).map(Severity::label).orElse("");
+            h.open("tr").element("td", severity, "class", "severity-" + (severity.isEmpty() ? "unknown" : severity))
+                    .element("td", e.getKey()).element("td", t.findingTitle(e.getKey()))
                     .element("td", e.getValue(), "id", Html.id("finding-", e.getKey()));
             names(h, names);
             h.close("tr");
@@ -157,14 +164,16 @@ final class HtmlTables {
     }
 
     /**
-     * What each check found, one table per check, from the parts the lines carry: a check shows here with no
-     * change to this page. Absent when no line has a check part.
+     * What each check found: the active checks' results in one table ({@link HtmlChecks}), then one table per
+     * check, from the parts the lines carry: a check shows here with no change to this page. Absent when no line
+     * has a check part.
      */
     static void checks(Html h, Tally t) {
         if (t.checks().isEmpty()) {
             return;
         }
         h.element("h2", "Checks");
+        HtmlChecks.write(h, t.judged());
         for (Map.Entry<String, Capped<Tally.CheckRow>> e : t.checks().entrySet()) {
             h.element("h3", e.getKey() + " (" + e.getValue().total() + " endpoints)");
             h.open("table", "id", Html.id("check-", e.getKey())).headerRow("Endpoint", "Found", "Connections");

@@ -62,17 +62,17 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
      * columns in endpoints.csv are those of the first result.
      */
     public static ReportSet open(Path dir, int cap, Checks checks) throws IOException {
-        return open(dir, cap, checks, null, null);
+        return open(dir, cap, checks, null, null, judgedIds(checks));
     }
 
     /**
      * As {@link #open(Path, int, Checks)}, with the client profiles and checks that get a column in endpoints.csv
      * (null: those of the first result).
      */
-    private static ReportSet open(Path dir, int cap, Checks checks, List<String> profileIds, List<String> checkIds)
-            throws IOException {
+    private static ReportSet open(Path dir, int cap, Checks checks, List<String> profileIds, List<String> checkIds,
+            List<String> judgedIds) throws IOException {
         Files.createDirectories(dir);
-        EndpointsCsv endpoints = new EndpointsCsv(writer(dir.resolve(ENDPOINTS)), profileIds, checkIds);
+        EndpointsCsv endpoints = new EndpointsCsv(writer(dir.resolve(ENDPOINTS)), profileIds, checkIds, judgedIds);
         try {
             return new ReportSet(dir, endpoints, new SuitesCsv(writer(dir.resolve(SUITES))), new Tally(cap, checks));
         } catch (IOException | RuntimeException e) {
@@ -103,26 +103,42 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
     /** As the other, for a run of {@code checks}: the page explains their findings beside tlsweep's own. */
     public static Tally rebuild(Path resultsJsonl, Path hlog, Path dir, RunInfo run, Consumer<String> errors,
             Checks checks) throws IOException {
+        List<String> judged = new ArrayList<>(judgedIds(checks));
+        List<String> checkIds = checkIds(resultsJsonl, checks, judged);
         try (ReportSet reports = open(dir, Tally.DEFAULT_CAP, checks, firstIds(resultsJsonl, "profiles",
                 r -> r.profiles() == null ? List.of() : r.profiles().stream().map(ProfileJson::id).toList()),
-                checkIds(resultsJsonl, checks))) {
+                checkIds, judged)) {
             reports.superseded = ResultLines.read(resultsJsonl, reports::add, errors);
             return reports.finish(Latency.readIfPresent(hlog, errors), run);
         }
     }
 
+    /** The active checks of {@code checks}: each has its result column in endpoints.csv, run or not. */
+    private static List<String> judgedIds(Checks checks) {
+        return checks.judged().stream().map(c -> c.id()).toList();
+    }
+
     /**
      * The checks with a part on any line (checks of one service, such as {@code rdp-accepts}, are on its lines
-     * only), in the order of {@code checks}, then any other in the order met.
+     * only), in the order of {@code checks}, then any other in the order met; the active checks met that {@code
+     * judged} lacks (a check of another build) are added to it.
      */
-    private static List<String> checkIds(Path resultsJsonl, Checks checks) throws IOException {
+    private static List<String> checkIds(Path resultsJsonl, Checks checks, List<String> judged) throws IOException {
         java.util.Set<String> met = new java.util.LinkedHashSet<>();
         try (BufferedReader in = Files.newBufferedReader(resultsJsonl, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.contains("\"checks\":")) {
-                    JsonLinesReader.read(new BufferedReader(new java.io.StringReader(line)), "",
-                            r -> met.addAll(r.checks() == null ? List.of() : r.checks().keySet()), e -> { });
+                    JsonLinesReader.read(new BufferedReader(new java.io.StringReader(line)), "", r -> {
+                        if (r.checks() != null) {
+                            met.addAll(r.checks().keySet());
+                            r.checks().forEach((id, c) -> {
+                                if (c != null && c.result() != null && !judged.contains(id)) {
+                                    judged.add(id);
+                                }
+                            });
+                        }
+                    }, e -> { });
                 }
             }
         }

@@ -104,9 +104,19 @@ public record ResultJson(String schema, String target, String origin, String hos
     /** The finding for a client profile whose own hello got something other than predicted. */
     public static final String PROFILE_DISAGREES = FindingKind.PROFILE_DISAGREES.label();
 
-    public record FindingJson(String kind, String detail) {
+    /**
+     * One finding: its kind's label, the specifics, and the kind's severity (critical, high, medium, low, info;
+     * absent from lines written before findings had one).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FindingJson(String kind, String detail, String severity) {
+        /** A finding whose severity the line does not say. */
+        public FindingJson(String kind, String detail) {
+            this(kind, detail, null);
+        }
+
         static FindingJson of(Finding f) {
-            return new FindingJson(f.kind().label(), f.detail());
+            return new FindingJson(f.kind().label(), f.detail(), f.kind().severity().label());
         }
     }
 

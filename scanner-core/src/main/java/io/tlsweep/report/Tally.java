@@ -6,12 +6,14 @@ import io.tlsweep.check.Checks;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.ScanStatus;
+import io.tlsweep.result.Severity;
 import io.tlsweep.result.WindowsSymptom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The counts and the capped endpoint lists that summary.json and report.html show, folded one result at a
@@ -37,7 +39,9 @@ public final class Tally {
     private final Capped<EndpointRow> all;
     private final ProfileTally profiles;
     private final Map<String, String> findingTitles = new LinkedHashMap<>();
+    private final Map<String, Severity> findingSeverities = new LinkedHashMap<>();
     private final Map<String, Capped<CheckRow>> checks = new LinkedHashMap<>();
+    private final JudgedChecks judged;
     private final int cap;
     private long endpoints;
     private long connections;
@@ -67,13 +71,17 @@ public final class Tally {
     /** @param checks the run's checks, whose finding kinds the page explains beside tlsweep's own */
     public Tally(int cap, Checks checks) {
         this.cap = cap;
-        FindingKinds.all(checks).forEach(k -> findingTitles.put(k.label(), k.title()));
+        FindingKinds.all(checks).forEach(k -> {
+            findingTitles.put(k.label(), k.title());
+            findingSeverities.put(k.label(), k.severity());
+        });
         EndpointFacts.VERSION_COLUMNS.forEach(v -> versions.put(v, 0L));
         breaking = new Capped<>(cap);
         legacy = new Capped<>(cap);
         inconsistent = new Capped<>(cap);
         all = new Capped<>(cap);
         profiles = new ProfileTally(cap);
+        judged = new JudgedChecks(checks.judged().stream().map(c -> c.id()).toList(), cap);
     }
 
     /** The client profiles over the run. */
@@ -89,6 +97,12 @@ public final class Tally {
         count(verdicts, r.verdict());
         count(statuses, r.status());
         e.versions().forEach(v -> count(versions, v));
+        if (r.findings() != null) {
+            // a kind of another build: the severity its line says
+            r.findings().stream().filter(f -> f != null && f.kind() != null && f.severity() != null)
+                    .forEach(f -> Severity.ofLabel(f.severity())
+                            .ifPresent(s -> findingSeverities.putIfAbsent(f.kind(), s)));
+        }
         for (String kind : e.findings()) {
             count(findings, kind);
             findingEndpoints.computeIfAbsent(kind, k -> new Capped<>(NAMES_CAP)).add(name(r));
@@ -99,6 +113,7 @@ public final class Tally {
                     EndpointFacts.nonNull(r.failure().detail()), new Capped<>(NAMES_CAP))).endpoints().add(name(r));
         }
         profiles.add(r);
+        judged.add(r, name(r));
         if (r.checks() != null) {
             r.checks().forEach((id, part) -> {
                 if (part != null) {
@@ -189,9 +204,33 @@ public final class Tally {
         return findingTitles.getOrDefault(label, "");
     }
 
+    /** How much a finding kind weighs, by its label; empty for a label neither the taxonomy nor a line knew. */
+    public Optional<Severity> findingSeverity(String label) {
+        return Optional.ofNullable(findingSeverities.get(label));
+    }
+
     /** The endpoints each check reported a part for, by check id in the order first seen, up to the cap. */
     public Map<String, Capped<CheckRow>> checks() {
         return Collections.unmodifiableMap(checks);
+    }
+
+    /** The active checks' results over the run: counts per check and the rows of the Checks table. */
+    JudgedChecks judged() {
+        return judged;
+    }
+
+    /**
+     * Endpoints per result (vulnerable, not-vulnerable, not-applicable, inconclusive) of each active check that gave
+     * one, in the registry's order: for summary.json.
+     */
+    public Map<String, Map<String, Long>> checkResults() {
+        Map<String, Map<String, Long>> results = new LinkedHashMap<>();
+        for (String id : judged.ids()) {
+            Map<String, Long> byLabel = new LinkedHashMap<>();
+            judged.counts(id).forEach((result, n) -> byLabel.put(result.label(), n));
+            results.put(id, byLabel);
+        }
+        return results;
     }
 
     public Map<String, Capped<String>> findingEndpoints() {

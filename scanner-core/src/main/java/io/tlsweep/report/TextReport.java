@@ -1,6 +1,8 @@
 package io.tlsweep.report;
 
 import io.tlsweep.analysis.Verdict;
+import io.tlsweep.check.Checks;
+import io.tlsweep.check.Judgement;
 import io.tlsweep.text.VisibleText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -10,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * The table on stdout: one line per endpoint (target, verdict, best version, the reason cut to one line),
- * then totals by verdict. Rows are printed as results arrive. Line breaks and tabs from servers or input
+ * then totals by verdict and, when active checks ran, the vulnerable endpoints per check. Rows are printed as results arrive. Line breaks and tabs from servers or input
  * become spaces, other control characters and bidirectional overrides are shown as escapes ({@code \x1b},
  * {@link VisibleText}), so a hostile name cannot repaint the terminal or forge a line.
  */
@@ -26,6 +28,8 @@ public final class TextReport {
     private final PrintWriter out;
     private final Map<String, Long> totals = new LinkedHashMap<>();
     private final ProfileTally profiles = new ProfileTally(3);
+    private final JudgedChecks judged = new JudgedChecks(Checks.BUILT_IN.judged().stream().map(c -> c.id())
+            .toList(), 0);
     private long endpoints;
 
     public TextReport(PrintWriter out) {
@@ -52,6 +56,7 @@ public final class TextReport {
         endpoints++;
         totals.merge(r.verdict() == null ? "(none)" : r.verdict(), 1L, Long::sum);
         profiles.add(r);
+        judged.add(r, "");
         out.printf(FORMAT, fit(Tally.name(r), TARGET_WIDTH), fit(r.verdict(), VERDICT_WIDTH),
                 e.best().isEmpty() ? "-" : fit(e.best(), VERSION_WIDTH), fit(r.reason(), REASON_WIDTH));
     }
@@ -61,6 +66,10 @@ public final class TextReport {
         out.println("totals: " + totals.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
                 + (endpoints == 0 ? "no endpoints" : " (" + endpoints + " endpoints)"));
+        if (!judged.isEmpty()) {
+            out.println("vulnerable endpoints per check: " + judged.ids().stream().map(this::vulnerable)
+                    .collect(Collectors.joining(", ")));
+        }
         if (!profiles.isEmpty()) {
             losses("if " + profiles.legacyOffLabel().orElse("TLS 1.0/1.1") + " are switched off", true);
             profiles.whatIfLabel().ifPresent(label -> losses("what if " + label + " are switched off", false));
@@ -71,6 +80,14 @@ public final class TextReport {
             }
         }
         out.flush();
+    }
+
+    /** "heartbleed 1 of 40 (2 inconclusive)": of the endpoints the check gave a result on. */
+    private String vulnerable(String id) {
+        long checked = judged.counts(id).values().stream().mapToLong(Long::longValue).sum();
+        long unsure = judged.count(id, Judgement.Result.INCONCLUSIVE);
+        return id + " " + judged.count(id, Judgement.Result.VULNERABLE) + " of " + checked
+                + (unsure > 0 ? " (" + unsure + " inconclusive)" : "");
     }
 
     private void losses(String title, boolean legacy) {

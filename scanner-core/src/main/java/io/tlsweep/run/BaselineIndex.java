@@ -1,5 +1,6 @@
 package io.tlsweep.run;
 
+import io.tlsweep.analysis.FindingKinds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.tlsweep.analysis.CertificateCheck;
@@ -197,7 +198,8 @@ public final class BaselineIndex implements Closeable {
         }
         // the certificate's findings of today, where the baseline had its own (before the checks' findings)
         List<ResultJson.FindingJson> certificate = report.map(c -> c.findings().stream()
-                .map(p -> new ResultJson.FindingJson(p.finding().label(), p.detail())).toList()).orElse(List.of());
+                .map(p -> new ResultJson.FindingJson(p.finding().label(), p.detail(),
+                        FindingKinds.of(p.finding()).severity().label())).toList()).orElse(List.of());
         findings.addAll(certificateAt < 0 ? findings.size() : certificateAt, certificate);
         boolean ocsp = b.certificate() != null && b.certificate().ocspStapled();
         List<String> notes = new ArrayList<>(b.notes() == null ? List.of() : b.notes().stream()

@@ -1,7 +1,8 @@
 package io.tlsweep.run;
 
-import io.tlsweep.analysis.Assessment;
 import io.tlsweep.analysis.Verdict;
+import io.tlsweep.check.Judgement;
+import io.tlsweep.report.ResultJson;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.text.Labelled;
 import io.tlsweep.text.Labels;
@@ -21,7 +22,9 @@ public enum FailOn implements Labelled {
     NOT_TLS("not-tls"),
     TLS_NOT_OFFERED("tls-not-offered"),
     INCONSISTENT("inconsistent"),
-    EXCLUDED("excluded");
+    EXCLUDED("excluded"),
+    /** An active check found the endpoint vulnerable (Heartbleed, CCS injection...): any check's result. */
+    VULNERABLE("vulnerable");
 
     private static final Set<FindingKind> WEAK_FINDINGS = Set.of(FindingKind.RC4, FindingKind.SWEET32,
             FindingKind.EXPORT, FindingKind.NULL_CIPHER, FindingKind.ANONYMOUS, FindingKind.DES, FindingKind.MD5,
@@ -35,12 +38,16 @@ public enum FailOn implements Labelled {
         this.label = label;
     }
 
-    public boolean metBy(Assessment a) {
-        return metBy(a.verdict().label(), a.findings().stream().map(f -> f.kind().label()).toList());
+    /** The condition on a verdict and finding kinds by label, where no active check found anything. */
+    public boolean metBy(String verdict, List<String> findings) {
+        return metBy(verdict, findings, false);
     }
 
-    /** The condition on a verdict and finding kinds by label (a result line carried over from a baseline). */
-    public boolean metBy(String verdict, List<String> findings) {
+    /**
+     * The condition on a verdict, finding kinds by label and whether an active check found the endpoint
+     * vulnerable: what a result line says.
+     */
+    public boolean metBy(String verdict, List<String> findings, boolean vulnerable) {
         return switch (this) {
             case BREAKS -> Verdict.BREAKS_WITHOUT_LEGACY.label().equals(verdict);
             case NO_COMMON -> Verdict.NO_COMMON_ALGORITHM_RISK.label().equals(verdict);
@@ -52,17 +59,17 @@ public enum FailOn implements Labelled {
             case TLS_NOT_OFFERED -> Verdict.TLS_NOT_OFFERED.label().equals(verdict);
             case INCONSISTENT -> Verdict.INCONSISTENT.label().equals(verdict);
             case EXCLUDED -> Verdict.EXCLUDED.label().equals(verdict);
+            case VULNERABLE -> vulnerable;
         };
     }
 
-    public static boolean anyMet(List<FailOn> conditions, io.tlsweep.report.ResultJson line) {
+    /** Whether the endpoint of {@code line} (a new one, or one carried over from a baseline) meets a condition. */
+    public static boolean anyMet(List<FailOn> conditions, ResultJson line) {
         List<String> kinds = line.findings() == null ? List.of()
-                : line.findings().stream().map(io.tlsweep.report.ResultJson.FindingJson::kind).toList();
-        return conditions.stream().anyMatch(c -> c.metBy(line.verdict(), kinds));
-    }
-
-    public static boolean anyMet(List<FailOn> conditions, Assessment a) {
-        return conditions.stream().anyMatch(c -> c.metBy(a));
+                : line.findings().stream().map(ResultJson.FindingJson::kind).toList();
+        boolean vulnerable = line.checks() != null && line.checks().values().stream()
+                .anyMatch(c -> c != null && c.judgement().map(Judgement::vulnerable).orElse(false));
+        return conditions.stream().anyMatch(c -> c.metBy(line.verdict(), kinds, vulnerable));
     }
 
     /** As written in {@code --fail-on} and a sweep file's {@code failOn}: "breaks", "no-common"... */

@@ -1,6 +1,7 @@
 package io.tlsweep.run;
 
 import io.tlsweep.cert.ChainPolicy;
+import io.tlsweep.check.Checks;
 import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.scan.PreludeSettings;
@@ -27,53 +28,63 @@ import java.util.Optional;
  * @param outputDir where results.jsonl and latency.hlog are written
  * @param preludes what a target says before TLS when its line says nothing ({@code --starttls}), and the client's
  *     name in it ({@code --client-name}); the targets carry what their lines resolved to
+ * @param checks the registry the run's checks come from ({@link Checks#BUILT_IN} but in tests); which of its
+ *     optional checks run is the {@code options}' selection
  */
 public record RunConfig(EngineConfig engine, ScanOptions options, ProfileSettings clients, ChainPolicy certificates,
         boolean realStackCheck, boolean confirmEachVersion, List<FailOn> failOn, Optional<Journal> journal,
-        Optional<BaselineIndex> baseline, boolean legacyWatch, Path outputDir, PreludeSettings preludes) {
+        Optional<BaselineIndex> baseline, boolean legacyWatch, Path outputDir, PreludeSettings preludes,
+        Checks checks) {
 
     public RunConfig {
         failOn = List.copyOf(failOn);
         java.util.Objects.requireNonNull(preludes, "preludes");
+        java.util.Objects.requireNonNull(checks, "checks");
     }
 
     /** A full run into {@code outputDir}: real-stack check on, nothing resumed or re-checked, no fail-on condition. */
     public static RunConfig of(EngineConfig engine, ScanOptions options, ProfileSettings clients,
             ChainPolicy certificates, Path outputDir) {
         return new RunConfig(engine, options, clients, certificates, true, false, List.of(), Optional.empty(),
-                Optional.empty(), false, outputDir, PreludeSettings.DEFAULT);
+                Optional.empty(), false, outputDir, PreludeSettings.DEFAULT, Checks.BUILT_IN);
     }
 
     public RunConfig confirmEachVersion(boolean on) {
         return new RunConfig(engine, options, clients, certificates, realStackCheck, on, failOn, journal, baseline,
-                legacyWatch, outputDir, preludes);
+                legacyWatch, outputDir, preludes, checks);
     }
 
     public RunConfig realStackCheck(boolean on) {
         return new RunConfig(engine, options, clients, certificates, on, confirmEachVersion, failOn, journal,
-                baseline, legacyWatch, outputDir, preludes);
+                baseline, legacyWatch, outputDir, preludes, checks);
     }
 
     public RunConfig failOn(List<FailOn> conditions) {
         return new RunConfig(engine, options, clients, certificates, realStackCheck, confirmEachVersion, conditions,
-                journal, baseline, legacyWatch, outputDir, preludes);
+                journal, baseline, legacyWatch, outputDir, preludes, checks);
     }
 
     /** With {@code settings} for what is said before TLS. */
     public RunConfig preludes(PreludeSettings settings) {
         return new RunConfig(engine, options, clients, certificates, realStackCheck, confirmEachVersion, failOn,
-                journal, baseline, legacyWatch, outputDir, settings);
+                journal, baseline, legacyWatch, outputDir, settings, checks);
+    }
+
+    /** With the checks of {@code registry} (a test's own registry). */
+    public RunConfig checks(Checks registry) {
+        return new RunConfig(engine, options, clients, certificates, realStackCheck, confirmEachVersion, failOn,
+                journal, baseline, legacyWatch, outputDir, preludes, registry);
     }
 
     /** Finish the run {@code finished} holds: its targets are skipped, results appended. */
     public RunConfig resume(Journal finished) {
         return new RunConfig(engine, options, clients, certificates, realStackCheck, confirmEachVersion, failOn,
-                Optional.of(finished), baseline, legacyWatch, outputDir, preludes);
+                Optional.of(finished), baseline, legacyWatch, outputDir, preludes, checks);
     }
 
     /** Re-check every target with a line in {@code index}; scan the others (and the changed) in full. */
     public RunConfig recheck(BaselineIndex index, boolean watchLegacy) {
         return new RunConfig(engine, options, clients, certificates, realStackCheck, confirmEachVersion, failOn,
-                journal, Optional.of(index), watchLegacy, outputDir, preludes);
+                journal, Optional.of(index), watchLegacy, outputDir, preludes, checks);
     }
 }

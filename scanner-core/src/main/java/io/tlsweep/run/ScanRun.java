@@ -59,7 +59,7 @@ public final class ScanRun {
         RunStats stats = null;
         try (ResultWriter writer = ResultWriter.open(outputDir.resolve(RESULTS), resuming, stop);
                 TlsScanner scanner = new TlsScanner(config.engine(), config.options(), config.clients().profiles(),
-                        config.clients().profilesOnly(), Checks.BUILT_IN, config.preludes());
+                        config.clients().profilesOnly(), config.checks(), config.preludes());
                 LatencyLog latency = LatencyLog.start(outputDir, scanner.metrics(), resuming, stop)) {
             RealStackStage realStack = new RealStackStage(scanner, config.realStackCheck(),
                     config.confirmEachVersion());
@@ -121,7 +121,7 @@ public final class ScanRun {
             if (!writer.write(line.json())) {
                 return;
             }
-            if (FailOn.anyMet(config.failOn(), line.assessment())) {
+            if (FailOn.anyMet(config.failOn(), line.json())) {
                 counts.met.incrementAndGet();
             }
             counts.done.incrementAndGet();

@@ -87,7 +87,7 @@ public final class Sweep implements Closeable {
         RunConfig config = RunConfig.of(settings.engine(), settings.options(mode), settings.clients(),
                 settings.certificates(), run.dir())
                 .realStackCheck(file.realStackCheck() == null || file.realStackCheck())
-                .failOn(failOn).preludes(file.preludes());
+                .failOn(failOn).preludes(file.preludes()).checks(settings.registry());
         if (journal.isPresent()) {
             config = config.resume(journal.get());
         }

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
  * maxTargets: 200000                  # refuse a larger input (default 65536, as --max-targets)
  * starttls: auto                      # before TLS, where a line does not say: auto, none, smtp... (as --starttls)
  * clientName: scanner.corp.example    # the name said in SMTP's EHLO (as --client-name)
+ * checks: [default, robot]            # optional checks: default | none | all | a list of ids (as --checks)
  * scan: {readTimeoutMs: 5000, concurrency: 256, perHost: 4}
  * </pre>
  */
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
 public record SweepConfig(List<String> targets, List<Integer> ports, String output, Integer retention, String mode,
         Boolean recheckLegacy, Object profiles, String profileFile, String assumeDisabled, Boolean realStackCheck,
         List<String> failOn, String caFile, Integer expiringDays, List<String> exclude, String excludeFile,
-        Long maxTargets, Scan scan, String starttls, String clientName) {
+        Long maxTargets, Scan scan, String starttls, String clientName, Object checks) {
 
     /** Engine settings; every one optional. */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -212,6 +213,11 @@ public record SweepConfig(List<String> targets, List<Integer> ports, String outp
         if (maxTargets != null && maxTargets < 1) {
             throw new BadConfig(file + ": maxTargets: " + maxTargets + " (need at least 1)");
         }
+        if (checks != null && !(checks instanceof String) && !(checks instanceof List<?>)) {
+            throw new BadConfig(file + lineOfKey(text, "checks").map(l -> ":" + l).orElse("") + ": checks:"
+                    + " 'default', 'none', 'all' or a list of check ids");
+        }
+        noNulls(file, "checks", checks instanceof List<?> list ? list : null);
         if (profiles != null && !(profiles instanceof String s && (s.equals("all") || s.equals("none")))
                 && !(profiles instanceof List<?>)) {
             throw new BadConfig(file + ": profiles: 'all', 'none' or a list of profile ids");
@@ -301,6 +307,29 @@ public record SweepConfig(List<String> targets, List<Integer> ports, String outp
 
     public int retentionOrDefault() {
         return retention == null ? 0 : retention;
+    }
+
+    /**
+     * Which optional checks run: those on by default when the file does not say, none for {@code none}, else the
+     * names {@code registry} reads as it reads {@code --checks}.
+     *
+     * @throws BadConfig naming the file, when a name is not a check of {@code registry}
+     */
+    public io.tlsweep.probe.CheckSelection checkSelection(Path file, io.tlsweep.check.Checks registry)
+            throws BadConfig {
+        if (checks == null) {
+            return io.tlsweep.probe.CheckSelection.DEFAULT;
+        }
+        if ("none".equals(checks)) {
+            return io.tlsweep.probe.CheckSelection.none();
+        }
+        List<String> names = checks instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(checks).split(",", -1));
+        try {
+            return registry.select(names);
+        } catch (IllegalArgumentException e) {
+            throw new BadConfig(file + ": checks: " + e.getMessage());
+        }
     }
 
     /** The profile ids to use: empty for all, null for none. */

@@ -5,6 +5,8 @@ import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.check.Checks;
+import io.tlsweep.probe.CheckSelection;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.profile.ProfileCatalog;
@@ -19,10 +21,11 @@ import java.util.function.Consumer;
 
 /**
  * Everything a sweep file settles besides its targets: the engine, the versions probed, the client profiles and
- * the certificate policy, read from the files it names (CA bundle, profile file) next to it.
+ * the certificate policy, read from the files it names (CA bundle, profile file) next to it; the checks' registry
+ * and which of its optional checks run.
  */
 public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainPolicy certificates,
-        List<ProtocolVersion> versions) {
+        List<ProtocolVersion> versions, CheckSelection checks, Checks registry) {
 
     /** Days before expiry a certificate is reported, when the file does not say. */
     private static final int EXPIRING_DAYS = 30;
@@ -31,10 +34,10 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
         versions = List.copyOf(versions);
     }
 
-    /** What a run in {@code mode} probes: everything, or one suite per version. */
+    /** What a run in {@code mode} probes: everything, or one suite per version; and the optional checks. */
     public ScanOptions options(SweepConfig.Mode mode) {
         boolean full = mode != SweepConfig.Mode.VERSIONS_ONLY;
-        return new ScanOptions(versions, full, full, full);
+        return new ScanOptions(versions, full, full, full, checks);
     }
 
     /**
@@ -42,10 +45,16 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
      * the user's profile file is reported to {@code profileErrors} and left out; the rest load.
      *
      * @throws SweepConfig.BadConfig naming the file and the key: an unknown version, a CA bundle or profile file
-     *     that cannot be read, an unknown profile id or what-if item
+     *     that cannot be read, an unknown profile id, what-if item or check
      */
     public static SweepSettings of(SweepConfig c, Path configFile, Scope scope, Consumer<String> profileErrors)
             throws SweepConfig.BadConfig {
+        return of(c, configFile, scope, profileErrors, Checks.BUILT_IN);
+    }
+
+    /** As the other, running the checks of {@code registry} (a test's own registry). */
+    public static SweepSettings of(SweepConfig c, Path configFile, Scope scope, Consumer<String> profileErrors,
+            Checks registry) throws SweepConfig.BadConfig {
         SweepConfig.Scan s = c.scanOrDefaults();
         List<ProtocolVersion> versions = ProtocolVersion.HELLO_VERSIONS;
         if (s.versions() != null) {
@@ -63,7 +72,8 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
         }
         ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) anchors).anchors(),
                 c.expiringDays() == null ? EXPIRING_DAYS : c.expiringDays());
-        return new SweepSettings(engine, clients(c, configFile, profileErrors), certificates, versions);
+        return new SweepSettings(engine, clients(c, configFile, profileErrors), certificates, versions,
+                c.checkSelection(configFile, registry), registry);
     }
 
     private static ProfileSettings clients(SweepConfig c, Path configFile, Consumer<String> profileErrors)

@@ -1,5 +1,6 @@
 package io.tlsweep.scan;
 
+import io.tlsweep.check.Check;
 import io.tlsweep.check.Checks;
 import io.tlsweep.engine.Endpoint;
 import io.tlsweep.engine.EngineConfig;
@@ -83,7 +84,10 @@ public final class TlsScanner implements AutoCloseable {
         this.preludes = preludes;
     }
 
-    /** The checks run on every endpoint: analysis and the result line need them for the parts they produced. */
+    /**
+     * The checks of the run: analysis and the result line need them for the parts they produced. The optional
+     * ones among them run as the options' {@link ScanOptions#checks() selection} says.
+     */
     public Checks checks() {
         return checks;
     }
@@ -105,8 +109,9 @@ public final class TlsScanner implements AutoCloseable {
     public CompletableFuture<RunStats> scanThen(Iterator<Target> targets,
             Function<TargetResult, ? extends CompletionStage<?>> then) {
         PlanSettings settings = new PlanSettings(options, profiles, profilesOnly, false);
+        List<Check<?>> running = checks.running(options.checks());
         return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port(), t.prelude()),
-                t -> EndpointPlan.of(t.sni(), preludes.prelude(t), Optional.empty(), settings, checks.all()),
+                t -> EndpointPlan.of(t.sni(), preludes.prelude(t), Optional.empty(), settings, running),
                 r -> then.apply(toResult(r)));
     }
 
@@ -120,8 +125,9 @@ public final class TlsScanner implements AutoCloseable {
             boolean legacyWatch, BiFunction<TargetResult, Boolean, ? extends CompletionStage<?>> then) {
         // a re-check is followed by the full scan wherever the endpoint changed, profiles-only or not
         PlanSettings settings = new PlanSettings(options, profiles, false, legacyWatch);
+        List<Check<?>> running = checks.running(options.checks());
         return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port(), t.prelude()),
-                t -> EndpointPlan.of(t.sni(), preludes.prelude(t), baselines.apply(t), settings, checks.all()),
+                t -> EndpointPlan.of(t.sni(), preludes.prelude(t), baselines.apply(t), settings, running),
                 r -> then.apply(toResult(r), r.plan() != null && r.plan().unchangedSinceBaseline()));
     }
 

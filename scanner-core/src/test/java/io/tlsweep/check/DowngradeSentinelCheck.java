@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * <p>Two hellos once the scan accepted a version: TLS 1.3 and 1.2 offered (a TLS 1.3 server answers it with a
  * HelloRetryRequest, the key_share being empty), and up to TLS 1.2 with the suites of the newest version up to
  * TLS 1.2 the scan accepted. This check lives in the tests: it is the proof that a check is one file and one line
- * of registration (see {@code DowngradeSentinelCheckTest}).
+ * of registration (see {@code DowngradeSentinelCheckTest}), and, its part being {@link Judged}, the active check the
+ * tests of {@code --checks}, the Checks table, the CSV columns, drift and {@code --fail-on vulnerable} run.
  */
 public final class DowngradeSentinelCheck implements Check<DowngradeSentinelCheck.Part> {
     static final PartKey<Part> KEY = new PartKey<>("downgrade-sentinel", Part.class);
@@ -69,10 +70,26 @@ public final class DowngradeSentinelCheck implements Check<DowngradeSentinelChec
         }
     }
 
-    /** The answers, in the order the hellos were sent. */
-    public record Part(List<Answer> answers) {
+    /**
+     * The answers, in the order the hellos were sent; judged vulnerable when one was pushed down, not vulnerable
+     * when a hello was answered and none was, inconclusive when none was answered.
+     */
+    public record Part(List<Answer> answers) implements Judged {
         public Part {
             answers = List.copyOf(answers);
+        }
+
+        @Override
+        public Judgement judgement() {
+            String pushed = answers.stream().filter(Answer::pushedDown).map(Answer::describe)
+                    .collect(Collectors.joining("; "));
+            if (!pushed.isEmpty()) {
+                return Judgement.vulnerable(pushed);
+            }
+            if (answers.stream().anyMatch(a -> a.negotiated().isPresent())) {
+                return Judgement.notVulnerable("no answer with the sentinel of a newer version than negotiated");
+            }
+            return Judgement.inconclusive("no hello was answered with a ServerHello");
         }
     }
 
@@ -136,6 +153,7 @@ public final class DowngradeSentinelCheck implements Check<DowngradeSentinelChec
             @Override
             public ObjectNode write(Part part) {
                 ObjectNode json = JsonNodeFactory.instance.objectNode();
+                part.judgement().writeTo(json);
                 ArrayNode answers = json.putArray("answers");
                 for (Answer a : part.answers()) {
                     ObjectNode o = answers.addObject().put("offered", a.offered().displayName());

@@ -187,6 +187,11 @@ class DowngradeSentinelCheckTest {
         JsonNode line = written.get("pushed-down");
         assertThat(line.path("findings").findValuesAsText("kind")).contains("downgrade-sentinel");
         assertThat(line.path("checks").path("downgrade-sentinel").path("connections").asInt()).isEqualTo(2);
+        assertThat(line.path("checks").path("downgrade-sentinel").path("result").asText()).isEqualTo("vulnerable");
+        assertThat(line.path("checks").path("downgrade-sentinel").path("part").path("result").asText())
+                .as("the part carries it as the check wrote it").isEqualTo("vulnerable");
+        assertThat(written.get("modern").path("checks").path("downgrade-sentinel").path("result").asText())
+                .isEqualTo("not-vulnerable");
         assertThat(line.path("checks").path("downgrade-sentinel").path("part").path("answers").get(0)
                 .path("sentinel").asText()).isEqualTo("TLSv1.2");
         assertThat(written.get("modern").path("findings").findValuesAsText("kind"))
@@ -201,6 +206,9 @@ class DowngradeSentinelCheckTest {
         }
         ResultJson pushedBack = back.stream().filter(r -> r.origin().equals("pushed-down")).findFirst().orElseThrow();
         assertThat(pushedBack.checks().get("downgrade-sentinel").read(new DowngradeSentinelCheck())).isEqualTo(part);
+        assertThat(pushedBack.checks().get("downgrade-sentinel").judgement()).contains(part.judgement());
+        assertThat(part.judgement()).isEqualTo(Judgement.vulnerable("TLSv1.3 offered: TLSv1.2 with the sentinel of a"
+                + " TLS 1.3 server"));
 
         List<String> errors = new ArrayList<>();
         ReportSet.rebuild(jsonl, dir.resolve("latency.hlog"), dir, new RunInfo(Instant.now(), Duration.ofSeconds(1),
@@ -211,9 +219,12 @@ class DowngradeSentinelCheckTest {
                 DowngradeSentinelCheck.PUSHED_DOWN.title(), "<table id=\"check-downgrade-sentinel\">",
                 "TLSv1.3 offered: TLSv1.2 with the sentinel of a TLS 1.3 server (pushed down)");
         List<String> csv = Files.readAllLines(dir.resolve(ReportSet.ENDPOINTS));
-        assertThat(csv.get(0)).endsWith(",check:downgrade-sentinel");
+        assertThat(csv.get(0).replace("\"", "")).contains(",result:downgrade-sentinel,")
+                .endsWith(",check:downgrade-sentinel");
         assertThat(csv).filteredOn(row -> row.contains("(pushed down)")).singleElement()
-                .satisfies(row -> assertThat(row).contains("downgrade-sentinel"));
+                .satisfies(row -> assertThat(row).contains("downgrade-sentinel", ",vulnerable,"));
+        assertThat(html).contains("<table id=\"checks\">", "id=\"checks-vulnerable-downgrade-sentinel\" title=\"2"
+                + " endpoints checked, 0 inconclusive\">1<");
     }
 
     private static Target target(String host, int port, String origin) {

@@ -22,7 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * else handshake_failure) whose random ends with the TLS 1.3 server's downgrade sentinel; older hellos get
  * protocol_version. One thread per connection; stopped by {@link #close}.
  */
-final class SentinelServer implements AutoCloseable {
+public final class SentinelServer implements AutoCloseable {
     /** "DOWNGRD" 01: a TLS 1.3 server negotiated TLS 1.2. */
     static final byte[] TLS13_SENTINEL = sentinel(1);
     /** "DOWNGRD" 00: a TLS 1.2 (or 1.3) server negotiated TLS 1.1 or below. */
@@ -43,11 +43,11 @@ final class SentinelServer implements AutoCloseable {
         threads.execute(this::acceptLoop);
     }
 
-    static SentinelServer start() throws IOException {
+    public static SentinelServer start() throws IOException {
         return new SentinelServer();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 

@@ -52,6 +52,7 @@ public final class Results {
     private int connections = 7;
     private long elapsedMs = 120;
     private Map<String, Object> prelude;
+    private Map<String, CheckJson> checks;
 
     private Results(String target) {
         this.target = target;
@@ -113,6 +114,12 @@ public final class Results {
 
     public Results finding(String kind, String detail) {
         findings.add(new FindingJson(kind, detail));
+        return this;
+    }
+
+    /** A finding as a line of this build writes it, with its kind's severity. */
+    public Results finding(String kind, String detail, String severity) {
+        findings.add(new FindingJson(kind, detail, severity));
         return this;
     }
 
@@ -197,11 +204,28 @@ public final class Results {
         return this;
     }
 
+    /**
+     * An active check's part: its result (vulnerable, not-vulnerable...) and reason, as the line carries them and as
+     * the check writes them into its part ({@code null} result: a check that gives no judgement).
+     */
+    public Results check(String id, String result, String reason, int connections) {
+        if (checks == null) {
+            checks = new java.util.LinkedHashMap<>();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode part =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (result != null) {
+            part.put("result", result).put("reason", reason);
+        }
+        checks.put(id, new CheckJson(reason == null ? id : id + ": " + reason, result, result == null ? null : reason, connections, part));
+        return this;
+    }
+
     public ResultJson build() {
         return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", host(target), "127.0.0.9", port, sni, status,
                 verdict, reason, List.copyOf(findings), failure, List.copyOf(protocols), Map.of(), List.of("x25519"),
                 null, null, null, null, null, chain,
-                List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs, null, null, prelude);
+                List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs, null, checks, prelude);
     }
 
     /** The host a target names: without its ":port" (and brackets), as a scan writes it. */

@@ -31,6 +31,11 @@ class DriftFailOnTest {
         assertThat(DriftFailOn.parseOne("drift:appeared").classes()).containsExactly(DriftClass.APPEARED);
         assertThat(DriftFailOn.parseOne("drift:disappeared").classes()).containsExactly(DriftClass.DISAPPEARED);
         assertThat(DriftFailOn.parseOne("drift:status").classes()).containsExactly(DriftClass.STATUS_CHANGED);
+        assertThat(DriftFailOn.parseOne("drift:vulnerable").classes()).containsExactly(DriftClass.CHECK_VULNERABLE);
+        assertThat(DriftFailOn.parseOne("drift:checks").classes())
+                .containsExactly(DriftClass.CHECK_VULNERABLE, DriftClass.CHECK_CHANGED);
+        assertThat(DriftFailOn.parseOne("drift:vulnerable").met(only(DriftClass.CHECK_CHANGED))).isFalse();
+        assertThat(DriftFailOn.parseOne("drift:checks").met(only(DriftClass.CHECK_CHANGED))).isTrue();
         for (DriftClass c : DriftClass.values()) {
             assertThat(DriftFailOn.parseOne("drift:" + c.label()).classes()).containsExactly(c);
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsweep.analysis.Verdict;
+import io.tlsweep.report.ResultJson;
+import io.tlsweep.report.Results;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,24 @@ class FailOnTest {
         assertThat(FailOn.parse("not-tls")).isEqualTo(FailOn.NOT_TLS);
         assertThatThrownBy(() -> FailOn.parse("not_tls")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown --fail-on condition 'not_tls' (expected one of breaks, no-common, legacy, weak,"
-                        + " unreachable, not-tls, tls-not-offered, inconsistent, excluded)");
+                        + " unreachable, not-tls, tls-not-offered, inconsistent, excluded, vulnerable)");
+    }
+
+    /** {@code vulnerable}: any active check's result on the line, whatever the verdict; no other result counts. */
+    @Test
+    void vulnerableIsMetByAnActiveCheckFoundVulnerable() {
+        ResultJson vulnerable = Results.readyEndpoint("a:443").check("heartbleed", "not-vulnerable", "no reply", 1)
+                .check("ccs-injection", "vulnerable", "early ChangeCipherSpec accepted", 1).build();
+        ResultJson others = Results.readyEndpoint("b:443").check("heartbleed", "inconclusive", "reset", 1)
+                .check("robot", "not-applicable", "no static RSA suite", 0).check("rdp-accepts", null, "", 2)
+                .build();
+        assertThat(FailOn.anyMet(List.of(FailOn.parse("vulnerable")), vulnerable)).isTrue();
+        assertThat(FailOn.anyMet(List.of(FailOn.LEGACY, FailOn.WEAK), vulnerable)).isFalse();
+        assertThat(FailOn.anyMet(List.of(FailOn.VULNERABLE), others)).isFalse();
+        assertThat(FailOn.anyMet(List.of(FailOn.VULNERABLE), Results.ready("c:443"))).as("no checks at all")
+                .isFalse();
+        assertThat(FailOn.VULNERABLE.metBy(Verdict.READY.label(), List.of("heartbleed"))).as("a finding is not a"
+                + " result").isFalse();
     }
 
     @Test

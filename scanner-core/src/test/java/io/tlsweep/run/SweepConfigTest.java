@@ -3,6 +3,9 @@ package io.tlsweep.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsweep.check.Checks;
+import io.tlsweep.check.DowngradeSentinelCheck;
+import io.tlsweep.probe.CheckSelection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +25,31 @@ class SweepConfigTest {
         assertThat(SweepConfig.parseMode("full", option)).isEqualTo(SweepConfig.Mode.FULL);
         assertThatThrownBy(() -> SweepConfig.parseMode("versions_only", option))
                 .hasMessage("--mode: mode: 'versions_only' is not full, versions-only or recheck");
+    }
+
+    /** {@code checks:} as {@code --checks}: default when absent, none, all, or a list read by the registry. */
+    @Test
+    void theOptionalChecksAreChosenAsOnTheCommandLine() throws Exception {
+        Checks registry = Checks.BUILT_IN.with(new DowngradeSentinelCheck());
+        Path absent = Files.writeString(dir.resolve("absent.yaml"), "targets: [a.txt]\noutput: out\n");
+        assertThat(SweepConfig.read(absent).checkSelection(absent, registry)).isEqualTo(CheckSelection.DEFAULT);
+        Path none = Files.writeString(dir.resolve("none.yaml"), "targets: [a.txt]\noutput: out\nchecks: none\n");
+        assertThat(SweepConfig.read(none).checkSelection(none, registry)).isEqualTo(CheckSelection.none());
+        Path list = Files.writeString(dir.resolve("list.yaml"), "targets: [a.txt]\noutput: out\n"
+                + "checks: [downgrade-sentinel]\n");
+        assertThat(SweepConfig.read(list).checkSelection(list, registry))
+                .isEqualTo(CheckSelection.only(java.util.List.of("downgrade-sentinel")));
+        Path all = Files.writeString(dir.resolve("all.yaml"), "targets: [a.txt]\noutput: out\nchecks: all\n");
+        assertThat(SweepConfig.read(all).checkSelection(all, registry))
+                .isEqualTo(CheckSelection.only(java.util.List.of("downgrade-sentinel")));
+        Path typo = Files.writeString(dir.resolve("typo.yaml"), "targets: [a.txt]\noutput: out\n"
+                + "checks: [downgrade]\n");
+        assertThatThrownBy(() -> SweepConfig.read(typo).checkSelection(typo, registry))
+                .isInstanceOf(SweepConfig.BadConfig.class).hasMessage(typo + ": checks: unknown check 'downgrade'"
+                        + " (known: downgrade-sentinel, default, all)");
+        Path map = Files.writeString(dir.resolve("map.yaml"), "targets: [a.txt]\noutput: out\nchecks: {a: 1}\n");
+        assertThatThrownBy(() -> SweepConfig.read(map)).hasMessage(map + ":3: checks: 'default', 'none', 'all' or a"
+                + " list of check ids");
     }
 
     @Test

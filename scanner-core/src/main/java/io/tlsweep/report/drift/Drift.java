@@ -1,5 +1,6 @@
 package io.tlsweep.report.drift;
 
+import io.tlsweep.check.Judgement;
 import io.tlsweep.report.ResultJson;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,8 @@ import java.util.Set;
  * {@code rejected} in both: an endpoint that went unreachable shows as {@code status-changed} (and
  * {@code verdict-changed}), not as every version disabled. A suite is reported removed only if the new
  * run's enumeration of that version ran to the end, added only if the old run's did, and a server order
- * is compared only between complete enumerations. The certificate is compared when both runs have one.
+ * is compared only between complete enumerations. The certificate is compared when both runs have one; an
+ * active check's result when both runs have one (a check that ran in one run only is no change).
  * When a run has several lines for one key, the first counts.
  *
  * <p>Memory: only compact facts of the old run are kept (see {@link Builder}), plus the changes.
@@ -32,6 +34,8 @@ public final class Drift {
     /** Statuses under which a line lists every version the endpoint accepts (maybe none). */
     static final Set<String> OBSERVED = Set.of("ok", "rejected");
     private static final int SHORT_FINGERPRINT = 12;
+    /** The result of an active check that found the endpoint vulnerable, as lines write it. */
+    private static final String VULNERABLE = Judgement.Result.VULNERABLE.label();
 
     private final List<Change> changes;
     private final Map<DriftClass, Long> counts;
@@ -223,6 +227,20 @@ public final class Drift {
             if (n.expiringSoon != null && o.expiringSoon == null) {
                 add(DriftClass.CERTIFICATE_EXPIRING, key, "certificate expiring soon" + colon(n.expiringSoon),
                         null, Facts.EXPIRING_SOON);
+            }
+            checks(key, o, n);
+        }
+
+        /** Each active check that gave a result in both runs and gives another now. */
+        private void checks(EndpointKey key, Facts o, Facts n) {
+            for (int i = 0; i < n.checks.length; i++) {
+                String was = o.result(n.checks[i]);
+                String is = n.results[i];
+                if (was == null || was.equals(is)) {
+                    continue;
+                }
+                DriftClass c = VULNERABLE.equals(is) ? DriftClass.CHECK_VULNERABLE : DriftClass.CHECK_CHANGED;
+                add(c, key, n.checks[i] + ": " + was + " → " + is + colon(n.reasons[i]), was, is);
             }
         }
 

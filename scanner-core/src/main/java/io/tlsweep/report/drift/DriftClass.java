@@ -30,6 +30,13 @@ public enum DriftClass implements Labelled {
     CERTIFICATE_CHANGED("certificate-changed", "Certificate changed"),
     /** The new run has a cert-expiring-soon or cert-expired finding the old one lacked. */
     CERTIFICATE_EXPIRING("certificate-expiring", "Certificate expiring"),
+    /**
+     * An active check found the endpoint vulnerable and did not before (not-vulnerable, not-applicable or
+     * inconclusive then): a worsening. Only between two runs that both ran the check there.
+     */
+    CHECK_VULNERABLE("check-vulnerable", "Check found it vulnerable"),
+    /** Any other change of an active check's result: vulnerable no more, or not-vulnerable now inconclusive. */
+    CHECK_CHANGED("check-changed", "Check result changed"),
     /** The verdict changed. */
     VERDICT_CHANGED("verdict-changed", "Verdict changed"),
     /** The scan status changed (ok, unreachable, rejected...). */

@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * What drift compares of one endpoint, and nothing else: status, verdict, the accepted versions with their
- * suite codes and order labels, the leaf certificate's fingerprint and the certificate-expiry findings.
+ * suite codes and order labels, the leaf certificate's fingerprint, the certificate-expiry findings and the active
+ * checks' results.
  * Label strings are shared through {@link Labels}, so a baseline of a million endpoints stays small. Lists
  * missing from a hand-edited or older line count as empty.
  */
@@ -36,11 +37,17 @@ final class Facts {
     final String expired;
     /** The detail of a cert-expiring-soon finding ("" when not kept), or null when there is none. */
     final String expiringSoon;
+    /** The active checks that gave a result, by id, in the line's order. */
+    final String[] checks;
+    /** Each one's result label (same index as {@link #checks}). */
+    final String[] results;
+    /** Each one's reason (same index as {@link #checks}); "" when not kept (the baseline). */
+    final String[] reasons;
     /** For a baseline endpoint: a line of the new run had the same key. */
     boolean seen;
 
     private Facts(String status, String verdict, String[] versions, String[][] suites, String[] orders,
-            long complete, String leaf, String expired, String expiringSoon) {
+            long complete, String leaf, String expired, String expiringSoon, String[][] judged) {
         this.status = status;
         this.verdict = verdict;
         this.versions = versions;
@@ -50,11 +57,15 @@ final class Facts {
         this.leaf = leaf;
         this.expired = expired;
         this.expiringSoon = expiringSoon;
+        this.checks = judged[0];
+        this.results = judged[1];
+        this.reasons = judged[2];
     }
 
     /** A placeholder for a key first seen in the new run, so a repeated line of it is not counted twice. */
     static Facts marker() {
-        Facts f = new Facts(null, null, NONE, new String[0][], NONE, 0, null, null, null);
+        Facts f = new Facts(null, null, NONE, new String[0][], NONE, 0, null, null, null,
+                new String[][] {NONE, NONE, NONE});
         f.seen = true;
         return f;
     }
@@ -93,7 +104,35 @@ final class Facts {
             }
         }
         return new Facts(labels.share(r.status()), labels.share(r.verdict()), versions.toArray(NONE),
-                suites.toArray(new String[0][]), orders.toArray(NONE), complete, leaf(r), expired, expiringSoon);
+                suites.toArray(new String[0][]), orders.toArray(NONE), complete, leaf(r), expired, expiringSoon,
+                judged(r, labels, details));
+    }
+
+    /** The active checks' ids, results and reasons ("" without details), as three arrays of one index. */
+    private static String[][] judged(ResultJson r, Labels labels, boolean details) {
+        List<String> ids = new ArrayList<>();
+        List<String> results = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        if (r.checks() != null) {
+            r.checks().forEach((id, c) -> {
+                if (c != null && c.result() != null) {
+                    ids.add(labels.share(id));
+                    results.add(labels.share(c.result()));
+                    reasons.add(details && c.reason() != null ? c.reason() : "");
+                }
+            });
+        }
+        return new String[][] {ids.toArray(NONE), results.toArray(NONE), reasons.toArray(NONE)};
+    }
+
+    /** The result of active check {@code id}, or null when it gave none on the endpoint. */
+    String result(String id) {
+        for (int i = 0; i < checks.length; i++) {
+            if (checks[i].equals(id)) {
+                return results[i];
+            }
+        }
+        return null;
     }
 
     private static String[] codes(List<SuiteJson> suites, Labels labels) {

@@ -54,7 +54,47 @@ class DriftTest {
     void countsKeepClassOrderForTheMetrics() {
         assertThat(Drift.between(List.of(), List.of()).counts().keySet()).containsExactly("appeared", "disappeared",
                 "version-enabled", "version-disabled", "legacy-enabled", "suite-enabled", "suite-disabled",
-                "order-changed", "certificate-changed", "certificate-expiring", "verdict-changed", "status-changed");
+                "order-changed", "certificate-changed", "certificate-expiring", "check-vulnerable", "check-changed",
+                "verdict-changed", "status-changed");
+    }
+
+    /**
+     * An active check that finds the endpoint vulnerable now is a worsening of its own class; any other change of a
+     * result is check-changed; a check that ran in one run only, or gave no judgement, is no change.
+     */
+    @Test
+    void aCheckThatTurnsVulnerableIsAWorseningAndOtherResultChangesAreChanges() {
+        Drift d = drift(readyEndpoint("127.0.0.1:8443").check("heartbleed", "not-vulnerable", "no reply", 1)
+                        .check("ccs-injection", "vulnerable", "early CCS accepted", 1)
+                        .check("fallback-scsv", "not-vulnerable", "inappropriate_fallback", 1)
+                        .check("robot", "not-applicable", "no static RSA suite", 0)
+                        .check("tea-kettle", null, null, 1),
+                readyEndpoint("127.0.0.1:8443").check("heartbleed", "vulnerable", "16384 bytes for 3", 1)
+                        .check("ccs-injection", "not-vulnerable", "unexpected_message", 1)
+                        .check("fallback-scsv", "inconclusive", "reset", 1)
+                        .check("compression", "vulnerable", "DEFLATE selected", 1)
+                        .check("robot", "not-applicable", "no static RSA suite", 0)
+                        .check("tea-kettle", null, null, 3));
+
+        assertThat(details(d)).containsExactly(
+                "check-vulnerable: heartbleed: not-vulnerable → vulnerable: 16384 bytes for 3",
+                "check-changed: ccs-injection: vulnerable → not-vulnerable: unexpected_message",
+                "check-changed: fallback-scsv: not-vulnerable → inconclusive: reset");
+        assertThat(d.changes().get(0).oldValue()).isEqualTo("not-vulnerable");
+        assertThat(d.changes().get(0).newValue()).isEqualTo("vulnerable");
+        assertThat(d.count(DriftClass.CHECK_VULNERABLE)).isEqualTo(1);
+        assertThat(d.count(DriftClass.CHECK_CHANGED)).isEqualTo(2);
+
+        Drift inconclusiveToVulnerable = drift(readyEndpoint("127.0.0.1:8443").check("heartbleed", "inconclusive",
+                "lost", 1), readyEndpoint("127.0.0.1:8443").check("heartbleed", "vulnerable", "leaked", 1));
+        assertThat(details(inconclusiveToVulnerable)).containsExactly(
+                "check-vulnerable: heartbleed: inconclusive → vulnerable: leaked");
+        Drift notRunBefore = drift(readyEndpoint("127.0.0.1:8443"),
+                readyEndpoint("127.0.0.1:8443").check("heartbleed", "vulnerable", "leaked", 1));
+        assertThat(notRunBefore.isEmpty()).as("a check the old run did not send is no change").isTrue();
+        Drift notRunNow = drift(readyEndpoint("127.0.0.1:8443").check("heartbleed", "vulnerable", "leaked", 1),
+                readyEndpoint("127.0.0.1:8443"));
+        assertThat(notRunNow.isEmpty()).isTrue();
     }
 
     @Test
