@@ -3,12 +3,14 @@ package io.tlsweep.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsweep.check.Check;
 import io.tlsweep.check.Checks;
 import io.tlsweep.check.DowngradeSentinelCheck;
 import io.tlsweep.probe.CheckSelection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,13 +42,14 @@ class SweepConfigTest {
         assertThat(SweepConfig.read(list).checkSelection(list, registry))
                 .isEqualTo(CheckSelection.only(java.util.List.of("downgrade-sentinel")));
         Path all = Files.writeString(dir.resolve("all.yaml"), "targets: [a.txt]\noutput: out\nchecks: all\n");
-        assertThat(SweepConfig.read(all).checkSelection(all, registry))
-                .isEqualTo(CheckSelection.only(java.util.List.of("downgrade-sentinel")));
+        List<String> optional = registry.optional().stream().map(Check::id).toList();
+        assertThat(optional).contains("downgrade-sentinel");
+        assertThat(SweepConfig.read(all).checkSelection(all, registry)).isEqualTo(CheckSelection.only(optional));
         Path typo = Files.writeString(dir.resolve("typo.yaml"), "targets: [a.txt]\noutput: out\n"
                 + "checks: [downgrade]\n");
         assertThatThrownBy(() -> SweepConfig.read(typo).checkSelection(typo, registry))
                 .isInstanceOf(SweepConfig.BadConfig.class).hasMessage(typo + ": checks: unknown check 'downgrade'"
-                        + " (known: downgrade-sentinel, default, all)");
+                        + " (known: " + String.join(", ", optional) + ", default, all)");
         Path map = Files.writeString(dir.resolve("map.yaml"), "targets: [a.txt]\noutput: out\nchecks: {a: 1}\n");
         assertThatThrownBy(() -> SweepConfig.read(map)).hasMessage(map + ":3: checks: 'default', 'none', 'all' or a"
                 + " list of check ids");
