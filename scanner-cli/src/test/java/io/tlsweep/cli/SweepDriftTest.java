@@ -60,7 +60,10 @@ class SweepDriftTest {
                     "suite-enabled " + changed.hostPort() + " TLSv1.2: TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA added",
                     "suite-disabled " + changed.hostPort() + " TLSv1.2: TLS_RSA_WITH_AES_128_GCM_SHA256 removed",
                     "certificate-changed " + changed.hostPort(),
-                    "verdict-changed " + changed.hostPort() + " verdict ready → legacy-enabled");
+                    "verdict-changed " + changed.hostPort() + " verdict ready → legacy-enabled",
+                    "check-changed " + changed.hostPort() + " fallback-scsv: not-applicable → not-vulnerable: a"
+                            + " TLSv1.1 hello with TLS_FALLBACK_SCSV got a fatal inappropriate_fallback alert"
+                            + " (TLSv1.2 is accepted)");
             assertThat(changes(run.resolve("drift.json"))).isEqualTo(new TreeSet<>(expected));
             assertThat(Files.readString(run.resolve("report.html"))).contains("id=\"drift-count-legacy-enabled\"");
             assertThat(Files.readString(run.resolve("tlsweep.prom")))

@@ -28,7 +28,10 @@ public final class Checks {
             new SignatureAlgorithmsCheck(),
             new Sslv2Check(),
             new CompressionCheck(),
-            new SecureRenegotiationCheck()));
+            new SecureRenegotiationCheck(),
+            new HeartbleedCheck(),
+            new CcsInjectionCheck(),
+            new FallbackScsvCheck()));
 
     /** In {@code --checks}: the optional checks on by default. */
     public static final String DEFAULT = "default";

@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * The follow-ups of one conversation, after its reply: asks each {@link FollowUp} what to send, reads the
- * whole TLS records that come back until it counts them as its answer, then goes on to the next. Pure, part of
- * {@link Conversation}. A follow-up that throws (a bug in the plan that made it) ends the conversation with
- * an internal-error answer; the reply stands.
+ * whole TLS records that come back (as much of each as the follow-up keeps) until it counts them as its answer,
+ * then goes on to the next. Pure, part of {@link Conversation}. A follow-up that throws (a bug in the plan that
+ * made it) ends the conversation with an internal-error answer; the reply stands.
  */
 final class FollowUpReader {
     private final List<FollowUp> followUps;
@@ -73,9 +73,9 @@ final class FollowUpReader {
                     }
                     return over(write);
                 }
-                got.add(complete.record());
                 at += complete.consumed();
                 try {
+                    got.add(followUp.kept(complete.record(), List.copyOf(got)));
                     whole = followUp.answered(List.copyOf(got));
                 } catch (RuntimeException bug) {
                     pending = got;

@@ -33,6 +33,17 @@ public interface FollowUp {
         return !received.isEmpty();
     }
 
+    /**
+     * What of a record received in answer is kept (in the answer and in the result): the record itself by
+     * default. A follow-up whose answer may carry bytes of the server's memory (a heartbeat response to an
+     * overlong request) keeps only what it decides on, so those bytes are never stored or printed.
+     *
+     * @param earlier the records of this answer kept before it, in order
+     */
+    default TlsRecord kept(TlsRecord record, List<TlsRecord> earlier) {
+        return record;
+    }
+
     /** Sends {@code records} after a ServerHello (of any version), and nothing after any other reply. */
     static FollowUp afterServerHello(byte[] records) {
         byte[] copy = records.clone();

@@ -303,6 +303,34 @@ class ConversationTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(Split.class)
+    void aFollowUpKeepsOnlyWhatItDecidesOnOfEachRecord(Split split) {
+        List<List<TlsRecord>> before = new ArrayList<>();
+        FollowUp headerOnly = new FollowUp() {
+            @Override
+            public Optional<byte[]> records(ServerResponse reply, List<FollowUpAnswer> earlier) {
+                return Optional.of(HEARTBEAT);
+            }
+
+            @Override
+            public TlsRecord kept(TlsRecord record, List<TlsRecord> earlier) {
+                before.add(earlier);
+                return new TlsRecord(record.contentType(), record.version(), new byte[] {record.fragment()[0]});
+            }
+        };
+        Conversation c = conversation(direct().withFollowUps(headerOnly));
+        c.connected();
+        feed(c, TLS12_FLIGHT, split, new ByteArrayOutputStream());
+        assertThat(feed(c, HEARTBEAT_RESPONSE, split, new ByteArrayOutputStream()).over()).isTrue();
+        FollowUpAnswer a = ((ConnectionOutcome.Replied) c.outcome(Timings.NONE)).followUps().get(0);
+        assertThat(a.records()).singleElement().satisfies(rec -> {
+            assertThat(rec.contentType()).isEqualTo(TlsRecord.HEARTBEAT);
+            assertThat(rec.fragment()).containsExactly(2);
+        });
+        assertThat(before).containsExactly(List.of());
+    }
+
     @Test
     void recordsThatCameWithTheReplyBelongToTheAnswer() {
         // a TLS 1.3 flight: the reply is decided at the ServerHello; the ChangeCipherSpec and encrypted records

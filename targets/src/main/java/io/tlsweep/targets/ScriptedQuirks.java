@@ -33,13 +33,13 @@ import java.util.Set;
  * @param offVersionSuites IANA names of configured suites accepted in every configured version
  * @param legacy           the flaws of old servers it reproduces ({@link LegacyQuirk}), after the version and suite
  *                         are chosen
+ * @param flaws            the published flaws it reproduces after its first flight ({@link ScriptedFlaw})
  */
 public record ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloBytes, List<String> offVersionSuites,
-                             Set<LegacyQuirk> legacy) {
+                             Set<LegacyQuirk> legacy, Set<ScriptedFlaw> flaws) {
 
     /** No quirk: every hello is read whatever its size, suites only where the registry puts them. */
-    public static final ScriptedQuirks NONE = new ScriptedQuirks(OptionalInt.empty(), OptionalInt.empty(), List.of(),
-            Set.of());
+    public static final ScriptedQuirks NONE = new ScriptedQuirks(OptionalInt.empty(), OptionalInt.empty(), List.of());
 
     /** The smallest ClientHello message: header, version, random, no session id, one suite, null compression. */
     public static final int SMALLEST_HELLO = 4 + 2 + 32 + 1 + 2 + 2 + 1 + 1;
@@ -62,29 +62,43 @@ public record ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloB
         }
         offVersionSuites = List.copyOf(offVersionSuites);
         legacy = legacy.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(legacy));
+        flaws = flaws.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flaws));
+    }
+
+    /** Quirks without the flaws of old servers or published flaws. */
+    public ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloBytes, List<String> offVersionSuites) {
+        this(maxOfferedSuites, maxHelloBytes, offVersionSuites, Set.of(), Set.of());
     }
 
     /** These quirks with hellos listing more than {@code max} suites refused with {@code decode_error}. */
     public ScriptedQuirks withMaxOfferedSuites(int max) {
-        return new ScriptedQuirks(OptionalInt.of(max), maxHelloBytes, offVersionSuites, legacy);
+        return new ScriptedQuirks(OptionalInt.of(max), maxHelloBytes, offVersionSuites, legacy, flaws);
     }
 
     /** These quirks with hello messages longer than {@code max} bytes (header included) closed on unanswered. */
     public ScriptedQuirks withMaxHelloBytes(int max) {
-        return new ScriptedQuirks(maxOfferedSuites, OptionalInt.of(max), offVersionSuites, legacy);
+        return new ScriptedQuirks(maxOfferedSuites, OptionalInt.of(max), offVersionSuites, legacy, flaws);
     }
 
     /** These quirks with {@code suites} (IANA names) also accepted in every configured version. */
     public ScriptedQuirks withOffVersionSuites(List<String> suites) {
-        return new ScriptedQuirks(maxOfferedSuites, maxHelloBytes, suites, legacy);
+        return new ScriptedQuirks(maxOfferedSuites, maxHelloBytes, suites, legacy, flaws);
     }
 
-    /** These quirks with the flaws of old servers {@code flaws} too. */
-    public ScriptedQuirks withLegacy(LegacyQuirk... flaws) {
+    /** These quirks with the flaws of old servers {@code quirks} too. */
+    public ScriptedQuirks withLegacy(LegacyQuirk... quirks) {
         Set<LegacyQuirk> all = EnumSet.noneOf(LegacyQuirk.class);
         all.addAll(legacy);
-        all.addAll(List.of(flaws));
-        return new ScriptedQuirks(maxOfferedSuites, maxHelloBytes, offVersionSuites, all);
+        all.addAll(List.of(quirks));
+        return new ScriptedQuirks(maxOfferedSuites, maxHelloBytes, offVersionSuites, all, flaws);
+    }
+
+    /** These quirks with {@code more} flaws reproduced after the first flight. */
+    public ScriptedQuirks withFlaws(ScriptedFlaw... more) {
+        Set<ScriptedFlaw> all = EnumSet.noneOf(ScriptedFlaw.class);
+        all.addAll(flaws);
+        all.addAll(List.of(more));
+        return new ScriptedQuirks(maxOfferedSuites, maxHelloBytes, offVersionSuites, legacy, all);
     }
 
     /** Whether any quirk is on. */
@@ -102,6 +116,9 @@ public record ScriptedQuirks(OptionalInt maxOfferedSuites, OptionalInt maxHelloB
         }
         if (!legacy.isEmpty()) {
             parts.add("legacy " + legacy);
+        }
+        if (!flaws.isEmpty()) {
+            parts.add("flaws " + flaws);
         }
         return String.join(", ", parts);
     }

@@ -22,7 +22,8 @@ import java.util.Set;
  * protocol_version alert (so do hellos whose supported_versions lists only TLS 1.3 or later);
  * supported_versions is otherwise ignored. Suite choice: the first configured suite, in the server's
  * order, that the client offered and the version can carry (or that is one of the quirks' off-version
- * suites), else a fatal handshake_failure alert. {@link ScriptedQuirks} (none by default) make it refuse long
+ * suites), else a fatal handshake_failure alert. TLS_FALLBACK_SCSV is ignored, as servers before RFC 7507 did (a
+ * server with two versions is a true positive for the fallback check). {@link ScriptedQuirks} (none by default) make it refuse long
  * hellos before any of that: by a silent close past a hello length, by {@code decode_error} past a suite count.
  *
  * <p>Variants: {@link #of(String, Set, List)} for a plain one, {@link #withQuirks} and the {@code with...}
@@ -167,6 +168,11 @@ public record ScriptedTargetSpec(String name, String bindAddress, Set<TlsVersion
     /** This spec accepting {@code suites} (configured ones, IANA names) in every configured version. */
     public ScriptedTargetSpec withOffVersionSuites(String... suites) {
         return withQuirks(quirks.withOffVersionSuites(List.of(suites)));
+    }
+
+    /** This spec reproducing {@code flaws} after its first flight. */
+    public ScriptedTargetSpec withFlaws(ScriptedFlaw... flaws) {
+        return withQuirks(quirks.withFlaws(flaws));
     }
 
     /**

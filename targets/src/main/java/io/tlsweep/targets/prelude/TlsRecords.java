@@ -10,7 +10,7 @@ import java.util.List;
  * that cannot start a record (an unknown content type, a length over the TLS maximum) are passed on as they are,
  * once, and everything after them is dropped.
  */
-final class TlsRecords extends ByteToMessageDecoder {
+public final class TlsRecords extends ByteToMessageDecoder {
 
     private static final int MAX_RECORD = (1 << 14) + 2048;
 

@@ -86,8 +86,9 @@ public final class LegacyServerScript {
                 ? DEFLATE : 0;
         boolean renegotiationInfo = hello.offersRenegotiationInfo()
                 && !quirks.legacy().contains(LegacyQuirk.NO_RENEGOTIATION_INFO);
-        return new Answer(ServerHelloWriter.records(code, ServerHelloWriter.message(hello, code, suite.get().code(),
-                compression, renegotiationInfo), certificateMessage, SERVER_HELLO_DONE), false);
+        return new Answer(ServerHelloWriter.records(code, FlawScript.serverHello(quirks.flaws(), hello,
+                ServerHelloWriter.message(hello, code, suite.get().code(), compression, renegotiationInfo)),
+                certificateMessage, SERVER_HELLO_DONE), false);
     }
 
     /**

@@ -6,9 +6,13 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.tlsweep.targets.ScriptedTargetSpec;
 import io.tlsweep.targets.hostile.FirstRecordDecoder;
+import io.tlsweep.targets.prelude.TlsRecords;
 import io.tlsweep.targets.tls.ConnectionErrorSink;
 
-/** Pipeline of a scripted target: idle limit, first-record decoder, the script's handler, sink. */
+/**
+ * Pipeline of a scripted target: idle limit, first-record decoder, the script's handler, sink; with flaws, a decoder
+ * of every record and the handler that answers the records after the flight too.
+ */
 public final class ScriptedChannelInitializer extends ChannelInitializer<Channel> {
 
     private static final int IDLE_SECONDS = 30;
@@ -25,8 +29,13 @@ public final class ScriptedChannelInitializer extends ChannelInitializer<Channel
     protected void initChannel(Channel ch) {
         ChannelPipeline pipeline = ch.pipeline();
         pipeline.addLast("idle", new ReadTimeoutHandler(IDLE_SECONDS));
-        pipeline.addLast("first-record", new FirstRecordDecoder());
-        pipeline.addLast("script", new LegacyServerHandler(script, spec.linger()));
+        if (spec.quirks().flaws().isEmpty()) {
+            pipeline.addLast("first-record", new FirstRecordDecoder());
+            pipeline.addLast("script", new LegacyServerHandler(script, spec.linger()));
+        } else {
+            pipeline.addLast("records", new TlsRecords());
+            pipeline.addLast("script", new FlawedServerHandler(script, spec.quirks().flaws(), spec.linger()));
+        }
         pipeline.addLast("sink", ConnectionErrorSink.INSTANCE);
     }
 }
