@@ -36,13 +36,12 @@ class FindingSeverityTest {
                 Collectors.groupingBy(FindingKind::severity, Collectors.mapping(FindingKind::label,
                         Collectors.toList())));
         assertThat(bySeverity.get(Severity.CRITICAL)).containsExactlyInAnyOrder("export-freak", "null-cipher",
-                "anonymous", "sslv2-drown");
+                "anonymous", "sslv2-drown", "heartbleed");
         assertThat(bySeverity.get(Severity.HIGH)).contains("rc4", "des", "sslv3-poodle", "cert-expired",
                 "cert-name-mismatch", "service-without-tls", "plain-text-auth-before-tls",
-                "rdp-standard-security-accepted", "mssql-encryption-not-forced");
+                "rdp-standard-security-accepted", "mssql-encryption-not-forced", "ccs-injection");
         assertThat(bySeverity.get(Severity.MEDIUM)).contains("3des-sweet32", "no-forward-secrecy", "small-dh-group",
-                "compression-crime", "no-secure-renegotiation",
-                "cert-expiring-soon", "cert-self-signed", "rdp-nla-not-required");
+                "cert-expiring-soon", "cert-self-signed", "rdp-nla-not-required", "fallback-scsv-ignored");
         assertThat(bySeverity.get(Severity.LOW)).containsExactlyInAnyOrder("cbc-tls10-beast", "client-order",
                 "suite-off-version");
         assertThat(bySeverity.get(Severity.INFO)).containsExactlyInAnyOrder("sni-required", "real-stack-disagrees",

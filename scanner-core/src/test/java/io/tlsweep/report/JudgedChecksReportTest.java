@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,13 @@ class JudgedChecksReportTest {
     /** The rows of a CSV file, its quotes taken out (no cell here holds a comma). */
     private static List<String> unquoted(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().map(row -> row.replace("\"", "")).toList();
+    }
+
+    /** The cells of {@code row} under these columns of the header. */
+    private static List<String> cells(List<String> csv, int row, String... columns) {
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        String[] cells = csv.get(row).split(",", -1);
+        return Arrays.stream(columns).map(c -> cells[header.indexOf(c)]).toList();
     }
 
     private static Path jsonl(Path dir, List<ResultJson> lines) throws IOException {
@@ -145,11 +153,15 @@ class JudgedChecksReportTest {
         assertThat(html).contains("<table id=\"check-tea-kettle\">");
 
         List<String> csv = unquoted(dir.resolve(ReportSet.ENDPOINTS));
-        assertThat(csv.get(0)).endsWith(",result:heartbleed,result:ccs-injection,check:heartbleed,"
-                + "check:ccs-injection,check:tea-kettle");
-        assertThat(csv.get(1)).contains(",not-vulnerable,not-applicable,heartbleed: no heartbeat reply,");
-        assertThat(csv.get(2)).contains(",inconclusive,,heartbleed: reset after the request,");
-        assertThat(csv.get(3)).contains(",vulnerable,not-vulnerable,");
+        assertThat(csv.get(0).split(",")).containsSubsequence("elapsedMs", "result:heartbleed",
+                "result:ccs-injection", "check:heartbleed");
+        assertThat(csv.get(0)).endsWith(",check:heartbleed,check:ccs-injection,check:tea-kettle");
+        assertThat(cells(csv, 1, "result:heartbleed", "result:ccs-injection", "check:heartbleed"))
+                .containsExactly("not-vulnerable", "not-applicable", "heartbleed: no heartbeat reply");
+        assertThat(cells(csv, 2, "result:heartbleed", "result:ccs-injection", "check:heartbleed"))
+                .containsExactly("inconclusive", "", "heartbleed: reset after the request");
+        assertThat(cells(csv, 3, "result:heartbleed", "result:ccs-injection"))
+                .containsExactly("vulnerable", "not-vulnerable");
 
         JsonNode summary = JSON.readTree(dir.resolve(ReportSet.SUMMARY).toFile()).path("checks");
         assertThat(summary.path("heartbleed").toString())
@@ -171,16 +183,20 @@ class JudgedChecksReportTest {
                 Results.readyEndpoint("b.example:443").check("heartbleed", "vulnerable", "leaked", 1).build()));
         ReportSet.rebuild(file, dir.resolve("latency.hlog"), dir, RUN, e -> { }, checks);
         List<String> csv = unquoted(dir.resolve(ReportSet.ENDPOINTS));
-        assertThat(csv.get(0)).endsWith(",result:downgrade-sentinel,result:heartbleed,check:heartbleed");
-        assertThat(csv.get(1)).endsWith(",,,");
-        assertThat(csv.get(2)).endsWith(",,vulnerable,heartbleed: leaked");
+        List<String> results = new ArrayList<>(List.of("elapsedMs"));
+        checks.judged().forEach(c -> results.add("result:" + c.id()));
+        assertThat(csv.get(0)).endsWith(String.join(",", results) + ",check:heartbleed");
+        assertThat(results).contains("result:downgrade-sentinel", "result:heartbleed");
+        assertThat(cells(csv, 1, "result:downgrade-sentinel", "result:heartbleed", "check:heartbleed"))
+                .containsExactly("", "", "");
+        assertThat(cells(csv, 2, "result:downgrade-sentinel", "result:heartbleed", "check:heartbleed"))
+                .containsExactly("", "vulnerable", "heartbleed: leaked");
 
         Path none = dir.resolve("none");
         Files.createDirectories(none);
         ReportSet.rebuild(jsonl(none, List.of(Results.ready("a.example:443"))), none.resolve("latency.hlog"), none,
                 RUN, e -> { }, checks);
-        assertThat(unquoted(none.resolve(ReportSet.ENDPOINTS)).get(0))
-                .endsWith(",result:downgrade-sentinel");
+        assertThat(unquoted(none.resolve(ReportSet.ENDPOINTS)).get(0)).endsWith(String.join(",", results));
         assertThat(Files.readString(none.resolve(ReportSet.HTML))).doesNotContain("Active checks");
         assertThat(JSON.readTree(none.resolve(ReportSet.SUMMARY).toFile()).path("checks").isEmpty()).isTrue();
     }
