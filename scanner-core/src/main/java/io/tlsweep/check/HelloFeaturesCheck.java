@@ -94,7 +94,7 @@ public final class HelloFeaturesCheck implements Check<HelloFeaturesCheck.Part> 
         Optional<ProtocolSupport> legacy = accepted.stream().filter(p -> p.version().atLeast(ProtocolVersion.TLSv1_0)
                 && !p.version().atLeast(ProtocolVersion.TLSv1_3)).reduce((a, b) -> b);
         if (legacy.isEmpty()) {
-            return Optional.of(new KnownAlready<>(new Part(Judgement.notApplicable("no version from TLS 1.0 to 1.2"
+            return Optional.of(new Settled<>(new Part(Judgement.notApplicable("no version from TLS 1.0 to 1.2"
                     + " accepted (TLS 1.3 has the extended master secret in its key schedule)"), Optional.empty(),
                     ocsp)));
         }

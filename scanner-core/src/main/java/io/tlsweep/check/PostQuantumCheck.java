@@ -9,9 +9,7 @@ import io.tlsweep.check.PostQuantumPart.GroupAnswer;
 import io.tlsweep.check.PostQuantumPart.Preference;
 import io.tlsweep.probe.CheckPlan;
 import io.tlsweep.probe.PlanContext;
-import io.tlsweep.probe.ProbeStep;
 import io.tlsweep.probe.TargetScan;
-import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.wire.NamedGroup;
@@ -60,7 +58,7 @@ public final class PostQuantumCheck implements Check<PostQuantumPart> {
         if (tls13.isEmpty()) {
             ProtocolVersion best = accepted.stream().map(ProtocolSupport::version).max(ProtocolVersion::compareTo)
                     .orElseThrow();
-            return Optional.of(new Settled(PostQuantumPart.notApplicable("TLS 1.3 not accepted (best "
+            return Optional.of(new Settled<>(PostQuantumPart.notApplicable("TLS 1.3 not accepted (best "
                     + best.displayName() + "): the hybrid groups are TLS 1.3 only")));
         }
         return Optional.of(new PostQuantumPlan(context.firstStepId(), tls13.get().cipherSuites(), context.sni(),
@@ -70,34 +68,6 @@ public final class PostQuantumCheck implements Check<PostQuantumPart> {
     /** Whether a part as {@link #json()} wrote it says the endpoint does post-quantum key exchange. */
     public static boolean pqKeyExchange(JsonNode part) {
         return part != null && part.path(PQ_KEY_EXCHANGE).asBoolean(false);
-    }
-
-    /** A plan that sends nothing: its part is known before any hello. */
-    private record Settled(PostQuantumPart known) implements CheckPlan<PostQuantumPart> {
-        @Override
-        public List<ProbeStep> ready() {
-            return List.of();
-        }
-
-        @Override
-        public void complete(ProbeStep step, ConnectionOutcome outcome) {
-            throw new IllegalStateException("outcome for a step this plan did not hand out: " + step.id());
-        }
-
-        @Override
-        public boolean done() {
-            return true;
-        }
-
-        @Override
-        public Optional<PostQuantumPart> part() {
-            return Optional.of(known);
-        }
-
-        @Override
-        public int connections() {
-            return 0;
-        }
     }
 
     @Override

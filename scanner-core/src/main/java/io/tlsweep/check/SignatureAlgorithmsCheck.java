@@ -141,7 +141,7 @@ public final class SignatureAlgorithmsCheck implements Check<SignatureAlgorithms
         List<CipherSuite> rsa = tls12.stream().filter(signed(Authentication.RSA)).toList();
         List<CipherSuite> ecdsa = tls12.stream().filter(signed(Authentication.ECDSA)).toList();
         if (rsa.isEmpty() && ecdsa.isEmpty()) {
-            return Optional.of(new KnownAlready<>(new Part(Judgement.notApplicable(tls12.isEmpty()
+            return Optional.of(new Settled<>(new Part(Judgement.notApplicable(tls12.isEmpty()
                     ? "TLS 1.2 not accepted" : "no TLS 1.2 ECDHE or DHE suite with an RSA or ECDSA certificate"
                     + " accepted: no ServerKeyExchange is signed"), List.of())));
         }
