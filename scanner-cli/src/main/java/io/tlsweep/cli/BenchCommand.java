@@ -12,6 +12,7 @@ import io.tlsweep.engine.handshake.JdkLegacyAlgorithms;
 import io.tlsweep.engine.handshake.SessionMode;
 import io.tlsweep.engine.handshake.TlsProvider;
 import io.tlsweep.metrics.Percentiles;
+import io.tlsweep.probe.CheckSelection;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.run.BenchMatrix;
@@ -171,8 +172,9 @@ final class BenchCommand implements Callable<Integer> {
         EngineConfig engine = EngineConfig.builder().maxInFlight(inFlight).perHostConnections(inFlight)
                 .connectTimeout(CONNECT_TIMEOUT).readTimeout(HANDSHAKE_TIMEOUT).build();
         if (matrix) {
-            try (TlsScanner scanner = new TlsScanner(engine, ScanOptions.full(), List.of(), false, Checks.BUILT_IN,
-                    preludes)) {
+            // the matrix needs the suites accepted, not the active checks
+            try (TlsScanner scanner = new TlsScanner(engine, ScanOptions.full().checks(CheckSelection.none()),
+                    List.of(), false, Checks.BUILT_IN, preludes)) {
                 return matrix(scanned, where, scanner, out);
             }
         }

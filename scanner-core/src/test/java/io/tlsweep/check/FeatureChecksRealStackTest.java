@@ -18,6 +18,7 @@ import io.tlsweep.testing.NginxServer;
 import io.tlsweep.testing.OpenSslServer;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.SignatureScheme;
+import java.security.Security;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -181,12 +182,21 @@ class FeatureChecksRealStackTest {
     @Test
     void stacksThatSignWithSha1WhenOfferedNothingElseAreReported() {
         // true of these stacks at their defaults: a client offering only SHA-1 gets a SHA-1 ServerKeyExchange
-        for (String name : List.of("openssl-seclevel0", "gnutls", "mixed-tls10-12", "modern-tls12-13")) {
+        for (String name : List.of("openssl-seclevel0", "gnutls", "mixed-tls10-12")) {
             SignatureAlgorithmsCheck.Part part = signatures(name);
             assertThat(part.judgement().vulnerable()).as(name).isTrue();
             assertThat(signed(part)).as(name).containsExactlyElementsOf(SignatureAlgorithmsCheck.RSA_SCHEMES);
             assertThat(findings(name)).as(name).contains("tls12-sha1-signature");
         }
+        // the JDK's servers (in this JVM) sign with SHA-1 unless its jdk.tls.disabledAlgorithms forbids it, as the
+        // JDK 17 updates from 2025 on do ("rsa_pkcs1_sha1 usage HandshakeSignature", JDK-8340321)
+        boolean jdkRefusesSha1 = String.valueOf(Security.getProperty("jdk.tls.disabledAlgorithms"))
+                .contains("rsa_pkcs1_sha1");
+        SignatureAlgorithmsCheck.Part modern = signatures("modern-tls12-13");
+        assertThat(modern.judgement().vulnerable()).as("modern-tls12-13").isEqualTo(!jdkRefusesSha1);
+        assertThat(outcome(modern, SignatureScheme.RSA_PKCS1_SHA1)).isEqualTo(jdkRefusesSha1 ? Outcome.REFUSED
+                : Outcome.SIGNED);
+        assertThat(signed(modern)).containsAll(SignatureAlgorithmsCheck.RSA_SCHEMES.subList(0, 6));
         SignatureAlgorithmsCheck.Part bc = signatures("strong-tls12-ecdsa");
         assertThat(signed(bc)).containsExactly(SignatureScheme.ECDSA_SECP256R1_SHA256,
                 SignatureScheme.ECDSA_SECP384R1_SHA384, SignatureScheme.ECDSA_SECP521R1_SHA512,
@@ -195,8 +205,9 @@ class FeatureChecksRealStackTest {
                 Outcome.REFUSED);
         assertThat(connections("strong-tls12-ecdsa", SignatureAlgorithmsCheck.KEY)).isEqualTo(5);
         SignatureAlgorithmsCheck.Part jdk = signatures("jdk-rsa-ecdsa");
-        assertThat(jdk.judgement().vulnerable()).isTrue();
-        assertThat(outcome(jdk, SignatureScheme.ECDSA_SHA1)).isEqualTo(Outcome.SIGNED);
+        assertThat(jdk.judgement().vulnerable()).isEqualTo(!jdkRefusesSha1);
+        assertThat(outcome(jdk, SignatureScheme.ECDSA_SHA1)).isEqualTo(jdkRefusesSha1 ? Outcome.REFUSED
+                : Outcome.SIGNED);
         assertThat(outcome(jdk, SignatureScheme.ECDSA_SECP384R1_SHA384)).as("the JDK ties it to P-384 in TLS 1.2 too")
                 .isEqualTo(Outcome.REFUSED);
         assertThat(connections("jdk-rsa-ecdsa", SignatureAlgorithmsCheck.KEY)).as("RSA and ECDSA certificates")
