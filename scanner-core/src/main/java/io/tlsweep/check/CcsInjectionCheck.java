@@ -69,7 +69,7 @@ public final class CcsInjectionCheck implements Check<CcsInjectionCheck.Part> {
         }
         Optional<ProtocolSupport> newest = AfterReply.newestUpToTls12(context);
         if (newest.isEmpty()) {
-            return Optional.of(OneExchange.decided(new Part(Judgement.notApplicable("no version up to TLS 1.2"
+            return Optional.of(new Settled<>(new Part(Judgement.notApplicable("no version up to TLS 1.2"
                     + " accepted: TLS 1.3 has no ChangeCipherSpec of consequence"), Optional.empty(),
                     Optional.empty())));
         }

@@ -73,7 +73,7 @@ public final class FallbackScsvCheck implements Check<FallbackScsvCheck.Part> {
         }
         ProtocolVersion best = accepted.get(accepted.size() - 1).version();
         if (accepted.size() < 2) {
-            return Optional.of(OneExchange.decided(new Part(Judgement.notApplicable("only " + best.displayName()
+            return Optional.of(new Settled<>(new Part(Judgement.notApplicable("only " + best.displayName()
                     + " accepted: there is no older version to fall back to"), best, Optional.empty(),
                     Optional.empty(), Optional.empty(), false)));
         }

@@ -68,7 +68,7 @@ public final class HeartbleedCheck implements Check<HeartbleedCheck.Part> {
         }
         Optional<ProtocolSupport> newest = AfterReply.newestUpToTls12(context);
         if (newest.isEmpty()) {
-            return Optional.of(OneExchange.decided(new Part(Judgement.notApplicable("no version up to TLS 1.2"
+            return Optional.of(new Settled<>(new Part(Judgement.notApplicable("no version up to TLS 1.2"
                     + " accepted: the flawed OpenSSL builds (1.0.1 to 1.0.1f) speak none newer"), Optional.empty(),
                     Optional.empty(), Optional.empty())));
         }

@@ -13,21 +13,20 @@ import java.util.function.Function;
 
 /**
  * The plan of an active check that asks once: one hello and the records it sends after the reply, on one
- * connection, folded into its part; or, when the check can tell without asking (nothing it could test: one
- * version only, no version up to TLS 1.2), no connection at all and the part it decided.
+ * connection, folded into its part. A check that can tell without asking (one version only, no version up to
+ * TLS 1.2) plans {@link Settled} instead.
  *
  * @param <P> the part it folds
  */
 public final class OneExchange<P> implements CheckPlan<P> {
-    private final Optional<ProbeStep> step;
+    private final ProbeStep step;
     private final Function<ConnectionOutcome, P> fold;
     private boolean sent;
     private P part;
 
-    private OneExchange(Optional<ProbeStep> step, Function<ConnectionOutcome, P> fold, P decided) {
+    private OneExchange(ProbeStep step, Function<ConnectionOutcome, P> fold) {
         this.step = step;
         this.fold = fold;
-        this.part = decided;
     }
 
     /**
@@ -39,26 +38,21 @@ public final class OneExchange<P> implements CheckPlan<P> {
             List<FollowUp> followUps, Function<ConnectionOutcome, P> fold) {
         ProbeStep step = new ProbeStep(context.firstStepId(), purpose, hello)
                 .withFollowUps(followUps.toArray(FollowUp[]::new));
-        return new OneExchange<>(Optional.of(step), Objects.requireNonNull(fold, "fold"), null);
-    }
-
-    /** No connection: the part is already known. */
-    public static <P> OneExchange<P> decided(P part) {
-        return new OneExchange<>(Optional.empty(), o -> part, Objects.requireNonNull(part, "part"));
+        return new OneExchange<>(step, Objects.requireNonNull(fold, "fold"));
     }
 
     @Override
     public List<ProbeStep> ready() {
-        if (sent || step.isEmpty()) {
+        if (sent) {
             return List.of();
         }
         sent = true;
-        return List.of(step.get());
+        return List.of(step);
     }
 
     @Override
     public void complete(ProbeStep done, ConnectionOutcome outcome) {
-        if (step.isEmpty() || done.id() != step.get().id() || !sent || part != null) {
+        if (done.id() != step.id() || !sent || part != null) {
             throw new IllegalStateException("outcome for a step this plan did not hand out: " + done.id());
         }
         part = Objects.requireNonNull(fold.apply(outcome), "the fold gave no part");
