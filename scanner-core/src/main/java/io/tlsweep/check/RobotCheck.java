@@ -92,9 +92,8 @@ public final class RobotCheck implements Check<RobotCheck.Part> {
 
     @Override
     public String about() {
-        return "opt-in (several connections per endpoint): the five RSA ClientKeyExchange variants of the ROBOT paper,"
-                + " each with a ChangeCipherSpec and a garbage Finished: 5 connections, 10 when the first five do not"
-                + " settle it";
+        return "the five RSA ClientKeyExchange variants of the ROBOT paper, each with a ChangeCipherSpec and a garbage"
+                + " Finished: 5 connections, 10 when the first five do not settle it; opt-in for that cost";
     }
 
     @Override
