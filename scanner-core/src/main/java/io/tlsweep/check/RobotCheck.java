@@ -19,11 +19,15 @@ import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.KeyExchange;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.ServerHello;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * ROBOT (Böck, Somorovsky and Young, USENIX Security 2018; CVE-2017-13099 and the vendors' CVEs): whether the server
@@ -76,7 +80,7 @@ public final class RobotCheck implements Check<RobotCheck.Part> {
     public record Part(Judgement judgement, Optional<ProtocolVersion> version, Optional<Oracle> oracle,
             Map<RobotVariant, String> answers) implements Judged {
         public Part {
-            answers = answers.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(answers));
+            answers = answers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(answers));
         }
     }
 
@@ -126,8 +130,7 @@ public final class RobotCheck implements Check<RobotCheck.Part> {
     static Optional<Part> decide(List<List<ConnectionOutcome>> rounds) {
         List<ConnectionOutcome> last = rounds.get(rounds.size() - 1);
         Optional<ProtocolVersion> version = last.stream().flatMap(o -> o instanceof ConnectionOutcome.Replied r
-                && r.response() instanceof ServerHello sh ? java.util.stream.Stream.of(sh.version())
-                : java.util.stream.Stream.empty()).findFirst();
+                && r.response() instanceof ServerHello sh ? Stream.of(sh.version()) : Stream.empty()).findFirst();
         Map<RobotVariant, RobotReading> latest = new EnumMap<>(RobotVariant.class);
         Map<RobotVariant, String> settled = new EnumMap<>(RobotVariant.class);
         for (List<ConnectionOutcome> round : rounds) {
@@ -171,8 +174,8 @@ public final class RobotCheck implements Check<RobotCheck.Part> {
                 ? Oracle.WEAK : Oracle.STRONG;
         String kind = oracle == Oracle.WEAK ? "only the well-formed blocks are told apart"
                 : "malformed blocks that start 0x00 0x02 are told from the one with wrong first bytes";
-        return Optional.of(new Part(Judgement.vulnerable("the ClientKeyExchange variants got different answers, the"
-                + " same twice (" + grouped(settled) + "): a " + oracle.label() + " oracle (" + kind + ")"), version,
+        return Optional.of(new Part(Judgement.vulnerable("the ClientKeyExchange variants got different answers,"
+                + " confirmed by a second round (" + grouped(settled) + "): a " + oracle.label() + " oracle (" + kind + ")"), version,
                 Optional.of(oracle), answers));
     }
 
@@ -198,7 +201,7 @@ public final class RobotCheck implements Check<RobotCheck.Part> {
 
     /** "a fatal bad_record_mac alert, then closed: correctly formatted, wrong TLS version; ...". */
     private static String grouped(Map<RobotVariant, String> answers) {
-        Map<String, StringBuilder> byAnswer = new java.util.LinkedHashMap<>();
+        Map<String, StringBuilder> byAnswer = new LinkedHashMap<>();
         answers.forEach((v, a) -> byAnswer.merge(a, new StringBuilder(v.description()),
                 (had, more) -> had.append(", ").append(more)));
         StringBuilder out = new StringBuilder();
@@ -239,8 +242,7 @@ public final class RobotCheck implements Check<RobotCheck.Part> {
             public Part read(JsonNode json) {
                 String id = KEY.id();
                 JsonNode oracle = json.path("oracle");
-                Optional<Oracle> o = oracle.isMissingNode() ? Optional.empty() : java.util.Arrays.stream(
-                        Oracle.values()).filter(k -> k.label().equals(oracle.textValue())).findFirst();
+                Optional<Oracle> o = oracle.isMissingNode() ? Optional.empty() : Arrays.stream(Oracle.values()).filter(k -> k.label().equals(oracle.textValue())).findFirst();
                 if (!oracle.isMissingNode() && o.isEmpty()) {
                     throw new IllegalArgumentException(id + ": 'oracle' is weak or strong, not " + oracle);
                 }

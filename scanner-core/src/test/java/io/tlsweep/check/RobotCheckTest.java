@@ -131,7 +131,7 @@ class RobotCheckTest {
         assertThat(RobotCheck.decide(List.of(oracle))).as("differing answers are asked again").isEmpty();
         Part part = decide(List.of(oracle, oracle));
         assertThat(part.judgement()).isEqualTo(Judgement.vulnerable("the ClientKeyExchange variants got different"
-                + " answers, the same twice (" + SAME + " for correctly formatted, wrong TLS version (0x02 0x02);"
+                + " answers, confirmed by a second round (" + SAME + " for correctly formatted, wrong TLS version (0x02 0x02);"
                 + " a fatal handshake_failure alert, then closed for wrong first two bytes (0x41 0x17), 0x00 in the"
                 + " wrong position, no 0x00 separator): a weak oracle (only the well-formed blocks are told apart)"));
         assertThat(part.oracle()).contains(Oracle.WEAK);
