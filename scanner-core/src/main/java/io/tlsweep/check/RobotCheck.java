@@ -30,8 +30,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * ROBOT (Böck, Somorovsky and Young, USENIX Security 2018; CVE-2017-13099 and the vendors' CVEs): whether the server
- * answers RSA-encrypted premaster secrets differently by their PKCS#1 v1.5 padding, a Bleichenbacher oracle that
+ * ROBOT (Böck, Somorovsky and Young, USENIX Security 2018; CERT/CC VU#144389 and the vendors' CVEs): whether the
+ * server answers RSA-encrypted premaster secrets differently by their PKCS#1 v1.5 padding, a Bleichenbacher oracle that
  * lets an attacker decrypt recorded sessions or sign with the server's key. For static RSA key exchange only
  * (TLS_RSA_*, RFC 5246 §7.4.7.1), in the newest version of TLS 1.0–1.2 in which the scan accepted such a suite,
  * offering those suites.
@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  */
 public final class RobotCheck implements Check<RobotCheck.Part> {
     static final PartKey<Part> KEY = new PartKey<>("robot", Part.class);
-    static final FindingKind ROBOT = FindingKind.of("robot", "ROBOT (CVE-2017-13099 and vendor CVEs): the server"
+    static final FindingKind ROBOT = FindingKind.of("robot", "ROBOT (CERT/CC VU#144389): the server"
             + " answers malformed RSA key exchanges differently, a Bleichenbacher oracle that decrypts recorded"
             + " sessions and signs with its key", Severity.HIGH);
 
