@@ -57,6 +57,9 @@ class FeatureChecksRealStackTest {
         openssl(targets, "openssl");
         openssl(targets, "openssl-tls12-alpn", "-tls1_2", "-alpn", "h2,http/1.1");
         openssl(targets, "openssl-seclevel0", "-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0");
+        openssl(targets, "openssl-tls13-rsa", OpenSslServer.Key.RSA, "-tls1_3");
+        openssl(targets, "openssl-tls13-ecdsa", OpenSslServer.Key.ECDSA_P256, "-tls1_3");
+        openssl(targets, "openssl-tls13-ed25519", OpenSslServer.Key.ED25519, "-tls1_3");
         GnutlsServer gnutls = GnutlsServer.start("NORMAL:-VERS-ALL:+VERS-TLS1.2:+VERS-TLS1.3");
         SERVERS.add(gnutls);
         targets.add(target("127.0.0.1", gnutls.port(), "gnutls"));
@@ -64,6 +67,10 @@ class FeatureChecksRealStackTest {
         SERVERS.add(nginx::close);
         String[] hostPort = nginx.hostPort().split(":");
         targets.add(target(hostPort[0], Integer.parseInt(hostPort[1]), "nginx"));
+        NginxServer nginx13 = NginxServer.start("ssl_protocols TLSv1.3;");
+        SERVERS.add(nginx13::close);
+        String[] hostPort13 = nginx13.hostPort().split(":");
+        targets.add(target(hostPort13[0], Integer.parseInt(hostPort13[1]), "nginx-tls13"));
         AlpnRefusingServer refusing = AlpnRefusingServer.start();
         SERVERS.add(refusing);
         targets.add(target("127.0.0.1", refusing.port(), "alpn-refusing"));
@@ -81,7 +88,12 @@ class FeatureChecksRealStackTest {
     }
 
     private static void openssl(List<Target> targets, String name, String... args) throws Exception {
-        OpenSslServer s = OpenSslServer.start(args);
+        openssl(targets, name, OpenSslServer.Key.RSA, args);
+    }
+
+    private static void openssl(List<Target> targets, String name, OpenSslServer.Key key, String... args)
+            throws Exception {
+        OpenSslServer s = OpenSslServer.start(key, args);
         SERVERS.add(s);
         targets.add(target("127.0.0.1", s.port(), name));
     }
@@ -156,10 +168,10 @@ class FeatureChecksRealStackTest {
 
     @Test
     void withoutTls10To12TheFeaturesCheckDoesNotApplyAndCostsNothing() {
-        assertThat(features("tls13-only").judgement().result()).isEqualTo(Judgement.Result.NOT_APPLICABLE);
-        assertThat(connections("tls13-only", HelloFeaturesCheck.KEY)).isZero();
-        assertThat(signatures("tls13-only").judgement().result()).isEqualTo(Judgement.Result.NOT_APPLICABLE);
-        assertThat(connections("tls13-only", SignatureAlgorithmsCheck.KEY)).isZero();
+        for (String name : List.of("tls13-only", "nginx-tls13", "openssl-tls13-rsa", "openssl-tls13-ed25519")) {
+            assertThat(features(name).judgement().result()).as(name).isEqualTo(Judgement.Result.NOT_APPLICABLE);
+            assertThat(connections(name, HelloFeaturesCheck.KEY)).as(name).isZero();
+        }
         assertThat(signatures("legacy-tls10").judgement().reason()).isEqualTo("TLS 1.2 not accepted");
         assertThat(signatures("legacy-3des-rc4").judgement().result()).as("static RSA signs nothing")
                 .isEqualTo(Judgement.Result.NOT_APPLICABLE);
@@ -174,7 +186,8 @@ class FeatureChecksRealStackTest {
             assertThat(signed(part)).as(name).containsExactlyElementsOf(SignatureAlgorithmsCheck.RSA_SCHEMES
                     .subList(0, 6));
             assertThat(outcome(part, SignatureScheme.RSA_PKCS1_SHA1)).isEqualTo(Outcome.REFUSED);
-            assertThat(connections(name, SignatureAlgorithmsCheck.KEY)).isEqualTo(7);
+            assertThat(connections(name, SignatureAlgorithmsCheck.KEY)).as(name)
+                    .isEqualTo(name.equals("openssl") ? 7 + 5 : 7);
             assertThat(findings(name)).doesNotContain("tls12-sha1-signature");
         }
     }
@@ -210,8 +223,49 @@ class FeatureChecksRealStackTest {
                 : Outcome.SIGNED);
         assertThat(outcome(jdk, SignatureScheme.ECDSA_SECP384R1_SHA384)).as("the JDK ties it to P-384 in TLS 1.2 too")
                 .isEqualTo(Outcome.REFUSED);
-        assertThat(connections("jdk-rsa-ecdsa", SignatureAlgorithmsCheck.KEY)).as("RSA and ECDSA certificates")
-                .isEqualTo(12);
+        assertThat(connections("jdk-rsa-ecdsa", SignatureAlgorithmsCheck.KEY)).as("RSA and ECDSA certificates in"
+                + " TLS 1.2; in TLS 1.3 the ECDSA one, which the scan's hello (ECDSA schemes first) got").isEqualTo(12 + 2);
+    }
+
+    @Test
+    void tls13SignsWithRsaPssEcdsaOrEdDsaAndRefusesWhatTls13Forbids() {
+        Map<SignatureScheme, Outcome> rsa = new LinkedHashMap<>();
+        rsa.put(SignatureScheme.RSA_PSS_RSAE_SHA256, Outcome.SIGNED);
+        rsa.put(SignatureScheme.RSA_PSS_RSAE_SHA384, Outcome.SIGNED);
+        rsa.put(SignatureScheme.RSA_PSS_RSAE_SHA512, Outcome.SIGNED);
+        rsa.put(SignatureScheme.RSA_PKCS1_SHA256, Outcome.REFUSED);
+        rsa.put(SignatureScheme.RSA_PKCS1_SHA1, Outcome.REFUSED);
+        for (String name : List.of("openssl-tls13-rsa", "openssl", "gnutls", "nginx-tls13", "modern-tls12-13",
+                "tls13-only")) {
+            assertThat(tls13(name)).as(name).containsExactlyEntriesOf(rsa);
+        }
+        assertThat(tls13("openssl-tls13-ecdsa")).containsExactly(Map.entry(SignatureScheme.ECDSA_SECP256R1_SHA256,
+                Outcome.SIGNED), Map.entry(SignatureScheme.ECDSA_SHA1, Outcome.REFUSED));
+        // the JDK lists ecdsa_sha1 for TLS 1.3 handshakes too: it signs a TLS 1.3 CertificateVerify with it unless its
+        // jdk.tls.disabledAlgorithms forbids "ecdsa_sha1 usage HandshakeSignature" (the JDK 17 updates from 2025 on)
+        boolean jdkRefusesEcdsaSha1 = String.valueOf(Security.getProperty("jdk.tls.disabledAlgorithms"))
+                .contains("ecdsa_sha1");
+        assertThat(tls13("jdk-rsa-ecdsa")).containsExactly(Map.entry(SignatureScheme.ECDSA_SECP256R1_SHA256,
+                Outcome.SIGNED), Map.entry(SignatureScheme.ECDSA_SHA1, jdkRefusesEcdsaSha1 ? Outcome.REFUSED
+                : Outcome.SIGNED));
+        assertThat(findings("jdk-rsa-ecdsa").contains("tls13-forbidden-signature")).isEqualTo(!jdkRefusesEcdsaSha1);
+        assertThat(tls13("openssl-tls13-ed25519")).containsExactly(Map.entry(SignatureScheme.ED25519,
+                Outcome.SIGNED));
+        for (String name : List.of("openssl-tls13-rsa", "openssl-tls13-ecdsa", "openssl-tls13-ed25519", "openssl",
+                "nginx-tls13", "tls13-only")) {
+            SignatureAlgorithmsCheck.Part part = signatures(name);
+            assertThat(part.judgement().result()).as(name).isEqualTo(Judgement.Result.NOT_VULNERABLE);
+            assertThat(findings(name)).as(name).doesNotContain("tls13-forbidden-signature");
+            assertThat(connections(name, SignatureAlgorithmsCheck.KEY)).as(name).isEqualTo(
+                    signatures(name).answers().size());
+        }
+        assertThat(connections("openssl-tls13-rsa", SignatureAlgorithmsCheck.KEY)).isEqualTo(5);
+        assertThat(connections("openssl-tls13-ecdsa", SignatureAlgorithmsCheck.KEY)).isEqualTo(2);
+        assertThat(connections("openssl-tls13-ed25519", SignatureAlgorithmsCheck.KEY)).isEqualTo(1);
+        assertThat(signatures("openssl-tls13-ed25519").judgement().reason()).isEqualTo("TLS 1.2 not accepted"
+                + "; TLS 1.3 CertificateVerify signed with ed25519; no scheme TLS 1.3 forbids");
+        assertThat(tls13("strong-tls12-ecdsa")).as("TLS 1.2 only").isEmpty();
+        assertThat(tls13("nginx")).as("TLS 1.2 only").isEmpty();
     }
 
     @Test
@@ -240,14 +294,28 @@ class FeatureChecksRealStackTest {
                 + ": no signature-algorithms part"));
     }
 
+    /** The TLS 1.2 schemes signed as offered. */
     private static List<SignatureScheme> signed(SignatureAlgorithmsCheck.Part part) {
-        return part.answers().stream().filter(a -> a.outcome() == Outcome.SIGNED)
+        return signed(part, ProtocolVersion.TLSv1_2);
+    }
+
+    private static List<SignatureScheme> signed(SignatureAlgorithmsCheck.Part part, ProtocolVersion version) {
+        return part.answers().stream().filter(a -> a.version().equals(version) && a.outcome() == Outcome.SIGNED)
                 .map(SignatureAlgorithmsCheck.Answer::offered).toList();
     }
 
+    /** The TLS 1.3 answers, scheme offered to outcome. */
+    private static Map<SignatureScheme, Outcome> tls13(String name) {
+        Map<SignatureScheme, Outcome> out = new LinkedHashMap<>();
+        signatures(name).answers().stream().filter(a -> a.version().equals(ProtocolVersion.TLSv1_3))
+                .forEach(a -> out.put(a.offered(), a.outcome()));
+        return out;
+    }
+
+    /** The TLS 1.2 answer to {@code offered}. */
     private static Outcome outcome(SignatureAlgorithmsCheck.Part part, SignatureScheme offered) {
-        return part.answers().stream().filter(a -> a.offered().equals(offered)).findFirst().orElseThrow()
-                .outcome();
+        return part.answers().stream().filter(a -> a.version().equals(ProtocolVersion.TLSv1_2)
+                && a.offered().equals(offered)).findFirst().orElseThrow().outcome();
     }
 
     private static int connections(String name, PartKey<?> key) {
