@@ -39,6 +39,9 @@ import org.junit.jupiter.api.Test;
  */
 class FeatureChecksRealStackTest {
     private static final List<AutoCloseable> SERVERS = new ArrayList<>();
+    /** A loopback address of this run's own, where servers listen on web ports (443, 8443) without meeting others. */
+    private static final String WEB = "127." + (1 + new java.util.Random().nextInt(254)) + "."
+            + new java.util.Random().nextInt(256) + "." + (1 + new java.util.Random().nextInt(254));
     private static Map<String, TargetResult> scanned;
 
     @BeforeAll
@@ -55,7 +58,10 @@ class FeatureChecksRealStackTest {
             targets.add(target(t.host(), t.port(), name));
         }
         openssl(targets, "openssl");
-        openssl(targets, "openssl-tls12-alpn", "-tls1_2", "-alpn", "h2,http/1.1");
+        OpenSslServer alpn = OpenSslServer.startAt(OpenSslServer.Key.RSA, WEB, 443, "-tls1_2", "-alpn", "h2,http/1.1");
+        SERVERS.add(alpn);
+        targets.add(target(WEB, 443, "openssl-tls12-alpn"));
+        openssl(targets, "openssl-tls12-alpn-not-web", "-tls1_2", "-alpn", "h2,http/1.1");
         openssl(targets, "openssl-seclevel0", "-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0");
         openssl(targets, "openssl-tls13-rsa", OpenSslServer.Key.RSA, "-tls1_3");
         openssl(targets, "openssl-tls13-ecdsa", OpenSslServer.Key.ECDSA_P256, "-tls1_3");
@@ -71,9 +77,12 @@ class FeatureChecksRealStackTest {
         SERVERS.add(nginx13::close);
         String[] hostPort13 = nginx13.hostPort().split(":");
         targets.add(target(hostPort13[0], Integer.parseInt(hostPort13[1]), "nginx-tls13"));
-        AlpnRefusingServer refusing = AlpnRefusingServer.start();
+        AlpnRefusingServer refusing = AlpnRefusingServer.startAt(WEB, 8443);
         SERVERS.add(refusing);
-        targets.add(target("127.0.0.1", refusing.port(), "alpn-refusing"));
+        targets.add(target(WEB, 8443, "alpn-refusing"));
+        AlpnRefusingServer refusingElsewhere = AlpnRefusingServer.start();
+        SERVERS.add(refusingElsewhere);
+        targets.add(target("127.0.0.1", refusingElsewhere.port(), "alpn-refusing-not-web"));
         JsseServer jdk = JsseServer.start(true);
         SERVERS.add(jdk);
         targets.add(target("127.0.0.1", jdk.port(), "jdk-rsa-ecdsa"));
@@ -142,11 +151,13 @@ class FeatureChecksRealStackTest {
         assertThat(feature("openssl").sessionTicket()).isTrue();
         assertThat(feature("modern-tls12-13").sessionTicket()).isTrue();
         assertThat(feature("strong-tls12-ecdsa").sessionTicket()).isFalse();
-        // ALPN: a server configured with protocols selects h2 first; nginx without http2 http/1.1; others none
+        // ALPN, offered on web ports only: a server configured with protocols selects h2 first; elsewhere nothing
         assertThat(feature("openssl-tls12-alpn").alpn()).contains("h2");
-        assertThat(feature("nginx").alpn()).contains("http/1.1");
-        assertThat(feature("openssl").alpn()).isEmpty();
-        assertThat(feature("gnutls").alpn()).isEmpty();
+        assertThat(features("openssl-tls12-alpn").judgement().reason()).doesNotContain("ALPN not offered");
+        for (String notWeb : List.of("openssl-tls12-alpn-not-web", "nginx", "openssl", "gnutls")) {
+            assertThat(feature(notWeb).alpn()).as(notWeb).isEmpty();
+            assertThat(features(notWeb).judgement().reason()).as(notWeb).endsWith("; ALPN not offered (not a web port)");
+        }
     }
 
     @Test
@@ -164,6 +175,11 @@ class FeatureChecksRealStackTest {
         });
         assertThat(connections("alpn-refusing", HelloFeaturesCheck.KEY)).as("the hello, then without ALPN")
                 .isEqualTo(2);
+        HelloFeaturesCheck.Part elsewhere = features("alpn-refusing-not-web");
+        assertThat(elsewhere.features()).hasValueSatisfying(f -> assertThat(f.alpnRefused()).isFalse());
+        assertThat(elsewhere.judgement().vulnerable()).isTrue();
+        assertThat(connections("alpn-refusing-not-web", HelloFeaturesCheck.KEY)).as("no ALPN offered, none refused")
+                .isEqualTo(1);
     }
 
     @Test
