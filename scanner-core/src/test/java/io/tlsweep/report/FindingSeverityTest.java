@@ -45,7 +45,7 @@ class FindingSeverityTest {
                 "tls12-sha1-signature", "tls13-forbidden-signature");
         assertThat(bySeverity.get(Severity.LOW)).containsExactlyInAnyOrder("cbc-tls10-beast", "client-order",
                 "suite-off-version");
-        assertThat(bySeverity.get(Severity.INFO)).containsExactlyInAnyOrder("sni-required", "real-stack-disagrees",
+        assertThat(bySeverity.get(Severity.INFO)).containsExactlyInAnyOrder("sni-required", "real-stack-disagrees", "cbc-lucky13",
                 "profile-prediction-disagrees");
         for (CertificateFinding f : CertificateFinding.values()) {
             assertThat(FindingKinds.of(f).severity()).as(f.label()).isIn(Severity.HIGH, Severity.MEDIUM);
