@@ -39,8 +39,9 @@ import java.util.stream.Collectors;
  * again, one connection at a time, up to three attempts ({@link PatientRound}). A server that signs with SHA-1 (or MD5) is the weakness: RFC 9155
  * forbids SHA-1 signatures in TLS 1.2 and SLOTH (Bhargavan and Leurent, 2016) shows why.
  *
- * <p>On an endpoint whose scan accepted TLS 1.3 and read its CertificateVerify, one TLS 1.3 hello per scheme of the
- * leaf's key type ({@link Tls13Signatures}: 5 for RSA, 2 for ECDSA, 1 for EdDSA) offered alone the same way; the
+ * <p>On an endpoint whose scan accepted TLS 1.3, one TLS 1.3 hello per scheme of the leaf's key type ({@link
+ * Tls13Signatures}: 5 for RSA, 2 for ECDSA, 1 for EdDSA, known from the scan's TLS 1.3 CertificateVerify; without
+ * one, from the TLS 1.2 suites: 5 for RSA, 4 for ECDSA) offered alone the same way; the
  * scheme comes from the decrypted CertificateVerify of the answer. A server that signs it with a scheme TLS 1.3
  * forbids there (RSASSA-PKCS1-v1_5, SHA-1: RFC 8446 §4.4.3) is the weakness too. Without an ECDHE or DHE suite with
  * an RSA or ECDSA certificate in TLS 1.2 and without a TLS 1.3 CertificateVerify read by the scan nothing is asked:
@@ -106,7 +107,7 @@ public final class SignatureAlgorithmsCheck implements Check<SignatureAlgorithms
             this(ProtocolVersion.TLSv1_2, offered, outcome, used, detail);
         }
 
-        /** Signed with a scheme this version forbids: SHA-1 or MD5 in TLS 1.2, any {@link Tls13Signatures#forbidden}. */
+        /** Signed with a scheme its version forbids: SHA-1 or MD5 in TLS 1.2; {@link Tls13Signatures#forbidden}. */
         boolean weak() {
             return used.filter(version.equals(ProtocolVersion.TLSv1_3) ? Tls13Signatures::forbidden
                     : SignatureScheme::isWeakHash).isPresent();
@@ -153,7 +154,7 @@ public final class SignatureAlgorithmsCheck implements Check<SignatureAlgorithms
 
     @Override
     public String about() {
-        return "TLS 1.2 and 1.3 hellos offering one signature scheme each: 1-17 connections; opt-in";
+        return "TLS 1.2 and 1.3 hellos offering one signature scheme each: 1-21 connections; opt-in";
     }
 
     @Override
@@ -180,9 +181,11 @@ public final class SignatureAlgorithmsCheck implements Check<SignatureAlgorithms
                 .flatMap(p -> p.cipherSuites().stream()).toList();
         Optional<SignatureScheme> seen = context.plan(TargetScan.class).flatMap(TargetScan::tls13Flight)
                 .flatMap(EncryptedFlight::signatureScheme);
-        List<SignatureScheme> schemes = seen.map(Tls13Signatures::schemesFor).orElse(List.of());
+        List<SignatureScheme> schemes = seen.map(Tls13Signatures::schemesFor)
+                .orElseGet(() -> Tls13Signatures.schemesForTls12Keys(!rsa.isEmpty(), !ecdsa.isEmpty()));
         Optional<String> tls13Unasked = tls13.isEmpty() ? Optional.empty()
-                : seen.isEmpty() ? Optional.of("TLS 1.3 not asked: the scan read no CertificateVerify")
+                : seen.isEmpty() && schemes.isEmpty() ? Optional.of("TLS 1.3 not asked: the scan read no"
+                        + " CertificateVerify and saw no RSA or ECDSA key in TLS 1.2")
                 : schemes.isEmpty() ? Optional.of("TLS 1.3 not asked: no plan for a key that signs with "
                         + seen.get().name()) : Optional.empty();
         if (!tls13.isEmpty()) {

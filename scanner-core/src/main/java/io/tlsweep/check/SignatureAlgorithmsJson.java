@@ -48,10 +48,8 @@ final class SignatureAlgorithmsJson implements PartJson<Part> {
         List<Answer> read = new ArrayList<>();
         for (JsonNode a : answers) {
             String outcome = a.path("outcome").asText();
-            String version = a.path("version").asText(ProtocolVersion.TLSv1_2.displayName());
-            read.add(new Answer(ProtocolVersion.parse(version).filter(v -> v.equals(ProtocolVersion.TLSv1_2)
-                    || v.equals(ProtocolVersion.TLSv1_3)).orElseThrow(() -> new IllegalArgumentException(ID
-                    + ": 'version' is " + version + ", not TLSv1.2 or TLSv1.3")), scheme(a.path("offered").textValue()), OUTCOMES.find(outcome).orElseThrow(() ->
+            read.add(new Answer(version(a.path("version").asText(ProtocolVersion.TLSv1_2.displayName())),
+                    scheme(a.path("offered").textValue()), OUTCOMES.find(outcome).orElseThrow(() ->
                     new IllegalArgumentException(ID + ": 'outcome' is " + outcome + ", not one of "
                             + OUTCOMES.alternatives())),
                     Optional.ofNullable(a.path("used").textValue()).map(SignatureAlgorithmsJson::scheme),
@@ -73,6 +71,13 @@ final class SignatureAlgorithmsJson implements PartJson<Part> {
             }
         }
         return b.toString();
+    }
+
+    /** TLSv1.2 or TLSv1.3, the versions asked. */
+    private static ProtocolVersion version(String text) {
+        return ProtocolVersion.parse(text).filter(v -> v.equals(ProtocolVersion.TLSv1_2)
+                || v.equals(ProtocolVersion.TLSv1_3)).orElseThrow(() -> new IllegalArgumentException(ID
+                + ": 'version' is " + text + ", not TLSv1.2 or TLSv1.3"));
     }
 
     /** A scheme by its name, or by its code in hex for one without a name. */

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * The TLS 1.3 half of {@link SignatureAlgorithmsCheck}: which schemes to offer alone, the hello that offers one, and
  * what the CertificateVerify of the answer was signed with. The leaf's key type is read from the scheme the scan's
- * own TLS 1.3 CertificateVerify used (its hello offered every scheme, so the server chose one its key makes): an RSA
+ * own TLS 1.3 CertificateVerify used (its hello offered every scheme, so the server chose one its key makes; without
+ * one, from the TLS 1.2 suites, {@link #schemesForTls12Keys}): an RSA
  * key (rsaEncryption) is offered rsa_pss_rsae_sha256/384/512, rsa_pkcs1_sha256 and rsa_pkcs1_sha1 (5 connections), an
  * RSASSA-PSS key rsa_pss_pss_sha256/384/512 and the same two PKCS#1 schemes (5), an ECDSA key the scheme of its curve
  * and ecdsa_sha1 (2), an Ed25519 or Ed448 key its own scheme (1). The hello carries real x25519 and secp256r1 shares
@@ -58,11 +59,13 @@ final class Tls13Signatures {
         if (code >= 0x0804 && code <= 0x0806 || seen.signatureByte() == 1 && seen.hashByte() <= 6
                 || code == 0x0420 || code == 0x0520 || code == 0x0620) {
             return List.of(SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
-                    SignatureScheme.RSA_PSS_RSAE_SHA512, SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA1);
+                    SignatureScheme.RSA_PSS_RSAE_SHA512, SignatureScheme.RSA_PKCS1_SHA256,
+                    SignatureScheme.RSA_PKCS1_SHA1);
         }
         if (code >= 0x0809 && code <= 0x080B) {
             return List.of(SignatureScheme.RSA_PSS_PSS_SHA256, SignatureScheme.RSA_PSS_PSS_SHA384,
-                    SignatureScheme.RSA_PSS_PSS_SHA512, SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA1);
+                    SignatureScheme.RSA_PSS_PSS_SHA512, SignatureScheme.RSA_PKCS1_SHA256,
+                    SignatureScheme.RSA_PKCS1_SHA1);
         }
         if (code == 0x0403 || code == 0x0503 || code == 0x0603 || code >= 0x081A && code <= 0x081C) {
             return List.of(seen, SignatureScheme.ECDSA_SHA1);
@@ -76,6 +79,22 @@ final class Tls13Signatures {
             return List.of(seen);
         }
         return List.of();
+    }
+
+    /**
+     * The schemes to offer when the scan read no TLS 1.3 CertificateVerify (a server that prefers a group the scan
+     * has no share for answers its first TLS 1.3 hello with a HelloRetryRequest): the key types its TLS 1.2 suites
+     * showed, an RSA key's five and an ECDSA key's, every curve's (its curve is not known) and ecdsa_sha1.
+     */
+    static List<SignatureScheme> schemesForTls12Keys(boolean rsa, boolean ecdsa) {
+        List<SignatureScheme> out = new ArrayList<>();
+        if (rsa) {
+            out.addAll(schemesFor(SignatureScheme.RSA_PSS_RSAE_SHA256));
+        }
+        if (ecdsa) {
+            out.addAll(schemesFor(SignatureScheme.ECDSA_SHA1));
+        }
+        return out;
     }
 
     /** One hello per scheme: TLS 1.3 alone, the suites the scan accepted, the scheme alone, any chain signature. */

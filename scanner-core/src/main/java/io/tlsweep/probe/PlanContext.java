@@ -5,7 +5,8 @@ import io.tlsweep.result.PartKey;
 import java.util.Optional;
 
 /**
- * What a check's plan may know about its endpoint: the SNI name, its port, its prelude, the baseline (for a re-check), the run's
+ * What a check's plan may know about its endpoint: the SNI name, its port, its prelude, the baseline (for a
+ * re-check), the run's
  * settings, its range of step ids, and the plans of the checks started before it (for what they found, e.g. the
  * versions and suites the scan accepted). Lost answers are kept per endpoint, shared by its plans.
  */

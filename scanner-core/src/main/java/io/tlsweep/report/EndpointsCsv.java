@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * {@code endpoints.csv}: one row per endpoint, written as results stream by ({@code prelude}: what is said before
  * TLS, {@code starttlsOffered}: yes or no once the prelude told; {@code tls13Reached}, {@code tls13Scheme},
- * {@code tls13Signature}, {@code tls13Problem}: the line's {@code tls13}, what the scan's TLS 1.3 flight showed). When the run has client profiles, a
- * column per profile follows (its id: what it negotiates, or "fails: ..." with the message the client shows),
+ * {@code tls13Signature}, {@code tls13Problem}: the line's {@code tls13}, what the scan's TLS 1.3 flight showed).
+ * When the run has client profiles, a column per profile follows (its id: what it negotiates, or "fails: ..." with the message the client shows),
  * then the profiles lost when TLS 1.0/1.1 go and under the user's what-if; then a column per active check ({@code
  * result:<id>}: vulnerable, not-vulnerable, not-applicable or inconclusive; empty where it did not run), every one
  * of the registry in its order, so the columns stay the same from run to run whatever {@code --checks} chose; then a

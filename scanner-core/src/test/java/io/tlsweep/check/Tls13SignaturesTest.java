@@ -156,6 +156,11 @@ class Tls13SignaturesTest {
         assertThat(Tls13Signatures.schemesFor(SignatureScheme.ED25519)).containsExactly(SignatureScheme.ED25519);
         assertThat(Tls13Signatures.schemesFor(SignatureScheme.ED448)).containsExactly(SignatureScheme.ED448);
         assertThat(Tls13Signatures.schemesFor(SignatureScheme.MLDSA65)).isEmpty();
+        assertThat(Tls13Signatures.schemesForTls12Keys(true, false)).as("no TLS 1.3 flight read: TLS 1.2's RSA key")
+                .isEqualTo(rsa);
+        assertThat(Tls13Signatures.schemesForTls12Keys(true, true)).hasSize(5 + 4).endsWith(
+                SignatureScheme.ECDSA_SECP521R1_SHA512, SignatureScheme.ECDSA_SHA1);
+        assertThat(Tls13Signatures.schemesForTls12Keys(false, false)).isEmpty();
         assertThat(SignatureScheme.all()).filteredOn(Tls13Signatures::forbidden).allSatisfy(s ->
                 assertThat(s.code() <= 0x0620 && s.code() != 0x0403 && s.code() != 0x0503 && s.code() != 0x0603)
                         .as(s.name()).isTrue())
