@@ -61,6 +61,12 @@ class DemoCommandTest {
             assertThat(dir.resolve("out").resolve(file)).isNotEmptyFile();
         }
         assertThat(stdout).contains("totals:").contains("no-common-algorithm-risk 1");
+        // the farm's one post-quantum target (BoringSSL, X25519MLKEM768 first) and nothing else takes a hybrid group
+        assertThat(stdout).contains("endpoints with PQ key exchange: 1 of 31 ");
+        String pq = Files.readAllLines(dir.resolve("out/results.jsonl")).stream()
+                .filter(l -> l.contains("\"origin\":\"pq-hybrid-tls13\"")).findFirst().orElseThrow();
+        assertThat(new ObjectMapper().readTree(pq).at("/checks/post-quantum/part/preference/chosen").asText())
+                .isEqualTo("X25519MLKEM768");
         assertThat(Files.readString(dir.resolve("out/results.jsonl")))
                 .as("every profile's own hello agrees with its prediction on every farm target, hostile ones too")
                 .doesNotContain("profile-prediction-disagrees").contains("\"agrees\":true");
@@ -158,7 +164,7 @@ class DemoCommandTest {
         HeadlessChromium.require();
         String dom = HeadlessChromium.dumpDom(dir.resolve("out/report.html"), dir);
         assertThat(dom).contains("id=\"count-no-common-algorithm-risk\"").contains("id=\"count-total\"");
-        assertThat(dom).containsPattern("id=\"count-total\"[^>]*>\\s*30\\s*<");
+        assertThat(dom).containsPattern("id=\"count-total\"[^>]*>\\s*31\\s*<");
         assertThat(dom).containsPattern("id=\"count-inconsistent\"[^>]*>\\s*1\\s*<")
                 .contains("<table id=\"inconsistent\">");
         assertThat(dom).doesNotContainIgnoringCase("<script");

@@ -74,8 +74,8 @@ class XrdpScanTest {
             assertThat(line.get("profiles").findValues("agrees")).allMatch(JsonNode::asBoolean);
             // @SECLEVEL=0 (for TLS 1.1) lets OpenSSL sign a TLS 1.2 ServerKeyExchange with SHA-1 when asked to
             assertThat(texts(line.get("findings"), "kind")).as("TLS alone, no CredSSP: NLA cannot be required")
-                    .containsExactly("client-order", CERTIFICATE[0], CERTIFICATE[1], CERTIFICATE[2], CERTIFICATE[3],
-                            "rdp-nla-not-required", "tls12-sha1-signature");
+                    .containsExactly("cbc-lucky13", "client-order", CERTIFICATE[0], CERTIFICATE[1], CERTIFICATE[2],
+                            CERTIFICATE[3], "rdp-nla-not-required", "tls12-sha1-signature");
             assertThat(detail(line, "rdp-nla-not-required"))
                     .isEqualTo("ssl accepted (TLS without CredSSP); CredSSP not accepted at all");
 

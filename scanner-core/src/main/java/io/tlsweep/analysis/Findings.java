@@ -78,6 +78,9 @@ final class Findings {
                     .filter(s -> s.cipherMode() == CipherMode.CBC).toList())
                     .filter(cbc -> !cbc.isEmpty()).map(cbc -> "TLSv1.0: " + names(cbc));
         }
+        if (kind == FindingKind.LUCKY13) {
+            return Optional.of(suites(r, s -> s.cipherMode() == CipherMode.CBC));
+        }
         if (kind == FindingKind.NO_FORWARD_SECRECY) {
             return noForwardSecrecy(r);
         }

@@ -31,8 +31,10 @@ import java.util.Optional;
  *
  * <p>The scan's hellos offer none of these (status_request aside), so the check sends one hello, in the newest
  * version from TLS 1.0 to 1.2 the scan accepted, with the CBC suites it accepted there (its other suites when it
- * accepted no CBC one), offering them all. A server that answers it with no_application_protocol gets the same hello
- * without ALPN: one connection, two for such a server (a lost answer is asked again, up to three attempts,
+ * accepted no CBC one), offering them all; ALPN only on a web endpoint ({@link #WEB_PORTS}, no prelude), as a
+ * browser would: elsewhere (mail, LDAP, RDP, a database) h2 and http/1.1 mean nothing and a strict server may refuse
+ * them. A server that answers it with no_application_protocol gets the same hello without ALPN: one connection, two
+ * for such a server (a lost answer is asked again, up to three attempts,
  * {@link PatientRound}). A server without EMS is open to the triple handshake attack (RFC 7627
  * §1): that is the one weakness judged; the rest are properties of the endpoint. Without a version from TLS 1.0 to
  * 1.2 the check does not apply (TLS 1.3 has the extended master secret in its key schedule) and costs nothing.
@@ -43,6 +45,11 @@ public final class HelloFeaturesCheck implements Check<HelloFeaturesCheck.Part> 
             "no extended master secret in TLS ≤ 1.2 (RFC 7627): sessions are open to the triple handshake attack");
     /** The protocols offered in ALPN, a browser's two. */
     static final List<String> ALPN = List.of("h2", "http/1.1");
+    /**
+     * The ports where an endpoint without a prelude is taken for a web one and offered ALPN: HTTPS (443) and the
+     * alternates web servers, admin consoles and appliances commonly listen on (8443, 4443, 9443, 10443).
+     */
+    static final java.util.Set<Integer> WEB_PORTS = java.util.Set.of(443, 8443, 4443, 9443, 10443);
 
     /**
      * What the ServerHello echoed.
@@ -75,7 +82,8 @@ public final class HelloFeaturesCheck implements Check<HelloFeaturesCheck.Part> 
 
     @Override
     public String about() {
-        return "one TLS <= 1.2 hello offering EMS, encrypt-then-MAC, session ticket and ALPN: 1 connection";
+        return "one TLS <= 1.2 hello offering EMS, encrypt-then-MAC, session ticket and (on web ports) ALPN:"
+                + " 1 connection";
     }
 
     @Override
@@ -98,20 +106,30 @@ public final class HelloFeaturesCheck implements Check<HelloFeaturesCheck.Part> 
                     + " accepted (TLS 1.3 has the extended master secret in its key schedule)"), Optional.empty(),
                     ocsp)));
         }
-        return Optional.of(new Plan(context.firstStepId(), hello(legacy.get(), context.sni()), ocsp));
+        return Optional.of(new Plan(context.firstStepId(), hello(legacy.get(), context.sni(), web(context)), ocsp));
     }
 
-    /** The hello: the version's CBC suites (else all it accepted), every extension asked about, ALPN included. */
-    static ClientHelloSpec hello(ProtocolSupport version, Optional<String> sni) {
+    /** Whether the endpoint is a web one: TLS from the first byte on one of the {@link #WEB_PORTS}. */
+    static boolean web(PlanContext context) {
+        return context.prelude().isEmpty() && context.port().isPresent()
+                && WEB_PORTS.contains(context.port().getAsInt());
+    }
+
+    /**
+     * The hello: the version's CBC suites (else all it accepted), every extension asked about, ALPN on a web
+     * endpoint.
+     */
+    static ClientHelloSpec hello(ProtocolSupport version, Optional<String> sni, boolean web) {
         List<CipherSuite> cbc = version.cipherSuites().stream().filter(s -> s.cipherMode() == CipherMode.CBC)
                 .toList();
         return HelloTemplates.upTo(version.version(), version.version(), cbc.isEmpty() ? version.cipherSuites() : cbc,
-                sni).toBuilder().extendedMasterSecret(true).sessionTicket(true).statusRequest(true).alpn(ALPN)
+                sni).toBuilder().extendedMasterSecret(true).sessionTicket(true).statusRequest(true)
+                .alpn(web ? ALPN : List.of())
                 .extraExtensions(List.of(Extension.of(ExtensionType.ENCRYPT_THEN_MAC.code(), new byte[0])))
                 .build();
     }
 
-    /** The hello, then the same without ALPN if it was refused for ALPN; a lost answer asked again. */
+    /** The hello, then the same without ALPN if it offered ALPN and was refused for it; a lost answer asked again. */
     private static final class Plan implements CheckPlan<Part> {
         private final PatientRound<HelloRound.Exchange> first;
         private final HelloRound.Hello withoutAlpn;
@@ -142,7 +160,7 @@ public final class HelloFeaturesCheck implements Check<HelloFeaturesCheck.Part> 
             if (second == null) {
                 first.complete(step, outcome);
                 HelloRound.Exchange answer = first.part().orElse(null);
-                if (answer != null && alpnRefused(answer.outcome())) {
+                if (answer != null && !answer.hello().alpn().isEmpty() && alpnRefused(answer.outcome())) {
                     second = new PatientRound<>(secondId, List.of(withoutAlpn), e -> e.get(0));
                 } else if (answer != null) {
                     part = fold(List.of(answer), ocsp);
@@ -189,10 +207,11 @@ public final class HelloFeaturesCheck implements Check<HelloFeaturesCheck.Part> 
         Features f = new Features(sh.version(), sh.cipherSuite(),
                 sh.extension(ExtensionType.EXTENDED_MASTER_SECRET).isPresent(), etm,
                 sh.extension(ExtensionType.SESSION_TICKET).isPresent(), sh.alpn(), alpnRefused);
+        String alpn = exchanges.get(0).hello().alpn().isEmpty() ? "; ALPN not offered (not a web port)" : "";
         Judgement j = f.extendedMasterSecret()
-                ? Judgement.notVulnerable("extended_master_secret echoed in " + f.version().displayName())
+                ? Judgement.notVulnerable("extended_master_secret echoed in " + f.version().displayName() + alpn)
                 : Judgement.vulnerable(f.version().displayName() + " ServerHello without extended_master_secret:"
-                        + " the triple handshake attack (RFC 7627)");
+                        + " the triple handshake attack (RFC 7627)" + alpn);
         return new Part(j, Optional.of(f), ocspStapled);
     }
 

@@ -10,7 +10,6 @@ import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.input.Target;
 import io.tlsweep.wire.CipherSuite;
-import io.tlsweep.wire.EncryptedFlight;
 import io.tlsweep.wire.NamedGroup;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,13 +34,7 @@ public final class TargetResults {
     public static TargetResult of(EndpointPlan plan, Target target, Optional<String> address,
             Optional<Failure> engineFailure, long elapsedMillis) {
         return ofPlans(plan, target, address, engineFailure, elapsedMillis).withChecks(plan.parts())
-                .withPrelude(plan.preludeFacts()).withTls13Flight(plan.scan().flatMap(TargetResults::tls13Flight));
-    }
-
-    /** What the scan's TLS 1.3 flight showed, when TLS 1.3 was accepted and its flight read. */
-    static Optional<EncryptedFlight> tls13Flight(TargetScan scan) {
-        return scan.evidence().stream().filter(e -> e.version.equals(ProtocolVersion.TLSv1_3) && !e.accepted.isEmpty())
-                .flatMap(e -> e.encrypted.stream()).findFirst();
+                .withPrelude(plan.preludeFacts()).withTls13Flight(plan.scan().flatMap(TargetScan::tls13Flight));
     }
 
     private static TargetResult ofPlans(EndpointPlan plan, Target target, Optional<String> address,
@@ -159,7 +152,7 @@ public final class TargetResults {
         }
         boolean ocsp = evidence.stream().anyMatch(e -> e.ocspStapled);
         return withLosses(new TargetResult(target, address, status, failure, protocols, refusals, groups, chain, ocsp,
-                notes, Map.of(), scan.connections(), elapsedMillis), scan.losses()).withTls13Flight(tls13Flight(scan));
+                notes, Map.of(), scan.connections(), elapsedMillis), scan.losses()).withTls13Flight(scan.tls13Flight());
     }
 
     private static ScanStatus statusOf(Failure f) {

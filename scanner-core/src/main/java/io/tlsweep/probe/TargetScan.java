@@ -5,6 +5,7 @@ import io.tlsweep.result.Failure;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.EncryptedFlight;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayDeque;
@@ -384,6 +385,15 @@ public final class TargetScan implements CheckPlan<Void> {
     /** The failure that ended the scan early (refused, silent, not TLS), if any. */
     public Optional<Failure> ending() {
         return Optional.ofNullable(ending);
+    }
+
+    /**
+     * What the scan's TLS 1.3 flight showed once read with its own key share (the CertificateVerify scheme, whether
+     * the signature verifies), when TLS 1.3 was accepted and a flight read: what later checks of TLS 1.3 build on.
+     */
+    public Optional<EncryptedFlight> tls13Flight() {
+        return evidence().stream().filter(e -> e.version.equals(ProtocolVersion.TLSv1_3) && !e.accepted.isEmpty())
+                .flatMap(e -> e.encrypted.stream()).findFirst();
     }
 
     /** The version lanes' evidence, newest version first. */

@@ -13,9 +13,11 @@ import java.util.List;
  * @param windows what a Windows client shows: the recorded failure's symptom, else the one expected when
  *     TLS 1.0/1.1 are switched off on the client (see {@link #expectedSymptom})
  * @param windowsExpected whether {@code windows} is expected rather than recorded
+ * @param tls13 what the scan's TLS 1.3 flight showed ({@link Tls13FlightJson#describe()}), empty without one
  */
 public record EndpointRow(String target, int port, String sni, String verdict, List<String> versions, String best,
-        String reason, WindowsSymptom windows, boolean windowsExpected, String certificate, String notes) {
+        String reason, WindowsSymptom windows, boolean windowsExpected, String certificate, String tls13,
+        String notes) {
 
     static EndpointRow of(EndpointFacts e) {
         ResultJson r = e.result();
@@ -27,7 +29,7 @@ public record EndpointRow(String target, int port, String sni, String verdict, L
         String target = EndpointFacts.nonNull(r.target()) + (prelude.isEmpty() ? "" : " (" + prelude + ")");
         return new EndpointRow(target, r.port(), EndpointFacts.nonNull(r.sni()), EndpointFacts.nonNull(r.verdict()),
                 e.versions(), e.best(), EndpointFacts.nonNull(r.reason()), w, !recorded && !w.code().isEmpty(),
-                certificate, e.notesJoined());
+                certificate, r.tls13() == null ? "" : r.tls13().describe(), e.notesJoined());
     }
 
     /**

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * {@code endpoints.csv}: one row per endpoint, written as results stream by ({@code prelude}: what is said before
- * TLS, {@code starttlsOffered}: yes or no once the prelude told). When the run has client profiles, a
- * column per profile follows (its id: what it negotiates, or "fails: ..." with the message the client shows),
+ * TLS, {@code starttlsOffered}: yes or no once the prelude told; {@code tls13Reached}, {@code tls13Scheme},
+ * {@code tls13Signature}, {@code tls13Problem}: the line's {@code tls13}, what the scan's TLS 1.3 flight showed).
+ * When the run has client profiles, a column per profile follows (its id: what it negotiates, or "fails: ..." with the message the client shows),
  * then the profiles lost when TLS 1.0/1.1 go and under the user's what-if; then a column per active check ({@code
  * result:<id>}: vulnerable, not-vulnerable, not-applicable or inconclusive; empty where it did not run), every one
  * of the registry in its order, so the columns stay the same from run to run whatever {@code --checks} chose; then a
@@ -27,7 +28,8 @@ public final class EndpointsCsv implements Closeable {
                 "starttlsOffered", "status", "verdict", "reason", "bestVersion"));
         c.addAll(EndpointFacts.VERSION_COLUMNS);
         c.addAll(List.of("suites", "order", "findings", "failure", "windowsCode", "certificate",
-                "certificateCommonName", "certificateOrganization", "certificateNotAfter", "connections", "elapsedMs"));
+                "certificateCommonName", "certificateOrganization", "certificateNotAfter", "tls13Reached",
+                "tls13Scheme", "tls13Signature", "tls13Problem", "connections", "elapsedMs"));
         COLUMNS = List.copyOf(c);
     }
 
@@ -102,8 +104,11 @@ public final class EndpointsCsv implements Closeable {
         LeafCertificate leaf = LeafCertificate.of(r.certificates()).orElse(null);
         cells.addAll(Arrays.asList(e.suites(), e.order(), e.findingsJoined(), e.failureLabel(),
                 e.windows().code(), leaf == null ? "" : leaf.subject(), leaf == null ? "" : leaf.commonName(),
-                leaf == null ? "" : leaf.organization(), leaf == null ? "" : leaf.notAfter(),
-                r.connections(), r.elapsedMs()));
+                leaf == null ? "" : leaf.organization(), leaf == null ? "" : leaf.notAfter()));
+        Tls13FlightJson tls13 = r.tls13();
+        cells.addAll(Arrays.asList(tls13 == null ? "" : tls13.reached(), tls13 == null ? "" : tls13.signatureScheme(),
+                tls13 == null ? "" : tls13.signature(), tls13 == null ? "" : tls13.problem(), r.connections(),
+                r.elapsedMs()));
         if (!profileIds.isEmpty()) {
             for (String id : profileIds) {
                 cells.add(r.profiles() == null ? "" : r.profiles().stream().filter(p -> p.id().equals(id))

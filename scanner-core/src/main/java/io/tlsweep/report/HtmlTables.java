@@ -88,14 +88,18 @@ final class HtmlTables {
         h.more(t.inconsistent().more(), "endpoints whose answers contradict each other");
     }
 
-    /** Every endpoint with its verdict and certificate: the one place a ready endpoint's facts show. */
+    /**
+     * Every endpoint with its verdict, certificate and what its TLS 1.3 flight showed once decrypted (how far it was
+     * read, the CertificateVerify scheme, whether the signature verified): the one place a ready endpoint's facts show.
+     */
     static void endpoints(Html h, Tally t) {
         h.element("h2", "All endpoints");
         h.open("table", "id", "endpoints")
-                .headerRow("Endpoint", "SNI", "Verdict", "Versions", "Certificate");
+                .headerRow("Endpoint", "SNI", "Verdict", "Versions", "Certificate", "TLS 1.3 flight");
         for (EndpointRow r : t.all().kept()) {
             h.open("tr").element("td", r.target()).element("td", r.sni()).element("td", r.verdict())
-                    .element("td", String.join(" ", r.versions())).element("td", r.certificate()).close("tr");
+                    .element("td", String.join(" ", r.versions())).element("td", r.certificate())
+                    .element("td", r.tls13()).close("tr");
         }
         h.close("table");
         h.more(t.all().more(), "endpoints");

@@ -22,6 +22,23 @@ public record Tls13FlightJson(String reached, String signatureScheme, String sig
                 f.problem().map(p -> p.kind().label()).orElse(null), f.problem().map(p -> p.detail()).orElse(null));
     }
 
+    /**
+     * In a few words, for report.html: how far the flight was read, the CertificateVerify's scheme and whether its
+     * signature verified, and why it stopped short ("read to Finished; CertificateVerify ecdsa_secp256r1_sha256,
+     * signature verified").
+     */
+    public String describe() {
+        java.util.List<String> said = new java.util.ArrayList<>();
+        said.add("nothing".equals(reached) ? "nothing read" : "read to " + reached);
+        if (signatureScheme != null) {
+            said.add("CertificateVerify " + signatureScheme + ", signature " + signature);
+        }
+        if (problem != null) {
+            said.add(problem + (problemDetail == null || problemDetail.isEmpty() ? "" : ": " + problemDetail));
+        }
+        return String.join("; ", said);
+    }
+
     /** The flight back, or empty when a field does not say a known value. */
     public Optional<EncryptedFlight> flight() {
         Optional<EncryptedFlight.Reached> r = Arrays.stream(EncryptedFlight.Reached.values())

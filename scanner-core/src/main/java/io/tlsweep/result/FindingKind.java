@@ -31,6 +31,13 @@ public final class FindingKind {
     /** Low: every current client splits CBC records (1/n-1), which defeats BEAST. */
     public static final FindingKind BEAST = new FindingKind("cbc-tls10-beast",
             "CBC cipher suites with TLS 1.0 (BEAST, CVE-2011-3389)", Severity.LOW);
+    /**
+     * Info: CBC suites in TLS ≤ 1.2 leak padding through MAC timing (Lucky Thirteen: AlFardan and Paterson, IEEE S&P
+     * 2013, CVE-2013-0169); every maintained stack has constant-time CBC decryption since, so it is a note that
+     * AEAD suites are the better choice, not an exploitable flaw.
+     */
+    public static final FindingKind LUCKY13 = new FindingKind("cbc-lucky13",
+            "CBC cipher suites in TLS ≤ 1.2 (Lucky Thirteen, CVE-2013-0169)", Severity.INFO);
     /** Medium: recorded traffic can be read once the server's key leaks, not before. */
     public static final FindingKind NO_FORWARD_SECRECY = new FindingKind("no-forward-secrecy",
             "no cipher suite with forward secrecy, or one without it preferred", Severity.MEDIUM);
@@ -70,7 +77,7 @@ public final class FindingKind {
 
     /** The rules over the scan's facts, in the order their findings are listed (and counted in summary.json). */
     public static final List<FindingKind> SCAN_RULES = List.of(RC4, SWEET32, EXPORT, NULL_CIPHER, ANONYMOUS, DES, MD5,
-            SSLV3, BEAST, NO_FORWARD_SECRECY, CLIENT_ORDER, SNI_REQUIRED, SMALL_DH_GROUP,
+            SSLV3, BEAST, LUCKY13, NO_FORWARD_SECRECY, CLIENT_ORDER, SNI_REQUIRED, SMALL_DH_GROUP,
             SUITE_OFF_VERSION);
 
     private final String label;

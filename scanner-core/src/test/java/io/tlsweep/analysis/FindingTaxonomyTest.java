@@ -130,7 +130,7 @@ class FindingTaxonomyTest {
         List<String> certificate = e.certificate().orElseThrow().findings().stream()
                 .map(p -> p.finding().label()).toList();
         assertThat(certificate).contains("cert-self-signed", "cert-untrusted");
-        List<String> expected = new ArrayList<>(List.of("rc4", "cbc-tls10-beast", "real-stack-disagrees",
+        List<String> expected = new ArrayList<>(List.of("rc4", "cbc-tls10-beast", "cbc-lucky13", "real-stack-disagrees",
                 "profile-prediction-disagrees"));
         expected.addAll(certificate);
         expected.add("kettle-boiled");

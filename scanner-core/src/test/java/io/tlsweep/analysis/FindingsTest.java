@@ -202,10 +202,17 @@ class FindingsTest {
     // --- nothing to report -----------------------------------------------------------------------
 
     @Test
-    void aModernEndpointHasNoFindings() {
-        assertThat(Findings.of(result().accepts(TLSv1_2, ECDHE_AES128_GCM, ECDHE_AES128_CBC)
-                .accepts(TLSv1_3, TLS13_AES128_GCM).build())).isEmpty();
+    void aModernEndpointHasNoFindingsBesideTheInformationalLucky13ForACbcSuite() {
+        assertThat(Findings.of(result().accepts(TLSv1_2, ECDHE_AES128_GCM).accepts(TLSv1_3, TLS13_AES128_GCM)
+                .build())).isEmpty();
         assertThat(Findings.of(result().accepts(TLSv1_3, TLS13_AES128_GCM).build())).isEmpty();
+        List<Finding> cbc = Findings.of(result().accepts(TLSv1_2, ECDHE_AES128_GCM, ECDHE_AES128_CBC)
+                .accepts(TLSv1_3, TLS13_AES128_GCM).build());
+        assertThat(cbc).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isSameAs(FindingKind.LUCKY13);
+            assertThat(f.kind().severity()).isEqualTo(io.tlsweep.result.Severity.INFO);
+            assertThat(f.detail()).isEqualTo("TLSv1.2: TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
+        });
     }
 
     @Test
@@ -219,7 +226,8 @@ class FindingsTest {
         List<Finding> findings = Findings.of(result().accepts(SSLv3, RSA_RC4_SHA, 0x000A)
                 .accepts(TLSv1_0, PreferenceOrder.CLIENT, RSA_RC4_SHA, 0x000A).build());
         assertThat(findings).extracting(Finding::kind).containsExactly(FindingKind.RC4, FindingKind.SWEET32,
-                FindingKind.SSLV3, FindingKind.BEAST, FindingKind.NO_FORWARD_SECRECY, FindingKind.CLIENT_ORDER);
+                FindingKind.SSLV3, FindingKind.BEAST, FindingKind.LUCKY13, FindingKind.NO_FORWARD_SECRECY,
+                FindingKind.CLIENT_ORDER);
         assertOneLine(findings);
     }
 

@@ -29,13 +29,18 @@ final class AlpnRefusingServer implements AutoCloseable {
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    private AlpnRefusingServer() throws IOException {
-        socket = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+    private AlpnRefusingServer(InetAddress address, int port) throws IOException {
+        socket = new ServerSocket(port, 64, address);
         threads.execute(this::acceptLoop);
     }
 
     static AlpnRefusingServer start() throws IOException {
-        return new AlpnRefusingServer();
+        return new AlpnRefusingServer(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /** On {@code address} (a 127.x.y.z literal) and {@code port}: a web port on a loopback address of the test's. */
+    static AlpnRefusingServer startAt(String address, int port) throws IOException {
+        return new AlpnRefusingServer(InetAddress.getByName(address), port);
     }
 
     int port() {

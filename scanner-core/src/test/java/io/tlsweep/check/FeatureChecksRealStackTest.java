@@ -12,6 +12,9 @@ import io.tlsweep.scan.TlsScanner;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.FarmTarget;
 import io.tlsweep.targets.TargetFarm;
+import io.tlsweep.targets.TargetSpec;
+import io.tlsweep.targets.TlsStack;
+import io.tlsweep.targets.TlsVersion;
 import io.tlsweep.testing.GnutlsServer;
 import io.tlsweep.testing.JsseServer;
 import io.tlsweep.testing.NginxServer;
@@ -39,6 +42,9 @@ import org.junit.jupiter.api.Test;
  */
 class FeatureChecksRealStackTest {
     private static final List<AutoCloseable> SERVERS = new ArrayList<>();
+    /** A loopback address of this run's own, where servers listen on web ports (443, 8443) without meeting others. */
+    private static final String WEB = "127." + (1 + new java.util.Random().nextInt(254)) + "."
+            + new java.util.Random().nextInt(256) + "." + (1 + new java.util.Random().nextInt(254));
     private static Map<String, TargetResult> scanned;
 
     @BeforeAll
@@ -47,16 +53,27 @@ class FeatureChecksRealStackTest {
         List<Target> targets = new ArrayList<>();
         TargetFarm farm = TargetFarm.start(List.of(DefaultProfiles.mixed(), DefaultProfiles.legacyTls10(),
                 DefaultProfiles.strongTls12Ecdsa(), DefaultProfiles.modernTls12And13(), DefaultProfiles.tls13Only(),
-                DefaultProfiles.legacy3desRc4()));
+                DefaultProfiles.legacy3desRc4(), TargetSpec.tls("boringssl-tls13").stack(TlsStack.BORINGSSL)
+                        .versions(TlsVersion.TLS1_2, TlsVersion.TLS1_3).cipherSuites("TLS_AES_128_GCM_SHA256",
+                                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").build(),
+                TargetSpec.tls("bouncy-castle-tls13").stack(TlsStack.BOUNCY_CASTLE)
+                        .versions(TlsVersion.TLS1_2, TlsVersion.TLS1_3).cipherSuites("TLS_AES_128_GCM_SHA256",
+                                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").build()));
         SERVERS.add(farm);
         for (String name : List.of("mixed-tls10-12", "legacy-tls10", "strong-tls12-ecdsa", "modern-tls12-13",
-                "tls13-only", "legacy-3des-rc4")) {
+                "tls13-only", "legacy-3des-rc4", "boringssl-tls13", "bouncy-castle-tls13")) {
             FarmTarget t = farm.target(name);
             targets.add(target(t.host(), t.port(), name));
         }
         openssl(targets, "openssl");
-        openssl(targets, "openssl-tls12-alpn", "-tls1_2", "-alpn", "h2,http/1.1");
+        OpenSslServer alpn = OpenSslServer.startAt(OpenSslServer.Key.RSA, WEB, 443, "-tls1_2", "-alpn", "h2,http/1.1");
+        SERVERS.add(alpn);
+        targets.add(target(WEB, 443, "openssl-tls12-alpn"));
+        openssl(targets, "openssl-tls12-alpn-not-web", "-tls1_2", "-alpn", "h2,http/1.1");
         openssl(targets, "openssl-seclevel0", "-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256:@SECLEVEL=0");
+        openssl(targets, "openssl-tls13-rsa", OpenSslServer.Key.RSA, "-tls1_3");
+        openssl(targets, "openssl-tls13-ecdsa", OpenSslServer.Key.ECDSA_P256, "-tls1_3");
+        openssl(targets, "openssl-tls13-ed25519", OpenSslServer.Key.ED25519, "-tls1_3");
         GnutlsServer gnutls = GnutlsServer.start("NORMAL:-VERS-ALL:+VERS-TLS1.2:+VERS-TLS1.3");
         SERVERS.add(gnutls);
         targets.add(target("127.0.0.1", gnutls.port(), "gnutls"));
@@ -64,9 +81,16 @@ class FeatureChecksRealStackTest {
         SERVERS.add(nginx::close);
         String[] hostPort = nginx.hostPort().split(":");
         targets.add(target(hostPort[0], Integer.parseInt(hostPort[1]), "nginx"));
-        AlpnRefusingServer refusing = AlpnRefusingServer.start();
+        NginxServer nginx13 = NginxServer.start("ssl_protocols TLSv1.3;");
+        SERVERS.add(nginx13::close);
+        String[] hostPort13 = nginx13.hostPort().split(":");
+        targets.add(target(hostPort13[0], Integer.parseInt(hostPort13[1]), "nginx-tls13"));
+        AlpnRefusingServer refusing = AlpnRefusingServer.startAt(WEB, 8443);
         SERVERS.add(refusing);
-        targets.add(target("127.0.0.1", refusing.port(), "alpn-refusing"));
+        targets.add(target(WEB, 8443, "alpn-refusing"));
+        AlpnRefusingServer refusingElsewhere = AlpnRefusingServer.start();
+        SERVERS.add(refusingElsewhere);
+        targets.add(target("127.0.0.1", refusingElsewhere.port(), "alpn-refusing-not-web"));
         JsseServer jdk = JsseServer.start(true);
         SERVERS.add(jdk);
         targets.add(target("127.0.0.1", jdk.port(), "jdk-rsa-ecdsa"));
@@ -81,7 +105,12 @@ class FeatureChecksRealStackTest {
     }
 
     private static void openssl(List<Target> targets, String name, String... args) throws Exception {
-        OpenSslServer s = OpenSslServer.start(args);
+        openssl(targets, name, OpenSslServer.Key.RSA, args);
+    }
+
+    private static void openssl(List<Target> targets, String name, OpenSslServer.Key key, String... args)
+            throws Exception {
+        OpenSslServer s = OpenSslServer.start(key, args);
         SERVERS.add(s);
         targets.add(target("127.0.0.1", s.port(), name));
     }
@@ -130,11 +159,13 @@ class FeatureChecksRealStackTest {
         assertThat(feature("openssl").sessionTicket()).isTrue();
         assertThat(feature("modern-tls12-13").sessionTicket()).isTrue();
         assertThat(feature("strong-tls12-ecdsa").sessionTicket()).isFalse();
-        // ALPN: a server configured with protocols selects h2 first; nginx without http2 http/1.1; others none
+        // ALPN, offered on web ports only: a server configured with protocols selects h2 first; elsewhere nothing
         assertThat(feature("openssl-tls12-alpn").alpn()).contains("h2");
-        assertThat(feature("nginx").alpn()).contains("http/1.1");
-        assertThat(feature("openssl").alpn()).isEmpty();
-        assertThat(feature("gnutls").alpn()).isEmpty();
+        assertThat(features("openssl-tls12-alpn").judgement().reason()).doesNotContain("ALPN not offered");
+        for (String notWeb : List.of("openssl-tls12-alpn-not-web", "nginx", "openssl", "gnutls")) {
+            assertThat(feature(notWeb).alpn()).as(notWeb).isEmpty();
+            assertThat(features(notWeb).judgement().reason()).as(notWeb).endsWith("; ALPN not offered (not a web port)");
+        }
     }
 
     @Test
@@ -152,14 +183,19 @@ class FeatureChecksRealStackTest {
         });
         assertThat(connections("alpn-refusing", HelloFeaturesCheck.KEY)).as("the hello, then without ALPN")
                 .isEqualTo(2);
+        HelloFeaturesCheck.Part elsewhere = features("alpn-refusing-not-web");
+        assertThat(elsewhere.features()).hasValueSatisfying(f -> assertThat(f.alpnRefused()).isFalse());
+        assertThat(elsewhere.judgement().vulnerable()).isTrue();
+        assertThat(connections("alpn-refusing-not-web", HelloFeaturesCheck.KEY)).as("no ALPN offered, none refused")
+                .isEqualTo(1);
     }
 
     @Test
     void withoutTls10To12TheFeaturesCheckDoesNotApplyAndCostsNothing() {
-        assertThat(features("tls13-only").judgement().result()).isEqualTo(Judgement.Result.NOT_APPLICABLE);
-        assertThat(connections("tls13-only", HelloFeaturesCheck.KEY)).isZero();
-        assertThat(signatures("tls13-only").judgement().result()).isEqualTo(Judgement.Result.NOT_APPLICABLE);
-        assertThat(connections("tls13-only", SignatureAlgorithmsCheck.KEY)).isZero();
+        for (String name : List.of("tls13-only", "nginx-tls13", "openssl-tls13-rsa", "openssl-tls13-ed25519")) {
+            assertThat(features(name).judgement().result()).as(name).isEqualTo(Judgement.Result.NOT_APPLICABLE);
+            assertThat(connections(name, HelloFeaturesCheck.KEY)).as(name).isZero();
+        }
         assertThat(signatures("legacy-tls10").judgement().reason()).isEqualTo("TLS 1.2 not accepted");
         assertThat(signatures("legacy-3des-rc4").judgement().result()).as("static RSA signs nothing")
                 .isEqualTo(Judgement.Result.NOT_APPLICABLE);
@@ -174,7 +210,8 @@ class FeatureChecksRealStackTest {
             assertThat(signed(part)).as(name).containsExactlyElementsOf(SignatureAlgorithmsCheck.RSA_SCHEMES
                     .subList(0, 6));
             assertThat(outcome(part, SignatureScheme.RSA_PKCS1_SHA1)).isEqualTo(Outcome.REFUSED);
-            assertThat(connections(name, SignatureAlgorithmsCheck.KEY)).isEqualTo(7);
+            assertThat(connections(name, SignatureAlgorithmsCheck.KEY)).as(name)
+                    .isEqualTo(name.equals("openssl") ? 7 + 5 : 7);
             assertThat(findings(name)).doesNotContain("tls12-sha1-signature");
         }
     }
@@ -210,8 +247,54 @@ class FeatureChecksRealStackTest {
                 : Outcome.SIGNED);
         assertThat(outcome(jdk, SignatureScheme.ECDSA_SECP384R1_SHA384)).as("the JDK ties it to P-384 in TLS 1.2 too")
                 .isEqualTo(Outcome.REFUSED);
-        assertThat(connections("jdk-rsa-ecdsa", SignatureAlgorithmsCheck.KEY)).as("RSA and ECDSA certificates")
-                .isEqualTo(12);
+        assertThat(connections("jdk-rsa-ecdsa", SignatureAlgorithmsCheck.KEY)).as("RSA and ECDSA certificates in"
+                + " TLS 1.2; in TLS 1.3 the ECDSA one, which the scan's hello (ECDSA schemes first) got").isEqualTo(12 + 2);
+    }
+
+    @Test
+    void tls13SignsWithRsaPssEcdsaOrEdDsaAndRefusesWhatTls13Forbids() {
+        Map<SignatureScheme, Outcome> rsa = new LinkedHashMap<>();
+        rsa.put(SignatureScheme.RSA_PSS_RSAE_SHA256, Outcome.SIGNED);
+        rsa.put(SignatureScheme.RSA_PSS_RSAE_SHA384, Outcome.SIGNED);
+        rsa.put(SignatureScheme.RSA_PSS_RSAE_SHA512, Outcome.SIGNED);
+        rsa.put(SignatureScheme.RSA_PKCS1_SHA256, Outcome.REFUSED);
+        rsa.put(SignatureScheme.RSA_PKCS1_SHA1, Outcome.REFUSED);
+        for (String name : List.of("openssl-tls13-rsa", "openssl", "gnutls", "nginx-tls13", "modern-tls12-13",
+                "tls13-only", "boringssl-tls13", "bouncy-castle-tls13")) {
+            assertThat(tls13(name)).as(name + ": " + signatures(name).judgement()).containsExactlyEntriesOf(rsa);
+        }
+        assertThat(tls13("openssl-tls13-ecdsa")).containsExactly(Map.entry(SignatureScheme.ECDSA_SECP256R1_SHA256,
+                Outcome.SIGNED), Map.entry(SignatureScheme.ECDSA_SHA1, Outcome.REFUSED));
+        // the JDK lists ecdsa_sha1 for TLS 1.3 handshakes too: it signs a TLS 1.3 CertificateVerify with it unless its
+        // jdk.tls.disabledAlgorithms forbids "ecdsa_sha1 usage HandshakeSignature" (the JDK 17 updates from 2025 on)
+        boolean jdkRefusesEcdsaSha1 = String.valueOf(Security.getProperty("jdk.tls.disabledAlgorithms"))
+                .contains("ecdsa_sha1");
+        assertThat(tls13("jdk-rsa-ecdsa")).containsExactly(Map.entry(SignatureScheme.ECDSA_SECP256R1_SHA256,
+                Outcome.SIGNED), Map.entry(SignatureScheme.ECDSA_SHA1, jdkRefusesEcdsaSha1 ? Outcome.REFUSED
+                : Outcome.SIGNED));
+        assertThat(findings("jdk-rsa-ecdsa").contains("tls13-forbidden-signature")).isEqualTo(!jdkRefusesEcdsaSha1);
+        assertThat(tls13("openssl-tls13-ed25519")).containsExactly(Map.entry(SignatureScheme.ED25519,
+                Outcome.SIGNED));
+        for (String name : List.of("openssl-tls13-rsa", "openssl-tls13-ecdsa", "openssl-tls13-ed25519", "openssl",
+                "nginx-tls13", "tls13-only")) {
+            assertThat(signatures(name).judgement().result()).as(name).isEqualTo(Judgement.Result.NOT_VULNERABLE);
+        }
+        // BoringSSL and Bouncy Castle sign TLS 1.2 with SHA-1 when offered it alone (above), never TLS 1.3; BoringSSL
+        // prefers X25519MLKEM768, so the scan read no TLS 1.3 CertificateVerify there: the key type came from TLS 1.2
+        assertThat(scanned.get("boringssl-tls13").tls13Flight()).isEmpty();
+        for (String name : List.of("openssl-tls13-rsa", "openssl-tls13-ecdsa", "openssl-tls13-ed25519", "openssl",
+                "nginx-tls13", "tls13-only", "boringssl-tls13", "bouncy-castle-tls13")) {
+            assertThat(findings(name)).as(name).doesNotContain("tls13-forbidden-signature");
+            assertThat(connections(name, SignatureAlgorithmsCheck.KEY)).as(name).isEqualTo(
+                    signatures(name).answers().size());
+        }
+        assertThat(connections("openssl-tls13-rsa", SignatureAlgorithmsCheck.KEY)).isEqualTo(5);
+        assertThat(connections("openssl-tls13-ecdsa", SignatureAlgorithmsCheck.KEY)).isEqualTo(2);
+        assertThat(connections("openssl-tls13-ed25519", SignatureAlgorithmsCheck.KEY)).isEqualTo(1);
+        assertThat(signatures("openssl-tls13-ed25519").judgement().reason()).isEqualTo("TLS 1.2 not accepted"
+                + "; TLS 1.3 CertificateVerify signed with ed25519; no scheme TLS 1.3 forbids");
+        assertThat(tls13("strong-tls12-ecdsa")).as("TLS 1.2 only").isEmpty();
+        assertThat(tls13("nginx")).as("TLS 1.2 only").isEmpty();
     }
 
     @Test
@@ -240,14 +323,28 @@ class FeatureChecksRealStackTest {
                 + ": no signature-algorithms part"));
     }
 
+    /** The TLS 1.2 schemes signed as offered. */
     private static List<SignatureScheme> signed(SignatureAlgorithmsCheck.Part part) {
-        return part.answers().stream().filter(a -> a.outcome() == Outcome.SIGNED)
+        return signed(part, ProtocolVersion.TLSv1_2);
+    }
+
+    private static List<SignatureScheme> signed(SignatureAlgorithmsCheck.Part part, ProtocolVersion version) {
+        return part.answers().stream().filter(a -> a.version().equals(version) && a.outcome() == Outcome.SIGNED)
                 .map(SignatureAlgorithmsCheck.Answer::offered).toList();
     }
 
+    /** The TLS 1.3 answers, scheme offered to outcome. */
+    private static Map<SignatureScheme, Outcome> tls13(String name) {
+        Map<SignatureScheme, Outcome> out = new LinkedHashMap<>();
+        signatures(name).answers().stream().filter(a -> a.version().equals(ProtocolVersion.TLSv1_3))
+                .forEach(a -> out.put(a.offered(), a.outcome()));
+        return out;
+    }
+
+    /** The TLS 1.2 answer to {@code offered}. */
     private static Outcome outcome(SignatureAlgorithmsCheck.Part part, SignatureScheme offered) {
-        return part.answers().stream().filter(a -> a.offered().equals(offered)).findFirst().orElseThrow()
-                .outcome();
+        return part.answers().stream().filter(a -> a.version().equals(ProtocolVersion.TLSv1_2)
+                && a.offered().equals(offered)).findFirst().orElseThrow().outcome();
     }
 
     private static int connections(String name, PartKey<?> key) {

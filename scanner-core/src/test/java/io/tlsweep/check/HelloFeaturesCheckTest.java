@@ -164,7 +164,7 @@ class HelloFeaturesCheckTest {
         CipherSuite gcm = CipherSuite.of(0xC02F);
         CipherSuite cbc = CipherSuite.of(0xC013);
         ClientHelloSpec mixed = HelloFeaturesCheck.hello(support(ProtocolVersion.TLSv1_2, gcm, cbc),
-                Optional.of("example.test"));
+                Optional.of("example.test"), true);
         assertThat(mixed.cipherSuites()).startsWith(cbc).doesNotContain(gcm);
         assertThat(mixed.clientVersion()).isEqualTo(ProtocolVersion.TLSv1_2);
         assertThat(mixed.extendedMasterSecret()).isTrue();
@@ -176,9 +176,27 @@ class HelloFeaturesCheckTest {
             assertThat(e.data()).isEmpty();
         });
         assertThat(mixed.serverName()).contains("example.test");
-        ClientHelloSpec aeadOnly = HelloFeaturesCheck.hello(support(ProtocolVersion.TLSv1_0, gcm), Optional.empty());
+        ClientHelloSpec aeadOnly = HelloFeaturesCheck.hello(support(ProtocolVersion.TLSv1_0, gcm), Optional.empty(),
+                true);
         assertThat(aeadOnly.cipherSuites()).startsWith(gcm);
         assertThat(aeadOnly.clientVersion()).isEqualTo(ProtocolVersion.TLSv1_0);
+        ClientHelloSpec notWeb = HelloFeaturesCheck.hello(support(ProtocolVersion.TLSv1_2, gcm, cbc), Optional.empty(),
+                false);
+        assertThat(notWeb.alpn()).as("not a web port: no ALPN").isEmpty();
+        assertThat(notWeb.extendedMasterSecret()).isTrue();
+        assertThat(HelloFeaturesCheck.WEB_PORTS).containsExactlyInAnyOrder(443, 8443, 4443, 9443, 10443);
+    }
+
+    @Test
+    void withoutAlpnOfferedTheReasonSaysSo() {
+        ClientHelloSpec withoutAlpn = HELLO.toBuilder().alpn(List.of()).build();
+        Part part = HelloFeaturesCheck.fold(List.of(exchange(withoutAlpn, feed(Vectors.load(
+                "tls12-cbc-features.server.hex"), 50))), false);
+        assertThat(part.judgement()).isEqualTo(Judgement.notVulnerable("extended_master_secret echoed in TLSv1.2;"
+                + " ALPN not offered (not a web port)"));
+        Part withAlpn = HelloFeaturesCheck.fold(List.of(exchange(HELLO, feed(Vectors.load(
+                "tls12-cbc-features.server.hex"), 50))), false);
+        assertThat(withAlpn.judgement().reason()).doesNotContain("ALPN");
     }
 
     @Test

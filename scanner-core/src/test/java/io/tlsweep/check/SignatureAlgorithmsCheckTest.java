@@ -128,8 +128,8 @@ class SignatureAlgorithmsCheckTest {
         assertThat(open.judgement().reason()).startsWith("no answer to the SHA-1 offer: rsa_pkcs1_sha1 (")
                 .contains("no reply in 5 s");
         Part allRefused = fold(exchange(PSS, ServerResponseDecoder.finish(SentinelServer.alert(40))), refused);
-        assertThat(allRefused.judgement()).isEqualTo(Judgement.notVulnerable("every scheme offered alone was"
-                + " refused; SHA-1 not used"));
+        assertThat(allRefused.judgement()).isEqualTo(Judgement.notVulnerable("every TLS 1.2 scheme offered alone"
+                + " was refused; SHA-1 not used"));
     }
 
     @Test
@@ -162,7 +162,9 @@ class SignatureAlgorithmsCheckTest {
                 new Answer(SignatureScheme.RSA_PKCS1_SHA256, Outcome.SIGNED_OTHER, Optional.of(SHA1), Optional.empty()),
                 new Answer(SignatureScheme.ED25519, Outcome.REFUSED, Optional.empty(),
                         Optional.of("fatal alert handshake_failure")),
-                new Answer(SignatureScheme.of(0x0A0A), Outcome.NO_ANSWER, Optional.empty(), Optional.of("reset"))));
+                new Answer(SignatureScheme.of(0x0A0A), Outcome.NO_ANSWER, Optional.empty(), Optional.of("reset")),
+                new Answer(ProtocolVersion.TLSv1_3, SignatureScheme.RSA_PKCS1_SHA256, Outcome.SIGNED,
+                        Optional.of(SignatureScheme.RSA_PKCS1_SHA256), Optional.empty())));
         ObjectMapper mapper = new ObjectMapper();
         assertThat(json.read(json.write(part))).isEqualTo(part);
         assertThat(json.read(mapper.readTree(mapper.writeValueAsString(json.write(part))))).isEqualTo(part);
@@ -170,7 +172,13 @@ class SignatureAlgorithmsCheckTest {
         assertThat(json.read(json.write(none))).isEqualTo(none);
         assertThat(json.summary(part)).isEqualTo("vulnerable: SHA-1; signed: rsa_pss_rsae_sha256; signed-other:"
                 + " rsa_pkcs1_sha256 offered, rsa_pkcs1_sha1 used; refused: ed25519 (fatal alert handshake_failure);"
-                + " no-answer: 0x0A0A (reset)");
+                + " no-answer: 0x0A0A (reset); TLS 1.3 signed: rsa_pkcs1_sha256");
+        assertThat(json.read(mapper.readTree("{\"result\":\"not-vulnerable\",\"reason\":\"x\",\"answers\":"
+                + "[{\"offered\":\"rsa_pkcs1_sha1\",\"outcome\":\"refused\"}]}")).answers()).as("a line of before TLS 1.3")
+                .singleElement().extracting(Answer::version).isEqualTo(ProtocolVersion.TLSv1_2);
+        assertThatThrownBy(() -> json.read(mapper.readTree("{\"result\":\"vulnerable\",\"reason\":\"x\","
+                + "\"answers\":[{\"version\":\"TLSv1.0\",\"offered\":\"rsa_pkcs1_sha1\",\"outcome\":\"signed\"}]}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
         assertThatThrownBy(() -> json.read(mapper.readTree("{\"result\":\"vulnerable\",\"reason\":\"x\","
                 + "\"answers\":[{\"offered\":\"rsa_pkcs1_sha1\",\"outcome\":\"maybe\"}]}")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outcome");

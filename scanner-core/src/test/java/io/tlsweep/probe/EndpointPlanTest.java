@@ -177,6 +177,27 @@ class EndpointPlanTest {
     }
 
     @Test
+    void theEndpointsPortReachesEveryPlan() {
+        List<java.util.OptionalInt> seen = new ArrayList<>();
+        CheckPlanner<String> port = new CheckPlanner<>() {
+            @Override
+            public PartKey<String> key() {
+                return NOTE;
+            }
+
+            @Override
+            public Optional<CheckPlan<String>> plan(PlanContext context) {
+                seen.add(context.port());
+                return Optional.empty();
+            }
+        };
+        drive(EndpointPlan.of(Optional.empty(), 8443, Optional.empty(), Optional.empty(), SETTINGS,
+                List.of(scan(), port)), GOOD::answer);
+        drive(EndpointPlan.of(Optional.empty(), Optional.empty(), SETTINGS, List.of(scan(), port)), GOOD::answer);
+        assertThat(seen).containsExactly(java.util.OptionalInt.of(8443), java.util.OptionalInt.empty());
+    }
+
+    @Test
     void anOutcomeNoCheckHandedOutIsABug() {
         EndpointPlan plan = EndpointPlan.of(Optional.empty(), Optional.empty(), SETTINGS, List.of(scan()));
         ProbeStep stray = new ProbeStep(5 << 24, "stray", plan.ready().get(0).hello());

@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The line's {@code tls13} object: what the scan's TLS 1.3 flight showed, written and read back whole. */
+/**
+ * The line's {@code tls13} object: what the scan's TLS 1.3 flight showed, written and read back whole, and shown in
+ * endpoints.csv and report.html rebuilt from the lines.
+ */
 class Tls13FlightReportTest {
     private static final Target TARGET = new Target("192.0.2.9:443", "192.0.2.9", 443, Optional.empty(), true,
             "in.txt:1", Optional.empty());
@@ -75,6 +78,43 @@ class Tls13FlightReportTest {
         String text = line(lineOf(Optional.empty()));
         assertThat(text).doesNotContain("tls13");
         assertThat(readBack(text).tls13()).isNull();
+    }
+
+    @Test
+    void endpointsCsvAndTheHtmlPageShowTheFlightRebuiltFromTheLines() throws Exception {
+        EncryptedFlight whole = new EncryptedFlight(EncryptedFlight.Reached.FINISHED,
+                Optional.of(SignatureScheme.ECDSA_SECP256R1_SHA256), EncryptedFlight.SignatureCheck.VERIFIED, false,
+                Optional.empty());
+        EncryptedFlight cut = new EncryptedFlight(EncryptedFlight.Reached.CERTIFICATE, Optional.empty(),
+                EncryptedFlight.SignatureCheck.NOT_CHECKED, false,
+                Optional.of(new EncryptedFlight.Problem(EncryptedFlight.Kind.TRUNCATED, "the bytes ended")));
+        List<ResultJson> lines = List.of(readBack(line(lineOf(Optional.of(whole)))),
+                readBack(line(lineOf(Optional.of(cut)))), readBack(line(lineOf(Optional.empty()))));
+
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (EndpointsCsv csv = new EndpointsCsv(out)) {
+            for (ResultJson r : lines) {
+                csv.write(EndpointFacts.of(r));
+            }
+        }
+        List<Map<String, String>> rows = CsvReportTest.readBack(out.toString());
+        assertThat(rows.get(0)).containsEntry("tls13Reached", "Finished")
+                .containsEntry("tls13Scheme", "ecdsa_secp256r1_sha256").containsEntry("tls13Signature", "verified")
+                .containsEntry("tls13Problem", "");
+        assertThat(rows.get(1)).containsEntry("tls13Reached", "Certificate").containsEntry("tls13Scheme", "")
+                .containsEntry("tls13Signature", "not-checked").containsEntry("tls13Problem", "truncated");
+        assertThat(rows.get(2)).containsEntry("tls13Reached", "").containsEntry("tls13Scheme", "")
+                .containsEntry("tls13Signature", "");
+
+        Tally t = new Tally();
+        lines.forEach(r -> t.add(EndpointFacts.of(r)));
+        String html = HtmlReport.render(t, Latency.none(), new RunInfo(java.time.Instant.parse(
+                "2026-12-03T10:00:00Z"), java.time.Duration.ofSeconds(1), "test", "tlsweep scan"));
+        String from = html.substring(html.indexOf("<table id=\"endpoints\">"));
+        String table = from.substring(0, from.indexOf("</table>"));
+        assertThat(table).contains("<th>TLS 1.3 flight</th>",
+                "<td>read to Finished; CertificateVerify ecdsa_secp256r1_sha256, signature verified</td>",
+                "<td>read to Certificate; truncated: the bytes ended</td>");
     }
 
     @Test

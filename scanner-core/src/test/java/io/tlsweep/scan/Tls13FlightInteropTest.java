@@ -41,6 +41,12 @@ class Tls13FlightInteropTest {
     private record Endpoint(String name, int port, Optional<String> sni, SignatureScheme expected) {
     }
 
+    /**
+     * The farm's BoringSSL target that prefers X25519MLKEM768: it answers the scan's first TLS 1.3 hello (real shares
+     * for x25519 and P-256 only) with a HelloRetryRequest for the hybrid, so the scan reads no flight there.
+     */
+    private static final String POST_QUANTUM = "pq-hybrid-tls13";
+
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
     private Map<String, TargetResult> results;
@@ -49,7 +55,7 @@ class Tls13FlightInteropTest {
     void scan(TargetFarm farm) throws Exception {
         OpenSslServer.require();
         for (FarmTarget t : farm.tlsTargets()) {
-            if (t.tls().versions().contains(TlsVersion.TLS1_3)) {
+            if (t.tls().versions().contains(TlsVersion.TLS1_3) && !t.name().equals(POST_QUANTUM)) {
                 endpoints.add(new Endpoint("farm " + t.name(), t.port(), t.tls().sni().map(s -> s.serverName()),
                         SignatureScheme.RSA_PSS_RSAE_SHA256));
             }
@@ -94,6 +100,16 @@ class Tls13FlightInteropTest {
         assertThat(endpoints).extracting(Endpoint::name).contains("farm tls13-only", "farm modern-tls12-13",
                 "openssl RSA", "openssl ECDSA_P256", "openssl ED25519", "gnutls-serv", "nginx");
         assertThat(results).hasSize(endpoints.size());
+    }
+
+    @Test
+    void aServerThatPrefersAHybridGroupLeavesTheFlightUnreadAndSaysNothingWrong(TargetFarm farm) {
+        FarmTarget pq = farm.target(POST_QUANTUM);
+        TargetResult r = FarmScans.scan(List.of(FarmScans.target("127.0.0.1", pq.port(), Optional.empty(), "pq")),
+                ScanOptions.versionsOnly()).get("pq");
+        assertThat(r.protocols()).extracting(p -> p.version()).containsExactly(ProtocolVersion.TLSv1_3);
+        assertThat(r.tls13Flight()).as("a HelloRetryRequest for X25519MLKEM768, not a flight").isEmpty();
+        assertThat(r.certificateChain()).as("no chain rather than a wrong one").isEmpty();
     }
 
     @Test

@@ -36,11 +36,13 @@ public final class OpenSslServer implements AutoCloseable {
 
     private final Process process;
     private final Path dir;
+    private final String address;
     private final int port;
 
-    private OpenSslServer(Process process, Path dir, int port) {
+    private OpenSslServer(Process process, Path dir, String address, int port) {
         this.process = process;
         this.dir = dir;
+        this.address = address;
         this.port = port;
     }
 
@@ -65,18 +67,26 @@ public final class OpenSslServer implements AutoCloseable {
 
     /** Starts s_server with a certificate for a {@code key} key and extra arguments. */
     public static OpenSslServer start(Key key, String... args) throws IOException, InterruptedException {
+        return startAt(key, "127.0.0.1", freePort(), args);
+    }
+
+    /**
+     * Starts s_server on {@code address} (a 127.x.y.z literal) and {@code port}: a port that matters to the client
+     * (443, say) on a loopback address of the test's own, so no other server of the machine is in the way.
+     */
+    public static OpenSslServer startAt(Key key, String address, int port, String... args)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("tlsweep-s_server");
         List<String> req = new ArrayList<>(List.of("openssl", "req", "-x509"));
         req.addAll(key.newKey);
         req.addAll(List.of("-nodes", "-subj", "/CN=localhost", "-days", "2", "-keyout", "key.pem", "-out",
                 "cert.pem"));
         run(dir, req.toArray(String[]::new));
-        int port = freePort();
-        List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+        List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", address + ":" + port,
                 "-cert", "cert.pem", "-key", "key.pem", "-quiet"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        OpenSslServer server = new OpenSslServer(p, dir, port);
+        OpenSslServer server = new OpenSslServer(p, dir, address, port);
         server.awaitListening();
         return server;
     }
@@ -92,7 +102,7 @@ public final class OpenSslServer implements AutoCloseable {
                 String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 throw new IOException("openssl s_server exited: " + out);
             }
-            try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            try (java.net.Socket s = new java.net.Socket(InetAddress.getByName(address), port)) {
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(50);

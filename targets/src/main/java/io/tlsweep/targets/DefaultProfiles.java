@@ -36,7 +36,7 @@ public final class DefaultProfiles {
 
     public static List<TlsTargetSpec> wellBehaved() {
         List<TlsTargetSpec> specs = new ArrayList<>(List.of(legacyTls10(), mixed(), strongTls12Ecdsa(),
-                modernTls12And13(), tls13Only(), serverOrdered(), clientOrdered(), sniRequired()));
+                modernTls12And13(), tls13Only(), postQuantumTls13(), serverOrdered(), clientOrdered(), sniRequired()));
         specs.addAll(certificateVariants());
         return List.copyOf(specs);
     }
@@ -85,6 +85,19 @@ public final class DefaultProfiles {
     public static TlsTargetSpec tls13Only() {
         return TargetSpec.tls("tls13-only").stack(TlsStack.JDK).versions(TLS1_3)
                 .cipherSuites("TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_256_GCM_SHA384")
+                .build();
+    }
+
+    /**
+     * TLS 1.3 only with post-quantum hybrid key exchange: BoringSSL (netty-tcnative) with its groups set to
+     * X25519MLKEM768 first, then x25519, in the server's order, so a client offering both gets X25519MLKEM768 (the
+     * group current browsers, Go, Node and OpenSSL 3.5 offer first). BoringSSL serves its three TLS 1.3 suites.
+     */
+    public static TlsTargetSpec postQuantumTls13() {
+        return TargetSpec.tls("pq-hybrid-tls13").stack(TlsStack.BORINGSSL).versions(TLS1_3)
+                .cipherSuites("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256")
+                .groups(List.of("X25519MLKEM768", "X25519"))
+                .serverOrder(true)
                 .build();
     }
 
