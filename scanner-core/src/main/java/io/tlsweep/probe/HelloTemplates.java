@@ -19,13 +19,13 @@ import java.util.stream.IntStream;
  * away for a missing extension, and exact about the version offered so the answer means one thing.
  */
 public final class HelloTemplates {
-    /** How a TLS 1.3 hello carries key_share. */
     /**
      * The key_share of a TLS 1.3 hello: empty (a HelloRetryRequest answers), real values for the first two offered
-     * groups, or real values for x25519 and secp256r1, the two groups every TLS 1.3 server takes in practice, so that
-     * it answers with its ServerHello and whole first flight.
+     * groups, real values for x25519 and secp256r1, the two groups every TLS 1.3 server takes in practice, so that
+     * it answers with its ServerHello and whole first flight, or real values for every offered group this JVM can
+     * make one for (a hello offering only such groups then gets a ServerHello whichever the server picks).
      */
-    enum KeyShareMode { EMPTY, REAL, FLIGHT }
+    enum KeyShareMode { EMPTY, REAL, FLIGHT, EVERY }
 
     /** Every EC and finite-field group a TLS ≤ 1.2 server could pick for ECDHE/DHE. */
     static final List<NamedGroup> LEGACY_GROUPS = NamedGroup.all().stream()
@@ -74,6 +74,7 @@ public final class HelloTemplates {
                         case EMPTY -> List.of();
                         case REAL -> realShares(groups);
                         case FLIGHT -> flightShares(groups);
+                        case EVERY -> everyShare(groups);
                     })
                     .pskKeyExchangeModes((byte) 1)
                     .build();
@@ -155,6 +156,11 @@ public final class HelloTemplates {
     static List<KeyShareEntry> flightShares(List<NamedGroup> groups) {
         return java.util.stream.Stream.of(NamedGroup.X25519, NamedGroup.SECP256R1).filter(groups::contains)
                 .map(KeyShares::entry).flatMap(Optional::stream).toList();
+    }
+
+    /** Real public values for every offered group this JVM can generate, in the offered order. */
+    static List<KeyShareEntry> everyShare(List<NamedGroup> groups) {
+        return groups.stream().map(KeyShares::entry).flatMap(Optional::stream).toList();
     }
 
     /** Real public values for the first two offered groups this JVM can generate (x25519, P-256...). */

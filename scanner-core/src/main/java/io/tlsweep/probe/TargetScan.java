@@ -51,6 +51,8 @@ public final class TargetScan implements CheckPlan<Void> {
     private final List<SentHello> parked = new ArrayList<>();
     private final FirstContact first = new FirstContact();
     private final List<String> notes = new ArrayList<>();
+    /** The lane of the TLS 1.3 {@link FlightRetry}, once started (at most once per scan). */
+    private VersionLane flight;
     private boolean contacted;
     private boolean firstContact = true;
     private Failure ending;
@@ -180,7 +182,20 @@ public final class TargetScan implements CheckPlan<Void> {
             leaveFirstContact();
         }
         if (!firstContact && ending == null) {
-            groups.decide(lanes);
+            decide();
+        }
+    }
+
+    /**
+     * Starts what may start now: the group lanes, and the TLS 1.3 flight hello once TLS 1.3's lane and the lanes
+     * beside it have all finished.
+     */
+    private void decide() {
+        groups.decide(lanes);
+        VersionLane tls13 = lanes.get(ProtocolVersion.TLSv1_3);
+        if (flight == null && tls13 != null && lanes().stream().filter(l -> l.evidence == tls13.evidence)
+                .allMatch(VersionLane::finished)) {
+            flight = tls13.flightBeside().orElse(null);
         }
     }
 
@@ -226,7 +241,7 @@ public final class TargetScan implements CheckPlan<Void> {
             }
         }
         parked.clear();
-        groups.decide(lanes);
+        decide();
         return true;
     }
 
@@ -331,10 +346,13 @@ public final class TargetScan implements CheckPlan<Void> {
         }
     }
 
-    /** The version lanes, then the group enumerations beside them. */
+    /** The version lanes, then the group enumerations beside them, then the TLS 1.3 flight hello's lane. */
     private List<VersionLane> lanes() {
         List<VersionLane> all = new ArrayList<>(lanes.values());
         all.addAll(groups.lanes());
+        if (flight != null) {
+            all.add(flight);
+        }
         return all;
     }
 

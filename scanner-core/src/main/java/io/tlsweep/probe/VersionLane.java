@@ -33,14 +33,14 @@ final class VersionLane {
         this.queued = advance();
     }
 
-    /** A lane running {@code groups} for {@code main}'s version beside it, into the same evidence. */
-    private VersionLane(VersionLane main, GroupEnumeration groups) {
+    /** A lane running {@code stage} (the groups, the flight hello) for {@code main}'s version beside it. */
+    private VersionLane(VersionLane main, Stage stage) {
         this.evidence = main.evidence;
         this.sni = main.sni;
         this.options = main.options;
         this.enumeration = main.enumeration;
         this.beside = true;
-        this.current = groups;
+        this.current = stage;
         this.queued = advance();
     }
 
@@ -74,6 +74,17 @@ final class VersionLane {
         return Optional.of(new VersionLane(this, groups));
     }
 
+    /**
+     * The {@link FlightRetry} of this version in a lane of its own, once this lane has finished (the lanes beside it
+     * must have too: the caller knows them), when it is needed; empty otherwise.
+     */
+    Optional<VersionLane> flightBeside() {
+        if (beside || !finished()) {
+            return Optional.empty();
+        }
+        return FlightRetry.needed(evidence, sni).map(f -> new VersionLane(this, f));
+    }
+
     boolean busy() {
         return busy;
     }
@@ -83,10 +94,10 @@ final class VersionLane {
         return current instanceof SuiteEnumeration;
     }
 
-    /** What the lane is asking now: "TLSv1.2 suites", "TLSv1.2 order" or "TLSv1.2 groups". */
+    /** What the lane is asking now: "TLSv1.2 suites", "TLSv1.2 order", "TLSv1.2 groups" or "TLSv1.3 flight". */
     String step() {
         String what = current instanceof PreferenceCheck ? "order" : current instanceof GroupEnumeration ? "groups"
-                : "suites";
+                : current instanceof FlightRetry ? "flight" : "suites";
         return evidence.version + " " + what;
     }
 

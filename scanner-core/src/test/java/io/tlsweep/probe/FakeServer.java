@@ -7,6 +7,7 @@ import io.tlsweep.result.Timings;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ClientHelloSpec;
+import io.tlsweep.wire.EncryptedFlight;
 import io.tlsweep.wire.HelloRetryRequest;
 import io.tlsweep.wire.KeyExchange;
 import io.tlsweep.wire.KeyExchangeParams;
@@ -15,6 +16,7 @@ import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.ServerHello;
 import io.tlsweep.wire.ServerResponse;
+import io.tlsweep.wire.SignatureScheme;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,8 +88,19 @@ record FakeServer(Map<ProtocolVersion, List<CipherSuite>> suites, boolean server
             Optional<KeyExchangeParams> kx) {
         ServerHello.FirstFlight flight = new ServerHello.FirstFlight(List.of(new byte[] {0x30, 0}), kx, false, false,
                 true, Optional.empty());
-        return replied(new ServerHello(v.equals(ProtocolVersion.TLSv1_3) ? ProtocolVersion.TLSv1_2 : v, v,
-                new byte[32], new byte[0], s, 0, List.of(), share, true, Optional.empty(), List.of(), flight));
+        ServerHello sh = new ServerHello(v.equals(ProtocolVersion.TLSv1_3) ? ProtocolVersion.TLSv1_2 : v, v,
+                new byte[32], new byte[0], s, 0, List.of(), share, true, Optional.empty(), List.of(), flight);
+        return replied(v.equals(ProtocolVersion.TLSv1_3) ? withFlight(sh, List.of(new byte[] {0x30, 0})) : sh);
+    }
+
+    /**
+     * A TLS 1.3 ServerHello as the engine hands it on: with its encrypted flight read to the Finished (the engine
+     * reads one after every TLS 1.3 ServerHello), its CertificateVerify rsa_pss_rsae_sha256, and {@code chain}.
+     */
+    static ServerHello withFlight(ServerHello sh, List<byte[]> chain) {
+        return sh.withEncryptedFlight(chain, new EncryptedFlight(EncryptedFlight.Reached.FINISHED,
+                Optional.of(SignatureScheme.RSA_PSS_RSAE_SHA256), EncryptedFlight.SignatureCheck.VERIFIED, false,
+                Optional.empty()));
     }
 
     static ConnectionOutcome alert(int description) {

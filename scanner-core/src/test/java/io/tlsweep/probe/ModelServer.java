@@ -107,7 +107,8 @@ record ModelServer(Map<ProtocolVersion, List<CipherSuite>> suites, boolean serve
             Optional<KeyExchangeParams> kx) {
         ServerHello.FirstFlight flight = v.equals(ProtocolVersion.TLSv1_3) ? ServerHello.FirstFlight.NONE
                 : new ServerHello.FirstFlight(List.of(leaf), kx, false, false, true, Optional.empty());
-        return FakeServer.replied(new ServerHello(v.equals(ProtocolVersion.TLSv1_3) ? ProtocolVersion.TLSv1_2 : v, v,
-                new byte[32], new byte[0], s, 0, List.of(), share, true, Optional.empty(), List.of(), flight));
+        ServerHello sh = new ServerHello(v.equals(ProtocolVersion.TLSv1_3) ? ProtocolVersion.TLSv1_2 : v, v,
+                new byte[32], new byte[0], s, 0, List.of(), share, true, Optional.empty(), List.of(), flight);
+        return FakeServer.replied(v.equals(ProtocolVersion.TLSv1_3) ? FakeServer.withFlight(sh, List.of(leaf)) : sh);
     }
 }

@@ -65,6 +65,16 @@ public final class FlightReader {
     private FlightReader() {
     }
 
+    /** Whether this reader computes the shared secret of a {@code group} key share (X25519, X448, the NIST curves). */
+    public static boolean readsGroup(NamedGroup group) {
+        return SharedSecret.supports(group);
+    }
+
+    /** Whether this reader decrypts the records of the TLS 1.3 suite {@code code} (not the CCM suites). */
+    public static boolean decryptsSuite(int code) {
+        return Aead.ofSuite(code).isPresent();
+    }
+
     /**
      * Derives the server's handshake keys.
      *

@@ -217,4 +217,17 @@ class FlightReaderTest {
             }
         }
     }
+
+    /** The scan's extra TLS 1.3 hello offers exactly the groups it has a private key for and this reader reads. */
+    @Test
+    void readsTheGroupsKeySharesMakesAndDecryptsEverySuiteButCcm() {
+        for (io.tlsweep.wire.NamedGroup g : io.tlsweep.wire.NamedGroup.all()) {
+            assertThat(FlightReader.readsGroup(g)).as(g.toString())
+                    .isEqualTo(io.tlsweep.wire.KeyShares.canGenerate(g));
+        }
+        assertThat(io.tlsweep.wire.NamedGroup.all().stream().filter(FlightReader::readsGroup).map(g -> g.code()))
+                .containsExactlyInAnyOrder(23, 24, 25, 29, 30);
+        assertThat(java.util.stream.IntStream.rangeClosed(0x1301, 0x1305).filter(FlightReader::decryptsSuite))
+                .containsExactly(0x1301, 0x1302, 0x1303);
+    }
 }
