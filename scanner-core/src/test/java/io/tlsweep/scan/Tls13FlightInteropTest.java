@@ -14,6 +14,7 @@ import io.tlsweep.testing.NginxServer;
 import io.tlsweep.testing.OpenSslClient;
 import io.tlsweep.testing.OpenSslServer;
 import io.tlsweep.wire.EncryptedFlight;
+import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.SignatureScheme;
 import java.util.ArrayList;
@@ -30,9 +31,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The TLS 1.3 chain and CertificateVerify scheme the scan reads from its own hellos (the encrypted flight
  * decrypted with its own key share) equal what a real handshake sees ({@code openssl s_client}, its chain and
- * the scheme of the CertificateVerify it decrypted), on every TLS 1.3 target of the farm (JDK) and on
- * {@code openssl s_server -tls1_3} with an RSA, an ECDSA P-256 and an Ed25519 key; gnutls-serv and nginx too.
- * The scan here makes no real-stack handshake: the chain is the scan's alone.
+ * the scheme of the CertificateVerify it decrypted), on every TLS 1.3 target of the farm (JDK, and BoringSSL
+ * preferring X25519MLKEM768) and on {@code openssl s_server -tls1_3} with an RSA, an ECDSA P-256 and an Ed25519
+ * key, and with an RSA key taking secp384r1 only; gnutls-serv and nginx too. The two servers that answer the scan's
+ * first TLS 1.3 offer (x25519 and P-256 shares) with a HelloRetryRequest are read from its one more hello with a
+ * real share for each group found. The scan (TLS 1.3, its suites and groups) makes no real-stack handshake here:
+ * the chain is the scan's alone.
  */
 @ExtendWith(TargetFarmExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,9 +47,16 @@ class Tls13FlightInteropTest {
 
     /**
      * The farm's BoringSSL target that prefers X25519MLKEM768: it answers the scan's first TLS 1.3 hello (real shares
-     * for x25519 and P-256 only) with a HelloRetryRequest for the hybrid, so the scan reads no flight there.
+     * for x25519 and P-256 only) with a HelloRetryRequest for the hybrid; the flight comes from the hello after the
+     * groups, with a real x25519 share alone (the one group found the scan makes a share for).
      */
     private static final String POST_QUANTUM = "pq-hybrid-tls13";
+
+    /** TLS 1.3 with its suites and groups (the groups tell the one more hello what to offer), no order. */
+    private static final ScanOptions TLS13_WITH_GROUPS = new ScanOptions(List.of(ProtocolVersion.TLSv1_3), true,
+            false, true);
+
+    private static final String SECP384R1_ONLY = "openssl RSA secp384r1";
 
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final List<Endpoint> endpoints = new ArrayList<>();
@@ -55,17 +66,19 @@ class Tls13FlightInteropTest {
     void scan(TargetFarm farm) throws Exception {
         OpenSslServer.require();
         for (FarmTarget t : farm.tlsTargets()) {
-            if (t.tls().versions().contains(TlsVersion.TLS1_3) && !t.name().equals(POST_QUANTUM)) {
+            if (t.tls().versions().contains(TlsVersion.TLS1_3)) {
                 endpoints.add(new Endpoint("farm " + t.name(), t.port(), t.tls().sni().map(s -> s.serverName()),
                         SignatureScheme.RSA_PSS_RSAE_SHA256));
             }
         }
-        opensslEndpoint(OpenSslServer.Key.RSA, SignatureScheme.RSA_PSS_RSAE_SHA256, "-ciphersuites",
+        opensslEndpoint("openssl RSA", OpenSslServer.Key.RSA, SignatureScheme.RSA_PSS_RSAE_SHA256, "-ciphersuites",
                 "TLS_AES_128_GCM_SHA256", "-groups", "X25519");
-        opensslEndpoint(OpenSslServer.Key.ECDSA_P256, SignatureScheme.ECDSA_SECP256R1_SHA256, "-ciphersuites",
-                "TLS_CHACHA20_POLY1305_SHA256", "-groups", "P-256");
-        opensslEndpoint(OpenSslServer.Key.ED25519, SignatureScheme.ED25519, "-ciphersuites",
+        opensslEndpoint("openssl ECDSA_P256", OpenSslServer.Key.ECDSA_P256, SignatureScheme.ECDSA_SECP256R1_SHA256,
+                "-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256", "-groups", "P-256");
+        opensslEndpoint("openssl ED25519", OpenSslServer.Key.ED25519, SignatureScheme.ED25519, "-ciphersuites",
                 "TLS_AES_256_GCM_SHA384", "-groups", "P-256:X25519");
+        opensslEndpoint(SECP384R1_ONLY, OpenSslServer.Key.RSA, SignatureScheme.RSA_PSS_RSAE_SHA256, "-groups",
+                "secp384r1");
         GnutlsServer gnutls = GnutlsServer.start("NORMAL:-VERS-ALL:+VERS-TLS1.3");
         servers.add(gnutls);
         endpoints.add(new Endpoint("gnutls-serv", gnutls.port(), Optional.empty(),
@@ -77,15 +90,16 @@ class Tls13FlightInteropTest {
 
         results = new LinkedHashMap<>();
         FarmScans.scan(endpoints.stream().map(e -> FarmScans.target("127.0.0.1", e.port(), e.sni(), e.name()))
-                .toList(), ScanOptions.versionsOnly()).forEach(results::put);
+                .toList(), TLS13_WITH_GROUPS).forEach(results::put);
     }
 
-    private void opensslEndpoint(OpenSslServer.Key key, SignatureScheme expected, String... args) throws Exception {
+    private void opensslEndpoint(String name, OpenSslServer.Key key, SignatureScheme expected, String... args)
+            throws Exception {
         List<String> all = new ArrayList<>(List.of("-tls1_3"));
         all.addAll(List.of(args));
         OpenSslServer s = OpenSslServer.start(key, all.toArray(String[]::new));
         servers.add(s);
-        endpoints.add(new Endpoint("openssl " + key, s.port(), Optional.empty(), expected));
+        endpoints.add(new Endpoint(name, s.port(), Optional.empty(), expected));
     }
 
     @AfterAll
@@ -98,12 +112,25 @@ class Tls13FlightInteropTest {
     @Test
     void everyTls13EndpointIsHere() {
         assertThat(endpoints).extracting(Endpoint::name).contains("farm tls13-only", "farm modern-tls12-13",
-                "openssl RSA", "openssl ECDSA_P256", "openssl ED25519", "gnutls-serv", "nginx");
+                "farm " + POST_QUANTUM, "openssl RSA", "openssl ECDSA_P256", "openssl ED25519", SECP384R1_ONLY,
+                "gnutls-serv", "nginx");
         assertThat(results).hasSize(endpoints.size());
     }
 
+    /** The groups the one more hello offers: those found, in the server's order, that the scan makes a share for. */
     @Test
-    void aServerThatPrefersAHybridGroupLeavesTheFlightUnreadAndSaysNothingWrong(TargetFarm farm) {
+    void theServersThatAskedForAnotherGroupHadTheirGroupsFound() {
+        assertThat(results.get("farm " + POST_QUANTUM).protocols().get(0).groups())
+                .containsExactly(NamedGroup.X25519_MLKEM768, NamedGroup.X25519);
+        assertThat(results.get(SECP384R1_ONLY).protocols().get(0).groups()).containsExactly(NamedGroup.SECP384R1);
+    }
+
+    /**
+     * A versions-only sweep finds no groups, so it sends no such hello: on the server that prefers the hybrid its
+     * flight stays unread, and it reports no chain rather than a wrong one.
+     */
+    @Test
+    void aVersionsOnlySweepLeavesTheHybridPreferringServersFlightUnreadAndSaysNothingWrong(TargetFarm farm) {
         FarmTarget pq = farm.target(POST_QUANTUM);
         TargetResult r = FarmScans.scan(List.of(FarmScans.target("127.0.0.1", pq.port(), Optional.empty(), "pq")),
                 ScanOptions.versionsOnly()).get("pq");
