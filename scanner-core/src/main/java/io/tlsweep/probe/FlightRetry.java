@@ -2,6 +2,7 @@ package io.tlsweep.probe;
 
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ClientHelloSpec;
+import io.tlsweep.wire.HybridKeyShares;
 import io.tlsweep.wire.KeyShares;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * shares) with a HelloRetryRequest, as one that prefers a group it got no share of does (X25519MLKEM768,
  * secp384r1, x448...), so that no flight was read. Once the version's suites and groups are done, it offers only the
  * groups found that the scan makes a real share for and reads the flight with (x25519, secp256r1, secp384r1,
- * secp521r1, x448), in the server's order as found, each with its real share, and the accepted suites the flight can
+ * secp521r1, x448 and the hybrid X25519MLKEM768), in the server's order as found, each with its real share, and the accepted suites the flight can
  * be decrypted with: whichever of them the server picks, the hello carries its share (a server that prefers a group
  * with a share, as OpenSSL does, picks among them too), so it answers with its ServerHello and whole first flight,
  * which the engine reads to the end. Sent once, only where it is needed.
@@ -50,7 +51,8 @@ final class FlightRetry implements Stage {
 
     /** Of {@code found}, in its order, the groups the scan makes a real share for and reads a flight with. */
     static List<NamedGroup> readableGroups(List<NamedGroup> found) {
-        return found.stream().filter(g -> KeyShares.canGenerate(g) && FlightReader.readsGroup(g)).toList();
+        return found.stream().filter(g -> (KeyShares.canGenerate(g) || HybridKeyShares.readable(g))
+                && FlightReader.readsGroup(g)).toList();
     }
 
     @Override

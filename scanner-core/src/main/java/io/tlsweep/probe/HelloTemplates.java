@@ -3,6 +3,7 @@ package io.tlsweep.probe;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.GroupKind;
+import io.tlsweep.wire.HybridKeyShares;
 import io.tlsweep.wire.KeyShareEntry;
 import io.tlsweep.wire.KeyShares;
 import io.tlsweep.wire.NamedGroup;
@@ -158,9 +159,13 @@ public final class HelloTemplates {
                 .map(KeyShares::entry).flatMap(Optional::stream).toList();
     }
 
-    /** Real public values for every offered group this JVM can generate, in the offered order. */
+    /**
+     * Real public values for every offered group this JVM can generate and a flight answering it can be read with
+     * (X25519MLKEM768 among the hybrids), in the offered order.
+     */
     static List<KeyShareEntry> everyShare(List<NamedGroup> groups) {
-        return groups.stream().map(KeyShares::entry).flatMap(Optional::stream).toList();
+        return groups.stream().map(g -> HybridKeyShares.readable(g) ? HybridKeyShares.entry(g) : KeyShares.entry(g))
+                .flatMap(Optional::stream).toList();
     }
 
     /** Real public values for the first two offered groups this JVM can generate (x25519, P-256...). */

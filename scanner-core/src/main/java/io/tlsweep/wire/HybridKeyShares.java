@@ -1,12 +1,18 @@
 package io.tlsweep.wire;
 
+import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.pqc.crypto.mlkem.MLKEMExtractor;
 import org.bouncycastle.pqc.crypto.mlkem.MLKEMKeyGenerationParameters;
 import org.bouncycastle.pqc.crypto.mlkem.MLKEMKeyPairGenerator;
 import org.bouncycastle.pqc.crypto.mlkem.MLKEMParameters;
+import org.bouncycastle.pqc.crypto.mlkem.MLKEMPrivateKeyParameters;
 import org.bouncycastle.pqc.crypto.mlkem.MLKEMPublicKeyParameters;
 
 /**
@@ -16,7 +22,9 @@ import org.bouncycastle.pqc.crypto.mlkem.MLKEMPublicKeyParameters;
  * SecP256r1MLKEM768 and SecP384r1MLKEM1024 the uncompressed ECDH point first, then the ML-KEM-768 or -1024 key
  * (65 + 1184, 97 + 1568). draft-tls-westerbaan-xyber768d00: X25519Kyber768Draft00 is X25519 first, then the
  * Kyber768 key, which has the ML-KEM-768 key's length and layout (32 + 1184). As in {@link KeyShares}, a scanner
- * never completes the exchange, so one value per group and process is made on first use and reused.
+ * never completes the exchange, so one value per group and process is made on first use and reused; its private
+ * keys stay here, so that a server's answer to X25519MLKEM768 can be read to the end ({@link #privateKey},
+ * {@link Hybrid#sharedSecret}).
  */
 public final class HybridKeyShares {
     /**
@@ -43,7 +51,88 @@ public final class HybridKeyShares {
             NamedGroup.X25519_KYBER768_DRAFT00.code(),
             new Layout(NamedGroup.X25519, 32, MLKEMParameters.ml_kem_768, 1184, 1088, false));
 
-    private static final Map<Integer, byte[]> CACHE = new ConcurrentHashMap<>();
+    /** The hybrid groups whose flights can be read: {@link Hybrid#sharedSecret} follows their draft. */
+    private static final java.util.Set<Integer> READABLE = java.util.Set.of(NamedGroup.X25519_MLKEM768.code());
+
+    /**
+     * The private side of a hybrid share this class made: the classic group's private key and the ML-KEM
+     * decapsulation key. A {@link PrivateKey} only so that it travels where a share's private key does
+     * ({@link io.tlsweep.wire.tls13.FlightReader.PrivateKeys}); it has no encoding.
+     */
+    public static final class Hybrid implements PrivateKey {
+        private final transient Layout layout;
+        private final transient PrivateKey classic;
+        private final transient MLKEMPrivateKeyParameters kem;
+
+        private Hybrid(Layout layout, PrivateKey classic, MLKEMPrivateKeyParameters kem) {
+            this.layout = layout;
+            this.classic = classic;
+            this.kem = kem;
+        }
+
+        /** The classic group of the hybrid (x25519 for X25519MLKEM768). */
+        public NamedGroup classicGroup() {
+            return layout.classic();
+        }
+
+        /** The classic group's private key. */
+        public PrivateKey classicKey() {
+            return classic;
+        }
+
+        /**
+         * The hybrid shared secret for the server's {@code share} (draft-ietf-tls-ecdhe-mlkem: for X25519MLKEM768
+         * the ML-KEM ciphertext, then the X25519 value; the secret is the ML-KEM shared secret, then the X25519 one),
+         * given how the classic part's secret is computed; empty when the share has the wrong length or the classic
+         * part is not a valid public value.
+         */
+        public Optional<byte[]> sharedSecret(byte[] share,
+                java.util.function.Function<byte[], Optional<byte[]>> classicSecret) {
+            if (share.length != layout.classicBytes() + layout.ciphertextBytes()) {
+                return Optional.empty();
+            }
+            int split = layout.kemFirst() ? layout.ciphertextBytes() : layout.classicBytes();
+            byte[] first = Arrays.copyOfRange(share, 0, split);
+            byte[] second = Arrays.copyOfRange(share, split, share.length);
+            byte[] ciphertext = layout.kemFirst() ? first : second;
+            Optional<byte[]> classicPart = classicSecret.apply(layout.kemFirst() ? second : first);
+            if (classicPart.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] kemPart;
+            try {
+                kemPart = new MLKEMExtractor(kem).extractSecret(ciphertext);
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+            byte[] a = layout.kemFirst() ? kemPart : classicPart.get();
+            byte[] b = layout.kemFirst() ? classicPart.get() : kemPart;
+            byte[] out = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, out, a.length, b.length);
+            return Optional.of(out);
+        }
+
+        @Override
+        public String getAlgorithm() {
+            return "hybrid";
+        }
+
+        @Override
+        public String getFormat() {
+            return null;
+        }
+
+        @Override
+        public byte[] getEncoded() {
+            return null;
+        }
+    }
+
+    /** A group's share as sent and its private side. */
+    private record Share(byte[] value, Hybrid key) {
+    }
+
+    private static final Map<Integer, Share> CACHE = new ConcurrentHashMap<>();
 
     private HybridKeyShares() {
     }
@@ -59,7 +148,23 @@ public final class HybridKeyShares {
         if (layout == null) {
             return Optional.empty();
         }
-        return Optional.of(new KeyShareEntry(group, CACHE.computeIfAbsent(group.code(), c -> generate(layout))));
+        return Optional.of(new KeyShareEntry(group, CACHE.computeIfAbsent(group.code(), c -> generate(layout))
+                .value()));
+    }
+
+    /** Whether a flight answering a share of {@code group} can be read with the private side kept here. */
+    public static boolean readable(NamedGroup group) {
+        return READABLE.contains(group.code());
+    }
+
+    /**
+     * The private side of {@code publicValue}, when it is the share {@link #entry} made for {@code group} (one of the
+     * {@link #readable} groups) in this process; empty for any other value.
+     */
+    public static Optional<PrivateKey> privateKey(NamedGroup group, byte[] publicValue) {
+        Share share = readable(group) ? CACHE.get(group.code()) : null;
+        return share != null && MessageDigest.isEqual(share.value(), publicValue) ? Optional.of(share.key())
+                : Optional.empty();
     }
 
     /** The length of the client's share for {@code group}, when it is one of these hybrids. */
@@ -90,12 +195,14 @@ public final class HybridKeyShares {
         });
     }
 
-    private static byte[] generate(Layout layout) {
+    private static Share generate(Layout layout) {
         byte[] classic = KeyShares.entry(layout.classic()).orElseThrow(() -> new IllegalStateException(
                 "no " + layout.classic() + " share for a hybrid")).raw();
+        PrivateKey classicKey = KeyShares.privateKey(layout.classic(), classic).orElseThrow();
         MLKEMKeyPairGenerator generator = new MLKEMKeyPairGenerator();
         generator.init(new MLKEMKeyGenerationParameters(new SecureRandom(), layout.kem()));
-        byte[] kem = ((MLKEMPublicKeyParameters) generator.generateKeyPair().getPublic()).getEncoded();
+        AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+        byte[] kem = ((MLKEMPublicKeyParameters) pair.getPublic()).getEncoded();
         if (classic.length != layout.classicBytes() || kem.length != layout.kemBytes()) {
             throw new IllegalStateException("a hybrid share of unexpected parts: " + classic.length + " + "
                     + kem.length + " bytes");
@@ -105,6 +212,6 @@ public final class HybridKeyShares {
         byte[] out = new byte[first.length + second.length];
         System.arraycopy(first, 0, out, 0, first.length);
         System.arraycopy(second, 0, out, first.length, second.length);
-        return out;
+        return new Share(out, new Hybrid(layout, classicKey, (MLKEMPrivateKeyParameters) pair.getPrivate()));
     }
 }

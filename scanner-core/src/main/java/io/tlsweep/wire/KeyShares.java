@@ -48,9 +48,14 @@ public final class KeyShares {
 
     /**
      * The private key behind {@code publicValue}, when it is the value {@link #entry} made for {@code group} in
-     * this process; empty for any other value (a share made elsewhere, a hybrid share, a value sent by a test).
+     * this process, or the hybrid share {@link HybridKeyShares#entry} made for a {@link HybridKeyShares#readable}
+     * group (its {@link HybridKeyShares.Hybrid}); empty for any other value (a share made elsewhere, a value sent by a
+     * test).
      */
     public static Optional<PrivateKey> privateKey(NamedGroup group, byte[] publicValue) {
+        if (HybridKeyShares.readable(group)) {
+            return HybridKeyShares.privateKey(group, publicValue);
+        }
         if (!canGenerate(group)) {
             return Optional.empty();
         }

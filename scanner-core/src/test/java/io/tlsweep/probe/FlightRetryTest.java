@@ -90,9 +90,10 @@ class FlightRetryTest {
         assertThat(flight).hasSize(1);
         ClientHelloSpec h = flight.get(0).hello();
         assertThat(h.supportedVersions()).containsExactly(ProtocolVersion.TLSv1_3);
-        assertThat(h.supportedGroups()).containsExactly(NamedGroup.SECP384R1, NamedGroup.X25519);
+        assertThat(h.supportedGroups()).containsExactly(NamedGroup.X25519_MLKEM768, NamedGroup.SECP384R1,
+                NamedGroup.X25519);
         assertThat(h.keyShares().orElseThrow()).extracting(KeyShareEntry::group)
-                .containsExactly(NamedGroup.SECP384R1, NamedGroup.X25519);
+                .containsExactly(NamedGroup.X25519_MLKEM768, NamedGroup.SECP384R1, NamedGroup.X25519);
         for (KeyShareEntry e : h.keyShares().orElseThrow()) {
             assertThat(KeyShares.privateKey(e.group(), e.keyExchange())).as(e.group() + ": a share the scan can read with")
                     .isPresent();
@@ -101,7 +102,7 @@ class FlightRetryTest {
         assertThat(sent.indexOf(flight.get(0))).as("after every other TLS 1.3 hello").isGreaterThan(
                 sent.stream().filter(s -> s.purpose().startsWith("TLSv1.3") && s != flight.get(0))
                         .mapToInt(sent::indexOf).max().orElseThrow());
-        assertThat(r.tls13Flight()).as("the retry's ServerHello carried our secp384r1 share: its flight")
+        assertThat(r.tls13Flight()).as("the retry's ServerHello carried our X25519MLKEM768 share: its flight")
                 .hasValueSatisfying(f -> assertThat(f.whole()).isTrue());
         assertThat(r.certificateChain()).isNotEmpty();
         assertThat(r.connections()).isEqualTo(sent.size());
@@ -126,11 +127,25 @@ class FlightRetryTest {
     @Test
     void noRetryWhenNoGroupFoundHasAShareTheScanCanMake() {
         List<Sent> sent = new ArrayList<>();
-        TargetResult r = scan(ScanOptions.full(), strict(List.of(NamedGroup.X25519_MLKEM768, NamedGroup.FFDHE2048),
-                TLS13), sent);
+        TargetResult r = scan(ScanOptions.full(), strict(List.of(NamedGroup.SECP256R1_MLKEM768, NamedGroup.FFDHE2048,
+                NamedGroup.X25519_KYBER768_DRAFT00), TLS13), sent);
         assertThat(r.protocols()).extracting(p -> p.version()).contains(ProtocolVersion.TLSv1_3);
         assertThat(flightHellos(sent)).isEmpty();
         assertThat(r.tls13Flight()).isEmpty();
+    }
+
+    /** A server that takes X25519MLKEM768 alone is read from the hybrid share. */
+    @Test
+    void aPostQuantumOnlyServerGetsTheHybridShare() {
+        List<Sent> sent = new ArrayList<>();
+        TargetResult r = scan(ScanOptions.full(), strict(List.of(NamedGroup.X25519_MLKEM768), TLS13), sent);
+        List<Sent> flight = flightHellos(sent);
+        assertThat(flight).hasSize(1);
+        assertThat(flight.get(0).hello().supportedGroups()).containsExactly(NamedGroup.X25519_MLKEM768);
+        KeyShareEntry share = flight.get(0).hello().keyShares().orElseThrow().get(0);
+        assertThat(share.keyExchange()).hasSize(1184 + 32);
+        assertThat(KeyShares.privateKey(share.group(), share.keyExchange())).isPresent();
+        assertThat(r.tls13Flight()).isPresent();
     }
 
     @Test
@@ -176,8 +191,8 @@ class FlightRetryTest {
         assertThat(FlightRetry.readableGroups(List.of(NamedGroup.X25519_MLKEM768, NamedGroup.X448,
                 NamedGroup.FFDHE3072, NamedGroup.SECP521R1, NamedGroup.SECP256R1, NamedGroup.SECP384R1,
                 NamedGroup.X25519, NamedGroup.SECP256R1_MLKEM768)))
-                .containsExactly(NamedGroup.X448, NamedGroup.SECP521R1, NamedGroup.SECP256R1, NamedGroup.SECP384R1,
-                        NamedGroup.X25519);
+                .containsExactly(NamedGroup.X25519_MLKEM768, NamedGroup.X448, NamedGroup.SECP521R1,
+                        NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.X25519);
     }
 
     private static void assertTls13(TargetResult r, List<CipherSuite> suites, List<NamedGroup> groups) {

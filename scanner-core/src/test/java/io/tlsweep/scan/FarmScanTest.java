@@ -26,9 +26,9 @@ import io.tlsweep.targets.VersionFacts;
 import io.tlsweep.wire.BulkCipher;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.KeyExchange;
-import io.tlsweep.wire.KeyShares;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
+import io.tlsweep.wire.tls13.FlightReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,7 +170,7 @@ class FarmScanTest {
         n += tls13.map(p -> p.groups().size() + 1).orElse(0);
         n += tls13.filter(p -> !p.groups().isEmpty()
                 && !List.of(NamedGroup.X25519, NamedGroup.SECP256R1).contains(p.groups().get(0))
-                && p.groups().stream().anyMatch(KeyShares::canGenerate)).map(p -> 1).orElse(0);
+                && p.groups().stream().anyMatch(FlightReader::readsGroup)).map(p -> 1).orElse(0);
         n += r.protocols().stream().filter(p -> !p.version().equals(ProtocolVersion.TLSv1_3))
                 .filter(p -> p.cipherSuites().stream().anyMatch(s -> s.keyExchange() == KeyExchange.ECDHE))
                 .reduce((a, b) -> b).map(p -> p.groups().size() + 1).orElse(0);

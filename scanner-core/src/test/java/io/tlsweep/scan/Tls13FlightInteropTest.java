@@ -8,6 +8,8 @@ import io.tlsweep.result.TargetResult;
 import io.tlsweep.targets.FarmTarget;
 import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
+import io.tlsweep.targets.TargetSpec;
+import io.tlsweep.targets.TlsStack;
 import io.tlsweep.targets.TlsVersion;
 import io.tlsweep.testing.GnutlsServer;
 import io.tlsweep.testing.NginxServer;
@@ -35,8 +37,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * preferring X25519MLKEM768) and on {@code openssl s_server -tls1_3} with an RSA, an ECDSA P-256 and an Ed25519
  * key, and with an RSA key taking secp384r1 only; gnutls-serv and nginx too. The two servers that answer the scan's
  * first TLS 1.3 offer (x25519 and P-256 shares) with a HelloRetryRequest are read from its one more hello with a
- * real share for each group found. The scan (TLS 1.3, its suites and groups) makes no real-stack handshake here:
- * the chain is the scan's alone.
+ * real share for each group found (X25519MLKEM768's hybrid share among them). The scan (TLS 1.3, its suites and
+ * groups) makes no real-stack handshake here: the chain is the scan's alone. A BoringSSL server that takes
+ * X25519MLKEM768 alone, which {@code openssl s_client} (OpenSSL 3.0) cannot reach, is read from the hybrid share: its
+ * flight whole, its CertificateVerify verified, its leaf issued by the farm's CA.
  */
 @ExtendWith(TargetFarmExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,7 +52,7 @@ class Tls13FlightInteropTest {
     /**
      * The farm's BoringSSL target that prefers X25519MLKEM768: it answers the scan's first TLS 1.3 hello (real shares
      * for x25519 and P-256 only) with a HelloRetryRequest for the hybrid; the flight comes from the hello after the
-     * groups, with a real x25519 share alone (the one group found the scan makes a share for).
+     * groups, with real X25519MLKEM768 and x25519 shares (the groups found, in its order).
      */
     private static final String POST_QUANTUM = "pq-hybrid-tls13";
 
@@ -58,7 +62,11 @@ class Tls13FlightInteropTest {
 
     private static final String SECP384R1_ONLY = "openssl RSA secp384r1";
 
+    /** A BoringSSL server taking X25519MLKEM768 alone. */
+    private static final String PQ_ONLY = "boringssl-mlkem-only";
+
     private final List<AutoCloseable> servers = new ArrayList<>();
+    private TargetFarm pqOnlyFarm;
     private final List<Endpoint> endpoints = new ArrayList<>();
     private Map<String, TargetResult> results;
 
@@ -88,9 +96,16 @@ class Tls13FlightInteropTest {
         endpoints.add(new Endpoint("nginx", Integer.parseInt(nginx.hostPort().substring("127.0.0.1:".length())),
                 Optional.empty(), SignatureScheme.RSA_PSS_RSAE_SHA256));
 
+        pqOnlyFarm = TargetFarm.start(List.of(TargetSpec.tls(PQ_ONLY).stack(TlsStack.BORINGSSL)
+                .versions(TlsVersion.TLS1_3).cipherSuites("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384")
+                .groups(List.of("X25519MLKEM768")).serverOrder(true).build()));
+        servers.add(pqOnlyFarm);
+
         results = new LinkedHashMap<>();
-        FarmScans.scan(endpoints.stream().map(e -> FarmScans.target("127.0.0.1", e.port(), e.sni(), e.name()))
-                .toList(), TLS13_WITH_GROUPS).forEach(results::put);
+        List<io.tlsweep.input.Target> targets = new ArrayList<>(endpoints.stream()
+                .map(e -> FarmScans.target("127.0.0.1", e.port(), e.sni(), e.name())).toList());
+        targets.add(FarmScans.target("127.0.0.1", pqOnlyFarm.target(PQ_ONLY).port(), Optional.empty(), PQ_ONLY));
+        FarmScans.scan(targets, TLS13_WITH_GROUPS).forEach(results::put);
     }
 
     private void opensslEndpoint(String name, OpenSslServer.Key key, SignatureScheme expected, String... args)
@@ -114,7 +129,7 @@ class Tls13FlightInteropTest {
         assertThat(endpoints).extracting(Endpoint::name).contains("farm tls13-only", "farm modern-tls12-13",
                 "farm " + POST_QUANTUM, "openssl RSA", "openssl ECDSA_P256", "openssl ED25519", SECP384R1_ONLY,
                 "gnutls-serv", "nginx");
-        assertThat(results).hasSize(endpoints.size());
+        assertThat(results).hasSize(endpoints.size() + 1);
     }
 
     /** The groups the one more hello offers: those found, in the server's order, that the scan makes a share for. */
@@ -123,6 +138,23 @@ class Tls13FlightInteropTest {
         assertThat(results.get("farm " + POST_QUANTUM).protocols().get(0).groups())
                 .containsExactly(NamedGroup.X25519_MLKEM768, NamedGroup.X25519);
         assertThat(results.get(SECP384R1_ONLY).protocols().get(0).groups()).containsExactly(NamedGroup.SECP384R1);
+    }
+
+    /** X25519MLKEM768 alone: the flight is read with the hybrid share's ML-KEM and X25519 secrets. */
+    @Test
+    void aServerTakingX25519MlKem768AloneIsReadFromTheHybridShare() throws Exception {
+        TargetResult r = results.get(PQ_ONLY);
+        assertThat(r.status()).isEqualTo(ScanStatus.OK);
+        assertThat(r.protocols().get(0).groups()).containsExactly(NamedGroup.X25519_MLKEM768);
+        EncryptedFlight flight = r.tls13Flight().orElseThrow(() -> new AssertionError("no flight: " + r.notes()));
+        assertThat(flight.problem()).isEmpty();
+        assertThat(flight.whole()).isTrue();
+        assertThat(flight.signatureScheme()).contains(SignatureScheme.RSA_PSS_RSAE_SHA256);
+        assertThat(flight.signature()).isEqualTo(EncryptedFlight.SignatureCheck.VERIFIED);
+        java.security.cert.X509Certificate leaf = (java.security.cert.X509Certificate)
+                java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                        new java.io.ByteArrayInputStream(r.certificateChain().get(0)));
+        leaf.verify(pqOnlyFarm.caCertificate().getPublicKey());
     }
 
     /**

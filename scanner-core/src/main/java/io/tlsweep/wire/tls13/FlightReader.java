@@ -65,7 +65,10 @@ public final class FlightReader {
     private FlightReader() {
     }
 
-    /** Whether this reader computes the shared secret of a {@code group} key share (X25519, X448, the NIST curves). */
+    /**
+     * Whether this reader computes the shared secret of a {@code group} key share (X25519, X448, the NIST curves,
+     * X25519MLKEM768).
+     */
     public static boolean readsGroup(NamedGroup group) {
         return SharedSecret.supports(group);
     }

@@ -1,5 +1,6 @@
 package io.tlsweep.wire.tls13;
 
+import io.tlsweep.wire.HybridKeyShares;
 import io.tlsweep.wire.NamedGroup;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -17,7 +18,9 @@ import javax.crypto.KeyAgreement;
 /**
  * The (EC)DHE shared secret of a TLS 1.3 key share (RFC 8446 §7.4): X25519 and X448 (RFC 7748, the u
  * coordinate little-endian), and the NIST curves (uncompressed point in, the X coordinate out, padded to the
- * field size). Pure; a share that is not a valid public value gives an empty answer, never an exception.
+ * field size); and the hybrid X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem: the ML-KEM-768 shared secret, then the
+ * X25519 one; {@link HybridKeyShares.Hybrid}). Pure; a share that is not a valid public value gives an empty
+ * answer, never an exception.
  */
 final class SharedSecret {
     private SharedSecret() {
@@ -25,7 +28,7 @@ final class SharedSecret {
 
     /** Whether this class computes secrets for {@code group}. */
     static boolean supports(NamedGroup group) {
-        return fieldBytes(group) > 0;
+        return fieldBytes(group) > 0 || HybridKeyShares.readable(group);
     }
 
     /**
@@ -34,6 +37,10 @@ final class SharedSecret {
      * a low-order point) or the group is not one this class knows.
      */
     static Optional<byte[]> of(NamedGroup group, PrivateKey mine, byte[] share) {
+        if (HybridKeyShares.readable(group)) {
+            return mine instanceof HybridKeyShares.Hybrid h
+                    ? h.sharedSecret(share, classic -> of(h.classicGroup(), h.classicKey(), classic)) : Optional.empty();
+        }
         int size = fieldBytes(group);
         if (size == 0) {
             return Optional.empty();
