@@ -39,6 +39,7 @@ public final class EndpointPlan implements ProbePlan {
     private final java.util.Map<Integer, Integer> inFlight = new java.util.HashMap<>();
 
     private final List<CheckPlanner<?>> checks;
+    private final Optional<EndpointAddress> address;
     private final Optional<String> sni;
     private final Optional<Prelude> prelude;
     private final Optional<Baseline> baseline;
@@ -49,8 +50,8 @@ public final class EndpointPlan implements ProbePlan {
     private int next;
     private boolean reconsidered;
 
-    private EndpointPlan(Optional<String> sni, Optional<Prelude> prelude, Optional<Baseline> baseline,
-            PlanSettings settings, List<? extends CheckPlanner<?>> checks) {
+    private EndpointPlan(Optional<EndpointAddress> address, Optional<String> sni, Optional<Prelude> prelude,
+            Optional<Baseline> baseline, PlanSettings settings, List<? extends CheckPlanner<?>> checks) {
         if (checks.isEmpty() || checks.size() > MAX_CHECKS) {
             throw new IllegalArgumentException("an endpoint plan holds 1 to " + MAX_CHECKS + " checks, not "
                     + checks.size());
@@ -62,6 +63,7 @@ public final class EndpointPlan implements ProbePlan {
             }
         }
         this.checks = List.copyOf(checks);
+        this.address = address;
         this.sni = sni;
         this.prelude = prelude;
         this.baseline = baseline;
@@ -80,7 +82,7 @@ public final class EndpointPlan implements ProbePlan {
      */
     public static EndpointPlan of(Optional<String> sni, Optional<Baseline> baseline, PlanSettings settings,
             List<? extends CheckPlanner<?>> checks) {
-        return new EndpointPlan(sni, Optional.empty(), baseline, settings, checks);
+        return new EndpointPlan(Optional.empty(), sni, Optional.empty(), baseline, settings, checks);
     }
 
     /**
@@ -89,7 +91,13 @@ public final class EndpointPlan implements ProbePlan {
      */
     public static EndpointPlan of(Optional<String> sni, Optional<Prelude> prelude, Optional<Baseline> baseline,
             PlanSettings settings, List<? extends CheckPlanner<?>> checks) {
-        return new EndpointPlan(sni, prelude, baseline, settings, checks);
+        return new EndpointPlan(Optional.empty(), sni, prelude, baseline, settings, checks);
+    }
+
+    /** As {@link #of(Optional, Optional, Optional, PlanSettings, List)}, for the endpoint at {@code address}. */
+    public static EndpointPlan of(EndpointAddress address, Optional<String> sni, Optional<Prelude> prelude,
+            Optional<Baseline> baseline, PlanSettings settings, List<? extends CheckPlanner<?>> checks) {
+        return new EndpointPlan(Optional.of(address), sni, prelude, baseline, settings, checks);
     }
 
     /** The full scan, followed by the profiles' hellos (none when {@code profiles} is empty). */
@@ -284,6 +292,10 @@ public final class EndpointPlan implements ProbePlan {
     /** What the first connection that said a prelude learned from it; empty when none did (or none got that far). */
     public Optional<PreludeFacts> preludeFacts() {
         return preludeFacts;
+    }
+
+    Optional<EndpointAddress> address() {
+        return address;
     }
 
     Optional<String> sni() {

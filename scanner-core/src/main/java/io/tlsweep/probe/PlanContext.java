@@ -22,6 +22,11 @@ public final class PlanContext {
         return endpoint.sni();
     }
 
+    /** Where the endpoint is: host and port; empty for a plan made without them (a test's). */
+    public Optional<EndpointAddress> address() {
+        return endpoint.address();
+    }
+
     /**
      * What the endpoint says before TLS, when it speaks a prelude: the endpoint plan puts it in front of every step
      * a check hands out, so a check needs it only to plan differently.
