@@ -36,11 +36,13 @@ public final class OpenSslServer implements AutoCloseable {
 
     private final Process process;
     private final Path dir;
+    private final String address;
     private final int port;
 
-    private OpenSslServer(Process process, Path dir, int port) {
+    private OpenSslServer(Process process, Path dir, String address, int port) {
         this.process = process;
         this.dir = dir;
+        this.address = address;
         this.port = port;
     }
 
@@ -65,18 +67,26 @@ public final class OpenSslServer implements AutoCloseable {
 
     /** Starts s_server with a certificate for a {@code key} key and extra arguments. */
     public static OpenSslServer start(Key key, String... args) throws IOException, InterruptedException {
+        return startAt("127.0.0.1", freePort(), key, args);
+    }
+
+    /**
+     * Starts s_server on {@code address}:{@code port} (a loopback address; a port below 1024 needs root), with a
+     * certificate for a {@code key} key and extra arguments.
+     */
+    public static OpenSslServer startAt(String address, int port, Key key, String... args) throws IOException,
+            InterruptedException {
         Path dir = Files.createTempDirectory("tlsweep-s_server");
         List<String> req = new ArrayList<>(List.of("openssl", "req", "-x509"));
         req.addAll(key.newKey);
         req.addAll(List.of("-nodes", "-subj", "/CN=localhost", "-days", "2", "-keyout", "key.pem", "-out",
                 "cert.pem"));
         run(dir, req.toArray(String[]::new));
-        int port = freePort();
-        List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+        List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", address + ":" + port,
                 "-cert", "cert.pem", "-key", "key.pem", "-quiet"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        OpenSslServer server = new OpenSslServer(p, dir, port);
+        OpenSslServer server = new OpenSslServer(p, dir, address, port);
         server.awaitListening();
         return server;
     }
@@ -92,14 +102,14 @@ public final class OpenSslServer implements AutoCloseable {
                 String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 throw new IOException("openssl s_server exited: " + out);
             }
-            try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+            try (java.net.Socket s = new java.net.Socket(InetAddress.getByName(address), port)) {
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
         }
         close();
-        throw new IOException("openssl s_server did not listen on port " + port + " within 10 s");
+        throw new IOException("openssl s_server did not listen on " + address + ":" + port + " within 10 s");
     }
 
     private static int freePort() throws IOException {
