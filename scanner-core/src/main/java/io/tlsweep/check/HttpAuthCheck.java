@@ -4,7 +4,6 @@ import io.tlsweep.prelude.ShortText;
 import io.tlsweep.prelude.http.HttpAuthCodec;
 import io.tlsweep.prelude.http.HttpRequest;
 import io.tlsweep.probe.CheckPlan;
-import io.tlsweep.probe.EndpointAddress;
 import io.tlsweep.probe.HelloTemplates;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.probe.ProbeStep;
@@ -133,10 +132,10 @@ public final class HttpAuthCheck implements Check<HttpAuthCheck.Part> {
             return Optional.of(new Settled<>(new Part(Judgement.notApplicable("not a web endpoint: "
                     + context.prelude().get().protocol() + " is spoken before TLS"), List.of())));
         }
-        Optional<EndpointAddress> address = context.address();
-        if (address.isEmpty() || !WEB_PORTS.contains(address.get().port())) {
+        java.util.OptionalInt port = context.port();
+        if (port.isEmpty() || context.host().isEmpty() || !WEB_PORTS.contains(port.getAsInt())) {
             return Optional.of(new Settled<>(new Part(Judgement.notApplicable("not a web port ("
-                    + address.map(a -> "port " + a.port() + "; ").orElse("") + "web ports: "
+                    + (port.isPresent() ? "port " + port.getAsInt() + "; " : "") + "web ports: "
                     + WEB_PORTS.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")) + ")"),
                     List.of())));
         }
@@ -145,7 +144,7 @@ public final class HttpAuthCheck implements Check<HttpAuthCheck.Part> {
         if (newest.isEmpty()) {
             return Optional.empty();
         }
-        String host = HttpRequest.host(context.sni(), address.get().host(), address.get().port());
+        String host = HttpRequest.host(context.sni(), context.host().get(), port.getAsInt());
         List<String> paths = paths(context.settings().options().httpPath());
         ClientHelloSpec hello = hello(newest.get(), context.sni());
         List<ProbeStep> steps = new ArrayList<>();

@@ -5,7 +5,8 @@ import io.tlsweep.result.PartKey;
 import java.util.Optional;
 
 /**
- * What a check's plan may know about its endpoint: the SNI name, its prelude, the baseline (for a re-check), the run's
+ * What a check's plan may know about its endpoint: the SNI name, its port, its prelude, the baseline (for a
+ * re-check), the run's
  * settings, its range of step ids, and the plans of the checks started before it (for what they found, e.g. the
  * versions and suites the scan accepted). Lost answers are kept per endpoint, shared by its plans.
  */
@@ -22,9 +23,17 @@ public final class PlanContext {
         return endpoint.sni();
     }
 
-    /** Where the endpoint is: host and port; empty for a plan made without them (a test's). */
-    public Optional<EndpointAddress> address() {
-        return endpoint.address();
+    /** The endpoint's port; empty for a plan made without one (a test's). */
+    public java.util.OptionalInt port() {
+        return endpoint.port();
+    }
+
+    /**
+     * The endpoint's host as its target gives it: a DNS name, or an IP literal without brackets (what an HTTP
+     * request without a server name says in {@code Host}); empty for a plan made without one (a test's).
+     */
+    public Optional<String> host() {
+        return endpoint.host();
     }
 
     /**

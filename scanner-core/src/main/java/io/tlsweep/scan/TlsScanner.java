@@ -12,7 +12,6 @@ import io.tlsweep.metrics.ScanMetrics;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.probe.TargetResults;
 import io.tlsweep.probe.Baseline;
-import io.tlsweep.probe.EndpointAddress;
 import io.tlsweep.probe.EndpointPlan;
 import io.tlsweep.probe.PlanSettings;
 import io.tlsweep.profile.BuiltInProfiles;
@@ -112,8 +111,8 @@ public final class TlsScanner implements AutoCloseable {
         PlanSettings settings = new PlanSettings(options, profiles, profilesOnly, false);
         List<Check<?>> running = checks.running(options.checks());
         return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port(), t.prelude()),
-                t -> EndpointPlan.of(new EndpointAddress(t.host(), t.port()), t.sni(), preludes.prelude(t),
-                        Optional.empty(), settings, running),
+                t -> EndpointPlan.of(t.sni(), t.host(), t.port(), preludes.prelude(t), Optional.empty(), settings,
+                        running),
                 r -> then.apply(toResult(r)));
     }
 
@@ -129,8 +128,8 @@ public final class TlsScanner implements AutoCloseable {
         PlanSettings settings = new PlanSettings(options, profiles, false, legacyWatch);
         List<Check<?>> running = checks.running(options.checks());
         return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port(), t.prelude()),
-                t -> EndpointPlan.of(new EndpointAddress(t.host(), t.port()), t.sni(), preludes.prelude(t),
-                        baselines.apply(t), settings, running),
+                t -> EndpointPlan.of(t.sni(), t.host(), t.port(), preludes.prelude(t), baselines.apply(t), settings,
+                        running),
                 r -> then.apply(toResult(r), r.plan() != null && r.plan().unchangedSinceBaseline()));
     }
 
