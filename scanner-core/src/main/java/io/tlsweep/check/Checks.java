@@ -32,6 +32,7 @@ public final class Checks {
             new HeartbleedCheck(),
             new CcsInjectionCheck(),
             new FallbackScsvCheck(),
+            new RobotCheck(),
             new HttpAuthCheck()));
 
     /** In {@code --checks}: the optional checks on by default. */

@@ -39,7 +39,8 @@ public final class PostQuantumCheck implements Check<PostQuantumPart> {
 
     @Override
     public String about() {
-        return "TLS 1.3 hellos with the ML-KEM hybrid groups, by HelloRetryRequest and by key share: 6-10 connections";
+        return "TLS 1.3 hellos with the ML-KEM hybrid groups, by key share and beside x25519 (by HelloRetryRequest"
+                + " too when the scan's group enumeration was cut short): 5-10 connections";
     }
 
     @Override
@@ -61,8 +62,11 @@ public final class PostQuantumCheck implements Check<PostQuantumPart> {
             return Optional.of(new Settled<>(PostQuantumPart.notApplicable("TLS 1.3 not accepted (best "
                     + best.displayName() + "): the hybrid groups are TLS 1.3 only")));
         }
+        Optional<List<NamedGroup>> named = context.plan(TargetScan.class)
+                .flatMap(scan -> scan.settledGroups(ProtocolVersion.TLSv1_3))
+                .filter(g -> TargetScan.groupsOffered(ProtocolVersion.TLSv1_3).containsAll(GROUPS));
         return Optional.of(new PostQuantumPlan(context.firstStepId(), tls13.get().cipherSuites(), context.sni(),
-                tls13.get().refusal()));
+                tls13.get().refusal(), named));
     }
 
     /** Whether a part as {@link #json()} wrote it says the endpoint does post-quantum key exchange. */

@@ -26,7 +26,8 @@ import java.util.Optional;
  * The post-quantum check's hellos on an endpoint that accepted TLS 1.3, all TLS 1.3 hellos with the suites it
  * accepted: (a) the hybrid groups in supported_groups with an empty key_share; a HelloRetryRequest names the one
  * the server prefers, which is dropped and the rest offered again until the server turns the hello down (one
- * connection per group named, plus one); (b) each hybrid group alone with its real hybrid share (one each, at
+ * connection per group named, plus one; none when the scan's own TLS 1.3 group enumeration, which offers them too,
+ * ran to its end); (b) each hybrid group alone with its real hybrid share (one each, at
  * once); (c) one hello as current browsers send it: X25519MLKEM768, x25519, secp256r1, secp384r1 with shares for
  * X25519MLKEM768 and x25519. (b) and (c) go out beside the first hello of (a).
  */
@@ -54,12 +55,22 @@ final class PostQuantumPlan implements CheckPlan<PostQuantumPart> {
     /**
      * @param suites the TLS 1.3 suites the scan accepted
      * @param refusal how the server turned down a TLS 1.3 hello without a suite it has, when the scan saw it
+     * @param scanGroups the TLS 1.3 groups the scan's own enumeration found, in the server's order, when it ran to
+     *     the server's refusal with every hybrid group offered (empty key shares, so each hybrid it found was named by
+     *     HelloRetryRequest): (a) is then read from it, at no connection; empty: (a) is asked
      */
-    PostQuantumPlan(int firstStepId, List<CipherSuite> suites, Optional<String> sni, Optional<Failure> refusal) {
+    PostQuantumPlan(int firstStepId, List<CipherSuite> suites, Optional<String> sni, Optional<Failure> refusal,
+            Optional<List<NamedGroup>> scanGroups) {
         this.base = firstStepId;
         this.suites = List.copyOf(suites);
         this.sni = sni;
         this.refusal = refusal;
+        scanGroups.ifPresent(named -> {
+            named.stream().filter(PostQuantumCheck.GROUPS::contains).forEach(g -> byRetry.put(g, Answer.ACCEPTED));
+            PostQuantumCheck.GROUPS.forEach(g -> byRetry.putIfAbsent(g, Answer.REFUSED));
+            pool.clear();
+            retriesDone = true;
+        });
     }
 
     @Override

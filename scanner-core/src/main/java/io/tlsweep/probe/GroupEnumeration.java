@@ -1,5 +1,6 @@
 package io.tlsweep.probe;
 
+import io.tlsweep.result.FailureKind;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.GroupKind;
@@ -31,9 +32,25 @@ final class GroupEnumeration implements Stage {
         boolean tls13 = evidence.version.equals(ProtocolVersion.TLSv1_3);
         this.suites = tls13 ? List.copyOf(evidence.accepted)
                 : evidence.accepted.stream().filter(s -> s.keyExchange() == KeyExchange.ECDHE).toList();
-        this.pool = new ArrayList<>(tls13 ? HelloTemplates.TLS13_GROUPS : HelloTemplates.LEGACY_GROUPS.stream()
-                .filter(g -> g.kind() != GroupKind.FFDHE).toList());
+        this.pool = new ArrayList<>(offered(evidence.version));
         this.finished = suites.isEmpty();
+    }
+
+    /** The groups offered to find those {@code version} takes: TLS 1.3's, or the ECDHE curves below it. */
+    static List<NamedGroup> offered(ProtocolVersion version) {
+        return version.equals(ProtocolVersion.TLSv1_3) ? HelloTemplates.TLS13_GROUPS
+                : HelloTemplates.LEGACY_GROUPS.stream().filter(g -> g.kind() != GroupKind.FFDHE).toList();
+    }
+
+    /**
+     * Whether a hello refused with {@code kind} was turned down (an alert, or the reset or close the scan took for the
+     * server's way of refusing), rather than answered with something odd, which leaves the groups not found unknown.
+     */
+    private static boolean turnedDown(FailureKind kind) {
+        return switch (kind) {
+            case UNOFFERED_CHOICE, MALFORMED_REPLY, LOWER_VERSION, NOT_TLS -> false;
+            default -> true;
+        };
     }
 
     /** Whether this version has anything to enumerate groups with. */
@@ -54,12 +71,15 @@ final class GroupEnumeration implements Stage {
         if (reading instanceof Reading.Accepted a && a.group().isPresent() && pool.contains(a.group().get())) {
             evidence.groups.add(a.group().get());
             pool.remove(a.group().get());
+            evidence.groupsSettled = pool.isEmpty();
             return;
         }
         if (reading instanceof Reading.Accepted) {
             evidence.note("group enumeration: a hello was accepted without showing its group");
-        } else if (!(reading instanceof Reading.Rejected)) {
+        } else if (!(reading instanceof Reading.Rejected r)) {
             evidence.note("group enumeration cut short: " + PreferenceCheck.describe(reading));
+        } else {
+            evidence.groupsSettled = turnedDown(r.why().kind());
         }
         finished = true;
     }

@@ -5,6 +5,7 @@ import io.tlsweep.result.Failure;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -290,6 +291,21 @@ public final class TargetScan implements CheckPlan<Void> {
             }
         }
         return seen;
+    }
+
+    /**
+     * The groups {@code version} takes, in the server's order, when its group enumeration ran to its end (the server
+     * turned a hello down, or named every group offered): every group of {@link #groupsOffered} not among them was
+     * refused. Empty when the enumeration did not run or was cut short.
+     */
+    public Optional<List<NamedGroup>> settledGroups(ProtocolVersion version) {
+        return Optional.ofNullable(lanes.get(version)).map(l -> l.evidence).filter(e -> e.groupsSettled)
+                .map(e -> List.copyOf(e.groups));
+    }
+
+    /** The groups the group enumeration of {@code version} offers. */
+    public static List<NamedGroup> groupsOffered(ProtocolVersion version) {
+        return GroupEnumeration.offered(version);
     }
 
     /** Whether the current probing of {@code version} found {@code suite} accepted. */

@@ -36,6 +36,12 @@ final class VersionEvidence {
     /** How many of its ServerHellos carried renegotiation_info (RFC 5746), and how many did not. */
     int renegotiationInfo;
     int noRenegotiationInfo;
+    /**
+     * Whether the group enumeration ran to its end: the server turned a hello down, or named every group offered. The
+     * groups found are then every group offered that it takes; when false (not run, cut short) nothing is known of
+     * the groups not found.
+     */
+    boolean groupsSettled;
 
     VersionEvidence(ProtocolVersion version) {
         this.version = version;

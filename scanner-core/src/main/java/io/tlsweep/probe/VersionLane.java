@@ -47,6 +47,7 @@ final class VersionLane {
     /** Forgets the groups found for this version, so they may be enumerated again. */
     void dropGroups() {
         evidence.groups.clear();
+        evidence.groupsSettled = false;
         groupsBeside = false;
     }
 

@@ -205,7 +205,13 @@ class PostQuantumCheckTest {
 
     /** Drives the plan against {@code server} to its end, as the engine would. */
     private static Driven drive(Function<ClientHelloSpec, ConnectionOutcome> server, Optional<Failure> refusal) {
-        PostQuantumPlan plan = new PostQuantumPlan(1 << 24, TLS13, Optional.of("pq.example"), refusal);
+        return drive(server, refusal, Optional.empty());
+    }
+
+    /** Drives the plan, given what the scan's own TLS 1.3 group enumeration found when it ran to its end. */
+    private static Driven drive(Function<ClientHelloSpec, ConnectionOutcome> server, Optional<Failure> refusal,
+            Optional<List<NamedGroup>> scanGroups) {
+        PostQuantumPlan plan = new PostQuantumPlan(1 << 24, TLS13, Optional.of("pq.example"), refusal, scanGroups);
         for (int turn = 0; turn < 20 && !plan.done(); turn++) {
             List<ProbeStep> steps = plan.ready();
             assertThat(steps).as("a plan not done has steps ready").isNotEmpty();
@@ -239,6 +245,33 @@ class PostQuantumCheckTest {
                 + " beside x25519 with both shares, it picks X25519MLKEM768"));
         assertThat(driven.connections()).as("3 by retry (two named, then refused), 4 shares, 1 beside x25519")
                 .isEqualTo(8);
+    }
+
+    @Test
+    void theScansOwnGroupEnumerationSparesTheRetryHellosAndGivesTheServersOrder() {
+        List<ClientHelloSpec> sent = new ArrayList<>();
+        Function<ClientHelloSpec, ConnectionOutcome> server = h -> {
+            sent.add(h);
+            return replied(boringSsl(List.of(NamedGroup.X25519_MLKEM768, NamedGroup.X25519_KYBER768_DRAFT00,
+                    NamedGroup.X25519)).apply(h));
+        };
+        Driven driven = drive(server, ALERTS, Optional.of(List.of(NamedGroup.X25519_KYBER768_DRAFT00,
+                NamedGroup.X25519, NamedGroup.X25519_MLKEM768, NamedGroup.SECP256R1)));
+        assertThat(sent).as("no hello with an empty key share").allSatisfy(h ->
+                assertThat(h.keyShares().orElseThrow()).isNotEmpty());
+        PostQuantumPart part = driven.part();
+        assertThat(part.groups()).containsExactly(
+                new GroupAnswer(NamedGroup.X25519_KYBER768_DRAFT00, Answer.ACCEPTED, Answer.ACCEPTED,
+                        Optional.of(1120)),
+                new GroupAnswer(NamedGroup.X25519_MLKEM768, Answer.ACCEPTED, Answer.ACCEPTED, Optional.of(1120)),
+                new GroupAnswer(NamedGroup.SECP256R1_MLKEM768, Answer.REFUSED, Answer.REFUSED, Optional.empty()),
+                new GroupAnswer(NamedGroup.SECP384R1_MLKEM1024, Answer.REFUSED, Answer.REFUSED, Optional.empty()));
+        assertThat(driven.connections()).as("4 shares, 1 beside x25519: none by retry").isEqualTo(5);
+        PostQuantumPart none = drive(bytes(h -> h.supportedGroups().contains(NamedGroup.X25519)
+                ? vector("pq-browser-classic") : vector("pq-openssl30-retry")), ALERTS,
+                Optional.of(List.of(NamedGroup.X25519, NamedGroup.SECP256R1))).part();
+        assertThat(none.groups()).extracting(GroupAnswer::byRetry).containsOnly(Answer.REFUSED);
+        assertThat(none.pqKeyExchange()).isFalse();
     }
 
     @Test

@@ -103,6 +103,31 @@ class TargetScanTest {
         assertThat(r.protocols().get(1).groups()).isEqualTo(GROUPS13);
     }
 
+    /** Later checks may take the groups as settled only when the enumeration ran to the server's refusal. */
+    @Test
+    void theGroupsAreSettledOnlyWhenTheEnumerationRanToItsEnd() {
+        FakeServer server = new FakeServer(Map.of(ProtocolVersion.TLSv1_2, TLS12, ProtocolVersion.TLSv1_3, TLS13),
+                true, CURVES, GROUPS13, false);
+        TargetScan whole = drive(new TargetScan(Optional.empty(), ScanOptions.full()), server::answer);
+        assertThat(whole.settledGroups(ProtocolVersion.TLSv1_3)).contains(GROUPS13);
+        assertThat(whole.settledGroups(ProtocolVersion.TLSv1_2)).contains(CURVES);
+        assertThat(TargetScan.groupsOffered(ProtocolVersion.TLSv1_3)).containsAll(GROUPS13)
+                .contains(NamedGroup.X25519_MLKEM768, NamedGroup.SECP256R1_MLKEM768, NamedGroup.SECP384R1_MLKEM1024,
+                        NamedGroup.X25519_KYBER768_DRAFT00);
+        assertThat(whole.settledGroups(ProtocolVersion.TLSv1_1)).isEmpty();
+
+        // the second TLS 1.3 group hello is answered with a group it did not offer: the first group is known, the rest
+        // is not
+        TargetScan cut = drive(new TargetScan(Optional.empty(), ScanOptions.full()), h -> {
+            boolean secondGroupHello = h.supportedVersions().contains(ProtocolVersion.TLSv1_3)
+                    && !h.supportedGroups().contains(GROUPS13.get(0)) && h.supportedGroups().contains(GROUPS13.get(1));
+            return secondGroupHello ? FakeServer.hello(ProtocolVersion.TLSv1_3, TLS13.get(0),
+                    Optional.of(GROUPS13.get(0)), Optional.empty()) : server.answer(h);
+        });
+        assertThat(cut.settledGroups(ProtocolVersion.TLSv1_3)).isEmpty();
+        assertThat(cut.settledGroups(ProtocolVersion.TLSv1_2)).contains(CURVES);
+    }
+
     /** Two hellos prove whose order decides: the same pair of suites offered both ways. */
     static int orderHellos(ProtocolVersion v, List<CipherSuite> serverOrder) {
         return OrderHellos.of(v, serverOrder);

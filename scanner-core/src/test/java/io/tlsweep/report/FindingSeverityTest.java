@@ -39,7 +39,7 @@ class FindingSeverityTest {
                 "anonymous", "sslv2-drown", "heartbleed");
         assertThat(bySeverity.get(Severity.HIGH)).contains("rc4", "des", "sslv3-poodle", "cert-expired",
                 "cert-name-mismatch", "service-without-tls", "plain-text-auth-before-tls",
-                "rdp-standard-security-accepted", "mssql-encryption-not-forced", "ccs-injection");
+                "rdp-standard-security-accepted", "mssql-encryption-not-forced", "ccs-injection", "robot");
         assertThat(bySeverity.get(Severity.MEDIUM)).contains("3des-sweet32", "no-forward-secrecy", "small-dh-group",
                 "cert-expiring-soon", "cert-self-signed", "rdp-nla-not-required", "fallback-scsv-ignored",
                 "http-basic-auth");

@@ -19,5 +19,13 @@ public enum ScriptedFlaw {
      * ClientKeyExchange, is taken without a word; the record after it, read under the keys an empty master secret
      * gives, fails: a fatal bad_record_mac alert, then a close.
      */
-    EARLY_CCS_ACCEPTED
+    EARLY_CCS_ACCEPTED,
+    /**
+     * ROBOT (a Bleichenbacher padding oracle, CERT/CC VU#144389): a ClientKeyExchange is decrypted
+     * with the leaf's RSA key ({@code scripted.PaddingOracle}); a well-formed block (0x00 0x02, padding, 0x00, 48
+     * bytes) is taken without a word, and the Finished after the ChangeCipherSpec fails: a fatal bad_record_mac
+     * alert, then a close. Any other block gets a fatal handshake_failure alert and a close at once: a weak oracle, as
+     * the ROBOT paper names it.
+     */
+    RSA_PADDING_ORACLE
 }

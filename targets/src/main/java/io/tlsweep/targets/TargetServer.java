@@ -77,7 +77,7 @@ final class TargetServer implements AutoCloseable {
         } else if (spec instanceof ScriptedTargetSpec scripted) {
             CertifiedKey key = ca.issue(scripted.certificate());
             expected = scriptedExpectation(scripted, key);
-            initializer = new ScriptedChannelInitializer(scripted, script(scripted, key));
+            initializer = new ScriptedChannelInitializer(scripted, script(scripted, key), key.privateKey());
         } else if (spec instanceof PreludeTargetSpec prelude && prelude.tls() instanceof TlsTargetSpec tls) {
             contexts.validate(tls);
             CertifiedKey key = ca.issue(tls.certificate());

@@ -4,6 +4,7 @@ import io.tlsweep.targets.ScriptedFlaw;
 import io.tlsweep.targets.hostile.ClientHelloSummary;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,7 +24,9 @@ public final class FlawScript {
     private static final int HEARTBEAT = 24;
     private static final int REQUEST = 1;
     private static final int RESPONSE = 2;
+    private static final int HANDSHAKE = 22;
     private static final int BAD_RECORD_MAC = 20;
+    private static final int HANDSHAKE_FAILURE = 40;
     private static final int MAX_FRAGMENT = 1 << 14;
 
     /** The bytes to send, and whether the server closes after them. */
@@ -32,10 +35,19 @@ public final class FlawScript {
     }
 
     private final Set<ScriptedFlaw> flaws;
+    private final Optional<PaddingOracle> oracle;
     private boolean ccsTaken;
+    private boolean keyExchangeTaken;
 
+    /** A script of flaws that need no key of the server's (without one the padding oracle takes nothing). */
     public FlawScript(Set<ScriptedFlaw> flaws) {
+        this(flaws, Optional.empty());
+    }
+
+    /** @param oracle the padding oracle of the server's key, for {@link ScriptedFlaw#RSA_PADDING_ORACLE} */
+    public FlawScript(Set<ScriptedFlaw> flaws, Optional<PaddingOracle> oracle) {
         this.flaws = Set.copyOf(flaws);
+        this.oracle = oracle;
     }
 
     /**
@@ -73,6 +85,10 @@ public final class FlawScript {
             return Reply.NOTHING;
         }
         int type = record[0] & 0xFF;
+        if (flaws.contains(ScriptedFlaw.RSA_PADDING_ORACLE) && oracle.isPresent()
+                && (type == HANDSHAKE || keyExchangeTaken)) {
+            return oracle(type, record);
+        }
         if (ccsTaken) {
             return new Reply(new byte[] {0x15, record[1], record[2], 0, 2, 2, BAD_RECORD_MAC}, true);
         }
@@ -85,6 +101,30 @@ public final class FlawScript {
             return new Reply(heartbeatResponse(record), false);
         }
         return Reply.NOTHING;
+    }
+
+    /**
+     * The padding oracle: a well-formed ClientKeyExchange is taken, the ChangeCipherSpec after it too, and the next
+     * handshake record (the Finished) fails to decrypt; a malformed one is refused at once.
+     */
+    private Reply oracle(int type, byte[] record) {
+        if (!keyExchangeTaken && type == HANDSHAKE) {
+            byte[] fragment = java.util.Arrays.copyOfRange(record, 5, record.length);
+            if (!oracle.get().wellFormed(fragment)) {
+                return alert(record, HANDSHAKE_FAILURE);
+            }
+            keyExchangeTaken = true;
+            return Reply.NOTHING;
+        }
+        if (keyExchangeTaken && type == CHANGE_CIPHER_SPEC && !ccsTaken) {
+            ccsTaken = true;
+            return Reply.NOTHING;
+        }
+        return ccsTaken ? alert(record, BAD_RECORD_MAC) : Reply.NOTHING;
+    }
+
+    private static Reply alert(byte[] record, int description) {
+        return new Reply(new byte[] {0x15, record[1], record[2], 0, 2, 2, (byte) description}, true);
     }
 
     /**

@@ -27,9 +27,10 @@ final class FlawedServerHandler extends ChannelInboundHandlerAdapter {
     private boolean flightSent;
     private ScheduledFuture<?> closer;
 
-    FlawedServerHandler(LegacyServerScript script, Set<ScriptedFlaw> flaws, Duration linger) {
+    FlawedServerHandler(LegacyServerScript script, Set<ScriptedFlaw> flaws, Duration linger,
+            Optional<PaddingOracle> oracle) {
         this.script = script;
-        this.flaws = new FlawScript(flaws);
+        this.flaws = new FlawScript(flaws, oracle);
         this.linger = linger;
     }
 

@@ -8,6 +8,8 @@ import io.tlsweep.targets.ScriptedTargetSpec;
 import io.tlsweep.targets.hostile.FirstRecordDecoder;
 import io.tlsweep.targets.prelude.TlsRecords;
 import io.tlsweep.targets.tls.ConnectionErrorSink;
+import java.security.PrivateKey;
+import java.util.Optional;
 
 /**
  * Pipeline of a scripted target: idle limit, first-record decoder, the script's handler, sink; with flaws, a decoder
@@ -19,10 +21,13 @@ public final class ScriptedChannelInitializer extends ChannelInitializer<Channel
 
     private final ScriptedTargetSpec spec;
     private final LegacyServerScript script;
+    private final Optional<PaddingOracle> oracle;
 
-    public ScriptedChannelInitializer(ScriptedTargetSpec spec, LegacyServerScript script) {
+    /** @param key the private key of its leaf, which a padding oracle decrypts with */
+    public ScriptedChannelInitializer(ScriptedTargetSpec spec, LegacyServerScript script, PrivateKey key) {
         this.spec = spec;
         this.script = script;
+        this.oracle = PaddingOracle.of(key);
     }
 
     @Override
@@ -34,7 +39,8 @@ public final class ScriptedChannelInitializer extends ChannelInitializer<Channel
             pipeline.addLast("script", new LegacyServerHandler(script, spec.linger()));
         } else {
             pipeline.addLast("records", new TlsRecords());
-            pipeline.addLast("script", new FlawedServerHandler(script, spec.quirks().flaws(), spec.linger()));
+            pipeline.addLast("script", new FlawedServerHandler(script, spec.quirks().flaws(), spec.linger(),
+                    oracle));
         }
         pipeline.addLast("sink", ConnectionErrorSink.INSTANCE);
     }
