@@ -38,8 +38,10 @@ public record RealHandshake(String provider, ProtocolVersion version, CipherSuit
      * @param sessionId the ServerHello's session id (empty when the server sent none); empty Optional when no
      *     ServerHello was read
      * @param ticket the last TLS 1.2 NewSessionTicket the server sent, when it sent one
+     * @param extendedMasterSecret whether the ServerHello agreed to the extended master secret (RFC 7627): a hello
+     *     that resumes the session must offer it exactly then
      */
-    public record Tap(Optional<byte[]> sessionId, Optional<NewSessionTicket> ticket) {
+    public record Tap(Optional<byte[]> sessionId, Optional<NewSessionTicket> ticket, boolean extendedMasterSecret) {
         public Tap {
             sessionId = sessionId.map(byte[]::clone);
             Objects.requireNonNull(ticket, "ticket");
