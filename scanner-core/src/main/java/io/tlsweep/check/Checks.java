@@ -31,7 +31,9 @@ public final class Checks {
             new SecureRenegotiationCheck(),
             new HeartbleedCheck(),
             new CcsInjectionCheck(),
-            new FallbackScsvCheck()));
+            new FallbackScsvCheck(),
+            new SessionResumptionCheck(),
+            new ClientRenegotiationCheck()));
 
     /** In {@code --checks}: the optional checks on by default. */
     public static final String DEFAULT = "default";

@@ -41,9 +41,10 @@ class FindingSeverityTest {
                 "cert-name-mismatch", "service-without-tls", "plain-text-auth-before-tls",
                 "rdp-standard-security-accepted", "mssql-encryption-not-forced", "ccs-injection");
         assertThat(bySeverity.get(Severity.MEDIUM)).contains("3des-sweet32", "no-forward-secrecy", "small-dh-group",
-                "cert-expiring-soon", "cert-self-signed", "rdp-nla-not-required", "fallback-scsv-ignored");
+                "cert-expiring-soon", "cert-self-signed", "rdp-nla-not-required", "fallback-scsv-ignored",
+                "client-renegotiation");
         assertThat(bySeverity.get(Severity.LOW)).containsExactlyInAnyOrder("cbc-tls10-beast", "client-order",
-                "suite-off-version");
+                "suite-off-version", "long-ticket-lifetime");
         assertThat(bySeverity.get(Severity.INFO)).containsExactlyInAnyOrder("sni-required", "real-stack-disagrees",
                 "profile-prediction-disagrees");
         for (CertificateFinding f : CertificateFinding.values()) {
