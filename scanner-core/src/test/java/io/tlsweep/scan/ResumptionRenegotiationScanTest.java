@@ -153,6 +153,8 @@ class ResumptionRenegotiationScanTest {
     @Test
     void aTicketLifetimeOverSevenDaysIsFoundOnNginxConfiguredSo() {
         assertThat(part("nginx-8d-sessions", RESUMPTION).ticketLifetimeHint()).contains(691_200L);
+        assertThat(part("nginx-8d-sessions", RESUMPTION).byTicket()).isEqualTo(SessionResumptionCheck.Resumption
+                .RESUMED);
         assertThat(findings("nginx-8d-sessions", RESUMPTION)).containsExactly("long-ticket-lifetime");
     }
 
