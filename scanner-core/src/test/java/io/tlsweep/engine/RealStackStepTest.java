@@ -152,6 +152,23 @@ class RealStackStepTest {
         assertThat(h.renegotiation().orElseThrow().outcome()).isEqualTo(RenegotiationOutcome.NOT_ASKED);
     }
 
+    /**
+     * TLS 1.0 goes to a stack that may speak it: the JDK when its {@code jdk.tls.disabledAlgorithms} leaves TLSv1
+     * enabled, BoringSSL otherwise (current JDKs disable it).
+     */
+    @Test
+    void aVersionTheJdkDisablesGoesToBoringSsl(TargetFarm farm) throws Exception {
+        ClientHelloSpec tls10 = tls12().toBuilder().clientVersion(ProtocolVersion.TLSv1_0).cipherSuites(List.of(
+                io.tlsweep.wire.CipherSuite.of(0xC013), io.tlsweep.wire.CipherSuite.of(0x002F))).build();
+        RealHandshake h = handshook(outcome(run(config(), endpoint(farm.target("legacy-tls10")),
+                ProbeStep.real(0, "tls 1.0", tls10, RealExchange.tapped()))));
+        assertThat(h.version()).isEqualTo(ProtocolVersion.TLSv1_0);
+        boolean jdkSpeaksIt = java.util.Arrays.asList(javax.net.ssl.SSLContext.getDefault()
+                .getDefaultSSLParameters().getProtocols()).contains("TLSv1");
+        assertThat(h.provider()).isEqualTo(jdkSpeaksIt ? "jdk" : "boringssl");
+        assertThat(h.tap().orElseThrow().sessionId()).isPresent();
+    }
+
     @Test
     void theAfterTlsCodecRunsOverTheHandshake() throws Exception {
         OpenSslServer.require();
