@@ -98,7 +98,8 @@ class ClientRenegotiationCheckTest {
                 new Part(Judgement.vulnerable("accepted"), Optional.of(ProtocolVersion.TLSv1_2),
                         Optional.of(RenegotiationOutcome.ACCEPTED), Optional.empty()),
                 new Part(Judgement.notVulnerable("refused"), Optional.of(ProtocolVersion.TLSv1_1),
-                        Optional.of(RenegotiationOutcome.REFUSED_ALERT), Optional.of(AlertDescription.NO_RENEGOTIATION)),
+                        Optional.of(RenegotiationOutcome.REFUSED_ALERT),
+                        Optional.of(AlertDescription.NO_RENEGOTIATION)),
                 new Part(Judgement.notApplicable("TLS 1.3 only"), Optional.empty(), Optional.empty(),
                         Optional.empty()));
         for (Part p : parts) {

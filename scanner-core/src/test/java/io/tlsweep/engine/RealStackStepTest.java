@@ -190,6 +190,34 @@ class RealStackStepTest {
         });
     }
 
+    /** Real steps take the same per-host permits as hellos: the server never sees more at once than the cap. */
+    @Test
+    void realStepsShareThePerHostCapWithHellos() throws Exception {
+        try (LoopbackServer server = LoopbackServer.start(LoopbackServer.holdThenAlert(60));
+                ScanEngine engine = new ScanEngine(Scans.quick().readTimeout(Duration.ofSeconds(5))
+                        .perHostConnections(3).build())) {
+            List<Endpoint> targets = java.util.Collections.nCopies(4, Scans.loopback(server.port()));
+            Scans.Done<ScriptedPlan> done = Scans.run(engine, targets, e -> new ScriptedPlan(List.of(
+                    ProbeStep.real(0, "real #0", tls12(), RealExchange.HANDSHAKE),
+                    new ProbeStep(1, "hello #1", tls12()),
+                    ProbeStep.real(2, "real #2", tls12(), RealExchange.tapped()),
+                    new ProbeStep(3, "hello #3", tls12()),
+                    ProbeStep.real(4, "real #4", tls12(), RealExchange.renegotiating())),
+                    ScriptedPlan.Mode.ALL_AT_ONCE));
+            assertThat(server.accepted.get()).isEqualTo(20);
+            assertThat(server.maxWaiting.get()).isEqualTo(3);
+            assertThat(done.stats().connections()).isEqualTo(20);
+            assertThat(done.stats().hellos(OutcomeClass.ALERT.label())).isEqualTo(20);
+            done.results().forEach(r -> {
+                ConnectionOutcome real = r.plan().outcomes.get(2);
+                assertThat(real).isInstanceOfSatisfying(ConnectionOutcome.NoReply.class, n -> {
+                    assertThat(n.failure().kind()).as(n.failure().toString()).isEqualTo(FailureKind.ALERT);
+                    assertThat(n.failure().alert().orElseThrow().name()).isEqualTo("handshake_failure");
+                });
+            });
+        }
+    }
+
     @Test
     void aStepNoLocalStackCanOfferEndsWithoutAConnection() throws Exception {
         ClientHelloSpec ssl3 = tls12().toBuilder().clientVersion(ProtocolVersion.SSLv3).build();
