@@ -162,6 +162,11 @@ final class SessionResumptionPlan implements CheckPlan<Part> {
                     Resumption.UNKNOWN, Resumption.UNKNOWN, Optional.empty());
         }
         RealHandshake.Tap tap = h.handshake().tap().get();
+        if (tap.sessionId().isEmpty()) { // bytes that are not bare TLS records (a prelude's framing, say)
+            return new Part(Judgement.inconclusive("the handshake completed, but its ServerHello could not be read in"
+                    + " clear"), Optional.of(h.handshake().version()), Resumption.UNKNOWN, Resumption.UNKNOWN,
+                    Optional.empty());
+        }
         Resumption id = idStep.map(s -> read(s.hello(), idAnswer)).orElse(Resumption.NOT_OFFERED);
         Resumption ticket = ticketStep.map(s -> read(s.hello(), ticketAnswer)).orElse(Resumption.NOT_OFFERED);
         Optional<Long> hint = tap.ticket().map(NewSessionTicket::lifetimeHintSeconds);

@@ -194,6 +194,16 @@ class SessionResumptionCheckTest {
     }
 
     @Test
+    void aServerHelloNotReadInClearSettlesNothing() {
+        SessionResumptionPlan plan = new SessionResumptionPlan(0, HELLO);
+        plan.complete(plan.ready().get(0), handshook(new RealHandshake.Tap(Optional.empty(), Optional.empty(),
+                false)));
+        assertThat(plan.ready()).isEmpty();
+        assertThat(plan.part().orElseThrow().judgement()).isEqualTo(Judgement.inconclusive("the handshake completed,"
+                + " but its ServerHello could not be read in clear"));
+    }
+
+    @Test
     void aLifetimeHintOverSevenDaysIsALowFinding() {
         RealHandshake h = new RealHandshake("jdk", ProtocolVersion.TLSv1_2, CipherSuite.of(0xC030), false,
                 Optional.empty(), Optional.empty(), Optional.empty());
