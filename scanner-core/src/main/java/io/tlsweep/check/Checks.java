@@ -32,6 +32,8 @@ public final class Checks {
             new HeartbleedCheck(),
             new CcsInjectionCheck(),
             new FallbackScsvCheck(),
+            new SessionResumptionCheck(),
+            new ClientRenegotiationCheck(),
             new RobotCheck(),
             new HttpAuthCheck()));
 

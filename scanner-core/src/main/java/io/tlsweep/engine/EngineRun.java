@@ -75,7 +75,8 @@ final class EngineRun<T, P extends ProbePlan> {
                 return;
             }
             active++;
-            new TargetDriver<T, P>(this, parts, handshakes, parts.transport().nextLoop(), target).start(endpointOf, planner);
+            new TargetDriver<T, P>(this, parts, handshakes, parts.transport().nextLoop(), target)
+                    .start(endpointOf, planner);
         }
         if (exhausted && active == 0) {
             future.complete(stats());

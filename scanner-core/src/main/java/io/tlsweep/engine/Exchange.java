@@ -3,7 +3,10 @@ package io.tlsweep.engine;
 import io.tlsweep.probe.ProbeStep;
 import io.tlsweep.result.ConnectionOutcome;
 
-/** One step's connection under way: a scripted hello ({@link HelloExchange}) or a real stack's ({@link RealStackExchange}). */
+/**
+ * One step's connection under way: a scripted hello ({@link HelloExchange}) or a real stack's handshake
+ * ({@link RealStackExchange}).
+ */
 interface Exchange {
 
     /** Told the outcome, once, on the exchange's event loop. */

@@ -1,5 +1,6 @@
 package io.tlsweep.result;
 
+import io.tlsweep.text.Labelled;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.NewSessionTicket;
@@ -38,8 +39,10 @@ public record RealHandshake(String provider, ProtocolVersion version, CipherSuit
      * @param sessionId the ServerHello's session id (empty when the server sent none); empty Optional when no
      *     ServerHello was read
      * @param ticket the last TLS 1.2 NewSessionTicket the server sent, when it sent one
+     * @param extendedMasterSecret whether the ServerHello agreed to the extended master secret (RFC 7627): a hello
+     *     that resumes the session must offer it exactly then
      */
-    public record Tap(Optional<byte[]> sessionId, Optional<NewSessionTicket> ticket) {
+    public record Tap(Optional<byte[]> sessionId, Optional<NewSessionTicket> ticket, boolean extendedMasterSecret) {
         public Tap {
             sessionId = sessionId.map(byte[]::clone);
             Objects.requireNonNull(ticket, "ticket");
@@ -52,19 +55,30 @@ public record RealHandshake(String provider, ProtocolVersion version, CipherSuit
     }
 
     /** How a client-initiated renegotiation went. */
-    public enum RenegotiationOutcome {
+    public enum RenegotiationOutcome implements Labelled {
         /** A second handshake completed on the connection. */
-        ACCEPTED,
+        ACCEPTED("accepted"),
         /** The server answered with an alert (no_renegotiation, handshake_failure...). */
-        REFUSED_ALERT,
+        REFUSED_ALERT("refused-alert"),
         /** The server closed the connection. */
-        CLOSED,
+        CLOSED("closed"),
         /** The server reset the connection. */
-        RESET,
+        RESET("reset"),
         /** The server said nothing within the read timeout. */
-        NO_ANSWER,
+        NO_ANSWER("no-answer"),
         /** Not asked: the handshake was TLS 1.3 (which has no renegotiation) or the stack cannot renegotiate. */
-        NOT_ASKED
+        NOT_ASKED("not-asked");
+
+        private final String label;
+
+        RenegotiationOutcome(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Reads what a server says in clear during a handshake that a real TLS stack runs, from the raw bytes it sends:
- * the ServerHello's session id and a TLS 1.2 NewSessionTicket (sent before the server's ChangeCipherSpec). Fed
+ * the ServerHello's session id (and whether it agreed to the extended master secret, which a resumption must offer
+ * again, RFC 7627 §5.3) and a TLS 1.2 NewSessionTicket (sent before the server's ChangeCipherSpec). Fed
  * the bytes as they come, in any pieces; it frames records, joins handshake messages split across records, and
  * stops reading at the server's ChangeCipherSpec (what follows is encrypted), at bytes that are not TLS records,
  * or past {@code maxBytes}. Pure; never throws on any input.
@@ -20,13 +21,20 @@ public final class HandshakeTap {
     private boolean stopped;
     private byte[] sessionId;
     private NewSessionTicket ticket;
+    private boolean extendedMasterSecret;
 
     public HandshakeTap(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
-    /** What was seen so far. */
-    public record Seen(Optional<byte[]> sessionId, Optional<NewSessionTicket> ticket) {
+    /**
+     * What was seen so far.
+     *
+     * @param sessionId the ServerHello's session id, once a ServerHello was read
+     * @param ticket the last NewSessionTicket read
+     * @param extendedMasterSecret whether the ServerHello carried the extended_master_secret extension
+     */
+    public record Seen(Optional<byte[]> sessionId, Optional<NewSessionTicket> ticket, boolean extendedMasterSecret) {
         public Seen {
             sessionId = sessionId.map(byte[]::clone);
         }
@@ -38,7 +46,7 @@ public final class HandshakeTap {
     }
 
     public Seen seen() {
-        return new Seen(Optional.ofNullable(sessionId), Optional.ofNullable(ticket));
+        return new Seen(Optional.ofNullable(sessionId), Optional.ofNullable(ticket), extendedMasterSecret);
     }
 
     /** Whether it reads no more (after the ChangeCipherSpec, bytes that are not records, or too many). */
@@ -104,6 +112,14 @@ public final class HandshakeTap {
             try {
                 r.skip(2 + 32, "version and random");
                 sessionId = r.bytes(r.u8("session id length"), "session id");
+                r.skip(2 + 1, "cipher suite and compression");
+                WireReader extensions = r.hasRemaining() ? r.sub(r.u16("extensions length"), "extensions")
+                        : new WireReader(new byte[0]);
+                while (extensions.hasRemaining()) {
+                    int extension = extensions.u16("extension type");
+                    extensions.skip(extensions.u16("extension length"), "extension");
+                    extendedMasterSecret |= extension == ExtensionType.EXTENDED_MASTER_SECRET.code();
+                }
             } catch (WireReader.DecodeError e) {
                 stopped = true;
             }

@@ -152,6 +152,23 @@ class RealStackStepTest {
         assertThat(h.renegotiation().orElseThrow().outcome()).isEqualTo(RenegotiationOutcome.NOT_ASKED);
     }
 
+    /**
+     * TLS 1.0 goes to a stack that may speak it: the JDK when its {@code jdk.tls.disabledAlgorithms} leaves TLSv1
+     * enabled, BoringSSL otherwise (current JDKs disable it).
+     */
+    @Test
+    void aVersionTheJdkDisablesGoesToBoringSsl(TargetFarm farm) throws Exception {
+        ClientHelloSpec tls10 = tls12().toBuilder().clientVersion(ProtocolVersion.TLSv1_0).cipherSuites(List.of(
+                io.tlsweep.wire.CipherSuite.of(0xC013), io.tlsweep.wire.CipherSuite.of(0x002F))).build();
+        RealHandshake h = handshook(outcome(run(config(), endpoint(farm.target("legacy-tls10")),
+                ProbeStep.real(0, "tls 1.0", tls10, RealExchange.tapped()))));
+        assertThat(h.version()).isEqualTo(ProtocolVersion.TLSv1_0);
+        boolean jdkSpeaksIt = java.util.Arrays.asList(javax.net.ssl.SSLContext.getDefault()
+                .getDefaultSSLParameters().getProtocols()).contains("TLSv1");
+        assertThat(h.provider()).isEqualTo(jdkSpeaksIt ? "jdk" : "boringssl");
+        assertThat(h.tap().orElseThrow().sessionId()).isPresent();
+    }
+
     @Test
     void theAfterTlsCodecRunsOverTheHandshake() throws Exception {
         OpenSslServer.require();
@@ -171,6 +188,34 @@ class RealStackStepTest {
             assertThat(n.failure().kind()).as(n.failure().toString()).isEqualTo(FailureKind.READ_TIMEOUT);
             assertThat(n.timings().totalNanos()).isLessThan(Duration.ofSeconds(4).toNanos());
         });
+    }
+
+    /** Real steps take the same per-host permits as hellos: the server never sees more at once than the cap. */
+    @Test
+    void realStepsShareThePerHostCapWithHellos() throws Exception {
+        try (LoopbackServer server = LoopbackServer.start(LoopbackServer.holdThenAlert(60));
+                ScanEngine engine = new ScanEngine(Scans.quick().readTimeout(Duration.ofSeconds(5))
+                        .perHostConnections(3).build())) {
+            List<Endpoint> targets = java.util.Collections.nCopies(4, Scans.loopback(server.port()));
+            Scans.Done<ScriptedPlan> done = Scans.run(engine, targets, e -> new ScriptedPlan(List.of(
+                    ProbeStep.real(0, "real #0", tls12(), RealExchange.HANDSHAKE),
+                    new ProbeStep(1, "hello #1", tls12()),
+                    ProbeStep.real(2, "real #2", tls12(), RealExchange.tapped()),
+                    new ProbeStep(3, "hello #3", tls12()),
+                    ProbeStep.real(4, "real #4", tls12(), RealExchange.renegotiating())),
+                    ScriptedPlan.Mode.ALL_AT_ONCE));
+            assertThat(server.accepted.get()).isEqualTo(20);
+            assertThat(server.maxWaiting.get()).isEqualTo(3);
+            assertThat(done.stats().connections()).isEqualTo(20);
+            assertThat(done.stats().hellos(OutcomeClass.ALERT.label())).isEqualTo(20);
+            done.results().forEach(r -> {
+                ConnectionOutcome real = r.plan().outcomes.get(2);
+                assertThat(real).isInstanceOfSatisfying(ConnectionOutcome.NoReply.class, n -> {
+                    assertThat(n.failure().kind()).as(n.failure().toString()).isEqualTo(FailureKind.ALERT);
+                    assertThat(n.failure().alert().orElseThrow().name()).isEqualTo("handshake_failure");
+                });
+            });
+        }
     }
 
     @Test

@@ -34,6 +34,17 @@ class HandshakeTapTest {
             assertThat(t.lifetimeHintSeconds()).isEqualTo(HINT);
             assertThat(t.length()).isEqualTo(TICKET_LENGTH);
         });
+        assertThat(seen.extendedMasterSecret()).as("s_client offered it, s_server agreed").isTrue();
+    }
+
+    @Test
+    void aServerHelloWithoutTheExtendedMasterSecretSaysSo() {
+        byte[] mutated = FLIGHT.clone();
+        int type = 5 + 4 + 2 + 32 + 1 + 2 + 1 + 2 + 5 + 8 + 4; // the last extension's type, after ff01, 000b, 0023
+        assertThat(mutated[type + 1]).isEqualTo((byte) 0x17);
+        mutated[type + 1] = 0x16; // encrypt_then_mac instead
+        assertThat(feed(mutated, 9).extendedMasterSecret()).isFalse();
+        assertThat(feed(mutated, 9).ticket()).isPresent();
     }
 
     @Test

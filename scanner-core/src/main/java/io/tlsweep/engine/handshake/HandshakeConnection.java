@@ -338,7 +338,7 @@ final class HandshakeConnection extends ChannelInboundHandlerAdapter implements 
         if (outcome instanceof HandshakeOutcome.Established e) {
             outcome = e.withAfter(new HandshakeOutcome.After(Optional.ofNullable(tap).map(t -> {
                 HandshakeTap.Seen seen = t.seen();
-                return new RealHandshake.Tap(seen.sessionId(), seen.ticket());
+                return new RealHandshake.Tap(seen.sessionId(), seen.ticket(), seen.extendedMasterSecret());
             }), renegotiation, learned));
         }
         trust.forget(ssl.engine());

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which local stack offers what a hello offers, and with which of its suites: each (stack, versions, suite) is
- * asked once by building its context, then remembered. Thread-safe.
+ * asked once by building its context, then remembered; a JSSE stack (the JDK, Bouncy Castle) only for versions its
+ * {@code jdk.tls.disabledAlgorithms} leaves enabled. Thread-safe.
  */
 final class Offers {
     private static final List<ProtocolVersion> SPOKEN = List.of(ProtocolVersion.TLSv1_0, ProtocolVersion.TLSv1_1,
@@ -32,6 +33,10 @@ final class Offers {
         boolean tls13 = versions.contains(ProtocolVersion.TLSv1_3);
         List<CipherSuite> suites = hello.cipherSuites().stream().filter(s -> s.isKnown() && !s.isScsv()).toList();
         for (TlsProvider provider : order(tls13, renegotiate, tickets)) {
+            if (provider != TlsProvider.BORINGSSL && !contexts.enabledProtocols(provider).containsAll(versions
+                    .stream().map(HandshakeSpec::javaName).toList())) {
+                continue; // its disabledAlgorithms forbid a version: its handshake would fail before a byte is sent
+            }
             List<CipherSuite> offer = suites.stream().filter(s -> canOffer(provider, versions, s)).toList();
             if (!offer.isEmpty()) {
                 return Optional.of(new HandshakeSpec(provider, versions, offer));
