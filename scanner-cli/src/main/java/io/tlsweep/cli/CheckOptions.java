@@ -2,6 +2,7 @@ package io.tlsweep.cli;
 
 import io.tlsweep.check.Check;
 import io.tlsweep.check.Checks;
+import io.tlsweep.prelude.http.HttpRequest;
 import io.tlsweep.probe.CheckSelection;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --checks LIST} and {@code --no-checks}: which of the optional checks (the active checks: Heartbleed,
- * TLS_FALLBACK_SCSV...) a scan sends. The list in {@code --help} is the registry's ({@link #describe}).
+ * TLS_FALLBACK_SCSV...) a scan sends. The list in {@code --help} is the registry's ({@link #describe}). And {@code
+ * --http-path PATH}, what the HTTP authentication check asks besides {@code /}.
  */
 final class CheckOptions {
     @Option(names = "--checks", split = ",", paramLabel = "CHECK", description = "Run only these optional checks"
@@ -22,6 +24,20 @@ final class CheckOptions {
 
     @Option(names = "--no-checks", description = "Run none of the optional checks: the scan alone.")
     private boolean none;
+
+    @Option(names = "--http-path", paramLabel = "PATH", description = "Web endpoints: the http-auth check also"
+            + " asks PATH (/owa/, /EWS/Exchange.asmx...; one more connection), besides / (default: / only).")
+    private String httpPath = HttpRequest.DEFAULT_PATH;
+
+    /** The path {@code --http-path} names, or empty after printing what is wrong with it. */
+    Optional<String> httpPath(PrintWriter err, String command) {
+        try {
+            return Optional.of(HttpRequest.checkPath(httpPath));
+        } catch (IllegalArgumentException e) {
+            err.println(command + ": --http-path: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
 
     /** The selection, or empty after printing what is wrong (an unknown name, both options). */
     Optional<CheckSelection> settle(Checks registry, PrintWriter err, String command) {

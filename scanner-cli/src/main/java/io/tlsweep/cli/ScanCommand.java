@@ -181,7 +181,8 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Optional<CheckSelection> selection = checkOptions.settle(registry, err, "tlsweep scan");
-        if (selection.isEmpty()) {
+        Optional<String> httpPath = checkOptions.httpPath(err, "tlsweep scan");
+        if (selection.isEmpty() || httpPath.isEmpty()) {
             return ExitCodes.USAGE;
         }
         Optional<Scope> scope = scopeOptions.scope(err, "tlsweep scan");
@@ -199,7 +200,7 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         ScanOptions options = new ScanOptions(versions, !versionsOnly, !versionsOnly, !versionsOnly,
-                selection.get());
+                selection.get(), httpPath.get());
         EngineConfig config = engineOptions.engine(scope.get());
         RunConfig run = RunConfig.of(config, options, clients.get(), certificates, outputDir)
                 .confirmEachVersion(confirmEachVersion).failOn(failOn).preludes(preludeOptions.settings())

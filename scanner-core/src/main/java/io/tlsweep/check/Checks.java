@@ -32,7 +32,10 @@ public final class Checks {
             new HeartbleedCheck(),
             new CcsInjectionCheck(),
             new FallbackScsvCheck(),
-            new RobotCheck()));
+            new SessionResumptionCheck(),
+            new ClientRenegotiationCheck(),
+            new RobotCheck(),
+            new HttpAuthCheck()));
 
     /** In {@code --checks}: the optional checks on by default. */
     public static final String DEFAULT = "default";

@@ -161,7 +161,13 @@ public final class MssqlEncryptionCheck implements Check<MssqlEncryptionCheck.Pa
         if (outcome instanceof ConnectionOutcome.NoReply none) {
             return new Strict(false, Optional.empty(), Optional.empty(), Optional.of(none.failure().toString()));
         }
-        ServerResponse r = ((ConnectionOutcome.Replied) outcome).response();
+        if (outcome instanceof ConnectionOutcome.Handshook h) {
+            return new Strict(true, Optional.of(h.handshake().version()), Optional.empty(), Optional.empty());
+        }
+        if (!(outcome instanceof ConnectionOutcome.Replied replied)) {
+            return new Strict(false, Optional.empty(), Optional.empty(), Optional.of("no hello was answered"));
+        }
+        ServerResponse r = replied.response();
         if (r instanceof HelloRetryRequest) {
             return new Strict(true, Optional.of(ProtocolVersion.TLSv1_3), Optional.empty(), Optional.empty());
         }

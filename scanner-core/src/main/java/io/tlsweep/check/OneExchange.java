@@ -4,6 +4,7 @@ import io.tlsweep.probe.CheckPlan;
 import io.tlsweep.probe.FollowUp;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.probe.ProbeStep;
+import io.tlsweep.probe.RealExchange;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.wire.ClientHelloSpec;
 import java.util.List;
@@ -39,6 +40,16 @@ public final class OneExchange<P> implements CheckPlan<P> {
         ProbeStep step = new ProbeStep(context.firstStepId(), purpose, hello)
                 .withFollowUps(followUps.toArray(FollowUp[]::new));
         return new OneExchange<>(step, Objects.requireNonNull(fold, "fold"));
+    }
+
+    /**
+     * One step held with a real TLS stack offering what {@code hello} offers ({@link RealExchange}), its outcome
+     * folded by {@code fold}.
+     */
+    public static <P> OneExchange<P> real(PlanContext context, String purpose, ClientHelloSpec hello,
+            RealExchange exchange, Function<ConnectionOutcome, P> fold) {
+        return new OneExchange<>(ProbeStep.real(context.firstStepId(), purpose, hello, exchange),
+                Objects.requireNonNull(fold, "fold"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tlsweep.engine;
 
+import io.tlsweep.engine.handshake.HandshakeClient;
 import io.tlsweep.metrics.OutcomeClass;
 import io.tlsweep.probe.ProbePlan;
 import java.util.Iterator;
@@ -27,6 +28,7 @@ import java.util.function.Function;
  */
 final class EngineRun<T, P extends ProbePlan> {
     private final EngineParts parts;
+    private final HandshakeClient handshakes;
     private final Executor coordinator;
     private final Iterator<? extends T> targets;
     private final Function<? super T, Endpoint> endpointOf;
@@ -41,10 +43,11 @@ final class EngineRun<T, P extends ProbePlan> {
     private long failedTargets;
     private long connections;
 
-    EngineRun(EngineParts parts, Executor coordinator, Iterator<? extends T> targets,
+    EngineRun(EngineParts parts, HandshakeClient handshakes, Executor coordinator, Iterator<? extends T> targets,
             Function<? super T, Endpoint> endpointOf, Function<? super T, ? extends P> planner,
             Function<? super EngineResult<T, P>, ? extends CompletionStage<?>> sink) {
         this.parts = parts;
+        this.handshakes = handshakes;
         this.coordinator = coordinator;
         this.targets = targets;
         this.endpointOf = endpointOf;
@@ -72,7 +75,8 @@ final class EngineRun<T, P extends ProbePlan> {
                 return;
             }
             active++;
-            new TargetDriver<T, P>(this, parts, parts.transport().nextLoop(), target).start(endpointOf, planner);
+            new TargetDriver<T, P>(this, parts, handshakes, parts.transport().nextLoop(), target)
+                    .start(endpointOf, planner);
         }
         if (exhausted && active == 0) {
             future.complete(stats());

@@ -27,12 +27,7 @@ import java.util.concurrent.TimeUnit;
  * {@link ConnectionOutcome}, whatever happens. All of it runs on one event loop. Bytes received are copied out of
  * Netty's buffers, which are released at once.
  */
-final class HelloExchange extends ChannelInboundHandlerAdapter implements ChannelFutureListener, Runnable {
-
-    /** Told the outcome, once, on the exchange's event loop. */
-    interface Listener {
-        void ended(HelloExchange exchange, ConnectionOutcome outcome);
-    }
+final class HelloExchange extends ChannelInboundHandlerAdapter implements Exchange, ChannelFutureListener, Runnable {
 
     private final ProbeStep step;
     private final Conversation conversation;
@@ -59,7 +54,8 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
                 this::peer);
     }
 
-    ProbeStep step() {
+    @Override
+    public ProbeStep step() {
         return step;
     }
 
@@ -71,8 +67,8 @@ final class HelloExchange extends ChannelInboundHandlerAdapter implements Channe
         loop.register(ch).addListener(this);
     }
 
-    /** Ends the exchange now (the target is over); the outcome goes to the listener as usual. */
-    void abort(String why) {
+    @Override
+    public void abort(String why) {
         if (!ended) {
             conversation.abort(why);
             end();

@@ -1,5 +1,6 @@
 package io.tlsweep.engine;
 
+import io.tlsweep.engine.handshake.HandshakeClient;
 import io.tlsweep.metrics.ScanMetrics;
 import io.tlsweep.probe.ProbePlan;
 import java.util.Iterator;
@@ -31,6 +32,7 @@ public final class ScanEngine implements AutoCloseable {
     private final EngineParts parts;
     private final ExecutorService coordinator;
     private final ConnectionGate gate;
+    private final HandshakeClient handshakes;
 
     public ScanEngine(EngineConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -47,6 +49,7 @@ public final class ScanEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.handshakes = HandshakeClient.through(this); // reads the config, transport and gate set above
     }
 
     /**
@@ -73,7 +76,7 @@ public final class ScanEngine implements AutoCloseable {
     public <T, P extends ProbePlan> CompletableFuture<RunStats> runThen(Iterator<? extends T> targets,
             Function<? super T, Endpoint> endpointOf, Function<? super T, ? extends P> planner,
             Function<? super EngineResult<T, P>, ? extends CompletionStage<?>> then) {
-        return new EngineRun<T, P>(parts, coordinator, Objects.requireNonNull(targets),
+        return new EngineRun<T, P>(parts, handshakes, coordinator, Objects.requireNonNull(targets),
                 Objects.requireNonNull(endpointOf), Objects.requireNonNull(planner), Objects.requireNonNull(then))
                 .begin();
     }

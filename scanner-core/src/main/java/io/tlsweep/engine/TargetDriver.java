@@ -2,6 +2,8 @@ package io.tlsweep.engine;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.tlsweep.engine.handshake.HandshakeClient;
+import io.tlsweep.engine.handshake.HandshakeSpec;
 import io.tlsweep.metrics.OutcomeClass;
 import io.tlsweep.prelude.Prelude;
 import io.tlsweep.probe.ProbePlan;
@@ -26,7 +28,9 @@ import java.util.function.Function;
  * Drives one target's plan to the end on one event loop: every call on the plan, every channel of the
  * target and every field here belong to that loop. Steps wait in order for a permit of the endpoint's service
  * (when its protocol has limits of its own, {@link ServiceLimits}), a host permit, a global permit and a rate slot
- * (the address's and the service's), then go out each on its own {@link HelloExchange}.
+ * (the address's and the service's), then go out each on its own {@link HelloExchange}, or, for a step held with a
+ * real TLS stack ({@link ProbeStep#real()}), on its own {@link RealStackExchange}: the same permits, the same rate,
+ * one connection. A real step no local stack can offer completes at once, with no connection.
  *
  * <p>This class is the one boundary where exceptions are caught wholesale: a plan (or planner) that throws
  * is a bug in that plan, so the target ends as {@link EngineResult.Status#PLAN_ERROR} and the run goes on.
@@ -41,22 +45,24 @@ import java.util.function.Function;
  * yet sent are completed at once with that failure and no connection: a dead endpoint costs one timeout per
  * target, never one per step.
  */
-final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listener, PermitGate.Waiter {
+final class TargetDriver<T, P extends ProbePlan> implements Exchange.Listener, PermitGate.Waiter {
     /** Steps completed without a connection after which a plan that keeps offering more is a bug. */
     private static final int MAX_UNSENT_STEPS = 100_000;
 
-    private record Queued(ProbeStep step, byte[] hello, int rank) {
+    /** A step waiting for its permits: the hello's bytes, or the spec of the real stack that holds it. */
+    private record Queued(ProbeStep step, byte[] hello, Optional<HandshakeSpec> real, int rank) {
     }
 
     private final EngineRun<T, P> run;
     private final EngineParts parts;
+    private final HandshakeClient handshakes;
     private final EventLoop loop;
     private final T target;
     private final long startNanos = System.nanoTime();
     private final long[] outcomes = new long[OutcomeClass.values().length];
     /** Steps waiting for a connection, by rank (lower first), in the order offered within a rank. */
     private final java.util.LinkedList<Queued> pending = new java.util.LinkedList<>();
-    private final List<HelloExchange> live = new ArrayList<>(4);
+    private final List<Exchange> live = new ArrayList<>(4);
     private Endpoint endpoint;
     private P plan;
     private InetAddress address;
@@ -83,9 +89,10 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
     private EngineResult.Status status = EngineResult.Status.DONE;
     private Failure targetFailure;
 
-    TargetDriver(EngineRun<T, P> run, EngineParts parts, EventLoop loop, T target) {
+    TargetDriver(EngineRun<T, P> run, EngineParts parts, HandshakeClient handshakes, EventLoop loop, T target) {
         this.run = run;
         this.parts = parts;
+        this.handshakes = handshakes;
         this.loop = loop;
         this.target = target;
     }
@@ -180,7 +187,24 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
         }
         List<ProbeStep> offered = plan.ready();
         for (ProbeStep s : offered) {
-            queue(new Queued(s, ClientHelloEncoder.encode(s.hello()), plan.rank(s)));
+            if (s.real().isEmpty()) {
+                queue(new Queued(s, ClientHelloEncoder.encode(s.hello()), Optional.empty(), plan.rank(s)));
+                continue;
+            }
+            Optional<HandshakeSpec> spec = handshakes.specFor(s.hello(), s.real().get().renegotiate(),
+                    s.real().get().tap());
+            if (spec.isPresent()) {
+                queue(new Queued(s, new byte[0], spec, plan.rank(s)));
+            } else {
+                plan.complete(s, new ConnectionOutcome.NoReply(Failure.of(FailureKind.INTERNAL_ERROR, "no local TLS "
+                        + "stack offers what step " + s.id() + " asks (" + s.hello().highestOffered() + ", "
+                        + s.hello().cipherSuites().size() + " suites" + (s.real().get().renegotiate()
+                                ? ", renegotiating" : "") + ")"), Timings.NONE));
+                advanceAgain = true;
+            }
+        }
+        if (advanceAgain && pending.isEmpty() && live.isEmpty()) {
+            return; // what was completed at once may make the plan offer more
         }
         if (deadEndpoint != null && !pending.isEmpty()) {
             completeUnsent();
@@ -254,12 +278,19 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
             holdHost = false;
             holdGlobal = false;
             Queued q = pending.poll();
+            connections++;
+            if (q.real().isPresent()) {
+                RealStackExchange exchange = new RealStackExchange(q.step(), q.real().get());
+                live.add(exchange);
+                exchange.start(handshakes, loop, remote, parts.config().readTimeout(),
+                        RealStackExchange.maxBytes(parts.config().maxResponseBytes()), this);
+                continue;
+            }
             HelloExchange exchange = new HelloExchange(q.step(), q.hello(), remote, this,
                     parts.config().readTimeout().toMillis(),
                     limits.preludeTimeout().orElse(parts.config().readTimeout()).toMillis(),
                     parts.config().maxResponseBytes());
             live.add(exchange);
-            connections++;
             exchange.start(parts.transport().newSocketChannel(), loop);
         }
         if (pending.isEmpty()) {
@@ -306,7 +337,7 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
     }
 
     @Override
-    public void ended(HelloExchange exchange, ConnectionOutcome outcome) {
+    public void ended(Exchange exchange, ConnectionOutcome outcome) {
         live.remove(exchange);
         releaseService();
         host.connections.release();
@@ -357,7 +388,7 @@ final class TargetDriver<T, P extends ProbePlan> implements HelloExchange.Listen
         if (waitingGlobal && parts.inFlight().cancel(this)) {
             waitingGlobal = false;
         }
-        for (HelloExchange exchange : List.copyOf(live)) {
+        for (Exchange exchange : List.copyOf(live)) {
             exchange.abort("target ended: " + how);
         }
         finishIfQuiet();

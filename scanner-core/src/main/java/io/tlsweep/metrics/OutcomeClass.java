@@ -12,6 +12,8 @@ import io.tlsweep.wire.ServerResponse;
  */
 public enum OutcomeClass implements Labelled {
     HELLO("hello"),
+    /** A real TLS stack completed a handshake ({@link ConnectionOutcome.Handshook}). */
+    HANDSHAKE("handshake"),
     /** A prelude asked as a question was answered so that TLS may start, and the connection ended there. */
     PRELUDE_ANSWERED("prelude-answered"),
     ALERT("alert"),
@@ -64,6 +66,9 @@ public enum OutcomeClass implements Labelled {
         }
         if (outcome instanceof ConnectionOutcome.PreludeAnswered) {
             return PRELUDE_ANSWERED;
+        }
+        if (outcome instanceof ConnectionOutcome.Handshook) {
+            return HANDSHAKE;
         }
         ServerResponse response = ((ConnectionOutcome.Replied) outcome).response();
         if (response instanceof ServerResponse.Alert) {

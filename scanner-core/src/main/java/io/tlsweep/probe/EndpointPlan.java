@@ -41,6 +41,7 @@ public final class EndpointPlan implements ProbePlan {
     private final List<CheckPlanner<?>> checks;
     private final Optional<String> sni;
     private final java.util.OptionalInt port;
+    private final Optional<String> host;
     private final Optional<Prelude> prelude;
     private final Optional<Baseline> baseline;
     private final PlanSettings settings;
@@ -50,8 +51,9 @@ public final class EndpointPlan implements ProbePlan {
     private int next;
     private boolean reconsidered;
 
-    private EndpointPlan(Optional<String> sni, java.util.OptionalInt port, Optional<Prelude> prelude,
-            Optional<Baseline> baseline, PlanSettings settings, List<? extends CheckPlanner<?>> checks) {
+    private EndpointPlan(Optional<String> sni, java.util.OptionalInt port, Optional<String> host,
+            Optional<Prelude> prelude, Optional<Baseline> baseline, PlanSettings settings,
+            List<? extends CheckPlanner<?>> checks) {
         if (checks.isEmpty() || checks.size() > MAX_CHECKS) {
             throw new IllegalArgumentException("an endpoint plan holds 1 to " + MAX_CHECKS + " checks, not "
                     + checks.size());
@@ -65,6 +67,7 @@ public final class EndpointPlan implements ProbePlan {
         this.checks = List.copyOf(checks);
         this.sni = sni;
         this.port = port;
+        this.host = host;
         this.prelude = prelude;
         this.baseline = baseline;
         this.settings = settings;
@@ -82,7 +85,8 @@ public final class EndpointPlan implements ProbePlan {
      */
     public static EndpointPlan of(Optional<String> sni, Optional<Baseline> baseline, PlanSettings settings,
             List<? extends CheckPlanner<?>> checks) {
-        return new EndpointPlan(sni, java.util.OptionalInt.empty(), Optional.empty(), baseline, settings, checks);
+        return new EndpointPlan(sni, java.util.OptionalInt.empty(), Optional.empty(), Optional.empty(), baseline,
+                settings, checks);
     }
 
     /**
@@ -91,13 +95,18 @@ public final class EndpointPlan implements ProbePlan {
      */
     public static EndpointPlan of(Optional<String> sni, Optional<Prelude> prelude, Optional<Baseline> baseline,
             PlanSettings settings, List<? extends CheckPlanner<?>> checks) {
-        return new EndpointPlan(sni, java.util.OptionalInt.empty(), prelude, baseline, settings, checks);
+        return new EndpointPlan(sni, java.util.OptionalInt.empty(), Optional.empty(), prelude, baseline, settings,
+                checks);
     }
 
-    /** The plan of {@code checks} for an endpoint on {@code port}, where {@code prelude} is said before TLS. */
-    public static EndpointPlan of(Optional<String> sni, int port, Optional<Prelude> prelude,
+    /**
+     * The plan of {@code checks} for an endpoint on {@code host} (a name or an IP literal, as the target gives it)
+     * and {@code port}, where {@code prelude} is said before TLS.
+     */
+    public static EndpointPlan of(Optional<String> sni, String host, int port, Optional<Prelude> prelude,
             Optional<Baseline> baseline, PlanSettings settings, List<? extends CheckPlanner<?>> checks) {
-        return new EndpointPlan(sni, java.util.OptionalInt.of(port), prelude, baseline, settings, checks);
+        return new EndpointPlan(sni, java.util.OptionalInt.of(port), Optional.of(host), prelude, baseline, settings,
+                checks);
     }
 
     /** The full scan, followed by the profiles' hellos (none when {@code profiles} is empty). */
@@ -294,16 +303,20 @@ public final class EndpointPlan implements ProbePlan {
         return preludeFacts;
     }
 
+    java.util.OptionalInt port() {
+        return port;
+    }
+
+    Optional<String> host() {
+        return host;
+    }
+
     Optional<String> sni() {
         return sni;
     }
 
     Optional<Prelude> prelude() {
         return prelude;
-    }
-
-    java.util.OptionalInt port() {
-        return port;
     }
 
     Optional<Baseline> baseline() {

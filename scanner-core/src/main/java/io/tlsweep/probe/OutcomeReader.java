@@ -26,7 +26,15 @@ final class OutcomeReader {
                 default -> f.kind().prelude() ? new Reading.Unusable(f) : new Reading.Rejected(f, false);
             };
         }
-        ServerResponse r = ((ConnectionOutcome.Replied) outcome).response();
+        if (outcome instanceof ConnectionOutcome.Handshook h) { // a real stack negotiated what it did
+            return h.handshake().version().equals(wanted) ? new Reading.Accepted(wanted, h.handshake().cipherSuite(),
+                    Optional.empty(), Optional.empty()) : new Reading.Rejected(Failure.of(FailureKind.LOWER_VERSION,
+                            "a real handshake negotiated " + h.handshake().version() + " for " + wanted), true);
+        }
+        if (!(outcome instanceof ConnectionOutcome.Replied replied)) {
+            return new Reading.Unusable(Failure.of(FailureKind.INTERNAL_ERROR, "no hello was answered"));
+        }
+        ServerResponse r = replied.response();
         if (r instanceof ServerHello sh) {
             return serverHello(sent, wanted, sh);
         }

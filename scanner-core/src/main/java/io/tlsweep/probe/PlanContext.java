@@ -29,6 +29,14 @@ public final class PlanContext {
     }
 
     /**
+     * The endpoint's host as its target gives it: a DNS name, or an IP literal without brackets (what an HTTP
+     * request without a server name says in {@code Host}); empty for a plan made without one (a test's).
+     */
+    public Optional<String> host() {
+        return endpoint.host();
+    }
+
+    /**
      * What the endpoint says before TLS, when it speaks a prelude: the endpoint plan puts it in front of every step
      * a check hands out, so a check needs it only to plan differently.
      */

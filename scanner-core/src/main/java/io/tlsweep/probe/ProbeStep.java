@@ -14,9 +14,12 @@ import java.util.Optional;
  * alone on a connection that starts with TLS. A prelude that names ALPN protocols ({@link Prelude#alpn()}: TDS 8.0
  * strict encryption) puts them in the hello in place of any it had, so every connection of such an endpoint offers
  * them, whichever check planned the hello.
+ *
+ * <p>A step with {@code real} present is held with a real TLS stack instead ({@link RealExchange}): the hello says
+ * what that stack offers (versions, suites, SNI) and is never sent as written; follow-ups do not apply to it.
  */
 public record ProbeStep(int id, String purpose, Optional<Prelude> prelude, ClientHelloSpec hello,
-        List<FollowUp> followUps) {
+        List<FollowUp> followUps, Optional<RealExchange> real) {
 
     public ProbeStep {
         Objects.requireNonNull(purpose, "purpose");
@@ -27,6 +30,16 @@ public record ProbeStep(int id, String purpose, Optional<Prelude> prelude, Clien
             hello = hello.toBuilder().alpn(alpn).build();
         }
         followUps = List.copyOf(followUps);
+        Objects.requireNonNull(real, "real");
+        if (real.isPresent() && !followUps.isEmpty()) {
+            throw new IllegalArgumentException("a step held with a real TLS stack has no follow-ups");
+        }
+    }
+
+    /** A scripted exchange: the hello as written, then the follow-ups. */
+    public ProbeStep(int id, String purpose, Optional<Prelude> prelude, ClientHelloSpec hello,
+            List<FollowUp> followUps) {
+        this(id, purpose, prelude, hello, followUps, Optional.empty());
     }
 
     /** A hello alone, on a connection that starts with TLS. */
@@ -36,13 +49,18 @@ public record ProbeStep(int id, String purpose, Optional<Prelude> prelude, Clien
 
     /** This step with {@code prelude} said before the hello. */
     public ProbeStep withPrelude(Prelude p) {
-        return new ProbeStep(id, purpose, Optional.of(p), hello, followUps);
+        return new ProbeStep(id, purpose, Optional.of(p), hello, followUps, real);
     }
 
     /** This step with {@code more} follow-ups after the ones it has. */
     public ProbeStep withFollowUps(FollowUp... more) {
         List<FollowUp> all = new ArrayList<>(followUps);
         all.addAll(List.of(more));
-        return new ProbeStep(id, purpose, prelude, hello, all);
+        return new ProbeStep(id, purpose, prelude, hello, all, real);
+    }
+
+    /** A step held with a real TLS stack offering what {@code hello} offers, doing what {@code exchange} says. */
+    public static ProbeStep real(int id, String purpose, ClientHelloSpec hello, RealExchange exchange) {
+        return new ProbeStep(id, purpose, Optional.empty(), hello, List.of(), Optional.of(exchange));
     }
 }

@@ -248,7 +248,13 @@ public final class ProfileProbe implements CheckPlan<Void> {
                 default -> ProfileOutcome.fails(Reason.REFUSED, Optional.empty(), f, false);
             };
         }
-        ServerResponse r = ((ConnectionOutcome.Replied) outcome).response();
+        if (outcome instanceof ConnectionOutcome.Handshook h) { // a real stack's handshake: it connects
+            return ProfileOutcome.connects(h.handshake().version(), h.handshake().cipherSuite());
+        }
+        if (!(outcome instanceof ConnectionOutcome.Replied replied)) {
+            return other("an answer to a prelude's question, not to a hello");
+        }
+        ServerResponse r = replied.response();
         if (r instanceof ServerHello sh) {
             return serverHello(p, hello, sh);
         }

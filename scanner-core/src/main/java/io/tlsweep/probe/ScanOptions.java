@@ -1,5 +1,6 @@
 package io.tlsweep.probe;
 
+import io.tlsweep.prelude.http.HttpRequest;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.List;
 import java.util.Objects;
@@ -12,12 +13,15 @@ import java.util.Objects;
  * @param checkOrder find whose preference order decides (needs the suites)
  * @param enumerateGroups find the accepted key-exchange groups (needs the suites)
  * @param checks which optional checks run after the scan ({@code --checks}, {@code --no-checks})
+ * @param httpPath the path the HTTP authentication check asks of web endpoints besides {@code /} ({@code
+ *     --http-path}); {@code /} asks only that
  */
 public record ScanOptions(List<ProtocolVersion> versions, boolean enumerateSuites, boolean checkOrder,
-        boolean enumerateGroups, CheckSelection checks) {
+        boolean enumerateGroups, CheckSelection checks, String httpPath) {
 
     public ScanOptions {
         Objects.requireNonNull(checks, "checks");
+        HttpRequest.checkPath(httpPath);
         versions = versions.stream().distinct().sorted().toList();
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("at least one version to probe is needed");
@@ -29,6 +33,12 @@ public record ScanOptions(List<ProtocolVersion> versions, boolean enumerateSuite
         }
     }
 
+    /** Asking web endpoints for {@code /} only. */
+    public ScanOptions(List<ProtocolVersion> versions, boolean enumerateSuites, boolean checkOrder,
+            boolean enumerateGroups, CheckSelection checks) {
+        this(versions, enumerateSuites, checkOrder, enumerateGroups, checks, HttpRequest.DEFAULT_PATH);
+    }
+
     /** With the optional checks that are on by default. */
     public ScanOptions(List<ProtocolVersion> versions, boolean enumerateSuites, boolean checkOrder,
             boolean enumerateGroups) {
@@ -37,7 +47,12 @@ public record ScanOptions(List<ProtocolVersion> versions, boolean enumerateSuite
 
     /** These options, running the optional checks {@code selection} names. */
     public ScanOptions checks(CheckSelection selection) {
-        return new ScanOptions(versions, enumerateSuites, checkOrder, enumerateGroups, selection);
+        return new ScanOptions(versions, enumerateSuites, checkOrder, enumerateGroups, selection, httpPath);
+    }
+
+    /** These options, asking web endpoints for {@code path} besides {@code /}. */
+    public ScanOptions httpPath(String path) {
+        return new ScanOptions(versions, enumerateSuites, checkOrder, enumerateGroups, checks, path);
     }
 
     /** Everything: every version, suite, order and group. */

@@ -14,13 +14,23 @@ import java.util.Optional;
  * @param login whether the protocol's own login command outside SASL is allowed over TLS (IMAP's LOGIN unless
  *     LOGINDISABLED, POP3's USER, NNTP's AUTHINFO USER); empty for protocols that have none (SMTP, ManageSieve,
  *     XMPP)
+ * @param status for HTTP (a web endpoint asked {@code GET}, no prelude): the status code of the answer, whose
+ *     mechanisms are then the {@code WWW-Authenticate} schemes; empty for the other protocols, and for an answer to
+ *     HTTP's request that was not HTTP
  */
-public record AuthAfterTls(String protocol, List<String> mechanisms, Optional<Boolean> login) {
+public record AuthAfterTls(String protocol, List<String> mechanisms, Optional<Boolean> login,
+        Optional<Integer> status) {
 
     public AuthAfterTls {
         Objects.requireNonNull(protocol, "protocol");
         mechanisms = List.copyOf(mechanisms);
         Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** A protocol without a status: the mechanisms and, where it has one, its login command. */
+    public AuthAfterTls(String protocol, List<String> mechanisms, Optional<Boolean> login) {
+        this(protocol, mechanisms, login, Optional.empty());
     }
 
     /** Only SASL mechanisms: the protocol has no other login command. */

@@ -68,4 +68,19 @@ public sealed interface ConnectionOutcome {
             this(Optional.empty(), failure, timings);
         }
     }
+
+    /**
+     * A real TLS stack completed a handshake on this connection (and did what the step asked after it).
+     *
+     * @param prelude what the prelude learned before TLS, for a connection that began with one
+     */
+    record Handshook(Optional<PreludeFacts> prelude, RealHandshake handshake, Timings timings)
+            implements ConnectionOutcome {
+
+        public Handshook {
+            Objects.requireNonNull(prelude, "prelude");
+            Objects.requireNonNull(handshake, "handshake");
+            Objects.requireNonNull(timings, "timings");
+        }
+    }
 }

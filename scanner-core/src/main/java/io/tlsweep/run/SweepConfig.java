@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.prelude.http.HttpRequest;
 import io.tlsweep.input.Scope;
 import io.tlsweep.text.Labelled;
 import io.tlsweep.text.Labels;
@@ -39,6 +40,7 @@ import java.util.stream.Collectors;
  * starttls: auto                      # before TLS, where a line does not say: auto, none, smtp... (as --starttls)
  * clientName: scanner.corp.example    # the name said in SMTP's EHLO (as --client-name)
  * checks: [default, robot]            # optional checks: default | none | all | a list of ids (as --checks)
+ * httpPath: /owa/                     # web endpoints: the http-auth check also asks this path (as --http-path)
  * scan: {readTimeoutMs: 5000, concurrency: 256, perHost: 4}
  * </pre>
  */
@@ -46,7 +48,7 @@ import java.util.stream.Collectors;
 public record SweepConfig(List<String> targets, List<Integer> ports, String output, Integer retention, String mode,
         Boolean recheckLegacy, Object profiles, String profileFile, String assumeDisabled, Boolean realStackCheck,
         List<String> failOn, String caFile, Integer expiringDays, List<String> exclude, String excludeFile,
-        Long maxTargets, Scan scan, String starttls, String clientName, Object checks) {
+        Long maxTargets, Scan scan, String starttls, String clientName, Object checks, String httpPath) {
 
     /** Engine settings; every one optional. */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -223,6 +225,19 @@ public record SweepConfig(List<String> targets, List<Integer> ports, String outp
             throw new BadConfig(file + ": profiles: 'all', 'none' or a list of profile ids");
         }
         preludes(file, text);
+        if (httpPath != null) {
+            try {
+                HttpRequest.checkPath(httpPath);
+            } catch (IllegalArgumentException e) {
+                throw new BadConfig(file + lineOfKey(text, "httpPath").map(l -> ":" + l).orElse("") + ": httpPath: "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** The path the HTTP authentication check asks besides {@code /} (as {@code --http-path}); {@code /} by default. */
+    public String httpPathOrDefault() {
+        return httpPath == null ? HttpRequest.DEFAULT_PATH : httpPath;
     }
 
     /** {@code starttls:} and {@code clientName:} (as {@code --starttls} and {@code --client-name}), checked. */

@@ -22,10 +22,10 @@ import java.util.function.Consumer;
 /**
  * Everything a sweep file settles besides its targets: the engine, the versions probed, the client profiles and
  * the certificate policy, read from the files it names (CA bundle, profile file) next to it; the checks' registry
- * and which of its optional checks run.
+ * and which of its optional checks run; the path the HTTP authentication check asks besides {@code /}.
  */
 public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainPolicy certificates,
-        List<ProtocolVersion> versions, CheckSelection checks, Checks registry) {
+        List<ProtocolVersion> versions, CheckSelection checks, Checks registry, String httpPath) {
 
     /** Days before expiry a certificate is reported, when the file does not say. */
     private static final int EXPIRING_DAYS = 30;
@@ -37,7 +37,7 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
     /** What a run in {@code mode} probes: everything, or one suite per version; and the optional checks. */
     public ScanOptions options(SweepConfig.Mode mode) {
         boolean full = mode != SweepConfig.Mode.VERSIONS_ONLY;
-        return new ScanOptions(versions, full, full, full, checks);
+        return new ScanOptions(versions, full, full, full, checks, httpPath);
     }
 
     /**
@@ -73,7 +73,7 @@ public record SweepSettings(EngineConfig engine, ProfileSettings clients, ChainP
         ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) anchors).anchors(),
                 c.expiringDays() == null ? EXPIRING_DAYS : c.expiringDays());
         return new SweepSettings(engine, clients(c, configFile, profileErrors), certificates, versions,
-                c.checkSelection(configFile, registry), registry);
+                c.checkSelection(configFile, registry), registry, c.httpPathOrDefault());
     }
 
     private static ProfileSettings clients(SweepConfig c, Path configFile, Consumer<String> profileErrors)

@@ -111,7 +111,8 @@ public final class TlsScanner implements AutoCloseable {
         PlanSettings settings = new PlanSettings(options, profiles, profilesOnly, false);
         List<Check<?>> running = checks.running(options.checks());
         return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port(), t.prelude()),
-                t -> EndpointPlan.of(t.sni(), t.port(), preludes.prelude(t), Optional.empty(), settings, running),
+                t -> EndpointPlan.of(t.sni(), t.host(), t.port(), preludes.prelude(t), Optional.empty(), settings,
+                        running),
                 r -> then.apply(toResult(r)));
     }
 
@@ -127,7 +128,8 @@ public final class TlsScanner implements AutoCloseable {
         PlanSettings settings = new PlanSettings(options, profiles, false, legacyWatch);
         List<Check<?>> running = checks.running(options.checks());
         return engine.<Target, EndpointPlan>runThen(targets, t -> new Endpoint(t.host(), t.port(), t.prelude()),
-                t -> EndpointPlan.of(t.sni(), t.port(), preludes.prelude(t), baselines.apply(t), settings, running),
+                t -> EndpointPlan.of(t.sni(), t.host(), t.port(), preludes.prelude(t), baselines.apply(t), settings,
+                        running),
                 r -> then.apply(toResult(r), r.plan() != null && r.plan().unchangedSinceBaseline()));
     }
 

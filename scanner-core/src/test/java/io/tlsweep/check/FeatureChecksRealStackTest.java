@@ -66,7 +66,7 @@ class FeatureChecksRealStackTest {
             targets.add(target(t.host(), t.port(), name));
         }
         openssl(targets, "openssl");
-        OpenSslServer alpn = OpenSslServer.startAt(OpenSslServer.Key.RSA, WEB, 443, "-tls1_2", "-alpn", "h2,http/1.1");
+        OpenSslServer alpn = OpenSslServer.startAt(WEB, 443, OpenSslServer.Key.RSA, "-tls1_2", "-alpn", "h2,http/1.1");
         SERVERS.add(alpn);
         targets.add(target(WEB, 443, "openssl-tls12-alpn"));
         openssl(targets, "openssl-tls12-alpn-not-web", "-tls1_2", "-alpn", "h2,http/1.1");

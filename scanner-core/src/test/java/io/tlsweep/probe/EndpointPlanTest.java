@@ -191,7 +191,7 @@ class EndpointPlanTest {
                 return Optional.empty();
             }
         };
-        drive(EndpointPlan.of(Optional.empty(), 8443, Optional.empty(), Optional.empty(), SETTINGS,
+        drive(EndpointPlan.of(Optional.empty(), "127.0.0.1", 8443, Optional.empty(), Optional.empty(), SETTINGS,
                 List.of(scan(), port)), GOOD::answer);
         drive(EndpointPlan.of(Optional.empty(), Optional.empty(), SETTINGS, List.of(scan(), port)), GOOD::answer);
         assertThat(seen).containsExactly(java.util.OptionalInt.of(8443), java.util.OptionalInt.empty());

@@ -42,11 +42,11 @@ class FindingSeverityTest {
                 "rdp-standard-security-accepted", "mssql-encryption-not-forced", "ccs-injection", "robot");
         assertThat(bySeverity.get(Severity.MEDIUM)).contains("3des-sweet32", "no-forward-secrecy", "small-dh-group",
                 "cert-expiring-soon", "cert-self-signed", "rdp-nla-not-required", "fallback-scsv-ignored",
-                "tls12-sha1-signature", "tls13-forbidden-signature");
+                "tls12-sha1-signature", "tls13-forbidden-signature", "http-basic-auth", "client-renegotiation");
         assertThat(bySeverity.get(Severity.LOW)).containsExactlyInAnyOrder("cbc-tls10-beast", "client-order",
-                "suite-off-version");
-        assertThat(bySeverity.get(Severity.INFO)).containsExactlyInAnyOrder("sni-required", "real-stack-disagrees", "cbc-lucky13",
-                "profile-prediction-disagrees");
+                "suite-off-version", "http-ntlm-auth", "long-ticket-lifetime");
+        assertThat(bySeverity.get(Severity.INFO)).containsExactlyInAnyOrder("sni-required", "real-stack-disagrees",
+                "cbc-lucky13", "profile-prediction-disagrees");
         for (CertificateFinding f : CertificateFinding.values()) {
             assertThat(FindingKinds.of(f).severity()).as(f.label()).isIn(Severity.HIGH, Severity.MEDIUM);
         }

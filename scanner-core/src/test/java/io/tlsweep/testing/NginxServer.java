@@ -25,12 +25,14 @@ public final class NginxServer implements AutoCloseable {
 
     private final Path dir;
     private final Path binary;
+    private final String address;
     private final int port;
     private Process process;
 
-    private NginxServer(Path dir, Path binary, int port) {
+    private NginxServer(Path dir, Path binary, String address, int port) {
         this.dir = dir;
         this.binary = binary;
+        this.address = address;
         this.port = port;
     }
 
@@ -41,29 +43,52 @@ public final class NginxServer implements AutoCloseable {
      * @throws IllegalStateException when nginx is not installed, saying how to install it
      */
     public static NginxServer start(String tlsDirectives) throws IOException, InterruptedException {
-        Path binary = BINARIES.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
-                new IllegalStateException("nginx is not installed (looked for " + BINARIES + "): install Debian's"
-                        + " package nginx, as scripts/test-deps.sh does"));
-        Path dir = Files.createTempDirectory("tlsweep-nginx");
-        OpenSslServer.run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj",
-                "/CN=nginx.tlsweep.test", "-days", "2", "-keyout", "key.pem", "-out", "cert.pem");
-        NginxServer server = new NginxServer(dir, binary, freePort());
-        server.launch(tlsDirectives);
+        NginxServer server = new NginxServer(prepared(), binary(), "127.0.0.1", freePort());
+        server.launch(noContent(tlsDirectives));
         return server;
     }
 
-    /** "127.0.0.1:PORT". */
+    /**
+     * Starts nginx on {@code address}:{@code port} (a loopback address; a port below 1024 needs root) with {@code
+     * serverBody} as the whole rest of its {@code server} block: locations, {@code auth_basic}... The directory with
+     * the configuration is {@code $DIR} in it (an {@code auth_basic_user_file}, say, goes there).
+     */
+    public static NginxServer serving(String address, int port, String serverBody) throws IOException,
+            InterruptedException {
+        NginxServer server = new NginxServer(prepared(), binary(), address, port);
+        server.launch(serverBody.replace("$DIR", server.dir.toAbsolutePath().toString()));
+        return server;
+    }
+
+    private static Path binary() {
+        return BINARIES.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
+                new IllegalStateException("nginx is not installed (looked for " + BINARIES + "): install Debian's"
+                        + " package nginx, as scripts/test-deps.sh does"));
+    }
+
+    private static Path prepared() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("tlsweep-nginx");
+        OpenSslServer.run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj",
+                "/CN=nginx.tlsweep.test", "-days", "2", "-keyout", "key.pem", "-out", "cert.pem");
+        return dir;
+    }
+
+    private static String noContent(String tlsDirectives) {
+        return tlsDirectives + "\n    return 204;";
+    }
+
+    /** "ADDRESS:PORT" (127.0.0.1 unless started {@link #serving} another). */
     public String hostPort() {
-        return "127.0.0.1:" + port;
+        return address + ":" + port;
     }
 
     /** Stops nginx and starts it again on the same port with these TLS directives instead. */
     public void restart(String tlsDirectives) throws IOException, InterruptedException {
         stop();
-        launch(tlsDirectives);
+        launch(noContent(tlsDirectives));
     }
 
-    private void launch(String tlsDirectives) throws IOException, InterruptedException {
+    private void launch(String serverBody) throws IOException, InterruptedException {
         String d = dir.toAbsolutePath().toString();
         Files.writeString(dir.resolve("nginx.conf"), String.join("\n",
                 "worker_processes 1;",
@@ -76,10 +101,9 @@ public final class NginxServer implements AutoCloseable {
                 "  fastcgi_temp_path " + d + "/fastcgi; uwsgi_temp_path " + d + "/uwsgi; scgi_temp_path " + d
                         + "/scgi;",
                 "  server {",
-                "    listen 127.0.0.1:" + port + " ssl;",
+                "    listen " + address + ":" + port + " ssl;",
                 "    ssl_certificate " + d + "/cert.pem; ssl_certificate_key " + d + "/key.pem;",
-                "    " + tlsDirectives,
-                "    return 204;",
+                "    " + serverBody,
                 "  }",
                 "}", ""));
         process = new ProcessBuilder(binary.toString(), "-p", d, "-c", d + "/nginx.conf", "-e", d + "/error.log",
@@ -95,14 +119,14 @@ public final class NginxServer implements AutoCloseable {
                 throw new IOException("nginx exited with " + process.exitValue() + ": " + logs());
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+                s.connect(new InetSocketAddress(InetAddress.getByName(address), port), 1000);
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
         }
         stop();
-        throw new IOException("nginx did not listen on 127.0.0.1:" + port + " within 20 s: " + logs());
+        throw new IOException("nginx did not listen on " + hostPort() + " within 20 s: " + logs());
     }
 
     /** What nginx said on its own output and in its error log. */

@@ -67,15 +67,15 @@ public final class OpenSslServer implements AutoCloseable {
 
     /** Starts s_server with a certificate for a {@code key} key and extra arguments. */
     public static OpenSslServer start(Key key, String... args) throws IOException, InterruptedException {
-        return startAt(key, "127.0.0.1", freePort(), args);
+        return startAt("127.0.0.1", freePort(), key, args);
     }
 
     /**
-     * Starts s_server on {@code address} (a 127.x.y.z literal) and {@code port}: a port that matters to the client
-     * (443, say) on a loopback address of the test's own, so no other server of the machine is in the way.
+     * Starts s_server on {@code address}:{@code port} (a loopback address; a port below 1024 needs root), with a
+     * certificate for a {@code key} key and extra arguments.
      */
-    public static OpenSslServer startAt(Key key, String address, int port, String... args)
-            throws IOException, InterruptedException {
+    public static OpenSslServer startAt(String address, int port, Key key, String... args) throws IOException,
+            InterruptedException {
         Path dir = Files.createTempDirectory("tlsweep-s_server");
         List<String> req = new ArrayList<>(List.of("openssl", "req", "-x509"));
         req.addAll(key.newKey);
@@ -109,7 +109,7 @@ public final class OpenSslServer implements AutoCloseable {
             }
         }
         close();
-        throw new IOException("openssl s_server did not listen on port " + port + " within 10 s");
+        throw new IOException("openssl s_server did not listen on " + address + ":" + port + " within 10 s");
     }
 
     private static int freePort() throws IOException {

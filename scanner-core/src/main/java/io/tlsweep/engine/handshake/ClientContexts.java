@@ -34,6 +34,7 @@ final class ClientContexts {
     private final CapturingTrustManager trust = new CapturingTrustManager();
     private final Map<Key, SslContext> contexts = new ConcurrentHashMap<>();
     private final Map<TlsProvider, Set<String>> supportedSuites = new EnumMap<>(TlsProvider.class);
+    private final Map<TlsProvider, Set<String>> enabledProtocols = new EnumMap<>(TlsProvider.class);
     private Provider bouncyCastle;
 
     CapturingTrustManager trustManager() {
@@ -115,6 +116,24 @@ final class ClientContexts {
             return legacy;
         }
         throw unsupported(spec, suite);
+    }
+
+    /**
+     * The protocols a JSSE provider (the JDK, Bouncy Castle) enables by default, as "TLSv1.2": those its
+     * {@code jdk.tls.disabledAlgorithms} leaves (TLS 1.0 and 1.1 are disabled there in current JDKs). A context may be
+     * built with the others, but its handshakes then fail before a byte is sent.
+     */
+    synchronized Set<String> enabledProtocols(TlsProvider provider) {
+        return enabledProtocols.computeIfAbsent(provider, p -> {
+            try {
+                SSLContext context = p == TlsProvider.JDK ? SSLContext.getInstance("TLS")
+                        : SSLContext.getInstance("TLS", bouncyCastle());
+                context.init(null, null, null);
+                return Set.of(context.getDefaultSSLParameters().getProtocols());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot list the protocols of " + p, e);
+            }
+        });
     }
 
     private synchronized Set<String> supported(TlsProvider provider) {

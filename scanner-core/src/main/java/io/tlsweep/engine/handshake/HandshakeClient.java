@@ -11,6 +11,7 @@ import io.tlsweep.engine.Transport;
 import io.tlsweep.prelude.Prelude;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.wire.ClientHelloSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public final class HandshakeClient implements AutoCloseable {
     private final Transport transport;
     private final ConnectionGate gate;
     private final ClientContexts contexts = new ClientContexts();
+    private final Offers offers = new Offers(contexts);
 
     public HandshakeClient(HandshakeClientConfig config) {
         this(config, new Transport(config.nativeTransport(), config.eventLoopThreads(), config.connectTimeout(),
@@ -118,9 +120,54 @@ public final class HandshakeClient implements AutoCloseable {
         return result;
     }
 
+    /** A held handshake under way, which its caller may end early. */
+    public interface Held {
+        /** Ends the connection now; the outcome still comes, once, as a failure. On the handshake's loop. */
+        void abort(String why);
+    }
+
+    /**
+     * Runs one fresh handshake with {@code spec} on {@code loop} at once, WITHOUT passing the gate: for a caller that
+     * already holds the connection's permits (the engine running a plan's step, which took them as for a hello).
+     * Then does what {@code after} asks on the same connection. {@code outcome} is told once, on {@code loop}; a spec
+     * the provider cannot honour fails at once (internal error) with no connection. The connection is bounded by the
+     * connect and handshake timeouts, the prelude's, one read timeout per thing asked after the handshake, and
+     * {@code after}'s bytes.
+     */
+    public Held hold(EventLoop loop, HandshakeTarget target, HandshakeSpec spec, AfterHandshake after,
+            Consumer<HandshakeOutcome> outcome) {
+        SslContext context;
+        try {
+            context = contexts.contextFor(spec, target.prelude().map(Prelude::alpn).orElse(List.of()));
+        } catch (IllegalArgumentException unsupported) {
+            outcome.accept(new HandshakeOutcome.Failed(Failure.of(FailureKind.INTERNAL_ERROR,
+                    unsupported.getMessage()), new HandshakeTimings(-1, -1, 0)));
+            return why -> { };
+        }
+        HandshakeConnection connection = connect(target, SessionMode.FRESH, after, context, loop, outcome);
+        return connection::abort;
+    }
+
+    /**
+     * The spec a real stack here offers {@code hello}'s versions (its supported_versions, or its client version
+     * alone) and as many of its suites as it can with: BoringSSL first, then the JDK, then Bouncy Castle (for TLS
+     * 1.3 the JDK first: BoringSSL always offers its own three suites); the JDK alone when the handshake is to be
+     * renegotiated; the JDK first when its clear messages are to be read ({@code tap}: Netty's BoringSSL client
+     * offers no session ticket, so a server would send none). Empty when no stack here can offer any of them.
+     */
+    public Optional<HandshakeSpec> specFor(ClientHelloSpec hello, boolean renegotiate, boolean tap) {
+        return offers.specFor(hello, renegotiate, tap);
+    }
+
     /** Starts one connection on {@code loop}; {@code outcome} is told how it went, once. */
     private Channel connect(HandshakeTarget target, SessionMode mode, SslContext context, EventLoop loop,
             Consumer<HandshakeOutcome> outcome) {
+        return connect(target, mode, AfterHandshake.nothing(config.handshakeTimeout()), context, loop, outcome)
+                .channel();
+    }
+
+    private HandshakeConnection connect(HandshakeTarget target, SessionMode mode, AfterHandshake after,
+            SslContext context, EventLoop loop, Consumer<HandshakeOutcome> outcome) {
         Channel channel = transport.newSocketChannel(mode == SessionMode.FRESH);
         SslHandler ssl = mode == SessionMode.FRESH ? context.newHandler(channel.alloc())
                 : context.newHandler(channel.alloc(), target.address().getAddress().getHostAddress(),
@@ -135,10 +182,11 @@ public final class HandshakeClient implements AutoCloseable {
                 : gate.limits(target.prelude().map(Prelude::protocol)).preludeTimeout().map(Duration::toMillis)
                         .orElse(handshake);
         long afterTls = target.prelude().flatMap(Prelude::afterTls).isPresent() ? prelude : 0;
-        long bound = config.connectTimeout().toMillis() + handshake + prelude + afterTls;
-        new HandshakeConnection(target, mode, contexts.trustManager(), channel, ssl, prelude, bound, outcome)
-                .start(loop);
-        return channel;
+        long bound = config.connectTimeout().toMillis() + handshake + prelude + afterTls + after.extraMillis();
+        HandshakeConnection connection = new HandshakeConnection(target, mode, after, contexts.trustManager(), channel,
+                ssl, prelude, bound, outcome);
+        connection.start(loop);
+        return connection;
     }
 
     /** Stops this client's own event loops; a client made through an engine leaves the engine's alone. */

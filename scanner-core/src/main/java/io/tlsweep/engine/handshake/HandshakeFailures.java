@@ -3,6 +3,7 @@ package io.tlsweep.engine.handshake;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
+import io.tlsweep.result.RealHandshake;
 import io.tlsweep.wire.AlertDescription;
 import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
@@ -81,6 +82,31 @@ final class HandshakeFailures {
             return Failure.of(FailureKind.CONNECT_REFUSED, "connect to " + peer + " failed: " + message);
         }
         return Failure.of(FailureKind.INTERNAL_ERROR, "connect to " + peer + " failed: " + cause);
+    }
+
+    /**
+     * How a client-initiated renegotiation that did not complete went: the server's alert (a fatal one, or the
+     * no_renegotiation warning, which the JDK's stack turns into a failure naming it), a reset, or a close.
+     */
+    static RealHandshake.Renegotiation renegotiation(Throwable cause, IOException transportError) {
+        String said = String.valueOf(cause);
+        Optional<Failure> alert = alertIn(cause);
+        if (alert.isPresent() && alert.get().alert().isPresent()) {
+            return new RealHandshake.Renegotiation(RealHandshake.RenegotiationOutcome.REFUSED_ALERT,
+                    alert.get().alert(), alert.get().detail());
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(AlertDescription.NO_RENEGOTIATION.name())) {
+                return new RealHandshake.Renegotiation(RealHandshake.RenegotiationOutcome.REFUSED_ALERT,
+                        Optional.of(AlertDescription.NO_RENEGOTIATION), said);
+            }
+        }
+        if (transportError != null) {
+            return new RealHandshake.Renegotiation(RealHandshake.RenegotiationOutcome.RESET, Optional.empty(),
+                    "connection reset: " + transportError.getMessage());
+        }
+        return new RealHandshake.Renegotiation(RealHandshake.RenegotiationOutcome.CLOSED, Optional.empty(),
+                isClosed(cause) ? "connection closed: " + said : said);
     }
 
     /** The alert the server sent, or the client's own alert about its answer, when the provider tells. */
