@@ -8,13 +8,11 @@ import io.tlsweep.probe.FollowUp;
 import io.tlsweep.probe.HelloTemplates;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.result.ConnectionOutcome;
-import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.FollowUpAnswer;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.Severity;
-import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.ServerHello;
@@ -142,11 +140,6 @@ public final class CcsInjectionCheck implements Check<CcsInjectionCheck.Part> {
         return List.of(CCS_INJECTION);
     }
 
-    @Override
-    public List<Finding> findings(Part part, TargetResult result) {
-        return part.judgement().vulnerable() ? List.of(new Finding(CCS_INJECTION, part.judgement().reason()))
-                : List.of();
-    }
 
     @Override
     public Optional<PartJson<Part>> json() {

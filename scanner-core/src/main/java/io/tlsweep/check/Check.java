@@ -58,9 +58,13 @@ public interface Check<P> extends CheckPlanner<P> {
 
     /**
      * Its finding rules: what its part says is worth reporting, given the endpoint's other facts. Only kinds of
-     * {@link #kinds()}.
+     * {@link #kinds()}. By default, a check with one kind of finding whose part carries a {@link Judgement} raises it
+     * when the judgement is vulnerable, with the judgement's reason; none otherwise.
      */
     default List<Finding> findings(P part, TargetResult result) {
+        if (kinds().size() == 1 && part instanceof Judged judged && judged.judgement().vulnerable()) {
+            return List.of(new Finding(kinds().get(0), judged.judgement().reason()));
+        }
         return List.of();
     }
 

@@ -10,14 +10,12 @@ import io.tlsweep.probe.RealExchange;
 import io.tlsweep.probe.TargetScan;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.FailureKind;
-import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.RealHandshake;
 import io.tlsweep.result.RealHandshake.RenegotiationOutcome;
 import io.tlsweep.result.Severity;
-import io.tlsweep.result.TargetResult;
 import io.tlsweep.text.Labels;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.ProtocolVersion;
@@ -124,11 +122,6 @@ public final class ClientRenegotiationCheck implements Check<ClientRenegotiation
         return List.of(CLIENT_RENEGOTIATION);
     }
 
-    @Override
-    public List<Finding> findings(Part part, TargetResult result) {
-        return part.judgement().vulnerable() ? List.of(new Finding(CLIENT_RENEGOTIATION, part.judgement().reason()))
-                : List.of();
-    }
 
     @Override
     public Optional<PartJson<Part>> json() {

@@ -9,12 +9,10 @@ import io.tlsweep.probe.HelloTemplates;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.probe.TargetScan;
 import io.tlsweep.result.ConnectionOutcome;
-import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.Severity;
 import io.tlsweep.result.ProtocolSupport;
-import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.ServerHello;
@@ -153,11 +151,6 @@ public final class CompressionCheck implements Check<CompressionCheck.Part> {
         return List.of(COMPRESSION);
     }
 
-    @Override
-    public List<Finding> findings(Part part, TargetResult result) {
-        return part.judgement().vulnerable() ? List.of(new Finding(COMPRESSION, part.judgement().reason()))
-                : List.of();
-    }
 
     @Override
     public Optional<PartJson<Part>> json() {

@@ -8,12 +8,10 @@ import io.tlsweep.probe.HelloTemplates;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.probe.TargetScan;
 import io.tlsweep.result.ConnectionOutcome;
-import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.Severity;
-import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
@@ -133,11 +131,6 @@ public final class FallbackScsvCheck implements Check<FallbackScsvCheck.Part> {
         return List.of(FALLBACK_IGNORED);
     }
 
-    @Override
-    public List<Finding> findings(Part part, TargetResult result) {
-        return part.judgement().vulnerable() ? List.of(new Finding(FALLBACK_IGNORED, part.judgement().reason()))
-                : List.of();
-    }
 
     @Override
     public Optional<PartJson<Part>> json() {

@@ -7,13 +7,11 @@ import io.tlsweep.probe.CheckPlan;
 import io.tlsweep.probe.HelloTemplates;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.result.ConnectionOutcome;
-import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.FollowUpAnswer;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.Severity;
-import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.Extension;
 import io.tlsweep.wire.ExtensionType;
 import io.tlsweep.wire.ProtocolVersion;
@@ -135,11 +133,6 @@ public final class HeartbleedCheck implements Check<HeartbleedCheck.Part> {
         return List.of(HEARTBLEED);
     }
 
-    @Override
-    public List<Finding> findings(Part part, TargetResult result) {
-        return part.judgement().vulnerable() ? List.of(new Finding(HEARTBLEED, part.judgement().reason()))
-                : List.of();
-    }
 
     @Override
     public Optional<PartJson<Part>> json() {

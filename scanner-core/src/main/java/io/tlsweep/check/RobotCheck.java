@@ -8,12 +8,10 @@ import io.tlsweep.probe.HelloTemplates;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.probe.TargetScan;
 import io.tlsweep.result.ConnectionOutcome;
-import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.Severity;
-import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.KeyExchange;
@@ -217,10 +215,6 @@ public final class RobotCheck implements Check<RobotCheck.Part> {
         return List.of(ROBOT);
     }
 
-    @Override
-    public List<Finding> findings(Part part, TargetResult result) {
-        return part.judgement().vulnerable() ? List.of(new Finding(ROBOT, part.judgement().reason())) : List.of();
-    }
 
     @Override
     public Optional<PartJson<Part>> json() {

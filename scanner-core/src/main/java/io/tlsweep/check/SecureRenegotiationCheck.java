@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tlsweep.probe.CheckPlan;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.probe.TargetScan;
-import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.Severity;
 import io.tlsweep.result.ProtocolSupport;
-import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -95,10 +93,6 @@ public final class SecureRenegotiationCheck implements Check<SecureRenegotiation
         return List.of(INSECURE);
     }
 
-    @Override
-    public List<Finding> findings(Part part, TargetResult result) {
-        return part.judgement().vulnerable() ? List.of(new Finding(INSECURE, part.judgement().reason())) : List.of();
-    }
 
     @Override
     public Optional<PartJson<Part>> json() {

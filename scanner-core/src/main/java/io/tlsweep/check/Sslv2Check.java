@@ -9,11 +9,9 @@ import io.tlsweep.probe.PlanContext;
 import io.tlsweep.probe.TargetScan;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.FailureKind;
-import io.tlsweep.result.Finding;
 import io.tlsweep.result.FindingKind;
 import io.tlsweep.result.PartKey;
 import io.tlsweep.result.Severity;
-import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.ClientHelloSpec;
 import io.tlsweep.wire.HelloRetryRequest;
 import io.tlsweep.wire.ProtocolVersion;
@@ -131,10 +129,6 @@ public final class Sslv2Check implements Check<Sslv2Check.Part> {
         return List.of(SSLV2);
     }
 
-    @Override
-    public List<Finding> findings(Part part, TargetResult result) {
-        return part.judgement().vulnerable() ? List.of(new Finding(SSLV2, part.judgement().reason())) : List.of();
-    }
 
     @Override
     public Optional<PartJson<Part>> json() {
