@@ -6,6 +6,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.ProtocolVersion;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
@@ -35,6 +38,8 @@ final class ClientContexts {
     private final Map<Key, SslContext> contexts = new ConcurrentHashMap<>();
     private final Map<TlsProvider, Set<String>> supportedSuites = new EnumMap<>(TlsProvider.class);
     private final Map<TlsProvider, Set<String>> enabledProtocols = new EnumMap<>(TlsProvider.class);
+    private final Map<TlsProvider, SSLContext> jsseContexts = new EnumMap<>(TlsProvider.class);
+    private final Map<String, Boolean> startable = new ConcurrentHashMap<>();
     private Provider bouncyCastle;
 
     CapturingTrustManager trustManager() {
@@ -108,14 +113,37 @@ final class ClientContexts {
     private String jsseName(HandshakeSpec spec, CipherSuite suite) {
         Set<String> supported = supported(spec.provider());
         String iana = suite.ianaName();
-        if (supported.contains(iana)) {
-            return iana;
-        }
         String legacy = iana.startsWith("TLS_") ? "SSL_" + iana.substring(4) : iana;
-        if (supported.contains(legacy)) {
-            return legacy;
+        String name = supported.contains(iana) ? iana : supported.contains(legacy) ? legacy : null;
+        if (name == null || !startsOffering(spec.provider(), spec.versions(), name)) {
+            throw unsupported(spec, suite);
         }
-        throw unsupported(spec, suite);
+        return name;
+    }
+
+    /**
+     * Whether a JSSE provider writes a ClientHello offering {@code suite} alone in {@code versions}: its {@code
+     * jdk.tls.disabledAlgorithms} may disable a suite it lists as supported (Bouncy Castle lists 3DES and RC4 ones;
+     * the JDK of a later update adds TLS_RSA_*), and only the handshake's start shows it. Asked once, remembered.
+     */
+    private boolean startsOffering(TlsProvider provider, List<ProtocolVersion> versions, String suite) {
+        String[] protocols = versions.stream().map(HandshakeSpec::javaName).toArray(String[]::new);
+        return startable.computeIfAbsent(provider + "/" + String.join(",", protocols) + "/" + suite, k -> {
+            SSLEngine engine = jsse(provider).createSSLEngine();
+            engine.setUseClientMode(true);
+            try {
+                engine.setEnabledProtocols(protocols);
+                engine.setEnabledCipherSuites(new String[] {suite});
+                engine.beginHandshake();
+                ByteBuffer hello = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+                engine.wrap(ByteBuffer.allocate(0), hello);
+                return hello.position() > 0;
+            } catch (SSLException | RuntimeException refused) {
+                return false;
+            } finally {
+                engine.closeOutbound();
+            }
+        });
     }
 
     /**
@@ -124,27 +152,25 @@ final class ClientContexts {
      * built with the others, but its handshakes then fail before a byte is sent.
      */
     synchronized Set<String> enabledProtocols(TlsProvider provider) {
-        return enabledProtocols.computeIfAbsent(provider, p -> {
-            try {
-                SSLContext context = p == TlsProvider.JDK ? SSLContext.getInstance("TLS")
-                        : SSLContext.getInstance("TLS", bouncyCastle());
-                context.init(null, null, null);
-                return Set.of(context.getDefaultSSLParameters().getProtocols());
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot list the protocols of " + p, e);
-            }
-        });
+        return enabledProtocols.computeIfAbsent(provider,
+                p -> Set.of(jsse(p).getDefaultSSLParameters().getProtocols()));
     }
 
     private synchronized Set<String> supported(TlsProvider provider) {
-        return supportedSuites.computeIfAbsent(provider, p -> {
+        return supportedSuites.computeIfAbsent(provider,
+                p -> Set.of(jsse(p).getSupportedSSLParameters().getCipherSuites()));
+    }
+
+    /** The provider's own SSLContext with its defaults, made once. */
+    private synchronized SSLContext jsse(TlsProvider provider) {
+        return jsseContexts.computeIfAbsent(provider, p -> {
             try {
                 SSLContext context = p == TlsProvider.JDK ? SSLContext.getInstance("TLS")
                         : SSLContext.getInstance("TLS", bouncyCastle());
                 context.init(null, null, null);
-                return Set.of(context.getSupportedSSLParameters().getCipherSuites());
+                return context;
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot list the suites of " + p, e);
+                throw new IllegalStateException("cannot make the SSLContext of " + p, e);
             }
         });
     }
