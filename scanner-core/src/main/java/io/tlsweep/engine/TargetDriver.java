@@ -196,10 +196,10 @@ final class TargetDriver<T, P extends ProbePlan> implements Exchange.Listener, P
             if (spec.isPresent()) {
                 queue(new Queued(s, new byte[0], spec, plan.rank(s)));
             } else {
-                plan.complete(s, new ConnectionOutcome.NoReply(Failure.of(FailureKind.INTERNAL_ERROR, "no local TLS "
-                        + "stack offers what step " + s.id() + " asks (" + s.hello().highestOffered() + ", "
-                        + s.hello().cipherSuites().size() + " suites" + (s.real().get().renegotiate()
-                                ? ", renegotiating" : "") + ")"), Timings.NONE));
+                plan.complete(s, new ConnectionOutcome.NoReply(Failure.of(FailureKind.INTERNAL_ERROR, "not sent: no"
+                        + " local TLS stack can offer " + s.hello().highestOffered() + " with " + suites(s.hello())
+                        + (s.real().get().renegotiate() ? " and renegotiate" : "") + " (BoringSSL's build, the JDK's"
+                        + " and Bouncy Castle's jdk.tls.disabledAlgorithms)"), Timings.NONE));
                 advanceAgain = true;
             }
         }
@@ -221,6 +221,13 @@ final class TargetDriver<T, P extends ProbePlan> implements Exchange.Listener, P
             return;
         }
         send();
+    }
+
+    /** The suites of {@code hello} for a message: the first three by name, then how many more. */
+    private static String suites(io.tlsweep.wire.ClientHelloSpec hello) {
+        List<String> names = hello.cipherSuites().stream().filter(c -> !c.isScsv()).map(c -> c.ianaName()).toList();
+        return String.join(", ", names.subList(0, Math.min(3, names.size())))
+                + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "");
     }
 
     private void queue(Queued q) {
