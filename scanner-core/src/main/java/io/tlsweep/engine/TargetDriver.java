@@ -71,13 +71,8 @@ final class TargetDriver<T, P extends ProbePlan> implements Exchange.Listener, P
     private HostGate host;
     private HostGate.Service service;
     private ServiceLimits limits = ServiceLimits.NONE;
-    private boolean holdService;
-    private boolean waitingService;
+    private HeldPermits permits;
     private ScheduledFuture<?> budgetTimer;
-    private boolean holdHost;
-    private boolean holdGlobal;
-    private boolean waitingHost;
-    private boolean waitingGlobal;
     private boolean retryScheduled;
     private boolean advancing;
     private boolean advanceAgain;
@@ -159,6 +154,7 @@ final class TargetDriver<T, P extends ProbePlan> implements Exchange.Listener, P
         host = parts.hosts().acquire(a);
         limits = parts.config().service(endpoint.protocol());
         service = endpoint.protocol().map(p -> host.service(p, limits)).orElse(null);
+        permits = new HeldPermits(service == null ? null : service.connections, host.connections, parts.inFlight());
         advance();
     }
 
@@ -256,34 +252,16 @@ final class TargetDriver<T, P extends ProbePlan> implements Exchange.Listener, P
     /** Sends queued steps while a service permit, a host permit, a global permit and a rate slot are at hand. */
     private void send() {
         while (!pending.isEmpty() && !ending) {
-            if (!holdService && service != null && service.connections != null) {
-                if (waitingService || !(holdService = service.connections.tryAcquire(this))) {
-                    waitingService = true;
-                    return;
-                }
-            }
-            if (!holdHost) {
-                if (waitingHost || !(holdHost = host.connections.tryAcquire(this))) {
-                    waitingHost = true;
-                    return;
-                }
-            }
-            if (!holdGlobal) {
-                if (waitingGlobal || !(holdGlobal = parts.inFlight().tryAcquire(this))) {
-                    waitingGlobal = true;
-                    return;
-                }
+            if (!permits.takeAll(this)) {
+                return;
             }
             long wait = host.reserve(System.nanoTime(), service);
             if (wait > 0) {
-                holdGlobal = false;
-                parts.inFlight().release();
+                permits.giveBackGlobal();
                 retryAfter(wait);
                 return;
             }
-            holdService = false;
-            holdHost = false;
-            holdGlobal = false;
+            permits.handedOver();
             Queued q = pending.poll();
             connections++;
             if (q.real().isPresent()) {
@@ -301,7 +279,7 @@ final class TargetDriver<T, P extends ProbePlan> implements Exchange.Listener, P
             exchange.start(parts.transport().newSocketChannel(), loop);
         }
         if (pending.isEmpty()) {
-            releaseHeld();
+            permits.releaseHeld();
         }
     }
 
@@ -325,18 +303,9 @@ final class TargetDriver<T, P extends ProbePlan> implements Exchange.Listener, P
     }
 
     private void onGranted(PermitGate gate) {
-        if (gate == parts.inFlight()) {
-            waitingGlobal = false;
-            holdGlobal = true;
-        } else if (service != null && gate == service.connections) {
-            waitingService = false;
-            holdService = true;
-        } else {
-            waitingHost = false;
-            holdHost = true;
-        }
+        permits.granted(gate);
         if (ending) {
-            releaseHeld();
+            permits.releaseHeld();
             finishIfQuiet();
         } else {
             advance();
@@ -346,9 +315,7 @@ final class TargetDriver<T, P extends ProbePlan> implements Exchange.Listener, P
     @Override
     public void ended(Exchange exchange, ConnectionOutcome outcome) {
         live.remove(exchange);
-        releaseService();
-        host.connections.release();
-        parts.inFlight().release();
+        permits.returned();
         parts.metrics().record(exchange.step().hello().highestOffered(), outcome);
         outcomes[OutcomeClass.of(outcome).ordinal()]++;
         if (ending) {
@@ -385,15 +352,9 @@ final class TargetDriver<T, P extends ProbePlan> implements Exchange.Listener, P
         targetFailure = failure;
         budgetTimer.cancel(false);
         pending.clear();
-        releaseHeld();
-        if (waitingService && service.connections.cancel(this)) {
-            waitingService = false;
-        }
-        if (waitingHost && host.connections.cancel(this)) {
-            waitingHost = false;
-        }
-        if (waitingGlobal && parts.inFlight().cancel(this)) {
-            waitingGlobal = false;
+        if (permits != null) {
+            permits.releaseHeld();
+            permits.cancelWaits(this);
         }
         for (Exchange exchange : List.copyOf(live)) {
             exchange.abort("target ended: " + how);
@@ -401,31 +362,8 @@ final class TargetDriver<T, P extends ProbePlan> implements Exchange.Listener, P
         finishIfQuiet();
     }
 
-    private void releaseHeld() {
-        if (holdService) {
-            holdService = false;
-            releaseService();
-        }
-        if (holdHost) {
-            holdHost = false;
-            host.connections.release();
-        }
-        if (holdGlobal) {
-            holdGlobal = false;
-            parts.inFlight().release();
-        }
-    }
-
-    /** Gives back one permit of the endpoint's service, when it has a cap of its own. */
-    private void releaseService() {
-        if (service != null && service.connections != null) {
-            service.connections.release();
-        }
-    }
-
     private void finishIfQuiet() {
-        if (ended || !live.isEmpty() || holdService || holdHost || holdGlobal || waitingService || waitingHost
-                || waitingGlobal) {
+        if (ended || !live.isEmpty() || permits != null && !permits.idle()) {
             return;
         }
         ended = true;
