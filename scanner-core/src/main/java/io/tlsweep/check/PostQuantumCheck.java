@@ -8,6 +8,7 @@ import io.tlsweep.check.PostQuantumPart.Answer;
 import io.tlsweep.check.PostQuantumPart.GroupAnswer;
 import io.tlsweep.check.PostQuantumPart.Preference;
 import io.tlsweep.probe.CheckPlan;
+import io.tlsweep.probe.HelloTemplates;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.probe.TargetScan;
 import io.tlsweep.result.PartKey;
@@ -64,7 +65,7 @@ public final class PostQuantumCheck implements Check<PostQuantumPart> {
         }
         Optional<List<NamedGroup>> named = context.plan(TargetScan.class)
                 .flatMap(scan -> scan.settledGroups(ProtocolVersion.TLSv1_3))
-                .filter(g -> TargetScan.groupsOffered(ProtocolVersion.TLSv1_3).containsAll(GROUPS));
+                .filter(g -> HelloTemplates.groupsOffered(ProtocolVersion.TLSv1_3).containsAll(GROUPS));
         return Optional.of(new PostQuantumPlan(context.firstStepId(), tls13.get().cipherSuites(), context.sni(),
                 tls13.get().refusal(), named));
     }

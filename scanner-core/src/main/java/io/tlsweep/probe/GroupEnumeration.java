@@ -3,7 +3,6 @@ package io.tlsweep.probe;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ClientHelloSpec;
-import io.tlsweep.wire.GroupKind;
 import io.tlsweep.wire.KeyExchange;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
@@ -32,14 +31,8 @@ final class GroupEnumeration implements Stage {
         boolean tls13 = evidence.version.equals(ProtocolVersion.TLSv1_3);
         this.suites = tls13 ? List.copyOf(evidence.accepted)
                 : evidence.accepted.stream().filter(s -> s.keyExchange() == KeyExchange.ECDHE).toList();
-        this.pool = new ArrayList<>(offered(evidence.version));
+        this.pool = new ArrayList<>(HelloTemplates.groupsOffered(evidence.version));
         this.finished = suites.isEmpty();
-    }
-
-    /** The groups offered to find those {@code version} takes: TLS 1.3's, or the ECDHE curves below it. */
-    static List<NamedGroup> offered(ProtocolVersion version) {
-        return version.equals(ProtocolVersion.TLSv1_3) ? HelloTemplates.TLS13_GROUPS
-                : HelloTemplates.LEGACY_GROUPS.stream().filter(g -> g.kind() != GroupKind.FFDHE).toList();
     }
 
     /**

@@ -43,6 +43,12 @@ public final class HelloTemplates {
             .filter(g -> !g.isPrivateUse())
             .toList();
 
+    /** The groups the scan's group enumeration offers to find those {@code version} takes: TLS 1.3's, or ECDHE's. */
+    public static List<NamedGroup> groupsOffered(ProtocolVersion version) {
+        return version.equals(ProtocolVersion.TLSv1_3) ? TLS13_GROUPS
+                : LEGACY_GROUPS.stream().filter(g -> g.kind() != GroupKind.FFDHE).toList();
+    }
+
     /** Signature schemes offered: modern first, then the SHA-1/MD5 pairs legacy servers sign with. */
     static final List<SignatureScheme> SIGNATURE_SCHEMES = IntStream.of(
             0x0403, 0x0503, 0x0603, 0x0807, 0x0808, 0x0804, 0x0805, 0x0806, 0x0809, 0x080A, 0x080B,

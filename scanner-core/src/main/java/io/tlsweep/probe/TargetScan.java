@@ -281,47 +281,22 @@ public final class TargetScan implements CheckPlan<Void> {
 
     /** The versions accepted so far with what each accepts, oldest first: what later checks build on. */
     public List<ProtocolSupport> accepted() {
-        return lanes.values().stream().map(l -> l.evidence).filter(e -> !e.accepted.isEmpty())
-                .sorted(java.util.Comparator.comparing((VersionEvidence e) -> e.version))
-                .map(VersionEvidence::toSupport).toList();
+        return ScanFacts.accepted(evidence());
     }
 
-    /**
-     * Whether a TLS ≤ 1.2 first flight of the scan carried an OCSP response (CertificateStatus): its hellos ask for
-     * one with status_request, so a later check reads it here instead of asking again.
-     */
+    /** Whether a TLS ≤ 1.2 first flight carried an OCSP response: see {@link ScanFacts#ocspStapled}. */
     public boolean ocspStapled() {
-        return lanes.values().stream().anyMatch(l -> l.evidence.ocspStapled);
+        return ScanFacts.ocspStapled(evidence());
     }
 
-    /**
-     * Per version up to TLS 1.2 whose ServerHellos the scan read (every version it found a suite accepted in), oldest
-     * first: whether each of them carried renegotiation_info (RFC 5746) in answer to the hello's
-     * TLS_EMPTY_RENEGOTIATION_INFO_SCSV; false when any did not.
-     */
+    /** Per version up to TLS 1.2, whether its ServerHellos carried renegotiation_info: see {@link ScanFacts}. */
     public Map<ProtocolVersion, Boolean> renegotiationInfo() {
-        Map<ProtocolVersion, Boolean> seen = new java.util.TreeMap<>();
-        for (VersionEvidence e : evidence()) {
-            if (!e.version.atLeast(ProtocolVersion.TLSv1_3) && e.renegotiationInfo + e.noRenegotiationInfo > 0) {
-                seen.put(e.version, e.noRenegotiationInfo == 0);
-            }
-        }
-        return seen;
+        return ScanFacts.renegotiationInfo(evidence());
     }
 
-    /**
-     * The groups {@code version} takes, in the server's order, when its group enumeration ran to its end (the server
-     * turned a hello down, or named every group offered): every group of {@link #groupsOffered} not among them was
-     * refused. Empty when the enumeration did not run or was cut short.
-     */
+    /** The groups {@code version} takes when its enumeration ran to its end: see {@link ScanFacts#settledGroups}. */
     public Optional<List<NamedGroup>> settledGroups(ProtocolVersion version) {
-        return Optional.ofNullable(lanes.get(version)).map(l -> l.evidence).filter(e -> e.groupsSettled)
-                .map(e -> List.copyOf(e.groups));
-    }
-
-    /** The groups the group enumeration of {@code version} offers. */
-    public static List<NamedGroup> groupsOffered(ProtocolVersion version) {
-        return GroupEnumeration.offered(version);
+        return ScanFacts.settledGroups(Optional.ofNullable(lanes.get(version)).map(l -> l.evidence));
     }
 
     /** Whether the current probing of {@code version} found {@code suite} accepted. */
@@ -405,13 +380,9 @@ public final class TargetScan implements CheckPlan<Void> {
         return Optional.ofNullable(ending);
     }
 
-    /**
-     * What the scan's TLS 1.3 flight showed once read with its own key share (the CertificateVerify scheme, whether
-     * the signature verifies), when TLS 1.3 was accepted and a flight read: what later checks of TLS 1.3 build on.
-     */
+    /** The scan's TLS 1.3 flight, read with its own key share: see {@link ScanFacts#tls13Flight}. */
     public Optional<EncryptedFlight> tls13Flight() {
-        return evidence().stream().filter(e -> e.version.equals(ProtocolVersion.TLSv1_3) && !e.accepted.isEmpty())
-                .flatMap(e -> e.encrypted.stream()).findFirst();
+        return ScanFacts.tls13Flight(evidence());
     }
 
     /** The version lanes' evidence, newest version first. */
@@ -425,9 +396,5 @@ public final class TargetScan implements CheckPlan<Void> {
 
     LostAnswers losses() {
         return losses;
-    }
-
-    Optional<String> sni() {
-        return sni;
     }
 }

@@ -111,7 +111,7 @@ class TargetScanTest {
         TargetScan whole = drive(new TargetScan(Optional.empty(), ScanOptions.full()), server::answer);
         assertThat(whole.settledGroups(ProtocolVersion.TLSv1_3)).contains(GROUPS13);
         assertThat(whole.settledGroups(ProtocolVersion.TLSv1_2)).contains(CURVES);
-        assertThat(TargetScan.groupsOffered(ProtocolVersion.TLSv1_3)).containsAll(GROUPS13)
+        assertThat(HelloTemplates.groupsOffered(ProtocolVersion.TLSv1_3)).containsAll(GROUPS13)
                 .contains(NamedGroup.X25519_MLKEM768, NamedGroup.SECP256R1_MLKEM768, NamedGroup.SECP384R1_MLKEM1024,
                         NamedGroup.X25519_KYBER768_DRAFT00);
         assertThat(whole.settledGroups(ProtocolVersion.TLSv1_1)).isEmpty();
