@@ -26,8 +26,14 @@ final class AfterReply {
 
     /** The newest version up to TLS 1.2 the scan accepted, with its suites; empty when there is none. */
     static Optional<ProtocolSupport> newestUpToTls12(PlanContext context) {
+        return newestUpToTls12(context, ProtocolVersion.SSLv3);
+    }
+
+    /** The newest version from {@code lowest} up to TLS 1.2 the scan accepted, with its suites; empty when none. */
+    static Optional<ProtocolSupport> newestUpToTls12(PlanContext context, ProtocolVersion lowest) {
         return context.plan(TargetScan.class).map(TargetScan::accepted).orElse(List.of()).stream()
-                .filter(p -> !p.version().atLeast(ProtocolVersion.TLSv1_3) && !p.cipherSuites().isEmpty())
+                .filter(p -> p.version().atLeast(lowest) && !p.version().atLeast(ProtocolVersion.TLSv1_3)
+                        && !p.cipherSuites().isEmpty())
                 .reduce((older, newer) -> newer);
     }
 

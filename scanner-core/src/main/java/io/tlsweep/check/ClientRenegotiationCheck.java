@@ -74,7 +74,7 @@ public final class ClientRenegotiationCheck implements Check<ClientRenegotiation
         if (context.plan(TargetScan.class).map(s -> s.accepted().isEmpty()).orElse(true)) {
             return Optional.empty();
         }
-        Optional<ProtocolSupport> v = SessionResumptionPlan.newestUpToTls12(context);
+        Optional<ProtocolSupport> v = AfterReply.newestUpToTls12(context, ProtocolVersion.TLSv1_0);
         if (v.isEmpty()) {
             return Optional.of(new Settled<>(new Part(Judgement.notApplicable("no version from TLS 1.0 to TLS 1.2"
                     + " accepted: TLS 1.3 has no renegotiation"), Optional.empty(), Optional.empty(),

@@ -93,7 +93,7 @@ public final class SessionResumptionCheck implements Check<SessionResumptionChec
         if (context.plan(TargetScan.class).map(s -> s.accepted().isEmpty()).orElse(true)) {
             return Optional.empty();
         }
-        Optional<ProtocolSupport> v = SessionResumptionPlan.newestUpToTls12(context);
+        Optional<ProtocolSupport> v = AfterReply.newestUpToTls12(context, ProtocolVersion.TLSv1_0);
         if (v.isEmpty()) {
             return Optional.of(new Settled<>(new Part(Judgement.notApplicable("no version from TLS 1.0 to TLS 1.2"
                     + " accepted: TLS 1.3 resumes with tickets sent encrypted, which this check does not read"),

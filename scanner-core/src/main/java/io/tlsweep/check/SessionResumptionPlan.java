@@ -6,7 +6,6 @@ import io.tlsweep.probe.CheckPlan;
 import io.tlsweep.probe.PlanContext;
 import io.tlsweep.probe.ProbeStep;
 import io.tlsweep.probe.RealExchange;
-import io.tlsweep.probe.TargetScan;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.RealHandshake;
@@ -47,14 +46,6 @@ final class SessionResumptionPlan implements CheckPlan<Part> {
         this.hello = hello;
         this.first = ProbeStep.real(base, "session resumption: a real " + hello.highestOffered().displayName()
                 + " handshake", hello, RealExchange.tapped());
-    }
-
-    /** The newest version from TLS 1.0 to TLS 1.2 the scan accepted, with its suites; empty when there is none. */
-    static Optional<ProtocolSupport> newestUpToTls12(PlanContext context) {
-        List<ProtocolSupport> upTo12 = context.plan(TargetScan.class).map(TargetScan::accepted).orElse(List.of())
-                .stream().filter(p -> !p.cipherSuites().isEmpty() && p.version().code() >= 0x0301
-                        && p.version().code() <= 0x0303).toList();
-        return upTo12.isEmpty() ? Optional.empty() : Optional.of(upTo12.get(upTo12.size() - 1));
     }
 
     @Override
