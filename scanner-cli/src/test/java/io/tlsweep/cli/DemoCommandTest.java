@@ -139,11 +139,12 @@ class DemoCommandTest {
         assertThat(certFindings.get("cert-rsa1024")).containsExactly("cert-weak-key");
         assertThat(certFindings.get("cert-sha1")).containsExactly("cert-sha1-signature");
         assertThat(certFindings.get("strong-tls12-ecdsa")).isEmpty();
-        assertThat(certFindings.get("tls13-only")).as("TLS 1.3: chain from the real handshake").isEmpty();
+        assertThat(certFindings.get("tls13-only")).as("TLS 1.3: chain from the scan's own flight").isEmpty();
         String tls13 = Files.readAllLines(dir.resolve("out/results.jsonl")).stream()
                 .filter(l -> l.contains("\"origin\":\"tls13-only\"")).findFirst().orElseThrow();
         assertThat(tls13).contains("\"certificate\":{").contains("\"validation\":\"trusted")
-                .contains("\"confirmation\":{\"outcome\":\"agreed\"");
+                .contains("\"confirmation\":{\"outcome\":\"scan-verified\"")
+                .contains("\"tls13\":{\"reached\":\"Finished\"");
         assertThat(certFindings.get("mixed-tls10-12")).isEmpty();
     }
 

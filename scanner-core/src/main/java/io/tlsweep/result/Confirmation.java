@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param provider the stack used ("boringssl", "jdk", "bc"), empty when no local stack could offer the suites
  * @param expectedSuite what the raw scan predicts the server picks from the suites offered
  * @param negotiatedVersion what the real handshake got
- * @param outcome agreed, disagreed, failed (the handshake did not complete) or unconfirmable
+ * @param outcome agreed, disagreed, failed (the handshake did not complete), unconfirmable, or scan-verified (no
+ *     real-stack handshake made: the scan's own TLS 1.3 handshake was read to a Finished that verifies)
  * @param chain the certificate chain the real stack saw (the served chain when no first flight of the scan showed
  *     one: a TLS 1.3 flight the scan could not read)
  * @param prelude on an endpoint that speaks a prelude, what this handshake's prelude learned when it asked about
@@ -33,7 +34,8 @@ public record Confirmation(Optional<String> provider, ProtocolVersion expectedVe
 
     /** How the real handshake compares with the raw scan. */
     public enum Outcome implements Labelled {
-        AGREED("agreed"), DISAGREED("disagreed"), FAILED("failed"), UNCONFIRMABLE("unconfirmable");
+        AGREED("agreed"), DISAGREED("disagreed"), FAILED("failed"), UNCONFIRMABLE("unconfirmable"),
+        SCAN_VERIFIED("scan-verified");
 
         private final String label;
 

@@ -10,6 +10,7 @@ import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.EncryptedFlight;
 import io.tlsweep.wire.ProtocolVersion;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,6 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * that speaks a prelude (STARTTLS), the handshake comes after it, as the scan's hellos did; the best version's
  * handshake (one connection per target) also asks how the service lets clients log in: the capabilities again
  * over TLS, and LDAP's root DSE before StartTLS ({@link io.tlsweep.prelude.PreludeContext#askAuth()}).
+ *
+ * <p>Where the best version is TLS 1.3 and the scan's own handshake was read to a Finished that verifies, with a
+ * CertificateVerify that verifies, the scan has already done what a real client does up to its own Finished: that
+ * endpoint gets no real-stack handshake (one connection less) and the confirmation says {@code scan-verified}. An
+ * endpoint whose prelude asks about login after TLS still gets its handshake, and so does every version under
+ * {@link #confirmEachVersion}.
  */
 public final class RealStackCheck {
     private final HandshakeClient client;
@@ -50,7 +57,22 @@ public final class RealStackCheck {
         if (r.protocols().isEmpty() || r.address().isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return confirm(r, r.protocols().get(r.protocols().size() - 1), true);
+        ProtocolSupport best = r.protocols().get(r.protocols().size() - 1);
+        Optional<Confirmation> verified = scanVerified(r, best);
+        return verified.isPresent() ? CompletableFuture.completedFuture(verified.get()) : confirm(r, best, true);
+    }
+
+    /** The confirmation the scan's own TLS 1.3 handshake gives, when it was read to a verified end. */
+    private Optional<Confirmation> scanVerified(TargetResult r, ProtocolSupport best) {
+        if (!best.version().equals(ProtocolVersion.TLSv1_3) || preludes.prelude(r.target(), true).isPresent()) {
+            return Optional.empty();
+        }
+        return r.tls13Flight().filter(f -> f.whole() && f.signature() == EncryptedFlight.SignatureCheck.VERIFIED)
+                .map(f -> new Confirmation(Optional.empty(), best.version(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Confirmation.Outcome.SCAN_VERIFIED, "the scan's own TLS 1.3 handshake was"
+                                + " read to a Finished that verifies (CertificateVerify "
+                                + f.signatureScheme().map(Object::toString).orElse("?")
+                                + " verified): no real-stack handshake made", List.of()));
     }
 
     /** One real handshake per accepted version, oldest first. */

@@ -15,6 +15,7 @@ import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
 import io.tlsweep.targets.TlsStack;
 import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.EncryptedFlight;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +53,17 @@ class RealStackCheckTest {
         return check.confirm(r).toCompletableFuture().join();
     }
 
+    /** The result as if its TLS 1.3 flight had not been read, so that the real stack confirms it. */
+    private static TargetResult withoutFlight(TargetResult r) {
+        return new TargetResult(r.target(), r.address(), r.status(), r.failure(), r.protocols(), r.refusals(),
+                r.groups(), r.certificateChain(), r.ocspStapled(), r.notes(), r.profileHellos(), r.connections(),
+                r.elapsedMillis(), r.inconsistencies(), r.checks(), r.prelude(), Optional.empty());
+    }
+
     @Test
     void theRealStackAgreesWithTheRawScanOnEveryRealProfile(TargetFarm farm) {
         for (FarmTarget t : farm.tlsTargets()) {
-            Confirmation c = confirm(scanned.get(t.name()));
+            Confirmation c = confirm(withoutFlight(scanned.get(t.name())));
             if (t.tls().stack() == TlsStack.SCRIPTED) {
                 assertThat(c.outcome()).as(t.name() + ": " + c.detail()).isEqualTo(Confirmation.Outcome.UNCONFIRMABLE);
                 continue;
@@ -81,5 +89,42 @@ class RealStackCheckTest {
         assertThat(c.expectedSuite()).contains(swapped.get(0));
         assertThat(c.negotiatedSuite()).contains(tls12.cipherSuites().get(0));
         assertThat(c.detail()).contains("the scan predicts");
+    }
+
+    @Test
+    void aTls13EndpointWhoseFlightWasReadToAVerifiedFinishedNeedsNoRealHandshake(TargetFarm farm) {
+        int verified = 0;
+        for (FarmTarget t : farm.tlsTargets()) {
+            TargetResult r = scanned.get(t.name());
+            if (r.protocols().isEmpty()) {
+                continue;
+            }
+            boolean tls13 = r.protocols().get(r.protocols().size() - 1).version().equals(ProtocolVersion.TLSv1_3);
+            boolean whole = r.tls13Flight().filter(f -> f.whole()
+                    && f.signature() == EncryptedFlight.SignatureCheck.VERIFIED).isPresent();
+            Confirmation c = confirm(r);
+            if (tls13 && whole) {
+                verified++;
+                assertThat(c.outcome()).as(t.name()).isEqualTo(Confirmation.Outcome.SCAN_VERIFIED);
+                assertThat(c.provider()).as(t.name()).isEmpty();
+                assertThat(c.detail()).as(t.name()).contains("no real-stack handshake made");
+            } else {
+                assertThat(c.outcome()).as(t.name() + ": " + c.detail())
+                        .isNotEqualTo(Confirmation.Outcome.SCAN_VERIFIED);
+            }
+        }
+        assertThat(verified).as("TLS 1.3 farm targets read to a verified Finished").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aTls13FlightThatStoppedShortStillGetsTheRealHandshake() {
+        TargetResult r = scanned.values().stream().filter(x -> x.tls13Flight().filter(f -> f.whole()).isPresent())
+                .findFirst().orElseThrow();
+        TargetResult stopped = new TargetResult(r.target(), r.address(), r.status(), r.failure(), r.protocols(),
+                r.refusals(), r.groups(), r.certificateChain(), r.ocspStapled(), r.notes(), r.profileHellos(),
+                r.connections(), r.elapsedMillis(), r.inconsistencies(), r.checks(), r.prelude(),
+                Optional.of(EncryptedFlight.unread(new EncryptedFlight.Problem(EncryptedFlight.Kind.TRUNCATED,
+                        "test"))));
+        assertThat(confirm(stopped).outcome()).isEqualTo(Confirmation.Outcome.AGREED);
     }
 }
