@@ -9,13 +9,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads UTF-8 lines ({@code \n}, {@code \r\n} or {@code \r}) with a bound on line length, so that a
- * file without newlines cannot fill the heap: characters past {@link #MAX_LINE} are skipped and the line
- * is marked {@link #truncated()}. Malformed UTF-8 becomes U+FFFD (and so a bad character in that line
- * only); a byte order mark at the start is dropped.
+ * file without newlines cannot fill the heap: characters past the bound ({@link #MAX_LINE} for target files) are
+ * skipped and the line is marked {@link #truncated()}. Malformed UTF-8 becomes U+FFFD (and so a bad character in
+ * that line only); a byte order mark at the start is dropped.
  */
-final class LineReader implements Closeable {
+public final class LineReader implements Closeable {
     static final int MAX_LINE = 8192;
 
+    private final int maxLine;
     private final Reader in;
     private final char[] buffer = new char[8192];
     private final StringBuilder line = new StringBuilder(128);
@@ -26,11 +27,17 @@ final class LineReader implements Closeable {
     private boolean atStart = true;
 
     LineReader(InputStream in) {
+        this(in, MAX_LINE);
+    }
+
+    /** Lines of at most {@code maxLine} characters kept; the rest of a longer line is skipped, not buffered. */
+    public LineReader(InputStream in, int maxLine) {
         this.in = new InputStreamReader(in, StandardCharsets.UTF_8);
+        this.maxLine = maxLine;
     }
 
     /** The next line without its terminator, or null at the end of input. */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         line.setLength(0);
         truncated = false;
         while (true) {
@@ -58,7 +65,7 @@ final class LineReader implements Closeable {
                 skipLineFeed = c == '\r';
                 return line.toString();
             }
-            if (line.length() < MAX_LINE) {
+            if (line.length() < maxLine) {
                 line.append(c);
             } else {
                 truncated = true;
@@ -66,8 +73,8 @@ final class LineReader implements Closeable {
         }
     }
 
-    /** Whether the line last read was longer than {@link #MAX_LINE} and cut. */
-    boolean truncated() {
+    /** Whether the line last read was longer than the bound and cut. */
+    public boolean truncated() {
         return truncated;
     }
 

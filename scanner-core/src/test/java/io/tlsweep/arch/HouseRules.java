@@ -23,8 +23,9 @@ final class HouseRules {
         "io.tlsweep.result..", "io.tlsweep.prelude..", "io.tlsweep.profile..", "io.tlsweep.probe..",
         "io.tlsweep.check..", "io.tlsweep.analysis.."};
 
-    /** Packages that never touch the network: the pure ones, and {@code input}, which streams target files. */
-    static final String[] OFFLINE = Stream.concat(Stream.of(PURE), Stream.of("io.tlsweep.input.."))
+    /** Packages that never touch the network: the pure ones, {@code input} (target files) and {@code evidence} (logs). */
+    static final String[] OFFLINE = Stream.concat(Stream.of(PURE), Stream.of("io.tlsweep.input..",
+                    "io.tlsweep.evidence.."))
             .toArray(String[]::new);
 
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -38,6 +39,7 @@ final class HouseRules {
             .layer("metrics").definedBy("io.tlsweep.metrics..")
             .layer("probe").definedBy("io.tlsweep.probe..")
             .layer("check").definedBy("io.tlsweep.check..")
+            .layer("evidence").definedBy("io.tlsweep.evidence..")
             .layer("analysis").definedBy("io.tlsweep.analysis..")
             .layer("engine").definedBy("io.tlsweep.engine..")
             .layer("scan").definedBy("io.tlsweep.scan..")
@@ -53,13 +55,14 @@ final class HouseRules {
             .whereLayer("metrics").mayOnlyAccessLayers("text", "wire", "result")
             .whereLayer("probe").mayOnlyAccessLayers("wire", "input", "result", "prelude", "profile")
             .whereLayer("check").mayOnlyAccessLayers("text", "wire", "input", "result", "prelude", "profile", "probe")
+            .whereLayer("evidence").mayOnlyAccessLayers("text", "wire", "input", "result", "profile")
             .whereLayer("analysis").mayOnlyAccessLayers("text", "wire", "cert", "input", "result", "profile",
-                    "check")
+                    "check", "evidence")
             .whereLayer("engine").mayOnlyAccessLayers("text", "wire", "input", "result", "prelude", "metrics", "probe")
             .whereLayer("scan").mayOnlyAccessLayers("wire", "input", "result", "prelude", "profile", "metrics",
                     "probe", "check", "engine")
             .whereLayer("report").mayOnlyAccessLayers("text", "wire", "cert", "input", "result", "profile",
-                    "metrics", "check", "analysis")
+                    "metrics", "check", "analysis", "evidence")
             .whereLayer("run").mayNotBeAccessedByAnyLayer()
             .because("data flows one way: input, plans and checks, the engine, analysis, the run, reports");
 
