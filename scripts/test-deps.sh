@@ -23,7 +23,12 @@
 #   mariadb-server             a real MariaDB (the MySQL SSL request); the tests make a data dir of their own with
 #                              mariadb-install-db and run mariadbd --no-defaults
 #   prosody                    a real Prosody (XMPP STARTTLS); the tests run it with a private prosody.cfg.lua
-# The mail, FTP, directory, database and XMPP servers' own services are neither started nor left enabled: postfix is
+#   apache2, haproxy           a real Apache httpd (mod_ssl) and HAProxy whose access logs, with the documented
+#                              TLS fields, the evidence readers are held against; run in the foreground with
+#                              private configs and log files
+#   curl, tcpdump              a real client of those servers, and the capture of that loopback traffic the pcap
+#                              reader is held against
+# The mail, FTP, directory, database, XMPP, web and proxy servers' own services are neither started nor left enabled: postfix is
 # preseeded to "No configuration" and slapd to no configuration (no database, no cn=config), a policy-rc.d that
 # denies every start is in place while they install (as in a container without systemd), and on a systemd host the
 # units of the packages installed here are disabled and stopped afterwards. postgresql still creates its "main"
@@ -51,11 +56,15 @@ dpkg-query -W -f='${Status}' libsasl2-modules 2>/dev/null | grep -q 'ok installe
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need="$need postgresql"
 { [ -x /usr/sbin/mariadbd ] && [ -x /usr/bin/mariadb-install-db ]; } || need="$need mariadb-server"
 [ -x /usr/bin/prosody ] || need="$need prosody"
+[ -x /usr/sbin/apache2 ] || need="$need apache2"
+[ -x /usr/sbin/haproxy ] || need="$need haproxy"
+command -v curl >/dev/null 2>&1 || need="$need curl"
+command -v tcpdump >/dev/null 2>&1 || need="$need tcpdump"
 
 if [ -z "$need" ]; then
   echo "test-deps: openssl, gnutls-serv, chromium, python3-prometheus-client, nginx, tsql, postfix (with SASL" \
-    "PLAIN/LOGIN), dovecot (imap, pop3, managesieve), vsftpd, xrdp, slapd, postgresql, mariadb-server and prosody" \
-    "are present"
+    "PLAIN/LOGIN), dovecot (imap, pop3, managesieve), vsftpd, xrdp, slapd, postgresql, mariadb-server, prosody," \
+    "apache2, haproxy, curl and tcpdump are present"
   exit 0
 fi
 
@@ -88,7 +97,7 @@ $as_root apt-get update -qq
 # shellcheck disable=SC2086 # word splitting of the package list is intended
 $as_root apt-get install -y -qq --no-install-recommends $need >/dev/null
 if [ -d /run/systemd/system ]; then
-  for unit in postfix dovecot vsftpd slapd postgresql mariadb prosody; do
+  for unit in postfix dovecot vsftpd slapd postgresql mariadb prosody apache2 haproxy; do
     case "$need" in
       *"$unit"*) $as_root systemctl disable --now "$unit.service" >/dev/null 2>&1 || true ;;
     esac
