@@ -1,5 +1,6 @@
 package io.tlsweep.evidence;
 
+import io.tlsweep.evidence.capture.PcapReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.stream.Collectors;
 /** The built-in readers, in the order detection tries them (the most particular first). */
 public final class EvidenceReaders {
     /** Every format tlsweep reads. */
-    public static final List<EvidenceReader> BUILT_IN = List.of();
+    public static final List<EvidenceReader> BUILT_IN = List.of(
+            new PcapReader());
 
     private EvidenceReaders() {
     }
