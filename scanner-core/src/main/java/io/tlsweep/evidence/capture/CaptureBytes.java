@@ -12,6 +12,12 @@ final class CaptureBytes {
     /** The furthest look-ahead: room for the largest packet read and for a search for the next block. */
     static final int WINDOW = 4 << 20;
 
+    /**
+     * The most asked of the stream at once: a read that fails (a gzip cut short) loses what it had read, so it is
+     * kept small.
+     */
+    private static final int CHUNK = 8192;
+
     private final InputStream in;
     private final byte[] buf = new byte[WINDOW];
     private int pos;
@@ -51,7 +57,7 @@ final class CaptureBytes {
         }
         while (limit - pos < want && !ended) {
             try {
-                int r = in.read(buf, limit, buf.length - limit);
+                int r = in.read(buf, limit, Math.min(CHUNK, buf.length - limit));
                 if (r < 0) {
                     ended = true;
                 } else {

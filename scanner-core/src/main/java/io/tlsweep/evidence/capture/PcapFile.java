@@ -48,7 +48,7 @@ final class PcapFile {
     static void read(InputStream stream, FrameSink sink) {
         CaptureBytes in = new CaptureBytes(stream);
         int n = in.fill(4);
-        if (n == 4 && in.u32(0, false) == PcapngFile.SECTION_HEADER) {
+        if (n >= 4 && in.u32(0, false) == PcapngFile.SECTION_HEADER) {
             new PcapngFile(in, sink).read();
         } else {
             new PcapFile(in, sink).read();

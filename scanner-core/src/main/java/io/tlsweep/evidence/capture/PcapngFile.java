@@ -61,8 +61,9 @@ final class PcapngFile {
             }
             long type = in.u32(0, littleEndian);
             long length = in.u32(4, littleEndian);
-            if (!inSection || !plausibleLength(length)) {
-                String what = !inSection ? "no section header block before byte " + start
+            boolean outside = !inSection && type != SECTION_HEADER;
+            if (outside || !plausibleLength(length)) {
+                String what = outside ? "no section header block before byte " + start
                         : "block at byte " + start + " has an impossible length (" + length + ")";
                 if (!resync(start, what)) {
                     return;
