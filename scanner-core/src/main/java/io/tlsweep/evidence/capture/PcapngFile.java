@@ -124,7 +124,7 @@ final class PcapngFile {
             interfaces.add(describe(length));
         } else if (type == ENHANCED_PACKET || type == OLD_PACKET) {
             boolean enhanced = type == ENHANCED_PACKET;
-            int id = enhanced ? (int) in.u32(8, littleEndian) : in.u16(8, littleEndian);
+            long id = enhanced ? in.u32(8, littleEndian) : in.u16(8, littleEndian);
             long captured = in.u32(20, littleEndian);
             if (length < 32 || captured > length - 32) {
                 sink.problem(start, "packet block at byte " + start + " claims " + captured + " captured bytes in a"
@@ -133,7 +133,7 @@ final class PcapngFile {
                 sink.problem(start, "packet block at byte " + start + " names interface " + id + ", but the section"
                         + " describes " + interfaces.size() + ": skipped");
             } else {
-                Interface i = interfaces.get(id);
+                Interface i = interfaces.get((int) id);
                 long stamp = in.u32(12, littleEndian) << 32 | in.u32(16, littleEndian);
                 sink.frame(new PcapFrame(start, time(i, stamp), i.linkType(), in.copy(28, (int) captured),
                         in.u32(24, littleEndian)));

@@ -48,11 +48,11 @@ final class TcpStream {
         if (cut && cutAt < 0 && relative + payload.length <= LIMIT && relative + payload.length >= length) {
             cutAt = offset;
         }
+        if (relative + payload.length <= 0 || relative >= LIMIT) {
+            return false; // wholly before the first byte (a repeat) or past what is kept
+        }
         int from = (int) Math.max(0, -relative);
         int to = (int) Math.min(payload.length, LIMIT - relative);
-        if (from >= to) {
-            return false;
-        }
         int start = (int) (relative + from);
         int end = (int) (relative + to);
         if (end > data.length) {

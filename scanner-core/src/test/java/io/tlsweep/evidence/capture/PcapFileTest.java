@@ -208,6 +208,20 @@ class PcapFileTest {
     }
 
     @Test
+    void aPacketBlockOfAnInterfaceNeverDescribedIsSkipped() {
+        List<CaptureWriter.Frame> frames = twoHandshakes();
+        byte[] file = CaptureWriter.pcapng(1, false, 6, frames);
+        int first = CaptureWriter.pcapng(1, false, 6, List.of()).length;
+        Arrays.fill(file, first + 8, first + 12, (byte) 0xFF); // the first packet's interface id
+        Collected c = Collected.read("t.pcapng", file);
+        assertThat(c.problems).singleElement().satisfies(p -> {
+            assertThat(p.where().at()).isEqualTo(first);
+            assertThat(p.message()).contains("names interface 4294967295");
+        });
+        assertThat(c.seen).hasSize(2);
+    }
+
+    @Test
     void aPacketCutByTheSnaplenIsAProblemAtItsOffset() {
         List<CaptureWriter.Frame> frames = new ArrayList<>(twoHandshakes());
         CaptureWriter.Frame hello = frames.get(6);

@@ -113,6 +113,22 @@ class TcpFlowTest {
     }
 
     @Test
+    void aHelloRetryRequestIsPassedOverForTheServerHelloAfterIt() {
+        byte[] retry = Packets.serverHello13(0x1301);
+        byte[] random = Packets.bytes().u32(0xCF21AD74L).u32(0xE59A6111L).u32(0xBE1D8C02L).u32(0x1E65B891L)
+                .u32(0xC2A21116L).u32(0x7ABB8C5EL).u32(0x079E09E2L).u32(0xC8A8339CL).done(); // RFC 8446 §4.1.3
+        System.arraycopy(random, 0, retry, 11, 32);
+        Collected read = read(Conversation.to(443).handshake().client(HELLO).server(retry)
+                .client(Packets.clientHello("second.example")).server(Packets.serverHello13(0x1302)).frames());
+        assertThat(read.seen).singleElement().satisfies(o -> {
+            assertThat(o.established()).isTrue();
+            assertThat(o.version()).contains(ProtocolVersion.TLSv1_3);
+            assertThat(o.cipher()).contains("TLS_AES_256_GCM_SHA384");
+            assertThat(o.serverName()).contains("a.example"); // the first ClientHello is the client's offer
+        });
+    }
+
+    @Test
     void aConnectionThatIsNotTlsGivesNothing() {
         byte[] http = "GET / HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         Collected read = read(Conversation.to(80).handshake().client(http).server(http).frames());
