@@ -69,6 +69,15 @@ class AccessLogRealServersTest {
         assertThat(c.text).contains("haproxy[").contains("SSL handshake failure");
     }
 
+    /** The lines the README gives to paste are the ones the servers above were configured with. */
+    @Test
+    void theReadmeGivesTheTestedLines() throws IOException {
+        Path readme = Path.of(System.getProperty("user.dir")).resolveSibling("README.md");
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        assertThat(text).contains(NginxLog.LOG_FORMAT + "\n", ApacheLog.LOG_FORMAT + "\n",
+                HaproxyLog.LOG_FORMAT + "\n");
+    }
+
     private static final class Collected implements EvidenceSink {
         final List<Observation> seen = new ArrayList<>();
         final List<Observation> failed = new ArrayList<>();
