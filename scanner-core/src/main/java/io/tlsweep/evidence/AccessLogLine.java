@@ -31,11 +31,6 @@ final class AccessLogLine {
         return field.isEmpty() || field.equals("-");
     }
 
-    /** The version OpenSSL names {@code name} ({@code TLSv1} is TLS 1.0), or null. */
-    static ProtocolVersion protocol(String name) {
-        return PROTOCOLS.get(name);
-    }
-
     /** Whether {@code text} is an IPv4 or IPv6 address. */
     static boolean isAddress(String text) {
         return IpLiteral.parse(text) instanceof IpLiteral.Address;
