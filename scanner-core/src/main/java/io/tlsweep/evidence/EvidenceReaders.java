@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 public final class EvidenceReaders {
     /** Every format tlsweep reads. */
     public static final List<EvidenceReader> BUILT_IN = List.of(
-            new PcapReader());
+            new PcapReader(),
+            new NginxLog(),
+            new ApacheLog(),
+            new HaproxyLog());
 
     private EvidenceReaders() {
     }
