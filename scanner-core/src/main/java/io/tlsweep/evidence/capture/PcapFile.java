@@ -8,9 +8,9 @@ import java.util.Optional;
  * Reads a capture file, pcap or pcapng (told apart by their first four bytes), into its packets. The classic pcap
  * format is read here: a 24-byte file header (either byte order, micro- or nanosecond timestamps) and 16-byte
  * record headers. A record header that cannot be right (a captured length beyond the snaplen or the original
- * length, a fraction of a second out of range, a time far from the previous packet's) is a problem, and reading
- * resumes at the next byte, within {@link #RESYNC}, where two plausible record headers follow each other; when
- * there is none, reading stops there with a message that says so. A file cut short is a problem at the record where
+ * length, a fraction of a second out of range) is a problem, and reading resumes at the next byte, within
+ * {@link #RESYNC}, where two plausible record headers follow each other, the first timed within 30 days of the last
+ * good packet; when there is none, reading stops there with a message that says so. A file cut short is a problem at the record where
  * it ends. Pure over its stream; never throws.
  */
 final class PcapFile {
@@ -124,8 +124,9 @@ final class PcapFile {
     }
 
     /**
-     * Whether a record header at {@code at} can be right; when {@code chained}, the record after it must be
-     * plausible too (or the input end right after it), which is what tells a real record from garbage.
+     * Whether a record header at {@code at} can be right. When {@code chained} (looking for where to resume), its
+     * time must also be near the last good packet's and the record after it must be plausible too (or the input end
+     * right after it), which is what tells a real record from garbage.
      */
     private boolean plausible(int at, int available, boolean chained) {
         if (at + 16 > available) {
@@ -137,7 +138,7 @@ final class PcapFile {
         long original = in.u32(at + 12, littleEndian);
         boolean ok = captured <= maxCaptured && captured <= original && original <= 16 * MAX_PACKET
                 && fraction < (nano ? 1_000_000_000L : 1_000_000L)
-                && (lastSecond < 0 || Math.abs(second - lastSecond) <= MAX_GAP_SECONDS);
+                && (!chained || lastSecond < 0 || Math.abs(second - lastSecond) <= MAX_GAP_SECONDS);
         if (!ok || !chained) {
             return ok;
         }

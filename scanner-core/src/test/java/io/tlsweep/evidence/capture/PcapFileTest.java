@@ -58,6 +58,18 @@ class PcapFileTest {
         assertThat(second.getNano() / 1000).isEqualTo(2_123);
     }
 
+    @Test
+    void aLongQuietSpellInAPcapIsNotDamage() {
+        List<CaptureWriter.Frame> frames = new ArrayList<>(twoHandshakes());
+        for (int i = 4; i < frames.size(); i++) {
+            frames.set(i, new CaptureWriter.Frame(frames.get(i).nanos() + 40L * 86400 * 1_000_000_000L,
+                    frames.get(i).data()));
+        }
+        Collected c = Collected.read("t.pcap", CaptureWriter.pcap(1, frames));
+        assertThat(c.problems).isEmpty();
+        assertBoth(c);
+    }
+
     @ParameterizedTest(name = "if_tsresol {0}")
     @ValueSource(ints = {6, 9, 0x80 | 30})
     void pcapngInEitherByteOrderWithItsTimestampResolution(int tsresol) {
