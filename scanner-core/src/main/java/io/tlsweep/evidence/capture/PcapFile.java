@@ -10,8 +10,8 @@ import java.util.Optional;
  * record headers. A record header that cannot be right (a captured length beyond the snaplen or the original
  * length, a fraction of a second out of range) is a problem, and reading resumes at the next byte, within
  * {@link #RESYNC}, where two plausible record headers follow each other, the first timed within 30 days of the last
- * good packet; when there is none, reading stops there with a message that says so. A file cut short is a problem at the record where
- * it ends. Pure over its stream; never throws.
+ * good packet; when there is none, reading stops there with a message that says so. A file cut short is a problem
+ * at the record where it ends. Pure over its stream; never throws.
  */
 final class PcapFile {
     /** How far past a bad record or block a plausible one is looked for. */
@@ -34,14 +34,24 @@ final class PcapFile {
         this.sink = sink;
     }
 
-    /** Whether these first bytes start a pcap or a pcapng file. */
+    /**
+     * Whether these first bytes start a pcap file (its magic) or a pcapng file (a section header's type and its
+     * byte-order magic).
+     */
     static boolean recognises(byte[] head) {
         if (head.length < 4) {
             return false;
         }
         long magic = (head[0] & 0xFFL) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8 | (head[3] & 0xFF);
-        return magic == 0xA1B2C3D4L || magic == 0xD4C3B2A1L || magic == 0xA1B23C4DL || magic == 0x4D3CB2A1L
-                || magic == PcapngFile.SECTION_HEADER;
+        if (magic == PcapngFile.SECTION_HEADER) {
+            if (head.length < 12) {
+                return false;
+            }
+            long order = (head[8] & 0xFFL) << 24 | (head[9] & 0xFF) << 16 | (head[10] & 0xFF) << 8
+                    | (head[11] & 0xFF);
+            return order == 0x1A2B3C4DL || order == 0x4D3C2B1AL;
+        }
+        return magic == 0xA1B2C3D4L || magic == 0xD4C3B2A1L || magic == 0xA1B23C4DL || magic == 0x4D3CB2A1L;
     }
 
     /** Reads the whole capture into {@code sink}. */

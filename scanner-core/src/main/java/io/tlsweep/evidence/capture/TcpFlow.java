@@ -82,6 +82,9 @@ final class TcpFlow {
         }
         if (hello == null) {
             if (client >= 0 && client != direction) {
+                if (stream.full()) {
+                    close(); // 64 KiB from the server before any ClientHello: not TLS, nor a STARTTLS prelude
+                }
                 return; // the server's bytes (a STARTTLS greeting ...) wait for the ClientHello
             }
             hello = scans[direction].client(stream.bytes(), stream.length());

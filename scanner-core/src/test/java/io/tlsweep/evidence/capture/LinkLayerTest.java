@@ -30,7 +30,8 @@ class LinkLayerTest {
                         (UnaryOperator<byte[]>) ip -> Packets.loopback(ip, true)),
                 Arguments.of("BSD loopback, big-endian", LinkLayer.NULL,
                         (UnaryOperator<byte[]>) ip -> Packets.loopback(ip, false)),
-                Arguments.of("OpenBSD loop", LinkLayer.LOOP, (UnaryOperator<byte[]>) ip -> Packets.loopback(ip, false)));
+                Arguments.of("OpenBSD loop", LinkLayer.LOOP,
+                        (UnaryOperator<byte[]>) ip -> Packets.loopback(ip, false)));
     }
 
     private static Observation one(int linkType, Conversation c) {

@@ -110,6 +110,10 @@ class PcapFileTest {
         assertThat(EvidenceReaders.detect(pcap).orElseThrow().name()).isEqualTo("pcap");
         assertThat(EvidenceReaders.detect(pcapng).orElseThrow().name()).isEqualTo("pcap");
         assertThat(EvidenceReaders.named("PCAP")).isPresent();
+        assertThat(new PcapReader().recognises(Arrays.copyOf(pcapng, 8))).isFalse();
+        byte[] noOrder = Arrays.copyOf(pcapng, 64);
+        noOrder[8] = 0;
+        assertThat(new PcapReader().recognises(noOrder)).isFalse();
         assertThat(new PcapReader().recognises("127.0.0.1 - - [01/Jan/2026]".getBytes(StandardCharsets.US_ASCII)))
                 .isFalse();
         ByteArrayOutputStream gz = new ByteArrayOutputStream();

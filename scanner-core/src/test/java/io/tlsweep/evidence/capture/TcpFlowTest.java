@@ -137,6 +137,38 @@ class TcpFlowTest {
     }
 
     @Test
+    void aServerThatSends64KiBBeforeAnyClientHelloIsLeftAlone() {
+        List<Observation> seen = new ArrayList<>();
+        TcpFlowTable table = new TcpFlowTable(new TcpFlow.Decided() {
+            @Override
+            public void observed(Observation o) {
+                seen.add(o);
+            }
+
+            @Override
+            public void problem(long offset, String message) {
+                throw new AssertionError(message);
+            }
+        });
+        List<CaptureWriter.Frame> frames = new ArrayList<>(Conversation.to(80).handshake()
+                .client("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)).frames());
+        Conversation download = Conversation.to(80);
+        for (int i = 0; i < 50; i++) {
+            download.add(false, 1_000_001 + 1400L * i, Packets.PSH_ACK, new byte[1400]);
+        }
+        frames.addAll(download.frames());
+        for (CaptureWriter.Frame f : frames) {
+            table.segment(TcpSegment.parse(f.data(), 14), new PcapFrame(0, Optional.empty(), 1, f.data(),
+                    f.data().length));
+            assertThat(table.held()).isLessThanOrEqualTo(2L * TcpStream.LIMIT);
+        }
+        assertThat(table.held()).isZero();
+        assertThat(table.size()).isEqualTo(1);
+        table.finish();
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
     void aNewSynOnTheSamePortsIsANewConnectionButARepeatedSynIsNot() {
         List<CaptureWriter.Frame> frames = new ArrayList<>(Conversation.to(443).handshake()
                 .add(true, 0xFFFFFF00L, Packets.SYN, new byte[0]).client(HELLO)

@@ -27,14 +27,14 @@ final class Tcpdump implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts a capture of TCP to or from these ports on lo into {@code file}; waits (10 s at most) until it listens. */
+    /** Starts a capture of TCP to or from these ports on lo into {@code file}; waits (10 s at most) for it. */
     static Tcpdump start(Path file, List<Integer> ports) throws IOException, InterruptedException {
         ForegroundDaemon.requireRoot("tcpdump on lo");
         Path binary = ForegroundDaemon.binary("tcpdump", Path.of("/usr/bin/tcpdump"), Path.of("/usr/sbin/tcpdump"));
         String filter = ports.stream().map(p -> "tcp port " + p).collect(Collectors.joining(" or "));
         Path log = file.resolveSibling(file.getFileName() + ".tcpdump.out");
-        Process p = new ProcessBuilder(binary.toString(), "-i", "lo", "--immediate-mode", "-U", "-s", "0", "-Z", "root", "-n", "-w",
-                file.toString(), filter).redirectErrorStream(true).redirectOutput(log.toFile())
+        Process p = new ProcessBuilder(binary.toString(), "-i", "lo", "--immediate-mode", "-U", "-s", "0", "-Z",
+                "root", "-n", "-w", file.toString(), filter).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         Tcpdump dump = new Tcpdump(p, file, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
