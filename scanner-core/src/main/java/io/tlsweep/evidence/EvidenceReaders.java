@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 public final class EvidenceReaders {
     /** Every format tlsweep reads. */
     public static final List<EvidenceReader> BUILT_IN = List.of(
-            new PostfixLog());
+            new PostfixLog(),
+            new ExchangeLog());
 
     private EvidenceReaders() {
     }
