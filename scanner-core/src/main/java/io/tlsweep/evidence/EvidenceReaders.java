@@ -10,7 +10,8 @@ public final class EvidenceReaders {
     /** Every format tlsweep reads. */
     public static final List<EvidenceReader> BUILT_IN = List.of(
             new PostfixLog(),
-            new ExchangeLog());
+            new ExchangeLog(),
+            new SchannelEvents());
 
     private EvidenceReaders() {
     }
