@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 public final class EvidenceReaders {
     /** Every format tlsweep reads. */
     public static final List<EvidenceReader> BUILT_IN = List.of(
-            new PostfixLog(),
+            new SchannelEvents(),
             new ExchangeLog(),
-            new SchannelEvents());
+            new PostfixLog());
 
     private EvidenceReaders() {
     }

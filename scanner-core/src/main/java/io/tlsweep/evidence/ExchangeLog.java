@@ -30,7 +30,8 @@ public final class ExchangeLog extends LineFormat {
     private static final Map<String, ProtocolVersion> VERSIONS = Map.of("SSL3", ProtocolVersion.SSLv3,
             "TLS1", ProtocolVersion.TLSv1_0, "TLS1_0", ProtocolVersion.TLSv1_0, "TLS1_1", ProtocolVersion.TLSv1_1,
             "TLS1_2", ProtocolVersion.TLSv1_2, "TLS1_3", ProtocolVersion.TLSv1_3);
-    private static final List<String> NEEDED = List.of("date-time", "local-endpoint", "remote-endpoint", "event", "data");
+    private static final List<String> NEEDED = List.of("date-time", "local-endpoint", "remote-endpoint", "event",
+            "data");
 
     @Override
     public String name() {

@@ -23,17 +23,19 @@ import java.util.regex.Pattern;
  * one ("... established to mx.example.net[198.51.100.2]:25: ..."), as syslog, rsyslog's RFC 3339 files or
  * Postfix's own {@code maillog_file} write them. Every other line is skipped: a mail log is mostly mail.
  *
- * <p>A syslog time stamp has no year and no zone: they are parameters ({@link #withYear}), the year being that of
- * the first line; a month that goes back (December, then January) starts the next year. The server's address is
+ * <p>A syslog time stamp has no year and no zone: they are parameters (the command takes them from the input's
+ * modification time or from the user), the year being that of the first line; a month that goes back (December,
+ * then January) starts the next year. The server's address is
  * not in the log; its port is known from the service name in the syslog tag when that is a standard one
  * ({@code postfix/submission/smtpd}: 587; {@code smtps}: 465; {@code smtp}: 25), and is unknown for a bare
  * {@code postfix/smtpd} (master.cf's default smtp service and any service without its own {@code syslog_name} log
  * alike). An {@code SSL_accept error} line names no version: it is skipped, nothing invented.
  */
 public final class PostfixLog extends LineFormat {
-    private static final Pattern SYSLOG = Pattern.compile(
-            "([A-Z][a-z]{2}) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))? (\\S+) (\\S+?)\\[\\d+\\]: (.*)");
-    private static final Pattern RFC3339 = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\S+) (\\S+) (\\S+?)\\[\\d+\\]: (.*)");
+    private static final Pattern SYSLOG = Pattern.compile("([A-Z][a-z]{2}) {1,2}(\\d{1,2})"
+            + " (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))? (\\S+) (\\S+?)\\[\\d+\\]: (.*)");
+    private static final Pattern RFC3339 = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2}T\\S+) (\\S+) (\\S+?)\\[\\d+\\]: (.*)");
     private static final Pattern ESTABLISHED = Pattern.compile("(?:Anonymous|Trusted|Untrusted|Verified) TLS connection"
             + " established (from|to) ([^\\[\\s]*)\\[([^\\]]*)\\](?::(\\d{1,5}))?: (\\S+) with cipher (\\S+)"
             + " \\(\\d+/\\d+ bits\\).*");
@@ -45,7 +47,7 @@ public final class PostfixLog extends LineFormat {
     private final int year;
     private final ZoneId zone;
 
-    /** A reader for syslog time stamps of {@code year} in {@code zone}. */
+    /** A reader for syslog time stamps whose first line is of {@code year}, local time in {@code zone}. */
     public PostfixLog(int year, ZoneId zone) {
         this.year = year;
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -54,11 +56,6 @@ public final class PostfixLog extends LineFormat {
     /** The reader of the registry: syslog time stamps are read as of this year, in UTC. */
     public PostfixLog() {
         this(Year.now(ZoneOffset.UTC).getValue(), ZoneOffset.UTC);
-    }
-
-    /** The same reader with another year (the input's modification time's, or the user's) and zone. */
-    public PostfixLog withYear(int firstLineYear, ZoneId timeZone) {
-        return new PostfixLog(firstLineYear, timeZone);
     }
 
     @Override

@@ -109,11 +109,12 @@ class SchannelEventsTest {
         String pretty = TLS10.replace("><", ">\n  <");
         Collected c = read(pretty + "\n");
         assertThat(c.problems).isEmpty();
-        assertThat(c.seen).singleElement().satisfies(o -> assertThat(o.version()).contains(ProtocolVersion.TLSv1_0));
+        assertThat(c.seen).singleElement()
+                .satisfies(o -> assertThat(o.version()).contains(ProtocolVersion.TLSv1_0));
         String rendered = TLS10.replaceAll("<EventData>.*</EventData>", "<RenderingInfo Culture='en-US'><Message>A TLS"
                 + " server handshake completed successfully. The negotiated cryptographic parameters are as follows."
-                + "&#13;&#10;   Protocol version: TLS 1.1&#13;&#10;   CipherSuite: 0x2F&#13;&#10;   Exchange strength: 2048"
-                + " bits</Message></RenderingInfo>");
+                + "&#13;&#10;   Protocol version: TLS 1.1&#13;&#10;   CipherSuite: 0x2F&#13;&#10;"
+                + "   Exchange strength: 2048 bits</Message></RenderingInfo>");
         assertThat(read(rendered + "\n").seen).singleElement().satisfies(o -> {
             assertThat(o.version()).contains(ProtocolVersion.TLSv1_1);
             assertThat(o.cipher()).contains("TLS_RSA_WITH_AES_128_CBC_SHA");
