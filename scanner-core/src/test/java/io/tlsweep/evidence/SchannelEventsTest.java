@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,27 @@ class SchannelEventsTest {
                 m -> assertThat(m).contains("not a hex code"),
                 m -> assertThat(m).contains("TimeCreated"),
                 m -> assertThat(m).startsWith("event 36874: no Protocol"));
+    }
+
+    @Test
+    void aTruncatedGzipKeepsEveryEventBeforeTheCutAndSaysWhere() throws IOException {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            many.append(TLS10.replace("EventRecordID>1001<", "EventRecordID>" + i + "<")).append('\n');
+        }
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
+            z.write(many.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = gz.toByteArray();
+        Collected c = read(Arrays.copyOf(whole, whole.length / 2));
+        assertThat(c.seen.size()).isBetween(1_000, 19_999);
+        assertThat(c.problems).last().satisfies(p -> {
+            assertThat(p.message()).contains("could not be read past here").contains("of the compressed file")
+                    .contains(c.seen.size() + " events before it were read");
+            assertThat(p.where().at()).isBetween((long) c.seen.size(), (long) c.seen.size() + 2);
+        });
+        assertThat(c.problems.size()).isLessThanOrEqualTo(2);
     }
 
     @Test
