@@ -11,7 +11,10 @@ public final class EvidenceReaders {
     public static final List<EvidenceReader> BUILT_IN = List.of(
             new SchannelEvents(),
             new ExchangeLog(),
-            new PostfixLog());
+            new PostfixLog(),
+            new NginxLog(),
+            new ApacheLog(),
+            new HaproxyLog());
 
     private EvidenceReaders() {
     }
