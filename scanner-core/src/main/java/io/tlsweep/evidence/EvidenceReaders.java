@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /** The built-in readers, in the order detection tries them (the most particular first). */
 public final class EvidenceReaders {
     /** Every format tlsweep reads. */
-    public static final List<EvidenceReader> BUILT_IN = List.of();
+    public static final List<EvidenceReader> BUILT_IN = List.of(
+            new ZeekSslLog());
 
     private EvidenceReaders() {
     }
