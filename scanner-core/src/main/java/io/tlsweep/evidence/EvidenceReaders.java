@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 public final class EvidenceReaders {
     /** Every format tlsweep reads. */
     public static final List<EvidenceReader> BUILT_IN = List.of(
-            new ZeekSslLog());
+            new ZeekSslLog(),
+            new IisW3cLog());
 
     private EvidenceReaders() {
     }
