@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
             "  drift:vulnerable   an active check found an endpoint vulnerable that it did not before",
             "                     (check-vulnerable)",
             "  drift:checks       that, or any other change of an active check's result (check-changed)",
+            "  drift:legacy-clients  a client newly seen on SSLv3, TLS 1.0 or 1.1 in the evidence of use",
+            "                     (legacy-client-appeared; both runs joined with evidence)",
             "  drift:appeared     a new endpoint",
             "  drift:disappeared  an endpoint gone",
             "  drift:status       a scan status changed (ok → unreachable...)",

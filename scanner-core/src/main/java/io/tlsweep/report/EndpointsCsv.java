@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * {@code endpoints.csv}: one row per endpoint, written as results stream by ({@code prelude}: what is said before
  * TLS, {@code starttlsOffered}: yes or no once the prelude told; {@code tls13Reached}, {@code tls13Scheme},
- * {@code tls13Signature}, {@code tls13Problem}: the line's {@code tls13}, what the scan's TLS 1.3 flight showed).
+ * {@code tls13Signature}, {@code tls13Problem}: the line's {@code tls13}, what the scan's TLS 1.3 flight showed;
+ * {@code legacyUse}, {@code legacyClients}, {@code legacyClientList}: the line's {@code evidence}, who server logs and
+ * captures show using the legacy versions, empty when no evidence was joined).
  * When the run has client profiles, a column per profile follows (its id: what it negotiates, or "fails: ..." with the message the client shows),
  * then the profiles lost when TLS 1.0/1.1 go and under the user's what-if; then a column per active check ({@code
  * result:<id>}: vulnerable, not-vulnerable, not-applicable or inconclusive; empty where it did not run), every one
@@ -29,7 +31,8 @@ public final class EndpointsCsv implements Closeable {
         c.addAll(EndpointFacts.VERSION_COLUMNS);
         c.addAll(List.of("suites", "order", "findings", "failure", "windowsCode", "certificate",
                 "certificateCommonName", "certificateOrganization", "certificateNotAfter", "tls13Reached",
-                "tls13Scheme", "tls13Signature", "tls13Problem", "connections", "elapsedMs"));
+                "tls13Scheme", "tls13Signature", "tls13Problem", "legacyUse", "legacyClients", "legacyClientList",
+                "connections", "elapsedMs"));
         COLUMNS = List.copyOf(c);
     }
 
@@ -106,9 +109,11 @@ public final class EndpointsCsv implements Closeable {
                 e.windows().code(), leaf == null ? "" : leaf.subject(), leaf == null ? "" : leaf.commonName(),
                 leaf == null ? "" : leaf.organization(), leaf == null ? "" : leaf.notAfter()));
         Tls13FlightJson tls13 = r.tls13();
+        LegacyUseJson use = r.evidence();
         cells.addAll(Arrays.asList(tls13 == null ? "" : tls13.reached(), tls13 == null ? "" : tls13.signatureScheme(),
-                tls13 == null ? "" : tls13.signature(), tls13 == null ? "" : tls13.problem(), r.connections(),
-                r.elapsedMs()));
+                tls13 == null ? "" : tls13.signature(), tls13 == null ? "" : tls13.problem(),
+                use == null ? "" : use.verdict(), use == null ? "" : use.legacyClients(),
+                use == null ? "" : String.join("; ", use.clientLabels()), r.connections(), r.elapsedMs()));
         if (!profileIds.isEmpty()) {
             for (String id : profileIds) {
                 cells.add(r.profiles() == null ? "" : r.profiles().stream().filter(p -> p.id().equals(id))

@@ -61,6 +61,7 @@ public final class HtmlReport {
                 .raw("\n<style>").raw(HtmlStyle.CSS).raw("</style>\n</head>\n<body>\n");
         h.element("h1", "TLS readiness: what breaks when TLS 1.0 and 1.1 are switched off");
         runInfo(h, run, tally);
+        HtmlEvidence.write(h, tally.legacyUse());
         verdicts(h, tally);
         drift.ifPresent(d -> d.write(h));
         HtmlTables.versions(h, tally);

@@ -38,7 +38,7 @@ import java.util.Optional;
 @JsonPropertyOrder({"schema", "target", "origin", "host", "address", "port", "sni", "prelude", "status", "verdict",
     "reason",
     "findings", "failure", "inconsistencies", "protocols", "refusals", "groups", "confirmation", "confirmations", "profiles", "legacyOff", "whatIf", "certificate", "certificates",
-    "tls13", "checks", "notes", "connections", "elapsedMs"})
+    "tls13", "checks", "evidence", "notes", "connections", "elapsedMs"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultJson(String schema, String target, String origin, String host, String address, int port,
         String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
@@ -46,13 +46,35 @@ public record ResultJson(String schema, String target, String origin, String hos
         List<ConfirmationJson> confirmations, List<ProfileJson> profiles, ProfileJson.WhatIfJson legacyOff,
         ProfileJson.WhatIfJson whatIf, ChainJson certificate, List<CertificateJson> certificates,
         List<String> notes, int connections, long elapsedMs, List<InconsistencyJson> inconsistencies,
-        Map<String, CheckJson> checks, Map<String, Object> prelude, Tls13FlightJson tls13) {
+        Map<String, CheckJson> checks, Map<String, Object> prelude, Tls13FlightJson tls13, LegacyUseJson evidence) {
 
     public static final String SCHEMA = "tlsweep/1";
     /** The key of {@link #prelude()} that names the protocol; the others are its facts' fields. */
     public static final String PRELUDE_PROTOCOL = "protocol";
     /** The fact, among a prelude's fields, that says whether the service offered STARTTLS. */
     public static final String STARTTLS_OFFERED = "starttls-offered";
+
+    /** A line without evidence of use joined (no {@code evidence}). */
+    public ResultJson(String schema, String target, String origin, String host, String address, int port,
+            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
+            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
+            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
+            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
+            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs,
+            List<InconsistencyJson> inconsistencies, Map<String, CheckJson> checks, Map<String, Object> prelude,
+            Tls13FlightJson tls13) {
+        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
+                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
+                notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13, null);
+    }
+
+    /** This line with the evidence of use joined ({@code null}: none). */
+    public ResultJson withEvidence(LegacyUseJson use) {
+        return new ResultJson(schema, target, origin, host, address, port, sni, status, verdict, reason, findings,
+                failure, protocols, refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf,
+                certificate, certificates, notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13,
+                use);
+    }
 
     /** A line without a TLS 1.3 flight read (no {@code tls13}). */
     public ResultJson(String schema, String target, String origin, String host, String address, int port,

@@ -39,6 +39,7 @@ public final class Tally {
     private final Capped<EndpointRow> inconsistent;
     private final Capped<EndpointRow> all;
     private final ProfileTally profiles;
+    private final LegacyUseTally legacyUse;
     private final Map<String, String> findingTitles = new LinkedHashMap<>();
     private final Map<String, Severity> findingSeverities = new LinkedHashMap<>();
     private final Map<String, Capped<CheckRow>> checks = new LinkedHashMap<>();
@@ -83,12 +84,18 @@ public final class Tally {
         inconsistent = new Capped<>(cap);
         all = new Capped<>(cap);
         profiles = new ProfileTally(cap);
+        legacyUse = new LegacyUseTally(cap);
         judged = new JudgedChecks(checks.judged().stream().map(c -> c.id()).toList(), cap);
     }
 
     /** The client profiles over the run. */
     public ProfileTally profiles() {
         return profiles;
+    }
+
+    /** What the evidence of use joined with the run says of its legacy versions. */
+    public LegacyUseTally legacyUse() {
+        return legacyUse;
     }
 
     public void add(EndpointFacts e) {
@@ -115,6 +122,7 @@ public final class Tally {
                     EndpointFacts.nonNull(r.failure().detail()), new Capped<>(NAMES_CAP))).endpoints().add(name(r));
         }
         profiles.add(r);
+        legacyUse.add(r, name(r));
         judged.add(r, name(r));
         if (pqKeyExchange(r)) {
             pqKeyExchange++;

@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * A drift condition of {@code --fail-on}: {@code drift} (any change) or {@code drift:CLASS}, where CLASS is a
  * short form ({@code legacy}, {@code versions}, {@code suites}, {@code order}, {@code certificate},
- * {@code verdict}, {@code vulnerable}, {@code checks}, {@code appeared}, {@code disappeared}, {@code status}) or a
- * class label
+ * {@code verdict}, {@code vulnerable}, {@code checks}, {@code legacy-clients} (a legacy client appeared),
+ * {@code appeared}, {@code disappeared}, {@code status}) or a class label
  * ({@code legacy-enabled}, {@code suite-disabled}...). Met when the drift has a change of one of its classes.
  * The {@code drift} prefix keeps these apart from the per-endpoint conditions ({@code legacy} there is a
  * verdict), so a command can take both in one option: see {@link #isDrift}.
@@ -116,6 +116,7 @@ public final class DriftFailOn {
         m.put("verdict", EnumSet.of(DriftClass.VERDICT_CHANGED));
         m.put("vulnerable", EnumSet.of(DriftClass.CHECK_VULNERABLE));
         m.put("checks", EnumSet.of(DriftClass.CHECK_VULNERABLE, DriftClass.CHECK_CHANGED));
+        m.put("legacy-clients", EnumSet.of(DriftClass.LEGACY_CLIENT_APPEARED));
         m.put("appeared", EnumSet.of(DriftClass.APPEARED));
         m.put("disappeared", EnumSet.of(DriftClass.DISAPPEARED));
         m.put("status", EnumSet.of(DriftClass.STATUS_CHANGED));

@@ -34,6 +34,9 @@ class DriftFailOnTest {
         assertThat(DriftFailOn.parseOne("drift:vulnerable").classes()).containsExactly(DriftClass.CHECK_VULNERABLE);
         assertThat(DriftFailOn.parseOne("drift:checks").classes())
                 .containsExactly(DriftClass.CHECK_VULNERABLE, DriftClass.CHECK_CHANGED);
+        assertThat(DriftFailOn.parseOne("drift:legacy-clients").classes())
+                .containsExactly(DriftClass.LEGACY_CLIENT_APPEARED);
+        assertThat(DriftFailOn.parseOne("drift:legacy-clients").met(only(DriftClass.LEGACY_CLIENT_GONE))).isFalse();
         assertThat(DriftFailOn.parseOne("drift:vulnerable").met(only(DriftClass.CHECK_CHANGED))).isFalse();
         assertThat(DriftFailOn.parseOne("drift:checks").met(only(DriftClass.CHECK_CHANGED))).isTrue();
         for (DriftClass c : DriftClass.values()) {

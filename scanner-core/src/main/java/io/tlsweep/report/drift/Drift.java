@@ -229,6 +229,20 @@ public final class Drift {
                         null, Facts.EXPIRING_SOON);
             }
             checks(key, o, n);
+            legacyClients(key, o, n);
+        }
+
+        /** A legacy client that uses the endpoint now and did not, or did and does not; both lines with evidence. */
+        private void legacyClients(EndpointKey key, Facts o, Facts n) {
+            if (o.legacyClients == null || n.legacyClients == null) {
+                return;
+            }
+            List<String> was = List.of(o.legacyClients);
+            List<String> is = List.of(n.legacyClients);
+            is.stream().filter(c -> !was.contains(c)).forEach(c -> add(DriftClass.LEGACY_CLIENT_APPEARED, key,
+                    "legacy client " + c + " appeared", null, c));
+            was.stream().filter(c -> !is.contains(c)).forEach(c -> add(DriftClass.LEGACY_CLIENT_GONE, key,
+                    "legacy client " + c + " gone", c, null));
         }
 
         /** Each active check that gave a result in both runs and gives another now. */

@@ -37,6 +37,13 @@ public enum DriftClass implements Labelled {
     CHECK_VULNERABLE("check-vulnerable", "Check found it vulnerable"),
     /** Any other change of an active check's result: vulnerable no more, or not-vulnerable now inconclusive. */
     CHECK_CHANGED("check-changed", "Check result changed"),
+    /**
+     * The evidence of use names a client of a legacy version (SSL 3.0, TLS 1.0, 1.1) the baseline's did not: one
+     * that switching it off now breaks. Only between two runs that both had evidence joined.
+     */
+    LEGACY_CLIENT_APPEARED("legacy-client-appeared", "Legacy client appeared"),
+    /** A client of a legacy version the baseline's evidence named is not in this run's. */
+    LEGACY_CLIENT_GONE("legacy-client-gone", "Legacy client gone"),
     /** The verdict changed. */
     VERDICT_CHANGED("verdict-changed", "Verdict changed"),
     /** The scan status changed (ok, unreachable, rejected...). */

@@ -1,5 +1,7 @@
 package io.tlsweep.report.drift;
 
+import io.tlsweep.analysis.LegacyUse;
+import io.tlsweep.report.LegacyUseJson;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.report.ResultJson.CertificateJson;
 import io.tlsweep.report.ResultJson.FindingJson;
@@ -43,6 +45,11 @@ final class Facts {
     final String[] results;
     /** Each one's reason (same index as {@link #checks}); "" when not kept (the baseline). */
     final String[] reasons;
+    /**
+     * The legacy clients the line's evidence names ("127.0.0.5 TLSv1.0"); null when the line has no evidence, or
+     * names only the first of more clients than a line keeps (then no client is said to come or go).
+     */
+    String[] legacyClients;
     /** For a baseline endpoint: a line of the new run had the same key. */
     boolean seen;
 
@@ -103,9 +110,22 @@ final class Facts {
                 expiringSoon = detail;
             }
         }
-        return new Facts(labels.share(r.status()), labels.share(r.verdict()), versions.toArray(NONE),
+        Facts f = new Facts(labels.share(r.status()), labels.share(r.verdict()), versions.toArray(NONE),
                 suites.toArray(new String[0][]), orders.toArray(NONE), complete, leaf(r), expired, expiringSoon,
                 judged(r, labels, details));
+        f.legacyClients = legacyClients(r.evidence());
+        return f;
+    }
+
+    private static String[] legacyClients(LegacyUseJson use) {
+        if (use == null || !LegacyUse.Verdict.IN_USE.label().equals(use.verdict())
+                && !LegacyUse.Verdict.UNUSED.label().equals(use.verdict())) {
+            return null;
+        }
+        List<String> named = use.clientLabels();
+        // in-use names the clients that completed a legacy handshake; unused ones only tried: none in use
+        return named.size() >= LegacyUse.MAX_CLIENTS ? null
+                : LegacyUse.Verdict.IN_USE.label().equals(use.verdict()) ? named.toArray(NONE) : NONE;
     }
 
     /** The active checks' ids, results and reasons ("" without details), as three arrays of one index. */

@@ -55,7 +55,7 @@ class DriftTest {
         assertThat(Drift.between(List.of(), List.of()).counts().keySet()).containsExactly("appeared", "disappeared",
                 "version-enabled", "version-disabled", "legacy-enabled", "suite-enabled", "suite-disabled",
                 "order-changed", "certificate-changed", "certificate-expiring", "check-vulnerable", "check-changed",
-                "verdict-changed", "status-changed");
+                "legacy-client-appeared", "legacy-client-gone", "verdict-changed", "status-changed");
     }
 
     /**
