@@ -13,7 +13,9 @@ import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.SignatureScheme;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +29,8 @@ import java.util.Optional;
  *
  * <p>The family ("openssl", "java", "schannel" ...) is the nearest profile's when the distance is at most
  * {@link #FAMILY_DISTANCE}, farther than that no family is told. The profiles describe no GnuTLS client, so a hello
- * with GnuTLS's traits ({@link #gnutlsTraits}) is of family "gnutls" whatever profile is nearest. Pure.
+ * with GnuTLS's traits ({@link #gnutlsTraits}) is of family "gnutls" whatever profile is nearest. Pure (its memo
+ * of recent answers aside); safe to share between threads.
  */
 public final class ProfileMatcher {
     /** The farthest a hello may be from its nearest profile for that profile's family to be told. */
@@ -80,7 +83,18 @@ public final class ProfileMatcher {
         }
     }
 
+    /** How many distinct hellos {@link #identify} remembers. */
+    public static final int REMEMBERED = 4096;
+
     private final List<Reference> references;
+    private final Map<OfferedHello, ClientIdentity> remembered = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<OfferedHello, ClientIdentity> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     /** A matcher of {@code profiles} (at least one). */
     public ProfileMatcher(List<ClientProfile> profiles) {
@@ -122,9 +136,25 @@ public final class ProfileMatcher {
         return new Match(nearest, best, family, Ja4.of(seen));
     }
 
-    /** {@link #match} as the tally's identity of a hello. */
+    /**
+     * {@link #match} as the tally's identity of a hello. A client sends the same hello again and again, so the last
+     * {@value #REMEMBERED} distinct hellos' identities are kept (the SNI name, which changes no part of the answer,
+     * left out of the key): a capture of a million handshakes by a few stacks is matched a few times.
+     */
     public ClientIdentity identify(OfferedHello seen) {
-        return match(seen).identity();
+        OfferedHello key = new OfferedHello(seen.legacyVersion(), seen.supportedVersions(), seen.cipherSuites(),
+                seen.extensions(), seen.groups(), seen.signatureAlgorithms(), seen.alpn(), Optional.empty());
+        synchronized (remembered) {
+            ClientIdentity known = remembered.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        ClientIdentity id = match(seen).identity();
+        synchronized (remembered) {
+            remembered.put(key, id);
+        }
+        return id;
     }
 
     /**

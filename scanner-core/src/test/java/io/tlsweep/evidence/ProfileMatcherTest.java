@@ -142,6 +142,20 @@ class ProfileMatcherTest {
     }
 
     @Test
+    void identifyGivesTheMatchsIdentityForEveryNameTheHelloCarries() {
+        OfferedHello own = Ja4Hellos.capture("java17");
+        OfferedHello other = new OfferedHello(own.legacyVersion(), own.supportedVersions(), own.cipherSuites(),
+                own.extensions(), own.groups(), own.signatureAlgorithms(), own.alpn(), Optional.of("other.test"));
+        ClientIdentity first = MATCHER.identify(own);
+        assertThat(first).isEqualTo(MATCHER.match(own).identity());
+        assertThat(MATCHER.identify(other)).isEqualTo(first);
+        assertThat(first.family()).contains("java");
+        assertThat(first.looksLike().orElseThrow().profileId()).isEqualTo("java17");
+        assertThat(ProfileMatcher.label(first)).isEqualTo("looks like " + first.looksLike().get().profileName()
+                + ", exact");
+    }
+
+    @Test
     void anUnknownIdentityHasItsOwnLabel() {
         assertThat(ProfileMatcher.label(ClientIdentity.UNKNOWN)).isEqualTo("no ClientHello seen");
     }
