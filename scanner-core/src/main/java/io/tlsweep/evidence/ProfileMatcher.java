@@ -12,7 +12,6 @@ import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.SignatureScheme;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,8 @@ import java.util.Optional;
 public final class ProfileMatcher {
     /** The farthest a hello may be from its nearest profile for that profile's family to be told. */
     public static final int FAMILY_DISTANCE = 12;
+    /** How many distinct hellos {@link #identify} remembers. */
+    public static final int REMEMBERED = 4096;
     /** The SNI name put in the profiles' hellos, so that they carry server_name when the client sends it. */
     private static final String NAME = "profile.tlsweep.invalid";
 
@@ -82,9 +83,6 @@ public final class ProfileMatcher {
             return base;
         }
     }
-
-    /** How many distinct hellos {@link #identify} remembers. */
-    public static final int REMEMBERED = 4096;
 
     private final List<Reference> references;
     private final Map<OfferedHello, ClientIdentity> remembered = new LinkedHashMap<>(256, 0.75f, true) {
@@ -210,11 +208,5 @@ public final class ProfileMatcher {
                 h.extensions().stream().map(Extension::type).map(t -> t.code()).toList(),
                 h.supportedGroups().stream().map(NamedGroup::code).toList(),
                 h.signatureAlgorithms().stream().map(SignatureScheme::code).toList(), h.alpn(), h.serverName());
-    }
-
-    /** The references sorted by their distance from {@code seen}, nearest first (for tests and explanations). */
-    public List<Reference> byDistance(OfferedHello seen) {
-        return references.stream().sorted(Comparator.comparingInt(r -> ProfileMatchDistance.between(seen,
-                r.hello()).total())).toList();
     }
 }
