@@ -10,7 +10,10 @@ public final class EvidenceReaders {
     /** Every format tlsweep reads. */
     public static final List<EvidenceReader> BUILT_IN = List.of(
             new ZeekSslLog(),
-            new IisW3cLog());
+            new IisW3cLog(),
+            new NginxLog(),
+            new ApacheLog(),
+            new HaproxyLog());
 
     private EvidenceReaders() {
     }
