@@ -16,10 +16,10 @@ import java.util.Optional;
  * {@code crypt-hash}, {@code crypt-keyexchange}; their values: {@link IisCrypt}). The {@code #Fields:} directive
  * decides the order, and a new one (IIS writes one when the configuration changes or the service restarts) takes
  * over from its line. Read: {@code date} and {@code time} (UTC), {@code c-ip}, {@code s-ip}, {@code s-port},
- * {@code cs-host} (the Host header, as the server name), {@code cs(User-Agent)} ('+' stands for a space). A request
- * whose four crypt fields are '-' came over plain HTTP and is skipped; a log whose {@code #Fields:} has no
- * {@code crypt-protocol} cannot say anything about TLS: one problem at that directive, its lines skipped. IIS logs
- * a request after the handshake, so failed handshakes are not in it.
+ * {@code cs-host} (the Host header without its port, as the server name), {@code cs(User-Agent)} ('+' stands for
+ * a space). A request whose four crypt fields are '-' came over plain HTTP and is skipped; a log whose
+ * {@code #Fields:} has no {@code crypt-protocol} cannot say anything about TLS: one problem at that directive, its
+ * lines skipped. IIS logs a request after the handshake, so failed handshakes are not in it.
  */
 public final class IisW3cLog extends LineFormat {
     @Override
@@ -44,6 +44,16 @@ public final class IisW3cLog extends LineFormat {
     @Override
     protected LineParser start() {
         return new Parser();
+    }
+
+    /** A Host header's name: "a.test:8443" is "a.test", "[2001:db8::1]:443" is "2001:db8::1". */
+    static String withoutPort(String host) {
+        if (host.startsWith("[") && host.indexOf(']') > 0) {
+            return host.substring(1, host.indexOf(']'));
+        }
+        int colon = host.indexOf(':');
+        return colon > 0 && colon == host.lastIndexOf(':') && host.substring(colon + 1).matches("\\d{1,5}")
+                ? host.substring(0, colon) : host;
     }
 
     /** One input's #Fields in force. */
@@ -97,7 +107,7 @@ public final class IisW3cLog extends LineFormat {
             if (server.isPresent() || port.isPresent()) {
                 o = o.to(server.orElse(null), port.map(Integer::parseInt).filter(p -> p <= 65535).orElse(-1));
             }
-            Optional<String> host = get(v, "cs-host");
+            Optional<String> host = get(v, "cs-host").map(IisW3cLog::withoutPort);
             if (host.isPresent()) {
                 o = o.named(host.get());
             }

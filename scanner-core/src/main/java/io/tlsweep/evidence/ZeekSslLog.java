@@ -144,7 +144,10 @@ public final class ZeekSslLog extends LineFormat {
             @Override
             public Optional<String> text(String name) {
                 String v = values.get(name);
-                return v == null || v.equals(unset) ? Optional.empty() : Optional.of(unescape(v.equals(empty) ? "" : v));
+                if (v == null || v.equals(unset)) {
+                    return Optional.empty();
+                }
+                return Optional.of(v.equals(empty) ? "" : unescape(v));
             }
 
             @Override

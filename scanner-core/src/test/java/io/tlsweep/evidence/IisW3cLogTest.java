@@ -100,6 +100,13 @@ class IisW3cLogTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"a.test, a.test", "a.test:8443, a.test", "[2001:db8::1]:443, 2001:db8::1", "2001:db8::1, 2001:db8::1",
+            "198.51.100.20:443, 198.51.100.20"})
+    void theHostHeaderLosesItsPort(String host, String name) {
+        assertThat(IisW3cLog.withoutPort(host)).isEqualTo(name);
+    }
+
+    @ParameterizedTest
     @CsvSource({"10, SSLv3", "20, SSLv3", "40, TLSv1.0", "80, TLSv1.0", "100, TLSv1.1", "200, TLSv1.1",
             "400, TLSv1.2", "800, TLSv1.2", "1000, TLSv1.3", "2000, TLSv1.3", "4, SSLv2", "8, SSLv2"})
     void spProtFlagsAreVersions(String hex, String version) {
