@@ -27,9 +27,10 @@ import java.util.Optional;
  * is named, and {@link Match#nearest} keeps them all.
  *
  * <p>The family ("openssl", "java", "schannel" ...) is the nearest profile's when the distance is at most
- * {@link #FAMILY_DISTANCE}, farther than that no family is told. The profiles describe no GnuTLS client, so a hello
- * with GnuTLS's traits ({@link #gnutlsTraits}) is of family "gnutls" whatever profile is nearest. Pure (its memo
- * of recent answers aside); safe to share between threads.
+ * {@link #FAMILY_DISTANCE}. Farther than that (a client limited to one version offers few of its default suites),
+ * traits of the hello that stay under such limits tell it where they can ({@code ProfileMatchTraits}: OpenSSL,
+ * SunJSSE, GnuTLS). The profiles describe no GnuTLS client, so a hello with GnuTLS's traits is of family "gnutls"
+ * whatever profile is nearest. Pure (its memo of recent answers aside); safe to share between threads.
  */
 public final class ProfileMatcher {
     /** The farthest a hello may be from its nearest profile for that profile's family to be told. */
@@ -129,8 +130,12 @@ public final class ProfileMatcher {
                 nearest.add(r.profile());
             }
         }
-        Optional<String> family = gnutlsTraits(seen) ? Optional.of("gnutls")
-                : best.total() <= FAMILY_DISTANCE ? Optional.of(nearest.get(0).family().label()) : Optional.empty();
+        ProfileMatchDistance distance = best;
+        Optional<String> traits = ProfileMatchTraits.family(seen);
+        Optional<String> family = traits.filter("gnutls"::equals)
+                .or(() -> distance.total() <= FAMILY_DISTANCE ? Optional.of(nearest.get(0).family().label())
+                        : Optional.empty())
+                .or(() -> traits);
         return new Match(nearest, best, family, Ja4.of(seen));
     }
 
@@ -153,20 +158,6 @@ public final class ProfileMatcher {
             remembered.put(key, id);
         }
         return id;
-    }
-
-    /**
-     * GnuTLS's traits in a ClientHello, none of which a built-in profile shows (ProfileMatcherTest checks that):
-     * it offers a CCM suite (TLS_AES_128_CCM_SHA256 0x1304, or a TLS 1.2 AES-CCM suite 0xC09C-0xC0A3,
-     * 0xC0AC-0xC0AF), which the OpenSSL, Java, Schannel and browser defaults do not, and, where the extensions are
-     * known, it sends record_size_limit (0x001C) and not Java's status_request_v2 (0x0011). GnuTLS 3.6+ sends both
-     * with its default priority string NORMAL (a gnutls-cli 3.7.9 hello is in ProfileMatcherTest).
-     */
-    public static boolean gnutlsTraits(OfferedHello h) {
-        boolean ccm = h.cipherSuites().stream().anyMatch(s -> s == 0x1304 || s >= 0xc09c && s <= 0xc0a3
-                || s >= 0xc0ac && s <= 0xc0af);
-        boolean known = !h.extensions().isEmpty();
-        return ccm && (!known || h.extensions().contains(0x001c) && !h.extensions().contains(0x0011));
     }
 
     /**

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsweep.profile.BuiltInProfiles;
 import io.tlsweep.profile.ClientProfile;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -68,7 +71,7 @@ class ProfileMatcherTest {
         OfferedHello hello = Ja4Hellos.fromProcess(port -> List.of("gnutls-cli", "--insecure", "--sni-hostname", SNI,
                 "-p", Integer.toString(port), "127.0.0.1"));
         ProfileMatcher.Match m = MATCHER.match(hello);
-        assertThat(ProfileMatcher.gnutlsTraits(hello)).isTrue();
+        assertThat(ProfileMatchTraits.gnutls(hello)).isTrue();
         assertThat(m.family()).contains("gnutls");
         assertThat(m.exact()).isFalse();
         assertThat(m.distance().total()).as(m.label()).isGreaterThan(ProfileMatcher.FAMILY_DISTANCE);
@@ -96,13 +99,53 @@ class ProfileMatcherTest {
         ProfileMatcher.Match m = MATCHER.match(hello);
         assertThat(m.nearest().get(0).id()).as(m.label()).isEqualTo("java17");
         assertThat(m.family()).contains("java");
-        assertThat(ProfileMatcher.gnutlsTraits(hello)).isFalse();
+        assertThat(ProfileMatchTraits.gnutls(hello)).isFalse();
     }
 
     @Test
-    void noProfileShowsGnutlsTraits() {
+    void noProfilesHelloShowsTraitsOfAnotherFamily() {
         for (ProfileMatcher.Reference r : MATCHER.references()) {
-            assertThat(ProfileMatcher.gnutlsTraits(r.hello())).as(r.profile().id()).isFalse();
+            assertThat(ProfileMatchTraits.gnutls(r.hello())).as(r.profile().id()).isFalse();
+            ProfileMatchTraits.family(r.hello()).ifPresent(f -> assertThat(f).as(r.profile().id())
+                    .isEqualTo(r.profile().family().label()));
+        }
+    }
+
+    /**
+     * Clients limited to one version (as the tests of the log readers and the capture run them) offer few of their
+     * default suites, so no profile is near; their family is still told, by their hellos' traits.
+     */
+    @ParameterizedTest
+    @CsvSource({"0, -tls1", "1, -tls1_1", "2, -tls1_2", "3, -tls1_3"})
+    void clientsLimitedToOneVersionAreOfTheirFamily(int minor, String opensslFlag) throws Exception {
+        String v = "1." + minor;
+        OfferedHello openssl = Ja4Hellos.fromProcess(port -> List.of("openssl", "s_client", "-connect",
+                "127.0.0.1:" + port, opensslFlag, "-cipher", "DEFAULT:@SECLEVEL=0"));
+        OfferedHello curl = Ja4Hellos.fromProcess(port -> List.of("curl", "-sS", "-k", "--max-time", "20",
+                "--tlsv" + v, "--tls-max", v, "--ciphers", "DEFAULT:@SECLEVEL=0", "https://127.0.0.1:" + port + "/"));
+        OfferedHello gnutls = Ja4Hellos.fromProcess(port -> List.of("gnutls-cli", "--insecure", "--priority",
+                "NORMAL:-VERS-ALL:+VERS-TLS" + v, "-p", Integer.toString(port), "127.0.0.1"));
+        Path dir = Files.createTempDirectory("tlsweep-jdk-hello");
+        try {
+            Path security = Files.writeString(dir.resolve("java.security"), "jdk.tls.disabledAlgorithms=SSLv3, RC4,"
+                    + " DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL\n");
+            String classes = Path.of(ProfileMatcherJdkClient.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI()).toString();
+            String protocol = minor == 0 ? "TLSv1" : "TLSv" + v;
+            OfferedHello jdk = Ja4Hellos.fromProcess(port -> List.of(Path.of(System.getProperty("java.home"), "bin",
+                    "java").toString(), "-Djava.security.properties=" + security, "-cp", classes,
+                    ProfileMatcherJdkClient.class.getName(), Integer.toString(port), protocol));
+            for (OfferedHello h : List.of(openssl, curl, gnutls, jdk)) {
+                assertThat(Ja4.version(h)).isEqualTo("1" + minor);
+            }
+            assertThat(MATCHER.match(openssl).family()).as(MATCHER.match(openssl).label()).contains("openssl");
+            assertThat(MATCHER.match(curl).family()).as(MATCHER.match(curl).label()).contains("openssl");
+            assertThat(MATCHER.match(gnutls).family()).as(MATCHER.match(gnutls).label()).contains("gnutls");
+            assertThat(MATCHER.match(jdk).family()).as(MATCHER.match(jdk).label()).contains("java");
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
