@@ -12,6 +12,8 @@ public final class EvidenceReaders {
             new SchannelEvents(),
             new ExchangeLog(),
             new PostfixLog(),
+            new ZeekSslLog(),
+            new IisW3cLog(),
             new NginxLog(),
             new ApacheLog(),
             new HaproxyLog());
