@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tlsweep bench}: sustained full handshakes against one endpoint. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench", sortOptions = false,
         description = "Sustained full TLS handshakes against one endpoint at a given concurrency, for a duration"
                 + " or a count: handshakes/s, latency percentiles (HdrHistogram), errors by failure kind."
                 + " With --rate, handshakes start on a fixed schedule and latency is measured from the intended"
@@ -63,6 +63,10 @@ import picocli.CommandLine.Spec;
             "  tlsweep bench 127.0.0.1:8443 --matrix --duration 2",
             "  tlsweep bench 10.0.0.7:25 --starttls smtp -c 4 --duration 10"})
 final class BenchCommand implements Callable<Integer> {
+    /** Its own help option: the standard ones would take --version, which here names a TLS version. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -121,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jdk-legacy", description = "Allow TLS 1.0/1.1 and 3DES in the JDK provider (whole process).")
     private boolean jdkLegacy;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", converter = OutputDir.Converter.class,
             description = "Also write bench.json and bench.hlog (HdrHistogram log) here.")
     private Path outputDir;
 
@@ -163,6 +167,13 @@ final class BenchCommand implements Callable<Integer> {
             err.println("tlsweep bench: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        List<String> refusing = stack == TlsProvider.JDK && !jdkLegacy ? JdkLegacyAlgorithms.refusing(hs) : List.of();
+        if (!refusing.isEmpty()) {
+            err.println("tlsweep bench: the JDK refuses " + String.join(" and ", refusing) + ": its security setting"
+                    + " jdk.tls.disabledAlgorithms lists " + (refusing.size() == 1 ? "it" : "them") + "; give"
+                    + " --jdk-legacy to allow TLS 1.0, TLS 1.1 and 3DES in this run, or use --provider boringssl");
+            return ExitCodes.USAGE;
+        }
         Target scanned = new Target(t.input(), t.host(), t.port(), Optional.ofNullable(sni), true, "TARGET",
                 t.prelude());
         HandshakeTarget direct = sni == null ? HandshakeTarget.of(address) : HandshakeTarget.of(address, sni);
@@ -183,12 +194,16 @@ final class BenchCommand implements Callable<Integer> {
             HandshakeClient client = HandshakeClient.through(gate);
             client.prepare(hs);
             HandshakeBench bench = new HandshakeBench(client, client.config());
-            if (warmup > 0) {
-                bench.run(BenchPlan.closedLoop(where, hs, inFlight, seconds(warmup), Long.MAX_VALUE));
+            if (warmup > 0 && refused(bench.run(BenchPlan.closedLoop(where, hs, inFlight, seconds(warmup),
+                    Long.MAX_VALUE)), t, err)) {
+                return ExitCodes.RUNTIME;
             }
             BenchPlan plan = rate > 0 ? BenchPlan.fixedRate(where, hs, rate, inFlight, seconds(duration), count)
                     : BenchPlan.closedLoop(where, hs, inFlight, seconds(duration), count);
             result = bench.run(plan.withSessions(resume ? SessionMode.RESUMABLE : SessionMode.FRESH));
+            if (refused(result, t, err)) {
+                return ExitCodes.RUNTIME;
+            }
         } catch (IllegalArgumentException e) {
             err.println("tlsweep bench: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -199,6 +214,17 @@ final class BenchCommand implements Callable<Integer> {
             BenchOutput.write(outputDir, target, sni, concurrency.value(), result);
         }
         return result.established() > 0 ? ExitCodes.OK : ExitCodes.RUNTIME;
+    }
+
+    /** Whether {@code result} stopped on refused connections; if so, says so to {@code err}. */
+    private boolean refused(BenchResult result, Target t, PrintWriter err) {
+        if (result.refused()) {
+            err.println("tlsweep bench: " + result.plan().target().hostPort() + " refused "
+                    + HandshakeBench.REFUSALS_TO_STOP + " connections in a row, nothing listens there; stopped"
+                    + (target.strip().endsWith(":" + t.port()) ? "" : " (with no port, TARGET means port "
+                    + t.port() + ": give IP:PORT)"));
+        }
+        return result.refused();
     }
 
     /** {@code --matrix}: the endpoint scanned, then one row per (version, suite) it accepts, as each is done. */

@@ -73,13 +73,7 @@ public final class Tlsweep implements Callable<Integer> {
     static int run(PrintWriter out, PrintWriter err, Checks registry, String... args) {
         quietNettyStartup();
         CommandLine cli = commandLine(registry, args).setOut(out).setErr(err);
-        cli.setParameterExceptionHandler((e, arguments) -> {
-            CommandLine command = e.getCommandLine();
-            command.getErr().println(e.getMessage());
-            command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more"
-                    + " information.");
-            return ExitCodes.USAGE;
-        });
+        cli.setParameterExceptionHandler(new UsageErrors());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": "
                     + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));
