@@ -65,7 +65,8 @@ import picocli.CommandLine;
             "  excluded     an endpoint out of scope (--exclude, or an address never connected to)",
             "  vulnerable   an optional check found the endpoint vulnerable (see below)", "",
             "Exit codes: 0 no condition met, 1 a --fail-on condition met, 2 usage or input error"
-                    + " (the valid targets are still scanned) or an output directory in use, 3 runtime failure"
+                    + " (the valid targets are still scanned), an output directory in use or holding an earlier"
+                    + " run's results (--resume or --force), 3 runtime failure"
                     + " (an output that cannot be written; finish with --resume), 130 interrupted (finish with"
                     + " --resume).",
             "", "Examples:",
