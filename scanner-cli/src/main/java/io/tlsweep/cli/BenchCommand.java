@@ -101,17 +101,19 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     private ConcurrencyOption concurrency = new ConcurrencyOption(4);
 
-    @Option(names = "--duration", paramLabel = "S", defaultValue = "10",
+    @Option(names = "--duration", paramLabel = "S", defaultValue = "10", converter = Bounds.PositiveSeconds.class,
             description = "Seconds to run (default: ${DEFAULT-VALUE}).")
     private double duration;
 
-    @Option(names = "--count", paramLabel = "N", description = "Stop after N handshakes.")
+    @Option(names = "--count", paramLabel = "N", converter = Bounds.Count.class,
+            description = "Stop after N handshakes.")
     private long count = Long.MAX_VALUE;
 
-    @Option(names = "--rate", paramLabel = "PER_S", description = "Fixed rate of handshake starts per second.")
+    @Option(names = "--rate", paramLabel = "PER_S", converter = Bounds.Rate.class,
+            description = "Fixed rate of handshake starts per second (0: as fast as -c allows, the default).")
     private double rate;
 
-    @Option(names = "--warmup", paramLabel = "S", defaultValue = "2",
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "2", converter = Bounds.NotNegativeSeconds.class,
             description = "Seconds of discarded warm-up (default: ${DEFAULT-VALUE}).")
     private double warmup;
 
@@ -169,9 +171,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<String> refusing = stack == TlsProvider.JDK && !jdkLegacy ? JdkLegacyAlgorithms.refusing(hs) : List.of();
         if (!refusing.isEmpty()) {
-            err.println("tlsweep bench: the JDK refuses " + String.join(" and ", refusing) + ": its security setting"
-                    + " jdk.tls.disabledAlgorithms lists " + (refusing.size() == 1 ? "it" : "them") + "; give"
-                    + " --jdk-legacy to allow TLS 1.0, TLS 1.1 and 3DES in this run, or use --provider boringssl");
+            err.println("tlsweep bench: the JDK refuses " + String.join(" and ", refusing.stream()
+                    .map(BenchCommand::inWords).toList()) + ": its security setting jdk.tls.disabledAlgorithms lists "
+                    + String.join(", ", refusing) + "; give --jdk-legacy to allow TLS 1.0, TLS 1.1 and 3DES in this"
+                    + " run, or use --provider boringssl");
             return ExitCodes.USAGE;
         }
         Target scanned = new Target(t.input(), t.host(), t.port(), Optional.ofNullable(sni), true, "TARGET",
@@ -264,6 +267,16 @@ final class BenchCommand implements Callable<Integer> {
             }
             return checked;
         }
+    }
+
+    /** An entry of jdk.tls.disabledAlgorithms that {@code --jdk-legacy} lifts, as a user names what it stops. */
+    private static String inWords(String entry) {
+        return switch (entry) {
+            case "TLSv1" -> "TLS 1.0";
+            case "TLSv1.1" -> "TLS 1.1";
+            case "3DES_EDE_CBC" -> "3DES suites";
+            default -> entry;
+        };
     }
 
     private static Duration seconds(double s) {

@@ -46,7 +46,12 @@ class UsageErrorsTest {
                 Arguments.of(List.of("scan", "--target-budget", "0"), "--target-budget", "0 s: must be at least 1 s"),
                 Arguments.of(List.of("scan", "--expiring-days", "-1"), "--expiring-days", "-1: must be at least 0"),
                 Arguments.of(List.of("demo", "--per-host", "0"), "--per-host", "0: must be at least 1"),
-                Arguments.of(List.of("bench", "-c", "0"), "-c", "0: must be at least 1"));
+                Arguments.of(List.of("bench", "-c", "0"), "-c", "0: must be at least 1"),
+                Arguments.of(List.of("bench", "--duration", "-1"), "--duration", "-1 s: must be more than 0 s"),
+                Arguments.of(List.of("bench", "--duration", "0"), "--duration", "0 s: must be more than 0 s"),
+                Arguments.of(List.of("bench", "--warmup", "-1"), "--warmup", "-1 s: must be 0 (none) or more"),
+                Arguments.of(List.of("bench", "--count", "0"), "--count", "0: must be at least 1"),
+                Arguments.of(List.of("bench", "--rate", "-1"), "--rate", "-1: must be 0 (no limit) or a positive"));
     }
 
     @ParameterizedTest
@@ -163,12 +168,13 @@ class UsageErrorsTest {
         try {
             CliRun r = CliRun.tlsweep("bench", "--provider", "jdk", "--version", "TLSv1.0", "127.0.0.1:1");
             assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.USAGE);
-            assertThat(r.err()).contains("the JDK refuses TLSv1", "jdk.tls.disabledAlgorithms", "--jdk-legacy")
+            assertThat(r.err()).contains("the JDK refuses TLS 1.0: its security setting jdk.tls.disabledAlgorithms"
+                    + " lists TLSv1;", "--jdk-legacy")
                     .doesNotContain("internal-error");
             CliRun suite = CliRun.tlsweep("bench", "--provider", "jdk", "--suite", "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
                     "127.0.0.1:1");
             assertThat(suite.exit()).isEqualTo(ExitCodes.USAGE);
-            assertThat(suite.err()).contains("the JDK refuses 3DES_EDE_CBC", "--jdk-legacy");
+            assertThat(suite.err()).contains("the JDK refuses 3DES suites", "lists 3DES_EDE_CBC", "--jdk-legacy");
         } finally {
             Security.setProperty(property, before);
         }
