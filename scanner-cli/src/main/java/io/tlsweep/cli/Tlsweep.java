@@ -26,11 +26,13 @@ import picocli.CommandLine;
                 + " accepts, in which order, and what breaks when TLS 1.0/1.1 are switched off.",
         footer = {"", "With no command, tlsweep runs the demo: it scans its built-in loopback target farm.",
             "Shell completion: source <(tlsweep generate-completion)",
-            "JVM options for the ./tlsweep wrapper: TLSWEEP_JAVA_OPTS (after its own), e.g. TLSWEEP_JAVA_OPTS=-Xmx2g",
+            "JVM options for the ./tlsweep wrapper (after its own): TLSWEEP_JAVA_OPTS,",
+            "  e.g. TLSWEEP_JAVA_OPTS=-Xmx2g ./tlsweep scan ...",
             "", "Exit codes:",
             "  0  no policy condition met",
             "  1  a --fail-on condition was met",
-            "  2  usage or input error, or an output directory in use or holding an earlier run",
+            "  2  usage or input error, or an output directory in use or holding an",
+            "     earlier run's results (give --resume or --force)",
             "  3  runtime failure"})
 public final class Tlsweep implements Callable<Integer> {
     static final String NETTY_MACHINE_ID = "io.netty.machineId";

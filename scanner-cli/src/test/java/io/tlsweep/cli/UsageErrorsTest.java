@@ -137,6 +137,7 @@ class UsageErrorsTest {
         assertThat(CliRun.tlsweep("ciphers", "--version", "TLSv1.3", "--help").out())
                 .as("--version is the TLS version there").startsWith("Usage: tlsweep ciphers");
         assertThat(CliRun.tlsweep("bench", "--help").out()).contains("--jdk-legacy");
+        assertThat(CliRun.tlsweep("--help").out()).contains("TLSWEEP_JAVA_OPTS");
     }
 
     @Test
