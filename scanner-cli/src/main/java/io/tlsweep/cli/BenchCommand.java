@@ -26,6 +26,7 @@ import io.tlsweep.input.Scope;
 import io.tlsweep.input.StartTls;
 import io.tlsweep.input.Target;
 import io.tlsweep.input.TargetLine;
+import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -37,11 +38,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code tlsweep bench}: sustained full handshakes against one endpoint. */
 @Command(name = "bench", sortOptions = false,
@@ -76,15 +79,16 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TARGET", description = "IP:PORT or [IPv6]:PORT.")
     private String target;
 
-    @Option(names = "--provider", paramLabel = "P", defaultValue = "boringssl",
+    @Option(names = "--provider", paramLabel = "P", defaultValue = "boringssl", converter = ProviderValue.class,
             description = "TLS stack: boringssl, jdk or bc (default: ${DEFAULT-VALUE}).")
-    private String provider;
+    private TlsProvider stack;
 
-    @Option(names = "--version", paramLabel = "VERSION", converter = VersionConverter.class,
+    @Option(names = "--version", paramLabel = "VERSION", converter = HandshakeVersion.class,
             description = "Version to enable (repeatable; default TLSv1.2).")
     private List<ProtocolVersion> versions = new ArrayList<>();
 
-    @Option(names = "--suite", split = ",", paramLabel = "SUITE", description = "Cipher suites (IANA or OpenSSL names).")
+    @Option(names = "--suite", split = ",", paramLabel = "SUITE", converter = SuiteName.class,
+            description = "Cipher suites (IANA or OpenSSL names).")
     private List<String> suites = new ArrayList<>();
 
     @Option(names = "--sni", paramLabel = "NAME", description = "Server name to send.")
@@ -153,12 +157,6 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         String sni = this.sni != null ? this.sni : t.sni().orElse(null);
-        TlsProvider stack = TlsProvider.parse(provider).orElse(null);
-        if (stack == null) {
-            err.println("tlsweep bench: unknown provider '" + provider + "' (" + TlsProvider.LABELS.alternatives()
-                    + ")");
-            return ExitCodes.USAGE;
-        }
         if (jdkLegacy) {
             JdkLegacyAlgorithms.allowGlobally();
         }
@@ -257,15 +255,50 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** {@code --starttls}: a registered protocol or none; bench has one endpoint, so there is no auto. */
-    static final class ProtocolOrNone implements picocli.CommandLine.ITypeConverter<String> {
+    static final class ProtocolOrNone implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
             String checked = new PreludeOptions.StartTlsValue().convert(value);
             if (checked.equals(StartTls.AUTO)) {
-                throw new picocli.CommandLine.TypeConversionException(value + ": give the protocol spoken before TLS"
+                throw new TypeConversionException(value + ": give the protocol spoken before TLS"
                         + " or none");
             }
             return checked;
+        }
+    }
+
+    /** {@code --provider}: a TLS stack by its label. */
+    static final class ProviderValue implements ITypeConverter<TlsProvider> {
+        @Override
+        public TlsProvider convert(String value) {
+            return TlsProvider.parse(value).orElseThrow(() -> new TypeConversionException(value
+                    + ": not a TLS stack tlsweep has (" + TlsProvider.LABELS.alternatives() + ")"));
+        }
+    }
+
+    /** {@code --version}: a version a full handshake can use (TLS 1.0 to 1.3). */
+    static final class HandshakeVersion implements ITypeConverter<ProtocolVersion> {
+        @Override
+        public ProtocolVersion convert(String value) {
+            ProtocolVersion v = new VersionConverter().convert(value);
+            try {
+                HandshakeSpec.javaName(v);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(value + ": a full handshake takes TLSv1.0 to TLSv1.3");
+            }
+            return v;
+        }
+    }
+
+    /** {@code --suite}: a name the registry knows (IANA or OpenSSL), as given. */
+    static final class SuiteName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (CipherSuite.byName(value).isEmpty()) {
+                throw new TypeConversionException(value + ": no cipher suite has this name (see 'tlsweep ciphers "
+                        + value + "')");
+            }
+            return value;
         }
     }
 

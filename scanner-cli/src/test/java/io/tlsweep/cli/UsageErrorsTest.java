@@ -51,7 +51,13 @@ class UsageErrorsTest {
                 Arguments.of(List.of("bench", "--duration", "0"), "--duration", "0 s: must be more than 0 s"),
                 Arguments.of(List.of("bench", "--warmup", "-1"), "--warmup", "-1 s: must be 0 (none) or more"),
                 Arguments.of(List.of("bench", "--count", "0"), "--count", "0: must be at least 1"),
-                Arguments.of(List.of("bench", "--rate", "-1"), "--rate", "-1: must be 0 (no limit) or a positive"));
+                Arguments.of(List.of("bench", "--rate", "-1"), "--rate", "-1: must be 0 (no limit) or a positive"),
+                Arguments.of(List.of("bench", "--provider", "schannel"), "--provider",
+                        "schannel: not a TLS stack tlsweep has (boringssl, jdk or bc)"),
+                Arguments.of(List.of("bench", "--suite", "ECDHE-RSA-AES128-GCM-SHA256,RC5"), "--suite",
+                        "RC5: no cipher suite has this name (see 'tlsweep ciphers RC5')"),
+                Arguments.of(List.of("bench", "--version", "SSLv3"), "--version",
+                        "SSLv3: a full handshake takes TLSv1.0 to TLSv1.3"));
     }
 
     @ParameterizedTest
