@@ -26,6 +26,7 @@ import io.tlsweep.input.Scope;
 import io.tlsweep.input.StartTls;
 import io.tlsweep.input.Target;
 import io.tlsweep.input.TargetLine;
+import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -37,14 +38,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code tlsweep bench}: sustained full handshakes against one endpoint. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench", sortOptions = false,
         description = "Sustained full TLS handshakes against one endpoint at a given concurrency, for a duration"
                 + " or a count: handshakes/s, latency percentiles (HdrHistogram), errors by failure kind."
                 + " With --rate, handshakes start on a fixed schedule and latency is measured from the intended"
@@ -63,6 +66,10 @@ import picocli.CommandLine.Spec;
             "  tlsweep bench 127.0.0.1:8443 --matrix --duration 2",
             "  tlsweep bench 10.0.0.7:25 --starttls smtp -c 4 --duration 10"})
 final class BenchCommand implements Callable<Integer> {
+    /** Its own help option: the standard ones would take --version, which here names a TLS version. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -72,15 +79,16 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TARGET", description = "IP:PORT or [IPv6]:PORT.")
     private String target;
 
-    @Option(names = "--provider", paramLabel = "P", defaultValue = "boringssl",
+    @Option(names = "--provider", paramLabel = "P", defaultValue = "boringssl", converter = ProviderValue.class,
             description = "TLS stack: boringssl, jdk or bc (default: ${DEFAULT-VALUE}).")
-    private String provider;
+    private TlsProvider stack;
 
-    @Option(names = "--version", paramLabel = "VERSION", converter = VersionConverter.class,
+    @Option(names = "--version", paramLabel = "VERSION", converter = HandshakeVersion.class,
             description = "Version to enable (repeatable; default TLSv1.2).")
     private List<ProtocolVersion> versions = new ArrayList<>();
 
-    @Option(names = "--suite", split = ",", paramLabel = "SUITE", description = "Cipher suites (IANA or OpenSSL names).")
+    @Option(names = "--suite", split = ",", paramLabel = "SUITE", converter = SuiteName.class,
+            description = "Cipher suites (IANA or OpenSSL names).")
     private List<String> suites = new ArrayList<>();
 
     @Option(names = "--sni", paramLabel = "NAME", description = "Server name to send.")
@@ -97,17 +105,19 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     private ConcurrencyOption concurrency = new ConcurrencyOption(4);
 
-    @Option(names = "--duration", paramLabel = "S", defaultValue = "10",
+    @Option(names = "--duration", paramLabel = "S", defaultValue = "10", converter = Bounds.PositiveSeconds.class,
             description = "Seconds to run (default: ${DEFAULT-VALUE}).")
     private double duration;
 
-    @Option(names = "--count", paramLabel = "N", description = "Stop after N handshakes.")
+    @Option(names = "--count", paramLabel = "N", converter = Bounds.Count.class,
+            description = "Stop after N handshakes.")
     private long count = Long.MAX_VALUE;
 
-    @Option(names = "--rate", paramLabel = "PER_S", description = "Fixed rate of handshake starts per second.")
+    @Option(names = "--rate", paramLabel = "PER_S", converter = Bounds.Rate.class,
+            description = "Fixed rate of handshake starts per second (0: as fast as -c allows, the default).")
     private double rate;
 
-    @Option(names = "--warmup", paramLabel = "S", defaultValue = "2",
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "2", converter = Bounds.NotNegativeSeconds.class,
             description = "Seconds of discarded warm-up (default: ${DEFAULT-VALUE}).")
     private double warmup;
 
@@ -121,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jdk-legacy", description = "Allow TLS 1.0/1.1 and 3DES in the JDK provider (whole process).")
     private boolean jdkLegacy;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", converter = OutputDir.Converter.class,
             description = "Also write bench.json and bench.hlog (HdrHistogram log) here.")
     private Path outputDir;
 
@@ -147,12 +157,6 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         String sni = this.sni != null ? this.sni : t.sni().orElse(null);
-        TlsProvider stack = TlsProvider.parse(provider).orElse(null);
-        if (stack == null) {
-            err.println("tlsweep bench: unknown provider '" + provider + "' (" + TlsProvider.LABELS.alternatives()
-                    + ")");
-            return ExitCodes.USAGE;
-        }
         if (jdkLegacy) {
             JdkLegacyAlgorithms.allowGlobally();
         }
@@ -161,6 +165,14 @@ final class BenchCommand implements Callable<Integer> {
             hs = HandshakeSpec.of(stack, versions.isEmpty() ? List.of(ProtocolVersion.TLSv1_2) : versions, suites);
         } catch (IllegalArgumentException e) {
             err.println("tlsweep bench: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        List<String> refusing = stack == TlsProvider.JDK && !jdkLegacy ? JdkLegacyAlgorithms.refusing(hs) : List.of();
+        if (!refusing.isEmpty()) {
+            err.println("tlsweep bench: the JDK refuses " + String.join(" and ", refusing.stream()
+                    .map(BenchCommand::inWords).toList()) + ": its security setting jdk.tls.disabledAlgorithms lists "
+                    + String.join(", ", refusing) + "; give --jdk-legacy to allow TLS 1.0, TLS 1.1 and 3DES in this"
+                    + " run, or use --provider boringssl");
             return ExitCodes.USAGE;
         }
         Target scanned = new Target(t.input(), t.host(), t.port(), Optional.ofNullable(sni), true, "TARGET",
@@ -183,12 +195,16 @@ final class BenchCommand implements Callable<Integer> {
             HandshakeClient client = HandshakeClient.through(gate);
             client.prepare(hs);
             HandshakeBench bench = new HandshakeBench(client, client.config());
-            if (warmup > 0) {
-                bench.run(BenchPlan.closedLoop(where, hs, inFlight, seconds(warmup), Long.MAX_VALUE));
+            if (warmup > 0 && refused(bench.run(BenchPlan.closedLoop(where, hs, inFlight, seconds(warmup),
+                    Long.MAX_VALUE)), t, err)) {
+                return ExitCodes.RUNTIME;
             }
             BenchPlan plan = rate > 0 ? BenchPlan.fixedRate(where, hs, rate, inFlight, seconds(duration), count)
                     : BenchPlan.closedLoop(where, hs, inFlight, seconds(duration), count);
             result = bench.run(plan.withSessions(resume ? SessionMode.RESUMABLE : SessionMode.FRESH));
+            if (refused(result, t, err)) {
+                return ExitCodes.RUNTIME;
+            }
         } catch (IllegalArgumentException e) {
             err.println("tlsweep bench: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -199,6 +215,17 @@ final class BenchCommand implements Callable<Integer> {
             BenchOutput.write(outputDir, target, sni, concurrency.value(), result);
         }
         return result.established() > 0 ? ExitCodes.OK : ExitCodes.RUNTIME;
+    }
+
+    /** Whether {@code result} stopped on refused connections; if so, says so to {@code err}. */
+    private boolean refused(BenchResult result, Target t, PrintWriter err) {
+        if (result.refused()) {
+            err.println("tlsweep bench: " + result.plan().target().hostPort() + " refused "
+                    + HandshakeBench.REFUSALS_TO_STOP + " connections in a row, nothing listens there; stopped"
+                    + (target.strip().endsWith(":" + t.port()) ? "" : " (with no port, TARGET means port "
+                    + t.port() + ": give IP:PORT)"));
+        }
+        return result.refused();
     }
 
     /** {@code --matrix}: the endpoint scanned, then one row per (version, suite) it accepts, as each is done. */
@@ -228,16 +255,61 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** {@code --starttls}: a registered protocol or none; bench has one endpoint, so there is no auto. */
-    static final class ProtocolOrNone implements picocli.CommandLine.ITypeConverter<String> {
+    static final class ProtocolOrNone implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
             String checked = new PreludeOptions.StartTlsValue().convert(value);
             if (checked.equals(StartTls.AUTO)) {
-                throw new picocli.CommandLine.TypeConversionException(value + ": give the protocol spoken before TLS"
+                throw new TypeConversionException(value + ": give the protocol spoken before TLS"
                         + " or none");
             }
             return checked;
         }
+    }
+
+    /** {@code --provider}: a TLS stack by its label. */
+    static final class ProviderValue implements ITypeConverter<TlsProvider> {
+        @Override
+        public TlsProvider convert(String value) {
+            return TlsProvider.parse(value).orElseThrow(() -> new TypeConversionException(value
+                    + ": not a TLS stack tlsweep has (" + TlsProvider.LABELS.alternatives() + ")"));
+        }
+    }
+
+    /** {@code --version}: a version a full handshake can use (TLS 1.0 to 1.3). */
+    static final class HandshakeVersion implements ITypeConverter<ProtocolVersion> {
+        @Override
+        public ProtocolVersion convert(String value) {
+            ProtocolVersion v = new VersionConverter().convert(value);
+            try {
+                HandshakeSpec.javaName(v);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(value + ": a full handshake takes TLSv1.0 to TLSv1.3");
+            }
+            return v;
+        }
+    }
+
+    /** {@code --suite}: a name the registry knows (IANA or OpenSSL), as given. */
+    static final class SuiteName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (CipherSuite.byName(value).isEmpty()) {
+                throw new TypeConversionException(value + ": no cipher suite has this name (see 'tlsweep ciphers "
+                        + value + "')");
+            }
+            return value;
+        }
+    }
+
+    /** An entry of jdk.tls.disabledAlgorithms that {@code --jdk-legacy} lifts, as a user names what it stops. */
+    private static String inWords(String entry) {
+        return switch (entry) {
+            case "TLSv1" -> "TLS 1.0";
+            case "TLSv1.1" -> "TLS 1.1";
+            case "3DES_EDE_CBC" -> "3DES suites";
+            default -> entry;
+        };
     }
 
     private static Duration seconds(double s) {

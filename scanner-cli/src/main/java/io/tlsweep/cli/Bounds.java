@@ -47,6 +47,38 @@ final class Bounds {
         }
     }
 
+    /** A number of things to do, at least 1 ({@code bench --count}). */
+    static final class Count implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return check(parseLong(value), 1, Long.MAX_VALUE, "");
+        }
+    }
+
+    /** A time in seconds with a fraction, more than 0, at most 24 days ({@code bench --duration}). */
+    static final class PositiveSeconds implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double s = parseSeconds(value);
+            if (s <= 0) {
+                throw new TypeConversionException(value + " s: must be more than 0 s");
+            }
+            return s;
+        }
+    }
+
+    /** A time in seconds with a fraction, 0 or more, at most 24 days ({@code bench --warmup}: 0 = none). */
+    static final class NotNegativeSeconds implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double s = parseSeconds(value);
+            if (s < 0) {
+                throw new TypeConversionException(value + " s: must be 0 (none) or more");
+            }
+            return s;
+        }
+    }
+
     /** A rate per second; 0 means no limit. */
     static final class Rate implements ITypeConverter<Double> {
         @Override
@@ -71,6 +103,19 @@ final class Bounds {
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
         }
+    }
+
+    private static double parseSeconds(String value) {
+        double s;
+        try {
+            s = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException(value + ": not a number of seconds");
+        }
+        if (!Double.isFinite(s) || s > MAX_MILLIS / 1000.0) {
+            throw new TypeConversionException(value + " s: must be at most " + MAX_MILLIS / 1000 + " s");
+        }
+        return s;
     }
 
     private static long parseLong(String value) {

@@ -25,6 +25,10 @@ import picocli.CommandLine.Spec;
             "  tlsweep ciphers ECDHE-RSA-AES128      by OpenSSL or IANA name (substring, any case)",
             "  tlsweep ciphers --version TLSv1.0 --weak   weak suites a TLS 1.0 server could pick"})
 final class CiphersCommand implements Callable<Integer> {
+    /** Its own help option: the standard ones would take --version, which here names a TLS version. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
     @Spec
     private CommandSpec spec;
 

@@ -44,8 +44,13 @@ final class DemoCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "tlsweep-out",
-            description = "Where results and reports are written (default: ${DEFAULT-VALUE}).")
+            converter = OutputDir.Converter.class,
+            description = "Where results and reports are written (default: ${DEFAULT-VALUE}); an earlier demo's"
+                    + " are replaced, a scan's are kept unless --force is given.")
     private Path outputDir;
+
+    @Option(names = "--force", description = "Replace the results in the -o DIR even when a scan wrote them.")
+    private boolean force;
 
     /** The farm's endpoints as targets, named after their farm profile, with the SNI each expects. */
     static List<Target> targets(TargetFarm farm) {
@@ -86,6 +91,13 @@ final class DemoCommand implements Callable<Integer> {
         if (clients.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        boolean earlierDemo = Files.exists(outputDir.resolve(OutputDir.FARM_CA));
+        Optional<String> earlier = OutputDir.earlierRun(outputDir, "tlsweep demo", force || earlierDemo,
+                Optional.empty());
+        if (earlier.isPresent()) {
+            spec.commandLine().getErr().println(earlier.get());
+            return ExitCodes.USAGE;
+        }
         Instant started = Instant.now();
         try (TargetFarm farm = TargetFarm.start(DefaultProfiles.demo())) {
             out.printf("started %d loopback targets (%s):%n", farm.targets().size(), farm.transport());
@@ -95,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
             List<Target> targets = targets(farm, preludeOptions.settings().startTls());
             EngineConfig config = engineOptions.engine(Scope.DEFAULT);
             Files.createDirectories(outputDir);
-            Path ca = farm.writeCaCertificate(outputDir.resolve("farm-ca.pem"));
+            Path ca = farm.writeCaCertificate(outputDir.resolve(OutputDir.FARM_CA));
             ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) InputFiles.caBundle(ca)).anchors(), 30);
             try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep demo");
                     Progress progress = Progress.start(targets.size(), false)) {

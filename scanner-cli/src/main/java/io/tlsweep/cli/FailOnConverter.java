@@ -1,11 +1,16 @@
 package io.tlsweep.cli;
 
 import io.tlsweep.run.FailOn;
+import java.util.Arrays;
+import java.util.Iterator;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads one {@code --fail-on} condition name (use with {@code split = ","}). */
-final class FailOnConverter implements ITypeConverter<FailOn> {
+/**
+ * Reads one {@code --fail-on} condition name (use with {@code split = ","}); as completion candidates, the names it
+ * reads (picocli would offer the enum's constants, which it does not).
+ */
+final class FailOnConverter implements ITypeConverter<FailOn>, Iterable<String> {
     @Override
     public FailOn convert(String value) {
         try {
@@ -13,5 +18,10 @@ final class FailOnConverter implements ITypeConverter<FailOn> {
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
         }
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+        return Arrays.stream(FailOn.values()).map(FailOn::label).iterator();
     }
 }

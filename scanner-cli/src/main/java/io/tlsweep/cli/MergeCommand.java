@@ -46,7 +46,7 @@ final class MergeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "OUT", required = true,
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "OUT", required = true, converter = OutputDir.Converter.class,
             description = "The merged run's directory; must not exist yet, or be empty, or be a complete merge.")
     private Path outputDir;
 

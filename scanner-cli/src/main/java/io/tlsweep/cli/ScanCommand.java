@@ -65,7 +65,8 @@ import picocli.CommandLine;
             "  excluded     an endpoint out of scope (--exclude, or an address never connected to)",
             "  vulnerable   an optional check found the endpoint vulnerable (see below)", "",
             "Exit codes: 0 no condition met, 1 a --fail-on condition met, 2 usage or input error"
-                    + " (the valid targets are still scanned) or an output directory in use, 3 runtime failure"
+                    + " (the valid targets are still scanned), an output directory in use or holding an earlier"
+                    + " run's results (--resume or --force), 3 runtime failure"
                     + " (an output that cannot be written; finish with --resume), 130 interrupted (finish with"
                     + " --resume).",
             "", "Examples:",
@@ -100,12 +101,16 @@ final class ScanCommand implements Callable<Integer> {
     private List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "tlsweep-out",
-            description = "Where results and reports are written (default: ${DEFAULT-VALUE}).")
+            converter = OutputDir.Converter.class,
+            description = "Where results and reports are written (default: ${DEFAULT-VALUE}); a directory that"
+                    + " holds an earlier run's results is refused unless --resume or --force is given.")
     private Path outputDir;
 
     @Option(names = {"-p", "--ports"}, split = ",", paramLabel = "PORT", defaultValue = "443",
-            description = "Ports for targets without one (default: ${DEFAULT-VALUE}).")
-    private List<Integer> ports;
+            converter = PortRange.Converter.class,
+            description = "Ports for targets without one: a list of ports and ranges, 443,8440-8449 (default:"
+                    + " ${DEFAULT-VALUE}).")
+    private List<PortRange> ports;
 
     @Option(names = "--versions", split = ",", paramLabel = "VERSION", converter = VersionConverter.class,
             description = "Versions to probe (default: SSLv3,TLSv1.0,TLSv1.1,TLSv1.2,TLSv1.3).")
@@ -116,6 +121,7 @@ final class ScanCommand implements Callable<Integer> {
     private boolean versionsOnly;
 
     @Option(names = "--fail-on", split = ",", paramLabel = "CONDITION", converter = FailOnConverter.class,
+            completionCandidates = FailOnConverter.class,
             description = "Exit with code 1 when an endpoint meets one of these conditions.")
     private List<FailOn> failOn = new ArrayList<>();
 
@@ -134,6 +140,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Finish an interrupted scan into the same -o DIR: targets already in"
             + " its results.jsonl are skipped, new results are appended, the reports cover both.")
     private boolean resume;
+
+    @Option(names = "--force", description = "Replace the results of an earlier run in the -o DIR.")
+    private boolean force;
 
     @Option(names = "--confirm-each-version", description = "Confirm every accepted version with a real TLS"
             + " handshake, not only the best one.")
@@ -207,6 +216,13 @@ final class ScanCommand implements Callable<Integer> {
                 .checks(registry);
         Instant started = Instant.now();
         try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep scan")) {
+            // once the directory is this run's: a run started at the same time is told it is in use
+            Optional<String> earlier = OutputDir.earlierRun(outputDir, "tlsweep scan", force || resume,
+                    Optional.of("--resume to finish it"));
+            if (earlier.isPresent()) {
+                err.println(earlier.get());
+                return ExitCodes.USAGE;
+            }
             return scan(guard, run, total, errors, started);
         } catch (OutputLock.Busy e) {
             err.println("tlsweep scan: " + e.getMessage());
@@ -263,8 +279,8 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private TargetSource.Builder source(java.util.function.Consumer<InputError> onError) {
-        TargetSource.Builder source = TargetSource.builder(ports).arguments(targets).onError(onError)
-                .startTls(preludeOptions.settings().startTls());
+        TargetSource.Builder source = TargetSource.builder(PortRange.ports(ports)).arguments(targets)
+                .onError(onError).startTls(preludeOptions.settings().startTls());
         for (String in : inputs) {
             source = in.equals("-") ? source.stdin(System.in) : source.file(Path.of(in));
         }

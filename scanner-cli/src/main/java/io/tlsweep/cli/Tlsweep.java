@@ -25,10 +25,14 @@ import picocli.CommandLine;
         description = "High-throughput TLS endpoint scanner: which versions and cipher suites every endpoint"
                 + " accepts, in which order, and what breaks when TLS 1.0/1.1 are switched off.",
         footer = {"", "With no command, tlsweep runs the demo: it scans its built-in loopback target farm.",
-            "Shell completion: source <(tlsweep generate-completion)", "", "Exit codes:",
+            "Shell completion: source <(tlsweep generate-completion)",
+            "JVM options for the ./tlsweep wrapper (after its own): TLSWEEP_JAVA_OPTS,",
+            "  e.g. TLSWEEP_JAVA_OPTS=-Xmx2g ./tlsweep scan ...",
+            "", "Exit codes:",
             "  0  no policy condition met",
             "  1  a --fail-on condition was met",
-            "  2  usage or input error",
+            "  2  usage or input error, or an output directory in use or holding an",
+            "     earlier run's results (give --resume or --force)",
             "  3  runtime failure"})
 public final class Tlsweep implements Callable<Integer> {
     static final String NETTY_MACHINE_ID = "io.netty.machineId";
@@ -73,13 +77,7 @@ public final class Tlsweep implements Callable<Integer> {
     static int run(PrintWriter out, PrintWriter err, Checks registry, String... args) {
         quietNettyStartup();
         CommandLine cli = commandLine(registry, args).setOut(out).setErr(err);
-        cli.setParameterExceptionHandler((e, arguments) -> {
-            CommandLine command = e.getCommandLine();
-            command.getErr().println(e.getMessage());
-            command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more"
-                    + " information.");
-            return ExitCodes.USAGE;
-        });
+        cli.setParameterExceptionHandler(new UsageErrors());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": "
                     + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()));

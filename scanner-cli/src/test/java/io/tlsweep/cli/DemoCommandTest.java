@@ -78,6 +78,20 @@ class DemoCommandTest {
      * another copy of the farm.
      */
     @Test
+    void aDemoIntoAnEarlierDemosDirectoryReplacesItsResults() throws Exception {
+        Path again = Files.createDirectories(dir.resolve("again"));
+        for (String file : List.of("results.jsonl", OutputDir.FARM_CA)) {
+            Files.copy(dir.resolve("out").resolve(file), again.resolve(file));
+        }
+        List<String> earlier = Files.readAllLines(again.resolve("results.jsonl"));
+        CliRun r = CliRun.tlsweep("demo", "-o", again.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> now = Files.readAllLines(again.resolve("results.jsonl"));
+        assertThat(now).as("one line per farm target, from the new farm's ports").hasSameSizeAs(earlier)
+                .doesNotContainAnyElementsOf(earlier);
+    }
+
+    @Test
     void theWhatIfListsExactlyTheProfilesThatLoseEachEndpoint() throws Exception {
         Map<String, Set<String>> listed = new java.util.HashMap<>();
         for (String line : Files.readAllLines(dir.resolve("out/results.jsonl"))) {

@@ -53,6 +53,45 @@ class LauncherTest {
                 "RC4");
     }
 
+    @Test
+    void aBuildBeforeTheFirstRunPrintsNoColourResets() throws Exception {
+        Path target = checkout();
+        Files.delete(target.resolve("tlsweep.jar"));
+        // as Maven 3.8 does in batch mode: ESC[0m on stdout and stderr
+        mvn("printf '\\033[0m\\033[0m'; printf '\\033[0m' >&2; mkdir -p scanner-cli/target;"
+                + " : > scanner-cli/target/tlsweep.jar");
+        Process p = start("ciphers", "RC4");
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the wrapper ends").isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).doesNotContain("\u001b").doesNotContain("[0m").contains("building");
+        assertThat(Files.readAllLines(dir.resolve("args"))).contains("ciphers", "RC4");
+    }
+
+    @Test
+    void aFailedBuildShowsItsOutputOnStderrAndExitsThree() throws Exception {
+        Path target = checkout();
+        Files.delete(target.resolve("tlsweep.jar"));
+        mvn("printf '\\033[1;31m[ERROR]\\033[0m COMPILATION ERROR\\n'; exit 1");
+        Process p = start("ciphers");
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the wrapper ends").isTrue();
+        assertThat(p.exitValue()).isEqualTo(3);
+        assertThat(stdout).isEmpty();
+        assertThat(stderr).contains("[ERROR] COMPILATION ERROR").doesNotContain("\u001b");
+        assertThat(dir.resolve("args")).as("java never ran").doesNotExist();
+    }
+
+    /** An {@code mvn} on the wrapper's PATH that runs {@code script} (in the checkout, as the wrapper runs it). */
+    private void mvn(String script) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!/bin/sh\n" + script + "\n");
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
     /** A checkout with the wrapper and a jar (a file is enough: the java below does not read it). */
     private Path checkout() throws IOException {
         Path root = Files.createDirectories(dir.resolve("checkout"));
@@ -64,6 +103,16 @@ class LauncherTest {
 
     /** Runs the copied wrapper with {@code TLSWEEP_JAVA_OPTS=-Xmx1g}; the arguments its java was given. */
     private List<String> run(String... args) throws Exception {
+        Process p = start(args);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the wrapper ends").isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return Files.readAllLines(dir.resolve("args"));
+    }
+
+    /** Starts the copied wrapper with a {@code java} on the PATH that writes its arguments to {@code args}. */
+    private Process start(String... args) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path java = bin.resolve("java");
         Path record = dir.resolve("args");
@@ -71,14 +120,10 @@ class LauncherTest {
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> command = new java.util.ArrayList<>(List.of("sh", dir.resolve("checkout/tlsweep").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("ARGS_FILE", record.toString());
         pb.environment().put("TLSWEEP_JAVA_OPTS", "-Xmx1g");
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the wrapper ends").isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
-        return Files.readAllLines(record);
+        return pb.start();
     }
 }

@@ -60,7 +60,7 @@ class RunSafetyTest {
     void optionValuesOutOfRangeAreUsageErrorsInTheOptionsWords() {
         CliRun zero = CliRun.tlsweep("scan", "-c", "0", "127.0.0.1:1");
         assertThat(zero.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(zero.err()).startsWith("Invalid value for option '--concurrency': 0: must be at least 1")
+        assertThat(zero.err()).startsWith("Invalid value for option '-c': 0: must be at least 1")
                 .contains("Try 'tlsweep scan --help'").doesNotContain("maxInFlight");
         CliRun timeout = CliRun.tlsweep("scan", "--read-timeout", "0", "127.0.0.1:1");
         assertThat(timeout.exit()).isEqualTo(ExitCodes.USAGE);

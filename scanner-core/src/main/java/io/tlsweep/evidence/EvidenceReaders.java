@@ -11,6 +11,11 @@ public final class EvidenceReaders {
     /** Every format tlsweep reads. */
     public static final List<EvidenceReader> BUILT_IN = List.of(
             new PcapReader(),
+            new SchannelEvents(),
+            new ExchangeLog(),
+            new PostfixLog(),
+            new ZeekSslLog(),
+            new IisW3cLog(),
             new NginxLog(),
             new ApacheLog(),
             new HaproxyLog());

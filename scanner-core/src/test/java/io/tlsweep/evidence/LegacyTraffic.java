@@ -167,6 +167,8 @@ public final class LegacyTraffic {
         });
         try (var stdin = p.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // the client ended before reading its input (a refused handshake): its output says what happened
         }
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

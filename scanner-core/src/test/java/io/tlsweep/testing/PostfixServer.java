@@ -128,6 +128,11 @@ public final class PostfixServer implements AutoCloseable {
         return ports.get(name);
     }
 
+    /** The mail log as Postfix writes it ({@code maillog_file} is its output), for tests that read it. */
+    public Path mailLog() {
+        return daemon.dir().resolve("daemon.out");
+    }
+
     /** What Postfix logged (its mail log goes to its output), for a failing assertion. */
     public String logs() {
         return daemon.logs();

@@ -187,6 +187,8 @@ class KubernetesManifestsTest {
         assertThat(option(scan, "--shards")).as("--shards N, the index from JOB_COMPLETION_INDEX")
                 .contains(String.valueOf(shards));
         assertThat(scan).noneMatch(a -> a.equals("--shard") || a.startsWith("--shard="));
+        assertThat(scan).as("a retried pod finishes its shard: its directory holds the failed pod's results")
+                .contains("--resume");
         String shardDir = option(scan, "-o").orElseThrow();
         assertThat(shardDir).isEqualTo("/data/runs/" + run.runId() + "/shard-1");
         String targets = option(scan, "-iL").orElseThrow();

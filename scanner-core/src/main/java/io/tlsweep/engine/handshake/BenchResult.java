@@ -23,10 +23,12 @@ import org.HdrHistogram.HistogramLogWriter;
  * @param latency from intended start to handshake complete (closed loop: the same as service time)
  * @param serviceTime from actual start to handshake complete
  * @param rawLatencies the first {@code plan.rawSampleLimit()} latencies in microseconds, unsorted
+ * @param refused whether the run stopped early on {@link HandshakeBench#REFUSALS_TO_STOP} refused connections in a
+ *     row
  */
 public record BenchResult(BenchPlan plan, long started, long established, long resumed,
         Map<FailureKind, Long> errors, long notStarted, Map<String, Long> negotiated, long elapsedNanos,
-        boolean complete, Histogram latency, Histogram serviceTime, long[] rawLatencies) {
+        boolean complete, Histogram latency, Histogram serviceTime, long[] rawLatencies, boolean refused) {
 
     public BenchResult {
         errors = Map.copyOf(errors);

@@ -26,6 +26,7 @@ final class BenchTally {
     private final Map<FailureKind, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> negotiated = new ConcurrentHashMap<>();
     private final long[] raw;
+    private final AtomicInteger refusedInARow = new AtomicInteger();
     private final AtomicInteger rawCount = new AtomicInteger();
 
     BenchTally(int rawSampleLimit) {
@@ -34,6 +35,11 @@ final class BenchTally {
 
     /** Records one outcome; times are {@link System#nanoTime()} readings. */
     void record(HandshakeOutcome outcome, long intendedNanos, long startNanos, long endNanos) {
+        if (outcome instanceof HandshakeOutcome.Failed f && f.failure().kind() == FailureKind.CONNECT_REFUSED) {
+            refusedInARow.incrementAndGet();
+        } else {
+            refusedInARow.set(0);
+        }
         if (outcome instanceof HandshakeOutcome.Established e) {
             established.increment();
             if (e.resumed()) {
@@ -51,6 +57,11 @@ final class BenchTally {
         } else if (outcome instanceof HandshakeOutcome.Failed f) {
             errors.computeIfAbsent(f.failure().kind(), k -> new LongAdder()).increment();
         }
+    }
+
+    /** Whether the last {@code n} outcomes recorded were all refused connections. */
+    boolean refusedInARow(int n) {
+        return refusedInARow.get() >= n;
     }
 
     Map<FailureKind, Long> errors() {

@@ -13,9 +13,13 @@ import org.HdrHistogram.Histogram;
  * handshake when the previous ends) or fixed rate (starts scheduled from the start time; latency measured
  * from the intended start, as HdrHistogram's documentation recommends, so a stalled server's backlog shows
  * in the percentiles instead of being omitted). Bounded by the plan's duration and count, and by a hard
- * deadline of duration + connect and handshake timeouts + 5 s.
+ * deadline of duration + connect and handshake timeouts + 5 s. It stops early when
+ * {@value #REFUSALS_TO_STOP} connections in a row are refused: nothing listens there, and going on would only
+ * hammer the address with connection attempts.
  */
 public final class HandshakeBench {
+    /** Refused connections in a row that end a run. */
+    public static final int REFUSALS_TO_STOP = 5;
     private static final long SLACK_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final HandshakeClient client;
@@ -55,7 +59,7 @@ public final class HandshakeBench {
         }
         return new BenchResult(plan, tally.started.sum(), tally.established.sum(), tally.resumed.sum(),
                 tally.errors(), notStarted, tally.negotiated(), elapsed, complete, latency, service,
-                tally.rawSamples());
+                tally.rawSamples(), tally.refusedInARow(REFUSALS_TO_STOP));
     }
 
     private boolean closedLoop(BenchPlan plan, BenchTally tally, long end) throws InterruptedException {
@@ -69,7 +73,7 @@ public final class HandshakeBench {
 
     /** Starts this worker's next handshake, or ends the worker when time or count is used up. */
     private void nextInLoop(BenchPlan plan, BenchTally tally, long end, AtomicLong budget, CountDownLatch done) {
-        while (System.nanoTime() < end && budget.getAndDecrement() > 0) {
+        while (System.nanoTime() < end && !tally.refusedInARow(REFUSALS_TO_STOP) && budget.getAndDecrement() > 0) {
             tally.started.increment();
             long t0 = System.nanoTime();
             CompletionStage<HandshakeOutcome> stage = client.handshake(plan.target(), plan.spec(), plan.sessions());
@@ -91,7 +95,7 @@ public final class HandshakeBench {
         Semaphore slots = new Semaphore(plan.concurrency());
         for (long i = 0; i < plan.maxHandshakes(); i++) {
             long intended = start + (long) (i * intervalNanos);
-            if (intended >= end) {
+            if (intended >= end || tally.refusedInARow(REFUSALS_TO_STOP)) {
                 break;
             }
             for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {

@@ -1,6 +1,7 @@
 package io.tlsweep.engine.handshake;
 
 import java.security.Security;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,26 @@ public final class JdkLegacyAlgorithms {
         String before = Security.getProperty(PROPERTY);
         Security.setProperty(PROPERTY, without(before, LIFTED));
         return before;
+    }
+
+    /**
+     * The entries of {@code jdk.tls.disabledAlgorithms} as this JVM has it now that keep the JDK from doing what
+     * {@code spec} asks: its versions' names ({@code TLSv1}, {@code TLSv1.1}) and {@code 3DES_EDE_CBC} for its 3DES
+     * suites; only those {@link #allowGlobally()} lifts. Empty when nothing of {@code spec} is disabled.
+     */
+    public static List<String> refusing(HandshakeSpec spec) {
+        return refusing(spec, Security.getProperty(PROPERTY));
+    }
+
+    /** As the other, with the property's value given. */
+    static List<String> refusing(HandshakeSpec spec, String disabledAlgorithms) {
+        Set<String> disabled = disabledAlgorithms == null ? Set.of() : Arrays.stream(disabledAlgorithms.split(","))
+                .map(String::trim).collect(Collectors.toSet());
+        List<String> needed = new ArrayList<>(spec.versions().stream().map(HandshakeSpec::javaName).toList());
+        if (spec.cipherSuites().stream().anyMatch(s -> s.ianaName().contains("3DES_EDE_CBC"))) {
+            needed.add("3DES_EDE_CBC");
+        }
+        return needed.stream().filter(n -> LIFTED.contains(n) && disabled.contains(n)).toList();
     }
 
     /** {@code value} (a comma-separated list) without the given entries, order kept. */

@@ -3,12 +3,15 @@ package io.tlsweep.engine.handshake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.metrics.Percentiles;
+import io.tlsweep.result.FailureKind;
 import io.tlsweep.targets.FarmTarget;
 import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
 import io.tlsweep.wire.ProtocolVersion;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +48,21 @@ class HandshakeBenchTest {
 
     private static HandshakeTarget target(TargetFarm farm) {
         return Handshakes.target(farm.target("mixed-tls10-12"));
+    }
+
+    @Test
+    void aPortWhereNothingListensEndsTheRunAfterAFewRefusalsInARow() throws InterruptedException {
+        HandshakeTarget closed = HandshakeTarget.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 1));
+        for (BenchPlan plan : List.of(BenchPlan.closedLoop(closed, TLS12, 3, Duration.ofSeconds(600), Long.MAX_VALUE),
+                BenchPlan.fixedRate(closed, TLS12, 1000, 3, Duration.ofSeconds(600), Long.MAX_VALUE))) {
+            BenchResult r = bench.run(plan);
+            assertThat(r.refused()).as(r.summary()).isTrue();
+            assertThat(r.complete()).isTrue();
+            assertThat(r.errors()).containsOnlyKeys(FailureKind.CONNECT_REFUSED);
+            assertThat(r.started()).as("the refusals, and those in flight when they were counted")
+                    .isBetween((long) HandshakeBench.REFUSALS_TO_STOP, HandshakeBench.REFUSALS_TO_STOP + 3L);
+        }
+        assertThat(closedLoop.refused()).as("a bench that connects").isFalse();
     }
 
     @Test

@@ -6,8 +6,10 @@ import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.wire.AlertDescription;
+import io.tlsweep.wire.ProtocolVersion;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLHandshakeException;
 import org.bouncycastle.tls.TlsFatalAlert;
@@ -74,5 +76,16 @@ class HandshakeFailuresTest {
         assertThat(JdkLegacyAlgorithms.without(value, JdkLegacyAlgorithms.LIFTED))
                 .isEqualTo("SSLv3, DTLSv1.0, RC4, DH keySize < 1024, NULL");
         assertThat(JdkLegacyAlgorithms.without(value, Set.of())).isEqualTo(value);
+    }
+
+    @Test
+    void theEntriesRefusingASpecAreItsDisabledVersionsAnd3des() {
+        String value = "SSLv3, TLSv1, TLSv1.1, DTLSv1.0, RC4, 3DES_EDE_CBC, NULL";
+        HandshakeSpec tls10 = HandshakeSpec.of(TlsProvider.JDK, List.of(ProtocolVersion.TLSv1_0,
+                ProtocolVersion.TLSv1_2), List.of("TLS_RSA_WITH_3DES_EDE_CBC_SHA"));
+        assertThat(JdkLegacyAlgorithms.refusing(tls10, value)).containsExactly("TLSv1", "3DES_EDE_CBC");
+        assertThat(JdkLegacyAlgorithms.refusing(tls10, "SSLv3, RC4")).isEmpty();
+        assertThat(JdkLegacyAlgorithms.refusing(HandshakeSpec.of(TlsProvider.JDK, ProtocolVersion.TLSv1_2), value))
+                .isEmpty();
     }
 }
