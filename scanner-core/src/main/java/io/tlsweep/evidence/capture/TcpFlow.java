@@ -1,7 +1,7 @@
 package io.tlsweep.evidence.capture;
 
 import io.tlsweep.evidence.Observation;
-import io.tlsweep.evidence.OfferedHello;
+import io.tlsweep.evidence.ProfileMatcher;
 import io.tlsweep.wire.ClientHello;
 import io.tlsweep.wire.ServerHello;
 import io.tlsweep.wire.ServerResponse;
@@ -148,7 +148,7 @@ final class TcpFlow {
     private Observation observation(ServerResponse answer) {
         Endpoint server = ends[1 - client];
         Observation o = Observation.established(PcapReader.NAME).from(ends[client].address())
-                .to(server.address(), server.port()).offering(offered(hello));
+                .to(server.address(), server.port()).offering(ProfileMatcher.offered(hello));
         if (helloTime.isPresent()) {
             o = o.at(helloTime.get());
         }
@@ -159,16 +159,5 @@ final class TcpFlow {
             return o.negotiated(sh.version(), sh.cipherSuite().ianaName());
         }
         return o.negotiated(hello.highestOffered(), null).failed();
-    }
-
-    /** Everything the ClientHello offered, as raw codes in the order sent. */
-    static OfferedHello offered(ClientHello h) {
-        return new OfferedHello(h.clientVersion().code(),
-                h.supportedVersions().stream().map(v -> v.code()).toList(),
-                h.cipherSuites().stream().map(c -> c.code()).toList(),
-                h.extensions().stream().map(e -> e.type().code()).toList(),
-                h.supportedGroups().stream().map(g -> g.code()).toList(),
-                h.signatureAlgorithms().stream().map(s -> s.code()).toList(),
-                h.alpn(), h.serverName());
     }
 }
