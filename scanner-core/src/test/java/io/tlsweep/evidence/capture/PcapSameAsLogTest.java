@@ -6,6 +6,7 @@ import io.tlsweep.evidence.EvidenceInput;
 import io.tlsweep.evidence.LegacyTraffic;
 import io.tlsweep.evidence.NginxLog;
 import io.tlsweep.evidence.Observation;
+import io.tlsweep.evidence.ProfileMatcher;
 import io.tlsweep.testing.AccessLoggingServers;
 import io.tlsweep.testing.AccessLoggingServers.Listener;
 import io.tlsweep.testing.ForegroundDaemon;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * same real traffic as the access log test ({@link LegacyTraffic}: openssl s_client, curl, gnutls-cli and the JDK,
  * TLS 1.0 to 1.3 each, on three endpoints) while tcpdump captures it on lo. The capture gives the same answer as
  * nginx's log (every handshake with its version, client, endpoint and SNI), and the ClientHellos tell the client
- * stacks apart: each client offers the same at every endpoint, and OpenSSL's, GnuTLS's and the JDK's offers differ.
+ * stacks apart: each is matched to its client's family by the client profiles (OpenSSL for s_client and curl,
+ * GnuTLS, Java), each client offers the same at every endpoint, and OpenSSL's, GnuTLS's and the JDK's offers
+ * differ.
  */
 class PcapSameAsLogTest {
     private static final String SNI = "legacy.tlsweep.test";
@@ -79,6 +82,16 @@ class PcapSameAsLogTest {
                 .sorted(Comparator.comparing(o -> o.time().orElse(Instant.EPOCH))).toList();
         assertThat(inOrder).extracting(o -> o.version().orElseThrow())
                 .containsExactlyElementsOf(made.stream().map(LegacyTraffic.Handshake::version).toList());
+        ProfileMatcher matcher = ProfileMatcher.builtIn();
+        for (int i = 0; i < made.size(); i++) {
+            String family = switch (made.get(i).client()) {
+                case OPENSSL, CURL -> "openssl";
+                case GNUTLS -> "gnutls";
+                case JDK -> "java";
+            };
+            assertThat(matcher.match(inOrder.get(i).offered().orElseThrow()).family()).as(made.get(i).toString())
+                    .contains(family);
+        }
         Map<LegacyTraffic.Client, List<List<Integer>>> offers = new java.util.EnumMap<>(LegacyTraffic.Client.class);
         for (int i = 0; i < made.size(); i++) {
             if (made.get(i).version().equals(ProtocolVersion.TLSv1_3)) {
