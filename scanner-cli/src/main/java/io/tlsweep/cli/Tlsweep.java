@@ -48,6 +48,7 @@ public final class Tlsweep implements Callable<Integer> {
             Map.entry("demo", DemoCommand.class), Map.entry("scan", ScanCommand.class),
             Map.entry("sweep", SweepCommand.class), Map.entry("diff", DiffCommand.class),
             Map.entry("report", ReportCommand.class), Map.entry("merge", MergeCommand.class),
+            Map.entry("evidence", EvidenceCommand.class),
             Map.entry("bench", BenchCommand.class), Map.entry("ciphers", CiphersCommand.class),
             Map.entry("profiles", ProfilesCommand.class),
             Map.entry("generate-completion", AutoComplete.GenerateCompletion.class),
@@ -121,6 +122,10 @@ public final class Tlsweep implements Callable<Integer> {
         CommandLine scan = cli.getSubcommands().get("scan");
         if (scan != null) {
             CheckOptions.describe(scan.getCommandSpec(), registry);
+        }
+        CommandLine evidence = cli.getSubcommands().get("evidence");
+        if (evidence != null) {
+            EvidenceCommand.describe(evidence.getCommandSpec());
         }
         return cli;
     }

@@ -27,7 +27,7 @@ class SubcommandsTest {
     void aCommandLineNamingACommandAddsThatOneOnlyWithTheSameOptionsAndHelp() {
         CommandLine all = Tlsweep.commandLine();
         for (String name : List.of("scan", "demo", "sweep", "bench", "ciphers", "profiles", "merge", "diff",
-                "report")) {
+                "report", "evidence")) {
             CommandLine alone = Tlsweep.commandLine(name, "--help");
             assertThat(alone.getSubcommands().keySet()).containsExactly(name);
             CommandLine sub = alone.getSubcommands().get(name);
