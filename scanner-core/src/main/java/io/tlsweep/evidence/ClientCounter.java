@@ -2,9 +2,8 @@ package io.tlsweep.evidence;
 
 import io.tlsweep.wire.ProtocolVersion;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,56 +25,79 @@ final class ClientCounter {
     /** Distinct formats kept per client. */
     private static final int FORMATS = 8;
 
+    private static final String[] NONE = new String[0];
+    private static final long[] NO_COUNTS = new long[0];
+
     private long established;
     private long failed;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
-    private final List<String> userAgents = new ArrayList<>(1);
-    private final Map<String, long[]> suites = new LinkedHashMap<>(4);
     private long otherSuites;
-    private final List<String> formats = new ArrayList<>(1);
+    // small arrays rather than lists and maps: most keys hold one of each, and there may be a million keys
+    private String[] userAgents = NONE;
+    private String[] suites = NONE;
+    private long[] suiteCounts = NO_COUNTS;
+    private String[] formats = NONE;
 
-    void count(Observation o) {
+    /** Counts {@code o}; texts kept are shared through {@code shared}. */
+    void count(Observation o, Canonical shared) {
         if (o.established()) {
             established++;
         } else {
             failed++;
         }
-        o.time().ifPresent(t -> {
-            long ms = t.toEpochMilli();
+        if (o.time().isPresent()) {
+            long ms = o.time().get().toEpochMilli();
             first = Math.min(first, ms);
             last = Math.max(last, ms);
-        });
-        o.userAgent().filter(ua -> !ua.isBlank()).map(ClientCounter::cut).ifPresent(ua -> {
-            if (userAgents.size() < USER_AGENTS && !userAgents.contains(ua)) {
-                userAgents.add(ua);
-            }
-        });
-        o.cipher().filter(c -> !c.isBlank()).map(ClientCounter::cut).ifPresent(this::suite);
-        if (formats.size() < FORMATS && !formats.contains(o.format())) {
-            formats.add(o.format());
         }
-    }
-
-    private void suite(String name) {
-        long[] n = suites.get(name);
-        if (n != null) {
-            n[0]++;
-        } else if (suites.size() < SUITES) {
-            suites.put(name, new long[] {1});
-        } else {
-            otherSuites++;
+        String ua = o.userAgent().filter(u -> !u.isBlank()).map(ClientCounter::cut).orElse(null);
+        if (ua != null && userAgents.length < USER_AGENTS && indexOf(userAgents, ua) < 0) {
+            userAgents = with(userAgents, shared.of(ua));
+        }
+        String suite = o.cipher().filter(c -> !c.isBlank()).map(ClientCounter::cut).orElse(null);
+        if (suite != null) {
+            int i = indexOf(suites, suite);
+            if (i >= 0) {
+                suiteCounts[i]++;
+            } else if (suites.length < SUITES) {
+                suites = with(suites, shared.of(suite));
+                suiteCounts = Arrays.copyOf(suiteCounts, suiteCounts.length + 1);
+                suiteCounts[suiteCounts.length - 1] = 1;
+            } else {
+                otherSuites++;
+            }
+        }
+        if (formats.length < FORMATS && indexOf(formats, o.format()) < 0) {
+            formats = with(formats, shared.of(o.format()));
         }
     }
 
     ClientUse use(String client, ProtocolVersion version, ClientIdentity identity) {
         Map<String, Long> counted = new HashMap<>();
-        suites.forEach((name, n) -> counted.put(name, n[0]));
+        for (int i = 0; i < suites.length; i++) {
+            counted.put(suites[i], suiteCounts[i]);
+        }
         if (otherSuites > 0) {
             counted.merge(OTHER_SUITES, otherSuites, Long::sum);
         }
-        return new ClientUse(client, version, established, failed, time(first), time(last), userAgents, counted,
-                identity, formats);
+        return new ClientUse(client, version, established, failed, time(first), time(last), List.of(userAgents),
+                counted, identity, List.of(formats));
+    }
+
+    private static int indexOf(String[] texts, String text) {
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i].equals(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String[] with(String[] texts, String text) {
+        String[] more = Arrays.copyOf(texts, texts.length + 1);
+        more[texts.length] = text;
+        return more;
     }
 
     private static Optional<Instant> time(long ms) {

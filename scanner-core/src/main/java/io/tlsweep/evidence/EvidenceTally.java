@@ -21,12 +21,14 @@ import java.util.TreeMap;
  * ClientHello), plus one per day (UTC) and version, and the first {@value #PROBLEMS} problems with the count of all.
  *
  * <p>Nothing is kept per line: memory grows with the distinct keys only, each holding bounded counts (see
- * {@link ClientCounter}: a few hundred bytes plus at most 5 user agents and 16 suite names of at most 256
- * characters). A hostile or simply huge input with millions of distinct client addresses grows with them, so the
- * keys are bounded ({@link TallyOptions#maxKeys()}, by default {@value TallyOptions#MAX_KEYS}): past the limit a new
- * key is counted in an {@value #OTHER_CLIENTS} bucket of its endpoint and version, and one problem says so (placed at the start of the input being read). Buckets
- * of endpoints never seen before the limit are themselves bounded (a hundredth of the limit); past that, the
- * handshake is counted at the unknown endpoint. Days are bounded the same way ({@value #DAYS} day-version pairs).
+ * {@link ClientCounter}: at most 5 user agents and 16 suite names of at most 256 characters, shared between keys
+ * through {@link Canonical}); a key of a client with one user agent and one suite takes about 400 bytes. A hostile
+ * or simply huge input with millions of distinct client addresses grows with them, so the keys are bounded
+ * ({@link TallyOptions#maxKeys()}, by default {@value TallyOptions#MAX_KEYS}, some 400 MB): past the limit a new key
+ * is counted in an {@value #OTHER_CLIENTS} bucket of its endpoint and version, and one problem says so (placed at
+ * the start of the input being read). Buckets of endpoints never seen before the limit are themselves bounded (a
+ * hundredth of the limit); past that, the handshake is counted at the unknown endpoint. Days are bounded the same
+ * way ({@value #DAYS} day-version pairs).
  *
  * <p>Not thread-safe: one reader feeds it at a time.
  */
@@ -44,6 +46,7 @@ public final class EvidenceTally implements EvidenceSink {
 
     private final TallyOptions options;
     private final Map<Key, ClientCounter> counters = new HashMap<>();
+    private final Canonical shared = new Canonical();
     private final Map<DayKey, long[]> days = new HashMap<>();
     private final Set<String> inputs = new LinkedHashSet<>();
     private final List<EvidenceProblem> problems = new ArrayList<>();
@@ -96,10 +99,11 @@ public final class EvidenceTally implements EvidenceSink {
             }
             if (counter == null) {
                 counter = new ClientCounter();
+                key = new Key(shared.of(key.endpoint()), key.version(), key.client(), key.identity());
             }
             counters.put(key, counter);
         }
-        counter.count(o);
+        counter.count(o, shared);
         time.ifPresent(t -> {
             long ms = t.toEpochMilli();
             from = Math.min(from, ms);
@@ -167,7 +171,7 @@ public final class EvidenceTally implements EvidenceSink {
         return observations;
     }
 
-    /** What is counted so far, in a stable order: endpoints by address, port and name; clients by version then count. */
+    /** What is counted so far, in a stable order: endpoints by address, port, name; clients by version, count. */
     public EvidenceSummary summary() {
         Map<EvidenceEndpoint, List<ClientUse>> byEndpoint = new TreeMap<>(ENDPOINT_ORDER);
         counters.forEach((k, c) -> byEndpoint.computeIfAbsent(k.endpoint(), e -> new ArrayList<>())

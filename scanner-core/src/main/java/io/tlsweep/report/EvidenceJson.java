@@ -73,7 +73,8 @@ public record EvidenceJson(String schema, List<String> inputs, long observations
             List<String> formats) {
         static ClientJson of(ClientUse u) {
             List<SuiteCount> suites = u.suites().entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
                     .map(e -> new SuiteCount(e.getKey(), e.getValue())).toList();
             return new ClientJson(u.client(), u.version().displayName(), u.established(), u.failed(), text(u.first()),
                     text(u.last()), u.userAgents(), suites, u.identity().ja4().orElse(null),

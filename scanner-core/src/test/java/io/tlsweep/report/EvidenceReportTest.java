@@ -44,7 +44,8 @@ class EvidenceReportTest {
                 .negotiated(ProtocolVersion.TLSv1_0, "AES128-SHA");
         tally.observed(web.at(T0).from("192.0.2.7").agent("=cmd|' /C calc'!A0"));
         tally.observed(web.at(T0.plusSeconds(60)).from("192.0.2.7").agent("curl/7.88.1"));
-        tally.observed(web.at(T0.plusSeconds(10)).from("198.51.100.1").negotiated(ProtocolVersion.TLSv1_1, "AES256-SHA"));
+        tally.observed(web.at(T0.plusSeconds(10)).from("198.51.100.1")
+                .negotiated(ProtocolVersion.TLSv1_1, "AES256-SHA"));
         tally.observed(web.at(T0.plusSeconds(20)).from("203.0.113.9").negotiated(ProtocolVersion.TLSv1_2,
                 "ECDHE-RSA-AES128-GCM-SHA256"));
         tally.observed(web.at(T0.minusSeconds(7200)).from("192.0.2.99")); // before the window
