@@ -4,6 +4,7 @@ import io.tlsweep.evidence.EvidenceInput;
 import io.tlsweep.evidence.EvidenceProblem;
 import io.tlsweep.evidence.EvidenceReader;
 import io.tlsweep.evidence.EvidenceReaders;
+import io.tlsweep.evidence.EvidenceSummary;
 import io.tlsweep.evidence.EvidenceTally;
 import io.tlsweep.evidence.Position;
 import io.tlsweep.evidence.TallyOptions;
@@ -102,7 +103,8 @@ final class EvidenceCommand implements Callable<Integer> {
         for (String file : files) {
             unopened += read(file, reader, tally, err) ? 0 : 1;
         }
-        EvidenceJson evidence = EvidenceJson.of(tally.summary(), tally.notes());
+        EvidenceSummary summary = tally.summary();
+        EvidenceJson evidence = EvidenceJson.of(summary, tally.notes());
         try {
             write(evidence);
         } catch (IOException e) {

@@ -62,7 +62,8 @@ class EvidenceCommandTest {
         CliRun run = CliRun.tlsweep("evidence", "-o", out.toString(), dir.resolve("missing.log").toString(),
                 garbage.toString());
         assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("tlsweep evidence: cannot open " + dir.resolve("missing.log") + ": no such file");
+        assertThat(run.err())
+                .contains("tlsweep evidence: cannot open " + dir.resolve("missing.log") + ": no such file");
         EvidenceJson json = EvidenceJson.read(out.resolve(EvidenceJson.FILE));
         assertThat(json.schema()).isEqualTo(EvidenceJson.SCHEMA);
         assertThat(json.inputs()).containsExactly(dir.resolve("missing.log").toString(), garbage.toString());
