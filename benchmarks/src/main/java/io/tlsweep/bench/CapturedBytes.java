@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /** Reads a captured vector from scanner-core's test resources (shipped in its test jar). */
-final class CapturedBytes {
+public final class CapturedBytes {
     private CapturedBytes() {
     }
 
-    static byte[] load(String file) {
+    public static byte[] load(String file) {
         try (InputStream in = CapturedBytes.class.getResourceAsStream("/vectors/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("vector " + file + " is not on the class path");
