@@ -11,13 +11,14 @@ import java.util.stream.Collectors;
 /**
  * {@code evidence-clients.csv}: one row per endpoint, version and client, as in {@code evidence.json}.
  * {@code user_agents} are joined with " | ", {@code suites} as "NAME=COUNT" joined with ";" (by count), the formats
- * with ";". {@code looks_like} and {@code distance} are the nearest client profile, where a ClientHello was seen.
+ * with ";". {@code looks_like} and {@code distance} are the nearest client profile and {@code family} the client
+ * stack's, where a ClientHello was seen.
  */
 public final class EvidenceClientsCsv {
     public static final String FILE = "evidence-clients.csv";
     public static final List<String> COLUMNS = List.of("endpoint", "address", "port", "sni", "version", "client",
-            "established", "failed", "first", "last", "ja4", "looks_like", "distance", "user_agents", "suites",
-            "formats");
+            "established", "failed", "first", "last", "ja4", "looks_like", "distance", "family", "user_agents",
+            "suites", "formats");
 
     private EvidenceClientsCsv() {
     }
@@ -29,7 +30,7 @@ public final class EvidenceClientsCsv {
                     rows.row(e.endpoint(), e.address(), e.port(), e.sni(), c.version(), c.client(), c.established(),
                             c.failed(), c.first(), c.last(), c.ja4(),
                             c.looksLike() == null ? null : c.looksLike().profile(),
-                            c.looksLike() == null ? null : c.looksLike().distance(),
+                            c.looksLike() == null ? null : c.looksLike().distance(), c.family(),
                             String.join(" | ", c.userAgents()), c.suites().stream().map(EvidenceClientsCsv::suite)
                                     .collect(Collectors.joining(";")), String.join(";", c.formats()));
                 }

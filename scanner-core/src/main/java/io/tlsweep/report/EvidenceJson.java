@@ -6,12 +6,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.tlsweep.evidence.ClientIdentity;
 import io.tlsweep.evidence.ClientUse;
 import io.tlsweep.evidence.DailyCount;
 import io.tlsweep.evidence.EndpointEvidence;
 import io.tlsweep.evidence.EvidenceProblem;
 import io.tlsweep.evidence.EvidenceSummary;
 import io.tlsweep.evidence.Position;
+import io.tlsweep.evidence.ProfileMatcher;
 import io.tlsweep.evidence.TallyNotes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,14 +65,18 @@ public record EvidenceJson(String schema, List<String> inputs, long observations
     public record EndpointJson(String endpoint, String address, Integer port, String sni, List<ClientJson> clients) {
     }
 
-    /** One client's use of one version; suites by count, then name. */
+    /**
+     * One client's use of one version; suites by count, then name. Where a ClientHello was seen: {@code ja4}, the
+     * nearest profile ({@code looksLike}), the stack's {@code family} and the {@code label} a report shows ("looks
+     * like OpenSSL 3.0, exact", "nearest: Java 17 (distance 4)").
+     */
     @JsonPropertyOrder({"client", "version", "established", "failed", "first", "last", "userAgents", "suites", "ja4",
-        "looksLike", "formats"})
+        "looksLike", "family", "label", "formats"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ClientJson(String client, String version, long established, long failed, String first,
             String last, List<String> userAgents, List<SuiteCount> suites, String ja4, MatchJson looksLike,
-            List<String> formats) {
+            String family, String label, List<String> formats) {
         static ClientJson of(ClientUse u) {
             List<SuiteCount> suites = u.suites().entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
@@ -79,7 +85,9 @@ public record EvidenceJson(String schema, List<String> inputs, long observations
             return new ClientJson(u.client(), u.version().displayName(), u.established(), u.failed(), text(u.first()),
                     text(u.last()), u.userAgents(), suites, u.identity().ja4().orElse(null),
                     u.identity().looksLike().map(m -> new MatchJson(m.profileId(), m.profileName(), m.distance(),
-                            m.exact())).orElse(null), u.formats());
+                            m.exact())).orElse(null), u.identity().family().orElse(null),
+                    u.identity().equals(ClientIdentity.UNKNOWN) ? null : ProfileMatcher.label(u.identity()),
+                    u.formats());
         }
 
         /** Handshakes seen, completed or not. */

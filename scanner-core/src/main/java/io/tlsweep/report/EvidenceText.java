@@ -95,10 +95,8 @@ public final class EvidenceText {
 
     private static String client(ClientJson c) {
         List<String> about = new ArrayList<>();
-        if (c.looksLike() != null) {
-            about.add("looks like " + c.looksLike().name());
-        } else if (c.ja4() != null) {
-            about.add(c.ja4());
+        if (c.label() != null) {
+            about.add(c.label());
         }
         if (c.last() != null) {
             about.add("last " + c.last());

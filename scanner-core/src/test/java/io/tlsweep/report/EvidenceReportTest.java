@@ -37,7 +37,7 @@ class EvidenceReportTest {
     private static EvidenceJson evidence() {
         EvidenceTally tally = new EvidenceTally(TallyOptions.DEFAULTS.since(T0.minusSeconds(3600))
                 .identify(h -> new ClientIdentity(Optional.of("t10d010000_ja4"),
-                        Optional.of(new ClientMatch("java7", "Java 7", 2)))));
+                        Optional.of(new ClientMatch("java7", "Java 7", 2)), Optional.of("java"))));
         tally.input("access.log");
         tally.input("tls.pcap");
         Observation web = Observation.established("nginx").to("10.0.0.1", 443).named("www.example")
@@ -81,6 +81,10 @@ class EvidenceReportTest {
         EvidenceJson.ClientJson pcap = read.endpoints().get(1).clients().get(0);
         assertThat(pcap.ja4()).isEqualTo("t10d010000_ja4");
         assertThat(pcap.looksLike()).isEqualTo(new EvidenceJson.MatchJson("java7", "Java 7", 2, false));
+        assertThat(pcap.family()).isEqualTo("java");
+        assertThat(pcap.label()).isEqualTo("nearest: Java 7 (distance 2)");
+        assertThat(first.ja4()).isNull();
+        assertThat(first.label()).isNull();
         assertThat(read.daily()).containsExactly(new EvidenceJson.DayJson("2026-12-01", "TLSv1.0", 3, 0),
                 new EvidenceJson.DayJson("2026-12-01", "TLSv1.1", 1, 0),
                 new EvidenceJson.DayJson("2026-12-01", "TLSv1.2", 1, 0),
@@ -106,7 +110,7 @@ class EvidenceReportTest {
                 // a user agent that would start a formula is neutralised
                 .containsEntry("user_agents", "'=cmd|' /C calc'!A0 | curl/7.88.1");
         assertThat(rows.get(3)).containsEntry("client", "192.0.2.50").containsEntry("ja4", "t10d010000_ja4")
-                .containsEntry("looks_like", "java7").containsEntry("distance", "2");
+                .containsEntry("looks_like", "java7").containsEntry("distance", "2").containsEntry("family", "java");
     }
 
     @Test
@@ -128,7 +132,8 @@ class EvidenceReportTest {
                 "  TLSv1.0  1 client(s), 2 handshake(s): 192.0.2.7 x2 (last 2026-12-01T10:01:00Z, =cmd|' /C calc'!A0)",
                 "  TLSv1.1  1 client(s), 1 handshake(s): 198.51.100.1 x1 (last 2026-12-01T10:00:10Z)",
                 "10.0.0.2:443",
-                "  TLSv1.0  1 client(s), 1 handshake(s): 192.0.2.50 x1 (looks like Java 7, last 2026-12-01T10:00:30Z)",
+                "  TLSv1.0  1 client(s), 1 handshake(s): 192.0.2.50 x1 (nearest: Java 7 (distance 2), last"
+                        + " 2026-12-01T10:00:30Z)",
                 "10.0.0.3:443: no legacy handshake (TLSv1.3 1)",
                 "2 line(s) or block(s) could not be read; the first: access.log:7: not an nginx tlsweep line");
     }
