@@ -7,6 +7,7 @@ import io.tlsweep.evidence.EvidenceReaders;
 import io.tlsweep.evidence.EvidenceSummary;
 import io.tlsweep.evidence.EvidenceTally;
 import io.tlsweep.evidence.Position;
+import io.tlsweep.evidence.ProfileMatcher;
 import io.tlsweep.evidence.TallyOptions;
 import io.tlsweep.evidence.WindowStart;
 import io.tlsweep.report.EvidenceClientsCsv;
@@ -165,7 +166,7 @@ final class EvidenceCommand implements Callable<Integer> {
 
     /** The tally's options from --since and --endpoint; empty (and a message) when one is wrong. */
     private Optional<TallyOptions> options(PrintWriter err) {
-        TallyOptions options = TallyOptions.DEFAULTS;
+        TallyOptions options = TallyOptions.DEFAULTS.identify(ProfileMatcher.builtIn()::identify);
         if (since != null) {
             Optional<Instant> from = WindowStart.parse(since, Instant.now());
             if (from.isEmpty()) {
