@@ -11,9 +11,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A synthetic nginx access log in the {@code tlsweep} log format (README, "nginx"): {@code $time_iso8601
- * $remote_addr $server_addr $server_port $ssl_server_name $ssl_protocol $ssl_cipher "$request" $status
- * "$http_user_agent"}. Line {@code i} is a pure function of {@code i}: {@value #CLIENTS} client addresses, each at
+ * A synthetic nginx access log in tlsweep's nginx {@code log_format} (README, "nginx"), all twelve fields:
+ * {@code $time_iso8601 $remote_addr $server_addr $server_port "$ssl_server_name" $ssl_protocol $ssl_cipher
+ * "$request" $status "$http_user_agent" "$ssl_ciphers" "$ssl_curves"} (the offered suites and curves of a legacy
+ * client for TLS 1.0 and 1.1, of a current one for 1.2 and 1.3). Line {@code i} is a pure function of {@code i}: {@value #CLIENTS} client addresses, each at
  * one of four endpoints, 2% TLS 1.0 and 1% TLS 1.1 (the rest 1.2 and 1.3), a handful of suites and user agents, one
  * line every {@value #STEP_MS} ms from {@link #START}, so the distinct keys a tally keeps stay the same however many
  * lines.
@@ -26,8 +27,17 @@ public final class NginxLines {
     static final long STEP_MS = 250;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx")
             .withZone(ZoneOffset.UTC);
-    private static final String[] SERVERS = {"10.0.0.1 443 www.example", "10.0.0.1 443 api.example",
-        "10.0.0.2 8443 intranet.example", "10.0.0.3 443 -"};
+    private static final String[] SERVERS = {"10.0.0.1 443 \"www.example\"", "10.0.0.1 443 \"api.example\"",
+        "10.0.0.2 8443 \"intranet.example\"", "10.0.0.3 443 \"-\""};
+    /** What a legacy client offers ($ssl_ciphers, $ssl_curves), as OpenSSL names them. */
+    static final String LEGACY_OFFER = "\"ECDHE-RSA-AES256-SHA:ECDHE-RSA-AES128-SHA:AES256-SHA:AES128-SHA"
+            + ":DES-CBC3-SHA\" \"prime256v1:secp384r1\"";
+    /** What a current client offers. */
+    static final String MODERN_OFFER = "\"TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256"
+            + ":ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384"
+            + ":ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305"
+            + ":ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA:AES128-GCM-SHA256:AES256-GCM-SHA384:AES128-SHA:AES256-SHA\""
+            + " \"X25519:prime256v1:secp384r1\"";
     private static final String[] AGENTS = {"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML,"
         + " like Gecko) Chrome/131.0.0.0 Safari/537.36", "curl/7.88.1", "Java/1.7.0_80", "python-requests/2.31.0",
         "Mozilla/4.0 (compatible; MSIE 8.0; Windows NT 6.1; Trident/4.0)"};
@@ -59,17 +69,13 @@ public final class NginxLines {
         }
         String time = ISO.format(START.plusMillis(i * STEP_MS));
         return time + " " + client(client) + " " + SERVERS[client & 3] + " " + protocol + " " + cipher
-                + " \"" + REQUESTS[(int) (h >>> 36 & 3)] + "\" 200 \"" + AGENTS[client % AGENTS.length] + "\"";
+                + " \"" + REQUESTS[(int) (h >>> 36 & 3)] + "\" 200 \"" + AGENTS[client % AGENTS.length] + "\" "
+                + (pick < 3 ? LEGACY_OFFER : MODERN_OFFER);
     }
 
     /** The address of client {@code c}. */
     static String client(int c) {
         return "192.0." + (2 + (c >> 8)) + "." + (c & 0xff);
-    }
-
-    /** The version {@code line(i)} names, as nginx writes it ("TLSv1", "TLSv1.2" ...). */
-    static String protocol(long i) {
-        return line(i).split(" ")[5];
     }
 
     /** Writes lines 0 to {@code n - 1} to {@code file}; returns its size in bytes. */

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.NamedGroup;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -18,12 +21,22 @@ class NginxLinesTest {
     Path dir;
 
     @Test
-    void aLineHasTheTenFieldsOfTheFormat() {
+    void aLineHasTheTwelveFieldsOfTheFormat() {
         String line = NginxLines.line(0);
-        assertThat(line).matches("2026-11-01T00:00:00\\+00:00 192\\.0\\.\\d+\\.\\d+ 10\\.0\\.0\\.\\d (443|8443) \\S+"
-                + " TLSv1(\\.[123])? \\S+ \"[A-Z]+ \\S+ HTTP/[12]\\.[01]\" 200 \"[^\"]+\"");
+        assertThat(line).matches("2026-11-01T00:00:00\\+00:00 192\\.0\\.\\d+\\.\\d+ 10\\.0\\.0\\.\\d (443|8443)"
+                + " \"[-a-z.]+\" TLSv1(\\.[123])? \\S+ \"[A-Z]+ \\S+ HTTP/[12]\\.[01]\" 200 \"[^\"]+\" \"[-A-Z0-9_:]+\""
+                + " \"[a-zA-Z0-9:]+\"");
         assertThat(NginxLines.line(4)).startsWith("2026-11-01T00:00:01+00:00 ");
         assertThat(NginxLines.line(12345)).isEqualTo(NginxLines.line(12345));
+    }
+
+    @Test
+    void everyOfferedSuiteAndCurveHasACode() {
+        for (String offer : List.of(NginxLines.LEGACY_OFFER, NginxLines.MODERN_OFFER)) {
+            String[] lists = offer.replace("\"", "").split(" ");
+            assertThat(lists[0].split(":")).allSatisfy(n -> assertThat(CipherSuite.byName(n)).as(n).isPresent());
+            assertThat(lists[1].split(":")).allSatisfy(n -> assertThat(NamedGroup.byName(n)).as(n).isPresent());
+        }
     }
 
     @Test
