@@ -6,6 +6,8 @@ import io.tlsweep.evidence.EvidenceReader;
 import io.tlsweep.evidence.EvidenceSink;
 import io.tlsweep.evidence.EvidenceTally;
 import io.tlsweep.evidence.Observation;
+import io.tlsweep.evidence.ProfileMatcher;
+import io.tlsweep.evidence.TallyOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -18,7 +20,7 @@ import java.util.Optional;
 
 /**
  * The measures of {@link EvidenceBench}, each one input read by one reader into one {@link EvidenceTally} on the
- * calling thread: its wall and CPU time, and the heap after a full collection at given numbers of handshakes.
+ * calling thread, clients identified by the built-in profiles as {@code tlsweep evidence} does it: its wall and CPU time, and the heap after a full collection at given numbers of handshakes.
  */
 final class EvidenceTiming {
     private EvidenceTiming() {
@@ -49,7 +51,7 @@ final class EvidenceTiming {
 
     static Read read(EvidenceReader reader, Path file) throws IOException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        EvidenceTally tally = new EvidenceTally();
+        EvidenceTally tally = tally();
         tally.input(file.toString());
         long cpu = threads.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
@@ -68,7 +70,7 @@ final class EvidenceTiming {
      * handshakes reaches one of {@code at} (ascending); returns the samples taken and, last, one at the end.
      */
     static List<HeapSample> heap(EvidenceReader reader, InputStream in, long... at) throws IOException {
-        EvidenceTally tally = new EvidenceTally();
+        EvidenceTally tally = tally();
         List<HeapSample> samples = new ArrayList<>();
         EvidenceSink sampling = new EvidenceSink() {
             private int next;
@@ -92,6 +94,11 @@ final class EvidenceTiming {
         }
         samples.add(new HeapSample(tally.observations(), usedAfterGc()));
         return samples;
+    }
+
+    /** A tally as {@code tlsweep evidence} makes it: clients identified by their ClientHello where it is shown. */
+    static EvidenceTally tally() {
+        return new EvidenceTally(TallyOptions.DEFAULTS.identify(ProfileMatcher.builtIn()::identify));
     }
 
     /** The heap in use after two full collections (the second catches what the first only finalised). */
