@@ -73,17 +73,20 @@ public final class EvidenceBench {
             System.exit(2);
             return;
         }
+        // both readers looked up before anything is written, so a missing one leaves nothing behind
+        EvidenceReader nginx = only.contains("lines") || only.contains("heap") ? reader("nginx") : null;
+        EvidenceReader pcap = only.contains("pcap") ? reader("pcap") : null;
         Path work = dir == null ? Files.createTempDirectory("evidence-bench") : Files.createDirectories(dir);
         boolean ok = true;
         try {
             if (only.contains("lines")) {
-                ok &= lines(reader("nginx"), work.resolve("access.log"), lines, rounds);
+                ok &= lines(nginx, work.resolve("access.log"), lines, rounds);
             }
-            if (only.contains("pcap")) {
-                ok &= pcap(reader("pcap"), work.resolve("flows.pcap"), flows, rounds);
+            if (pcap != null) {
+                ok &= pcap(pcap, work.resolve("flows.pcap"), flows, rounds);
             }
             if (only.contains("heap")) {
-                ok &= heap(reader("nginx"), heapLines);
+                ok &= heap(nginx, heapLines);
             }
         } finally {
             Files.deleteIfExists(work.resolve("access.log"));
