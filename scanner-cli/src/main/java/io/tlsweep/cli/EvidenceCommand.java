@@ -1,19 +1,20 @@
 package io.tlsweep.cli;
 
-import io.tlsweep.evidence.EvidenceInput;
-import io.tlsweep.evidence.EvidenceProblem;
+import io.tlsweep.analysis.LegacyUse;
 import io.tlsweep.evidence.EvidenceReader;
 import io.tlsweep.evidence.EvidenceReaders;
 import io.tlsweep.evidence.EvidenceSummary;
 import io.tlsweep.evidence.EvidenceTally;
-import io.tlsweep.evidence.Position;
-import io.tlsweep.evidence.ProfileMatcher;
 import io.tlsweep.evidence.TallyOptions;
-import io.tlsweep.evidence.WindowStart;
 import io.tlsweep.report.EvidenceClientsCsv;
 import io.tlsweep.report.EvidenceDailyCsv;
 import io.tlsweep.report.EvidenceJson;
 import io.tlsweep.report.EvidenceText;
+import io.tlsweep.run.EvidenceAttach;
+import io.tlsweep.run.EvidenceFiles;
+import io.tlsweep.run.OutputLock;
+import io.tlsweep.run.RunReports;
+import io.tlsweep.run.ScanRun;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,14 +22,16 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,24 +89,39 @@ final class EvidenceCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No summary on stdout, no totals on stderr.")
     private boolean quiet;
 
+    @Option(names = "--scan", paramLabel = "RUN_DIR", description = "Join the evidence with the scan in RUN_DIR (a"
+            + " scan's -o directory, or a sweep's run): each scanned endpoint's line gets its legacy-in-use,"
+            + " legacy-unused, no-evidence or no-legacy verdict and its legacy clients; the run's reports are"
+            + " rebuilt.")
+    private Path scan;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<TallyOptions> options = options(err);
-        Optional<EvidenceReader> reader = Optional.ofNullable(format).flatMap(EvidenceReaders::named);
-        if (options.isEmpty()) {
+        TallyOptions options;
+        Optional<EvidenceReader> reader;
+        try {
+            options = EvidenceFiles.options(since, null, Instant.now());
+            options = endpoint == null ? options : EvidenceFiles.options(since, endpoint, Instant.now());
+        } catch (IllegalArgumentException e) {
+            err.println("tlsweep evidence: " + (endpoint != null && e.getMessage().startsWith("'" + endpoint + "'")
+                    ? "--endpoint " : "--since ") + e.getMessage());
             return ExitCodes.USAGE;
         }
-        if (format != null && reader.isEmpty()) {
-            err.println("tlsweep evidence: unknown format '" + format + "' (known: " + EvidenceReaders.names() + ")");
+        try {
+            reader = EvidenceFiles.format(format);
+        } catch (IllegalArgumentException e) {
+            err.println("tlsweep evidence: --format: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (scan != null && !Files.isRegularFile(scan.resolve(ScanRun.RESULTS))) {
+            err.println("tlsweep evidence: --scan " + scan + ": no " + ScanRun.RESULTS + " there (give a scan's -o"
+                    + " directory or a sweep's run directory)");
             return ExitCodes.USAGE;
         }
         Instant started = Instant.now();
-        EvidenceTally tally = new EvidenceTally(options.get());
-        int unopened = 0;
-        for (String file : files) {
-            unopened += read(file, reader, tally, err) ? 0 : 1;
-        }
+        EvidenceTally tally = new EvidenceTally(options);
+        int unopened = EvidenceFiles.read(files, reader, tally, stdin(), m -> err.println("tlsweep evidence: " + m));
         EvidenceSummary summary = tally.summary();
         EvidenceJson evidence = EvidenceJson.of(summary, tally.notes());
         try {
@@ -119,28 +137,33 @@ final class EvidenceCommand implements Callable<Integer> {
                     evidence.observations(), files.size() - unopened,
                     Duration.between(started, Instant.now()).toMillis() / 1000.0, evidence.problemCount(), outputDir);
         }
+        if (scan != null) {
+            Integer joined = join(summary, started, err);
+            if (joined != null) {
+                return joined;
+            }
+        }
         return unopened > 0 || evidence.problemCount() > 0 ? ExitCodes.USAGE : ExitCodes.OK;
     }
 
-    /** Reads one input into the tally; false (and a message naming it) when it cannot be opened. */
-    private boolean read(String file, Optional<EvidenceReader> reader, EvidenceTally tally, PrintWriter err) {
-        String name = file.equals("-") ? "stdin" : file;
-        tally.input(name);
-        EvidenceInput in;
-        try {
-            in = file.equals("-") ? EvidenceInput.of(name, stdin()) : EvidenceInput.open(Path.of(file));
-        } catch (IOException | RuntimeException e) {
-            String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
-            err.println("tlsweep evidence: cannot open " + name + ": " + why);
-            tally.problem(new EvidenceProblem(Position.offset(name, 0), "cannot be opened: " + why));
-            return false;
-        }
-        try (in) {
-            EvidenceReaders.read(in, reader, tally);
+    /** Joins the evidence with the run in {@link #scan}; null when done, else the exit code of what failed. */
+    private Integer join(EvidenceSummary summary, Instant started, PrintWriter err) {
+        try (OutputLock lock = OutputLock.acquire(scan, "tlsweep evidence")) {
+            Map<LegacyUse.Verdict, Long> counts = EvidenceAttach.attach(scan, summary,
+                    m -> err.println("tlsweep evidence: " + m));
+            RunReports.rebuild(scan, Tlsweep.runInfo(spec, started), Optional.empty(),
+                    m -> err.println("tlsweep evidence: " + m));
+            err.println("tlsweep evidence: joined with " + scan + ": " + Arrays.stream(LegacyUse.Verdict.values())
+                    .map(v -> counts.getOrDefault(v, 0L) + " " + v.label()).collect(Collectors.joining(", "))
+                    + "; reports rebuilt (" + scan.resolve("report.html") + ")");
+            return null;
+        } catch (OutputLock.Busy e) {
+            err.println("tlsweep evidence: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (IOException e) {
-            err.println("tlsweep evidence: closing " + name + ": " + e.getMessage());
+            err.println("tlsweep evidence: cannot join with " + scan + ": " + e.getMessage());
+            return ExitCodes.RUNTIME;
         }
-        return true;
     }
 
     /** Standard input, as the process has it; the command never closes it for others. */
@@ -161,55 +184,6 @@ final class EvidenceCommand implements Callable<Integer> {
         }
         try (Writer w = Files.newBufferedWriter(outputDir.resolve(EvidenceDailyCsv.FILE), StandardCharsets.UTF_8)) {
             EvidenceDailyCsv.write(evidence, w);
-        }
-    }
-
-    /** The tally's options from --since and --endpoint; empty (and a message) when one is wrong. */
-    private Optional<TallyOptions> options(PrintWriter err) {
-        TallyOptions options = TallyOptions.DEFAULTS.identify(ProfileMatcher.builtIn()::identify);
-        if (since != null) {
-            Optional<Instant> from = WindowStart.parse(since, Instant.now());
-            if (from.isEmpty()) {
-                err.println("tlsweep evidence: --since '" + since + "' is not a duration (30d, 12h, 90m, P30D), a date"
-                        + " (2026-11-01) or an instant (2026-11-01T08:00:00Z)");
-                return Optional.empty();
-            }
-            options = options.since(from.get());
-        }
-        if (endpoint != null) {
-            Optional<HostPort> given = HostPort.parse(endpoint);
-            if (given.isEmpty()) {
-                err.println("tlsweep evidence: --endpoint '" + endpoint + "' is not HOST:PORT ([IPv6]:PORT for IPv6,"
-                        + " port 1-65535)");
-                return Optional.empty();
-            }
-            options = options.endpoint(given.get().host(), given.get().port());
-        }
-        return Optional.of(options);
-    }
-
-    /** A {@code HOST:PORT} or {@code [IPv6]:PORT}, as {@code --endpoint} takes it. */
-    record HostPort(String host, int port) {
-        static Optional<HostPort> parse(String text) {
-            String t = text.strip();
-            int colon = t.lastIndexOf(':');
-            if (colon <= 0) {
-                return Optional.empty();
-            }
-            String host = t.substring(0, colon);
-            if (host.startsWith("[") && host.endsWith("]")) {
-                host = host.substring(1, host.length() - 1);
-            } else if (host.indexOf(':') >= 0 || host.indexOf('[') >= 0 || host.indexOf(']') >= 0) {
-                return Optional.empty();
-            }
-            int port;
-            try {
-                port = Integer.parseInt(t.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-            return host.isEmpty() || host.chars().anyMatch(c -> c <= ' ') || port < 1 || port > 65535
-                    ? Optional.empty() : Optional.of(new HostPort(host, port));
         }
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
+import io.tlsweep.run.EvidenceFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,16 +188,16 @@ class EvidenceCommandTest {
 
     @Test
     void endpointsAreHostPortOrBracketedV6() {
-        assertThat(EvidenceCommand.HostPort.parse("mx.example:25"))
-                .contains(new EvidenceCommand.HostPort("mx.example", 25));
-        assertThat(EvidenceCommand.HostPort.parse("[2001:db8::1]:443"))
-                .contains(new EvidenceCommand.HostPort("2001:db8::1", 443));
-        assertThat(EvidenceCommand.HostPort.parse("10.0.0.1:0")).isEmpty();
-        assertThat(EvidenceCommand.HostPort.parse("10.0.0.1:65536")).isEmpty();
-        assertThat(EvidenceCommand.HostPort.parse("10.0.0.1")).isEmpty();
-        assertThat(EvidenceCommand.HostPort.parse(":443")).isEmpty();
-        assertThat(EvidenceCommand.HostPort.parse("a b:443")).isEmpty();
-        assertThat(EvidenceCommand.HostPort.parse("2001:db8::1:443")).isEqualTo(Optional.empty());
+        assertThat(EvidenceFiles.HostPort.parse("mx.example:25"))
+                .contains(new EvidenceFiles.HostPort("mx.example", 25));
+        assertThat(EvidenceFiles.HostPort.parse("[2001:db8::1]:443"))
+                .contains(new EvidenceFiles.HostPort("2001:db8::1", 443));
+        assertThat(EvidenceFiles.HostPort.parse("10.0.0.1:0")).isEmpty();
+        assertThat(EvidenceFiles.HostPort.parse("10.0.0.1:65536")).isEmpty();
+        assertThat(EvidenceFiles.HostPort.parse("10.0.0.1")).isEmpty();
+        assertThat(EvidenceFiles.HostPort.parse(":443")).isEmpty();
+        assertThat(EvidenceFiles.HostPort.parse("a b:443")).isEmpty();
+        assertThat(EvidenceFiles.HostPort.parse("2001:db8::1:443")).isEqualTo(Optional.empty());
     }
 
     private Path write(String name, String content) {
