@@ -170,6 +170,8 @@ final class SweepCommand implements Callable<Integer> {
             return RunGuard.stopped(outcome, err, "tlsweep sweep", run.dir().resolve(ScanRun.RESULTS),
                     "finish run " + run.id() + " with tlsweep sweep --config " + configFile + " --resume");
         }
+        long evidenceProblems = config.evidence() == null ? 0
+                : config.evidence().join(config, configFile, run.dir(), notes);
         Optional<Drift> drift = sweep.drift(notes);
         if (drift.isPresent() && !quiet) {
             out.println();
@@ -195,7 +197,7 @@ final class SweepCommand implements Callable<Integer> {
                     + configFile);
             return ExitCodes.USAGE;
         }
-        if (!inputErrors.isEmpty() || settings.clients().inputErrors()) {
+        if (!inputErrors.isEmpty() || settings.clients().inputErrors() || evidenceProblems > 0) {
             return ExitCodes.USAGE;
         }
         boolean driftMet = drift.map(d -> DriftFailOn.anyMet(driftConditions, d)).orElse(false);

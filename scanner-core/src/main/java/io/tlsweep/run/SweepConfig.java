@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
  * clientName: scanner.corp.example    # the name said in SMTP's EHLO (as --client-name)
  * checks: [default, robot]            # optional checks: default | none | all | a list of ids (as --checks)
  * httpPath: /owa/                     # web endpoints: the http-auth check also asks this path (as --http-path)
+ * evidence: {files: [/var/log/nginx/access.log*], since: 30d}  # logs joined with each run ({@link SweepEvidence})
  * scan: {readTimeoutMs: 5000, concurrency: 256, perHost: 4}
  * </pre>
  */
@@ -48,7 +49,8 @@ import java.util.stream.Collectors;
 public record SweepConfig(List<String> targets, List<Integer> ports, String output, Integer retention, String mode,
         Boolean recheckLegacy, Object profiles, String profileFile, String assumeDisabled, Boolean realStackCheck,
         List<String> failOn, String caFile, Integer expiringDays, List<String> exclude, String excludeFile,
-        Long maxTargets, Scan scan, String starttls, String clientName, Object checks, String httpPath) {
+        Long maxTargets, Scan scan, String starttls, String clientName, Object checks, String httpPath,
+        SweepEvidence evidence) {
 
     /** Engine settings; every one optional. */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -225,6 +227,9 @@ public record SweepConfig(List<String> targets, List<Integer> ports, String outp
             throw new BadConfig(file + ": profiles: 'all', 'none' or a list of profile ids");
         }
         preludes(file, text);
+        if (evidence != null) {
+            evidence.check(file);
+        }
         if (httpPath != null) {
             try {
                 HttpRequest.checkPath(httpPath);
