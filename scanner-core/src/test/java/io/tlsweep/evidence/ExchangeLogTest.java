@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +25,6 @@ class ExchangeLogTest {
             + "10.0.0.5:25,203.0.113.10:50123,*,,TLS protocol SP_PROT_TLS1_0_SERVER negotiated with cipher suite"
             + " TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA";
 
-    private static final class Collected implements EvidenceSink {
-        final List<Observation> seen = new ArrayList<>();
-        final List<EvidenceProblem> problems = new ArrayList<>();
-
-        @Override
-        public void observed(Observation o) {
-            seen.add(o);
-        }
-
-        @Override
-        public void problem(EvidenceProblem p) {
-            problems.add(p);
-        }
-    }
 
     private static Collected read(String name, InputStream stream) throws IOException {
         Collected c = new Collected();

@@ -17,13 +17,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IisW3cLogTest {
     private static final IisW3cLog IIS = new IisW3cLog();
 
-    private static ZeekSslLogTest.Collected read(String text) {
+    private static Collected read(String text) {
         return ZeekSslLogTest.read(IIS, "u_ex.log", text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void everyTlsRequestIsSeenWithItsVersionCipherClientAndEndpoint() {
-        ZeekSslLogTest.Collected c = ZeekSslLogTest.read(IIS, "u_ex261102.log",
+        Collected c = ZeekSslLogTest.read(IIS, "u_ex261102.log",
                 ZeekSslLogTest.sample("iis/u_ex261102.log"));
         assertThat(c.problems).isEmpty();
         // six TLS requests; the plain-HTTP one on port 80 is skipped
@@ -54,7 +54,7 @@ class IisW3cLogTest {
 
     @Test
     void aLogWithoutTheCryptFieldsIsOneProblemNamingThem() {
-        ZeekSslLogTest.Collected c = ZeekSslLogTest.read(IIS, "u_ex261102-default-fields.log",
+        Collected c = ZeekSslLogTest.read(IIS, "u_ex261102-default-fields.log",
                 ZeekSslLogTest.sample("iis/u_ex261102-default-fields.log"));
         assertThat(c.seen).isEmpty();
         assertThat(c.problems).hasSize(1);
@@ -77,7 +77,7 @@ class IisW3cLogTest {
     @Test
     void badLinesAreProblemsWithTheirLineAndTheRestIsRead() {
         String fields = "#Fields: date time c-ip s-port crypt-protocol crypt-cipher crypt-hash crypt-keyexchange\n";
-        ZeekSslLogTest.Collected c = read("2026-11-02 08:15:30 192.0.2.1 443 40 6610 8004 ae06\n" + fields
+        Collected c = read("2026-11-02 08:15:30 192.0.2.1 443 40 6610 8004 ae06\n" + fields
                 + "2026-11-02 08:15:30 192.0.2.1 443 40 6610 8004\n"
                 + "2026-11-02 08:15:30 192.0.2.1 443 c0 6610 8004 ae06\n"
                 + "2026-11-02 08:15:30 192.0.2.1 443 TLS1.2 6610 8004 ae06\n"

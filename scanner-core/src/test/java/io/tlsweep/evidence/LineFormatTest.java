@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -47,20 +46,6 @@ class LineFormatTest {
         }
     };
 
-    private static final class Collected implements EvidenceSink {
-        final List<Observation> seen = new ArrayList<>();
-        final List<EvidenceProblem> problems = new ArrayList<>();
-
-        @Override
-        public void observed(Observation o) {
-            seen.add(o);
-        }
-
-        @Override
-        public void problem(EvidenceProblem p) {
-            problems.add(p);
-        }
-    }
 
     private static Collected read(byte[] bytes) throws IOException {
         Collected c = new Collected();

@@ -116,20 +116,6 @@ class PostfixLogRealTest {
         }
     }
 
-    private static final class Collected implements EvidenceSink {
-        final List<Observation> seen = new ArrayList<>();
-        final List<EvidenceProblem> problems = new ArrayList<>();
-
-        @Override
-        public void observed(Observation o) {
-            seen.add(o);
-        }
-
-        @Override
-        public void problem(EvidenceProblem p) {
-            problems.add(p);
-        }
-    }
 
     private static Collected read(Path log, PostfixLog reader) throws IOException {
         Collected c = new Collected();

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,20 +24,6 @@ class PostfixLogTest {
     private static final String INBOUND = "Dec 03 15:42:15 mail postfix/smtpd[21497]: Anonymous TLS connection"
             + " established from unknown[192.0.2.7]: TLSv1 with cipher ECDHE-RSA-AES256-SHA (256/256 bits)";
 
-    private static final class Collected implements EvidenceSink {
-        final List<Observation> seen = new ArrayList<>();
-        final List<EvidenceProblem> problems = new ArrayList<>();
-
-        @Override
-        public void observed(Observation o) {
-            seen.add(o);
-        }
-
-        @Override
-        public void problem(EvidenceProblem p) {
-            problems.add(p);
-        }
-    }
 
     private static Collected read(PostfixLog reader, String text) throws IOException {
         Collected c = new Collected();

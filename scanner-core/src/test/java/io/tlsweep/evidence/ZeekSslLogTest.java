@@ -9,8 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,20 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ZeekSslLogTest {
     private static final ZeekSslLog ZEEK = new ZeekSslLog();
 
-    static final class Collected implements EvidenceSink {
-        final List<Observation> seen = new ArrayList<>();
-        final List<EvidenceProblem> problems = new ArrayList<>();
-
-        @Override
-        public void observed(Observation o) {
-            seen.add(o);
-        }
-
-        @Override
-        public void problem(EvidenceProblem p) {
-            problems.add(p);
-        }
-    }
 
     static byte[] sample(String path) {
         try (InputStream in = ZeekSslLogTest.class.getResourceAsStream("/evidence/" + path)) {

@@ -1,30 +1,13 @@
 package io.tlsweep.evidence.capture;
 
 import io.tlsweep.evidence.EvidenceInput;
-import io.tlsweep.evidence.EvidenceProblem;
-import io.tlsweep.evidence.EvidenceSink;
-import io.tlsweep.evidence.Observation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** What the pcap reader read from one input: its observations and problems, in order. */
-final class Collected implements EvidenceSink {
-    final List<Observation> seen = new ArrayList<>();
-    final List<EvidenceProblem> problems = new ArrayList<>();
-
-    @Override
-    public void observed(Observation o) {
-        seen.add(o);
-    }
-
-    @Override
-    public void problem(EvidenceProblem p) {
-        problems.add(p);
-    }
+final class Collected extends io.tlsweep.evidence.Collected {
 
     /** Reads {@code bytes} as the input {@code name}. */
     static Collected read(String name, byte[] bytes) {
