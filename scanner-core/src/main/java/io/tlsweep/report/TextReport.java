@@ -83,7 +83,13 @@ public final class TextReport {
         }
         if (!profiles.isEmpty()) {
             losses("if " + profiles.legacyOffLabel().orElse("TLS 1.0/1.1") + " are switched off", true);
-            profiles.whatIfLabel().ifPresent(label -> losses("what if " + label + " are switched off", false));
+            profiles.whatIfLabel().ifPresent(label -> {
+                if (sameLosses()) {
+                    out.println("what if " + label + " are switched off: the same clients lose the same endpoints");
+                } else {
+                    losses("what if " + label + " are switched off", false);
+                }
+            });
             long disagreements = profiles.columns().stream().mapToLong(ProfileTally.Column::disagreements).sum();
             if (disagreements > 0) {
                 out.println("client profiles whose own hello disagreed with the prediction: " + disagreements
@@ -99,6 +105,13 @@ public final class TextReport {
         long unsure = judged.count(id, Judgement.Result.INCONCLUSIVE);
         return id + " " + judged.count(id, Judgement.Result.VULNERABLE) + " of " + checked
                 + (unsure > 0 ? " (" + unsure + " inconclusive)" : "");
+    }
+
+    /** Whether the what-if takes from every client profile what switching the legacy versions off takes. */
+    private boolean sameLosses() {
+        return profiles.columns().stream().allMatch(c -> c.legacyOff().total() == c.whatIf().total()
+                && c.legacyOff().kept().stream().map(ProfileTally.Loss::target).toList()
+                        .equals(c.whatIf().kept().stream().map(ProfileTally.Loss::target).toList()));
     }
 
     private void losses(String title, boolean legacy) {

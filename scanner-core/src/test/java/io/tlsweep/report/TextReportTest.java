@@ -55,4 +55,28 @@ class TextReportTest {
     void anEmptyRunSaysSo() {
         assertThat(print(List.of())).contains("totals: no endpoints");
     }
+
+    /** A line whose client profile loses the endpoint with TLS 1.0/1.1 off and under the what-if {@code whatIf}. */
+    private static ResultJson losing(String target, String whatIf, boolean loses) throws Exception {
+        String loss = "{\"id\":\"win7-schannel\",\"name\":\"Windows 7\",\"today\":\"connects\","
+                + "\"after\":{\"result\":\"no-answer\"}}";
+        String line = "{\"schema\":\"tlsweep/1\",\"target\":\"" + target + "\",\"host\":\"127.0.0.1\","
+                + "\"port\":443,\"status\":\"ok\",\"verdict\":\"breaks-without-legacy\",\"reason\":\"r\","
+                + "\"profiles\":[{\"id\":\"win7-schannel\",\"name\":\"Windows 7\","
+                + "\"predicted\":{\"result\":\"connects\"}}],"
+                + "\"legacyOff\":{\"disabled\":\"SSLv3, TLSv1.0, TLSv1.1\",\"loses\":[" + loss + "]},"
+                + "\"whatIf\":{\"disabled\":\"" + whatIf + "\",\"loses\":[" + (loses ? loss : "") + "]},"
+                + "\"connections\":1,\"elapsedMs\":1}";
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(line, ResultJson.class);
+    }
+
+    @Test
+    void aWhatIfThatLosesWhatLegacyOffLosesIsNotListedTwice() throws Exception {
+        String same = print(List.of(losing("127.0.0.1:443", "TLSv1.0, TLSv1.1", true)));
+        assertThat(same).contains("if SSLv3, TLSv1.0, TLSv1.1 are switched off, these clients lose endpoints:")
+                .contains("what if TLSv1.0, TLSv1.1 are switched off: the same clients lose the same endpoints");
+        assertThat(same.split("Windows 7", -1)).hasSize(2);
+        String other = print(List.of(losing("127.0.0.1:443", "TLSv1.2", false)));
+        assertThat(other).contains("what if TLSv1.2 are switched off: no client profile loses an endpoint");
+    }
 }
