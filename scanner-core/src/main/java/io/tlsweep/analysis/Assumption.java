@@ -7,14 +7,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a what-if switches off on every server: protocol versions, classes of suites (RC4, 3DES...) and named
- * suites. Parsed from {@code --assume-disabled TLSv1.0,TLSv1.1,RC4}.
+ * What a what-if switches off on every server: protocol versions, classes of suites by weakness (rc4, 3des...)
+ * and named suites. Parsed from {@code --assume-disabled TLSv1.0,TLSv1.1,RC4}.
  */
 public record Assumption(Set<ProtocolVersion> versions, Set<Weakness> classes, Set<CipherSuite> suites) {
 
@@ -25,8 +24,8 @@ public record Assumption(Set<ProtocolVersion> versions, Set<Weakness> classes, S
     }
 
     /**
-     * Parses a comma-separated list of versions (SSLv3, TLSv1.0...), suite classes (RC4, 3DES, DES, NULL,
-     * EXPORT, MD5, CBC, ANON) and suite names (IANA or OpenSSL).
+     * Parses a comma-separated list of versions (SSLv3, TLSv1.0...), weaknesses (suite classes: {@link
+     * Weakness#byName} reads their labels and aliases, any case) and suite names (IANA or OpenSSL).
      *
      * @throws IllegalArgumentException naming the token that is none of these
      */
@@ -42,7 +41,7 @@ public record Assumption(Set<ProtocolVersion> versions, Set<Weakness> classes, S
                 continue;
             }
             Optional<ProtocolVersion> v = ProtocolVersion.parse(token).filter(ProtocolVersion.HELLO_VERSIONS::contains);
-            Optional<Weakness> w = weakness(token);
+            Optional<Weakness> w = Weakness.byName(token);
             Optional<CipherSuite> s = CipherSuite.byName(token).filter(CipherSuite::isKnown);
             if (v.isPresent()) {
                 versions.add(v.get());
@@ -52,8 +51,8 @@ public record Assumption(Set<ProtocolVersion> versions, Set<Weakness> classes, S
                 suites.add(s.get());
             } else {
                 throw new IllegalArgumentException("'" + token + "' (item " + position + " of \"" + text + "\") is"
-                        + " not a protocol version (SSLv3, TLSv1.0 ... TLSv1.3), a suite class (RC4, 3DES, DES,"
-                        + " NULL, EXPORT, MD5, CBC, ANON) or a cipher suite name");
+                        + " not a protocol version (SSLv3, TLSv1.0 ... TLSv1.3), a weakness (" + Weakness.vocabulary()
+                        + ") or a cipher suite name");
             }
         }
         if (versions.isEmpty() && classes.isEmpty() && suites.isEmpty()) {
@@ -62,31 +61,16 @@ public record Assumption(Set<ProtocolVersion> versions, Set<Weakness> classes, S
         return new Assumption(versions, classes, suites);
     }
 
-    private static Optional<Weakness> weakness(String token) {
-        return switch (token.toUpperCase(Locale.ROOT)) {
-            case "RC4" -> Optional.of(Weakness.RC4);
-            case "3DES", "DES-CBC3", "TRIPLE_DES" -> Optional.of(Weakness.TRIPLE_DES);
-            case "DES" -> Optional.of(Weakness.DES);
-            case "NULL", "ENULL" -> Optional.of(Weakness.NULL);
-            case "EXPORT", "EXP" -> Optional.of(Weakness.EXPORT);
-            case "MD5" -> Optional.of(Weakness.MD5);
-            case "CBC" -> Optional.of(Weakness.CBC);
-            case "ANON", "ANONYMOUS", "ANULL" -> Optional.of(Weakness.ANONYMOUS);
-            case "RC2" -> Optional.of(Weakness.RC2);
-            default -> Optional.empty();
-        };
-    }
-
     /** Whether a server under this assumption would still accept {@code suite}. */
     public boolean disables(CipherSuite suite) {
         return suites.contains(suite) || suite.weaknesses().stream().anyMatch(classes::contains);
     }
 
-    /** "TLSv1.0, TLSv1.1, RC4": what is switched off, in words for a report. */
+    /** "TLSv1.0, TLSv1.1, rc4": what is switched off, in words for a report (weaknesses by their labels). */
     public String label() {
         List<String> parts = new ArrayList<>();
         versions.stream().sorted().map(ProtocolVersion::displayName).forEach(parts::add);
-        classes.stream().sorted().map(w -> w == Weakness.TRIPLE_DES ? "3DES" : w.name()).forEach(parts::add);
+        classes.stream().sorted().map(Weakness::label).forEach(parts::add);
         suites.stream().map(CipherSuite::ianaName).sorted().forEach(parts::add);
         return parts.stream().collect(Collectors.joining(", "));
     }

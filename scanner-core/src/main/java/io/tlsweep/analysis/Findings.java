@@ -12,7 +12,6 @@ import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.Weakness;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -24,10 +23,6 @@ final class Findings {
     static final Set<Weakness> LEGACY_ONLY = java.util.EnumSet.of(Weakness.NULL, Weakness.ANONYMOUS, Weakness.EXPORT,
             Weakness.RC4, Weakness.DES, Weakness.TRIPLE_DES, Weakness.MD5, Weakness.RC2);
     private static final int SMALL_DH_BITS = 2048;
-    private static final Map<FindingKind, Weakness> WEAKNESS_OF = Map.of(
-            FindingKind.RC4, Weakness.RC4, FindingKind.SWEET32, Weakness.TRIPLE_DES,
-            FindingKind.EXPORT, Weakness.EXPORT, FindingKind.NULL_CIPHER, Weakness.NULL,
-            FindingKind.ANONYMOUS, Weakness.ANONYMOUS, FindingKind.DES, Weakness.DES, FindingKind.MD5, Weakness.MD5);
 
     private Findings() {
     }
@@ -52,22 +47,14 @@ final class Findings {
         return s.weaknesses().stream().anyMatch(LEGACY_ONLY::contains);
     }
 
-    static String label(Weakness w) {
-        return switch (w) {
-            case TRIPLE_DES -> "3DES";
-            case ANONYMOUS -> "anonymous";
-            default -> w.name();
-        };
-    }
-
     static String names(List<CipherSuite> suites) {
         return suites.stream().map(CipherSuite::ianaName).collect(Collectors.joining(", "));
     }
 
     /** The finding's detail when its rule fires; empty (or an empty string) when it does not. */
     private static Optional<String> detail(FindingKind kind, TargetResult r) {
-        Weakness weakness = WEAKNESS_OF.get(kind);
-        if (weakness != null) {
+        if (kind.weakness().isPresent()) {
+            Weakness weakness = kind.weakness().get();
             return Optional.of(suites(r, s -> s.weaknesses().contains(weakness)));
         }
         if (kind == FindingKind.SSLV3) {
@@ -77,9 +64,6 @@ final class Findings {
             return at(r, ProtocolVersion.TLSv1_0).map(p -> p.cipherSuites().stream()
                     .filter(s -> s.cipherMode() == CipherMode.CBC).toList())
                     .filter(cbc -> !cbc.isEmpty()).map(cbc -> "TLSv1.0: " + names(cbc));
-        }
-        if (kind == FindingKind.LUCKY13) {
-            return Optional.of(suites(r, s -> s.cipherMode() == CipherMode.CBC));
         }
         if (kind == FindingKind.NO_FORWARD_SECRECY) {
             return noForwardSecrecy(r);

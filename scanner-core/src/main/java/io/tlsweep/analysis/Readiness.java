@@ -11,6 +11,7 @@ import io.tlsweep.result.WindowsSymptom;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
+import io.tlsweep.wire.Weakness;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -185,14 +186,14 @@ public final class Readiness {
         return !suites.isEmpty() && suites.stream().allMatch(Findings::legacyOnly);
     }
 
-    /** "TLSv1.2 accepts only A, B (3DES/RC4), which ...: they fail with 0x80090326 ..." */
+    /** "TLSv1.2 accepts only A, B (3des/rc4), which ...: they fail with 0x80090326 ..." */
     private static Assessment noCommonAlgorithm(List<ProtocolSupport> modern, List<Finding> findings) {
         String accepted = modern.stream().filter(p -> !p.cipherSuites().isEmpty())
                 .map(p -> p.version().displayName() + " accepts only " + named(p.cipherSuites()))
                 .collect(Collectors.joining("; "));
         String classes = modern.stream().flatMap(p -> p.cipherSuites().stream())
                 .flatMap(s -> s.weaknesses().stream()).filter(Findings.LEGACY_ONLY::contains).distinct().sorted()
-                .map(Findings::label).collect(Collectors.joining("/"));
+                .map(Weakness::label).collect(Collectors.joining("/"));
         WindowsSymptom usual = WindowsSymptom.of(FailureKind.ALERT, AlertDescription.HANDSHAKE_FAILURE);
         WindowsSymptom strict = WindowsSymptom.of(FailureKind.ALERT, AlertDescription.INSUFFICIENT_SECURITY);
         return assessment(Verdict.NO_COMMON_ALGORITHM_RISK, accepted + " (" + classes + "), which strong-crypto"

@@ -1,31 +1,39 @@
 package io.tlsweep.result;
 
+import io.tlsweep.wire.Weakness;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A kind of finding reported beside the verdict: its label (stable, written to the JSON lines), what it means in
  * a few words and how much it weighs ({@link Severity}), for the reports. The kinds below are tlsweep's own; a check contributes its kinds with
  * {@link #of}, and {@code analysis.FindingKinds} holds them all, certificate findings included, in one taxonomy.
+ *
+ * <p>A scan rule that reports the accepted suites with one {@link Weakness} has it as its key ({@link #weakness()}):
+ * its label stays what the JSON lines and baselines have always said ("3des-sweet32"), and {@link #reporting} finds
+ * it from the weakness. RC2 has no rule of its own: every RC2 suite is export grade, so {@link #EXPORT} reports it.
  */
 public final class FindingKind {
     public static final FindingKind RC4 = new FindingKind("rc4",
-            "RC4 cipher suites accepted (RFC 7465 prohibits them)", Severity.HIGH);
+            "RC4 cipher suites accepted (RFC 7465 prohibits them)", Severity.HIGH, Weakness.RC4);
     /** Medium: the birthday attack needs some 2^32 blocks (hundreds of GB) on one connection. */
     public static final FindingKind SWEET32 = new FindingKind("3des-sweet32",
-            "3DES cipher suites accepted (SWEET32, CVE-2016-2183)", Severity.MEDIUM);
+            "3DES cipher suites accepted (SWEET32, CVE-2016-2183)", Severity.MEDIUM, Weakness.TRIPLE_DES);
     /** Critical: 512-bit keys are broken in hours; a man in the middle forces them (FREAK). */
     public static final FindingKind EXPORT = new FindingKind("export-freak",
-            "export-grade cipher suites accepted (FREAK/Logjam)", Severity.CRITICAL);
+            "export-grade cipher suites accepted (FREAK/Logjam)", Severity.CRITICAL, Weakness.EXPORT);
     public static final FindingKind NULL_CIPHER = new FindingKind("null-cipher",
-            "cipher suites without encryption accepted", Severity.CRITICAL);
+            "cipher suites without encryption accepted", Severity.CRITICAL, Weakness.NULL);
     /** Critical: without authentication any man in the middle takes the connection over. */
     public static final FindingKind ANONYMOUS = new FindingKind("anonymous",
-            "anonymous (unauthenticated) key exchange accepted", Severity.CRITICAL);
+            "anonymous (unauthenticated) key exchange accepted", Severity.CRITICAL, Weakness.ANONYMOUS);
     /** High: a 56-bit key is found by brute force in a day. */
-    public static final FindingKind DES = new FindingKind("des", "single-DES cipher suites accepted", Severity.HIGH);
+    public static final FindingKind DES = new FindingKind("des", "single-DES cipher suites accepted", Severity.HIGH,
+            Weakness.DES);
     /** Medium: HMAC-MD5 is not broken as a MAC, but MD5 is deprecated everywhere and its suites are old. */
-    public static final FindingKind MD5 = new FindingKind("md5", "MD5-based cipher suites accepted", Severity.MEDIUM);
+    public static final FindingKind MD5 = new FindingKind("md5", "MD5-based cipher suites accepted", Severity.MEDIUM,
+            Weakness.MD5);
     public static final FindingKind SSLV3 = new FindingKind("sslv3-poodle", "SSLv3 accepted (POODLE, CVE-2014-3566)",
             Severity.HIGH);
     /** Low: every current client splits CBC records (1/n-1), which defeats BEAST. */
@@ -37,7 +45,7 @@ public final class FindingKind {
      * AEAD suites are the better choice, not an exploitable flaw.
      */
     public static final FindingKind LUCKY13 = new FindingKind("cbc-lucky13",
-            "CBC cipher suites in TLS ≤ 1.2 (Lucky Thirteen, CVE-2013-0169)", Severity.INFO);
+            "CBC cipher suites in TLS ≤ 1.2 (Lucky Thirteen, CVE-2013-0169)", Severity.INFO, Weakness.CBC);
     /** Medium: recorded traffic can be read once the server's key leaks, not before. */
     public static final FindingKind NO_FORWARD_SECRECY = new FindingKind("no-forward-secrecy",
             "no cipher suite with forward secrecy, or one without it preferred", Severity.MEDIUM);
@@ -83,11 +91,17 @@ public final class FindingKind {
     private final String label;
     private final String title;
     private final Severity severity;
+    private final Weakness weakness;
 
     private FindingKind(String label, String title, Severity severity) {
+        this(label, title, severity, null);
+    }
+
+    private FindingKind(String label, String title, Severity severity, Weakness weakness) {
         this.label = Objects.requireNonNull(label, "label");
         this.title = Objects.requireNonNull(title, "title");
         this.severity = Objects.requireNonNull(severity, "severity");
+        this.weakness = weakness;
         if (!label.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw new IllegalArgumentException("a finding label is lower-case words joined by '-': '" + label + "'");
         }
@@ -116,6 +130,16 @@ public final class FindingKind {
 
     public Severity severity() {
         return severity;
+    }
+
+    /** The weakness whose accepted suites this rule reports; empty for rules about something else. */
+    public Optional<Weakness> weakness() {
+        return Optional.ofNullable(weakness);
+    }
+
+    /** The scan rule that reports the accepted suites with {@code weakness}; empty for RC2 (see above). */
+    public static Optional<FindingKind> reporting(Weakness weakness) {
+        return SCAN_RULES.stream().filter(k -> k.weakness == weakness).findFirst();
     }
 
     @Override

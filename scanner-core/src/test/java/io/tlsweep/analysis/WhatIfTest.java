@@ -73,7 +73,7 @@ class WhatIfTest {
         assertThat(a.versions()).containsExactlyInAnyOrder(TLSv1_0, TLSv1_1, SSLv3);
         assertThat(a.classes()).containsExactlyInAnyOrder(Weakness.RC4, Weakness.TRIPLE_DES);
         assertThat(a.suites()).containsExactly(CipherSuite.of(0x002F));
-        assertThat(a.label()).isEqualTo("SSLv3, TLSv1.0, TLSv1.1, RC4, 3DES, TLS_RSA_WITH_AES_128_CBC_SHA");
+        assertThat(a.label()).isEqualTo("SSLv3, TLSv1.0, TLSv1.1, rc4, 3des, TLS_RSA_WITH_AES_128_CBC_SHA");
         assertThatThrownBy(() -> Assumption.parse("TLSv1.0,TLSv9"))
                 .hasMessageStartingWith("'TLSv9' (item 2 of \"TLSv1.0,TLSv9\") is not a protocol version");
         assertThatThrownBy(() -> Assumption.parse(" , ")).hasMessageContaining("nothing to assume disabled");
