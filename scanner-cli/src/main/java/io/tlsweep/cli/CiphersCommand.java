@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             "  tlsweep ciphers                       every suite",
             "  tlsweep ciphers 0xC02F                by code",
             "  tlsweep ciphers ECDHE-RSA-AES128      by OpenSSL or IANA name (substring, any case)",
-            "  tlsweep ciphers --version TLSv1.0 --weak   weak suites a TLS 1.0 server could pick"})
+            "  tlsweep ciphers --version TLSv1.0 --weak   weak suites a TLS 1.0 server could pick",
+            "  tlsweep ciphers --weakness 3des,rc4   suites with either weakness"})
 final class CiphersCommand implements Callable<Integer> {
     /** Its own help option: the standard ones would take --version, which here names a TLS version. */
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
@@ -39,16 +40,24 @@ final class CiphersCommand implements Callable<Integer> {
             description = "Only suites usable in this version (SSLv3, TLSv1.0 ... TLSv1.3).")
     private ProtocolVersion version;
 
-    @Option(names = "--weak", description = "Only suites with a weakness (NULL, anonymous, export, RC4, DES, 3DES, MD5...).")
+    @Option(names = "--weak", description = "Only suites with any weakness (those of --weakness, cbc included).")
     private boolean weakOnly;
+
+    @Option(names = "--weakness", split = ",", paramLabel = "NAME", converter = WeaknessConverter.class,
+            completionCandidates = WeaknessConverter.class, description = "Only suites with one of these"
+            + " weaknesses: ${COMPLETION-CANDIDATES} (any case; older spellings such as 3DES, TRIPLE_DES, aNULL, EXP are read too).")
+    private List<Weakness> weaknesses = List.of();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<CipherSuite> all = version == null ? CipherSuites.all() : CipherSuites.forVersion(version);
-        List<CipherSuite> hits = all.stream().filter(this::matches).filter(s -> !weakOnly || s.isWeak()).toList();
+        List<CipherSuite> hits = all.stream().filter(this::matches).filter(s -> !weakOnly || s.isWeak())
+                .filter(s -> weaknesses.isEmpty() || weaknesses.stream().anyMatch(s.weaknesses()::contains)).toList();
         if (hits.isEmpty()) {
-            spec.commandLine().getErr().println("no cipher suite matches " + String.join(" ", queries));
+            spec.commandLine().getErr().println("no cipher suite matches " + String.join(" ", queries)
+                    + (weaknesses.isEmpty() ? "" : " with the weakness " + weaknesses.stream().map(Weakness::label)
+                    .collect(Collectors.joining(" or "))));
             return ExitCodes.USAGE;
         }
         out.printf("%-6s  %-48s  %-30s  %-8s  %-6s  %-17s %4s  %-6s  %-9s  %s%n", "code", "IANA name",
@@ -87,7 +96,7 @@ final class CiphersCommand implements Callable<Integer> {
     }
 
     private static String weaknesses(CipherSuite s) {
-        return s.weaknesses().isEmpty() ? "-" : s.weaknesses().stream().map(Weakness::name)
-                .map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
+        return s.weaknesses().isEmpty() ? "-" : s.weaknesses().stream().map(Weakness::label)
+                .collect(Collectors.joining(","));
     }
 }

@@ -84,7 +84,8 @@ class ScanCommandTest {
         CliRun what = CliRun.tlsweep("scan", "-q", "-o", dir.toString(), "--assume-disabled", "TLSv1.0,TLS9",
                 hostPort(farm, "legacy-tls10"));
         assertThat(what.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(what.err()).contains("--assume-disabled: 'TLS9' (item 2 of \"TLSv1.0,TLS9\")");
+        assertThat(what.err()).contains("--assume-disabled: 'TLS9' (item 2 of \"TLSv1.0,TLS9\")")
+                .contains("a weakness (null, anon, export, rc4, rc2, des, 3des, md5, cbc)");
         CliRun profile = CliRun.tlsweep("scan", "-q", "-o", dir.toString(), "--profile", "win95", hostPort(farm, "legacy-tls10"));
         assertThat(profile.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(profile.err()).contains("no client profile 'win95'");
