@@ -45,7 +45,8 @@ final class CiphersCommand implements Callable<Integer> {
 
     @Option(names = "--weakness", split = ",", paramLabel = "NAME", converter = WeaknessConverter.class,
             completionCandidates = WeaknessConverter.class, description = "Only suites with one of these"
-            + " weaknesses: ${COMPLETION-CANDIDATES} (any case; older spellings such as 3DES, TRIPLE_DES, aNULL, EXP are read too).")
+            + " weaknesses: ${COMPLETION-CANDIDATES} (any case; older spellings such as 3DES, TRIPLE_DES, aNULL,"
+            + " EXP are read too).")
     private List<Weakness> weaknesses = List.of();
 
     @Override

@@ -32,8 +32,8 @@ final class ClientOptions {
     private boolean profilesOnly;
 
     @Option(names = "--assume-disabled", paramLabel = "LIST", description = "What if: predict who loses each"
-            + " endpoint if its servers no longer accepted these versions, suite classes or suites, e.g."
-            + " TLSv1.0,TLSv1.1 or SSLv3,RC4,3DES.")
+            + " endpoint if its servers no longer accepted these versions, weaknesses or suites, e.g."
+            + " TLSv1.0,TLSv1.1 or SSLv3,rc4,3des (weakness names as in `tlsweep ciphers --help`).")
     private String assumeDisabled;
 
     /**

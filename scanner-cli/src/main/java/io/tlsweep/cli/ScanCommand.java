@@ -55,7 +55,7 @@ import picocli.CommandLine;
             "  breaks       an endpoint breaks without TLS 1.0/1.1",
             "  no-common    TLS 1.2 only with suites strong-crypto clients refuse",
             "  legacy       TLS 1.0/1.1 or SSLv3 still accepted",
-            "  weak         any weak suite or SSLv3 (RC4, 3DES, export, NULL, anonymous, DES, MD5)",
+            "  weak         any weak suite or SSLv3 (weaknesses null, anon, export, rc4, rc2, des, 3des, md5)",
             "  unreachable  an endpoint unreachable or turning every hello down",
             "  not-tls      an endpoint that does not speak TLS",
             "  tls-not-offered  a service that answered before TLS and offers none (no STARTTLS, standard",

@@ -12,13 +12,10 @@ import picocli.CommandLine.TypeConversionException;
  * the labels.
  */
 final class WeaknessConverter implements ITypeConverter<Weakness>, Iterable<String> {
-    /** The labels, for help text. */
-    static final String NAMES = Weakness.vocabulary();
-
     @Override
     public Weakness convert(String value) {
-        return Weakness.byName(value).orElseThrow(() -> new TypeConversionException("unknown weakness '" + VisibleText.of(value)
-                + "' (expected one of " + NAMES + ", or an alias: see README, Weakness names)"));
+        return Weakness.byName(value).orElseThrow(() -> new TypeConversionException("unknown weakness '"
+                + VisibleText.of(value) + "' (expected one of " + Weakness.vocabulary() + ", or an alias)"));
     }
 
     @Override
