@@ -128,6 +128,13 @@ class WeaknessVocabularyTest {
     }
 
     @Test
+    void theVerdictsReasonNamesTheWeaknessesByLabel() {
+        Assessment a = Readiness.assess(result().accepts(ProtocolVersion.TLSv1_2, 0x000A, 0x0005, 0x0018).build());
+        assertThat(a.verdict()).isEqualTo(Verdict.NO_COMMON_ALGORITHM_RISK);
+        assertThat(a.reason()).contains("(anon/rc4/3des/md5)");
+    }
+
+    @Test
     void aNameThatIsNoWeaknessIsRefusedWithTheVocabulary() {
         assertThat(Weakness.byName("sweet64")).isEmpty();
         assertThat(Weakness.byName(null)).isEmpty();
