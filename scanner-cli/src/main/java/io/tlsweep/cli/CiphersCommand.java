@@ -6,6 +6,7 @@ import io.tlsweep.wire.Hex;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.Weakness;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,9 +57,15 @@ final class CiphersCommand implements Callable<Integer> {
         List<CipherSuite> hits = all.stream().filter(this::matches).filter(s -> !weakOnly || s.isWeak())
                 .filter(s -> weaknesses.isEmpty() || weaknesses.stream().anyMatch(s.weaknesses()::contains)).toList();
         if (hits.isEmpty()) {
-            spec.commandLine().getErr().println("no cipher suite matches " + String.join(" ", queries)
-                    + (weaknesses.isEmpty() ? "" : " with the weakness " + weaknesses.stream().map(Weakness::label)
-                    .collect(Collectors.joining(" or "))));
+            List<String> asked = new ArrayList<>(queries);
+            if (!weaknesses.isEmpty()) {
+                asked.add("with the weakness " + weaknesses.stream().map(Weakness::label)
+                        .collect(Collectors.joining(" or ")));
+            }
+            if (version != null) {
+                asked.add("in " + version.displayName());
+            }
+            spec.commandLine().getErr().println("no cipher suite matches " + String.join(" ", asked));
             return ExitCodes.USAGE;
         }
         out.printf("%-6s  %-48s  %-30s  %-8s  %-6s  %-17s %4s  %-6s  %-9s  %s%n", "code", "IANA name",

@@ -73,6 +73,13 @@ class CiphersCommandTest {
     }
 
     @Test
+    void aFilterNothingMatchesSaysWhatWasAsked() {
+        CliRun r = CliRun.tlsweep("ciphers", "--weakness", "RC4", "--version", "TLSv1.3");
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("no cipher suite matches with the weakness rc4 in TLSv1.3" + System.lineSeparator());
+    }
+
+    @Test
     void anUnknownWeaknessIsAUsageErrorListingTheVocabulary() {
         CliRun r = CliRun.tlsweep("ciphers", "--weakness", "3des,sweet64");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE).isEqualTo(2);
