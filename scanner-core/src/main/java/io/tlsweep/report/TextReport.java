@@ -107,9 +107,13 @@ public final class TextReport {
                 + (unsure > 0 ? " (" + unsure + " inconclusive)" : "");
     }
 
-    /** Whether the what-if takes from every client profile what switching the legacy versions off takes. */
+    /**
+     * Whether the what-if takes from every client profile what switching the legacy versions off takes, with the
+     * same messages.
+     */
     private boolean sameLosses() {
         return profiles.columns().stream().allMatch(c -> c.legacyOff().total() == c.whatIf().total()
+                && c.legacyOffMessages().entries().equals(c.whatIfMessages().entries())
                 && c.legacyOff().kept().stream().map(ProfileTally.Loss::target).toList()
                         .equals(c.whatIf().kept().stream().map(ProfileTally.Loss::target).toList()));
     }
