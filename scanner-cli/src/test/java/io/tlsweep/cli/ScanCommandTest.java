@@ -46,7 +46,7 @@ class ScanCommandTest {
                 .readTree(Files.readAllLines(dir.resolve("results.jsonl")).get(0));
         assertThat(line.get("connections").asInt()).isEqualTo(3);
         assertThat(line.get("verdict").asText()).isEqualTo("breaks-without-legacy");
-        assertThat(line.get("reason").asText()).contains("cannot connect today: Java 17");
+        assertThat(line.get("reason").asText()).contains("already unreachable for: Java 17");
         List<String> ids = new ArrayList<>();
         line.get("profiles").forEach(p -> ids.add(p.get("id").asText()));
         assertThat(ids).containsExactlyInAnyOrder("win7-schannel", "java17", "dotnet35-win7", "chromium");

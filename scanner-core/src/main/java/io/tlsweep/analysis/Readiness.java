@@ -8,10 +8,9 @@ import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.result.WindowsSymptom;
-import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.CipherSuite;
-import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.Weakness;
+import io.tlsweep.wire.ProtocolVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -45,9 +44,9 @@ public final class Readiness {
     }
 
     /**
-     * The verdict, its reason naming the client profiles that cannot connect today and those that lose the
-     * endpoint once TLS 1.0/1.1 are switched off, and every finding ({@link EndpointFindings}), drawn once all
-     * the facts are in.
+     * The verdict, its reason naming the client profiles already unreachable today (for an endpoint with only legacy
+     * suites: who fails with what message and who connects with which suite) and those that lose the endpoint once
+     * TLS 1.0/1.1 are switched off, and every finding ({@link EndpointFindings}), drawn once all the facts are in.
      */
     public static Assessment assess(Evidence e) {
         Assessment a = assessScan(e.result(), EndpointFindings.of(e));
@@ -57,11 +56,8 @@ public final class Readiness {
             return a;
         }
         StringBuilder reason = new StringBuilder(a.reason());
-        List<ProfileCheck> failing = impact.failingToday();
-        if (!failing.isEmpty()) {
-            reason.append("; cannot connect today: ").append(ClientImpact.names(
-                    failing.stream().map(ProfileCheck::profile).toList(), NAMED_PROFILES));
-        }
+        reason.append(a.verdict() == Verdict.NO_COMMON_ALGORITHM_RISK ? ImpactReason.whoFailsAndWhoConnects(impact)
+                : ImpactReason.alreadyUnreachable(impact));
         if (!impact.legacyOff().isEmpty()) {
             reason.append("; switching TLS 1.0/1.1 off breaks ").append(ClientImpact.names(
                     impact.legacyOff().stream().map(WhatIf.Loss::profile).toList(), NAMED_PROFILES));
@@ -71,7 +67,16 @@ public final class Readiness {
         return assessment(a.verdict(), reason.toString(), a.findings());
     }
 
+    /** The scan's verdict, with the anonymous suites it accepts named after the reason. */
     private static Assessment assessScan(TargetResult r, List<Finding> findings) {
+        Assessment a = verdictOfScan(r, findings);
+        List<CipherSuite> anonymous = r.protocols().stream().flatMap(p -> p.cipherSuites().stream())
+                .filter(s -> s.weaknesses().contains(Weakness.ANONYMOUS)).distinct().toList();
+        return anonymous.isEmpty() || a.verdict() == Verdict.INCONSISTENT ? a : assessment(a.verdict(), a.reason()
+                + "; accepts anonymous suites " + named(anonymous) + ": no server authentication", findings);
+    }
+
+    private static Assessment verdictOfScan(TargetResult r, List<Finding> findings) {
         if (r.status() == ScanStatus.INCONSISTENT) {
             return inconsistent(r, findings);
         }
@@ -186,7 +191,10 @@ public final class Readiness {
         return !suites.isEmpty() && suites.stream().allMatch(Findings::legacyOnly);
     }
 
-    /** "TLSv1.2 accepts only A, B (3des/rc4), which ...: they fail with 0x80090326 ..." */
+    /**
+     * "TLSv1.2 accepts only A, B (3des/rc4) and no suite without a legacy weakness": what is accepted, not who
+     * fails; the client profiles, when predicted, add that ({@link ImpactReason#whoFailsAndWhoConnects}).
+     */
     private static Assessment noCommonAlgorithm(List<ProtocolSupport> modern, List<Finding> findings) {
         String accepted = modern.stream().filter(p -> !p.cipherSuites().isEmpty())
                 .map(p -> p.version().displayName() + " accepts only " + named(p.cipherSuites()))
@@ -194,12 +202,8 @@ public final class Readiness {
         String classes = modern.stream().flatMap(p -> p.cipherSuites().stream())
                 .flatMap(s -> s.weaknesses().stream()).filter(Findings.LEGACY_ONLY::contains).distinct().sorted()
                 .map(Weakness::label).collect(Collectors.joining("/"));
-        WindowsSymptom usual = WindowsSymptom.of(FailureKind.ALERT, AlertDescription.HANDSHAKE_FAILURE);
-        WindowsSymptom strict = WindowsSymptom.of(FailureKind.ALERT, AlertDescription.INSUFFICIENT_SECURITY);
-        return assessment(Verdict.NO_COMMON_ALGORITHM_RISK, accepted + " (" + classes + "), which strong-crypto"
-                + " clients no longer offer: they fail with " + usual.code() + " \"" + usual.text() + "\" (or "
-                + strict.code() + " \"" + strict.text() + "\" when the server answers insufficient_security)",
-                findings);
+        return assessment(Verdict.NO_COMMON_ALGORITHM_RISK, accepted + " (" + classes + ") and no suite without a"
+                + " legacy weakness", findings);
     }
 
     private static String named(List<CipherSuite> suites) {

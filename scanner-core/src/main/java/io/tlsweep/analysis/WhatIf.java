@@ -4,6 +4,7 @@ import io.tlsweep.profile.ClientProfile;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.ProfileOutcome;
+import io.tlsweep.result.ProfileOutcome.Reason;
 import io.tlsweep.result.ProtocolSupport;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.wire.AlertDescription;
@@ -21,9 +22,13 @@ import java.util.TreeMap;
  *
  * <p>A version switched off is refused the way the server already refuses a version it does not enable (its
  * newest alert, reset or close for one), or with a protocol_version alert, marked assumed, when it shows none. A
- * version left without suites is dropped the same way; its suite refusal is kept for the versions that remain.
+ * version left without suites is dropped the same way; its suite refusal is kept for the versions that remain. A
+ * server left with no version at all refuses every hello that way too: it still answers, it does not fall silent.
  */
 public final class WhatIf {
+    /** Why a refusal the server never showed is taken to be a protocol_version alert. */
+    static final String ASSUMED_REFUSAL = "assumed: the server showed no refusal of its own; a protocol_version"
+            + " alert is what RFC 8446/5246 servers send for a version they do not enable";
 
     /** One profile that connects today and would not. */
     public record Loss(ClientProfile profile, ProfileOutcome today, ProfileOutcome after) {
@@ -35,7 +40,7 @@ public final class WhatIf {
     /** The scan result as the server would answer with {@code assumption} applied. */
     public static TargetResult apply(TargetResult r, Assumption assumption) {
         Map<ProtocolVersion, Failure> refusals = new TreeMap<>(r.refusals());
-        Failure versionRefusal = ownRefusal(r).orElse(Failure.alert(AlertDescription.PROTOCOL_VERSION, "assumed: the version is switched off"));
+        Failure versionRefusal = versionRefusal(r);
         List<ProtocolSupport> kept = new ArrayList<>();
         for (ProtocolSupport p : r.protocols()) {
             List<CipherSuite> suites = p.cipherSuites().stream().filter(s -> !assumption.disables(s)).toList();
@@ -48,6 +53,11 @@ public final class WhatIf {
         }
         return new TargetResult(r.target(), r.address(), r.status(), r.failure(), kept, refusals, r.groups(),
                 r.certificateChain(), r.ocspStapled(), r.notes(), r.profileHellos(), r.connections(), r.elapsedMillis());
+    }
+
+    /** The server's own refusal of a version it does not enable, or the assumed one with why it is assumed. */
+    private static Failure versionRefusal(TargetResult r) {
+        return ownRefusal(r).orElse(Failure.alert(AlertDescription.PROTOCOL_VERSION, ASSUMED_REFUSAL));
     }
 
     /**
@@ -71,7 +81,9 @@ public final class WhatIf {
             if (!today.connects()) {
                 continue;
             }
-            ProfileOutcome then = ProfilePrediction.predict(after, p);
+            ProfileOutcome then = after.protocols().isEmpty()
+                    ? ProfileOutcome.fails(Reason.SERVER_REFUSES_VERSION, Optional.empty(), versionRefusal(r), assumed)
+                    : ProfilePrediction.predict(after, p);
             if (!then.connects()) {
                 ProfileOutcome marked = assumed && !then.assumed()
                         ? new ProfileOutcome(then.reason(), then.version(), then.suite(), then.failure(), true)

@@ -4,7 +4,11 @@ import io.tlsweep.analysis.Verdict;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.WindowsSymptom;
 import io.tlsweep.wire.AlertDescription;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * One endpoint as the HTML tables show it, kept only for the endpoints that need attention.
@@ -14,10 +18,15 @@ import java.util.List;
  *     TLS 1.0/1.1 are switched off on the client (see {@link #expectedSymptom})
  * @param windowsExpected whether {@code windows} is expected rather than recorded
  * @param tls13 what the scan's TLS 1.3 flight showed ({@link Tls13FlightJson#describe()}), empty without one
+ * @param losing what the client profiles that lose the endpoint when TLS 1.0/1.1 go will show, each message once
+ *     with who shows it, in the words of the loss tables ({@link ProfileTally#shown}); empty without profiles
  */
 public record EndpointRow(String target, int port, String sni, String verdict, List<String> versions, String best,
         String reason, WindowsSymptom windows, boolean windowsExpected, String certificate, String tls13,
-        String notes) {
+        String notes, List<String> losing) {
+
+    /** Clients named beside a message before the rest are counted. */
+    private static final int NAMED_CLIENTS = 3;
 
     static EndpointRow of(EndpointFacts e) {
         ResultJson r = e.result();
@@ -29,7 +38,20 @@ public record EndpointRow(String target, int port, String sni, String verdict, L
         String target = EndpointFacts.nonNull(r.target()) + (prelude.isEmpty() ? "" : " (" + prelude + ")");
         return new EndpointRow(target, r.port(), EndpointFacts.nonNull(r.sni()), EndpointFacts.nonNull(r.verdict()),
                 e.versions(), e.best(), EndpointFacts.nonNull(r.reason()), w, !recorded && !w.code().isEmpty(),
-                certificate, r.tls13() == null ? "" : r.tls13().describe(), e.notesJoined());
+                certificate, r.tls13() == null ? "" : r.tls13().describe(), e.notesJoined(), losing(r));
+    }
+
+    /** "0x80090302 The function requested is not supported: Windows 7, Windows 8, Java 8 and 5 more". */
+    private static List<String> losing(ResultJson r) {
+        if (r.legacyOff() == null || r.legacyOff().loses() == null) {
+            return List.of();
+        }
+        Map<String, List<String>> byMessage = new LinkedHashMap<>();
+        r.legacyOff().loses().stream().filter(Objects::nonNull).forEach(l -> byMessage
+                .computeIfAbsent(ProfileTally.shown(l), k -> new ArrayList<>()).add(EndpointFacts.nonNull(l.name())));
+        return byMessage.entrySet().stream().map(e -> e.getKey() + ": " + String.join(", ", e.getValue().stream()
+                .limit(NAMED_CLIENTS).toList()) + (e.getValue().size() > NAMED_CLIENTS ? " and "
+                + (e.getValue().size() - NAMED_CLIENTS) + " more" : "")).toList();
     }
 
     /**

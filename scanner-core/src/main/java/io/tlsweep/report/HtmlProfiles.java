@@ -1,8 +1,6 @@
 package io.tlsweep.report;
 
-import io.tlsweep.profile.ClientMessage;
 import java.util.List;
-import java.util.Optional;
 
 /** The client-profile sections of report.html: who connects, who loses what when legacy goes, the matrix. */
 final class HtmlProfiles {
@@ -30,6 +28,7 @@ final class HtmlProfiles {
         matrix(h, t);
     }
 
+    /** A row per client that loses endpoints: how many, which, and each distinct message once with its count. */
     private static void losses(Html h, String id, String title, List<ProfileTally.Column> columns, boolean legacy) {
         h.element("h3", title);
         List<ProfileTally.Column> losing = columns.stream()
@@ -44,9 +43,10 @@ final class HtmlProfiles {
             String which = String.join(", ", lost.kept().stream().map(l -> l.sni() == null ? l.target()
                     : l.target() + " (" + l.sni() + ")").toList()) + (lost.more() > 0 ? " and " + lost.more()
                     + " more" : "");
-            Optional<ClientMessage> message = lost.kept().stream().flatMap(l -> l.message().stream()).findFirst();
+            MessageCounts shown = legacy ? c.legacyOffMessages() : c.whatIfMessages();
             h.open("tr").element("td", c.name()).element("td", lost.total(), "id", Html.id(id + "-", c.id()))
-                    .element("td", which).element("td", message.map(ClientMessage::oneLine).orElse("")).close("tr");
+                    .element("td", which).element("td", shown.joined(), "id", Html.id(id + "-message-", c.id()))
+                    .close("tr");
         }
         h.close("table");
     }

@@ -45,6 +45,10 @@ final class HtmlTables {
         h.more(t.breaking().more() + t.legacy().more(), "endpoints");
     }
 
+    /**
+     * The endpoints that break, each with what the clients that lose it will show, in the loss tables' words; the
+     * Windows symptom seen (or expected) where no client profile was predicted.
+     */
     static void breaking(Html h, Tally t) {
         h.element("h2", "Endpoints that break when TLS 1.0/1.1 are switched off");
         if (t.breaking().total() == 0) {
@@ -53,13 +57,17 @@ final class HtmlTables {
             return;
         }
         h.open("table", "id", "breaking")
-                .headerRow("Endpoint", "SNI", "Best version", "Why", "Windows client sees", "Certificate", "Notes");
+                .headerRow("Endpoint", "SNI", "Best version", "Why", "What clients will show", "Certificate", "Notes");
         for (EndpointRow r : t.breaking().kept()) {
             h.open("tr").element("td", r.target()).element("td", r.sni()).element("td", r.best())
                     .element("td", r.reason()).open("td");
-            symptom(h, r.windows());
-            if (r.windowsExpected()) {
-                h.raw("<br><small>").text("expected, not observed").raw("</small>");
+            if (r.losing().isEmpty()) {
+                symptom(h, r.windows());
+                if (r.windowsExpected()) {
+                    h.raw("<br><small>").text("expected, not observed").raw("</small>");
+                }
+            } else {
+                lines(h, r.losing());
             }
             h.close("td").element("td", r.certificate()).element("td", r.notes()).close("tr");
         }
@@ -154,6 +162,16 @@ final class HtmlTables {
             h.text(" … and " + names.more() + " more");
         }
         h.close("td");
+    }
+
+    /** Lines of text in one cell, one per line. */
+    private static void lines(Html h, List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) {
+                h.raw("<br>");
+            }
+            h.text(lines.get(i));
+        }
     }
 
     private static void symptom(Html h, WindowsSymptom w) {

@@ -1,6 +1,5 @@
 package io.tlsweep.report;
 
-import io.tlsweep.profile.ClientMessage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,8 @@ public final class ProfileTally {
         private long disagreements;
         private final Capped<Loss> legacyOff;
         private final Capped<Loss> whatIf;
+        private final MessageCounts legacyOffMessages = new MessageCounts();
+        private final MessageCounts whatIfMessages = new MessageCounts();
 
         Column(String id, String name, int cap) {
             this.id = id;
@@ -56,10 +57,19 @@ public final class ProfileTally {
         public Capped<Loss> whatIf() {
             return whatIf;
         }
+
+        /** What this client shows over all the endpoints it loses when the legacy versions go, each once. */
+        public MessageCounts legacyOffMessages() {
+            return legacyOffMessages;
+        }
+
+        public MessageCounts whatIfMessages() {
+            return whatIfMessages;
+        }
     }
 
-    /** An endpoint a profile loses, and what the client will show. */
-    public record Loss(String target, String sni, Optional<ClientMessage> message) {
+    /** An endpoint a profile loses, and what the client will show ({@link #shown}). */
+    public record Loss(String target, String sni, String message) {
     }
 
     /** One endpoint's row of the matrix: a cell per profile id. */
@@ -98,11 +108,19 @@ public final class ProfileTally {
         matrix.add(new MatrixRow(r.target(), r.verdict(), cells));
         if (r.legacyOff() != null) {
             legacyOffLabel = r.legacyOff().disabled();
-            r.legacyOff().loses().forEach(l -> column(l).legacyOff.add(loss(r, l)));
+            r.legacyOff().loses().forEach(l -> {
+                Column c = column(l);
+                c.legacyOff.add(loss(r, l));
+                c.legacyOffMessages.add(shown(l));
+            });
         }
         if (r.whatIf() != null) {
             whatIfLabel = r.whatIf().disabled();
-            r.whatIf().loses().forEach(l -> column(l).whatIf.add(loss(r, l)));
+            r.whatIf().loses().forEach(l -> {
+                Column c = column(l);
+                c.whatIf.add(loss(r, l));
+                c.whatIfMessages.add(shown(l));
+            });
         }
     }
 
@@ -111,7 +129,17 @@ public final class ProfileTally {
     }
 
     private static Loss loss(ResultJson r, ProfileJson.LossJson l) {
-        return new Loss(r.target(), r.sni(), Optional.ofNullable(l.message()));
+        return new Loss(r.target(), r.sni(), shown(l));
+    }
+
+    /**
+     * What the client shows once it has lost the endpoint, the same words wherever a loss is shown: its message, or
+     * the outcome when it has none; "(assumed)" when the server never showed that refusal.
+     */
+    static String shown(ProfileJson.LossJson l) {
+        String words = l.message() != null ? l.message().oneLine()
+                : l.after() == null ? "" : "(" + EndpointFacts.nonNull(l.after().result()) + ")";
+        return l.after() != null && Boolean.TRUE.equals(l.after().assumed()) ? words + " (assumed)" : words;
     }
 
     /** The prediction, or what the profile's own hello got when nothing was predicted. */

@@ -107,13 +107,21 @@ public final class TextReport {
                 + (unsure > 0 ? " (" + unsure + " inconclusive)" : "");
     }
 
-    /** Whether the what-if takes from every client profile what switching the legacy versions off takes. */
+    /**
+     * Whether the what-if takes from every client profile what switching the legacy versions off takes, with the
+     * same messages.
+     */
     private boolean sameLosses() {
         return profiles.columns().stream().allMatch(c -> c.legacyOff().total() == c.whatIf().total()
+                && c.legacyOffMessages().entries().equals(c.whatIfMessages().entries())
                 && c.legacyOff().kept().stream().map(ProfileTally.Loss::target).toList()
                         .equals(c.whatIf().kept().stream().map(ProfileTally.Loss::target).toList()));
     }
 
+    /**
+     * A line per client that loses endpoints; when its endpoints fail differently, each distinct message follows on
+     * its own line with its count of endpoints, so no message stands for another failure.
+     */
     private void losses(String title, boolean legacy) {
         List<ProfileTally.Column> losing = profiles.columns().stream()
                 .filter(c -> (legacy ? c.legacyOff() : c.whatIf()).total() > 0).toList();
@@ -124,9 +132,18 @@ public final class TextReport {
         out.println(title + ", these clients lose endpoints:");
         for (ProfileTally.Column c : losing) {
             Capped<ProfileTally.Loss> lost = legacy ? c.legacyOff() : c.whatIf();
+            MessageCounts shown = legacy ? c.legacyOffMessages() : c.whatIfMessages();
+            ProfileTally.Loss first = lost.kept().get(0);
+            String example = shown.single() ? first.target() + (first.message().isEmpty() ? "" : ": "
+                    + first.message()) : first.target();
             out.printf("  %-" + PROFILE_WIDTH + "s %d endpoint(s), e.g. %s%n", fit(c.name(), PROFILE_WIDTH),
-                    lost.total(), fit(lost.kept().get(0).target() + lost.kept().get(0).message()
-                            .map(m -> ": " + m.oneLine()).orElse(""), REASON_WIDTH));
+                    lost.total(), fit(example, REASON_WIDTH));
+            if (!shown.single()) {
+                shown.counts().forEach((m, n) -> out.println("      " + n + " endpoint(s): " + fit(m, REASON_WIDTH)));
+                if (shown.others() > 0) {
+                    out.println("      " + shown.others() + " endpoint(s) with other messages");
+                }
+            }
         }
     }
 

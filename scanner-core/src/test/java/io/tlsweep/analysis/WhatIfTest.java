@@ -53,6 +53,38 @@ class WhatIfTest {
     }
 
     @Test
+    void aServerLeftWithNoVersionRefusesTheWayItWasSeenToRefuseNotBySilence() {
+        Failure reset = Failure.of(FailureKind.RESET_BEFORE_REPLY, "connection reset");
+        TargetResult tls10Only = result().accepts(TLSv1_0, 0x002F).refuses(TLSv1_2, reset).build();
+        List<WhatIf.Loss> losses = WhatIf.losses(tls10Only, List.of(WIN7, WIN10, JAVA8), ClientImpact.LEGACY_OFF);
+        assertThat(losses).extracting(l -> l.profile().id()).containsExactly("win7", "win10", "java8");
+        for (WhatIf.Loss l : losses) {
+            assertThat(l.after().reason()).isEqualTo(Reason.SERVER_REFUSES_VERSION);
+            assertThat(l.after().failure().map(Failure::kind)).contains(FailureKind.RESET_BEFORE_REPLY);
+            assertThat(l.after().assumed()).isFalse();
+        }
+        assertThat(ProfileCheck.messageOf(WIN10, losses.get(1).after()).orElseThrow().code()).isEqualTo("10054");
+    }
+
+    @Test
+    void aServerLeftWithNoVersionThatShowedNoRefusalIsAssumedToAlertAndSaysWhy() {
+        Failure lower = Failure.of(FailureKind.LOWER_VERSION, "answered TLSv1.0 to a TLSv1.2 hello");
+        Failure silence = Failure.of(FailureKind.READ_TIMEOUT, "no reply within 2000 ms");
+        TargetResult tls10Only = result().accepts(TLSv1_0, 0x002F).refuses(TLSv1_2, lower)
+                .refuses(SSLv3, silence).build();
+        List<WhatIf.Loss> losses = WhatIf.losses(tls10Only, List.of(WIN7, WIN10), ClientImpact.LEGACY_OFF);
+        assertThat(losses).hasSize(2);
+        for (WhatIf.Loss l : losses) {
+            assertThat(l.after().reason()).isEqualTo(Reason.SERVER_REFUSES_VERSION);
+            assertThat(l.after().assumed()).isTrue();
+            assertThat(l.after().failure().flatMap(Failure::alert)).contains(AlertDescription.PROTOCOL_VERSION);
+            assertThat(l.after().failure().orElseThrow().detail()).startsWith("assumed: the server showed no refusal")
+                    .contains("RFC 8446/5246");
+        }
+        assertThat(ProfileCheck.messageOf(WIN10, losses.get(1).after()).orElseThrow().code()).isEqualTo("0x80090302");
+    }
+
+    @Test
     void switchingSuiteClassesOffDropsAVersionLeftWithoutSuites() {
         Failure handshake = Failure.alert(AlertDescription.HANDSHAKE_FAILURE, "no shared suite");
         TargetResult r = result().refuses(SSLv3, Failure.alert(AlertDescription.PROTOCOL_VERSION, "old"))

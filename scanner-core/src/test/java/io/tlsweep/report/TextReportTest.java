@@ -71,6 +71,18 @@ class TextReportTest {
     }
 
     @Test
+    void aWhatIfLosingTheSameEndpointsWithAnotherMessageIsListed() throws Exception {
+        String line = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                losing("127.0.0.1:443", "TLSv1.0, TLSv1.1", true)).replaceFirst(
+                "(\"whatIf\".*?\"result\":)\"no-answer\"", "$1\"no-shared-suite\"");
+        ResultJson r = new com.fasterxml.jackson.databind.ObjectMapper().readValue(line, ResultJson.class);
+        String text = print(List.of(r));
+        assertThat(text).contains("what if TLSv1.0, TLSv1.1 are switched off, these clients lose endpoints:")
+                .contains("127.0.0.1:443: (no-shared-suite)")
+                .doesNotContain("the same clients lose the same endpoints");
+    }
+
+    @Test
     void aWhatIfThatLosesWhatLegacyOffLosesIsNotListedTwice() throws Exception {
         String same = print(List.of(losing("127.0.0.1:443", "TLSv1.0, TLSv1.1", true)));
         assertThat(same).contains("if SSLv3, TLSv1.0, TLSv1.1 are switched off, these clients lose endpoints:")
