@@ -145,7 +145,8 @@ public final class ProfileFile {
                         throw new IllegalArgumentException("'" + v + "' is not an ALPN protocol name");
                     }
                     return v.asText();
-                }), bool(node, "legacySignaturesRefused", sources), services);
+                }), bool(node, "legacySignaturesRefused", sources), services,
+                list(node, "keyShares", sources, ProfileFile::group));
     }
 
     private static String service(JsonNode v) {
