@@ -179,8 +179,9 @@ class ProfileMatcherTest {
         ProfileMatcher.Match m = MATCHER.match(suitesOnly);
         assertThat(m.distance().compared()).containsExactly("suites");
         assertThat(m.ja4()).isEmpty();
-        // OpenSSL 1.1.1 and 3.0 send the same suites: both are nearest, told apart only by their groups
-        assertThat(m.nearest()).extracting(ClientProfile::id).containsExactly("openssl-1.1.1", "openssl-3");
+        // OpenSSL 1.1.1, 3.0 and 3.5 send the same suites: all are nearest, told apart only by their groups
+        assertThat(m.nearest()).extracting(ClientProfile::id).containsExactly("openssl-1.1.1", "openssl-3",
+                "openssl-3.5");
         assertThat(m.label()).endsWith("exact (compared: suites)");
     }
 
