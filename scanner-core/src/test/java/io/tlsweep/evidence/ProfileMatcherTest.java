@@ -51,6 +51,15 @@ class ProfileMatcherTest {
         assertThat(m.identity().ja4()).isEqualTo(Ja4.of(Ja4Hellos.capture(capture)));
     }
 
+    /** The JDK 25 hello is Java 25's exactly, and Java 21's, whose profile is that capture (same java.security). */
+    @Test
+    void theCapturedJdk25HelloIsJava21And25Exactly() {
+        ProfileMatcher.Match m = MATCHER.match(Ja4Hellos.capture("java25"));
+        assertThat(m.nearest()).extracting(ClientProfile::id).containsExactly("java21", "java25");
+        assertThat(m.exact()).isTrue();
+        assertThat(m.family()).contains("java");
+    }
+
     @Test
     void aRealOpensslClientIsOpenssl3() throws IOException, InterruptedException {
         OfferedHello hello = Ja4Hellos.fromProcess(port -> List.of("openssl", "s_client", "-connect",
