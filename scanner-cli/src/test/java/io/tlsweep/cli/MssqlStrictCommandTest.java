@@ -81,7 +81,7 @@ class MssqlStrictCommandTest {
             List<String> profiles = new ArrayList<>();
             line.get("profiles").forEach(p -> profiles.add(p.get("id").asText()));
             assertThat(profiles).as("ODBC Driver 18 speaks strict mode, and the stacks that are clients everywhere")
-                    .hasSize(21).contains("odbc18-win2019", "win7-schannel", "java8", "openssl-3")
+                    .hasSize(26).contains("odbc18-win2019", "win7-schannel", "java8", "openssl-3")
                     .noneMatch(id -> id.startsWith("snac") || id.startsWith("odbc17") || id.startsWith("sqlclient-")
                             || id.startsWith("rdp-") || id.startsWith("winhttp-") || id.equals("chromium"));
 

@@ -32,7 +32,7 @@ class ProfilesCommandTest {
         assertThat(columns(row(r, "win7-schannel"))).startsWith("win7-schannel", "schannel", "SSLv3,TLSv1.0", "12",
                 "all", "Windows");
         assertThat(columns(row(r, "chromium")).get(4)).isEqualTo("tls");
-        assertThat(r.out()).contains("34 profile(s); `tlsweep profiles ID` shows one with the source of every fact");
+        assertThat(r.out()).contains("39 profile(s); `tlsweep profiles ID` shows one with the source of every fact");
     }
 
     @Test

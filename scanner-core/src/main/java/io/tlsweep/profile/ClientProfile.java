@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param services the services ({@link ProfileServices}) whose endpoints this client talks to (the Remote Desktop
  *     client: {@code rdp}); absent for a stack that any service's clients may sit on, whose profile applies to
  *     every endpoint
+ * @param keyShares the groups the client sends a TLS 1.3 key share for, in order, each one of {@code groups}; absent
+ *     when no source states them, and tlsweep then sends one share, for the first offered group it can make
  */
 public record ClientProfile(String id, String name, ClientFamily family, Fact<List<ProtocolVersion>> versions,
         Fact<List<ProtocolVersion>> completes, Fact<List<CipherSuite>> cipherSuites,
@@ -37,7 +39,7 @@ public record ClientProfile(String id, String name, ClientFamily family, Fact<Li
         Optional<Fact<Boolean>> renegotiationScsv, Optional<Fact<Boolean>> extendedMasterSecret,
         Optional<Fact<Boolean>> statusRequest, Optional<Fact<Boolean>> sessionTicket,
         Optional<Fact<List<String>>> alpn, Optional<Fact<Boolean>> legacySignaturesRefused,
-        Optional<Fact<List<String>>> services) {
+        Optional<Fact<List<String>>> services, Optional<Fact<List<NamedGroup>>> keyShares) {
 
     public ClientProfile {
         if (versions.value().isEmpty()) {
@@ -61,6 +63,14 @@ public record ClientProfile(String id, String name, ClientFamily family, Fact<Li
             }
             f.value().stream().filter(n -> !ProfileServices.KNOWN.contains(n)).findFirst().ifPresent(n -> {
                 throw new IllegalArgumentException(id + ": '" + n + "' is not a service tlsweep knows");
+            });
+        });
+        keyShares.ifPresent(f -> {
+            if (!tls13 || f.value().isEmpty()) {
+                throw new IllegalArgumentException(id + ": key shares need TLSv1.3 offered and at least one group");
+            }
+            f.value().stream().filter(g -> !groups.value().contains(g)).findFirst().ifPresent(g -> {
+                throw new IllegalArgumentException(id + ": key share " + g + " is not among its groups");
             });
         });
     }
@@ -125,6 +135,7 @@ public record ClientProfile(String id, String name, ClientFamily family, Fact<Li
         alpn.ifPresent(f -> all.put("alpn", f));
         legacySignaturesRefused.ifPresent(f -> all.put("legacySignaturesRefused", f));
         services.ifPresent(f -> all.put("services", f));
+        keyShares.ifPresent(f -> all.put("keyShares", f));
         return all;
     }
 

@@ -136,6 +136,15 @@ public final class ProfileFile {
         if (services.isPresent() && services.get().value().isEmpty()) {
             throw new BadFact("services", "an empty list: leave services out for a client of every endpoint");
         }
+        Optional<Fact<List<NamedGroup>>> keyShares = list(node, "keyShares", sources, ProfileFile::group);
+        keyShares.ifPresent(f -> {
+            if (!versions.value().contains(ProtocolVersion.TLSv1_3)) {
+                throw new BadFact("keyShares", "key shares are sent in TLS 1.3 only, and TLSv1.3 is not offered");
+            }
+            f.value().stream().filter(g -> !groups.value().contains(g)).findFirst().ifPresent(g -> {
+                throw new BadFact("keyShares", g + " is not one of the profile's groups");
+            });
+        });
         return new ClientProfile(id, name, family, versions, completes, suites, tls13, groups, sigalgs, sni, format,
                 bool(node, "renegotiationScsv", sources), bool(node, "extendedMasterSecret", sources),
                 bool(node, "statusRequest", sources), bool(node, "sessionTicket", sources),
@@ -145,7 +154,7 @@ public final class ProfileFile {
                         throw new IllegalArgumentException("'" + v + "' is not an ALPN protocol name");
                     }
                     return v.asText();
-                }), bool(node, "legacySignaturesRefused", sources), services);
+                }), bool(node, "legacySignaturesRefused", sources), services, keyShares);
     }
 
     private static String service(JsonNode v) {

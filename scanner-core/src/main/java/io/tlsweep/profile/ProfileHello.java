@@ -2,6 +2,8 @@ package io.tlsweep.profile;
 
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ClientHelloSpec;
+import io.tlsweep.wire.HybridKeyShares;
+import io.tlsweep.wire.KeyShareEntry;
 import io.tlsweep.wire.KeyShares;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
@@ -12,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * The ClientHello a profile's client sends: its versions, its suites in its order (TLS 1.3 suites first), its
  * groups, signature algorithms and extensions. Where tlsweep cannot reproduce the client exactly it says so in
- * {@link #deviations}: an SSLv2-format hello is sent in TLS format, and TLS 1.3 carries one real key share,
- * for the first offered group this JVM can generate.
+ * {@link #deviations}: an SSLv2-format hello is sent in TLS format, and TLS 1.3 carries the real key shares the
+ * profile states it sends ({@code keyShares}), or, where no source states them, one for the first offered group
+ * this JVM can generate.
  */
 public final class ProfileHello {
     private ProfileHello() {
@@ -58,8 +62,7 @@ public final class ProfileHello {
             b.supportedVersions(p.versions().value().stream().filter(v -> !v.equals(ProtocolVersion.SSLv3))
                     .sorted(Comparator.reverseOrder()).toList())
                     .sessionId(nonce())
-                    .keyShares(groups.stream().filter(KeyShares::canGenerate).findFirst()
-                            .flatMap(KeyShares::entry).stream().toList())
+                    .keyShares(keyShares(p))
                     .pskKeyExchangeModes((byte) 1);
         }
         return b.build();
@@ -101,12 +104,26 @@ public final class ProfileHello {
             d.add("the client sends an SSLv2-format hello; tlsweep sends the same versions and suites in TLS format");
         }
         if (p.offers(ProtocolVersion.TLSv1_3)) {
-            Optional<NamedGroup> share = p.groups().value().stream().filter(KeyShares::canGenerate).findFirst();
-            d.add("TLS 1.3 key share sent for " + share.map(NamedGroup::toString).orElse("no group")
-                    + " only; a server wanting another offered group asks with a HelloRetryRequest, as the client"
-                    + " would be asked");
+            List<NamedGroup> stated = p.keyShares().map(Fact::value).orElse(List.of());
+            List<NamedGroup> sent = keyShares(p).stream().map(KeyShareEntry::group).toList();
+            if (stated.isEmpty() || !sent.equals(stated)) {
+                d.add("TLS 1.3 key share sent for " + (sent.isEmpty() ? "no group" : sent.stream()
+                        .map(NamedGroup::toString).collect(Collectors.joining(", "))) + " only; a server wanting"
+                        + " another offered group asks with a HelloRetryRequest, as the client would be asked");
+            }
         }
         return d;
+    }
+
+    /**
+     * The key shares sent: one for each group the profile states it shares, for those tlsweep can make (the classic
+     * groups and the ML-KEM hybrids); without that fact, one for the first offered group with a classic share.
+     */
+    static List<KeyShareEntry> keyShares(ClientProfile p) {
+        return p.keyShares().map(f -> f.value().stream()
+                .flatMap(g -> KeyShares.entry(g).or(() -> HybridKeyShares.entry(g)).stream()).toList())
+                .orElseGet(() -> p.groups().value().stream().filter(KeyShares::canGenerate).findFirst()
+                        .flatMap(KeyShares::entry).stream().toList());
     }
 
     /** A hello random: nothing secret rests on it, as the handshake is never completed. */

@@ -7,6 +7,7 @@ import io.tlsweep.result.ScanStatus;
 import io.tlsweep.result.TargetResult;
 import io.tlsweep.input.Target;
 import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +70,12 @@ final class ResultBuilder {
         return add(new ProtocolSupport(version, suites(codes),
                 codes.length >= 2 ? PreferenceOrder.SERVER : PreferenceOrder.UNKNOWN, false, List.of(),
                 Optional.of(bits), true, Optional.empty()));
+    }
+
+    /** Accepts these suites at {@code version} (in the server's order) with the key exchange groups {@code groups}. */
+    ResultBuilder acceptsWithGroups(ProtocolVersion version, List<NamedGroup> groups, int... codes) {
+        return add(new ProtocolSupport(version, suites(codes), PreferenceOrder.SERVER, false, groups, Optional.empty(),
+                true, Optional.empty()));
     }
 
     /** A version the server refused, and how: the alert, reset or close a hello of it met. */

@@ -51,6 +51,15 @@ class ProfileMatcherTest {
         assertThat(m.identity().ja4()).isEqualTo(Ja4.of(Ja4Hellos.capture(capture)));
     }
 
+    /** The JDK 25 hello is Java 25's exactly, and Java 21's, whose profile is that capture (same java.security). */
+    @Test
+    void theCapturedJdk25HelloIsJava21And25Exactly() {
+        ProfileMatcher.Match m = MATCHER.match(Ja4Hellos.capture("java25"));
+        assertThat(m.nearest()).extracting(ClientProfile::id).containsExactly("java21", "java25");
+        assertThat(m.exact()).isTrue();
+        assertThat(m.family()).contains("java");
+    }
+
     @Test
     void aRealOpensslClientIsOpenssl3() throws IOException, InterruptedException {
         OfferedHello hello = Ja4Hellos.fromProcess(port -> List.of("openssl", "s_client", "-connect",
@@ -179,8 +188,9 @@ class ProfileMatcherTest {
         ProfileMatcher.Match m = MATCHER.match(suitesOnly);
         assertThat(m.distance().compared()).containsExactly("suites");
         assertThat(m.ja4()).isEmpty();
-        // OpenSSL 1.1.1 and 3.0 send the same suites: both are nearest, told apart only by their groups
-        assertThat(m.nearest()).extracting(ClientProfile::id).containsExactly("openssl-1.1.1", "openssl-3");
+        // OpenSSL 1.1.1, 3.0 and 3.5 send the same suites: all are nearest, told apart only by their groups
+        assertThat(m.nearest()).extracting(ClientProfile::id).containsExactly("openssl-1.1.1", "openssl-3",
+                "openssl-3.5");
         assertThat(m.label()).endsWith("exact (compared: suites)");
     }
 

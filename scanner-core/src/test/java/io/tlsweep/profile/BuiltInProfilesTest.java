@@ -8,10 +8,14 @@ import static io.tlsweep.wire.ProtocolVersion.TLSv1_3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.ClientHelloSpec;
+import io.tlsweep.wire.KeyShareEntry;
+import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.Weakness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The shipped profiles: the clients the issue names, each fact sourced, and the defaults that matter most. */
@@ -26,10 +30,10 @@ class BuiltInProfilesTest {
     void everyNamedClientIsThere() {
         assertThat(BUILT_IN.profiles()).extracting(ClientProfile::id).containsExactly("win7-schannel",
                 "win2012-schannel", "win81-schannel", "win2016-schannel", "win10-schannel", "win11-schannel",
-                "winhttp-win7-a0", "winhttp-win7-aa0", "winhttp-win7-a00", "dotnet35-win7", "dotnet45-win2012r2",
-                "dotnet45-strongcrypto-win2012r2", "dotnet46-win2012r2", "dotnet47-systemdefault-win7", "java6",
-                "java7", "java8", "java11", "java17", "openssl-1.0.1", "openssl-1.0.2", "openssl-1.1.1", "openssl-3",
-                "chromium", "rdp-win7", "rdp-win7-kb3080079", "rdp-win10", "rdp-win11", "snac11-win7",
+                "win11-24h2-schannel", "win2025-schannel", "winhttp-win7-a0", "winhttp-win7-aa0", "winhttp-win7-a00",
+                "dotnet35-win7", "dotnet45-win2012r2", "dotnet45-strongcrypto-win2012r2", "dotnet46-win2012r2",
+                "dotnet47-systemdefault-win7", "java6", "java7", "java8", "java11", "java17", "java21", "java25",
+                "openssl-1.0.1", "openssl-1.0.2", "openssl-1.1.1", "openssl-3", "openssl-3.5", "chromium", "rdp-win7", "rdp-win7-kb3080079", "rdp-win10", "rdp-win11", "snac11-win7",
                 "snac11-tls12-win7", "odbc17-win2016", "odbc18-win2019", "sqlclient-netfx45-win7",
                 "sqlclient-netfx46-win2012r2");
     }
@@ -171,5 +175,75 @@ class BuiltInProfilesTest {
         assertThat(id("openssl-3").refusesSignatureOf(TLSv1_0, io.tlsweep.wire.CipherSuite.of(0xC013))).isTrue();
         assertThat(id("openssl-3").refusesSignatureOf(TLSv1_0, io.tlsweep.wire.CipherSuite.of(0x002F))).isFalse();
         assertThat(id("openssl-3").refusesSignatureOf(TLSv1_2, io.tlsweep.wire.CipherSuite.of(0xC013))).isFalse();
+    }
+
+    private static final List<String> CURRENT = List.of("win11-24h2-schannel", "win2025-schannel", "java21", "java25",
+            "openssl-3.5");
+
+    /**
+     * The current clients' facts each cite a described source, the vendor's or a capture kept here, and every
+     * fact that is not first-hand (derived M, unconfirmed L) says in its note what it rests on.
+     */
+    @Test
+    void theCurrentClientsFactsCiteTheirSourcesAndSayWhyWhenNotFirstHand() {
+        for (String client : CURRENT) {
+            ClientProfile p = id(client);
+            p.facts().forEach((field, fact) -> {
+                fact.sources().forEach(key -> {
+                    ProfileSource source = BUILT_IN.sources().get(key);
+                    assertThat(source.title()).as(client + "." + field + " cites " + key).isNotBlank();
+                    assertThat(source.url().startsWith("https://") || key.startsWith("L-"))
+                            .as(client + "." + field + ": " + key + " is a public document or a capture kept here")
+                            .isTrue();
+                });
+                if (fact.confidence() != Confidence.H) {
+                    assertThat(fact.note()).as(client + "." + field + " (" + fact.confidence() + ")").isNotBlank();
+                }
+            });
+        }
+        assertThat(id("win2025-schannel").versions().sources()).contains("S37", "S41");
+        assertThat(id("win2025-schannel").cipherSuites().sources()).containsExactly("S42");
+        assertThat(id("win11-24h2-schannel").cipherSuites().confidence()).as("no Windows 11 24H2 suite page")
+                .isEqualTo(Confidence.L);
+        assertThat(id("java25").citedSources()).contains("L-java25");
+        assertThat(id("java21").cipherSuites().sources()).contains("S43", "S44");
+        assertThat(id("openssl-3.5").groups().sources()).contains("S45");
+    }
+
+    @Test
+    void currentClientsDefaults() {
+        for (String windows : List.of("win11-24h2-schannel", "win2025-schannel")) {
+            ClientProfile p = id(windows);
+            assertThat(p.versions().value()).as(windows).containsExactly(TLSv1_2, TLSv1_3);
+            assertThat(p.cipherSuites().value()).as(windows + ": no DHE, no 3DES").extracting(CipherSuite::code)
+                    .doesNotContain(0x009F, 0x009E, 0x000A).hasSize(18);
+        }
+        assertThat(id("win11-schannel").versions().value()).contains(TLSv1_0, TLSv1_1);
+        for (String java : List.of("java21", "java25")) {
+            assertThat(id(java).versions().value()).as(java).containsExactly(TLSv1_2, TLSv1_3);
+            assertThat(id(java).cipherSuites().value()).as(java + ": no TLS_RSA_*")
+                    .noneMatch(s -> s.ianaName().startsWith("TLS_RSA_"));
+        }
+        assertThat(id("java17").cipherSuites().value()).anyMatch(s -> s.ianaName().startsWith("TLS_RSA_"));
+        ClientProfile openssl35 = id("openssl-3.5");
+        assertThat(openssl35.groups().value().get(0)).isEqualTo(NamedGroup.X25519_MLKEM768);
+        assertThat(openssl35.keyShares().orElseThrow().value()).containsExactly(NamedGroup.X25519_MLKEM768,
+                NamedGroup.X25519);
+        assertThat(openssl35.groups().value()).doesNotContain(NamedGroup.byName("ffdhe4096").orElseThrow());
+    }
+
+    /** OpenSSL 3.5's hello carries its two real key shares, so a hybrid-first server needs no HelloRetryRequest. */
+    @Test
+    void theHelloSentForACurrentClientCarriesTheKeySharesItStates() {
+        ClientHelloSpec hello = ProfileHello.of(id("openssl-3.5"), Optional.of("client.tlsweep.test"));
+        assertThat(hello.keyShares().orElseThrow()).extracting(KeyShareEntry::group)
+                .containsExactly(NamedGroup.X25519_MLKEM768, NamedGroup.X25519);
+        assertThat(hello.keyShares().orElseThrow()).extracting(e -> e.keyExchange().length).containsExactly(1216, 32);
+        assertThat(ProfileHello.deviations(id("openssl-3.5"))).isEmpty();
+        assertThat(ProfileHello.of(id("java25"), Optional.empty()).keyShares().orElseThrow())
+                .extracting(KeyShareEntry::group).containsExactly(NamedGroup.X25519, NamedGroup.SECP256R1);
+        assertThat(ProfileHello.of(id("openssl-3"), Optional.empty()).keyShares().orElseThrow()).hasSize(1);
+        assertThat(ProfileHello.deviations(id("openssl-3"))).singleElement().asString()
+                .startsWith("TLS 1.3 key share sent for x25519 only");
     }
 }

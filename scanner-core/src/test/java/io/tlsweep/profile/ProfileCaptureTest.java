@@ -7,6 +7,7 @@ import io.tlsweep.wire.ClientHello;
 import io.tlsweep.wire.ClientHelloDecoder;
 import io.tlsweep.wire.ClientHelloEncoder;
 import io.tlsweep.wire.Hex;
+import io.tlsweep.wire.KeyShareEntry;
 import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.SignatureScheme;
@@ -30,7 +31,7 @@ class ProfileCaptureTest {
     private static final ProfileCatalog BUILT_IN = ProfileFile.builtIn();
 
     @ParameterizedTest
-    @CsvSource({"java17, java17", "openssl-3, openssl3", "chromium, chromium"})
+    @CsvSource({"java17, java17", "java25, java25", "openssl-3, openssl3", "chromium, chromium"})
     void theProfileEqualsTheCapturedHello(String id, String capture) throws IOException {
         ClientProfile p = BUILT_IN.byId(id).orElseThrow();
         ClientHello real = decode(load(capture));
@@ -44,10 +45,12 @@ class ProfileCaptureTest {
         assertThat(real.signatureAlgorithms().stream().filter(s -> !isGrease(s.code())).toList())
                 .isEqualTo(p.signatureAlgorithms().orElseThrow().value());
         assertThat(real.serverName().isPresent()).isEqualTo(p.sni().value());
+        p.keyShares().ifPresent(f -> assertThat(real.keyShares().stream().map(KeyShareEntry::group)
+                .filter(g -> !isGrease(g.code())).toList()).as("key shares").isEqualTo(f.value()));
     }
 
     @ParameterizedTest
-    @CsvSource({"java17, java17", "openssl-3, openssl3", "chromium, chromium"})
+    @CsvSource({"java17, java17", "java25, java25", "openssl-3, openssl3", "chromium, chromium"})
     void theHelloTlsweepSendsOffersWhatTheClientOffers(String id, String capture) throws IOException {
         ClientProfile p = BUILT_IN.byId(id).orElseThrow();
         ClientHello real = decode(load(capture));
@@ -59,7 +62,14 @@ class ProfileCaptureTest {
         assertThat(sent.signatureAlgorithms()).isEqualTo(real.signatureAlgorithms().stream()
                 .filter(s -> !isGrease(s.code())).toList());
         assertThat(sent.serverName()).contains("client.tlsweep.test");
-        assertThat(sent.keyShares()).hasSize(1);
+        List<NamedGroup> realShares = real.keyShares().stream().map(KeyShareEntry::group)
+                .filter(g -> !isGrease(g.code())).toList();
+        if (p.keyShares().isPresent()) {
+            assertThat(sent.keyShares()).extracting(KeyShareEntry::group).isEqualTo(realShares);
+        } else {
+            assertThat(sent.keyShares()).hasSize(1);
+            assertThat(realShares).contains(sent.keyShares().get(0).group());
+        }
     }
 
     private static List<NamedGroup> withoutGrease(List<NamedGroup> groups) {

@@ -3,6 +3,7 @@ package io.tlsweep.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.wire.CipherSuite;
+import io.tlsweep.wire.NamedGroup;
 import io.tlsweep.wire.ProtocolVersion;
 import org.junit.jupiter.api.Test;
 
@@ -157,6 +158,36 @@ class ProfileFileTest {
                         + String.join(", ", ProfileServices.KNOWN) + ")",
                 "f: profile 'none': services: an empty list: leave services out for a client of every endpoint",
                 "f: profile 'twice': services: [1]: \"Rdp\" is listed twice");
+    }
+
+    /** A profile offering {@code versions}, with {@code groups} and the key shares {@code shares} (JSON lists). */
+    private static String sharing(String id, String versions, String groups, String shares) {
+        String fact = "\"sources\": [\"S1\"], \"confidence\": \"H\"}";
+        return "{\"id\": \"" + id + "\", \"name\": \"" + id + "\", \"family\": \"openssl\","
+                + " \"versions\": {\"value\": " + versions + ", " + fact + ","
+                + " \"cipherSuites\": {\"value\": [\"0xC02F\"], " + fact + ","
+                + (versions.contains("TLSv1.3") ? " \"tls13CipherSuites\": {\"value\": [\"0x1301\"], " + fact + ","
+                        : "")
+                + " \"groups\": {\"value\": " + groups + ", " + fact + ","
+                + " \"keyShares\": {\"value\": " + shares + ", " + fact + ","
+                + " \"sni\": {\"value\": true, " + fact + "}";
+    }
+
+    /** A TLS 1.3 profile stating its key shares: read in order; a share of a group it does not offer is refused. */
+    @Test
+    void keySharesAreGroupsOfATls13ProfileInOrder() {
+        String both = "[\"TLSv1.2\", \"TLSv1.3\"]";
+        ProfileFile.Load load = ProfileFile.parse(file(
+                sharing("pq", both, "[\"X25519MLKEM768\", \"x25519\"]", "[\"X25519MLKEM768\", \"x25519\"]"),
+                sharing("stray", both, "[\"x25519\"]", "[\"secp256r1\"]"),
+                sharing("old", "[\"TLSv1.2\"]", "[\"x25519\"]", "[\"x25519\"]")), "mine.json");
+        ClientProfile pq = load.catalog().byId("pq").orElseThrow();
+        assertThat(pq.keyShares().orElseThrow().value()).containsExactly(NamedGroup.X25519_MLKEM768, NamedGroup.X25519);
+        assertThat(pq.facts()).containsKey("keyShares");
+        assertThat(load.catalog().profiles()).extracting(ClientProfile::id).containsExactly("pq");
+        assertThat(load.errors()).containsExactly(
+                "mine.json: profile 'stray': keyShares: secp256r1 is not one of the profile's groups",
+                "mine.json: profile 'old': keyShares: key shares are sent in TLS 1.3 only, and TLSv1.3 is not offered");
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class TestProfiles {
     private boolean legacySignaturesRefused;
     private List<String> alpn;
     private List<String> services;
+    private List<NamedGroup> keyShares;
 
     private TestProfiles(String id, ClientFamily family) {
         this.id = id;
@@ -72,6 +73,12 @@ public final class TestProfiles {
         return this;
     }
 
+    /** The groups the client sends TLS 1.3 key shares for; without it tlsweep sends one, for the first it can. */
+    public TestProfiles keyShares(String... names) {
+        keyShares = Arrays.stream(names).map(n -> NamedGroup.byName(n).orElseThrow()).toList();
+        return this;
+    }
+
     public TestProfiles noSni() {
         sni = false;
         return this;
@@ -83,7 +90,8 @@ public final class TestProfiles {
                 fact(groups), Optional.empty(), fact(sni), fact(HelloFormat.TLS), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.ofNullable(alpn).map(TestProfiles::fact),
                 legacySignaturesRefused ? Optional.of(fact(true)) : Optional.empty(),
-                Optional.ofNullable(services).map(TestProfiles::fact));
+                Optional.ofNullable(services).map(TestProfiles::fact),
+                Optional.ofNullable(keyShares).map(TestProfiles::fact));
     }
 
     private static <T> Fact<T> fact(T value) {

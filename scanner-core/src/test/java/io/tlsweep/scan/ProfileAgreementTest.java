@@ -98,7 +98,7 @@ class ProfileAgreementTest {
         assertThat(only.keySet()).containsExactlyInAnyOrderElementsOf(scanned.keySet());
         only.forEach((name, r) -> {
             assertThat(r.connections()).as(name).isEqualTo(ProfileHello.distinct(PROFILES, r.target().sni()).size())
-                    .isEqualTo(20).isLessThan(PROFILES.size());
+                    .isEqualTo(23).isLessThan(PROFILES.size());
             assertThat(r.profileHellos()).as(name).containsOnlyKeys(PROFILES.stream().map(ClientProfile::id).toList())
                     .isEqualTo(scanned.get(name).profileHellos());
         });

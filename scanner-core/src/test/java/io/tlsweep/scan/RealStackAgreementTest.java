@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built-in profiles' predictions (all 34) held against real stacks nobody here wrote: {@code gnutls-serv} (GnuTLS
+ * The built-in profiles' predictions (all 39) held against real stacks nobody here wrote: {@code gnutls-serv} (GnuTLS
  * 3.7) with TLS 1.0 only, 1.0 to 1.2 and 1.2 + 1.3, each following the client's order and with
  * {@code %SERVER_PRECEDENCE}; and a JDK (SunJSSE) server with RSA and ECDSA certificates and TLS 1.0 to 1.3,
  * following the client's order and its own. Every profile's own hello must get exactly what the scan predicts.

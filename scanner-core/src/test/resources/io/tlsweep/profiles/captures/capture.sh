@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Re-captures the ClientHellos in this folder: java17, openssl3-debian, openssl3, chromium.
+# Re-captures the ClientHellos in this folder: java17, java25, openssl3-debian, openssl3, chromium.
 #
-#   bash capture.sh [NAME ...]        (default: all four; the .hex files here are rewritten)
+#   bash capture.sh [NAME ...]        (default: all five; the .hex files here are rewritten)
+#
+# java25 runs the JDK 25 named by JAVA25 (default: the Temurin 25 JDK under /usr/lib/jvm); it is skipped with a
+# note when that JDK is not installed.
 #
 # Loopback only: a one-shot Python listener on 127.0.0.1 keeps the first complete ClientHello and closes the
 # connection; each client is pointed at it. Run as root, the script re-executes itself inside a new network
@@ -106,7 +109,7 @@ JAVA
 
 want() { [ $# -eq 0 ] && return 0; for n in "${SELECTED[@]}"; do [ "$n" = "$1" ] && return 0; done; return 1; }
 SELECTED=("$@")
-[ ${#SELECTED[@]} -eq 0 ] && SELECTED=(java17 openssl3-debian openssl3 chromium)
+[ ${#SELECTED[@]} -eq 0 ] && SELECTED=(java17 java25 openssl3-debian openssl3 chromium)
 
 JV=$(java -version 2>&1 | head -1)
 OV=$(openssl version)
@@ -116,6 +119,17 @@ if want java17; then
     CMD='java Hello.java $PORT '"$SNI"' (default SSLContext, SNI set via SSLParameters.setServerNames)'
     listen java17 "java ($JV)" "$CMD"
     run_client java17 "timeout $LIMIT java '$WORK/Hello.java' $PORT $SNI"
+fi
+JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+if want java25; then
+    if [ -x "$JAVA25" ]; then
+        J25V=$("$JAVA25" -version 2>&1 | head -2 | tr '\n' ' ')
+        CMD='java Hello.java $PORT '"$SNI"' (JDK 25 with its own java.security; default SSLContext, SNI set via SSLParameters.setServerNames)'
+        listen java25 "java ($J25V)" "$CMD"
+        run_client java25 "timeout $LIMIT '$JAVA25' '$WORK/Hello.java' $PORT $SNI"
+    else
+        echo "java25: $JAVA25 not installed, skipped"
+    fi
 fi
 if want openssl3-debian; then
     CMD="openssl s_client -connect 127.0.0.1:\$PORT -servername $SNI </dev/null (system openssl.cnf)"

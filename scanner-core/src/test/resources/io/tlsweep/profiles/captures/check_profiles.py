@@ -7,7 +7,8 @@ Checks: the schema fields and value sets; every fact has non-empty sources that 
 every cipher-suite code is in tls-cipher-suites.csv; versions are valid names, oldest first, and `completes` is a
 subset; tls13CipherSuites is present iff TLSv1.3 is offered; no signature_algorithms in a TLS 1.0/1.1-max profile;
 services are known service names;
-and for the profiles captured here (java17, openssl-3, chromium) every list equals the decoded capture.
+key shares are groups of the profile in a TLS 1.3 hello;
+and for the profiles captured here (java17, java25, openssl-3, chromium) every list equals the decoded capture.
 Exit status 1 on any problem.
 """
 import csv, json, os, re, sys
@@ -21,15 +22,16 @@ VERSIONS = ['SSLv3', 'TLSv1.0', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']
 WIRE_VERSION = {0x0300: 'SSLv3', 0x0301: 'TLSv1.0', 0x0302: 'TLSv1.1', 0x0303: 'TLSv1.2', 0x0304: 'TLSv1.3'}
 FAMILIES = {'schannel', 'winhttp', 'dotnet', 'java', 'openssl', 'browser'}
 REQUIRED_IDS = ['win7-schannel', 'win2012-schannel', 'win81-schannel', 'win2016-schannel', 'win10-schannel',
-                'win11-schannel', 'winhttp-win7-a0', 'winhttp-win7-aa0', 'winhttp-win7-a00', 'dotnet35-win7',
-                'dotnet45-win2012r2', 'dotnet45-strongcrypto-win2012r2', 'dotnet46-win2012r2',
-                'dotnet47-systemdefault-win7', 'java6', 'java7', 'java8', 'java11', 'java17', 'openssl-1.0.1',
-                'openssl-1.0.2', 'openssl-1.1.1', 'openssl-3', 'chromium', 'rdp-win7', 'rdp-win7-kb3080079',
-                'rdp-win10', 'rdp-win11', 'snac11-win7', 'snac11-tls12-win7', 'odbc17-win2016', 'odbc18-win2019',
-                'sqlclient-netfx45-win7', 'sqlclient-netfx46-win2012r2']
+                'win11-schannel', 'win11-24h2-schannel', 'win2025-schannel', 'winhttp-win7-a0', 'winhttp-win7-aa0',
+                'winhttp-win7-a00', 'dotnet35-win7', 'dotnet45-win2012r2', 'dotnet45-strongcrypto-win2012r2',
+                'dotnet46-win2012r2', 'dotnet47-systemdefault-win7', 'java6', 'java7', 'java8', 'java11', 'java17',
+                'java21', 'java25', 'openssl-1.0.1', 'openssl-1.0.2', 'openssl-1.1.1', 'openssl-3', 'openssl-3.5',
+                'chromium', 'rdp-win7', 'rdp-win7-kb3080079', 'rdp-win10', 'rdp-win11', 'snac11-win7',
+                'snac11-tls12-win7', 'odbc17-win2016', 'odbc18-win2019', 'sqlclient-netfx45-win7',
+                'sqlclient-netfx46-win2012r2']
 # ProfileServices.KNOWN: "tls" (no prelude) and the names of the protocols spoken before TLS
 SERVICES = {'tls', 'smtp', 'lmtp', 'imap', 'pop3', 'ftp', 'ldap', 'xmpp', 'xmpp-server', 'nntp', 'sieve', 'postgres',
-            'mysql', 'rdp', 'mssql'}
+            'mysql', 'rdp', 'mssql', 'mssql-strict'}
 # IANA TLS Supported Groups names (the ones a client may send; anything else must be written as hex)
 GROUPS = {1: 'sect163k1', 2: 'sect163r1', 3: 'sect163r2', 4: 'sect193r1', 5: 'sect193r2', 6: 'sect233k1',
           7: 'sect233r1', 8: 'sect239k1', 9: 'sect283k1', 10: 'sect283r1', 11: 'sect409k1', 12: 'sect409r1',
@@ -40,10 +42,10 @@ GROUPS = {1: 'sect163k1', 2: 'sect163r1', 3: 'sect163r2', 4: 'sect193r1', 5: 'se
           256: 'ffdhe2048', 257: 'ffdhe3072', 258: 'ffdhe4096', 259: 'ffdhe6144', 260: 'ffdhe8192',
           0x11EB: 'SecP256r1MLKEM768', 0x11EC: 'X25519MLKEM768', 0x11ED: 'SecP384r1MLKEM1024'}
 GROUP_CODE = {v: k for k, v in GROUPS.items()}
-CAPTURED = {'java17': 'java17.hex', 'openssl-3': 'openssl3.hex', 'chromium': 'chromium.hex'}
+CAPTURED = {'java17': 'java17.hex', 'java25': 'java25.hex', 'openssl-3': 'openssl3.hex', 'chromium': 'chromium.hex'}
 FACT_KEYS = ['versions', 'completes', 'cipherSuites', 'tls13CipherSuites', 'groups', 'signatureAlgorithms', 'sni',
              'helloFormat', 'renegotiationScsv', 'extendedMasterSecret', 'statusRequest', 'sessionTicket', 'alpn',
-             'legacySignaturesRefused', 'services']
+             'legacySignaturesRefused', 'services', 'keyShares']
 HEX4 = re.compile(r'^0x[0-9A-F]{4}$')
 
 problems = []
@@ -147,6 +149,10 @@ def main():
         for s in p.get('signatureAlgorithms', {}).get('value', []):
             if not HEX4.match(s):
                 bad('%s: signature algorithm %r' % (pid, s))
+        if 'keyShares' in p:
+            ks = p['keyShares']['value']
+            if not ks or 'TLSv1.3' not in vers or any(g not in p['groups']['value'] for g in ks) or len(set(ks)) != len(ks):
+                bad('%s: keyShares %s are not distinct groups of a TLS 1.3 hello' % (pid, ks))
         if 'services' in p:
             svc = p['services']['value']
             if not svc or any(v not in SERVICES for v in svc) or len(set(svc)) != len(svc):
@@ -186,6 +192,14 @@ def compare(p, h):
     }
     if h['alpn']:
         want['alpn'] = h['alpn']
+    if 'keyShares' in p:
+        shares, b = [], h['ext'].get(51, b'')[2:]
+        while b:
+            c, n = int.from_bytes(b[0:2], 'big'), int.from_bytes(b[2:4], 'big')
+            if not grease(c):
+                shares.append(GROUPS.get(c, hx(c)))
+            b = b[4 + n:]
+        want['keyShares'] = shares
     for k, v in want.items():
         got = p.get(k, {}).get('value')
         if got != v:
