@@ -88,7 +88,7 @@ final class PoliciesCommand implements Callable<Integer> {
     }
 
     private static void show(PrintWriter out, Policy p) {
-        out.printf("%s: %s (%d rules)%n", p.id(), p.name(), p.rules().size());
+        out.printf("%s: %s (%d rule%s)%n", p.id(), p.name(), p.rules().size(), p.rules().size() == 1 ? "" : "s");
         for (PolicyRule r : p.rules()) {
             out.printf("  %-18s %s%n", r.id(), r.description());
             out.printf("  %-18s %s: %s%n", "", r.requirement().test(), r.requirement().value());

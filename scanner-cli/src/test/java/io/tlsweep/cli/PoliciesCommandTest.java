@@ -52,7 +52,7 @@ class PoliciesCommandTest {
         Files.writeString(ours, good);
         CliRun r = CliRun.tlsweep("policies", "--file", ours.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).startsWith("ours: Our TLS standard (1 rules)\n  no-3des            No 3DES or RC4.\n"
+        assertThat(r.out()).startsWith("ours: Our TLS standard (1 rule)\n  no-3des            No 3DES or RC4.\n"
                 + "                     suites.forbidden: rc4, 3des\n"
                 + "                     [IT security standard 2026, 5.3 <https://intranet.invalid/std>]\n");
         Files.writeString(ours, good.replace("\"3des\"", "\"3dess\""));

@@ -74,7 +74,8 @@ final class RequirementReader {
             case "dh.minBits" -> new Requirement.DhMinBits(bits(value));
             case "cert.minRsaBits" -> new Requirement.CertMinRsaBits(bits(value));
             case "cert.minEcBits" -> new Requirement.CertMinEcBits(bits(value));
-            case "cert.keyTypes" -> new Requirement.CertKeyTypes(EnumSet.copyOf(list(value, RequirementReader::keyType)));
+            case "cert.keyTypes" -> new Requirement.CertKeyTypes(
+                    EnumSet.copyOf(list(value, RequirementReader::keyType)));
             case "cert.signatureForbidden" -> new Requirement.CertSignatureForbidden(new LinkedHashSet<>(list(value,
                     v -> {
                         String h = v.asText("").toLowerCase(Locale.ROOT);

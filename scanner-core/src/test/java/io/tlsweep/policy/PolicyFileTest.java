@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /** The policy file format: the built-ins load and cite their sources; a bad user file names file, rule and field. */
 class PolicyFileTest {
     private static final String HEAD = "{\"schema\": \"tlsweep-policy/1\", \"id\": \"mine\", \"name\": \"Mine\","
-            + " \"sources\": {\"doc\": {\"title\": \"Our TLS standard 2026\", \"url\": \"https://example.invalid/tls\"}},"
+            + " \"sources\": {\"doc\": {\"title\": \"Our TLS standard 2026\","
+            + " \"url\": \"https://example.invalid/tls\"}},"
             + " \"rules\": [";
 
     private static String rule(String id, String test, String value) {
