@@ -41,7 +41,10 @@ class PolicyFarmTest {
             "modern-tls12-13+dh1024", r -> withProtocols(r, p -> p.stream().map(v -> v.dhPrimeBits().isPresent()
                     ? copy(v, v.version(), Optional.of(1024)) : v).toList()));
 
-    /** Rules no target here fails: the farm has no certificate with an EC key smaller than P-256. */
+    /**
+     * Rules no target here fails: the farm has no certificate with an EC key smaller than P-256 (the rule itself
+     * fails P-256 at a floor of 384, {@link #theEcKeySizeRuleFailsAKeyBelowItsFloor}).
+     */
     private static final List<String> NO_FAILING_CASE = List.of("mozilla-modern/cert-ec",
             "mozilla-intermediate/cert-ec", "nist-800-52r2/cert-ec", "bsi-tr-02102-2/cert-ec", "pci-dss-4/cert-ec");
 
@@ -167,6 +170,48 @@ class PolicyFarmTest {
             assertThat(r.failed()).isEmpty();
             assertThat(r.why()).startsWith("the scan ended");
         }
+    }
+
+    @Test
+    void theEcKeySizeRuleFailsAKeyBelowItsFloor() {
+        String text = "{\"schema\": \"tlsweep-policy/1\", \"id\": \"p384\", \"name\": \"P-384 keys\", \"sources\":"
+                + " {\"d\": {\"title\": \"Ours\"}}, \"rules\": [{\"id\": \"cert-ec\", \"description\": \"d\","
+                + " \"source\": {\"document\": \"d\", \"section\": \"1\"}, \"test\": \"cert.minEcBits\","
+                + " \"value\": 384}]}";
+        Policy p384 = PolicyFile.parse(text, "p384.json").policy().orElseThrow();
+        PolicyResult r = PolicyCheck.evaluate(results.get("strong-tls12-ecdsa"), p384);
+        assertThat(r.failed()).extracting(PolicyResult.Failed::reason)
+                .containsExactly("certificate key EC 256-bit (secp256r1), fewer than 384 bits");
+        assertThat(PolicyCheck.evaluate(results.get("cert-rsa1024"), p384).compliant()).as("not an EC key").isTrue();
+    }
+
+    @Test
+    void aRuleTheScanSawTooLittleForIsUncheckedNotPassedOrFailed() {
+        TargetResult r = results.get("pq-hybrid-tls13");
+        TargetResult noCertificate = new TargetResult(r.target(), r.address(), r.status(), r.failure(), r.protocols(),
+                r.refusals(), r.groups(), List.of(), r.ocspStapled(), r.notes(), r.profileHellos(), r.connections(),
+                r.elapsedMillis(), r.inconsistencies(), r.checks(), r.prelude(), r.tls13Flight());
+        PolicyResult modern = PolicyCheck.evaluate(noCertificate, PolicyFile.named("mozilla-modern").orElseThrow());
+        assertThat(modern.verdict()).isEqualTo(PolicyVerdict.COMPLIANT);
+        assertThat(modern.unchecked()).extracting(PolicyResult.Failed::rule, PolicyResult.Failed::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cert-type", "no certificate was read"),
+                        org.assertj.core.groups.Tuple.tuple("cert-ec", "no certificate was read"),
+                        org.assertj.core.groups.Tuple.tuple("cert-signature", "no certificate was read"));
+        TargetResult cutShort = withProtocols(r, p -> p.stream().map(v -> new ProtocolSupport(v.version(),
+                v.cipherSuites(), v.order(), v.chacha20Priority(), v.groups(), v.dhPrimeBits(), false, v.refusal()))
+                .toList());
+        PolicyResult intermediate = PolicyCheck.evaluate(cutShort,
+                PolicyFile.named("mozilla-intermediate").orElseThrow());
+        assertThat(intermediate.unchecked()).extracting(PolicyResult.Failed::rule, PolicyResult.Failed::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("suites",
+                        "the suite list of TLSv1.3 is incomplete"));
+        assertThat(PolicyCheck.evaluate(cutShort, PolicyFile.named("mozilla-old").orElseThrow()).unchecked())
+                .extracting(PolicyResult.Failed::rule).containsExactly("suites");
+        assertThat(PolicyCheck.evaluate(withProtocols(results.get("legacy-3des-rc4"), p -> p.stream()
+                .map(v -> new ProtocolSupport(v.version(), v.cipherSuites(), v.order(), v.chacha20Priority(),
+                        v.groups(), v.dhPrimeBits(), false, v.refusal())).toList()),
+                PolicyFile.named("pci-dss-4").orElseThrow()).failedRules())
+                .as("what was seen still fails a cut-short list").contains("strong-suites");
     }
 
     private static PolicyResult evaluate(String target, String policy) {
