@@ -26,7 +26,7 @@ class SubcommandsTest {
     @Test
     void aCommandLineNamingACommandAddsThatOneOnlyWithTheSameOptionsAndHelp() {
         CommandLine all = Tlsweep.commandLine();
-        for (String name : List.of("scan", "demo", "sweep", "bench", "ciphers", "profiles", "merge", "diff",
+        for (String name : List.of("scan", "demo", "sweep", "bench", "ciphers", "profiles", "policies", "merge", "diff",
                 "report", "evidence")) {
             CommandLine alone = Tlsweep.commandLine(name, "--help");
             assertThat(alone.getSubcommands().keySet()).containsExactly(name);
