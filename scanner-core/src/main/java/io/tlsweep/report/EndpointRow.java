@@ -1,5 +1,6 @@
 package io.tlsweep.report;
 
+import io.tlsweep.advice.CertificateMark;
 import io.tlsweep.analysis.Verdict;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.WindowsSymptom;
@@ -14,10 +15,13 @@ import java.util.List;
  *     TLS 1.0/1.1 are switched off on the client (see {@link #expectedSymptom})
  * @param windowsExpected whether {@code windows} is expected rather than recorded
  * @param tls13 what the scan's TLS 1.3 flight showed ({@link Tls13FlightJson#describe()}), empty without one
+ * @param certificateMark the certificate's problems in a few words ("⚠ cert: expired"), empty without any
+ * @param certificateMarkTitle what each of those problems means, empty without any
+ * @param nextSteps what to change on the endpoint, and where ({@link LineAdvice})
  */
 public record EndpointRow(String target, int port, String sni, String verdict, List<String> versions, String best,
         String reason, WindowsSymptom windows, boolean windowsExpected, String certificate, String tls13,
-        String notes) {
+        String notes, String certificateMark, String certificateMarkTitle, List<NextStepJson> nextSteps) {
 
     static EndpointRow of(EndpointFacts e) {
         ResultJson r = e.result();
@@ -29,7 +33,8 @@ public record EndpointRow(String target, int port, String sni, String verdict, L
         String target = EndpointFacts.nonNull(r.target()) + (prelude.isEmpty() ? "" : " (" + prelude + ")");
         return new EndpointRow(target, r.port(), EndpointFacts.nonNull(r.sni()), EndpointFacts.nonNull(r.verdict()),
                 e.versions(), e.best(), EndpointFacts.nonNull(r.reason()), w, !recorded && !w.code().isEmpty(),
-                certificate, r.tls13() == null ? "" : r.tls13().describe(), e.notesJoined());
+                certificate, r.tls13() == null ? "" : r.tls13().describe(), e.notesJoined(), LineAdvice.markText(r),
+                LineAdvice.mark(r).map(CertificateMark::titles).orElse(""), LineAdvice.of(r));
     }
 
     /**
