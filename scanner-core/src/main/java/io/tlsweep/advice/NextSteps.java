@@ -28,9 +28,8 @@ public final class NextSteps {
     /** Suites named in a step before "and N more". */
     static final int SUITES_NAMED = 4;
     /** Where to look when the software is not known. */
-    static final String UNKNOWN_WHERE = "the server's TLS settings (software not identified by the scan; e.g."
-            + " nginx ssl_protocols, Apache SSLProtocol, Windows: the Schannel registry; see the table of where"
-            + " each is set)";
+    static final String UNKNOWN_WHERE = "the server's TLS settings (software not identified; e.g. nginx"
+            + " ssl_protocols, Apache SSLProtocol, the Windows Schannel registry)";
 
     private NextSteps() {
     }
@@ -46,15 +45,13 @@ public final class NextSteps {
         List<NextStep> steps = new ArrayList<>();
         switch (verdict) {
             case BREAKS_WITHOUT_LEGACY -> steps.add(step("enable TLS 1.2 (and 1.3) with ECDHE AES-GCM suites"
-                    + (legacy.isEmpty() ? "" : "; today it accepts only " + String.join(", ", legacy)
-                            + ", to switch off once clients have moved"),
+                    + (legacy.isEmpty() ? "" : ", then switch off " + String.join(", ", legacy)),
                     s.map(Software::enableModern), s.map(Software::source)));
-            case NO_COMMON_ALGORITHM_RISK -> steps.add(step("enable ECDHE suites with AES-GCM for TLS 1.2 (e.g."
-                    + " TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256): its TLS 1.2 suites are ones strong-crypto clients"
-                    + " no longer offer", s.map(Software::suites), s.map(Software::suitesSource)));
+            case NO_COMMON_ALGORITHM_RISK -> steps.add(step("enable ECDHE AES-GCM suites for TLS 1.2 (e.g."
+                    + " TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)", s.map(Software::suites), s.map(Software::suitesSource)));
             case LEGACY_ENABLED -> {
                 if (!legacy.isEmpty()) {
-                    steps.add(step("switch off " + String.join(", ", legacy) + " (TLS 1.2+ already works)",
+                    steps.add(step("switch off " + String.join(", ", legacy),
                             s.map(sw -> sw.versionsOff(legacy)), s.map(Software::source)));
                 }
             }
