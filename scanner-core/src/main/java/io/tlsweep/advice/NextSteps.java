@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
  * that breaks without legacy versions gets TLS 1.2 turned on; one whose TLS 1.2 has only suites strong-crypto
  * clients no longer offer gets modern suites turned on; one that still accepts legacy versions gets them switched
  * off; any that accepts a broken suite (NULL, anonymous, export, RC4, RC2, DES, 3DES) gets it removed, by name.
- * Each step says where it is set when the software is known ({@link SoftwareGuess}), else where to look in general.
+ * Each step says where it is set when the software is known ({@link SoftwareGuess}), and how it was told, else where
+ * to look in general.
  * Other verdicts (ready, unreachable, not TLS...) get no step unless a broken suite was accepted.
  */
 public final class NextSteps {
@@ -40,19 +42,18 @@ public final class NextSteps {
      */
     public static List<NextStep> of(Verdict verdict, List<String> versions, List<CipherSuite> suites,
             Optional<SoftwareGuess> software) {
-        Optional<Software> s = software.map(SoftwareGuess::software);
         List<String> legacy = versions.stream().filter(LEGACY::contains).distinct().toList();
         List<NextStep> steps = new ArrayList<>();
         switch (verdict) {
             case BREAKS_WITHOUT_LEGACY -> steps.add(step("enable TLS 1.2 (and 1.3) with ECDHE AES-GCM suites"
                     + (legacy.isEmpty() ? "" : ", then switch off " + String.join(", ", legacy)),
-                    s.map(Software::enableModern), s.map(Software::source)));
+                    software, Software::enableModern, Software::source));
             case NO_COMMON_ALGORITHM_RISK -> steps.add(step("enable ECDHE AES-GCM suites for TLS 1.2 (e.g."
-                    + " TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)", s.map(Software::suites), s.map(Software::suitesSource)));
+                    + " TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)", software, Software::suites, Software::suitesSource));
             case LEGACY_ENABLED -> {
                 if (!legacy.isEmpty()) {
                     steps.add(step("switch off " + String.join(", ", legacy),
-                            s.map(sw -> sw.versionsOff(legacy)), s.map(Software::source)));
+                            software, sw -> sw.versionsOff(legacy), Software::source));
                 }
             }
             default -> {
@@ -61,14 +62,18 @@ public final class NextSteps {
         List<CipherSuite> broken = suites.stream().filter(c -> c.weaknesses().stream().anyMatch(BROKEN::contains))
                 .distinct().toList();
         if (!broken.isEmpty()) {
-            steps.add(step("remove " + kinds(broken) + " suites: " + names(broken), s.map(Software::suites),
-                    s.map(Software::suitesSource)));
+            steps.add(step("remove " + kinds(broken) + " suites: " + names(broken), software, Software::suites,
+                    Software::suitesSource));
         }
         return List.copyOf(steps);
     }
 
-    private static NextStep step(String step, Optional<String> where, Optional<String> source) {
-        return new NextStep(step, where.orElse(UNKNOWN_WHERE), source);
+    /** {@code where} on the software told by {@code software}, with how it was told; else {@link #UNKNOWN_WHERE}. */
+    private static NextStep step(String step, Optional<SoftwareGuess> software, Function<Software, String> where,
+            Function<Software, String> source) {
+        return software.map(g -> new NextStep(step, where.apply(g.software()) + " (" + g.because() + ")",
+                Optional.of(source.apply(g.software())))).orElseGet(() -> new NextStep(step, UNKNOWN_WHERE,
+                Optional.empty()));
     }
 
     /** "RC4/3DES": the broken weaknesses the suites have, in the enum's order. */

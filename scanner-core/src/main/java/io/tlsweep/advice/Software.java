@@ -32,7 +32,7 @@ public enum Software {
             "https://docs.haproxy.org/2.8/configuration.html#3.1-ssl-default-bind-ciphers"),
     OPENSSL("OpenSSL-based server reading the system openssl.cnf",
             "https://docs.openssl.org/3.0/man3/SSL_CONF_cmd/",
-            "openssl.cnf, [system_default_sect]: CipherString = HIGH:!aNULL:!RC4:!3DES",
+            "openssl.cnf, in the section ssl_conf's system_default names: CipherString = HIGH:!aNULL:!RC4:!3DES",
             "https://docs.openssl.org/3.0/man3/SSL_CONF_cmd/"),
     JAVA("Java (JSSE)",
             "https://docs.oracle.com/en/java/javase/17/security/java-secure-socket-extension-jsse-reference-guide.html",
@@ -90,7 +90,7 @@ public enum Software {
             case DOVECOT -> "10-ssl.conf: ssl_min_protocol = TLSv1.2 (Dovecot 2.3 and later)";
             case HAPROXY -> "ssl-min-ver TLSv1.2 on the bind line, or ssl-default-bind-options ssl-min-ver TLSv1.2"
                     + " in global";
-            case OPENSSL -> "openssl.cnf, [system_default_sect]: MinProtocol = TLSv1.2";
+            case OPENSSL -> "openssl.cnf, in the section ssl_conf's system_default names: MinProtocol = TLSv1.2";
             case JAVA -> "$JAVA_HOME/conf/security/java.security: add "
                     + legacy.stream().map(Software::javaName).collect(Collectors.joining(", "))
                     + " to jdk.tls.disabledAlgorithms";

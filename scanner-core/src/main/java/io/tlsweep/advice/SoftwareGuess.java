@@ -32,17 +32,17 @@ public record SoftwareGuess(Software software, String because) {
         String b = banner.orElse("").toLowerCase(Locale.ROOT);
         switch (p) {
             case "rdp":
-                return Optional.of(new SoftwareGuess(Software.SCHANNEL, "RDP is served by Windows (Schannel)"));
+                return Optional.of(new SoftwareGuess(Software.SCHANNEL, "RDP: a Windows service"));
             case "mssql", "mssql-strict":
                 return Optional.of(new SoftwareGuess(Software.SCHANNEL,
-                        "SQL Server (TDS): on Windows it uses Schannel"));
+                        "SQL Server: Schannel on Windows; on Linux, mssql-conf"));
             case "smtp", "lmtp":
                 if (b.contains("postfix")) {
                     return Optional.of(new SoftwareGuess(Software.POSTFIX, "the " + p + " greeting names Postfix"));
                 }
                 if (b.contains("microsoft esmtp") || b.contains("microsoft exchange")) {
                     return Optional.of(new SoftwareGuess(Software.SCHANNEL,
-                            "the " + p + " greeting names Microsoft's mail service (Schannel)"));
+                            "the " + p + " greeting names Microsoft's mail service"));
                 }
                 return Optional.empty();
             case "imap", "pop3", "sieve":
@@ -50,7 +50,7 @@ public record SoftwareGuess(Software software, String because) {
                         "the " + p + " greeting names Dovecot")) : Optional.empty();
             case "ftp":
                 return b.contains("microsoft ftp service") ? Optional.of(new SoftwareGuess(Software.SCHANNEL,
-                        "the ftp greeting names Microsoft FTP Service (IIS, Schannel)")) : Optional.empty();
+                        "the ftp greeting names Microsoft FTP Service")) : Optional.empty();
             default:
                 return Optional.empty();
         }

@@ -36,9 +36,9 @@ class NextStepsTest {
         List<String> versions = List.of("TLSv1.0", "TLSv1.2");
         assertThat(NextSteps.of(Verdict.LEGACY_ENABLED, versions, List.of(GCM), known(Software.NGINX)).get(0))
                 .isEqualTo(new NextStep("switch off TLSv1.0", "ssl_protocols TLSv1.2 TLSv1.3; in the http or server"
-                        + " block", Optional.of("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_protocols")));
+                        + " block (test)", Optional.of("https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_protocols")));
         assertThat(NextSteps.of(Verdict.LEGACY_ENABLED, versions, List.of(GCM), known(Software.APACHE)).get(0).where())
-                .isEqualTo("SSLProtocol -all +TLSv1.2 +TLSv1.3");
+                .isEqualTo("SSLProtocol -all +TLSv1.2 +TLSv1.3 (test)");
         NextStep postfix = NextSteps.of(Verdict.LEGACY_ENABLED, versions, List.of(GCM), known(Software.POSTFIX)).get(0);
         assertThat(postfix.where()).contains("smtpd_tls_protocols = >=TLSv1.2")
                 .contains("smtpd_tls_mandatory_protocols = >=TLSv1.2");
@@ -47,13 +47,13 @@ class NextStepsTest {
                 List.of(GCM), known(Software.SCHANNEL)).get(0);
         assertThat(schannel.where()).isEqualTo("registry HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders"
                 + "\\SCHANNEL\\Protocols\\<version>\\Server for TLS 1.0, TLS 1.1: Enabled=0 and DisabledByDefault=1"
-                + " (DWORD), then restart");
+                + " (DWORD), then restart (test)");
         assertThat(schannel.source()).hasValue(
                 "https://learn.microsoft.com/en-us/windows-server/security/tls/tls-registry-settings");
         assertThat(NextSteps.of(Verdict.LEGACY_ENABLED, versions, List.of(GCM), known(Software.SCHANNEL)).get(0)
                 .where()).contains("\\Protocols\\TLS 1.0\\Server: Enabled=0 and DisabledByDefault=1");
         assertThat(NextSteps.of(Verdict.LEGACY_ENABLED, versions, List.of(GCM), known(Software.DOVECOT)).get(0)
-                .where()).isEqualTo("10-ssl.conf: ssl_min_protocol = TLSv1.2 (Dovecot 2.3 and later)");
+                .where()).isEqualTo("10-ssl.conf: ssl_min_protocol = TLSv1.2 (Dovecot 2.3 and later) (test)");
         assertThat(NextSteps.of(Verdict.LEGACY_ENABLED, versions, List.of(GCM), known(Software.HAPROXY)).get(0)
                 .where()).startsWith("ssl-min-ver TLSv1.2 on the bind line");
         assertThat(NextSteps.of(Verdict.LEGACY_ENABLED, versions, List.of(GCM), known(Software.OPENSSL)).get(0)

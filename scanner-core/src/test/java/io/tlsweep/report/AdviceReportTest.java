@@ -34,7 +34,8 @@ class AdviceReportTest {
         ResultJson line = POSTFIX.withNextSteps(LineAdvice.derived(POSTFIX));
         assertThat(line.nextSteps()).extracting(NextStepJson::step).containsExactly("switch off TLSv1.0",
                 "remove 3DES suites: TLS_RSA_WITH_3DES_EDE_CBC_SHA");
-        assertThat(line.nextSteps().get(0).where()).contains("smtpd_tls_protocols = >=TLSv1.2");
+        assertThat(line.nextSteps().get(0).where()).contains("smtpd_tls_protocols = >=TLSv1.2")
+                .endsWith(" (the smtp greeting names Postfix)");
         assertThat(line.nextSteps().get(0).source()).isEqualTo(
                 "https://www.postfix.org/postconf.5.html#smtpd_tls_protocols");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
