@@ -246,7 +246,7 @@ class DemoCommandTest {
             assertThat(line.get("nextSteps").get(0).get("step").asText()).as(s.getKey()).isEqualTo(s.getValue());
             assertThat(csv.get(s.getKey()).get("nextStep")).as(s.getKey()).startsWith(s.getValue() + " — where: ");
             assertThat(stdout).as(s.getKey()).contains("  " + line.get("target").asText() + ": " + s.getValue());
-            assertThat(todo).as(s.getKey()).contains("<td>" + line.get("target").asText() + "</td><td>"
+            assertThat(todo).as(s.getKey()).contains(">" + line.get("target").asText() + "</td><td>"
                     + line.get("verdict").asText() + "</td><td>" + s.getValue() + "</td>");
         }
         assertThat(lines.get("legacy-3des-rc4").get("nextSteps").get(1).get("step").asText())

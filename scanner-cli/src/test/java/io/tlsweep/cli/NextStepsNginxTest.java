@@ -51,7 +51,7 @@ class NextStepsNginxTest {
         assertThat(scan.out()).contains("next steps (1 endpoint(s)")
                 .contains("  127.0.0.1:" + port + ": switch off TLSv1.0, TLSv1.1 — where: the server's TLS settings");
         String html = Files.readString(run.resolve("report.html"));
-        assertThat(html.substring(html.indexOf("<table id=\"what-to-do\">"))).contains("<td>127.0.0.1:" + port
+        assertThat(html.substring(html.indexOf("<table id=\"what-to-do\">"))).contains(">127.0.0.1:" + port
                 + "</td><td>legacy-enabled</td><td>switch off TLSv1.0, TLSv1.1</td>");
     }
 }

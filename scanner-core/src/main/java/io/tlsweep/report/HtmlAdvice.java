@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The "What to do" section of report.html, right after the verdict cards: a row per next step of each endpoint
  * that breaks, still accepts legacy versions or accepts a broken suite (step, where it is set, the documentation
- * that says so), then where each server software sets its versions and suites, then what the certificate marks of
+ * that says so), then, folded, where each server software sets its versions and suites, then what the certificate marks of
  * the "All endpoints" table mean. Sources are plain links shown as text; a source that is not an https address (a
  * hand-edited line) is shown as text only.
  */
@@ -34,7 +34,8 @@ final class HtmlAdvice {
             rows.sort(Comparator.comparingInt(r -> severity(r.verdict())));
             for (EndpointRow r : rows) {
                 for (NextStepJson s : r.nextSteps()) {
-                    h.open("tr").element("td", r.target()).element("td", r.verdict()).element("td", s.step())
+                    h.open("tr").element("td", r.target(), "style", "white-space:nowrap").element("td", r.verdict())
+                            .element("td", s.step())
                             .element("td", s.where()).open("td");
                     source(h, s.source());
                     h.close("td").close("tr");
@@ -42,14 +43,15 @@ final class HtmlAdvice {
             }
             h.close("table");
             h.more(t.advised().more(), "endpoints with next steps");
+            whereSet(h);
         }
-        whereSet(h);
         marks(h, t);
     }
 
     /** Where each software the report knows sets its versions and suites. */
     private static void whereSet(Html h) {
-        h.element("h3", "Where it is set, by server software");
+        h.open("details", "id", "where-set-details").element("summary", "Where it is set, by server software ("
+                + Software.values().length + ", each with its source)");
         h.open("table", "id", "where-set").headerRow("Software", "Versions (keep TLS 1.2 and 1.3)", "Suites",
                 "Source");
         for (Software s : Software.values()) {
@@ -61,7 +63,7 @@ final class HtmlAdvice {
             }
             h.close("td").close("tr");
         }
-        h.close("table");
+        h.close("table").close("details");
     }
 
     /** What the certificate marks of the endpoints listed mean; absent when none has one. */

@@ -105,14 +105,15 @@ class AdviceReportTest {
         String html = HtmlReport.render(HtmlReportTest.tally(results()), Latency.none(), Hostile.RUN);
         assertThat(html.indexOf("<h2 id=\"what-to-do-title\">What to do</h2>")).isGreaterThan(html.indexOf("Verdicts"))
                 .isLessThan(html.indexOf("Protocol versions accepted"));
-        String table = html.substring(html.indexOf("<table id=\"what-to-do\">"), html.indexOf("<h3>Where it is set"));
-        assertThat(table).contains("<td>mx.example:25 (smtp, STARTTLS)</td><td>legacy-enabled</td><td>switch off"
+        String table = html.substring(html.indexOf("<table id=\"what-to-do\">"), html.indexOf("<details id=\"where-set-details\">"));
+        assertThat(table).contains("<td style=\"white-space:nowrap\">mx.example:25 (smtp, STARTTLS)</td><td>legacy-enabled</td><td>switch off"
                 + " TLSv1.0</td><td>main.cf: smtpd_tls_protocols = &gt;=TLSv1.2")
                 .contains("<a href=\"https://www.postfix.org/postconf.5.html#smtpd_tls_protocols\">")
-                .contains("<td>tls10.example:443</td><td>breaks-without-legacy</td>");
+                .contains("<td style=\"white-space:nowrap\">tls10.example:443</td><td>breaks-without-legacy</td>");
         assertThat(table.indexOf("tls10.example")).as("most urgent first").isLessThan(table.indexOf("mx.example"));
         assertThat(table).doesNotContain("old.example").doesNotContain("new.example");
-        assertThat(html).contains("<table id=\"where-set\">")
+        assertThat(html).contains("<summary>Where it is set, by server software (8, each with its source)</summary>"
+                + "<table id=\"where-set\">")
                 .contains("<a href=\"https://learn.microsoft.com/en-us/windows-server/security/tls/tls-registry-settings\">")
                 .contains("<a href=\"https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_protocols\">");
         String all = html.substring(html.indexOf("<table id=\"endpoints\">"));
@@ -122,6 +123,13 @@ class AdviceReportTest {
         String clean = all.substring(all.indexOf("<td>new.example:443</td>"));
         assertThat(clean.substring(0, clean.indexOf("</tr>"))).doesNotContain("cert-mark");
         assertThat(html).contains("<ul id=\"certificate-marks\"><li><b>expired</b>: the leaf certificate has expired");
+    }
+
+    @Test
+    void aRunWithNothingToChangeSaysSoWithoutTheReferenceTable() {
+        String html = HtmlReport.render(HtmlReportTest.tally(List.of(CLEAN)), Latency.none(), Hostile.RUN);
+        assertThat(html).contains("<p class=\"note\">Nothing to change: no endpoint breaks without TLS 1.0/1.1")
+                .doesNotContain("where-set").doesNotContain("certificate-marks");
     }
 
     @Test
