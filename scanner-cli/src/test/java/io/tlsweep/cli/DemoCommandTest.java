@@ -216,6 +216,7 @@ class DemoCommandTest {
                 "cert-sha1", "SHA-1", "strong-tls12-ecdsa", "", "tls13-only", "", "modern-tls12-13", "");
         for (Map.Entry<String, String> m : marks.entrySet()) {
             String target = lines.get(m.getKey()).get("target").asText();
+            assertThat(lines.get(m.getKey()).get("verdict").asText()).as(m.getKey()).isEqualTo("ready");
             String row = stdout.lines().filter(l -> l.startsWith(target + " ")).findFirst().orElseThrow();
             String htmlRow = all.substring(all.indexOf("<td>" + target + "</td>"));
             htmlRow = htmlRow.substring(0, htmlRow.indexOf("</tr>"));
@@ -243,6 +244,7 @@ class DemoCommandTest {
                 "enable ECDHE AES-GCM suites for TLS 1.2 (e.g. TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)");
         for (Map.Entry<String, String> s : steps.entrySet()) {
             com.fasterxml.jackson.databind.JsonNode line = lines.get(s.getKey());
+            assertThat(line.has("nextSteps")).as(s.getKey() + " is " + line.get("verdict")).isTrue();
             assertThat(line.get("nextSteps").get(0).get("step").asText()).as(s.getKey()).isEqualTo(s.getValue());
             assertThat(csv.get(s.getKey()).get("nextStep")).as(s.getKey()).startsWith(s.getValue() + " — where: ");
             assertThat(stdout).as(s.getKey()).contains("  " + line.get("target").asText() + ": " + s.getValue());
