@@ -187,4 +187,75 @@ class DemoCommandTest {
         assertThat(dom).contains("CN=\\&lt;script\\&gt;alert(1)\\&lt;/script\\&gt;")
                 .contains("HYPERLINK");
     }
+
+    /** The demo's lines by farm target (origin). */
+    private static Map<String, com.fasterxml.jackson.databind.JsonNode> linesByOrigin() throws Exception {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> lines = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("out/results.jsonl"))) {
+            com.fasterxml.jackson.databind.JsonNode r = new ObjectMapper().readTree(line);
+            lines.put(r.get("origin").asText(), r);
+        }
+        return lines;
+    }
+
+    private static Map<String, Map<String, String>> csvByOrigin() throws Exception {
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(dir.resolve("out/endpoints.csv").toFile())) {
+            return rows.readAll().stream().collect(Collectors.toMap(r -> r.get("origin"), r -> r));
+        }
+    }
+
+    @Test
+    void certificateProblemsAreMarkedBesideTheVerdictInTheTableTheCsvAndTheHtml() throws Exception {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> lines = linesByOrigin();
+        Map<String, Map<String, String>> csv = csvByOrigin();
+        String html = Files.readString(dir.resolve("out/report.html"));
+        String all = html.substring(html.indexOf("<table id=\"endpoints\">"));
+        Map<String, String> marks = Map.of("cert-expired", "expired", "cert-not-yet-valid", "not yet valid",
+                "cert-self-signed", "self-signed", "cert-wrong-name", "wrong name", "cert-rsa1024", "weak key",
+                "cert-sha1", "SHA-1", "strong-tls12-ecdsa", "", "tls13-only", "", "modern-tls12-13", "");
+        for (Map.Entry<String, String> m : marks.entrySet()) {
+            String target = lines.get(m.getKey()).get("target").asText();
+            assertThat(lines.get(m.getKey()).get("verdict").asText()).as(m.getKey()).isEqualTo("ready");
+            String row = stdout.lines().filter(l -> l.startsWith(target + " ")).findFirst().orElseThrow();
+            String htmlRow = all.substring(all.indexOf("<td>" + target + "</td>"));
+            htmlRow = htmlRow.substring(0, htmlRow.indexOf("</tr>"));
+            if (m.getValue().isEmpty()) {
+                assertThat(row).as(m.getKey()).doesNotContain("⚠");
+                assertThat(csv.get(m.getKey()).get("certificateProblems")).as(m.getKey()).isEmpty();
+                assertThat(htmlRow).as(m.getKey()).doesNotContain("cert-mark");
+                continue;
+            }
+            assertThat(row).as(m.getKey()).contains(" ready ").contains("⚠ cert: " + m.getValue() + "; ");
+            assertThat(csv.get(m.getKey()).get("certificateProblems")).as(m.getKey()).isEqualTo(m.getValue());
+            assertThat(htmlRow).as(m.getKey()).contains("<td>ready <span class=\"cert-mark\" title=\"" + m.getValue()
+                    + ": ").contains(">⚠ cert: " + m.getValue() + "</span>");
+        }
+    }
+
+    @Test
+    void endpointsThatBreakOrKeepLegacyGetANextStepEverywhere() throws Exception {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> lines = linesByOrigin();
+        Map<String, Map<String, String>> csv = csvByOrigin();
+        String html = Files.readString(dir.resolve("out/report.html"));
+        String todo = html.substring(html.indexOf("<table id=\"what-to-do\">"), html.indexOf("<table id=\"where-set\">"));
+        Map<String, String> steps = Map.of("legacy-tls10", "enable TLS 1.2 (and 1.3) with ECDHE AES-GCM suites, then"
+                + " switch off TLSv1.0", "mixed-tls10-12", "switch off TLSv1.0, TLSv1.1", "legacy-3des-rc4",
+                "enable ECDHE AES-GCM suites for TLS 1.2 (e.g. TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)");
+        for (Map.Entry<String, String> s : steps.entrySet()) {
+            com.fasterxml.jackson.databind.JsonNode line = lines.get(s.getKey());
+            assertThat(line.has("nextSteps")).as(s.getKey() + " is " + line.get("verdict")).isTrue();
+            assertThat(line.get("nextSteps").get(0).get("step").asText()).as(s.getKey()).isEqualTo(s.getValue());
+            assertThat(csv.get(s.getKey()).get("nextStep")).as(s.getKey()).startsWith(s.getValue() + " — where: ");
+            assertThat(stdout).as(s.getKey()).contains("  " + line.get("target").asText() + ": " + s.getValue());
+            assertThat(todo).as(s.getKey()).contains(">" + line.get("target").asText() + "</td><td>"
+                    + line.get("verdict").asText() + "</td><td>" + s.getValue() + "</td>");
+        }
+        assertThat(lines.get("legacy-3des-rc4").get("nextSteps").get(1).get("step").asText())
+                .isEqualTo("remove RC4/3DES suites: TLS_RSA_WITH_3DES_EDE_CBC_SHA, TLS_RSA_WITH_RC4_128_SHA");
+        assertThat(lines.get("strong-tls12-ecdsa").has("nextSteps")).isFalse();
+        assertThat(lines.get("hostile-closed-port").has("nextSteps")).isFalse();
+        assertThat(html.indexOf("<h2 id=\"what-to-do-title\">")).as("right after the verdict cards")
+                .isGreaterThan(html.indexOf("id=\"count-total\"")).isLessThan(html.indexOf("Protocol versions accepted"));
+    }
 }

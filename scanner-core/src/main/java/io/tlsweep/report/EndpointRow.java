@@ -1,5 +1,6 @@
 package io.tlsweep.report;
 
+import io.tlsweep.advice.CertificateMark;
 import io.tlsweep.analysis.Verdict;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.WindowsSymptom;
@@ -20,10 +21,14 @@ import java.util.Objects;
  * @param tls13 what the scan's TLS 1.3 flight showed ({@link Tls13FlightJson#describe()}), empty without one
  * @param losing what the client profiles that lose the endpoint when TLS 1.0/1.1 go will show, each message once
  *     with who shows it, in the words of the loss tables ({@link ProfileTally#shown}); empty without profiles
+ * @param certificateMark the certificate's problems in a few words ("⚠ cert: expired"), empty without any
+ * @param certificateMarkTitle what each of those problems means, empty without any
+ * @param nextSteps what to change on the endpoint, and where ({@link LineAdvice})
  */
 public record EndpointRow(String target, int port, String sni, String verdict, List<String> versions, String best,
         String reason, WindowsSymptom windows, boolean windowsExpected, String certificate, String tls13,
-        String notes, List<String> losing) {
+        String notes, List<String> losing, String certificateMark, String certificateMarkTitle,
+        List<NextStepJson> nextSteps) {
 
     /** Clients named beside a message before the rest are counted. */
     private static final int NAMED_CLIENTS = 3;
@@ -38,7 +43,8 @@ public record EndpointRow(String target, int port, String sni, String verdict, L
         String target = EndpointFacts.nonNull(r.target()) + (prelude.isEmpty() ? "" : " (" + prelude + ")");
         return new EndpointRow(target, r.port(), EndpointFacts.nonNull(r.sni()), EndpointFacts.nonNull(r.verdict()),
                 e.versions(), e.best(), EndpointFacts.nonNull(r.reason()), w, !recorded && !w.code().isEmpty(),
-                certificate, r.tls13() == null ? "" : r.tls13().describe(), e.notesJoined(), losing(r));
+                certificate, r.tls13() == null ? "" : r.tls13().describe(), e.notesJoined(), losing(r), LineAdvice.markText(r),
+                LineAdvice.mark(r).map(CertificateMark::titles).orElse(""), LineAdvice.of(r));
     }
 
     /** "0x80090302 The function requested is not supported: Windows 7, Windows 8, Java 8 and 5 more". */

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * {@code endpoints.csv}: one row per endpoint, written as results stream by ({@code prelude}: what is said before
- * TLS, {@code starttlsOffered}: yes or no once the prelude told; {@code tls13Reached}, {@code tls13Scheme},
+ * TLS, {@code starttlsOffered}: yes or no once the prelude told; {@code nextStep}: the first of the line's next steps
+ * with where it is set; {@code certificateProblems}: the certificate mark's labels, ";"-joined;
+ * {@code tls13Reached}, {@code tls13Scheme},
  * {@code tls13Signature}, {@code tls13Problem}: the line's {@code tls13}, what the scan's TLS 1.3 flight showed;
  * {@code legacyUse}, {@code legacyClients}, {@code legacyClientList}: the line's {@code evidence}, who server logs and
  * captures show using the legacy versions, empty when no evidence was joined).
@@ -27,10 +29,11 @@ public final class EndpointsCsv implements Closeable {
 
     static {
         List<String> c = new ArrayList<>(List.of("target", "origin", "address", "port", "sni", "prelude",
-                "starttlsOffered", "status", "verdict", "reason", "bestVersion"));
+                "starttlsOffered", "status", "verdict", "reason", "nextStep", "bestVersion"));
         c.addAll(EndpointFacts.VERSION_COLUMNS);
         c.addAll(List.of("suites", "order", "findings", "failure", "windowsCode", "certificate",
-                "certificateCommonName", "certificateOrganization", "certificateNotAfter", "tls13Reached",
+                "certificateCommonName", "certificateOrganization", "certificateNotAfter", "certificateProblems",
+                "tls13Reached",
                 "tls13Scheme", "tls13Signature", "tls13Problem", "legacyUse", "legacyClients", "legacyClientList",
                 "connections", "elapsedMs"));
         COLUMNS = List.copyOf(c);
@@ -100,14 +103,15 @@ public final class EndpointsCsv implements Closeable {
         List<Object> cells = new ArrayList<>(COLUMNS.size());
         cells.addAll(Arrays.asList(r.target(), r.origin(), r.address(), r.port(), r.sni(),
                 r.preludeProtocol().orElse(""), EndpointFacts.starttlsOfferedCell(r), r.status(), r.verdict(),
-                r.reason(), e.best()));
+                r.reason(), LineAdvice.of(r).stream().findFirst().map(NextStepJson::oneLine).orElse(""), e.best()));
         for (String v : EndpointFacts.VERSION_COLUMNS) {
             cells.add(e.accepts(v) ? "yes" : "no");
         }
         LeafCertificate leaf = LeafCertificate.of(r.certificates()).orElse(null);
         cells.addAll(Arrays.asList(e.suites(), e.order(), e.findingsJoined(), e.failureLabel(),
                 e.windows().code(), leaf == null ? "" : leaf.subject(), leaf == null ? "" : leaf.commonName(),
-                leaf == null ? "" : leaf.organization(), leaf == null ? "" : leaf.notAfter()));
+                leaf == null ? "" : leaf.organization(), leaf == null ? "" : leaf.notAfter(),
+                LineAdvice.mark(r).map(m -> String.join(";", m.labels())).orElse("")));
         Tls13FlightJson tls13 = r.tls13();
         LegacyUseJson use = r.evidence();
         cells.addAll(Arrays.asList(tls13 == null ? "" : tls13.reached(), tls13 == null ? "" : tls13.signatureScheme(),

@@ -63,6 +63,7 @@ public final class HtmlReport {
         runInfo(h, run, tally);
         HtmlEvidence.write(h, tally.legacyUse());
         verdicts(h, tally);
+        HtmlAdvice.write(h, tally);
         drift.ifPresent(d -> d.write(h));
         HtmlTables.versions(h, tally);
         HtmlTables.breaking(h, tally);

@@ -103,11 +103,13 @@ final class HtmlTables {
     static void endpoints(Html h, Tally t) {
         h.element("h2", "All endpoints");
         h.open("table", "id", "endpoints")
-                .headerRow("Endpoint", "SNI", "Verdict", "Versions", "Certificate", "TLS 1.3 flight");
+                .headerRow("Endpoint", "SNI", "Verdict", "Versions", "Certificate", "TLS 1.3 flight", "Next step");
         for (EndpointRow r : t.all().kept()) {
-            h.open("tr").element("td", r.target()).element("td", r.sni()).element("td", r.verdict())
-                    .element("td", String.join(" ", r.versions())).element("td", r.certificate())
-                    .element("td", r.tls13()).close("tr");
+            h.open("tr").element("td", r.target()).element("td", r.sni()).open("td").text(r.verdict());
+            HtmlAdvice.mark(h, r);
+            h.close("td").element("td", String.join(" ", r.versions())).element("td", r.certificate())
+                    .element("td", r.tls13()).element("td", r.nextSteps().isEmpty() ? ""
+                            : r.nextSteps().get(0).step()).close("tr");
         }
         h.close("table");
         h.more(t.all().more(), "endpoints");

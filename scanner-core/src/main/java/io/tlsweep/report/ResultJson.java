@@ -38,7 +38,7 @@ import java.util.Optional;
 @JsonPropertyOrder({"schema", "target", "origin", "host", "address", "port", "sni", "prelude", "status", "verdict",
     "reason",
     "findings", "failure", "inconsistencies", "protocols", "refusals", "groups", "confirmation", "confirmations", "profiles", "legacyOff", "whatIf", "certificate", "certificates",
-    "tls13", "checks", "evidence", "notes", "connections", "elapsedMs"})
+    "tls13", "checks", "evidence", "nextSteps", "notes", "connections", "elapsedMs"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultJson(String schema, String target, String origin, String host, String address, int port,
         String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
@@ -46,13 +46,28 @@ public record ResultJson(String schema, String target, String origin, String hos
         List<ConfirmationJson> confirmations, List<ProfileJson> profiles, ProfileJson.WhatIfJson legacyOff,
         ProfileJson.WhatIfJson whatIf, ChainJson certificate, List<CertificateJson> certificates,
         List<String> notes, int connections, long elapsedMs, List<InconsistencyJson> inconsistencies,
-        Map<String, CheckJson> checks, Map<String, Object> prelude, Tls13FlightJson tls13, LegacyUseJson evidence) {
+        Map<String, CheckJson> checks, Map<String, Object> prelude, Tls13FlightJson tls13, LegacyUseJson evidence,
+        List<NextStepJson> nextSteps) {
 
     public static final String SCHEMA = "tlsweep/1";
     /** The key of {@link #prelude()} that names the protocol; the others are its facts' fields. */
     public static final String PRELUDE_PROTOCOL = "protocol";
     /** The fact, among a prelude's fields, that says whether the service offered STARTTLS. */
     public static final String STARTTLS_OFFERED = "starttls-offered";
+
+    /** A line without next steps (no {@code nextSteps}). */
+    public ResultJson(String schema, String target, String origin, String host, String address, int port,
+            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
+            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
+            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
+            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
+            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs,
+            List<InconsistencyJson> inconsistencies, Map<String, CheckJson> checks, Map<String, Object> prelude,
+            Tls13FlightJson tls13, LegacyUseJson evidence) {
+        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
+                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
+                notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13, evidence, null);
+    }
 
     /** A line without evidence of use joined (no {@code evidence}). */
     public ResultJson(String schema, String target, String origin, String host, String address, int port,
@@ -73,7 +88,15 @@ public record ResultJson(String schema, String target, String origin, String hos
         return new ResultJson(schema, target, origin, host, address, port, sni, status, verdict, reason, findings,
                 failure, protocols, refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf,
                 certificate, certificates, notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13,
-                use);
+                use, nextSteps);
+    }
+
+    /** This line with its next steps ({@code null} or empty: none, no field in the line). */
+    public ResultJson withNextSteps(List<NextStepJson> steps) {
+        return new ResultJson(schema, target, origin, host, address, port, sni, status, verdict, reason, findings,
+                failure, protocols, refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf,
+                certificate, certificates, notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13,
+                evidence, steps == null || steps.isEmpty() ? null : List.copyOf(steps));
     }
 
     /** A line without a TLS 1.3 flight read (no {@code tls13}). */
@@ -216,7 +239,7 @@ public record ResultJson(String schema, String target, String origin, String hos
         Map<String, FailureJson> refusals = new LinkedHashMap<>();
         Optional<String> protocol = r.target().prelude();
         r.refusals().forEach((v, f) -> refusals.put(v.displayName(), FailureJson.of(f, protocol)));
-        return new ResultJson(SCHEMA, r.target().input(), r.target().origin(), r.target().host(),
+        ResultJson line = new ResultJson(SCHEMA, r.target().input(), r.target().origin(), r.target().host(),
                 r.address().orElse(null), r.target().port(), r.target().sni().orElse(null), r.status().label(),
                 a.verdict().label(), a.reason(), a.findings().stream().map(FindingJson::of).toList(),
                 r.failure().map(f -> FailureJson.of(f, protocol)).orElse(null),
@@ -231,6 +254,7 @@ public record ResultJson(String schema, String target, String origin, String hos
                 r.elapsedMillis(), r.inconsistencies().isEmpty() ? null
                         : r.inconsistencies().stream().map(InconsistencyJson::of).toList(), checks(r, e.checks()),
                 prelude(r), r.tls13Flight().map(Tls13FlightJson::of).orElse(null));
+        return line.withNextSteps(LineAdvice.derived(line));
     }
 
     /**

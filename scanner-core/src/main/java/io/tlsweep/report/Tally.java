@@ -38,6 +38,7 @@ public final class Tally {
     private final Capped<EndpointRow> legacy;
     private final Capped<EndpointRow> inconsistent;
     private final Capped<EndpointRow> all;
+    private final Capped<EndpointRow> advised;
     private final ProfileTally profiles;
     private final LegacyUseTally legacyUse;
     private final Map<String, String> findingTitles = new LinkedHashMap<>();
@@ -83,6 +84,7 @@ public final class Tally {
         legacy = new Capped<>(cap);
         inconsistent = new Capped<>(cap);
         all = new Capped<>(cap);
+        advised = new Capped<>(cap);
         profiles = new ProfileTally(cap);
         legacyUse = new LegacyUseTally(cap);
         judged = new JudgedChecks(checks.judged().stream().map(c -> c.id()).toList(), cap);
@@ -137,6 +139,9 @@ public final class Tally {
         }
         EndpointRow row = EndpointRow.of(e);
         all.add(row);
+        if (!row.nextSteps().isEmpty()) {
+            advised.add(row);
+        }
         if (Verdict.BREAKS_WITHOUT_LEGACY.label().equals(r.verdict())
                 || Verdict.NO_COMMON_ALGORITHM_RISK.label().equals(r.verdict())) {
             breaking.add(row);
@@ -274,6 +279,11 @@ public final class Tally {
     /** Every endpoint, in the order they came, up to the cap. */
     public Capped<EndpointRow> all() {
         return all;
+    }
+
+    /** Endpoints with next steps (that break, still accept legacy versions, or accept broken suites). */
+    public Capped<EndpointRow> advised() {
+        return advised;
     }
 
     public Capped<EndpointRow> legacy() {

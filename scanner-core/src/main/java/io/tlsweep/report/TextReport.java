@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * The table on stdout: one line per endpoint (target, verdict, best version, the reason cut to one line),
- * then totals by verdict and, when active checks ran, the vulnerable endpoints per check. Rows are printed as results arrive. Line breaks and tabs from servers or input
+ * then totals by verdict and, when active checks ran, the vulnerable endpoints per check, then the next steps (one
+ * line per endpoint, capped). A certificate problem is marked at the head of the reason ("⚠ cert: expired; ...").
+ * Rows are printed as results arrive. Line breaks and tabs from servers or input
  * become spaces, other control characters and bidirectional overrides are shown as escapes ({@code \x1b},
  * {@link VisibleText}), so a hostile name cannot repaint the terminal or forge a line.
  */
@@ -23,10 +25,14 @@ public final class TextReport {
     static final int VERSION_WIDTH = 8;
     static final int REASON_WIDTH = 90;
     static final int PROFILE_WIDTH = 48;
+    /** Endpoints whose next steps are printed before "and N more". */
+    static final int NEXT_STEPS_SHOWN = 10;
+    static final int NEXT_STEP_WIDTH = 160;
     private static final String FORMAT = "%-" + TARGET_WIDTH + "s %-" + VERDICT_WIDTH + "s %-" + VERSION_WIDTH
             + "s %s%n";
 
     private final PrintWriter out;
+    private final Capped<String> nextSteps = new Capped<>(NEXT_STEPS_SHOWN);
     private final Map<String, Long> totals = new LinkedHashMap<>();
     private final ProfileTally profiles = new ProfileTally(3);
     private final JudgedChecks judged = new JudgedChecks(Checks.BUILT_IN.judged().stream().map(c -> c.id())
@@ -64,8 +70,15 @@ public final class TextReport {
             pqAsked++;
             pqKeyExchange += Tally.pqKeyExchange(r) ? 1 : 0;
         }
+        String mark = LineAdvice.markText(r);
         out.printf(FORMAT, fit(Tally.name(r), TARGET_WIDTH), fit(r.verdict(), VERDICT_WIDTH),
-                e.best().isEmpty() ? "-" : fit(e.best(), VERSION_WIDTH), fit(r.reason(), REASON_WIDTH));
+                e.best().isEmpty() ? "-" : fit(e.best(), VERSION_WIDTH),
+                fit(mark.isEmpty() ? r.reason() : mark + "; " + r.reason(), REASON_WIDTH));
+        List<NextStepJson> steps = LineAdvice.of(r);
+        if (!steps.isEmpty()) {
+            nextSteps.add(Tally.name(r) + ": " + steps.stream().map(NextStepJson::step)
+                    .collect(Collectors.joining("; ")) + " — where: " + steps.get(0).where());
+        }
     }
 
     public void totals() {
@@ -96,7 +109,20 @@ public final class TextReport {
                         + " (finding " + ResultJson.PROFILE_DISAGREES + ")");
             }
         }
+        nextSteps();
         out.flush();
+    }
+
+    /** One line per endpoint with next steps: what to change, and where the first change is set. */
+    private void nextSteps() {
+        if (nextSteps.total() == 0) {
+            return;
+        }
+        out.println("next steps (" + nextSteps.total() + " endpoint(s); sources in report.html, \"What to do\"):");
+        nextSteps.kept().forEach(line -> out.println("  " + fit(line, NEXT_STEP_WIDTH)));
+        if (nextSteps.more() > 0) {
+            out.println("  … and " + nextSteps.more() + " more (endpoints.csv column nextStep)");
+        }
     }
 
     /** "heartbleed 1 of 40 (2 inconclusive)": of the endpoints the check gave a result on. */

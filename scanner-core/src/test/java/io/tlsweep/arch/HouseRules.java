@@ -21,7 +21,7 @@ final class HouseRules {
     /** Packages that see bytes and values only. */
     static final String[] PURE = {"io.tlsweep.text..", "io.tlsweep.wire..", "io.tlsweep.cert..",
         "io.tlsweep.result..", "io.tlsweep.prelude..", "io.tlsweep.profile..", "io.tlsweep.probe..",
-        "io.tlsweep.check..", "io.tlsweep.analysis.."};
+        "io.tlsweep.check..", "io.tlsweep.analysis..", "io.tlsweep.advice.."};
 
     /** Packages that never touch the network: the pure ones, {@code input} (target files) and {@code evidence} (logs). */
     static final String[] OFFLINE = Stream.concat(Stream.of(PURE), Stream.of("io.tlsweep.input..",
@@ -41,6 +41,7 @@ final class HouseRules {
             .layer("check").definedBy("io.tlsweep.check..")
             .layer("evidence").definedBy("io.tlsweep.evidence..")
             .layer("analysis").definedBy("io.tlsweep.analysis..")
+            .layer("advice").definedBy("io.tlsweep.advice..")
             .layer("engine").definedBy("io.tlsweep.engine..")
             .layer("scan").definedBy("io.tlsweep.scan..")
             .layer("report").definedBy("io.tlsweep.report..")
@@ -58,11 +59,12 @@ final class HouseRules {
             .whereLayer("evidence").mayOnlyAccessLayers("text", "wire", "input", "result", "profile")
             .whereLayer("analysis").mayOnlyAccessLayers("text", "wire", "cert", "input", "result", "profile",
                     "check", "evidence")
+            .whereLayer("advice").mayOnlyAccessLayers("text", "wire", "cert", "analysis")
             .whereLayer("engine").mayOnlyAccessLayers("text", "wire", "input", "result", "prelude", "metrics", "probe")
             .whereLayer("scan").mayOnlyAccessLayers("wire", "input", "result", "prelude", "profile", "metrics",
                     "probe", "check", "engine")
             .whereLayer("report").mayOnlyAccessLayers("text", "wire", "cert", "input", "result", "profile",
-                    "metrics", "check", "analysis", "evidence")
+                    "metrics", "check", "analysis", "evidence", "advice")
             .whereLayer("run").mayNotBeAccessedByAnyLayer()
             .because("data flows one way: input, plans and checks, the engine, analysis, the run, reports");
 

@@ -20,12 +20,13 @@ class TextReportTest {
         List<String> lines = text.lines().toList();
 
         assertThat(lines.get(0)).startsWith("target").contains("verdict").contains("best").endsWith("reason");
-        assertThat(lines).hasSize(1 + 8 + 2);
+        assertThat(lines).hasSize(1 + 8 + 2 + 1 + 3);
         assertThat(lines.get(2)).startsWith("old.example:443").contains("breaks-without-legacy").contains("TLSv1.0");
         assertThat(lines.get(4)).startsWith("a.example:443").contains("ready").contains("TLSv1.3");
         assertThat(lines.get(8)).startsWith("ssh.example:22").contains("not-tls").contains(" - ");
         assertThat(lines.get(10)).isEqualTo("totals: breaks-without-legacy 2, legacy-enabled 1, ready 3, unreachable 1,"
                 + " not-tls 1 (8 endpoints)");
+        assertThat(lines.get(11)).startsWith("next steps (3 endpoint(s)");
     }
 
     @Test
