@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Endpoints where nothing answered: status {@code unreachable} for a network failure (the connect refused or timed
  * out, the name did not resolve, the connection was reset or closed before any reply, or no reply came in time)
- * and no version accepted. An endpoint that said anything (an alert, a non-TLS banner, a prelude answer, a refusal
+ * and no version accepted, and no byte received (a detail that counts bytes, as a slow or cut answer's does, is
+ * an answer). An endpoint that said anything (an alert, a non-TLS banner, a prelude answer, a refusal
  * of every hello) answered, and is never counted here. The words for each kind are here, once.
  */
 public final class NoAnswer {
@@ -60,6 +61,9 @@ public final class NoAnswer {
     public record KindJson(String meaning, WindowsSymptom windowsSymptom) {
     }
 
+    /** How the engine's failure details count the bytes an endpoint sent ("after 2 byte(s)"). */
+    private static final String BYTES_RECEIVED = " byte(s)";
+
     private NoAnswer() {
     }
 
@@ -73,6 +77,10 @@ public final class NoAnswer {
         if (!ScanStatus.UNREACHABLE.label().equals(r.status()) || r.failure() == null || r.failure().alert() != null
                 || (r.protocols() != null && !r.protocols().isEmpty())) {
             return Optional.empty();
+        }
+        String detail = r.failure().detail();
+        if (detail != null && detail.contains(BYTES_RECEIVED)) {
+            return Optional.empty(); // some bytes came back (a slow or cut answer): it answered
         }
         return Kind.ofLabel(r.failure().kind());
     }

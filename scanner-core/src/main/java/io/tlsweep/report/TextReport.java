@@ -55,7 +55,12 @@ public final class TextReport {
     }
 
     public void row(ResultJson r) {
-        EndpointFacts e = EndpointFacts.of(r);
+        count(r);
+        out.print(line(r));
+    }
+
+    /** Counts {@code r} in the totals without printing its row. */
+    public void count(ResultJson r) {
         endpoints++;
         totals.merge(r.verdict() == null ? "(none)" : r.verdict(), 1L, Long::sum);
         profiles.add(r);
@@ -64,7 +69,12 @@ public final class TextReport {
             pqAsked++;
             pqKeyExchange += Tally.pqKeyExchange(r) ? 1 : 0;
         }
-        out.printf(FORMAT, fit(Tally.name(r), TARGET_WIDTH), fit(r.verdict(), VERDICT_WIDTH),
+    }
+
+    /** The row of {@code r}, with its line break. */
+    public String line(ResultJson r) {
+        EndpointFacts e = EndpointFacts.of(r);
+        return String.format(FORMAT, fit(Tally.name(r), TARGET_WIDTH), fit(r.verdict(), VERDICT_WIDTH),
                 e.best().isEmpty() ? "-" : fit(e.best(), VERSION_WIDTH), fit(r.reason(), REASON_WIDTH));
     }
 
