@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 18: closed ports made results.jsonl huge and buried the table. Two farm endpoints (legacy-enabled, ready)
  * among six closed loopback ports (127.0.0.78, where nothing listens): the closed ones get short lines, the table
  * lists the answering endpoints most severe first and counts the rest, {@code report --only-answering} leaves them
- * out of the CSV and the page, and {@code diff} and {@code --resume} read the short lines.
+ * out of the CSV and the page (so does {@code sweep --only-answering}), and {@code diff} and {@code --resume} read
+ * the short lines.
  */
 class NothingAnsweredTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -101,6 +102,27 @@ class NothingAnsweredTest {
             assertThat(Files.readAllLines(again.resolve("results.jsonl"))).hasSize(CLOSED + 2);
             assertThat(Files.readString(again.resolve("endpoints.csv"))).doesNotContain("127.0.0.78")
                     .contains(legacy);
+        }
+    }
+
+    @Test
+    void aSweepLeavesThemOutOfItsReportsOnRequestAndKeepsThemInItsJournal() throws IOException {
+        try (TargetFarm farm = TargetFarm.start(List.of(DefaultProfiles.modernTls12And13()))) {
+            Path config = SweepRecheckTest.config(dir, farm, "");
+            Files.writeString(dir.resolve("targets.txt"), "127.0.0.78:7\n127.0.0.78:8\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+
+            SweepRecheckTest.sweep(config, "--only-answering");
+
+            Path run = dir.resolve("out/runs").resolve(Files.readString(dir.resolve("out/LATEST")).strip());
+            assertThat(Files.readAllLines(run.resolve("results.jsonl")).stream()
+                    .filter(l -> l.contains("\"failure\":\"connect-refused\"")).count()).isEqualTo(2);
+            assertThat(Files.readString(run.resolve("endpoints.csv"))).doesNotContain("127.0.0.78")
+                    .contains(farm.targets().get(0).hostPort());
+            assertThat(Files.readString(run.resolve("report.html")))
+                    .contains("2 endpoints where nothing answered are left out");
+            assertThat(JSON.readTree(run.resolve("summary.json").toFile()).at("/totals/endpoints").asLong())
+                    .isEqualTo(3);
         }
     }
 }
