@@ -49,6 +49,9 @@ final class DemoCommand implements Callable<Integer> {
                     + " are replaced, a scan's are kept unless --force is given.")
     private Path outputDir;
 
+    @CommandLine.Mixin
+    private ListingOptions listingOptions = new ListingOptions();
+
     @Option(names = "--force", description = "Replace the results in the -o DIR even when a scan wrote them.")
     private boolean force;
 
@@ -119,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
                             outputDir.resolve(ScanRun.RESULTS), "run the demo again");
                 }
                 RunReports.rebuild(outputDir, Tlsweep.runInfo(spec, started), Optional.of(out),
-                        spec.commandLine().getErr()::println);
+                        spec.commandLine().getErr()::println, listingOptions.listing());
             } catch (OutputLock.Busy e) {
                 spec.commandLine().getErr().println("tlsweep demo: " + e.getMessage());
                 return ExitCodes.USAGE;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,6 +22,9 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private ListingOptions listingOptions = new ListingOptions();
 
     @Parameters(paramLabel = "DIR", description = "The output directory of a scan (holding results.jsonl).")
     private Path dir;
@@ -34,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
         Instant rebuilt = Instant.now();
         try (OutputLock lock = OutputLock.acquire(dir, "tlsweep report")) {
             RunReports.rebuild(dir, Tlsweep.runInfo(spec, rebuilt), Optional.of(spec.commandLine().getOut()),
-                    spec.commandLine().getErr()::println);
+                    spec.commandLine().getErr()::println, listingOptions.listing());
         } catch (OutputLock.Busy e) {
             spec.commandLine().getErr().println("tlsweep report: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -160,6 +160,9 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private PreludeOptions preludeOptions = new PreludeOptions();
 
+    @CommandLine.Mixin
+    private ListingOptions listingOptions = new ListingOptions();
+
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress or summary on stderr.")
     private boolean quiet;
 
@@ -262,7 +265,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanOutput.end(outputDir, distinct.duplicates(), ShardOption.describe(Tlsweep.runInfo(spec, started), shard,
                 shards), quiet ? Optional.empty() : Optional.of(spec.commandLine().getOut()), err::println,
-                ShardOption.marked(shard, shards), outcome.targets());
+                ShardOption.marked(shard, shards), outcome.targets(), listingOptions.listing());
         if (!quiet) {
             err.printf("tlsweep: %d target(s) in %.1f s, %d connection(s), %d input error(s), %d duplicate(s)"
                     + " dropped; results in %s%n", outcome.targets(), outcome.seconds(), outcome.connections(),

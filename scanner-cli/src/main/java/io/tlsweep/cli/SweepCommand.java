@@ -86,6 +86,9 @@ final class SweepCommand implements Callable<Integer> {
             + " drift:vulnerable...).")
     private List<String> failOn;
 
+    @picocli.CommandLine.Mixin
+    private ListingOptions listingOptions = new ListingOptions();
+
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress on stderr.")
     private boolean quiet;
 
@@ -182,7 +185,7 @@ final class SweepCommand implements Callable<Integer> {
         Sweep.Finished finished = sweep.finish(outcome, distinct.duplicates(), drift,
                 new Tlsweep.Version().getVersion()[0], "tlsweep sweep --config " + configFile
                         + (resume ? " --resume" : ""), quiet ? Optional.empty() : Optional.of(out),
-                config.retentionOrDefault(), err::println);
+                config.retentionOrDefault(), err::println, listingOptions.listing());
         if (!quiet) {
             err.printf("tlsweep sweep: run %s complete: %d target(s), %d duplicate(s) dropped, %d connection(s) this"
                     + " session in %.1f s%s%s; %s%n", run.id(), finished.targets(), distinct.duplicates(),

@@ -29,11 +29,7 @@ class ScopeCommandTest {
     Path dir;
 
     private static List<JsonNode> results(Path out) throws IOException {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String l : Files.readAllLines(out.resolve("results.jsonl"))) {
-            lines.add(JSON.readTree(l));
-        }
-        return lines;
+        return ResultsFile.lines(out.resolve("results.jsonl"));
     }
 
     /** target to "status connections reason". */

@@ -94,6 +94,10 @@ public final class HtmlReport {
                     + " the same endpoint (the last one counts)");
         }
         item(h, "Connections", t.connections());
+        if (t.leftOut() > 0) {
+            item(h, "Left out", t.leftOut() + " endpoints where nothing answered are left out of the tables and"
+                    + " endpoints.csv (--only-answering): counted in the verdicts, listed in results.jsonl");
+        }
         h.close("dl");
     }
 

@@ -2,7 +2,6 @@ package io.tlsweep.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.tlsweep.text.VisibleText;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
  * characters are escaped ({@link VisibleText}).
  */
 public final class JsonLinesReader {
-    private static final ObjectReader JSON = new ObjectMapper().readerFor(ResultJson.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonLinesReader() {
     }
@@ -32,7 +31,7 @@ public final class JsonLinesReader {
                     continue;
                 }
                 try {
-                    ResultJson r = JSON.readValue(line);
+                    ResultJson r = ShortLine.read(JSON, line);
                     if (r == null) {
                         errors.accept(name + ":" + number + ": not a result line: null");
                         continue;

@@ -39,6 +39,7 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
     private boolean closed;
     private boolean finished;
     private long superseded;
+    private boolean onlyAnswering;
 
     private ReportSet(Path dir, EndpointsCsv endpoints, SuitesCsv suites, Tally tally) {
         this.dir = dir;
@@ -103,11 +104,18 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
     /** As the other, for a run of {@code checks}: the page explains their findings beside tlsweep's own. */
     public static Tally rebuild(Path resultsJsonl, Path hlog, Path dir, RunInfo run, Consumer<String> errors,
             Checks checks) throws IOException {
+        return rebuild(resultsJsonl, hlog, dir, run, errors, checks, Listing.DEFAULT);
+    }
+
+    /** As the other, listing the endpoints {@code listing} asks for in endpoints.csv and report.html's tables. */
+    public static Tally rebuild(Path resultsJsonl, Path hlog, Path dir, RunInfo run, Consumer<String> errors,
+            Checks checks, Listing listing) throws IOException {
         List<String> judged = new ArrayList<>(judgedIds(checks));
         List<String> checkIds = checkIds(resultsJsonl, checks, judged);
         try (ReportSet reports = open(dir, Tally.DEFAULT_CAP, checks, firstIds(resultsJsonl, "profiles",
                 r -> r.profiles() == null ? List.of() : r.profiles().stream().map(ProfileJson::id).toList()),
                 checkIds, judged)) {
+            reports.onlyAnswering = listing.onlyAnswering();
             reports.superseded = ResultLines.read(resultsJsonl, reports::add, errors);
             return reports.finish(Latency.readIfPresent(hlog, errors), run);
         }
@@ -174,9 +182,12 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
             throw new IllegalStateException("reports already closed");
         }
         EndpointFacts facts = EndpointFacts.of(result);
-        endpoints.write(facts);
-        suites.write(result);
-        tally.add(facts);
+        boolean listed = !(onlyAnswering && NoAnswer.test(result));
+        if (listed) {
+            endpoints.write(facts);
+            suites.write(result);
+        }
+        tally.add(facts, listed);
     }
 
     @Override

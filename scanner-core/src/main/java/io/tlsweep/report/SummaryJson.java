@@ -13,13 +13,16 @@ import java.util.Map;
  * {@code summary.json} (schema {@value #SCHEMA}): the counts of a run, for dashboards and for diffing two
  * runs. Every verdict, status, SSLv3..TLSv1.3 version, finding kind and failure kind is present, zero or not;
  * {@code checks} holds, per active check that gave a result on some endpoint, the endpoints per result
- * (vulnerable, not-vulnerable, not-applicable, inconclusive). Latency values are microseconds.
+ * (vulnerable, not-vulnerable, not-applicable, inconclusive). {@code failureKinds} holds, once, the words of each
+ * way nothing answered ({@link NoAnswer}) that the short lines of results.jsonl leave out: what it means and what a
+ * Windows client shows. Latency values are microseconds.
  */
 @JsonPropertyOrder({"schema", "run", "totals", "input", "verdicts", "statuses", "versions", "findings", "failures",
-    "checks", "latencyUnit", "latency"})
+    "failureKinds", "checks", "latencyUnit", "latency"})
 public record SummaryJson(String schema, Run run, Totals totals, Input input, Map<String, Long> verdicts,
         Map<String, Long> statuses, Map<String, Long> versions, Map<String, Long> findings,
-        Map<String, Long> failures, Map<String, Map<String, Long>> checks, String latencyUnit,
+        Map<String, Long> failures, Map<String, NoAnswer.KindJson> failureKinds,
+        Map<String, Map<String, Long>> checks, String latencyUnit,
         Map<String, Percentiles> latency) {
 
     public static final String SCHEMA = "tlsweep-summary/1";
@@ -54,7 +57,7 @@ public record SummaryJson(String schema, Run run, Totals totals, Input input, Ma
                 new Run(run.started().toString(), run.duration().toMillis(), run.tlsweepVersion(), run.commandLine()),
                 new Totals(t.endpoints(), t.connections(), t.elapsedMs(), t.pqKeyExchange()),
                 new Input(t.duplicatesDropped(), t.linesSuperseded()), t.verdicts(), t.statuses(), t.versions(),
-                t.findings(), t.failures(), t.checkResults(), "microseconds", latency.percentiles());
+                t.findings(), t.failures(), NoAnswer.dictionary(), t.checkResults(), "microseconds", latency.percentiles());
     }
 
     public void write(OutputStream out) throws IOException {

@@ -52,6 +52,7 @@ public final class Tally {
     private long duplicatesDropped;
     private long linesSuperseded;
     private long pqKeyExchange;
+    private long leftOut;
 
     /**
      * Endpoints with one failure label ("alert(handshake_failure)"): the Windows symptom, the first failure
@@ -101,7 +102,18 @@ public final class Tally {
     }
 
     public void add(EndpointFacts e) {
+        add(e, true);
+    }
+
+    /**
+     * Counts an endpoint; one not {@code listed} (nothing answered, and the user asked for answering endpoints
+     * only) is in every count but in no table: no row, no name under its failure.
+     */
+    public void add(EndpointFacts e, boolean listed) {
         ResultJson r = e.result();
+        if (!listed) {
+            leftOut++;
+        }
         endpoints++;
         connections += r.connections();
         elapsedMs += r.elapsedMs();
@@ -120,6 +132,11 @@ public final class Tally {
         }
         if (!e.failureKind().isEmpty()) {
             count(failures, e.failureKind());
+        }
+        if (!listed) {
+            return;
+        }
+        if (!e.failureKind().isEmpty()) {
             failureGroups.computeIfAbsent(e.failureLabel(), k -> new FailureGroup(k, e.windows(),
                     EndpointFacts.nonNull(r.failure().detail()), new Capped<>(NAMES_CAP))).endpoints().add(name(r));
         }
@@ -168,6 +185,11 @@ public final class Tally {
 
     public long endpoints() {
         return endpoints;
+    }
+
+    /** Endpoints where nothing answered, counted but left out of the tables (--only-answering). */
+    public long leftOut() {
+        return leftOut;
     }
 
     /**

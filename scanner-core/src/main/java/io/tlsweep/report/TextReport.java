@@ -61,7 +61,12 @@ public final class TextReport {
     }
 
     public void row(ResultJson r) {
-        EndpointFacts e = EndpointFacts.of(r);
+        count(r);
+        out.print(line(r));
+    }
+
+    /** Counts {@code r} in the totals without printing its row. */
+    public void count(ResultJson r) {
         endpoints++;
         totals.merge(r.verdict() == null ? "(none)" : r.verdict(), 1L, Long::sum);
         profiles.add(r);
@@ -70,15 +75,21 @@ public final class TextReport {
             pqAsked++;
             pqKeyExchange += Tally.pqKeyExchange(r) ? 1 : 0;
         }
-        String mark = LineAdvice.markText(r);
-        out.printf(FORMAT, fit(Tally.name(r), TARGET_WIDTH), fit(r.verdict(), VERDICT_WIDTH),
-                e.best().isEmpty() ? "-" : fit(e.best(), VERSION_WIDTH),
-                fit(mark.isEmpty() ? r.reason() : mark + "; " + r.reason(), REASON_WIDTH));
         List<NextStepJson> steps = LineAdvice.of(r);
         if (!steps.isEmpty()) {
             nextSteps.add(Tally.name(r) + ": " + steps.stream().map(NextStepJson::step)
                     .collect(Collectors.joining("; ")) + " — where: " + steps.get(0).where());
         }
+    }
+
+    /** The row of {@code r}, with its line break; a certificate problem is marked at the head of the reason. */
+    public String line(ResultJson r) {
+        EndpointFacts e = EndpointFacts.of(r);
+        String mark = LineAdvice.markText(r);
+        String reason = r.reason() == null ? "" : r.reason();
+        return String.format(FORMAT, fit(Tally.name(r), TARGET_WIDTH), fit(r.verdict(), VERDICT_WIDTH),
+                e.best().isEmpty() ? "-" : fit(e.best(), VERSION_WIDTH),
+                fit(mark.isEmpty() ? reason : mark + "; " + reason, REASON_WIDTH));
     }
 
     public void totals() {

@@ -2,13 +2,13 @@ package io.tlsweep.run;
 
 import io.tlsweep.analysis.FindingKinds;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.tlsweep.analysis.CertificateCheck;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.ChainReport;
 import io.tlsweep.probe.Baseline;
 import io.tlsweep.report.ChainJson;
 import io.tlsweep.report.ResultJson;
+import io.tlsweep.report.ShortLine;
 import io.tlsweep.result.PreferenceOrder;
 import io.tlsweep.input.Target;
 import io.tlsweep.wire.CipherSuite;
@@ -32,7 +32,7 @@ import java.util.Optional;
  * back when its target is planned, and again when it is found unchanged and its line is carried into the new run.
  */
 public final class BaselineIndex implements Closeable {
-    private static final ObjectReader JSON = new ObjectMapper().readerFor(ResultJson.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RandomAccessFile file;
     private final long[] keys;
@@ -115,7 +115,7 @@ public final class BaselineIndex implements Closeable {
             return;
         }
         try {
-            offsets.add(Journal.key(JSON.<ResultJson>readValue(line.toByteArray())), start);
+            offsets.add(Journal.key(ShortLine.read(JSON, line.toString(StandardCharsets.UTF_8))), start);
         } catch (IOException e) {
             // left out: scanned in full
         }
@@ -137,7 +137,7 @@ public final class BaselineIndex implements Closeable {
         }
         try {
             file.seek(offsets[i]);
-            return Optional.of(JSON.readValue(readLine(file)));
+            return Optional.ofNullable(ShortLine.read(JSON, readLine(file)));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,9 +1,10 @@
 package io.tlsweep.run;
 
+import io.tlsweep.check.Checks;
+import io.tlsweep.report.Listing;
 import io.tlsweep.report.ReportSet;
-import io.tlsweep.report.ResultLines;
 import io.tlsweep.report.RunInfo;
-import io.tlsweep.report.TextReport;
+import io.tlsweep.report.VerdictTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * Everything the user sees after a run, rebuilt from its results.jsonl (and latency.hlog): summary.json,
- * endpoints.csv, suites.csv, report.html, and the verdict table. Every view comes from the JSON lines, each
- * endpoint once (its last line), so {@code tlsweep report} gives the same files as the scan did.
+ * endpoints.csv, suites.csv, report.html, and the verdict table ({@link VerdictTable}). Every view comes from the
+ * JSON lines, each endpoint once (its last line), so {@code tlsweep report} gives the same files as the scan did.
  */
 public final class RunReports {
     private RunReports() {
@@ -26,14 +27,16 @@ public final class RunReports {
      */
     public static void rebuild(Path dir, RunInfo run, Optional<PrintWriter> table, Consumer<String> errors)
             throws IOException {
-        ReportSet.rebuild(dir.resolve(ScanRun.RESULTS), dir.resolve(ScanRun.HISTOGRAMS), dir, run, errors);
+        rebuild(dir, run, table, errors, Listing.DEFAULT);
+    }
+
+    /** As the other, listing in the files and the table the endpoints {@code listing} asks for. */
+    public static void rebuild(Path dir, RunInfo run, Optional<PrintWriter> table, Consumer<String> errors,
+            Listing listing) throws IOException {
+        ReportSet.rebuild(dir.resolve(ScanRun.RESULTS), dir.resolve(ScanRun.HISTOGRAMS), dir, run, errors,
+                Checks.BUILT_IN, listing);
         if (table.isPresent()) {
-            PrintWriter out = table.get();
-            TextReport text = new TextReport(out);
-            text.header();
-            ResultLines.read(dir.resolve(ScanRun.RESULTS), text::row, e -> { });
-            text.totals();
-            out.flush();
+            VerdictTable.print(table.get(), dir.resolve(ScanRun.RESULTS), listing.all());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tlsweep.run;
 
 import io.tlsweep.report.InputJson;
+import io.tlsweep.report.Listing;
 import io.tlsweep.report.RunInfo;
 import io.tlsweep.input.Shard;
 import java.io.IOException;
@@ -29,11 +30,12 @@ public final class ScanOutput {
      *
      * @param targets the targets this session finished, as shard.json counts them
      * @param errors what the reports could not read, one message each
+     * @param listing which endpoints the reports and the table list
      */
     public static void end(Path dir, long duplicates, RunInfo run, Optional<PrintWriter> table,
-            Consumer<String> errors, Optional<Shard> shard, long targets) throws IOException {
+            Consumer<String> errors, Optional<Shard> shard, long targets, Listing listing) throws IOException {
         InputJson.of(duplicates).write(dir);
-        RunReports.rebuild(dir, run, table, errors);
+        RunReports.rebuild(dir, run, table, errors, listing);
         if (shard.isPresent()) {
             ShardMarker.complete(shard.get().index(), shard.get().count(), targets).write(dir);
         }

@@ -2,8 +2,8 @@ package io.tlsweep.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.tlsweep.report.ResultJson;
+import io.tlsweep.report.ShortLine;
 import io.tlsweep.report.ResultLines;
 import io.tlsweep.text.VisibleText;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  * reports count it; the others are {@link #superseded()}.
  */
 public final class ShardResults {
-    private static final ObjectReader JSON = new ObjectMapper().readerFor(ResultJson.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<Line> ORDER = Comparator.comparing(Line::target, NULLS_FIRST)
             .thenComparingInt(Line::port)
@@ -107,7 +107,7 @@ public final class ShardResults {
         String where = files.get(file) + ":" + number + ": ";
         ResultJson r;
         try {
-            r = JSON.readValue(text);
+            r = ShortLine.read(JSON, text);
         } catch (JsonProcessingException e) {
             skipped++;
             errors.accept(VisibleText.of(where + (unterminated ? "truncated last line (was the scan stopped"

@@ -1,6 +1,7 @@
 package io.tlsweep.run;
 
 import io.tlsweep.report.InputJson;
+import io.tlsweep.report.Listing;
 import io.tlsweep.report.RunInfo;
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.prometheus.PrometheusTextfile;
@@ -129,14 +130,16 @@ public final class Sweep implements Closeable {
      * beyond {@code retention} deleted.
      *
      * @param tlsweepVersion and {@code commandLine}: what the reports say made the run
+     * @param listing which endpoints the reports and the table list
      */
     public Finished finish(RunOutcome outcome, long duplicates, Optional<Drift> drift, String tlsweepVersion,
-            String commandLine, Optional<PrintWriter> table, int retention, Consumer<String> errors)
+            String commandLine, Optional<PrintWriter> table, int retention, Consumer<String> errors, Listing listing)
             throws IOException {
         InputJson.of(duplicates).write(run.dir());
         Instant finished = Instant.now();
         Duration took = Duration.between(started, finished);
-        RunReports.rebuild(run.dir(), new RunInfo(started, took, tlsweepVersion, commandLine), table, errors);
+        RunReports.rebuild(run.dir(), new RunInfo(started, took, tlsweepVersion, commandLine), table, errors,
+                listing);
         PrometheusTextfile.write(RunMetrics.of(run.dir(), run.id(), "", started, took, drift.map(Drift::counts)),
                 run.dir().resolve(PrometheusTextfile.FILE_NAME));
         long total = journal.map(Journal::finishedCount).orElse(0L) + outcome.targets();

@@ -125,8 +125,9 @@ record EndpointSet(String label, String preludeProtocol, List<FarmTarget> target
                 if (status.equals("ok") && prelude.equals(preludeProtocol)) {
                     ok++;
                 } else if (problems.size() < 5) {
+                    // a short line (nothing answered) has no reason: its failure kind says it
                     problems.add(line.path("target").asText() + ": status " + status + ", prelude " + prelude
-                            + ", reason " + line.path("reason").asText());
+                            + ", reason " + line.path("reason").asText(line.path("failure").asText()));
                 }
             }
         }
