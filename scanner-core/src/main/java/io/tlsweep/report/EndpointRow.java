@@ -14,10 +14,11 @@ import java.util.List;
  *     TLS 1.0/1.1 are switched off on the client (see {@link #expectedSymptom})
  * @param windowsExpected whether {@code windows} is expected rather than recorded
  * @param tls13 what the scan's TLS 1.3 flight showed ({@link Tls13FlightJson#describe()}), empty without one
+ * @param findings the labels of the endpoint's findings, each once
  */
 public record EndpointRow(String target, int port, String sni, String verdict, List<String> versions, String best,
         String reason, WindowsSymptom windows, boolean windowsExpected, String certificate, String tls13,
-        String notes) {
+        String notes, List<String> findings) {
 
     static EndpointRow of(EndpointFacts e) {
         ResultJson r = e.result();
@@ -29,7 +30,8 @@ public record EndpointRow(String target, int port, String sni, String verdict, L
         String target = EndpointFacts.nonNull(r.target()) + (prelude.isEmpty() ? "" : " (" + prelude + ")");
         return new EndpointRow(target, r.port(), EndpointFacts.nonNull(r.sni()), EndpointFacts.nonNull(r.verdict()),
                 e.versions(), e.best(), EndpointFacts.nonNull(r.reason()), w, !recorded && !w.code().isEmpty(),
-                certificate, r.tls13() == null ? "" : r.tls13().describe(), e.notesJoined());
+                certificate, r.tls13() == null ? "" : r.tls13().describe(), e.notesJoined(),
+                e.findings());
     }
 
     /**

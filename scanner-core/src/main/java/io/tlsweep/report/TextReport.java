@@ -23,6 +23,7 @@ public final class TextReport {
     static final int VERSION_WIDTH = 8;
     static final int REASON_WIDTH = 90;
     static final int PROFILE_WIDTH = 48;
+    static final int INPUT_ERRORS_SHOWN = 5;
     private static final String FORMAT = "%-" + TARGET_WIDTH + "s %-" + VERDICT_WIDTH + "s %-" + VERSION_WIDTH
             + "s %s%n";
 
@@ -100,6 +101,24 @@ public final class TextReport {
     }
 
     /** "heartbleed 1 of 40 (2 inconclusive)": of the endpoints the check gave a result on. */
+    /**
+     * The input errors of the run, after the totals: how many, and the first {@value #INPUT_ERRORS_SHOWN} with
+     * where and what (more are in summary.json and report.html). Nothing when there were none.
+     */
+    public void inputErrors(InputJson input) {
+        if (input.inputErrors() == 0) {
+            return;
+        }
+        out.println("input errors: " + input.inputErrors() + " (target lines that could not be read, not scanned)");
+        input.firstInputErrors().stream().limit(INPUT_ERRORS_SHOWN)
+                .forEach(e -> out.println("  " + VisibleText.of(e.origin() + ": " + e.message())));
+        long more = input.inputErrors() - Math.min(INPUT_ERRORS_SHOWN, input.firstInputErrors().size());
+        if (more > 0) {
+            out.println("  ... and " + more + " more");
+        }
+        out.flush();
+    }
+
     private String vulnerable(String id) {
         long checked = judged.counts(id).values().stream().mapToLong(Long::longValue).sum();
         long unsure = judged.count(id, Judgement.Result.INCONCLUSIVE);

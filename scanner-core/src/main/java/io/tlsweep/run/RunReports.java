@@ -1,5 +1,6 @@
 package io.tlsweep.run;
 
+import io.tlsweep.report.InputJson;
 import io.tlsweep.report.ReportSet;
 import io.tlsweep.report.ResultLines;
 import io.tlsweep.report.RunInfo;
@@ -20,7 +21,7 @@ public final class RunReports {
     }
 
     /**
-     * Writes the reports of the run in {@code dir}, and the verdict table to {@code table} when there is one.
+     * Writes the reports of the run in {@code dir}, and the verdict table to {@code table} when there is one (with the run's input errors after its totals).
      *
      * @param errors what could not be read (a line of results.jsonl, latency.hlog), one message each
      */
@@ -33,6 +34,7 @@ public final class RunReports {
             text.header();
             ResultLines.read(dir.resolve(ScanRun.RESULTS), text::row, e -> { });
             text.totals();
+            text.inputErrors(InputJson.readIfPresent(dir));
             out.flush();
         }
     }
