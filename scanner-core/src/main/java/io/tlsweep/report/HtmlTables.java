@@ -99,7 +99,7 @@ final class HtmlTables {
                 "Certificate", "TLS 1.3 flight");
         for (EndpointRow r : t.all().kept()) {
             h.open("tr").element("td", r.target(), "class", "endpoint").element("td", r.sni())
-                    .element("td", r.verdict(), "class", "verdict").element("td", r.reason(), "class", "long")
+                    .element("td", r.verdict(), "class", "verdict").element("td", r.reason(), "class", "long why")
                     .element("td", String.join(" ", r.findings()), "class", "labels")
                     .element("td", String.join(" ", r.versions())).element("td", r.certificate(), "class", "long")
                     .element("td", r.tls13(), "class", "long").close("tr");
