@@ -23,7 +23,13 @@ final class HtmlStyle {
             th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
             th{background:#f3f3f3}td.yes{background:#ffe0b2;text-align:center}td.no{color:#999;text-align:center}
             td.modern{background:#c8e6c9;text-align:center}td{overflow-wrap:anywhere}
-            td.endpoint,td.verdict{white-space:nowrap;overflow-wrap:normal}td.labels{overflow-wrap:normal}td.long{min-width:10em}td.why{min-width:18em}
+            td.endpoint,td.verdict,#breaking td:first-child,#version-matrix td:first-child,\
+            #inconsistent td:first-child,#checks td:first-child,table[id^="check-"] td:first-child\
+            {white-space:nowrap;overflow-wrap:normal}
+            #checks th{overflow-wrap:anywhere;font-size:.85em}td.labels{overflow-wrap:normal}
+            td.long{min-width:10em}td.why{min-width:18em}
+            #legacy-off td:nth-child(3),#what-if td:nth-child(3),#findings td:last-child,#failures td:last-child\
+            {overflow-wrap:break-word}
             .more,.note{color:#666;font-style:italic}svg.chart{max-width:100%;height:auto;font-size:13px}
             svg.chart text{fill:#222}small{color:#666}.wide{overflow-x:auto}
             details>summary{cursor:pointer;color:#1565c0}

@@ -186,7 +186,8 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
 
     /**
      * Closes the CSV files (no more {@link #add}) and writes summary.json and report.html, with the duplicates
-     * the run dropped from its input and its input errors when the directory holds an {@link InputJson}; returns the counts.
+     * the run dropped from its input and its input errors when the directory holds an {@link InputJson}; returns the
+     * counts.
      */
     public Tally finish(Latency latency, RunInfo run) throws IOException {
         if (finished) {

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * A page's layout as Chromium computed it ({@link HeadlessChromium#layout}): the window's width and the document's
  * scroll width (wider means the page scrolls sideways) and height, the box of every element with an id (page
- * coordinates, CSS pixels), the rendered text of every section, table, details and dl with an id, per section how many elements
- * of each tag it holds, and the text of the endpoint cells ({@code td.endpoint}) laid out on more than one line.
+ * coordinates, CSS pixels), the rendered text of every section, table, details and dl with an id, per section how
+ * many elements of each tag it holds, and every {@code host:port} that starts a table cell and is laid out on more
+ * than one line.
  */
 public record PageLayout(int viewportWidth, int scrollWidth, int scrollHeight, Map<String, Box> boxes,
         Map<String, String> texts, Map<String, Map<String, Integer>> tags, List<String> wrappedEndpoints) {
@@ -56,14 +57,19 @@ public record PageLayout(int viewportWidth, int scrollWidth, int scrollHeight, M
                   out.tags[e.id] = counts;
                 }
               });
-              document.querySelectorAll('td.endpoint').forEach(function (td) {
+              document.querySelectorAll('td').forEach(function (td) {
+                var text = td.firstChild;
+                var hostPort = text && text.nodeType === 3
+                  ? /^(\\[[0-9A-Fa-f:.]+\\]|[^\\s:,]+):[0-9]+/.exec(text.data) : null;
+                if (!hostPort) { return; }
                 var range = document.createRange();
-                range.selectNodeContents(td);
+                range.setStart(text, 0);
+                range.setEnd(text, hostPort[0].length);
                 var lines = {};
                 Array.prototype.forEach.call(range.getClientRects(), function (r) {
                   if (r.width > 0) { lines[Math.round(r.top)] = true; }
                 });
-                if (Object.keys(lines).length > 1) { out.wrappedEndpoints.push(td.textContent); }
+                if (Object.keys(lines).length > 1) { out.wrappedEndpoints.push(hostPort[0]); }
               });
               var probe = document.createElement('div');
               probe.id = 'layout-probe';
