@@ -3,6 +3,7 @@
 #   openssl                    `openssl s_server` / `s_client` peers on loopback (interop, client messages)
 #   gnutls-bin                 `gnutls-serv`, a second real server stack the predictions are held against
 #   chromium                   renders report.html headless (the report test)
+#   poppler-utils              `pdftotext -bbox`: the words of the printed report.html and their boxes (layout test)
 #   python3-prometheus-client  reads tlsweep.prom back with the Prometheus project's own parser
 #   nginx                      a real nginx (OpenSSL) the re-check is held against while its versions are
 #                              switched off and on; the tests run it in the foreground with a private config
@@ -41,6 +42,7 @@ need=""
 command -v openssl >/dev/null 2>&1 || need="$need openssl"
 command -v gnutls-serv >/dev/null 2>&1 || need="$need gnutls-bin"
 [ -x /usr/bin/chromium ] || need="$need chromium"
+command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 /usr/bin/python3 -c 'import prometheus_client.parser' >/dev/null 2>&1 || need="$need python3-prometheus-client"
 [ -x /usr/sbin/nginx ] || need="$need nginx"
 command -v tsql >/dev/null 2>&1 || need="$need freetds-bin"
@@ -62,7 +64,7 @@ command -v curl >/dev/null 2>&1 || need="$need curl"
 command -v tcpdump >/dev/null 2>&1 || need="$need tcpdump"
 
 if [ -z "$need" ]; then
-  echo "test-deps: openssl, gnutls-serv, chromium, python3-prometheus-client, nginx, tsql, postfix (with SASL" \
+  echo "test-deps: openssl, gnutls-serv, chromium, pdftotext, python3-prometheus-client, nginx, tsql, postfix (with SASL" \
     "PLAIN/LOGIN), dovecot (imap, pop3, managesieve), vsftpd, xrdp, slapd, postgresql, mariadb-server, prosody," \
     "apache2, haproxy, curl and tcpdump are present"
   exit 0

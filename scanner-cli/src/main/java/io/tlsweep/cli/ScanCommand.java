@@ -19,6 +19,7 @@ import io.tlsweep.run.ScanOutput;
 import io.tlsweep.run.ScanRun;
 import io.tlsweep.input.DistinctTargets;
 import io.tlsweep.input.InputError;
+import io.tlsweep.report.InputJson;
 import io.tlsweep.input.Scope;
 import io.tlsweep.input.TargetSource;
 import io.tlsweep.wire.ProtocolVersion;
@@ -263,7 +264,8 @@ final class ScanCommand implements Callable<Integer> {
                     "finish it with the same command and --resume (tlsweep report " + outputDir
                             + " builds the reports of what is there)");
         }
-        ScanOutput.end(outputDir, distinct.duplicates(), ShardOption.describe(Tlsweep.runInfo(spec, started), shard,
+        ScanOutput.end(outputDir, InputJson.of(distinct.duplicates(), errors.stream()
+                .map(e -> new InputJson.Error(e.origin(), e.message())).toList()), ShardOption.describe(Tlsweep.runInfo(spec, started), shard,
                 shards), quiet ? Optional.empty() : Optional.of(spec.commandLine().getOut()), err::println,
                 ShardOption.marked(shard, shards), outcome.targets(), listingOptions.listing());
         if (!quiet) {

@@ -15,6 +15,7 @@ import io.tlsweep.run.SweepConfig;
 import io.tlsweep.run.SweepSettings;
 import io.tlsweep.input.DistinctTargets;
 import io.tlsweep.input.InputError;
+import io.tlsweep.report.InputJson;
 import io.tlsweep.input.Scope;
 import io.tlsweep.input.TargetSource;
 import java.io.IOException;
@@ -182,7 +183,8 @@ final class SweepCommand implements Callable<Integer> {
             DriftText.print(out, drift.get());
             out.flush();
         }
-        Sweep.Finished finished = sweep.finish(outcome, distinct.duplicates(), drift,
+        Sweep.Finished finished = sweep.finish(outcome, InputJson.of(distinct.duplicates(),
+                inputErrors.stream().map(e -> new InputJson.Error(e.origin(), e.message())).toList()), drift,
                 new Tlsweep.Version().getVersion()[0], "tlsweep sweep --config " + configFile
                         + (resume ? " --resume" : ""), quiet ? Optional.empty() : Optional.of(out),
                 config.retentionOrDefault(), err::println, listingOptions.listing());

@@ -213,7 +213,7 @@ class DemoCommandTest {
             String target = lines.get(m.getKey()).get("target").asText();
             assertThat(lines.get(m.getKey()).get("verdict").asText()).as(m.getKey()).isEqualTo("ready");
             String row = stdout.lines().filter(l -> l.startsWith(target + " ")).findFirst().orElseThrow();
-            String htmlRow = all.substring(all.indexOf("<td>" + target + "</td>"));
+            String htmlRow = all.substring(all.indexOf("<td class=\"endpoint\">" + target + "</td>"));
             htmlRow = htmlRow.substring(0, htmlRow.indexOf("</tr>"));
             if (m.getValue().isEmpty()) {
                 assertThat(row).as(m.getKey()).doesNotContain("⚠");
@@ -223,7 +223,7 @@ class DemoCommandTest {
             }
             assertThat(row).as(m.getKey()).contains(" ready ").contains("⚠ cert: " + m.getValue() + "; ");
             assertThat(csv.get(m.getKey()).get("certificateProblems")).as(m.getKey()).isEqualTo(m.getValue());
-            assertThat(htmlRow).as(m.getKey()).contains("<td>ready <span class=\"cert-mark\" title=\"" + m.getValue()
+            assertThat(htmlRow).as(m.getKey()).contains("<td class=\"verdict\">ready <span class=\"cert-mark\" title=\"" + m.getValue()
                     + ": ").contains(">⚠ cert: " + m.getValue() + "</span>");
         }
     }

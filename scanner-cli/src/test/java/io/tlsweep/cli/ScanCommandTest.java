@@ -134,6 +134,19 @@ class ScanCommandTest {
         assertThat(String.join("\n", lines)).contains("\"verdict\":\"breaks-without-legacy\"")
                 .contains("\"verdict\":\"ready\"");
         assertThat(out.resolve("latency.hlog")).isNotEmptyFile();
+        // the reports show the line too: the text after its totals, summary.json, and a section of report.html
+        assertThat(r.out()).contains("input errors: 1 ").contains("  " + targets + ":3: ");
+        com.fasterxml.jackson.databind.JsonNode input = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("summary.json").toFile()).get("input");
+        assertThat(input.get("errors").asLong()).isEqualTo(1);
+        assertThat(input.get("firstErrors").get(0).get("origin").asText()).isEqualTo(targets + ":3");
+        assertThat(input.get("firstErrors").get(0).get("message").asText()).contains("99999");
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<section id=\"input-errors-section\"><h2>Input errors</h2>");
+        assertThat(html.substring(html.indexOf("id=\"input-errors\""))).contains(targets + ":3").contains("99999");
+        // tlsweep report rebuilds the same from input.json
+        CliRun again = CliRun.tlsweep("report", out.toString());
+        assertThat(again.out()).as(again.err()).contains("input errors: 1 ");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Objects;
  *     TLS 1.0/1.1 are switched off on the client (see {@link #expectedSymptom})
  * @param windowsExpected whether {@code windows} is expected rather than recorded
  * @param tls13 what the scan's TLS 1.3 flight showed ({@link Tls13FlightJson#describe()}), empty without one
+ * @param findings the labels of the endpoint's findings, each once
  * @param losing what the client profiles that lose the endpoint when TLS 1.0/1.1 go will show, each message once
  *     with who shows it, in the words of the loss tables ({@link ProfileTally#shown}); empty without profiles
  * @param certificateMark the certificate's problems in a few words ("⚠ cert: expired"), empty without any
@@ -27,7 +28,7 @@ import java.util.Objects;
  */
 public record EndpointRow(String target, int port, String sni, String verdict, List<String> versions, String best,
         String reason, WindowsSymptom windows, boolean windowsExpected, String certificate, String tls13,
-        String notes, List<String> losing, String certificateMark, String certificateMarkTitle,
+        String notes, List<String> findings, List<String> losing, String certificateMark, String certificateMarkTitle,
         List<NextStepJson> nextSteps) {
 
     /** Clients named beside a message before the rest are counted. */
@@ -43,7 +44,8 @@ public record EndpointRow(String target, int port, String sni, String verdict, L
         String target = EndpointFacts.nonNull(r.target()) + (prelude.isEmpty() ? "" : " (" + prelude + ")");
         return new EndpointRow(target, r.port(), EndpointFacts.nonNull(r.sni()), EndpointFacts.nonNull(r.verdict()),
                 e.versions(), e.best(), EndpointFacts.nonNull(r.reason()), w, !recorded && !w.code().isEmpty(),
-                certificate, r.tls13() == null ? "" : r.tls13().describe(), e.notesJoined(), losing(r), LineAdvice.markText(r),
+                certificate, r.tls13() == null ? "" : r.tls13().describe(), e.notesJoined(), e.findings(), losing(r),
+                LineAdvice.markText(r),
                 LineAdvice.mark(r).map(CertificateMark::titles).orElse(""), LineAdvice.of(r));
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * hand-edited line) is shown as text only.
  */
 final class HtmlAdvice {
-    private static final String MARK_STYLE = "color:#b71c1c;font-weight:600;white-space:nowrap";
+    private static final String MARK_STYLE = "color:#b71c1c;font-weight:600;white-space:normal;display:block";
 
     private HtmlAdvice() {
     }

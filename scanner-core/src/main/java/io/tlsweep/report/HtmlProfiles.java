@@ -4,6 +4,9 @@ import java.util.List;
 
 /** The client-profile sections of report.html: who connects, who loses what when legacy goes, the matrix. */
 final class HtmlProfiles {
+    /** At most this many profile columns in one matrix table. */
+    static final int MATRIX_COLUMNS = 12;
+
     private HtmlProfiles() {
     }
 
@@ -51,22 +54,54 @@ final class HtmlProfiles {
         h.close("table");
     }
 
+    /**
+     * Which profile connects to which endpoint: endpoints as rows, profiles as columns headed by a short name
+     * ({@code P1}, {@code P2}...; the legend names each in full), a mark per cell ({@link ProfileTally#mark}) with
+     * the full outcome in its {@code title}. The profiles are split into tables of at most {@value #MATRIX_COLUMNS}
+     * columns, so that each fits a desktop window and a printed page.
+     */
     private static void matrix(Html h, ProfileTally t) {
-        h.element("h3", "Profile × endpoint");
-        h.open("div", "class", "wide").open("table", "id", "profile-matrix").open("tr").element("th", "Endpoint")
-                .element("th", "Verdict");
-        t.columns().forEach(c -> h.element("th", c.name()));
-        h.close("tr");
-        for (ProfileTally.MatrixRow row : t.matrix().kept()) {
-            h.open("tr").element("td", row.target()).element("td", row.verdict());
-            for (ProfileTally.Column c : t.columns()) {
-                String cell = row.cells().getOrDefault(c.id(), "");
-                String css = cell.startsWith("fails") ? "no" : cell.isEmpty() || cell.equals("unknown") ? "" : "modern";
-                h.element("td", cell, "class", css);
+        List<ProfileTally.Column> columns = t.columns();
+        h.open("section", "id", "profile-matrix-section").element("h3", "Profile × endpoint");
+        h.element("p", ProfileTally.CONNECTS + " 1.2: the client connects, with that version; " + ProfileTally.FAILS
+                + ": it fails; " + ProfileTally.UNKNOWN + ": unknown; " + ProfileTally.DISAGREES + ": the profile's own"
+                + " hello got something else than predicted. Point at a cell for the full outcome.", "class", "note",
+                "id", "profile-marks");
+        h.open("dl", "class", "legend", "id", "profile-legend");
+        for (int i = 0; i < columns.size(); i++) {
+            h.element("dt", abbreviation(i)).element("dd", columns.get(i).name() + " (" + columns.get(i).id() + ")");
+        }
+        h.close("dl");
+        int tables = (columns.size() + MATRIX_COLUMNS - 1) / MATRIX_COLUMNS;
+        int per = tables == 0 ? 0 : (columns.size() + tables - 1) / tables;
+        for (int from = 0; from < columns.size(); from += per) {
+            int to = Math.min(columns.size(), from + per);
+            h.open("table", "id", from == 0 ? "profile-matrix" : "profile-matrix-" + (from / per + 1), "class",
+                    "matrix").open("tr").element("th", "Endpoint").element("th", "Verdict");
+            for (int i = from; i < to; i++) {
+                h.open("th", "title", columns.get(i).name()).text(abbreviation(i)).close("th");
             }
             h.close("tr");
+            for (ProfileTally.MatrixRow row : t.matrix().kept()) {
+                h.open("tr").element("td", row.target(), "class", "endpoint").element("td", row.verdict());
+                for (int i = from; i < to; i++) {
+                    ProfileTally.Column c = columns.get(i);
+                    String mark = row.marks().getOrDefault(c.id(), "");
+                    String css = mark.startsWith(ProfileTally.FAILS) ? "no" : mark.startsWith(ProfileTally.CONNECTS)
+                            ? "modern" : "";
+                    h.element("td", mark.isEmpty() ? "–" : mark, "class", css, "title",
+                            c.name() + ": " + row.cells().getOrDefault(c.id(), "not asked"));
+                }
+                h.close("tr");
+            }
+            h.close("table");
         }
-        h.close("table").close("div");
         h.more(t.matrix().more(), "endpoints");
+        h.close("section");
+    }
+
+    /** The short name of the {@code index}th profile column: P1, P2... */
+    static String abbreviation(int index) {
+        return "P" + (index + 1);
     }
 }

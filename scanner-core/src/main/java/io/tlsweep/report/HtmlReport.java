@@ -61,6 +61,7 @@ public final class HtmlReport {
                 .raw("\n<style>").raw(HtmlStyle.CSS).raw("</style>\n</head>\n<body>\n");
         h.element("h1", "TLS readiness: what breaks when TLS 1.0 and 1.1 are switched off");
         runInfo(h, run, tally);
+        inputErrors(h, tally);
         HtmlEvidence.write(h, tally.legacyUse());
         verdicts(h, tally);
         HtmlAdvice.write(h, tally);
@@ -85,6 +86,9 @@ public final class HtmlReport {
         item(h, "tlsweep", run.tlsweepVersion());
         item(h, "Command", run.commandLine());
         item(h, "Endpoints", t.endpoints());
+        if (t.inputErrors() > 0) {
+            item(h, "Input errors", t.inputErrors() + " line(s) of the input not read (below)");
+        }
         if (t.duplicatesDropped() > 0) {
             item(h, "Duplicates", t.duplicatesDropped() + " target(s) of the input named an endpoint already listed:"
                     + " scanned and counted once");
@@ -99,6 +103,30 @@ public final class HtmlReport {
                     + " endpoints.csv (--only-answering): counted in the verdicts, listed in results.jsonl");
         }
         h.close("dl");
+    }
+
+    /**
+     * What the input held that could not be read as a target (a malformed line, an unknown name, a file that could
+     * not be opened), where and what: nothing of it was scanned. Absent when there was none.
+     */
+    private static void inputErrors(Html h, Tally t) {
+        if (t.inputErrors() == 0) {
+            return;
+        }
+        h.open("section", "id", "input-errors-section").element("h2", "Input errors");
+        h.element("p", t.inputErrors() + " line(s) of the input could not be read as targets and were not scanned;"
+                + " fix them and scan again.", "class", "note", "id", "count-input-errors");
+        h.open("table", "id", "input-errors").headerRow("Where", "What");
+        for (InputJson.Error e : t.firstInputErrors()) {
+            h.open("tr").element("td", e.origin(), "class", "endpoint").element("td", e.message(), "class", "long")
+                    .close("tr");
+        }
+        h.close("table");
+        long more = t.inputErrors() - t.firstInputErrors().size();
+        if (more > 0) {
+            h.element("p", "… and " + more + " more (the scan printed each on stderr)", "class", "more");
+        }
+        h.close("section");
     }
 
     private static void item(Html h, String name, Object value) {
@@ -122,7 +150,7 @@ public final class HtmlReport {
             bars.add(new SvgBars.Bar(v.title(), n, n + " (" + percent(n, t.endpoints()) + ")", v.color()));
         }
         h.close("div");
-        SvgBars.draw(h, "Endpoints by verdict", bars, max, false);
+        SvgBars.draw(h, "Endpoints by verdict", bars, max);
         for (Map.Entry<String, Long> e : t.verdicts().entrySet()) {
             if (VERDICTS.stream().noneMatch(v -> v.verdict().label().equals(e.getKey()))) {
                 h.element("p", "Other verdict '" + e.getKey() + "': " + e.getValue());

@@ -97,19 +97,23 @@ final class HtmlTables {
     }
 
     /**
-     * Every endpoint with its verdict, certificate and what its TLS 1.3 flight showed once decrypted (how far it was
-     * read, the CertificateVerify scheme, whether the signature verified): the one place a ready endpoint's facts show.
+     * Every endpoint with its verdict and why, its findings, certificate and what its TLS 1.3 flight showed once
+     * decrypted (how far it was read, the CertificateVerify scheme, whether the signature verified): the one place a
+     * ready endpoint's facts show. The endpoint cell never wraps inside {@code host:port}; long text wraps in its cell.
      */
     static void endpoints(Html h, Tally t) {
         h.element("h2", "All endpoints");
-        h.open("table", "id", "endpoints")
-                .headerRow("Endpoint", "SNI", "Verdict", "Versions", "Certificate", "TLS 1.3 flight", "Next step");
+        h.open("table", "id", "endpoints").headerRow("Endpoint", "SNI", "Verdict", "Why", "Findings", "Versions",
+                "Certificate", "TLS 1.3 flight", "Next step");
         for (EndpointRow r : t.all().kept()) {
-            h.open("tr").element("td", r.target()).element("td", r.sni()).open("td").text(r.verdict());
+            h.open("tr").element("td", r.target(), "class", "endpoint").element("td", r.sni())
+                    .open("td", "class", "verdict").text(r.verdict());
             HtmlAdvice.mark(h, r);
-            h.close("td").element("td", String.join(" ", r.versions())).element("td", r.certificate())
-                    .element("td", r.tls13()).element("td", r.nextSteps().isEmpty() ? ""
-                            : r.nextSteps().get(0).step()).close("tr");
+            h.close("td").element("td", r.reason(), "class", "long why")
+                    .element("td", String.join(" ", r.findings()), "class", "labels")
+                    .element("td", String.join(" ", r.versions())).element("td", r.certificate(), "class", "long")
+                    .element("td", r.tls13(), "class", "long").element("td", r.nextSteps().isEmpty() ? ""
+                            : r.nextSteps().get(0).step(), "class", "long").close("tr");
         }
         h.close("table");
         h.more(t.all().more(), "endpoints");

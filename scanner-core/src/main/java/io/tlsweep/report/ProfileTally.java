@@ -72,9 +72,16 @@ public final class ProfileTally {
     public record Loss(String target, String sni, String message) {
     }
 
-    /** One endpoint's row of the matrix: a cell per profile id. */
-    public record MatrixRow(String target, String verdict, Map<String, String> cells) {
+    /**
+     * One endpoint's row of the matrix: a cell per profile id, in full ({@link #cell}) and as a mark ({@link #mark}).
+     */
+    public record MatrixRow(String target, String verdict, Map<String, String> cells, Map<String, String> marks) {
     }
+
+    static final String CONNECTS = "\u2713";
+    static final String FAILS = "\u2717";
+    static final String UNKNOWN = "?";
+    static final String DISAGREES = "*";
 
     private final int cap;
     private final Map<String, Column> columns = new LinkedHashMap<>();
@@ -92,6 +99,7 @@ public final class ProfileTally {
             return;
         }
         Map<String, String> cells = new LinkedHashMap<>();
+        Map<String, String> marks = new LinkedHashMap<>();
         for (ProfileJson p : r.profiles()) {
             Column c = columns.computeIfAbsent(p.id(), id -> new Column(id, p.name(), cap));
             ProfileJson.OutcomeJson o = effective(p);
@@ -104,8 +112,9 @@ public final class ProfileTally {
                 c.disagreements++;
             }
             cells.put(p.id(), cell(p));
+            marks.put(p.id(), mark(p));
         }
-        matrix.add(new MatrixRow(r.target(), r.verdict(), cells));
+        matrix.add(new MatrixRow(r.target(), r.verdict(), cells, marks));
         if (r.legacyOff() != null) {
             legacyOffLabel = r.legacyOff().disabled();
             r.legacyOff().loses().forEach(l -> {
@@ -164,6 +173,25 @@ public final class ProfileTally {
                     + (seen.alert() == null ? "" : " " + seen.alert())) + "]";
         }
         return text;
+    }
+
+    /**
+     * One cell as a mark: "✓ 1.2" (connects, with the version), "✗" (fails), "?" (unknown); a "*" is added when the
+     * profile's own hello got something else than predicted.
+     */
+    static String mark(ProfileJson p) {
+        ProfileJson.OutcomeJson o = effective(p);
+        String mark = "unknown".equals(o.result()) ? UNKNOWN
+                : o.connects() ? CONNECTS + " " + shortVersion(o.version()) : FAILS;
+        return Boolean.FALSE.equals(p.agrees()) && p.observed() != null ? mark + DISAGREES : mark;
+    }
+
+    /** "TLSv1.2" as "1.2", "SSLv3" as "SSL3"; anything else as it is. */
+    static String shortVersion(String version) {
+        if (version == null) {
+            return "";
+        }
+        return version.startsWith("TLSv") ? version.substring(4) : version.replace("SSLv", "SSL");
     }
 
     public List<Column> columns() {

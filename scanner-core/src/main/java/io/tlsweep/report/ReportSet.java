@@ -197,7 +197,8 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
 
     /**
      * Closes the CSV files (no more {@link #add}) and writes summary.json and report.html, with the duplicates
-     * the run dropped from its input when the directory holds an {@link InputJson}; returns the counts.
+     * the run dropped from its input and its input errors when the directory holds an {@link InputJson}; returns the
+     * counts.
      */
     public Tally finish(Latency latency, RunInfo run) throws IOException {
         if (finished) {
@@ -205,7 +206,7 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
         }
         close();
         finished = true;
-        tally.input(InputJson.readIfPresent(dir).duplicatesDropped(), superseded);
+        tally.input(InputJson.readIfPresent(dir), superseded);
         try (OutputStream out = OutputFiles.stream(dir.resolve(SUMMARY))) {
             SummaryJson.of(tally, latency, run).write(out);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.tlsweep.metrics.Percentiles;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,17 +48,21 @@ public record SummaryJson(String schema, Run run, Totals totals, Input input, Ma
      *
      * @param duplicatesDropped targets of the input whose endpoint came before (scanned once, counted once)
      * @param linesSuperseded lines of results.jsonl replaced by a later line of the same endpoint (last wins)
+     * @param errors lines of the input that could not be read as targets, inputs that could not be opened
+     * @param firstErrors the first {@value InputJson#KEPT} of them: where ({@code targets.txt:7}) and what
      */
-    @JsonPropertyOrder({"duplicatesDropped", "linesSuperseded"})
-    public record Input(long duplicatesDropped, long linesSuperseded) {
+    @JsonPropertyOrder({"duplicatesDropped", "linesSuperseded", "errors", "firstErrors"})
+    public record Input(long duplicatesDropped, long linesSuperseded, long errors, List<InputJson.Error> firstErrors) {
     }
 
     public static SummaryJson of(Tally t, Latency latency, RunInfo run) {
         return new SummaryJson(SCHEMA,
                 new Run(run.started().toString(), run.duration().toMillis(), run.tlsweepVersion(), run.commandLine()),
                 new Totals(t.endpoints(), t.connections(), t.elapsedMs(), t.pqKeyExchange()),
-                new Input(t.duplicatesDropped(), t.linesSuperseded()), t.verdicts(), t.statuses(), t.versions(),
-                t.findings(), t.failures(), NoAnswer.dictionary(), t.checkResults(), "microseconds", latency.percentiles());
+                new Input(t.duplicatesDropped(), t.linesSuperseded(), t.inputErrors(),
+                        t.firstInputErrors()), t.verdicts(), t.statuses(), t.versions(),
+                t.findings(), t.failures(), NoAnswer.dictionary(), t.checkResults(), "microseconds",
+                latency.percentiles());
     }
 
     public void write(OutputStream out) throws IOException {

@@ -49,7 +49,7 @@ public final class Tally {
     private long endpoints;
     private long connections;
     private long elapsedMs;
-    private long duplicatesDropped;
+    private InputJson input = InputJson.of(0);
     private long linesSuperseded;
     private long pqKeyExchange;
     private long leftOut;
@@ -194,15 +194,25 @@ public final class Tally {
 
     /**
      * What the run did not count as endpoints: targets of the input dropped because their endpoint came before,
-     * and result lines replaced by a later line of the same endpoint.
+     * the input errors, and result lines replaced by a later line of the same endpoint.
      */
-    public void input(long duplicates, long superseded) {
-        duplicatesDropped = duplicates;
+    public void input(InputJson in, long superseded) {
+        input = in;
         linesSuperseded = superseded;
     }
 
     public long duplicatesDropped() {
-        return duplicatesDropped;
+        return input.duplicatesDropped();
+    }
+
+    /** Lines of the input that could not be read as targets, and inputs that could not be opened. */
+    public long inputErrors() {
+        return input.inputErrors();
+    }
+
+    /** The first {@value InputJson#KEPT} input errors, with where and what. */
+    public List<InputJson.Error> firstInputErrors() {
+        return input.firstInputErrors();
     }
 
     public long linesSuperseded() {

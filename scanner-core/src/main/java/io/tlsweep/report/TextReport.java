@@ -28,6 +28,7 @@ public final class TextReport {
     /** Endpoints whose next steps are printed before "and N more". */
     static final int NEXT_STEPS_SHOWN = 10;
     static final int NEXT_STEP_WIDTH = 160;
+    static final int INPUT_ERRORS_SHOWN = 5;
     private static final String FORMAT = "%-" + TARGET_WIDTH + "s %-" + VERDICT_WIDTH + "s %-" + VERSION_WIDTH
             + "s %s%n";
 
@@ -134,6 +135,24 @@ public final class TextReport {
         if (nextSteps.more() > 0) {
             out.println("  … and " + nextSteps.more() + " more (endpoints.csv column nextStep)");
         }
+    }
+
+    /**
+     * The input errors of the run, after the totals: how many, and the first {@value #INPUT_ERRORS_SHOWN} with
+     * where and what (more are in summary.json and report.html). Nothing when there were none.
+     */
+    public void inputErrors(InputJson input) {
+        if (input.inputErrors() == 0) {
+            return;
+        }
+        out.println("input errors: " + input.inputErrors() + " (target lines that could not be read, not scanned)");
+        input.firstInputErrors().stream().limit(INPUT_ERRORS_SHOWN)
+                .forEach(e -> out.println("  " + VisibleText.of(e.origin() + ": " + e.message())));
+        long more = input.inputErrors() - Math.min(INPUT_ERRORS_SHOWN, input.firstInputErrors().size());
+        if (more > 0) {
+            out.println("  ... and " + more + " more");
+        }
+        out.flush();
     }
 
     /** "heartbleed 1 of 40 (2 inconclusive)": of the endpoints the check gave a result on. */

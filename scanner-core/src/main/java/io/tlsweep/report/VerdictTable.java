@@ -24,7 +24,7 @@ public final class VerdictTable {
     private VerdictTable() {
     }
 
-    public static void print(PrintWriter out, Path resultsJsonl, boolean all) throws IOException {
+    public static void print(PrintWriter out, Path resultsJsonl, boolean all, InputJson input) throws IOException {
         TextReport text = new TextReport(out);
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
@@ -50,6 +50,7 @@ public final class VerdictTable {
             out.println(noAnswerLine(silent));
         }
         text.totals();
+        text.inputErrors(input);
         out.flush();
     }
 

@@ -1,6 +1,7 @@
 package io.tlsweep.run;
 
 import io.tlsweep.check.Checks;
+import io.tlsweep.report.InputJson;
 import io.tlsweep.report.Listing;
 import io.tlsweep.report.ReportSet;
 import io.tlsweep.report.RunInfo;
@@ -21,7 +22,7 @@ public final class RunReports {
     }
 
     /**
-     * Writes the reports of the run in {@code dir}, and the verdict table to {@code table} when there is one.
+     * Writes the reports of the run in {@code dir}, and the verdict table to {@code table} when there is one (with the run's input errors after its totals).
      *
      * @param errors what could not be read (a line of results.jsonl, latency.hlog), one message each
      */
@@ -36,7 +37,7 @@ public final class RunReports {
         ReportSet.rebuild(dir.resolve(ScanRun.RESULTS), dir.resolve(ScanRun.HISTOGRAMS), dir, run, errors,
                 Checks.BUILT_IN, listing);
         if (table.isPresent()) {
-            VerdictTable.print(table.get(), dir.resolve(ScanRun.RESULTS), listing.all());
+            VerdictTable.print(table.get(), dir.resolve(ScanRun.RESULTS), listing.all(), InputJson.readIfPresent(dir));
         }
     }
 }

@@ -25,16 +25,17 @@ public final class ScanOutput {
     }
 
     /**
-     * After a run that was not stopped: input.json (the duplicates dropped), the reports and the verdict table
+     * After a run that was not stopped: input.json (the duplicates dropped, the input errors), the reports and the verdict table
      * (to {@code table}, when given), then shard.json when the scan was one {@code shard}.
      *
+     * @param input the duplicates the run dropped and its input errors
      * @param targets the targets this session finished, as shard.json counts them
      * @param errors what the reports could not read, one message each
      * @param listing which endpoints the reports and the table list
      */
-    public static void end(Path dir, long duplicates, RunInfo run, Optional<PrintWriter> table,
+    public static void end(Path dir, InputJson input, RunInfo run, Optional<PrintWriter> table,
             Consumer<String> errors, Optional<Shard> shard, long targets, Listing listing) throws IOException {
-        InputJson.of(duplicates).write(dir);
+        input.write(dir);
         RunReports.rebuild(dir, run, table, errors, listing);
         if (shard.isPresent()) {
             ShardMarker.complete(shard.get().index(), shard.get().count(), targets).write(dir);

@@ -129,13 +129,14 @@ public final class Sweep implements Closeable {
      * tlsweep.prom, run.json marked complete, {@code latest} pointed at the run, then the oldest complete runs
      * beyond {@code retention} deleted.
      *
+     * @param input the duplicates the run dropped and its input errors, for input.json
      * @param tlsweepVersion and {@code commandLine}: what the reports say made the run
      * @param listing which endpoints the reports and the table list
      */
-    public Finished finish(RunOutcome outcome, long duplicates, Optional<Drift> drift, String tlsweepVersion,
+    public Finished finish(RunOutcome outcome, InputJson input, Optional<Drift> drift, String tlsweepVersion,
             String commandLine, Optional<PrintWriter> table, int retention, Consumer<String> errors, Listing listing)
             throws IOException {
-        InputJson.of(duplicates).write(run.dir());
+        input.write(run.dir());
         Instant finished = Instant.now();
         Duration took = Duration.between(started, finished);
         RunReports.rebuild(run.dir(), new RunInfo(started, took, tlsweepVersion, commandLine), table, errors,

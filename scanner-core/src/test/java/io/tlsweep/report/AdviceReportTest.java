@@ -117,10 +117,10 @@ class AdviceReportTest {
                 .contains("<a href=\"https://learn.microsoft.com/en-us/windows-server/security/tls/tls-registry-settings\">")
                 .contains("<a href=\"https://nginx.org/en/docs/http/ngx_http_ssl_module.html#ssl_protocols\">");
         String all = html.substring(html.indexOf("<table id=\"endpoints\">"));
-        assertThat(all).contains("<td>ready <span class=\"cert-mark\" title=\"expired: the leaf certificate has"
+        assertThat(all).contains("<td class=\"verdict\">ready <span class=\"cert-mark\" title=\"expired: the leaf certificate has"
                 + " expired; self-signed: the leaf certificate is self-signed\"");
         assertThat(all).contains(">⚠ cert: expired, self-signed</span>");
-        String clean = all.substring(all.indexOf("<td>new.example:443</td>"));
+        String clean = all.substring(all.indexOf("<td class=\"endpoint\">new.example:443</td>"));
         assertThat(clean.substring(0, clean.indexOf("</tr>"))).doesNotContain("cert-mark");
         assertThat(html).contains("<ul id=\"certificate-marks\"><li><b>expired</b>: the leaf certificate has expired");
     }

@@ -171,7 +171,7 @@ class ShortLineTest {
 
     private static String table(Path jsonl, boolean all) throws IOException {
         StringWriter s = new StringWriter();
-        VerdictTable.print(new PrintWriter(s), jsonl, all);
+        VerdictTable.print(new PrintWriter(s), jsonl, all, InputJson.of(0));
         return s.toString();
     }
 }

@@ -113,8 +113,8 @@ class Tls13FlightReportTest {
         String from = html.substring(html.indexOf("<table id=\"endpoints\">"));
         String table = from.substring(0, from.indexOf("</table>"));
         assertThat(table).contains("<th>TLS 1.3 flight</th>",
-                "<td>read to Finished; CertificateVerify ecdsa_secp256r1_sha256, signature verified</td>",
-                "<td>read to Certificate; truncated: the bytes ended</td>");
+                "<td class=\"long\">read to Finished; CertificateVerify ecdsa_secp256r1_sha256, signature verified</td>",
+                "<td class=\"long\">read to Certificate; truncated: the bytes ended</td>");
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's Chromium, headless, on a local file: the DOM as the browser built it, or a screenshot. Every run
+ * Debian's Chromium, headless, on a local file: the DOM as the browser built it, a screenshot, the page printed to
+ * PDF, or its layout measured in a window of a given size ({@link PageLayout}). Every run
  * gets a fresh profile and is stopped after a hard timeout; background networking is switched off.
  */
 public final class HeadlessChromium {
@@ -36,6 +37,29 @@ public final class HeadlessChromium {
     public static void screenshot(Path html, Path png, int width, int height, Path workDir)
             throws IOException, InterruptedException {
         run(html, workDir, "screenshot", "--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height);
+    }
+
+    /**
+     * Prints the page to {@code pdf} as Chromium prints it (its own paper size, the page's {@code @page} rules), with
+     * no header or footer of the browser's own.
+     */
+    public static void printToPdf(Path html, Path pdf, Path workDir) throws IOException, InterruptedException {
+        run(html, workDir, "pdf", "--print-to-pdf=" + pdf.toAbsolutePath(), "--no-pdf-header-footer");
+    }
+
+    /**
+     * The page's layout in a window {@code width} x {@code height} pixels: a copy of it, with its
+     * Content-Security-Policy taken out and a measuring script added (test only: the page itself has neither), is
+     * loaded and its DOM dumped ({@link PageLayout}).
+     */
+    public static PageLayout layout(Path html, int width, int height, Path workDir)
+            throws IOException, InterruptedException {
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        String measured = page.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+                .replace("</body>", "<script>" + PageLayout.PROBE + "</script>\n</body>");
+        Path copy = Files.createTempFile(workDir, "layout-", ".html");
+        Files.writeString(copy, measured, StandardCharsets.UTF_8);
+        return PageLayout.of(run(copy, workDir, "layout", "--dump-dom", "--window-size=" + width + "," + height));
     }
 
     private static String run(Path html, Path workDir, String name, String... action)
