@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real Apache httpd (Debian's, mod_ssl) with {@code SSLProtocol +TLSv1 +TLSv1.1 +TLSv1.2 +TLSv1.3} and
  * {@code ServerTokens} left at its default (Full) on a web port: the http-auth check keeps
- * {@code Server: Apache/... (Debian) OpenSSL/...}, and the next step says to switch TLS 1.0 and 1.1 off with {@code SSLProtocol},
- * mod_ssl's documentation as its source.
+ * {@code Server: Apache/... (Debian) OpenSSL/...}, and the next step says to switch TLS 1.0 and 1.1 off with
+ * {@code SSLProtocol}, mod_ssl's documentation as its source.
  */
 class NextStepsApacheTest {
 

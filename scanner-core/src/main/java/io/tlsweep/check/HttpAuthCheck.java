@@ -136,8 +136,8 @@ public final class HttpAuthCheck implements Check<HttpAuthCheck.Part> {
 
     @Override
     public String about() {
-        return "on web ports, GET / over a real handshake, no credential sent, read for WWW-Authenticate: 1"
-                + " connection, 2 with --http-path";
+        return "on web ports, GET / over a real handshake, no credential sent, read for WWW-Authenticate and"
+                + " Server: 1 connection, 2 with --http-path";
     }
 
     @Override
