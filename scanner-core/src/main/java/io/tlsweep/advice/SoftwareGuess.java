@@ -26,19 +26,11 @@ public record SoftwareGuess(Software software, String because) {
     }
 
     /**
-     * The software told by what is said before TLS.
-     *
-     * @param protocol the prelude protocol's name ("smtp", "rdp"), empty where TLS starts with the first byte
-     * @param banner the service's greeting as recorded, empty when there was none
-     */
-    public static Optional<SoftwareGuess> of(Optional<String> protocol, Optional<String> banner) {
-        return of(protocol, banner, Optional.empty());
-    }
-
-    /**
      * The software told by what is said before TLS, else, where TLS starts with the first byte, by the HTTP
      * {@code Server} header.
      *
+     * @param protocol the prelude protocol's name ("smtp", "rdp"), empty where TLS starts with the first byte
+     * @param banner the service's greeting as recorded, empty when there was none
      * @param httpServer the {@code Server} field of the http-auth check's answer, empty when it had none or the
      *     check did not run
      */

@@ -54,6 +54,5 @@ class SoftwareGuessTest {
         assertThat(SoftwareGuess.of(Optional.of("smtp"), Optional.of("220 mx ESMTP Exim"), Optional.of("nginx")))
                 .as("a prelude endpoint is no web one").isEmpty();
         assertThat(SoftwareGuess.of(Optional.empty(), Optional.empty(), Optional.empty())).isEmpty();
-        assertThat(SoftwareGuess.of(Optional.empty(), Optional.empty())).isEmpty();
     }
 }
