@@ -57,17 +57,29 @@ public final class HttpAuthCheck implements Check<HttpAuthCheck.Part> {
      * @param schemes the {@code WWW-Authenticate} schemes, each once, in the server's order
      * @param lost why nothing was learned (the handshake failed, the server closed or fell silent); empty when the
      *     server answered, and then an answer without a status was not HTTP
+     * @param server the answer's {@code Server} field as {@link HttpAuthCodec} keeps it; empty when it had none
      */
-    public record Answer(String path, Optional<Integer> status, List<String> schemes, Optional<String> lost) {
+    public record Answer(String path, Optional<Integer> status, List<String> schemes, Optional<String> lost,
+            Optional<String> server) {
         public Answer {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(status, "status");
             schemes = List.copyOf(schemes);
             Objects.requireNonNull(lost, "lost");
+            Objects.requireNonNull(server, "server");
+        }
+
+        /** An answer without a {@code Server} field, or none at all. */
+        public Answer(String path, Optional<Integer> status, List<String> schemes, Optional<String> lost) {
+            this(path, status, schemes, lost, Optional.empty());
         }
 
         static Answer http(String path, int status, List<String> schemes) {
-            return new Answer(path, Optional.of(status), schemes, Optional.empty());
+            return http(path, status, schemes, Optional.empty());
+        }
+
+        static Answer http(String path, int status, List<String> schemes, Optional<String> server) {
+            return new Answer(path, Optional.of(status), schemes, Optional.empty(), server);
         }
 
         static Answer notHttp(String path) {
@@ -110,6 +122,11 @@ public final class HttpAuthCheck implements Check<HttpAuthCheck.Part> {
         public boolean basic() {
             return answers.stream().anyMatch(a -> a.offers(BASIC_SCHEME));
         }
+
+        /** The first {@code Server} field an answer had, {@code /}'s first. */
+        public Optional<String> server() {
+            return answers.stream().map(Answer::server).flatMap(Optional::stream).findFirst();
+        }
     }
 
     @Override
@@ -119,8 +136,8 @@ public final class HttpAuthCheck implements Check<HttpAuthCheck.Part> {
 
     @Override
     public String about() {
-        return "on web ports, GET / over a real handshake, no credential sent, read for WWW-Authenticate: 1"
-                + " connection, 2 with --http-path";
+        return "on web ports, GET / over a real handshake, no credential sent, read for WWW-Authenticate and"
+                + " Server: 1 connection, 2 with --http-path";
     }
 
     @Override
@@ -181,7 +198,8 @@ public final class HttpAuthCheck implements Check<HttpAuthCheck.Part> {
                 return Answer.lost(path, "no HTTP answer over " + h.handshake().version().displayName()
                         + ": the server closed or fell silent");
             }
-            return learned.get().status().map(s -> Answer.http(path, s, learned.get().mechanisms()))
+            return learned.get().status().map(s -> Answer.http(path, s, learned.get().mechanisms(),
+                    learned.get().server()))
                     .orElseGet(() -> Answer.notHttp(path));
         }
         if (outcome instanceof ConnectionOutcome.NoReply none) {

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * The HTTP authentication check's part in the result line: the judgement, {@code basic} (whether any path offered
- * it), and per path asked its {@code status} and {@code schemes}, {@code not-http} for an answer that was no HTTP,
- * or {@code lost} with why.
+ * it), {@code server} (the first answer's {@code Server} field, when one had it), and per path asked its
+ * {@code status}, {@code schemes} and {@code server}, {@code not-http} for an answer that was no HTTP, or
+ * {@code lost} with why. A line written before the server was kept reads back without it.
  */
 final class HttpAuthJson implements PartJson<Part> {
     private static final String ID = "http-auth";
@@ -24,6 +25,7 @@ final class HttpAuthJson implements PartJson<Part> {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         part.judgement().writeTo(json);
         json.put("basic", part.basic());
+        part.server().ifPresent(s -> json.put("server", s));
         ArrayNode answers = json.putArray("answers");
         for (Answer a : part.answers()) {
             ObjectNode o = answers.addObject().put("path", a.path());
@@ -32,6 +34,7 @@ final class HttpAuthJson implements PartJson<Part> {
                 ArrayNode schemes = o.putArray("schemes");
                 a.schemes().forEach(schemes::add);
             }
+            a.server().ifPresent(s -> o.put("server", s));
             if (a.wasNotHttp()) {
                 o.put("not-http", true);
             }
@@ -76,7 +79,11 @@ final class HttpAuthJson implements PartJson<Part> {
                 }
                 names.add(s.textValue());
             }
-            read.add(Answer.http(path, status.intValue(), names));
+            JsonNode server = a.path("server");
+            if (!server.isMissingNode() && !server.isTextual()) {
+                throw new IllegalArgumentException(ID + ": 'server' is not text: " + server);
+            }
+            read.add(Answer.http(path, status.intValue(), names, Optional.ofNullable(server.textValue())));
         }
         return new Part(Judgement.readFrom(json, ID), read);
     }

@@ -14,13 +14,15 @@ import java.util.Optional;
 
 /**
  * What a result line says to do and of its certificate, drawn from the line alone (its verdict, the versions and
- * suites it accepted, what was said before TLS, its findings), so a line written before next steps existed gets them
- * in a rebuilt report just as a new one.
+ * suites it accepted, what was said before TLS, the HTTP {@code Server} header its http-auth check kept, its
+ * findings), so a line written before next steps existed gets them in a rebuilt report just as a new one.
  */
 final class LineAdvice {
     private static final Labels<Verdict> VERDICTS = Labels.of(Verdict.class);
     /** The prelude field that holds the service's greeting. */
     static final String BANNER = "banner";
+    /** The check whose part may hold the web server's {@code Server} header. */
+    static final String HTTP_AUTH = "http-auth";
 
     private LineAdvice() {
     }
@@ -46,8 +48,17 @@ final class LineAdvice {
         }
         Optional<String> banner = r.prelude() == null ? Optional.empty()
                 : Optional.ofNullable(r.prelude().get(BANNER)).filter(String.class::isInstance).map(String.class::cast);
-        return NextSteps.of(verdict.get(), versions, suites, SoftwareGuess.of(r.preludeProtocol(), banner)).stream()
-                .map(NextStepJson::of).toList();
+        return NextSteps.of(verdict.get(), versions, suites, SoftwareGuess.of(r.preludeProtocol(), banner,
+                httpServer(r))).stream().map(NextStepJson::of).toList();
+    }
+
+    /** The {@code Server} header the http-auth check kept ({@code checks.http-auth}'s {@code server}), if any. */
+    static Optional<String> httpServer(ResultJson r) {
+        CheckJson check = r.checks() == null ? null : r.checks().get(HTTP_AUTH);
+        if (check == null || check.part() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(check.part().path("server").textValue());
     }
 
     /** The certificate mark of the line's findings, if it has certificate problems. */

@@ -17,15 +17,23 @@ import java.util.Optional;
  * @param status for HTTP (a web endpoint asked {@code GET}, no prelude): the status code of the answer, whose
  *     mechanisms are then the {@code WWW-Authenticate} schemes; empty for the other protocols, and for an answer to
  *     HTTP's request that was not HTTP
+ * @param server for HTTP: the answer's {@code Server} header field value (RFC 9110 §10.2.4), the first one, trimmed,
+ *     its controls made visible and cut short; empty when the answer had none, and for the other protocols
  */
 public record AuthAfterTls(String protocol, List<String> mechanisms, Optional<Boolean> login,
-        Optional<Integer> status) {
+        Optional<Integer> status, Optional<String> server) {
 
     public AuthAfterTls {
         Objects.requireNonNull(protocol, "protocol");
         mechanisms = List.copyOf(mechanisms);
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(server, "server");
+    }
+
+    /** An answer without a {@code Server} field, or a protocol that has none. */
+    public AuthAfterTls(String protocol, List<String> mechanisms, Optional<Boolean> login, Optional<Integer> status) {
+        this(protocol, mechanisms, login, status, Optional.empty());
     }
 
     /** A protocol without a status: the mechanisms and, where it has one, its login command. */

@@ -18,6 +18,11 @@ class NextStepsTest {
     private static final CipherSuite EXPORT = CipherSuite.byName("TLS_RSA_EXPORT_WITH_RC4_40_MD5").orElseThrow();
     private static final Optional<SoftwareGuess> UNKNOWN = Optional.empty();
 
+    /** What a prelude tells, with no HTTP Server header. */
+    private static Optional<SoftwareGuess> told(Optional<String> protocol, Optional<String> banner) {
+        return SoftwareGuess.of(protocol, banner, Optional.empty());
+    }
+
     private static Optional<SoftwareGuess> known(Software s) {
         return Optional.of(new SoftwareGuess(s, "test"));
     }
@@ -112,24 +117,24 @@ class NextStepsTest {
 
     @Test
     void theSoftwareIsToldOnlyFromWhatTheServiceSaid() {
-        assertThat(SoftwareGuess.of(Optional.of("rdp"), Optional.empty())).map(SoftwareGuess::software)
+        assertThat(told(Optional.of("rdp"), Optional.empty())).map(SoftwareGuess::software)
                 .hasValue(Software.SCHANNEL);
-        assertThat(SoftwareGuess.of(Optional.of("mssql"), Optional.empty())).map(SoftwareGuess::software)
+        assertThat(told(Optional.of("mssql"), Optional.empty())).map(SoftwareGuess::software)
                 .hasValue(Software.SCHANNEL);
-        assertThat(SoftwareGuess.of(Optional.of("smtp"), Optional.of("220 mx.example ESMTP Postfix (Debian/GNU)")))
+        assertThat(told(Optional.of("smtp"), Optional.of("220 mx.example ESMTP Postfix (Debian/GNU)")))
                 .map(SoftwareGuess::software).hasValue(Software.POSTFIX);
-        assertThat(SoftwareGuess.of(Optional.of("smtp"), Optional.of("220 ex.example Microsoft ESMTP MAIL Service"
+        assertThat(told(Optional.of("smtp"), Optional.of("220 ex.example Microsoft ESMTP MAIL Service"
                 + " ready"))).map(SoftwareGuess::software).hasValue(Software.SCHANNEL);
-        assertThat(SoftwareGuess.of(Optional.of("imap"), Optional.of("Dovecot (Debian) ready.")))
+        assertThat(told(Optional.of("imap"), Optional.of("Dovecot (Debian) ready.")))
                 .map(SoftwareGuess::software).hasValue(Software.DOVECOT);
-        assertThat(SoftwareGuess.of(Optional.of("pop3"), Optional.of("Dovecot ready."))).map(SoftwareGuess::software)
+        assertThat(told(Optional.of("pop3"), Optional.of("Dovecot ready."))).map(SoftwareGuess::software)
                 .hasValue(Software.DOVECOT);
-        assertThat(SoftwareGuess.of(Optional.of("ftp"), Optional.of("Microsoft FTP Service")))
+        assertThat(told(Optional.of("ftp"), Optional.of("Microsoft FTP Service")))
                 .map(SoftwareGuess::software).hasValue(Software.SCHANNEL);
-        assertThat(SoftwareGuess.of(Optional.of("smtp"), Optional.of("220 mx.example ESMTP Exim 4.96"))).isEmpty();
-        assertThat(SoftwareGuess.of(Optional.of("imap"), Optional.of("Postfix"))).as("a name in another protocol")
+        assertThat(told(Optional.of("smtp"), Optional.of("220 mx.example ESMTP Exim 4.96"))).isEmpty();
+        assertThat(told(Optional.of("imap"), Optional.of("Postfix"))).as("a name in another protocol")
                 .isEmpty();
-        assertThat(SoftwareGuess.of(Optional.empty(), Optional.of("Postfix"))).isEmpty();
-        assertThat(SoftwareGuess.of(Optional.of("postgres"), Optional.empty())).isEmpty();
+        assertThat(told(Optional.empty(), Optional.of("Postfix"))).isEmpty();
+        assertThat(told(Optional.of("postgres"), Optional.empty())).isEmpty();
     }
 }

@@ -71,7 +71,7 @@ class HttpAuthCheckTest {
     void nginxWithAuthBasicIsVulnerableAndSaysWhere() {
         for (int piece : new int[] {1, 7, 1000}) {
             Answer a = HttpAuthCheck.answer("/", handshook(vector("nginx-auth-basic"), piece));
-            assertThat(a).isEqualTo(Answer.http("/", 401, List.of("Basic")));
+            assertThat(a).isEqualTo(Answer.http("/", 401, List.of("Basic"), Optional.of("nginx/1.22.1")));
         }
         Part part = judge("nginx-auth-basic");
         assertThat(part.judgement()).isEqualTo(Judgement.vulnerable("Basic offered (/: 401, Basic)"));
@@ -171,7 +171,21 @@ class HttpAuthCheckTest {
         }
         ObjectNode written = json.write(judge("nginx-auth-basic"));
         assertThat(written.toString()).isEqualTo("{\"result\":\"vulnerable\",\"reason\":\"Basic offered (/: 401,"
-                + " Basic)\",\"basic\":true,\"answers\":[{\"path\":\"/\",\"status\":401,\"schemes\":[\"Basic\"]}]}");
+                + " Basic)\",\"basic\":true,\"server\":\"nginx/1.22.1\",\"answers\":[{\"path\":\"/\",\"status\":401,"
+                + "\"schemes\":[\"Basic\"],\"server\":\"nginx/1.22.1\"}]}");
+        ObjectNode before = written.deepCopy();
+        before.remove("server");
+        ((ObjectNode) before.path("answers").get(0)).remove("server");
+        assertThat(json.read(before).answers()).as("a line written before the server was kept")
+                .containsExactly(Answer.http("/", 401, List.of("Basic")));
+        assertThat(json.read(before).server()).isEmpty();
+        Part second = HttpAuthCheck.judge(List.of(Answer.http("/", 200, List.of()), Answer.http("/owa/", 401,
+                List.of("Basic"), Optional.of("Microsoft-IIS/10.0"))));
+        assertThat(json.write(second).path("server").asText()).as("the first answer that had one")
+                .isEqualTo("Microsoft-IIS/10.0");
+        ObjectNode notText = written.deepCopy();
+        ((ObjectNode) notText.path("answers").get(0)).put("server", 7);
+        assertThatThrownBy(() -> json.read(notText)).hasMessage("http-auth: 'server' is not text: 7");
         assertThat(json.write(HttpAuthCheck.judge(List.of(Answer.notHttp("/")))).path("answers").get(0).toString())
                 .isEqualTo("{\"path\":\"/\",\"not-http\":true}");
         assertThat(json.summary(judge("nginx-open", "nginx-auth-basic"))).isEqualTo("vulnerable (/: 200, no"

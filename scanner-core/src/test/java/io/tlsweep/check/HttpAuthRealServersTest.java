@@ -109,8 +109,11 @@ class HttpAuthRealServersTest {
         assertThat(findings(byDefault, "nginx")).isEmpty();
 
         Part basic = part(withPath, "nginx");
-        assertThat(basic.answers()).containsExactly(Answer.http("/", 200, List.of()),
-                Answer.http("/basic/", 401, List.of("Basic")));
+        Optional<String> server = basic.server();
+        assertThat(server).as("server_tokens on, as Debian ships it").hasValueSatisfying(v -> assertThat(v)
+                .matches("nginx/\\d+\\.\\d+\\.\\d+"));
+        assertThat(basic.answers()).containsExactly(Answer.http("/", 200, List.of(), server),
+                Answer.http("/basic/", 401, List.of("Basic"), server));
         assertThat(basic.judgement()).isEqualTo(Judgement.vulnerable("Basic offered (/basic/: 401, Basic)"));
         assertThat(basic.basic()).isTrue();
         assertThat(connections(withPath, "nginx")).as("/ and the path given").isEqualTo(2);
@@ -122,6 +125,7 @@ class HttpAuthRealServersTest {
         Part part = part(byDefault, "scripted-windows-auth");
         assertThat(part.judgement()).isEqualTo(Judgement.vulnerable("NTLM offered (/: 401, Negotiate, NTLM)"));
         assertThat(part.basic()).isFalse();
+        assertThat(part.server()).hasValue("tlsweep-scripted");
         assertThat(findings(byDefault, "scripted-windows-auth")).containsExactly("http-ntlm-auth");
         assertThat(connections(byDefault, "scripted-windows-auth")).isEqualTo(1);
         List<String> requests = windows.requests().stream().filter(r -> !r.isEmpty()).toList();

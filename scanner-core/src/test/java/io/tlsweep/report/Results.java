@@ -209,11 +209,16 @@ public final class Results {
      * the check writes them into its part ({@code null} result: a check that gives no judgement).
      */
     public Results check(String id, String result, String reason, int connections) {
+        return check(id, result, reason, connections,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    }
+
+    /** An active check's part, with the fields the check writes besides its result and reason in {@code part}. */
+    public Results check(String id, String result, String reason, int connections,
+            com.fasterxml.jackson.databind.node.ObjectNode part) {
         if (checks == null) {
             checks = new java.util.LinkedHashMap<>();
         }
-        com.fasterxml.jackson.databind.node.ObjectNode part =
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (result != null) {
             part.put("result", result).put("reason", reason);
         }

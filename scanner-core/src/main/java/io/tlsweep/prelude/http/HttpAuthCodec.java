@@ -2,7 +2,9 @@ package io.tlsweep.prelude.http;
 
 import io.tlsweep.prelude.AfterTlsCodec;
 import io.tlsweep.prelude.AfterTlsStep;
+import io.tlsweep.prelude.ShortText;
 import io.tlsweep.result.AuthAfterTls;
+import io.tlsweep.text.VisibleText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,9 @@ import java.util.Optional;
  * Asks a web endpoint once TLS is up how it lets clients log in: one {@link HttpRequest} (no credential), then the
  * answer's head only, a line at a time: the status line, then the header fields up to the blank line, the body
  * never read. Every {@code WWW-Authenticate} field is read for its challenges ({@link Challenges}); the facts are
- * {@code AuthAfterTls("http", schemes, -, status)}, the schemes each once in the server's order. Interim answers
+ * {@code AuthAfterTls("http", schemes, -, status, server)}, the schemes each once in the server's order, the server
+ * the first {@code Server} field's value (RFC 9110 §10.2.4): hostile text, so trimmed, its controls made visible
+ * ({@link VisibleText}) and cut to {@value #MAX_SERVER} characters; none when it is missing or blank. Interim answers
  * (1xx) are skipped to the final one. An answer that does not start as HTTP ({@code HTTP/x.y NNN}) is learned as
  * such: the facts without a status. A head of more than {@value #MAX_HEAD} bytes is a failure, as a value; so is
  * any line the server never ends within that bound. Never throws.
@@ -25,12 +29,15 @@ public final class HttpAuthCodec implements AfterTlsCodec {
     public static final int MAX_HEAD = 16 * 1024;
     /** The most distinct schemes kept. */
     static final int MAX_SCHEMES = 16;
+    /** The most characters of the {@code Server} field kept, "..." included where it was cut. */
+    public static final int MAX_SERVER = 200;
     private static final byte[] PREFIX = "HTTP/".getBytes(StandardCharsets.US_ASCII);
 
     private final byte[] request;
     private final List<String> schemes = new ArrayList<>();
     private int headBytes;
     private int status = -1;
+    private Optional<String> server = Optional.empty();
     private StringBuilder field;
 
     /** The codec that asks {@code path} of {@code host} (the {@code Host} header: {@link HttpRequest#host}). */
@@ -92,13 +99,17 @@ public final class HttpAuthCodec implements AfterTlsCodec {
         if (status >= 100 && status < 200 && status != 101) {
             status = -1;
             schemes.clear();
+            server = Optional.empty();
             return new AfterTlsStep.GoOn(consumed, new byte[0]);
         }
         return new AfterTlsStep.Learned(consumed, new byte[0], new AuthAfterTls(PROTOCOL, schemes, Optional.empty(),
-                Optional.of(status)));
+                Optional.of(status), server));
     }
 
-    /** The field read so far is whole: its challenges, if it is a {@code WWW-Authenticate}. */
+    /**
+     * The field read so far is whole: its challenges, if it is a {@code WWW-Authenticate}; its value, if it is the
+     * first {@code Server}.
+     */
     private void endField() {
         if (field == null) {
             return;
@@ -106,7 +117,11 @@ public final class HttpAuthCodec implements AfterTlsCodec {
         String f = field.toString();
         field = null;
         int colon = f.indexOf(':');
-        if (colon < 0 || !f.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals("www-authenticate")) {
+        String name = colon < 0 ? "" : f.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+        if (name.equals("server") && server.isEmpty()) {
+            server = serverValue(f.substring(colon + 1));
+        }
+        if (!name.equals("www-authenticate")) {
             return;
         }
         for (Challenge c : Challenges.parse(f.substring(colon + 1))) {
@@ -114,6 +129,13 @@ public final class HttpAuthCodec implements AfterTlsCodec {
                 schemes.add(c.scheme());
             }
         }
+    }
+
+    /** A {@code Server} value as kept: trimmed, controls made visible, cut short; none when blank. */
+    static Optional<String> serverValue(String value) {
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? Optional.empty()
+                : Optional.of(ShortText.cut(VisibleText.of(trimmed), MAX_SERVER));
     }
 
     private AfterTlsStep tooLong() {

@@ -6,6 +6,7 @@ import io.tlsweep.prelude.AfterTlsRun;
 import io.tlsweep.prelude.AfterTlsStep;
 import io.tlsweep.prelude.PreludeFeed.Split;
 import io.tlsweep.result.AuthAfterTls;
+import io.tlsweep.text.VisibleText;
 import io.tlsweep.wire.Vectors;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,15 @@ class HttpAuthCodecTest {
         return new AuthAfterTls("http", List.of(schemes), Optional.empty(), Optional.of(status));
     }
 
+    private static AuthAfterTls nginx(int status, String... schemes) {
+        return new AuthAfterTls("http", List.of(schemes), Optional.empty(), Optional.of(status),
+                Optional.of("nginx/1.22.1"));
+    }
+
+    private static Optional<String> server(String answer) {
+        return feed(ascii(answer), 1).learned().orElseThrow().server();
+    }
+
     private static int headLength(byte[] answer) {
         String s = new String(answer, StandardCharsets.ISO_8859_1);
         return s.indexOf("\r\n\r\n") + 4;
@@ -80,11 +90,11 @@ class HttpAuthCodecTest {
 
     static Stream<Arguments> captured() {
         return Stream.of(
-                Arguments.of("nginx-auth-basic", http(401, "Basic")),
-                Arguments.of("nginx-open", http(200)),
-                Arguments.of("nginx-negotiate-ntlm", http(401, "Negotiate", "NTLM")),
-                Arguments.of("nginx-bearer", http(401, "Bearer")),
-                Arguments.of("nginx-several-challenges", http(401, "Newauth", "Basic")),
+                Arguments.of("nginx-auth-basic", nginx(401, "Basic")),
+                Arguments.of("nginx-open", nginx(200)),
+                Arguments.of("nginx-negotiate-ntlm", nginx(401, "Negotiate", "NTLM")),
+                Arguments.of("nginx-bearer", nginx(401, "Bearer")),
+                Arguments.of("nginx-several-challenges", nginx(401, "Newauth", "Basic")),
                 Arguments.of("openssl-www", http(200)));
     }
 
@@ -136,6 +146,8 @@ class HttpAuthCodecTest {
             assertThat(fed.last()).isNotNull();
             fed.learned().ifPresent(f -> assertThat(f.mechanisms()).hasSizeLessThanOrEqualTo(
                     HttpAuthCodec.MAX_SCHEMES));
+            fed.learned().flatMap(AuthAfterTls::server).ifPresent(v -> assertThat(v).hasSizeLessThanOrEqualTo(
+                    HttpAuthCodec.MAX_SERVER).isNotBlank().matches(t -> t.chars().noneMatch(c -> isUnsafe(c))));
         }
     }
 
@@ -164,7 +176,8 @@ class HttpAuthCodecTest {
         String answer = "HTTP/1.1 401 Unauthorized\nwww-authenticate: negotiate,\n\t ntlm\nServer: x\n"
                 + "WWW-Authenticate :Basic realm=\"Exchange, mail\"\nWWW-Authenticate: NTLM\r\n"
                 + "Proxy-Authenticate: Digest realm=x\r\n\n";
-        assertThat(feed(ascii(answer), 3).learned()).contains(http(401, "Negotiate", "NTLM", "Basic"));
+        assertThat(feed(ascii(answer), 3).learned()).contains(new AuthAfterTls("http", List.of("Negotiate", "NTLM",
+                "Basic"), Optional.empty(), Optional.of(401), Optional.of("x")));
         assertThat(feed(ascii("HTTP/1.0 404\r\n\r\n"), 1).learned()).contains(http(404));
         assertThat(feed(ascii("HTTP/2 302 Found\r\nLocation: /login\r\n\r\n"), 1).learned()).contains(http(302));
     }
@@ -197,5 +210,43 @@ class HttpAuthCodecTest {
         AuthAfterTls facts = feed(ascii(answer + "\r\n"), 50).learned().orElseThrow();
         assertThat(facts.mechanisms()).hasSize(HttpAuthCodec.MAX_SCHEMES).startsWith("Basic", "Scheme0")
                 .doesNotHaveDuplicates();
+    }
+
+    private static boolean isUnsafe(int c) {
+        return VisibleText.isUnsafe((char) c);
+    }
+
+    @Test
+    void theServerFieldIsTheFirstOneTrimmedAndNoneWhenMissingOrBlank() {
+        assertThat(server("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")).isEmpty();
+        assertThat(server("HTTP/1.1 200 OK\r\nServer:   Microsoft-IIS/10.0  \r\n\r\n")).hasValue("Microsoft-IIS/10.0");
+        assertThat(server("HTTP/1.1 200 OK\r\nserver: Apache/2.4.62 (Debian)\r\nSERVER: nginx\r\n\r\n"))
+                .as("two Server fields: the first").hasValue("Apache/2.4.62 (Debian)");
+        assertThat(server("HTTP/1.1 200 OK\r\nServer: \r\nServer: nginx\r\n\r\n")).as("a blank one is none")
+                .hasValue("nginx");
+        assertThat(server("HTTP/1.1 200 OK\r\nServer: Apache\r\n (Unix)\r\n\r\n")).as("folded")
+                .hasValue("Apache (Unix)");
+        assertThat(server("HTTP/1.1 200 OK\r\nX-Server: nginx\r\nServer-Timing: db;dur=1\r\n\r\n"))
+                .as("other fields whose names hold Server").isEmpty();
+        assertThat(server("HTTP/1.1 103 Early Hints\r\nServer: hint\r\n\r\nHTTP/1.1 200 OK\r\nServer: final\r\n\r\n"))
+                .as("the final answer's").hasValue("final");
+        assertThat(server("HTTP/1.1 103 Early Hints\r\nServer: hint\r\n\r\nHTTP/1.1 200 OK\r\n\r\n"))
+                .as("not an interim answer's").isEmpty();
+    }
+
+    @Test
+    void hostileBytesInTheServerFieldAreMadeVisibleAndAHugeOneIsCut() {
+        byte[] hostile = {'H', 'T', 'T', 'P', '/', '1', '.', '1', ' ', '2', '0', '0', ' ', 'O', 'K', '\r', '\n',
+            'S', 'e', 'r', 'v', 'e', 'r', ':', ' ', 'n', 'g', 'i', 'n', 'x', 0x1b, '[', '2', 'J', 0x00, (byte) 0x9b,
+            0x07, 0x7f, ' ', (byte) 0xe9, '\r', '\n', '\r', '\n'};
+        assertThat(feed(hostile, 1).learned().orElseThrow().server())
+                .hasValue("nginx\\x1b[2J\\x00\\x9b\\x07\\x7f \u00e9");
+        String huge = "HTTP/1.1 200 OK\r\nServer: " + "A".repeat(10_000) + "\r\nWWW-Authenticate: Basic\r\n\r\n";
+        AuthAfterTls facts = feed(ascii(huge), 500).learned().orElseThrow();
+        assertThat(facts.server()).hasValue("A".repeat(HttpAuthCodec.MAX_SERVER - 3) + "...");
+        assertThat(facts.mechanisms()).containsExactly("Basic");
+        String escapes = "HTTP/1.1 200 OK\r\nServer: " + "\u001b".repeat(1000) + "\r\n\r\n";
+        assertThat(feed(ascii(escapes), 100).learned().orElseThrow().server().orElseThrow())
+                .hasSize(HttpAuthCodec.MAX_SERVER).startsWith("\\x1b\\x1b").endsWith("...");
     }
 }
