@@ -41,6 +41,7 @@ class ReportLayoutChromiumTest {
     @TempDir
     static Path dir;
     private static Path html;
+    private static Path run;
     private static List<String> endpoints;
     private static PageLayout desktop;
     private static PdfWords printed;
@@ -55,6 +56,7 @@ class ReportLayoutChromiumTest {
                 "demo", "-o", out.toString());
         assertThat(exit).isZero();
         html = out.resolve("report.html");
+        run = out;
         endpoints = Files.readAllLines(out.resolve("results.jsonl")).stream().map(ReportLayoutChromiumTest::target)
                 .toList();
         Files.createDirectories(KEPT);
@@ -75,6 +77,15 @@ class ReportLayoutChromiumTest {
         HeadlessChromium.printToPdf(a4, a4Pdf, dir);
         printedA4 = PdfWords.of(a4Pdf, dir);
         System.out.println("report layout: " + png + ", " + pdf);
+    }
+
+    @Test
+    void theDemoSaysOneThingPerClientMarksCertificatesAndSaysWhatToDo() throws Exception {
+        RenderedReport rendered = RenderedReport.of(run, "report-layout-checked", dir);
+        rendered.assertOneMessagePerEndpointAndClient();
+        rendered.assertCertificateMarks();
+        rendered.assertNextSteps();
+        rendered.assertMatrixFits();
     }
 
     @Test

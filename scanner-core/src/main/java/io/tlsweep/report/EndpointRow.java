@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param tls13 what the scan's TLS 1.3 flight showed ({@link Tls13FlightJson#describe()}), empty without one
  * @param findings the labels of the endpoint's findings, each once
  * @param losing what the client profiles that lose the endpoint when TLS 1.0/1.1 go will show, each message once
- *     with who shows it, in the words of the loss tables ({@link ProfileTally#shown}); empty without profiles
+ *     with who shows it, in the words of the loss tables ({@link ProfileTally#shown}); where none loses it, what
+ *     those failing today show, marked "(fails today)"; empty without profiles
  * @param certificateMark the certificate's problems in a few words ("⚠ cert: expired"), empty without any
  * @param certificateMarkTitle what each of those problems means, empty without any
  * @param nextSteps what to change on the endpoint, and where ({@link LineAdvice})
@@ -49,14 +50,20 @@ public record EndpointRow(String target, int port, String sni, String verdict, L
                 LineAdvice.mark(r).map(CertificateMark::titles).orElse(""), LineAdvice.of(r));
     }
 
-    /** "0x80090302 The function requested is not supported: Windows 7, Windows 8, Java 8 and 5 more". */
+    /** "0x80090302 The function requested is not supported: Windows 7, Windows 8, Java 8 and 5 more"; for an
+     * endpoint no client loses, what those that fail today show, each message once. */
     private static List<String> losing(ResultJson r) {
-        if (r.legacyOff() == null || r.legacyOff().loses() == null) {
-            return List.of();
-        }
         Map<String, List<String>> byMessage = new LinkedHashMap<>();
-        r.legacyOff().loses().stream().filter(Objects::nonNull).forEach(l -> byMessage
-                .computeIfAbsent(ProfileTally.shown(l), k -> new ArrayList<>()).add(EndpointFacts.nonNull(l.name())));
+        if (r.legacyOff() != null && r.legacyOff().loses() != null && !r.legacyOff().loses().isEmpty()) {
+            r.legacyOff().loses().stream().filter(Objects::nonNull).forEach(l -> byMessage
+                    .computeIfAbsent(ProfileTally.shown(l), k -> new ArrayList<>()).add(EndpointFacts.nonNull(l.name())));
+        } else if (r.profiles() != null) {
+            // nothing to lose (an endpoint already out of their reach): what the clients that fail today show
+            r.profiles().stream().filter(Objects::nonNull).filter(p -> p.message() != null
+                    && !ProfileTally.effective(p).connects()).forEach(p -> byMessage.computeIfAbsent(
+                            p.message().oneLine() + " (fails today)", k -> new ArrayList<>())
+                    .add(EndpointFacts.nonNull(p.name())));
+        }
         return byMessage.entrySet().stream().map(e -> e.getKey() + ": " + String.join(", ", e.getValue().stream()
                 .limit(NAMED_CLIENTS).toList()) + (e.getValue().size() > NAMED_CLIENTS ? " and "
                 + (e.getValue().size() - NAMED_CLIENTS) + " more" : "")).toList();
