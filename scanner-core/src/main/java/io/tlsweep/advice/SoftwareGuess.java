@@ -1,6 +1,6 @@
 package io.tlsweep.advice;
 
-import io.tlsweep.prelude.ShortText;
+import io.tlsweep.text.VisibleText;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,6 +81,6 @@ public record SoftwareGuess(Software software, String because) {
             default -> null;
         };
         return Optional.ofNullable(software).map(s -> new SoftwareGuess(s, "the HTTP Server header says "
-                + ShortText.cut(value, SERVER_QUOTED) + ": the server answering HTTP, which may be a proxy in front"));
+                + VisibleText.cut(value, SERVER_QUOTED) + ": the server answering HTTP, which may be a proxy in front"));
     }
 }

@@ -1,5 +1,7 @@
 package io.tlsweep.prelude;
 
+import io.tlsweep.text.VisibleText;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,19 +30,9 @@ public final class ShortText {
         return marked(text, false);
     }
 
-    /**
-     * {@code text} when it has at most {@code max} characters, else its start and "..." ({@code max} in all, a
-     * surrogate pair never split).
-     */
+    /** {@code text} cut to {@code max} characters ({@link VisibleText#cut}). */
     public static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 3;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "...";
+        return VisibleText.cut(text, max);
     }
 
     /** A server line for a failure's detail: cut to {@value #QUOTE} characters, between single quotes. */

@@ -23,6 +23,21 @@ public final class VisibleText {
     private VisibleText() {
     }
 
+    /**
+     * {@code text} when it has at most {@code max} characters, else its start and "..." ({@code max} in all, a
+     * surrogate pair never split).
+     */
+    public static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 3;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "...";
+    }
+
     /** {@code text} with every such character escaped; the same instance when there is none; null stays null. */
     public static String of(String text) {
         if (text == null) {

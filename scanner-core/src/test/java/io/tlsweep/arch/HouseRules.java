@@ -21,7 +21,8 @@ final class HouseRules {
     /** Packages that see bytes and values only. */
     static final String[] PURE = {"io.tlsweep.text..", "io.tlsweep.wire..", "io.tlsweep.cert..",
         "io.tlsweep.result..", "io.tlsweep.prelude..", "io.tlsweep.profile..", "io.tlsweep.probe..",
-        "io.tlsweep.check..", "io.tlsweep.analysis..", "io.tlsweep.advice.."};
+        "io.tlsweep.check..", "io.tlsweep.analysis..", "io.tlsweep.advice..",
+        "io.tlsweep.policy.."};
 
     /** Packages that never touch the network: the pure ones, {@code input} (target files) and {@code evidence} (logs). */
     static final String[] OFFLINE = Stream.concat(Stream.of(PURE), Stream.of("io.tlsweep.input..",
@@ -42,6 +43,7 @@ final class HouseRules {
             .layer("evidence").definedBy("io.tlsweep.evidence..")
             .layer("analysis").definedBy("io.tlsweep.analysis..")
             .layer("advice").definedBy("io.tlsweep.advice..")
+            .layer("policy").definedBy("io.tlsweep.policy..")
             .layer("engine").definedBy("io.tlsweep.engine..")
             .layer("scan").definedBy("io.tlsweep.scan..")
             .layer("report").definedBy("io.tlsweep.report..")
@@ -60,6 +62,7 @@ final class HouseRules {
             .whereLayer("analysis").mayOnlyAccessLayers("text", "wire", "cert", "input", "result", "profile",
                     "check", "evidence")
             .whereLayer("advice").mayOnlyAccessLayers("text", "wire", "cert", "analysis")
+            .whereLayer("policy").mayOnlyAccessLayers("text", "wire", "cert", "result")
             .whereLayer("engine").mayOnlyAccessLayers("text", "wire", "input", "result", "prelude", "metrics", "probe")
             .whereLayer("scan").mayOnlyAccessLayers("wire", "input", "result", "prelude", "profile", "metrics",
                     "probe", "check", "engine")
