@@ -26,6 +26,7 @@ import picocli.CommandLine;
                 + " accepts, in which order, and what breaks when TLS 1.0/1.1 are switched off.",
         footer = {"", "With no command, tlsweep runs the demo: it scans its built-in loopback target farm.",
             "Shell completion: source <(tlsweep generate-completion)",
+            "Manual pages: tlsweep gen-manpage -d DIR (the build writes them to scanner-cli/target/man)",
             "JVM options for the ./tlsweep wrapper (after its own): TLSWEEP_JAVA_OPTS,",
             "  e.g. TLSWEEP_JAVA_OPTS=-Xmx2g ./tlsweep scan ...",
             "", "Exit codes:",
@@ -52,10 +53,11 @@ public final class Tlsweep implements Callable<Integer> {
             Map.entry("bench", BenchCommand.class), Map.entry("ciphers", CiphersCommand.class),
             Map.entry("profiles", ProfilesCommand.class), Map.entry("policies", PoliciesCommand.class),
             Map.entry("generate-completion", AutoComplete.GenerateCompletion.class),
+            Map.entry("gen-manpage", ManPages.class),
             Map.entry("help", CommandLine.HelpCommand.class)));
 
     /** The subcommands that read the others: help lists them, the completion script covers them. */
-    private static final List<String> OVER_ALL = List.of("generate-completion", "help");
+    private static final List<String> OVER_ALL = List.of("generate-completion", "gen-manpage", "help");
 
     @Spec
     private CommandSpec spec;
