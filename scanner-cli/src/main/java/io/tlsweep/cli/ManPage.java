@@ -67,11 +67,16 @@ final class ManPage {
     private void synopsis(CommandSpec spec) {
         macro(".SH", "SYNOPSIS");
         Help help = new Help(spec, new Help.ColorScheme.Builder(Help.Ansi.OFF).build());
-        macro(".nf");
-        for (String l : help.synopsis(0).strip().split("\\R")) {
-            line(text(l));
-        }
-        macro(".fi");
+        String[] words = help.synopsis(0).strip().split("\\s+");
+        String command = spec.qualifiedName();
+        int skip = command.split(" ").length;
+        List<String> rest = List.of(words).subList(Math.min(skip, words.length), words.length);
+        // filled, left-aligned and never hyphenated: it breaks between the options, as picocli's does
+        macro(".ad l");
+        macro(".nh");
+        line("\\fB" + roman(command) + "\\fR " + text(String.join(" ", rest)));
+        macro(".hy");
+        macro(".ad");
     }
 
     private void item(String head, ArgSpec arg) {
@@ -100,7 +105,10 @@ final class ManPage {
         return roman(label.substring(0, start)) + "\\fI" + text(label.substring(start)) + "\\fB";
     }
 
-    /** The footer as {@code --help} lays it out: its columns kept, so no filling. */
+    /**
+     * The footer as {@code --help} lays it out: its indented lines are columns, kept as they are; the others are
+     * prose, each filled to the page's width.
+     */
     private void footer(String[] footer) {
         List<String> kept = new ArrayList<>();
         for (String element : footer) {
@@ -116,15 +124,25 @@ final class ManPage {
             return;
         }
         macro(".SH", "NOTES");
-        macro(".nf");
+        boolean columns = false;
         for (String l : kept) {
+            boolean indented = l.startsWith(" ");
+            if (indented != columns) {
+                macro(indented ? ".nf" : ".fi");
+                columns = indented;
+            }
             if (l.isBlank()) {
                 macro(".sp");
             } else {
                 line(text(l.stripTrailing()));
+                if (!indented) {
+                    macro(".br");
+                }
             }
         }
-        macro(".fi");
+        if (columns) {
+            macro(".fi");
+        }
     }
 
     private void seeAlso(CommandSpec spec) {
@@ -162,7 +180,11 @@ final class ManPage {
                 if (!first) {
                     macro(".br");
                 }
-                line(text(l.strip()));
+                if (l.isBlank()) {
+                    macro(".sp");
+                } else {
+                    line(text(l.strip()));
+                }
                 first = false;
             }
         }
