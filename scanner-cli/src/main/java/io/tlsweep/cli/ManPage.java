@@ -66,17 +66,31 @@ final class ManPage {
 
     private void synopsis(CommandSpec spec) {
         macro(".SH", "SYNOPSIS");
-        Help help = new Help(spec, new Help.ColorScheme.Builder(Help.Ansi.OFF).build());
-        String[] words = help.synopsis(0).strip().split("\\s+");
         String command = spec.qualifiedName();
-        int skip = command.split(" ").length;
-        List<String> rest = List.of(words).subList(Math.min(skip, words.length), words.length);
-        // filled, left-aligned and never hyphenated: it breaks between the options, as picocli's does
+        List<String> words = List.of(oneLineSynopsis(spec).split(" "));
+        String rest = String.join(" ", words.subList(Math.min(command.split(" ").length, words.size()),
+                words.size()));
+        // filled, left-aligned, never hyphenated, and its hyphens minus signs, so it breaks between the options only
         macro(".ad l");
         macro(".nh");
-        line("\\fB" + roman(command) + "\\fR " + text(String.join(" ", rest)));
+        line("\\fB" + roman(command) + "\\fR " + text(rest).replace("-", "\\-"));
         macro(".hy");
         macro(".ad");
+    }
+
+    /**
+     * Picocli's synopsis on one line: it wraps at the usage width, also inside an option's label, so the page's is
+     * made as wide as it needs to be, the width given back after.
+     */
+    static String oneLineSynopsis(CommandSpec spec) {
+        int width = spec.usageMessage().width();
+        try {
+            spec.usageMessage().width(100_000);
+            Help help = new Help(spec, new Help.ColorScheme.Builder(Help.Ansi.OFF).build());
+            return help.synopsis(0).strip().replaceAll("\\s+", " ");
+        } finally {
+            spec.usageMessage().width(width);
+        }
     }
 
     private void item(String head, ArgSpec arg) {

@@ -56,7 +56,8 @@ class ManPageTest {
             assertThat(man.exit()).as(page.toString()).isZero();
             String text = man.out().replaceAll("\\s+", " ");
             assertThat(text).as(page.toString()).contains("NAME " + ManPage.pageName(command) + " - ")
-                    .contains("SYNOPSIS " + command.qualifiedName()).contains("tlsweep 9.9");
+                    .contains("SYNOPSIS " + ManPage.oneLineSynopsis(command) + " DESCRIPTION")
+                    .contains("tlsweep 9.9");
             for (OptionSpec option : command.options()) {
                 assertThat(text).as(page + " " + option.longestName()).contains(option.longestName());
             }
