@@ -29,6 +29,7 @@
 #                              private configs and log files
 #   curl, tcpdump              a real client of those servers, and the capture of that loopback traffic the pcap
 #                              reader is held against
+#   man-db, groff-base         `man -l` through groff with every warning on: tlsweep's manual pages render cleanly
 # The mail, FTP, directory, database, XMPP, web and proxy servers' own services are neither started nor left enabled: postfix is
 # preseeded to "No configuration" and slapd to no configuration (no database, no cn=config), a policy-rc.d that
 # denies every start is in place while they install (as in a container without systemd), and on a systemd host the
@@ -62,11 +63,13 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need="$need postgresql"
 [ -x /usr/sbin/haproxy ] || need="$need haproxy"
 command -v curl >/dev/null 2>&1 || need="$need curl"
 command -v tcpdump >/dev/null 2>&1 || need="$need tcpdump"
+command -v man >/dev/null 2>&1 || need="$need man-db"
+command -v groff >/dev/null 2>&1 || need="$need groff-base"
 
 if [ -z "$need" ]; then
   echo "test-deps: openssl, gnutls-serv, chromium, pdftotext, python3-prometheus-client, nginx, tsql, postfix (with SASL" \
     "PLAIN/LOGIN), dovecot (imap, pop3, managesieve), vsftpd, xrdp, slapd, postgresql, mariadb-server, prosody," \
-    "apache2, haproxy, curl and tcpdump are present"
+    "apache2, haproxy, curl, tcpdump, man and groff are present"
   exit 0
 fi
 

@@ -69,6 +69,14 @@ class ManPageTest {
     }
 
     @Test
+    void aPageWithABadEscapeGetsAWarningTheCheckAbovePicksUp(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("bad.1");
+        Files.writeString(page, ".TH BAD 1\n.SH NAME\nbad \\- a page\n.SH DESCRIPTION\nab\\qc\n");
+
+        assertThat(man(page, dir).err()).contains("warning");
+    }
+
+    @Test
     void troffControlCharactersAndNonAsciiInTextAreEscaped() {
         assertThat(ManPage.text("a\\b")).isEqualTo("a\\eb");
         assertThat(ManPage.text("TLS 1.0 — off")).isEqualTo("TLS 1.0 \\[u2014] off");
