@@ -172,7 +172,9 @@ final class ManPage {
             }
         }
         macro(".SH", "SEE ALSO");
+        macro(".ad l");
         line(String.join(",\n", pages));
+        macro(".ad");
     }
 
     /** The description's first sentence, or its first line, for the NAME line whatis(1) and apropos(1) read. */
