@@ -45,7 +45,10 @@ final class ManPage {
             macro(".SH", "ARGUMENTS");
             params.forEach(p -> item(label(spec, p).strip(), p));
         }
-        List<OptionSpec> options = spec.options().stream().filter(o -> !o.hidden()).toList();
+        List<OptionSpec> options = new ArrayList<>(spec.options().stream().filter(o -> !o.hidden()).toList());
+        if (spec.usageMessage().sortOptions()) {
+            options.sort(Help.createShortOptionNameComparator()); // the order --help lists them in
+        }
         if (!options.isEmpty()) {
             macro(".SH", "OPTIONS");
             options.forEach(o -> item(names(o) + label(spec, o), o));

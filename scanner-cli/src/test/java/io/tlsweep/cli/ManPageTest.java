@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -65,6 +68,28 @@ class ManPageTest {
                 assertThat(text).as(page + " footer").contains(ManPage.unformat(line).strip()
                         .replaceAll("\\s+", " "));
             }
+        }
+    }
+
+    @Test
+    void theOptionsAreInTheOrderHelpListsThem() {
+        for (String name : List.of("diff", "scan")) {
+            CommandLine command = Tlsweep.commandLine(name).getSubcommands().get(name);
+            List<String> inHelp = new ArrayList<>();
+            for (String line : command.getHelp().optionList().split("\\R")) {
+                Matcher m = Pattern.compile("^ {2,6}(?:-\\w+, )?(--[\\w-]+)").matcher(line);
+                if (m.find()) {
+                    inHelp.add(m.group(1));
+                }
+            }
+            List<String> inPage = new ArrayList<>();
+            Matcher m = Pattern.compile("\\.TP\\n\\\\fB(?:\\\\%\\\\-\\w+, )?\\\\%((?:\\\\-|\\w)+)")
+                    .matcher(ManPage.render(command.getCommandSpec(), "tlsweep 9.9"));
+            while (m.find()) {
+                inPage.add(m.group(1).replace("\\-", "-"));
+            }
+            assertThat(inPage).as(name).filteredOn(o -> o.startsWith("--")).containsExactlyElementsOf(inHelp);
+            assertThat(inHelp).as(name).hasSizeGreaterThan(4);
         }
     }
 
