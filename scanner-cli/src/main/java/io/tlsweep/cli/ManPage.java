@@ -166,7 +166,7 @@ final class ManPage {
         CommandSpec root = spec.root();
         List<String> pages = new ArrayList<>();
         if (spec != root) {
-            pages.add(roman(pageName(root)) + "(1)");
+            pages.add("\\fB" + roman(pageName(root)) + "\\fR(1)");
         }
         for (CommandLine sub : root.subcommands().values()) {
             CommandSpec s = sub.getCommandSpec();
