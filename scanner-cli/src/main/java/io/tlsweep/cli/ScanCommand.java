@@ -8,6 +8,7 @@ import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.CheckSelection;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.run.EngineSettings;
+import io.tlsweep.policy.Policy;
 import io.tlsweep.run.FailOn;
 import io.tlsweep.run.InputFiles;
 import io.tlsweep.run.Journal;
@@ -164,6 +165,9 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ListingOptions listingOptions = new ListingOptions();
 
+    @CommandLine.Mixin
+    private PolicyOptions policyOptions = new PolicyOptions();
+
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress or summary on stderr.")
     private boolean quiet;
 
@@ -199,7 +203,8 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Optional<Scope> scope = scopeOptions.scope(err, "tlsweep scan");
-        if (scope.isEmpty()) {
+        Optional<List<Policy>> policies = policyOptions.settle(err, "tlsweep scan");
+        if (scope.isEmpty() || policies.isEmpty()) {
             return ExitCodes.USAGE;
         }
         List<InputError> errors = new ArrayList<>();
@@ -217,7 +222,7 @@ final class ScanCommand implements Callable<Integer> {
         EngineConfig config = engineOptions.engine(scope.get());
         RunConfig run = RunConfig.of(config, options, clients.get(), certificates, outputDir)
                 .confirmEachVersion(confirmEachVersion).failOn(failOn).preludes(preludeOptions.settings())
-                .checks(registry);
+                .checks(registry).policies(policies.get());
         Instant started = Instant.now();
         try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep scan")) {
             // once the directory is this run's: a run started at the same time is told it is in use
