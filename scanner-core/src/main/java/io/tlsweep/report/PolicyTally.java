@@ -26,6 +26,7 @@ public final class PolicyTally {
 
     private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     private final Capped<Row> rows;
+    private long endpoints;
 
     /** @param cap endpoints kept with their failed rules */
     PolicyTally(int cap) {
@@ -34,6 +35,7 @@ public final class PolicyTally {
 
     /** Counts the policies of {@code r}; an endpoint {@code listed} and not compliant with one gets a row. */
     void add(ResultJson r, String endpoint, boolean listed) {
+        endpoints++;
         if (r.policies() == null) {
             return;
         }
@@ -62,10 +64,19 @@ public final class PolicyTally {
         return counts.isEmpty();
     }
 
-    /** Per policy, in the order met, the endpoints per verdict (every verdict present; one of another build too). */
+    /**
+     * Per policy, in the order met, the endpoints per verdict (every verdict present; one of another build too). An
+     * endpoint whose line has no verdict of the policy (nothing answered: its short line leaves not-applicable
+     * out) counts as not applicable, so each policy's counts add up to the endpoints.
+     */
     public Map<String, Map<String, Long>> counts() {
         Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
-        counts.forEach((id, byVerdict) -> copy.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(byVerdict))));
+        counts.forEach((id, byVerdict) -> {
+            Map<String, Long> all = new LinkedHashMap<>(byVerdict);
+            long judged = all.values().stream().mapToLong(Long::longValue).sum();
+            all.merge(PolicyJson.NOT_APPLICABLE, endpoints - judged, Long::sum);
+            copy.put(id, Collections.unmodifiableMap(all));
+        });
         return Collections.unmodifiableMap(copy);
     }
 
@@ -80,7 +91,7 @@ public final class PolicyTally {
      */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        counts.forEach((id, byVerdict) -> lines.add("policy " + id + ": " + byVerdict.entrySet().stream()
+        counts().forEach((id, byVerdict) -> lines.add("policy " + id + ": " + byVerdict.entrySet().stream()
                 .filter(e -> e.getValue() > 0 || e.getKey().equals(PolicyJson.COMPLIANT))
                 .map(e -> e.getValue() + " " + e.getKey().replace('-', ' ')).collect(Collectors.joining(", "))));
         return lines;
