@@ -65,7 +65,8 @@ import picocli.CommandLine;
             "  inconsistent an endpoint whose answers contradicted each other (lost in one connection,",
             "               given in another) even when asked again",
             "  excluded     an endpoint out of scope (--exclude, or an address never connected to)",
-            "  vulnerable   an optional check found the endpoint vulnerable (see below)", "",
+            "  vulnerable   an optional check found the endpoint vulnerable (see below)",
+            "  policy       an endpoint not compliant with a --policy", "",
             "Exit codes: 0 no condition met, 1 a --fail-on condition met, 2 usage or input error"
                     + " (the valid targets are still scanned), an output directory in use or holding an earlier"
                     + " run's results (--resume or --force), 3 runtime failure"

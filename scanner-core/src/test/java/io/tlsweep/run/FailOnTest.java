@@ -19,7 +19,7 @@ class FailOnTest {
         assertThat(FailOn.parse("not-tls")).isEqualTo(FailOn.NOT_TLS);
         assertThatThrownBy(() -> FailOn.parse("not_tls")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown --fail-on condition 'not_tls' (expected one of breaks, no-common, legacy, weak,"
-                        + " unreachable, not-tls, tls-not-offered, inconsistent, excluded, vulnerable)");
+                        + " unreachable, not-tls, tls-not-offered, inconsistent, excluded, vulnerable, policy)");
     }
 
     /** {@code vulnerable}: any active check's result on the line, whatever the verdict; no other result counts. */
