@@ -131,6 +131,43 @@ class PolicyScanTest {
     }
 
     @Test
+    void aSweepJudgesThePoliciesOfItsFileOrOfPolicyAndFailsOnThem(TargetFarm farm) throws IOException {
+        Files.writeString(dir.resolve("targets.txt"), farm.target("mixed-tls10-12").hostPort() + "\n");
+        Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(dir.resolve("policies/house.json"), """
+                {"schema": "tlsweep-policy/1", "id": "house-rules", "name": "Our house rules",
+                 "sources": {"wiki": {"title": "Team wiki"}},
+                 "rules": [{"id": "tls12", "description": "TLS 1.2 is accepted.",
+                            "source": {"document": "wiki", "section": "Versions"},
+                            "test": "versions.required", "value": ["TLSv1.2"]}]}
+                """);
+        Path config = dir.resolve("sweep.yaml");
+        String common = "targets: [targets.txt]\noutput: out\nprofiles: none\nrealStackCheck: false\n"
+                + "scan: {readTimeoutMs: 3000}\nfailOn: [policy]\n";
+        Files.writeString(config, common + "policy: [pci-dss-4, policies/house.json]\n");
+        CliRun first = CliRun.tlsweep("sweep", "--config", config.toString(), "-q");
+        assertThat(first.exit()).as(first.err()).isEqualTo(ExitCodes.POLICY);
+        JsonNode judged = policies(lines(latestRun()).values().iterator().next());
+        assertThat(judged.findValuesAsText("policy")).containsExactly("pci-dss-4", "house-rules");
+        assertThat(judged.findValuesAsText("verdict")).containsExactly("not-compliant", "compliant");
+
+        CliRun second = CliRun.tlsweep("sweep", "--config", config.toString(), "-q", "--policy",
+                dir.resolve("policies/house.json").toString());
+        assertThat(second.exit()).as("--policy overrides the file's: " + second.err()).isEqualTo(ExitCodes.OK);
+        assertThat(policies(lines(latestRun()).values().iterator().next()).findValuesAsText("policy"))
+                .containsExactly("house-rules");
+
+        Files.writeString(config, common + "policy: [pci-dss-4, policies/missing.json]\n");
+        CliRun bad = CliRun.tlsweep("sweep", "--config", config.toString(), "-q");
+        assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("sweep.yaml: policy: ").contains("is neither a built-in policy");
+    }
+
+    private Path latestRun() throws IOException {
+        return dir.resolve("out/runs").resolve(Files.readString(dir.resolve("out/LATEST")).strip());
+    }
+
+    @Test
     void aNameThatIsNoPolicyAndABadFileAreUsageErrorsNamingTheOption() throws IOException {
         CliRun unknown = CliRun.tlsweep("scan", "-o", dir.resolve("a").toString(), "--policy", "mozilla-intermediate,"
                 + "no-such-policy", "127.0.0.1:1");
