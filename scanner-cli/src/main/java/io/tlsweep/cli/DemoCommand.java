@@ -3,6 +3,7 @@ package io.tlsweep.cli;
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.engine.EngineConfig;
+import io.tlsweep.policy.Policy;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.run.EngineSettings;
 import io.tlsweep.run.InputFiles;
@@ -87,11 +88,16 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private PreludeOptions preludeOptions = new PreludeOptions();
 
+    @CommandLine.Mixin
+    private PolicyOptions policyOptions = new PolicyOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Optional<ProfileSettings> clients = clientOptions.settle(spec.commandLine().getErr(), "tlsweep demo");
-        if (clients.isEmpty()) {
+        Optional<List<Policy>> policies = policyOptions.settle(spec.commandLine().getErr(),
+                "tlsweep demo");
+        if (clients.isEmpty() || policies.isEmpty()) {
             return ExitCodes.USAGE;
         }
         boolean earlierDemo = Files.exists(outputDir.resolve(OutputDir.FARM_CA));
@@ -115,7 +121,8 @@ final class DemoCommand implements Callable<Integer> {
             try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep demo");
                     Progress progress = Progress.start(targets.size(), false)) {
                 RunOutcome outcome = ScanRun.run(targets.iterator(), RunConfig.of(config, ScanOptions.full(),
-                        clients.get(), certificates, outputDir).preludes(preludeOptions.settings()), progress::step,
+                        clients.get(), certificates, outputDir).preludes(preludeOptions.settings())
+                        .policies(policies.get()), progress::step,
                         guard.stop());
                 if (outcome.stopped().isPresent()) {
                     return RunGuard.stopped(outcome, spec.commandLine().getErr(), "tlsweep demo",

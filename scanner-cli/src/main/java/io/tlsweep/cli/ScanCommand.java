@@ -8,6 +8,7 @@ import io.tlsweep.engine.EngineConfig;
 import io.tlsweep.probe.CheckSelection;
 import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.run.EngineSettings;
+import io.tlsweep.policy.Policy;
 import io.tlsweep.run.FailOn;
 import io.tlsweep.run.InputFiles;
 import io.tlsweep.run.Journal;
@@ -64,7 +65,8 @@ import picocli.CommandLine;
             "  inconsistent an endpoint whose answers contradicted each other (lost in one connection,",
             "               given in another) even when asked again",
             "  excluded     an endpoint out of scope (--exclude, or an address never connected to)",
-            "  vulnerable   an optional check found the endpoint vulnerable (see below)", "",
+            "  vulnerable   an optional check found the endpoint vulnerable (see below)",
+            "  policy       an endpoint not compliant with a --policy", "",
             "Exit codes: 0 no condition met, 1 a --fail-on condition met, 2 usage or input error"
                     + " (the valid targets are still scanned), an output directory in use or holding an earlier"
                     + " run's results (--resume or --force), 3 runtime failure"
@@ -164,6 +166,9 @@ final class ScanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ListingOptions listingOptions = new ListingOptions();
 
+    @CommandLine.Mixin
+    private PolicyOptions policyOptions = new PolicyOptions();
+
     @Option(names = {"-q", "--quiet"}, description = "No table on stdout, no progress or summary on stderr.")
     private boolean quiet;
 
@@ -199,7 +204,8 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Optional<Scope> scope = scopeOptions.scope(err, "tlsweep scan");
-        if (scope.isEmpty()) {
+        Optional<List<Policy>> policies = policyOptions.settle(err, "tlsweep scan");
+        if (scope.isEmpty() || policies.isEmpty()) {
             return ExitCodes.USAGE;
         }
         List<InputError> errors = new ArrayList<>();
@@ -217,7 +223,7 @@ final class ScanCommand implements Callable<Integer> {
         EngineConfig config = engineOptions.engine(scope.get());
         RunConfig run = RunConfig.of(config, options, clients.get(), certificates, outputDir)
                 .confirmEachVersion(confirmEachVersion).failOn(failOn).preludes(preludeOptions.settings())
-                .checks(registry);
+                .checks(registry).policies(policies.get());
         Instant started = Instant.now();
         try (RunGuard guard = RunGuard.enter(outputDir, "tlsweep scan")) {
             // once the directory is this run's: a run started at the same time is told it is in use

@@ -3,6 +3,8 @@ package io.tlsweep.cli;
 import io.tlsweep.check.Checks;
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftText;
+import io.tlsweep.policy.Policy;
+import io.tlsweep.policy.PolicyFile;
 import io.tlsweep.run.DriftFailOn;
 import io.tlsweep.run.FailOn;
 import io.tlsweep.run.OutputLock;
@@ -87,6 +89,11 @@ final class SweepCommand implements Callable<Integer> {
             + " drift:vulnerable...).")
     private List<String> failOn;
 
+    @Option(names = "--policy", split = ",", paramLabel = "NAME|FILE",
+            completionCandidates = PolicyOptions.Reader.class, description = "Override the file's policy: the"
+                    + " compliance policies each endpoint is judged against (built-in names or policy files).")
+    private List<String> policy;
+
     @picocli.CommandLine.Mixin
     private ListingOptions listingOptions = new ListingOptions();
 
@@ -120,6 +127,10 @@ final class SweepCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
+        Optional<List<Policy>> policies = policies(config, err);
+        if (policies.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         Optional<Scope> scope = ScopeOptions.settle(config.exclusions(configFile), err, "tlsweep sweep");
         if (scope.isEmpty()) {
             return ExitCodes.USAGE;
@@ -142,7 +153,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         RunStore store = new RunStore(config.resolve(configFile, config.output()));
         try (RunGuard guard = RunGuard.enter(store.root(), "tlsweep sweep --config " + configFile)) {
-            return sweep(guard, config, store, runMode, settings, scanConditions, driftConditions, counted);
+            return sweep(guard, config, store, runMode, settings, scanConditions, driftConditions, counted,
+                    policies.get());
         } catch (OutputLock.Busy e) {
             err.println("tlsweep sweep: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -150,8 +162,8 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep(RunGuard guard, SweepConfig config, RunStore store, SweepConfig.Mode runMode,
-            SweepSettings settings, List<FailOn> scanConditions, List<DriftFailOn> driftConditions, long counted)
-            throws IOException {
+            SweepSettings settings, List<FailOn> scanConditions, List<DriftFailOn> driftConditions, long counted,
+            List<Policy> policies) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> notes = m -> err.println("tlsweep sweep: " + m);
@@ -166,7 +178,7 @@ final class SweepCommand implements Callable<Integer> {
                     err.flush();
                 }).build();
                 Progress progress = Progress.start(counted, quiet)) {
-            RunConfig job = sweep.config(settings, runMode, config, scanConditions, notes);
+            RunConfig job = sweep.config(settings, runMode, config, scanConditions, notes).policies(policies);
             distinct = new DistinctTargets(input, config.maxTargetsOrDefault());
             outcome = ScanRun.run(distinct, job, progress::step, guard.stop());
         }
@@ -216,5 +228,33 @@ final class SweepCommand implements Callable<Integer> {
             source = source.file(config.resolve(configFile, file));
         }
         return source;
+    }
+
+    /**
+     * The policies of {@code --policy}, else of the file's {@code policy:} (its files relative to it); empty after
+     * telling {@code err} when one is neither a built-in name nor a policy file, or two share an id.
+     */
+    private Optional<List<Policy>> policies(SweepConfig config, PrintWriter err) {
+        boolean given = policy != null;
+        List<String> names = given ? policy : config.policy() == null ? List.of() : config.policy();
+        List<Policy> chosen = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String name : names) {
+            String value = name.trim();
+            String where = given ? "--policy" : configFile + ": policy";
+            try {
+                Policy p = new PolicyOptions.Reader().convert(given || PolicyFile.named(value).isPresent() ? value
+                        : config.resolve(configFile, value).toString());
+                if (!ids.add(p.id())) {
+                    err.println("tlsweep sweep: " + where + ": policy '" + p.id() + "' given twice");
+                    return Optional.empty();
+                }
+                chosen.add(p);
+            } catch (picocli.CommandLine.TypeConversionException e) {
+                err.println("tlsweep sweep: " + where + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(chosen);
     }
 }

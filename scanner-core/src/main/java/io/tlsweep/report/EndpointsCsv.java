@@ -16,7 +16,9 @@ import java.util.List;
  * {@code legacyUse}, {@code legacyClients}, {@code legacyClientList}: the line's {@code evidence}, who server logs and
  * captures show using the legacy versions, empty when no evidence was joined).
  * When the run has client profiles, a column per profile follows (its id: what it negotiates, or "fails: ..." with the message the client shows),
- * then the profiles lost when TLS 1.0/1.1 go and under the user's what-if; then a column per active check ({@code
+ * then the profiles lost when TLS 1.0/1.1 go and under the user's what-if; when the run judged policies, a column
+ * per policy ({@code policy:<id>}: compliant, not-compliant or not-applicable, empty where it was not judged) and
+ * {@code policyFailed} (the failed rules as {@code <policy>/<rule>}, ";"-joined); then a column per active check ({@code
  * result:<id>}: vulnerable, not-vulnerable, not-applicable or inconclusive; empty where it did not run), every one
  * of the registry in its order, so the columns stay the same from run to run whatever {@code --checks} chose; then a
  * column per check that wrote a part ({@code check:<id>}: what it found, the line the check wrote). The profile and
@@ -49,10 +51,13 @@ public final class EndpointsCsv implements Closeable {
     private List<String> profileIds;
     private List<String> checkIds;
     private List<String> judgedIds;
+    private List<String> policyIds;
+    /** Prefix of a policy's verdict column. */
+    static final String POLICY_COLUMN = "policy:";
 
     /** The profile and check columns are those of the first result line; no active check is known beforehand. */
     public EndpointsCsv(Writer out) {
-        this(out, null, null, List.of());
+        this(out, null, null, List.of(), null);
     }
 
     /**
@@ -60,9 +65,12 @@ public final class EndpointsCsv implements Closeable {
      * @param checkIds the check columns, or null to take them from the first result line
      * @param judgedIds the active checks' result columns (the registry's); with {@code checkIds} null, those of the
      *     first result line that are not among them follow
+     * @param policyIds the policy columns, or null to take them from the first result line
      */
-    public EndpointsCsv(Writer out, List<String> profileIds, List<String> checkIds, List<String> judgedIds) {
+    public EndpointsCsv(Writer out, List<String> profileIds, List<String> checkIds, List<String> judgedIds,
+            List<String> policyIds) {
         this.out = out;
+        this.policyIds = policyIds == null ? null : List.copyOf(policyIds);
         this.profileIds = profileIds == null ? null : List.copyOf(profileIds);
         this.checkIds = checkIds == null ? null : List.copyOf(checkIds);
         this.judgedIds = new ArrayList<>(judgedIds);
@@ -89,6 +97,14 @@ public final class EndpointsCsv implements Closeable {
                         }
                     });
                 }
+            }
+            if (policyIds == null) {
+                policyIds = first != null && first.policies() != null
+                        ? first.policies().stream().map(PolicyJson::policy).toList() : List.of();
+            }
+            if (!policyIds.isEmpty()) {
+                policyIds.forEach(id -> columns.add(POLICY_COLUMN + id));
+                columns.add("policyFailed");
             }
             judgedIds.forEach(id -> columns.add(RESULT_COLUMN + id));
             checkIds.forEach(id -> columns.add(CHECK_COLUMN + id));
@@ -125,6 +141,18 @@ public final class EndpointsCsv implements Closeable {
             }
             cells.add(lost(r.legacyOff()));
             cells.add(lost(r.whatIf()));
+        }
+        if (!policyIds.isEmpty()) {
+            List<String> failed = new ArrayList<>();
+            for (String id : policyIds) {
+                PolicyJson p = r.policies() == null ? null : r.policies().stream()
+                        .filter(q -> q != null && id.equals(q.policy())).findFirst().orElse(null);
+                cells.add(p == null || p.verdict() == null ? "" : p.verdict());
+                if (p != null) {
+                    p.failedRules().forEach(rule -> failed.add(id + "/" + rule));
+                }
+            }
+            cells.add(String.join(";", failed));
         }
         for (String id : judgedIds) {
             CheckJson part = r.checks() == null ? null : r.checks().get(id);

@@ -72,6 +72,7 @@ public final class HtmlReport {
         HtmlProfiles.write(h, tally.profiles());
         HtmlTables.findings(h, tally);
         HtmlTables.checks(h, tally);
+        HtmlPolicies.write(h, tally.policies());
         HtmlTables.failures(h, tally);
         LatencySection.write(h, latency);
         HtmlTables.endpoints(h, tally);

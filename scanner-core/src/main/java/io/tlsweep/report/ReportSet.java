@@ -63,17 +63,18 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
      * columns in endpoints.csv are those of the first result.
      */
     public static ReportSet open(Path dir, int cap, Checks checks) throws IOException {
-        return open(dir, cap, checks, null, null, judgedIds(checks));
+        return open(dir, cap, checks, null, null, judgedIds(checks), null);
     }
 
     /**
      * As {@link #open(Path, int, Checks)}, with the client profiles and checks that get a column in endpoints.csv
-     * (null: those of the first result).
+     * (null: those of the first result), and the policies that do.
      */
     private static ReportSet open(Path dir, int cap, Checks checks, List<String> profileIds, List<String> checkIds,
-            List<String> judgedIds) throws IOException {
+            List<String> judgedIds, List<String> policyIds) throws IOException {
         Files.createDirectories(dir);
-        EndpointsCsv endpoints = new EndpointsCsv(writer(dir.resolve(ENDPOINTS)), profileIds, checkIds, judgedIds);
+        EndpointsCsv endpoints = new EndpointsCsv(writer(dir.resolve(ENDPOINTS)), profileIds, checkIds, judgedIds,
+                policyIds);
         try {
             return new ReportSet(dir, endpoints, new SuitesCsv(writer(dir.resolve(SUITES))), new Tally(cap, checks));
         } catch (IOException | RuntimeException e) {
@@ -114,7 +115,8 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
         List<String> checkIds = checkIds(resultsJsonl, checks, judged);
         try (ReportSet reports = open(dir, Tally.DEFAULT_CAP, checks, firstIds(resultsJsonl, "profiles",
                 r -> r.profiles() == null ? List.of() : r.profiles().stream().map(ProfileJson::id).toList()),
-                checkIds, judged)) {
+                checkIds, judged, firstIds(resultsJsonl, "policies", r -> r.policies() == null ? List.of()
+                        : r.policies().stream().map(PolicyJson::policy).toList()))) {
             reports.onlyAnswering = listing.onlyAnswering();
             reports.superseded = ResultLines.read(resultsJsonl, reports::add, errors);
             return reports.finish(Latency.readIfPresent(hlog, errors), run);
@@ -157,7 +159,8 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
     }
 
     /**
-     * The profiles of a run: those of its first line that has any (an endpoint nothing answered carries none).
+     * The profiles (or policies) of a run: those of its first line that has any (an endpoint nothing answered carries
+     * none).
      * Reads only as far as that line.
      */
     private static List<String> firstIds(Path resultsJsonl, String field,

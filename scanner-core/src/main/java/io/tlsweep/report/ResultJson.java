@@ -38,7 +38,7 @@ import java.util.Optional;
 @JsonPropertyOrder({"schema", "target", "origin", "host", "address", "port", "sni", "prelude", "status", "verdict",
     "reason",
     "findings", "failure", "inconsistencies", "protocols", "refusals", "groups", "confirmation", "confirmations", "profiles", "legacyOff", "whatIf", "certificate", "certificates",
-    "tls13", "checks", "evidence", "nextSteps", "notes", "connections", "elapsedMs"})
+    "tls13", "checks", "evidence", "nextSteps", "policies", "notes", "connections", "elapsedMs"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResultJson(String schema, String target, String origin, String host, String address, int port,
         String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
@@ -47,13 +47,27 @@ public record ResultJson(String schema, String target, String origin, String hos
         ProfileJson.WhatIfJson whatIf, ChainJson certificate, List<CertificateJson> certificates,
         List<String> notes, int connections, long elapsedMs, List<InconsistencyJson> inconsistencies,
         Map<String, CheckJson> checks, Map<String, Object> prelude, Tls13FlightJson tls13, LegacyUseJson evidence,
-        List<NextStepJson> nextSteps) {
+        List<NextStepJson> nextSteps, List<PolicyJson> policies) {
 
     public static final String SCHEMA = "tlsweep/1";
     /** The key of {@link #prelude()} that names the protocol; the others are its facts' fields. */
     public static final String PRELUDE_PROTOCOL = "protocol";
     /** The fact, among a prelude's fields, that says whether the service offered STARTTLS. */
     public static final String STARTTLS_OFFERED = "starttls-offered";
+
+    /** A line without policies judged (no {@code policies}). */
+    public ResultJson(String schema, String target, String origin, String host, String address, int port,
+            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
+            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
+            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
+            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
+            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs,
+            List<InconsistencyJson> inconsistencies, Map<String, CheckJson> checks, Map<String, Object> prelude,
+            Tls13FlightJson tls13, LegacyUseJson evidence, List<NextStepJson> nextSteps) {
+        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
+                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
+                notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13, evidence, nextSteps, null);
+    }
 
     /** A line without next steps (no {@code nextSteps}). */
     public ResultJson(String schema, String target, String origin, String host, String address, int port,
@@ -88,7 +102,7 @@ public record ResultJson(String schema, String target, String origin, String hos
         return new ResultJson(schema, target, origin, host, address, port, sni, status, verdict, reason, findings,
                 failure, protocols, refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf,
                 certificate, certificates, notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13,
-                use, nextSteps);
+                use, nextSteps, policies);
     }
 
     /** This line with its next steps ({@code null} or empty: none, no field in the line). */
@@ -96,7 +110,15 @@ public record ResultJson(String schema, String target, String origin, String hos
         return new ResultJson(schema, target, origin, host, address, port, sni, status, verdict, reason, findings,
                 failure, protocols, refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf,
                 certificate, certificates, notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13,
-                evidence, steps == null || steps.isEmpty() ? null : List.copyOf(steps));
+                evidence, steps == null || steps.isEmpty() ? null : List.copyOf(steps), policies);
+    }
+
+    /** This line with the policies' judgements ({@code null} or empty: none, no field in the line). */
+    public ResultJson withPolicies(List<PolicyJson> judged) {
+        return new ResultJson(schema, target, origin, host, address, port, sni, status, verdict, reason, findings,
+                failure, protocols, refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf,
+                certificate, certificates, notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13,
+                evidence, nextSteps, judged == null || judged.isEmpty() ? null : List.copyOf(judged));
     }
 
     /** A line without a TLS 1.3 flight read (no {@code tls13}). */

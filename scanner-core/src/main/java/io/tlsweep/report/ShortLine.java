@@ -20,7 +20,7 @@ import java.util.Optional;
  * the failure kind as a plain string, the detail only where it says more than the kind and the address do, and the
  * connections made. Everything else of the full line is either empty for such an endpoint or follows from the
  * kind: the verdict ({@code unreachable}), the reason ("kind: detail"), the Windows symptom (summary.json's
- * {@code failureKinds} holds its words once). The time spent is not kept. Reading expands it back to a
+ * {@code failureKinds} holds its words once). The time spent is not kept, nor the policies' not-applicable verdicts. Reading expands it back to a
  * {@link ResultJson}, so every reader sees one shape.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -103,7 +103,8 @@ public record ShortLine(String schema, String target, String origin, String host
                 && empty(r.groups()) && r.confirmation() == null && r.confirmations() == null && r.profiles() == null
                 && r.legacyOff() == null && r.whatIf() == null && r.certificate() == null && empty(r.certificates())
                 && empty(r.notes()) && r.inconsistencies() == null && (r.checks() == null || r.checks().isEmpty())
-                && r.tls13() == null && r.evidence() == null && empty(r.nextSteps());
+                && r.tls13() == null && r.evidence() == null && empty(r.nextSteps())
+                && (r.policies() == null || r.policies().stream().allMatch(PolicyJson::notApplicable));
     }
 
     private static boolean empty(Collection<?> c) {

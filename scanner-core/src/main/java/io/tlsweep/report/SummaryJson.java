@@ -1,5 +1,6 @@
 package io.tlsweep.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,16 +15,19 @@ import java.util.Map;
  * {@code summary.json} (schema {@value #SCHEMA}): the counts of a run, for dashboards and for diffing two
  * runs. Every verdict, status, SSLv3..TLSv1.3 version, finding kind and failure kind is present, zero or not;
  * {@code checks} holds, per active check that gave a result on some endpoint, the endpoints per result
- * (vulnerable, not-vulnerable, not-applicable, inconclusive). {@code failureKinds} holds, once, the words of each
+ * (vulnerable, not-vulnerable, not-applicable, inconclusive); {@code policies}, per policy the run judged its
+ * endpoints against, the endpoints per verdict (compliant, not-compliant, not-applicable; absent without
+ * {@code --policy}). {@code failureKinds} holds, once, the words of each
  * way nothing answered ({@link NoAnswer}) that the short lines of results.jsonl leave out: what it means and what a
  * Windows client shows. Latency values are microseconds.
  */
 @JsonPropertyOrder({"schema", "run", "totals", "input", "verdicts", "statuses", "versions", "findings", "failures",
-    "failureKinds", "checks", "latencyUnit", "latency"})
+    "failureKinds", "checks", "policies", "latencyUnit", "latency"})
 public record SummaryJson(String schema, Run run, Totals totals, Input input, Map<String, Long> verdicts,
         Map<String, Long> statuses, Map<String, Long> versions, Map<String, Long> findings,
         Map<String, Long> failures, Map<String, NoAnswer.KindJson> failureKinds,
-        Map<String, Map<String, Long>> checks, String latencyUnit,
+        Map<String, Map<String, Long>> checks,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Long>> policies, String latencyUnit,
         Map<String, Percentiles> latency) {
 
     public static final String SCHEMA = "tlsweep-summary/1";
@@ -61,7 +65,8 @@ public record SummaryJson(String schema, Run run, Totals totals, Input input, Ma
                 new Totals(t.endpoints(), t.connections(), t.elapsedMs(), t.pqKeyExchange()),
                 new Input(t.duplicatesDropped(), t.linesSuperseded(), t.inputErrors(),
                         t.firstInputErrors()), t.verdicts(), t.statuses(), t.versions(),
-                t.findings(), t.failures(), NoAnswer.dictionary(), t.checkResults(), "microseconds",
+                t.findings(), t.failures(), NoAnswer.dictionary(), t.checkResults(), t.policies().counts(),
+                "microseconds",
                 latency.percentiles());
     }
 

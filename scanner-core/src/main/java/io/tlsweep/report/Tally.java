@@ -45,6 +45,7 @@ public final class Tally {
     private final Map<String, Severity> findingSeverities = new LinkedHashMap<>();
     private final Map<String, Capped<CheckRow>> checks = new LinkedHashMap<>();
     private final JudgedChecks judged;
+    private final PolicyTally policies;
     private final int cap;
     private long endpoints;
     private long connections;
@@ -89,6 +90,12 @@ public final class Tally {
         profiles = new ProfileTally(cap);
         legacyUse = new LegacyUseTally(cap);
         judged = new JudgedChecks(checks.judged().stream().map(c -> c.id()).toList(), cap);
+        policies = new PolicyTally(cap);
+    }
+
+    /** The policies the run judged its endpoints against. */
+    public PolicyTally policies() {
+        return policies;
     }
 
     /** The client profiles over the run. */
@@ -133,6 +140,7 @@ public final class Tally {
         if (!e.failureKind().isEmpty()) {
             count(failures, e.failureKind());
         }
+        policies.add(r, name(r), listed);
         if (!listed) {
             return;
         }

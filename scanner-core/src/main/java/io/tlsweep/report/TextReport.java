@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * The table on stdout: one line per endpoint (target, verdict, best version, the reason cut to one line),
- * then totals by verdict and, when active checks ran, the vulnerable endpoints per check, then the next steps (one
+ * then totals by verdict, a count line per policy judged ({@code --policy}) and, when active checks ran, the vulnerable endpoints per check, then the next steps (one
  * line per endpoint, capped). A certificate problem is marked at the head of the reason ("⚠ cert: expired; ...").
  * Rows are printed as results arrive. Line breaks and tabs from servers or input
  * become spaces, other control characters and bidirectional overrides are shown as escapes ({@code \x1b},
@@ -38,6 +38,7 @@ public final class TextReport {
     private final ProfileTally profiles = new ProfileTally(3);
     private final JudgedChecks judged = new JudgedChecks(Checks.BUILT_IN.judged().stream().map(c -> c.id())
             .toList(), 0);
+    private final PolicyTally policies = new PolicyTally(0);
     private long endpoints;
     private long pqAsked;
     private long pqKeyExchange;
@@ -72,6 +73,7 @@ public final class TextReport {
         totals.merge(r.verdict() == null ? "(none)" : r.verdict(), 1L, Long::sum);
         profiles.add(r);
         judged.add(r, "");
+        policies.add(r, "", false);
         if (r.checks() != null && r.checks().containsKey(PostQuantumCheck.KEY.id())) {
             pqAsked++;
             pqKeyExchange += Tally.pqKeyExchange(r) ? 1 : 0;
@@ -98,6 +100,7 @@ public final class TextReport {
         out.println("totals: " + totals.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
                 + (endpoints == 0 ? "no endpoints" : " (" + endpoints + " endpoints)"));
+        policies.lines().forEach(out::println);
         if (!judged.isEmpty()) {
             out.println("vulnerable endpoints per check: " + judged.ids().stream().map(this::vulnerable)
                     .collect(Collectors.joining(", ")));

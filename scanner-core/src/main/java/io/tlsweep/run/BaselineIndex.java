@@ -209,7 +209,7 @@ public final class BaselineIndex implements Closeable {
                 b.verdict(), b.reason(), findings, b.failure(), b.protocols(), b.refusals(), b.groups(),
                 b.confirmation(), b.confirmations(), b.profiles(), b.legacyOff(), b.whatIf(),
                 report.map(c -> ChainJson.of(c, ocsp)).orElse(b.certificate()), b.certificates(), notes, connections,
-                elapsedMs, b.inconsistencies(), b.checks(), b.prelude(), b.tls13());
+                elapsedMs, b.inconsistencies(), b.checks(), b.prelude(), b.tls13()).withPolicies(b.policies());
     }
 
     /** The line starting at the file's position, read in chunks. */

@@ -24,7 +24,9 @@ public enum FailOn implements Labelled {
     INCONSISTENT("inconsistent"),
     EXCLUDED("excluded"),
     /** An active check found the endpoint vulnerable (Heartbleed, CCS injection...): any check's result. */
-    VULNERABLE("vulnerable");
+    VULNERABLE("vulnerable"),
+    /** The endpoint is not compliant with a policy the run chose ({@code --policy}). */
+    POLICY("policy");
 
     private static final Set<FindingKind> WEAK_FINDINGS = Set.of(FindingKind.RC4, FindingKind.SWEET32,
             FindingKind.EXPORT, FindingKind.NULL_CIPHER, FindingKind.ANONYMOUS, FindingKind.DES, FindingKind.MD5,
@@ -48,6 +50,14 @@ public enum FailOn implements Labelled {
      * vulnerable: what a result line says.
      */
     public boolean metBy(String verdict, List<String> findings, boolean vulnerable) {
+        return metBy(verdict, findings, vulnerable, false);
+    }
+
+    /**
+     * The condition on what a result line says: its verdict, its finding kinds by label, whether an active check
+     * found the endpoint vulnerable and whether it is not compliant with one of its policies.
+     */
+    public boolean metBy(String verdict, List<String> findings, boolean vulnerable, boolean notCompliant) {
         return switch (this) {
             case BREAKS -> Verdict.BREAKS_WITHOUT_LEGACY.label().equals(verdict);
             case NO_COMMON -> Verdict.NO_COMMON_ALGORITHM_RISK.label().equals(verdict);
@@ -60,6 +70,7 @@ public enum FailOn implements Labelled {
             case INCONSISTENT -> Verdict.INCONSISTENT.label().equals(verdict);
             case EXCLUDED -> Verdict.EXCLUDED.label().equals(verdict);
             case VULNERABLE -> vulnerable;
+            case POLICY -> notCompliant;
         };
     }
 
@@ -69,7 +80,9 @@ public enum FailOn implements Labelled {
                 : line.findings().stream().map(ResultJson.FindingJson::kind).toList();
         boolean vulnerable = line.checks() != null && line.checks().values().stream()
                 .anyMatch(c -> c != null && c.judgement().map(Judgement::vulnerable).orElse(false));
-        return conditions.stream().anyMatch(c -> c.metBy(line.verdict(), kinds, vulnerable));
+        boolean notCompliant = line.policies() != null && line.policies().stream()
+                .anyMatch(p -> p != null && p.notCompliant());
+        return conditions.stream().anyMatch(c -> c.metBy(line.verdict(), kinds, vulnerable, notCompliant));
     }
 
     /** As written in {@code --fail-on} and a sweep file's {@code failOn}: "breaks", "no-common"... */

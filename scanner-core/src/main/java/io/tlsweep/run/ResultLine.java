@@ -5,7 +5,9 @@ import io.tlsweep.analysis.ClientImpact;
 import io.tlsweep.analysis.Evidence;
 import io.tlsweep.analysis.Readiness;
 import io.tlsweep.check.Checks;
+import io.tlsweep.policy.PolicyCheck;
 import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.report.PolicyJson;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.result.Confirmation;
 import io.tlsweep.result.PreludeFacts;
@@ -17,8 +19,8 @@ import java.util.Optional;
 
 /**
  * What a scanned target becomes once its confirmations are in: its assessment (the verdict the fail-on
- * conditions look at) and its results.jsonl line, with the client profiles' predictions and the certificate
- * checked as of now.
+ * conditions look at) and its results.jsonl line, with the client profiles' predictions, the certificate
+ * checked as of now and the run's policies' judgements.
  */
 record ResultLine(Assessment assessment, ResultJson json) {
 
@@ -31,7 +33,8 @@ record ResultLine(Assessment assessment, ResultJson json) {
         Evidence e = Evidence.of(r, confirmations, config.confirmEachVersion(), config.certificates(),
                 Instant.now(), impact(r, config.options(), config.clients()), checks);
         Assessment a = Readiness.assess(e);
-        return new ResultLine(a, ResultJson.of(e, a));
+        List<PolicyJson> policies = PolicyCheck.evaluate(r, config.policies()).stream().map(PolicyJson::of).toList();
+        return new ResultLine(a, ResultJson.of(e, a).withPolicies(policies));
     }
 
     /**

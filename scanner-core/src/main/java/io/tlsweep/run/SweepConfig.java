@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  * profiles: all                       # all | none | a list of profile ids
  * assumeDisabled: TLSv1.0,TLSv1.1     # what-if, as --assume-disabled
  * failOn: [drift:legacy, breaks]      # exit 1 when met (scan conditions and drift classes)
+ * policy: [pci-dss-4, ours.json]      # policies each endpoint is judged against (as --policy)
  * exclude: [10.99.0.0/16, 192.0.2.7]  # never connected to (as --exclude); excludeFile: as --exclude-file
  * maxTargets: 200000                  # refuse a larger input (default 65536, as --max-targets)
  * starttls: auto                      # before TLS, where a line does not say: auto, none, smtp... (as --starttls)
@@ -50,7 +51,7 @@ public record SweepConfig(List<String> targets, List<Integer> ports, String outp
         Boolean recheckLegacy, Object profiles, String profileFile, String assumeDisabled, Boolean realStackCheck,
         List<String> failOn, String caFile, Integer expiringDays, List<String> exclude, String excludeFile,
         Long maxTargets, Scan scan, String starttls, String clientName, Object checks, String httpPath,
-        SweepEvidence evidence) {
+        SweepEvidence evidence, List<String> policy) {
 
     /** Engine settings; every one optional. */
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -188,6 +189,7 @@ public record SweepConfig(List<String> targets, List<Integer> ports, String outp
         }
         noNulls(file, "ports", ports);
         noNulls(file, "failOn", failOn);
+        noNulls(file, "policy", policy);
         noNulls(file, "profiles", profiles instanceof List<?> list ? list : null);
         if (scan != null) {
             noNulls(file, "scan.versions", scan.versions());

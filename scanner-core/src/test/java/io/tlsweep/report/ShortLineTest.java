@@ -56,6 +56,19 @@ class ShortLineTest {
     }
 
     @Test
+    void aClosedPortJudgedAgainstPoliciesStaysShortWithoutItsNotApplicableVerdicts() {
+        ResultJson judged = closed("127.0.0.77", 19999, FailureKind.CONNECT_REFUSED,
+                "connection refused by 127.0.0.77:19999").withPolicies(List.of(new PolicyJson("pci-dss-4",
+                        PolicyJson.NOT_APPLICABLE, "the scan ended unreachable", List.of(), List.of())));
+        String line = written(judged);
+        assertThat(line).doesNotContain("policies").contains("\"failure\":\"connect-refused\"");
+        ResultJson odd = judged.withPolicies(List.of(new PolicyJson("pci-dss-4", PolicyJson.NOT_COMPLIANT, null,
+                List.of(), List.of())));
+        assertThat(written(odd)).as("a verdict that says something keeps the full line")
+                .contains("\"policies\":[{\"policy\":\"pci-dss-4\",\"verdict\":\"not-compliant\"}]");
+    }
+
+    @Test
     void aRefusedPortIsOneShortLineWithoutProseAndReadsBackWhole() throws IOException {
         String line = written(closed("127.0.0.77", 19999, FailureKind.CONNECT_REFUSED,
                 "connection refused by 127.0.0.77:19999"));

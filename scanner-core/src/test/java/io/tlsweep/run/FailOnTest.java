@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsweep.analysis.Verdict;
+import io.tlsweep.report.PolicyJson;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.report.Results;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ class FailOnTest {
         assertThat(FailOn.parse("not-tls")).isEqualTo(FailOn.NOT_TLS);
         assertThatThrownBy(() -> FailOn.parse("not_tls")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown --fail-on condition 'not_tls' (expected one of breaks, no-common, legacy, weak,"
-                        + " unreachable, not-tls, tls-not-offered, inconsistent, excluded, vulnerable)");
+                        + " unreachable, not-tls, tls-not-offered, inconsistent, excluded, vulnerable, policy)");
     }
 
     /** {@code vulnerable}: any active check's result on the line, whatever the verdict; no other result counts. */
@@ -61,5 +62,21 @@ class FailOnTest {
             boolean met = Arrays.stream(FailOn.values()).anyMatch(c -> c.metBy(v.label(), List.of()));
             assertThat(met).as(v.label()).isEqualTo(v != Verdict.READY);
         }
+    }
+
+    @Test
+    void policyIsMetByALineNotCompliantWithOneOfItsPolicies() {
+        ResultJson fine = Results.ready("a:443").withPolicies(List.of(judged("mozilla-intermediate",
+                PolicyJson.COMPLIANT), judged("pci-dss-4", PolicyJson.NOT_APPLICABLE)));
+        ResultJson broken = Results.ready("b:443").withPolicies(List.of(judged("mozilla-intermediate",
+                PolicyJson.COMPLIANT), judged("pci-dss-4", PolicyJson.NOT_COMPLIANT)));
+        assertThat(FailOn.anyMet(List.of(FailOn.parse("policy")), broken)).isTrue();
+        assertThat(FailOn.anyMet(List.of(FailOn.POLICY), fine)).isFalse();
+        assertThat(FailOn.anyMet(List.of(FailOn.POLICY), Results.ready("c:443"))).as("no policy judged").isFalse();
+        assertThat(FailOn.anyMet(List.of(FailOn.LEGACY, FailOn.WEAK), broken)).isFalse();
+    }
+
+    private static PolicyJson judged(String policy, String verdict) {
+        return new PolicyJson(policy, verdict, null, List.of(), List.of());
     }
 }
