@@ -26,6 +26,7 @@ import io.tlsweep.run.MergeMarker;
 import io.tlsweep.run.RunStore;
 import io.tlsweep.run.ShardMarker;
 import io.tlsweep.testing.SchemaCheck;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped schemas against the code that writes what they describe: their enums are the enums' labels, their
@@ -175,6 +177,14 @@ class OutputSchemaTest {
         ShortLine line = new ShortLine(ResultJson.SCHEMA, "127.0.0.1:8443", "argument 1", null, null, 8443, null,
                 null, ScanStatus.UNREACHABLE.label(), NoAnswer.Kind.CONNECT_REFUSED.label(), null, 1);
         assertThat(SchemaCheck.problems(OutputSchema.RESULTS, JSON.valueToTree(line))).isEmpty();
+    }
+
+    @Test
+    void aFinishedShardsMarkerValidates(@TempDir Path dir) throws Exception {
+        ShardMarker.complete(0, 4, 1234).write(dir);
+        SchemaCheck.assertValid(dir);
+        assertThat(SchemaCheck.problems(OutputSchema.SHARD, "{\"shard\":-1,\"shards\":4,\"complete\":true,"
+                + "\"targets\":1,\"finished\":null}")).anySatisfy(p -> assertThat(p).contains("$.shard"));
     }
 
     @Test
