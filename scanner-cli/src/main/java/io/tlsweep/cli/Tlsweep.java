@@ -52,6 +52,7 @@ public final class Tlsweep implements Callable<Integer> {
             Map.entry("evidence", EvidenceCommand.class),
             Map.entry("bench", BenchCommand.class), Map.entry("ciphers", CiphersCommand.class),
             Map.entry("profiles", ProfilesCommand.class), Map.entry("policies", PoliciesCommand.class),
+            Map.entry("schema", SchemaCommand.class),
             Map.entry("generate-completion", AutoComplete.GenerateCompletion.class),
             Map.entry("gen-manpage", ManPages.class),
             Map.entry("help", CommandLine.HelpCommand.class)));

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,10 +23,8 @@ class BenchCommandTest {
     Path dir;
 
     private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+        CliRun r = CliRun.tlsweep(args);
+        return new String[] {String.valueOf(r.exit()), r.out(), r.err()};
     }
 
     @Test

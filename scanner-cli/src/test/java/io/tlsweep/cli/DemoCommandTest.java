@@ -9,8 +9,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.tlsweep.analysis.Verdict;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.testing.HeadlessChromium;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,10 +33,10 @@ class DemoCommandTest {
 
     @BeforeAll
     static void runDemo() {
-        StringWriter out = new StringWriter();
-        exit = Tlsweep.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
-                "demo", "-o", dir.resolve("out").toString(), "--assume-disabled", "TLSv1.0,TLSv1.1");
-        stdout = out.toString();
+        CliRun run = CliRun.tlsweep("demo", "-o", dir.resolve("out").toString(), "--assume-disabled",
+                "TLSv1.0,TLSv1.1");
+        exit = run.exit();
+        stdout = run.out();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsweep.targets.FarmTarget;
 import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
+import io.tlsweep.testing.SchemaCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -105,6 +106,7 @@ class ShardMergeIT {
                 merge.toArray(String[]::new));
         mergeOut = mergeErr.toString();
         assertThat(exit).as(mergeOut).isZero();
+        SchemaCheck.assertValid(dir);
         long t3 = System.nanoTime();
         System.out.printf("ShardMergeIT: %d targets; unsharded scan %.1f s, %d shard processes %.1f s"
                 + " (in parallel), merge %.1f s%n", farmSize, (t1 - t0) / 1e9, SHARDS, (t2 - t1) / 1e9,

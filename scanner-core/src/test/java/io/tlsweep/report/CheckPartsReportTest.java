@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tlsweep.testing.SchemaCheck;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,6 +58,7 @@ class CheckPartsReportTest {
         Files.writeString(results, jsonl);
         List<String> errors = new ArrayList<>();
         ReportSet.rebuild(results, dir.resolve("latency.hlog"), dir, RUN, errors::add);
+        SchemaCheck.assertValid(dir);
         assertThat(errors).isEmpty();
 
         String html = Files.readString(dir.resolve(ReportSet.HTML));
@@ -80,6 +82,7 @@ class CheckPartsReportTest {
         Path results = dir.resolve("results.jsonl");
         Files.writeString(results, jsonl);
         ReportSet.rebuild(results, dir.resolve("latency.hlog"), dir, RUN, e -> { });
+        SchemaCheck.assertValid(dir);
         List<String> csv = Files.readAllLines(dir.resolve(ReportSet.ENDPOINTS));
         assertThat(csv.get(0)).endsWith(",check:rdp-accepts,check:mssql-encryption");
         assertThat(csv.get(1)).endsWith(",,");
@@ -92,6 +95,7 @@ class CheckPartsReportTest {
         Path results = dir.resolve("results.jsonl");
         Files.writeString(results, line(Results.ready("a.example:443"), null) + "\n");
         ReportSet.rebuild(results, dir.resolve("latency.hlog"), dir, RUN, e -> { });
+        SchemaCheck.assertValid(dir);
         assertThat(Files.readString(dir.resolve(ReportSet.HTML))).doesNotContain("Checks");
         List<String> columns = new java.util.ArrayList<>(EndpointsCsv.COLUMNS);
         io.tlsweep.check.Checks.BUILT_IN.judged().forEach(c -> columns.add("result:" + c.id()));

@@ -2,6 +2,7 @@ package io.tlsweep.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsweep.testing.SchemaCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,6 +46,7 @@ class ControlCharactersTest {
     @Test
     void csvFilesAndThePageShowThemAsEscapes() throws IOException {
         ReportSet.write(dir, List.of(served()), Latency.none(), Hostile.RUN);
+        SchemaCheck.assertValid(dir);
         String csv = Files.readString(dir.resolve(ReportSet.ENDPOINTS), StandardCharsets.UTF_8);
         noRawControls(ReportSet.ENDPOINTS, csv);
         assertThat(csv).contains("evil\\x1b[2J\\x1b]0;owned\\x07\\x00name\\x9b31m\\u202etxt");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftJson;
+import io.tlsweep.testing.SchemaCheck;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,8 @@ class DriftSectionTest {
 
     private String report() throws IOException {
         ReportSet.write(dir, tuesday(), Latency.none(), Hostile.RUN);
+        // drift.json here is the test's own, unreadable in one test: only what the reports wrote is checked
+        assertThat(SchemaCheck.problems(OutputSchema.SUMMARY, dir.resolve(ReportSet.SUMMARY))).isEmpty();
         return Files.readString(dir.resolve(ReportSet.HTML));
     }
 
@@ -84,6 +87,7 @@ class DriftSectionTest {
         List<String> errors = new ArrayList<>();
 
         ReportSet.rebuild(results, dir.resolve("latency.hlog"), dir, Hostile.RUN, errors::add);
+        SchemaCheck.assertValid(dir);
 
         assertThat(errors).isEmpty();
         assertThat(count(Files.readString(dir.resolve(ReportSet.HTML)), "legacy-enabled")).isEqualTo(1);

@@ -9,6 +9,7 @@ import io.tlsweep.evidence.LineFormat;
 import io.tlsweep.evidence.LineParser;
 import io.tlsweep.evidence.Observation;
 import io.tlsweep.evidence.TallyOptions;
+import io.tlsweep.testing.SchemaCheck;
 import io.tlsweep.wire.ProtocolVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +66,12 @@ class EvidenceFilesTest {
 
     @TempDir
     Path dir;
+
+    /** Every JSON file the test wrote in its directory validates against its schema. */
+    @AfterEach
+    void writtenJsonValidates() {
+        SchemaCheck.assertValid(dir);
+    }
 
     @Test
     void plainAndTruncatedGzipInputsEndInOneSummaryWithTheirProblemsPlaced() throws IOException {

@@ -13,6 +13,7 @@ import io.tlsweep.evidence.Observation;
 import io.tlsweep.evidence.OfferedHello;
 import io.tlsweep.evidence.Position;
 import io.tlsweep.evidence.TallyOptions;
+import io.tlsweep.testing.SchemaCheck;
 import io.tlsweep.wire.ProtocolVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,12 @@ class EvidenceReportTest {
 
     @TempDir
     Path dir;
+
+    /** Every JSON file the test wrote in its directory validates against its schema. */
+    @AfterEach
+    void writtenJsonValidates() {
+        SchemaCheck.assertValid(dir);
+    }
 
     private static EvidenceJson evidence() {
         EvidenceTally tally = new EvidenceTally(TallyOptions.DEFAULTS.since(T0.minusSeconds(3600))

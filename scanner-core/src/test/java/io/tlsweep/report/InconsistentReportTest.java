@@ -19,6 +19,7 @@ import io.tlsweep.result.TargetResult;
 import io.tlsweep.input.Target;
 import io.tlsweep.wire.CipherSuite;
 import io.tlsweep.wire.ProtocolVersion;
+import io.tlsweep.testing.SchemaCheck;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -102,6 +103,7 @@ class InconsistentReportTest {
         assertThat(back.get(1).inconsistencies()).isNull();
 
         ReportSet.write(dir, back, Latency.none(), Hostile.RUN);
+        SchemaCheck.assertValid(dir);
         JsonNode summary = new ObjectMapper().readTree(dir.resolve(ReportSet.SUMMARY).toFile());
         assertThat(summary.path("verdicts").path("inconsistent").asLong()).isEqualTo(1);
         assertThat(summary.path("statuses").path("inconsistent").asLong()).isEqualTo(1);

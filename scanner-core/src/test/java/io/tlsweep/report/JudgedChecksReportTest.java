@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsweep.check.Checks;
 import io.tlsweep.check.DowngradeSentinelCheck;
 import io.tlsweep.check.Judgement;
+import io.tlsweep.testing.SchemaCheck;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -131,6 +132,7 @@ class JudgedChecksReportTest {
         Path file = jsonl(dir, lines());
         List<String> errors = new ArrayList<>();
         ReportSet.rebuild(file, dir.resolve("latency.hlog"), dir, RUN, errors::add);
+        SchemaCheck.assertValid(dir);
         assertThat(errors).isEmpty();
 
         String html = Files.readString(dir.resolve(ReportSet.HTML));
@@ -182,6 +184,7 @@ class JudgedChecksReportTest {
         Path file = jsonl(dir, List.of(Results.ready("a.example:443"),
                 Results.readyEndpoint("b.example:443").check("heartbleed", "vulnerable", "leaked", 1).build()));
         ReportSet.rebuild(file, dir.resolve("latency.hlog"), dir, RUN, e -> { }, checks);
+        SchemaCheck.assertValid(dir);
         List<String> csv = unquoted(dir.resolve(ReportSet.ENDPOINTS));
         List<String> results = new ArrayList<>(List.of("elapsedMs"));
         checks.judged().forEach(c -> results.add("result:" + c.id()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsweep.testing.SchemaCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,6 +56,7 @@ class LastLineWinsTest {
         Path jsonl = journal();
         InputJson.of(42).write(dir);
         ReportSet.rebuild(jsonl, dir.resolve("none.hlog"), dir, RUN, e -> { });
+        SchemaCheck.assertValid(dir);
 
         JsonNode summary = new ObjectMapper().readTree(dir.resolve(ReportSet.SUMMARY).toFile());
         assertThat(summary.at("/totals/endpoints").asLong()).isEqualTo(2);
@@ -90,6 +92,7 @@ class LastLineWinsTest {
         assertThat(ResultLines.read(jsonl, seen::add, e -> { })).isZero();
         assertThat(seen).hasSize(Hostile.results().size());
         ReportSet.rebuild(jsonl, dir.resolve("none.hlog"), dir, RUN, e -> { });
+        SchemaCheck.assertValid(dir);
         JsonNode summary = new ObjectMapper().readTree(dir.resolve(ReportSet.SUMMARY).toFile());
         assertThat(summary.at("/input/linesSuperseded").asLong()).isZero();
         assertThat(summary.at("/input/duplicatesDropped").asLong()).as("no input.json: nothing dropped").isZero();

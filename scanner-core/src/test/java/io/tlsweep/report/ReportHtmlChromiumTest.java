@@ -10,6 +10,7 @@ import io.tlsweep.result.Timings;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.ServerResponse;
+import io.tlsweep.testing.SchemaCheck;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,6 +46,7 @@ class ReportHtmlChromiumTest {
     static void writeReport() throws IOException {
         HeadlessChromium.require();
         ReportSet.write(dir.resolve("report"), Hostile.results(), latency(), Hostile.RUN);
+        SchemaCheck.assertValid(dir.resolve("report"));
         html = dir.resolve("report").resolve(ReportSet.HTML);
     }
 

@@ -10,6 +10,7 @@ import io.tlsweep.result.Timings;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.ServerResponse;
+import io.tlsweep.testing.SchemaCheck;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ class ReportSetTest {
     @Test
     void summaryCountsVerdictsStatusesVersionsFindingsAndFailures() throws IOException {
         ReportSet.write(dir, Hostile.results(), Latency.none(), Hostile.RUN);
+        SchemaCheck.assertValid(dir);
         JsonNode s = new ObjectMapper().readTree(dir.resolve(ReportSet.SUMMARY).toFile());
 
         assertThat(s.get("schema").asText()).isEqualTo(SummaryJson.SCHEMA);

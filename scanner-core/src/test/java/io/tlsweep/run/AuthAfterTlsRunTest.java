@@ -16,6 +16,7 @@ import io.tlsweep.targets.PreludeTargetSpec;
 import io.tlsweep.targets.TargetFarm;
 import io.tlsweep.targets.TargetFarmExtension;
 import io.tlsweep.targets.TargetSpec;
+import io.tlsweep.testing.SchemaCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,12 @@ class AuthAfterTlsRunTest {
 
     @TempDir
     Path dir;
+
+    /** Every JSON file the test wrote in its directory validates against its schema. */
+    @AfterEach
+    void writtenJsonValidates() {
+        SchemaCheck.assertValid(dir);
+    }
 
     private RunConfig config(boolean realStack) {
         ChainPolicy certificates = new ChainPolicy(((AnchorLoad.Loaded) TrustAnchors.jdkDefaults()).anchors(), 30);

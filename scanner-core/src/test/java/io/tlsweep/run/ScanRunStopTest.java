@@ -6,8 +6,9 @@ import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
 import io.tlsweep.engine.EngineConfig;
-import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.input.Target;
+import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.testing.SchemaCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +31,12 @@ class ScanRunStopTest {
 
     @TempDir
     Path dir;
+
+    /** Every JSON file the test wrote in its directory validates against its schema. */
+    @AfterEach
+    void writtenJsonValidates() {
+        SchemaCheck.assertValid(dir);
+    }
 
     @Test
     void aWriteFailureStopsPullingTargetsAtOnce() throws IOException {

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsweep.cert.AnchorLoad;
 import io.tlsweep.cert.ChainPolicy;
 import io.tlsweep.cert.TrustAnchors;
-import io.tlsweep.probe.ScanOptions;
 import io.tlsweep.input.Scope;
 import io.tlsweep.input.Target;
+import io.tlsweep.probe.ScanOptions;
+import io.tlsweep.testing.SchemaCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,12 @@ class ScanRunTest {
 
     @TempDir
     Path dir;
+
+    /** Every JSON file the test wrote in its directory validates against its schema. */
+    @AfterEach
+    void writtenJsonValidates() {
+        SchemaCheck.assertValid(dir);
+    }
 
     private static List<Target> closedPorts(int from, int count) {
         List<Target> targets = new ArrayList<>();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsweep.check.Checks;
 import io.tlsweep.input.Scope;
+import io.tlsweep.testing.SchemaCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepHttpPathTest {
     @TempDir
     Path dir;
+
+    /** Every JSON file the test wrote in its directory validates against its schema. */
+    @AfterEach
+    void writtenJsonValidates() {
+        SchemaCheck.assertValid(dir);
+    }
 
     @Test
     void theSweepAsksThePathItsFileNames() throws Exception {
