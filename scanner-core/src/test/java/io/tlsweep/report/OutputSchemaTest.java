@@ -73,6 +73,9 @@ class OutputSchemaTest {
     private static final List<RecordAt> RECORDS = List.of(
             new RecordAt(OutputSchema.RESULTS, "/$defs/full", ResultJson.class),
             new RecordAt(OutputSchema.RESULTS, "/$defs/short", ShortLine.class),
+            new RecordAt(OutputSchema.RESULTS, "/$defs/policyResult", PolicyJson.class),
+            new RecordAt(OutputSchema.RESULTS, "/$defs/policyRule", PolicyJson.RuleJson.class),
+            new RecordAt(OutputSchema.RESULTS, "/$defs/policySource", PolicyJson.SourceJson.class),
             new RecordAt(OutputSchema.RESULTS, "/$defs/failure", ResultJson.FailureJson.class),
             new RecordAt(OutputSchema.RESULTS, "/$defs/windowsSymptom", WindowsSymptom.class),
             new RecordAt(OutputSchema.RESULTS, "/$defs/outcome", ProfileJson.OutcomeJson.class),
