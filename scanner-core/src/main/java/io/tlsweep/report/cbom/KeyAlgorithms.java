@@ -20,7 +20,7 @@ final class KeyAlgorithms {
             CryptoFunction.DECAPSULATE);
     private static final List<CryptoFunction> SIGN = List.of(CryptoFunction.SIGN, CryptoFunction.VERIFY);
     /** {@code KeyFacts.describe()}: "RSA 2048-bit", "EC 256-bit (secp256r1)", "EdDSA (Ed25519)". */
-    private static final Pattern KEY = Pattern.compile("(\\S+)(?: (\\d+)-bit)?(?: \\(([^)]+)\\))?");
+    private static final Pattern KEY = Pattern.compile("(\\S+)(?: (\\d+)(?:-bit)?)?(?: \\(([^)]+)\\))?");
 
     private KeyAlgorithms() {
     }
