@@ -66,7 +66,7 @@ public final class Cbom {
     /** Adds one endpoint's protocols and leaf certificate; an endpoint with neither is left out. */
     public void add(ResultJson r) {
         List<ResultJson.ProtocolJson> protocols = r.protocols() == null ? List.of() : r.protocols().stream()
-                .filter(p -> p.cipherSuites() != null && !p.cipherSuites().isEmpty()).toList();
+                .filter(p -> p.version() != null && !suites(p).isEmpty()).toList();
         ChainJson cert = r.certificate() != null && r.certificate().sha256() != null ? r.certificate() : null;
         String ref = endpointRef(r);
         if (protocols.isEmpty() && cert == null || services.containsKey(ref)) {
@@ -96,8 +96,7 @@ public final class Cbom {
     }
 
     private String protocol(ResultJson.ProtocolJson p) {
-        List<CipherSuite> suites = p.cipherSuites().stream().map(s -> CipherSuite.of(Integer.decode(s.code())))
-                .toList();
+        List<CipherSuite> suites = suites(p);
         List<String> groups = p.groups() == null ? List.of() : p.groups();
         StringBuilder identity = new StringBuilder(p.version());
         suites.forEach(s -> identity.append(',').append(s.code()));
@@ -119,6 +118,20 @@ public final class Cbom {
         assets.put(ref, ProtocolAsset.component(ref, p.version(), listed, groupRefs));
         depend(ref, algorithms);
         return ref;
+    }
+
+    /** The suites of a protocol line whose codes read as 16-bit numbers (a hand-edited line may hold others). */
+    private static List<CipherSuite> suites(ResultJson.ProtocolJson p) {
+        if (p.cipherSuites() == null) {
+            return List.of();
+        }
+        List<CipherSuite> suites = new ArrayList<>();
+        for (ResultJson.SuiteJson s : p.cipherSuites()) {
+            if (s != null && s.code() != null && s.code().matches("0[xX][0-9a-fA-F]{1,4}")) {
+                suites.add(CipherSuite.of(Integer.parseInt(s.code().substring(2), 16)));
+            }
+        }
+        return suites;
     }
 
     private String certificate(ChainJson c) {

@@ -222,6 +222,19 @@ class CbomTest {
         assertThat(bom.at("/properties/0/value").asText()).isEqualTo("2");
     }
 
+    /** A hand-edited line whose suite codes or version do not read leaves only what does read. */
+    @Test
+    void codesThatDoNotReadAreLeftOut() throws Exception {
+        String odd = OLD.replace("\"0x000A\"", "\"ten\"").replace("old.example:443", "odd.example:443");
+        String noVersion = modern(4).replace("\"version\":\"TLSv1.2\",", "");
+        JsonNode bom = JSON.readTree(write(of(odd, noVersion)));
+        JsonNode tls10 = component(bom, dependsOn(bom, "endpoint/odd.example:443@192.0.2.7").get(0));
+        assertThat(tls10.at("/cryptoProperties/protocolProperties/cipherSuites").findValuesAsText("name"))
+                .containsExactly("TLS_RSA_WITH_RC4_128_SHA");
+        assertThat(dependsOn(bom, "endpoint/new4.example:443@2001:db8::4").stream()
+                .map(r -> component(bom, r).get("name").asText())).containsExactly("TLSv1.3", "new.example");
+    }
+
     /** The validator the tests rely on does reject a BOM outside the schema. */
     @Test
     void theValidatorRejectsAnAssetOutsideTheSchema() throws Exception {
