@@ -209,8 +209,9 @@ public final class Cbom {
         }
     }
 
+    /** An IPv6 address in brackets, its zone's {@code %} escaped (RFC 6874), so the endpoint is a valid IRI. */
     private static String hostForUri(String host) {
-        return host != null && host.contains(":") ? "[" + host + "]" : String.valueOf(host);
+        return host != null && host.contains(":") ? "[" + host.replace("%", "%25") + "]" : String.valueOf(host);
     }
 
     private static String shortHash(String s) {

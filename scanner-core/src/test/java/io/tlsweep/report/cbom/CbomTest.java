@@ -183,6 +183,8 @@ class CbomTest {
         JsonNode bom = JSON.readTree(write(of(modern(1), modern(2))));
         assertThat(bom.get("services")).hasSize(2);
         assertThat(bom.at("/services/1/endpoints/0").asText()).isEqualTo("tls://[2001:db8::2]:443");
+        JsonNode zoned = JSON.readTree(write(of(modern(1).replace("2001:db8::1", "fe80::1%eth0"))));
+        assertThat(zoned.at("/services/0/endpoints/0").asText()).isEqualTo("tls://[fe80::1%25eth0]:443");
         List<String> first = dependsOn(bom, "endpoint/new1.example:443@2001:db8::1");
         assertThat(dependsOn(bom, "endpoint/new2.example:443@2001:db8::2")).isEqualTo(first).hasSize(3);
 
