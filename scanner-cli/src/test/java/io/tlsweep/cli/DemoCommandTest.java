@@ -2,11 +2,13 @@ package io.tlsweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.tlsweep.analysis.Verdict;
+import io.tlsweep.report.ReportSet;
 import io.tlsweep.targets.DefaultProfiles;
 import io.tlsweep.testing.HeadlessChromium;
 import java.nio.file.Files;
@@ -16,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.cyclonedx.Version;
+import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +54,8 @@ class DemoCommandTest {
         // offers no TLS before it ("tls-not-offered" is shown by XrdpScanTest)
         assertThat(verdicts).containsExactlyInAnyOrderElementsOf(Arrays.stream(Verdict.values())
                 .filter(v -> v != Verdict.EXCLUDED && v != Verdict.TLS_NOT_OFFERED).map(Verdict::label).toList());
-        for (String file : List.of("summary.json", "endpoints.csv", "suites.csv", "report.html", "latency.hlog")) {
+        for (String file : List.of("summary.json", "endpoints.csv", "suites.csv", "report.html", "latency.hlog",
+                "cbom.json")) {
             assertThat(dir.resolve("out").resolve(file)).isNotEmptyFile();
         }
         assertThat(stdout).contains("totals:").contains("no-common-algorithm-risk 1");
@@ -250,5 +256,36 @@ class DemoCommandTest {
         assertThat(lines.get("hostile-closed-port").has("nextSteps")).isFalse();
         assertThat(html.indexOf("<h2 id=\"what-to-do-title\">")).as("right after the verdict cards")
                 .isGreaterThan(html.indexOf("id=\"count-total\"")).isLessThan(html.indexOf("Protocol versions accepted"));
+    }
+
+    /**
+     * The demo's cbom.json is CycloneDX 1.6 by the CycloneDX library's own validator; legacy-tls10's one protocol
+     * is TLS 1.0 with its three suites, and legacy-3des-rc4's TLS 1.0 lists its RC4 suite with RC4's properties.
+     */
+    @Test
+    void theCbomValidatesAndListsEachEndpointsProtocolsSuitesAndAlgorithms() throws Exception {
+        Path file = dir.resolve("out").resolve(ReportSet.CBOM);
+        assertThat(new JsonParser().validate(file.toFile(), Version.VERSION_16)).isEmpty();
+        Map<String, String> targets = ResultsFile.lines(dir.resolve("out/results.jsonl")).stream()
+                .collect(Collectors.toMap(l -> l.get("origin").asText(), l -> l.get("target").asText()));
+        CbomFile cbom = CbomFile.read(file);
+
+        JsonNode tls10 = cbom.protocol(targets.get("legacy-tls10"), "1.0");
+        assertThat(tls10.at("/protocolProperties/type").asText()).isEqualTo("tls");
+        assertThat(tls10.at("/protocolProperties/cipherSuites").findValuesAsText("name")).containsExactlyInAnyOrder(
+                "TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA");
+        assertThat(cbom.usedBy(targets.get("legacy-tls10")).stream()
+                .map(c -> c.at("/cryptoProperties/assetType").asText())).containsExactly("protocol", "certificate");
+
+        JsonNode rc4Suite = StreamSupport.stream(cbom.protocol(targets.get("legacy-3des-rc4"), "1.0")
+                .at("/protocolProperties/cipherSuites").spliterator(), false)
+                .filter(s -> s.get("name").asText().equals("TLS_RSA_WITH_RC4_128_SHA")).findFirst().orElseThrow();
+        assertThat(rc4Suite.get("identifiers").toString()).isEqualTo("[\"0x00\",\"0x05\"]");
+        JsonNode rc4 = StreamSupport.stream(rc4Suite.get("algorithms").spliterator(), false)
+                .map(r -> cbom.component(r.asText())).filter(c -> c.get("name").asText().startsWith("RC4"))
+                .findFirst().orElseThrow().at("/cryptoProperties/algorithmProperties");
+        assertThat(rc4.get("primitive").asText()).isEqualTo("stream-cipher");
+        assertThat(rc4.get("parameterSetIdentifier").asText()).isEqualTo("128");
+        assertThat(rc4.get("nistQuantumSecurityLevel").asInt()).isZero();
     }
 }

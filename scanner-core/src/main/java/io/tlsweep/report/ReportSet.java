@@ -1,6 +1,7 @@
 package io.tlsweep.report;
 
 import io.tlsweep.check.Checks;
+import io.tlsweep.report.cbom.Cbom;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Writes every file report of a run into one directory: {@code endpoints.csv} and {@code suites.csv} while
- * results stream by, then {@code summary.json} and {@code report.html} at {@link #finish}. When the directory
+ * results stream by, then {@code summary.json}, {@code report.html} and {@code cbom.json} (the run's
+ * cryptographic assets in CycloneDX 1.6, {@link Cbom}) at {@link #finish}. When the directory
  * holds a {@code drift.json} at that point, report.html shows its changes. Memory is bounded
  * by {@link Tally}'s caps, not by the number of endpoints. Not thread-safe: feed it from one thread.
  *
@@ -31,11 +33,13 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
     public static final String ENDPOINTS = "endpoints.csv";
     public static final String SUITES = "suites.csv";
     public static final String HTML = "report.html";
+    public static final String CBOM = "cbom.json";
 
     private final Path dir;
     private final EndpointsCsv endpoints;
     private final SuitesCsv suites;
     private final Tally tally;
+    private final Cbom cbom = new Cbom();
     private boolean closed;
     private boolean finished;
     private long superseded;
@@ -191,6 +195,7 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
             suites.write(result);
         }
         tally.add(facts, listed);
+        cbom.add(result);
     }
 
     @Override
@@ -215,6 +220,9 @@ public final class ReportSet implements Consumer<ResultJson>, Closeable {
         }
         try (Writer out = writer(dir.resolve(HTML))) {
             HtmlReport.write(out, tally, latency, run, DriftSection.readIfPresent(dir, Tally.DEFAULT_CAP));
+        }
+        try (OutputStream out = OutputFiles.stream(dir.resolve(CBOM))) {
+            cbom.write(out, run);
         }
         return tally;
     }

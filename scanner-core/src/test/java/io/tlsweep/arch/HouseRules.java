@@ -67,7 +67,7 @@ final class HouseRules {
             .whereLayer("scan").mayOnlyAccessLayers("wire", "input", "result", "prelude", "profile", "metrics",
                     "probe", "check", "engine")
             .whereLayer("report").mayOnlyAccessLayers("text", "wire", "cert", "input", "result", "profile",
-                    "metrics", "check", "analysis", "evidence", "advice")
+                    "metrics", "check", "analysis", "evidence", "advice", "policy")
             .whereLayer("run").mayNotBeAccessedByAnyLayer()
             .because("data flows one way: input, plans and checks, the engine, analysis, the run, reports");
 

@@ -96,6 +96,10 @@ class ReportSetTest {
         assertThat(s.at("/latency/connect~1TLSv1.2~1alert/max").asLong()).isEqualTo(1000);
         String html = Files.readString(out.resolve(ReportSet.HTML));
         assertThat(html).contains("id=\"latency-first-reply/TLSv1.2/alert\"").doesNotContain("latency-none");
+        // the rebuilt CBOM: the endpoints with protocols (the unreachable one and the not-TLS one have none)
+        byte[] cbom = Files.readAllBytes(out.resolve(ReportSet.CBOM));
+        assertThat(new org.cyclonedx.parsers.JsonParser().validate(cbom, org.cyclonedx.Version.VERSION_16)).isEmpty();
+        assertThat(new ObjectMapper().readTree(cbom).get("services")).hasSize(6);
     }
 
     /**
