@@ -136,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         out.printf("%nresults and reports (report.html, endpoints.csv, suites.csv, summary.json, results.jsonl,"
-                + " latency.hlog): %s%n", outputDir.toAbsolutePath());
+                + " latency.hlog, cbom.json): %s%n", outputDir.toAbsolutePath());
         return ExitCodes.OK;
     }
 }
