@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(TargetFarmExtension.class)
 class ShardMergeIT {
     private static final int SHARDS = 4;
-    private static final String READ_TIMEOUT_MS = "3000";
+    private static final String READ_TIMEOUT_MS = "10000";
     private static final long PROCESS_TIMEOUT_S = 180;
     private static final ObjectMapper JSON = new ObjectMapper();
 

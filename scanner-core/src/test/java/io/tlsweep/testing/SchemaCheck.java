@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -87,12 +88,17 @@ public final class SchemaCheck {
      * its name; files whose name no schema claims are left alone. Nothing for a path that does not exist.
      */
     public static List<String> problemsUnder(Path dir) {
+        return problemsUnder(dir, f -> true);
+    }
+
+    /** As {@link #problemsUnder(Path)}, for the files {@code which} accepts. */
+    public static List<String> problemsUnder(Path dir, Predicate<Path> which) {
         if (!Files.exists(dir)) {
             return List.of();
         }
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir, DEPTH)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path f : files.filter(Files::isRegularFile).filter(which).sorted().toList()) {
                 Optional<OutputSchema> s = OutputSchema.byFile(f.getFileName().toString());
                 s.ifPresent(schema -> problems.addAll(problems(schema, f)));
             }
