@@ -4,7 +4,6 @@ import io.tlsweep.advice.CertificateMark;
 import io.tlsweep.advice.Software;
 import io.tlsweep.cert.CertificateFinding;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,9 +29,7 @@ final class HtmlAdvice {
                     + " SQL Server are Windows Schannel; mail and FTP greetings may name their software). Where it"
                     + " could not, find the software in the table below it.", "class", "note");
             h.open("table", "id", "what-to-do").headerRow("Endpoint", "Verdict", "Step", "Where it is set", "Source");
-            List<EndpointRow> rows = new ArrayList<>(t.advised().kept());
-            rows.sort(Comparator.comparingInt(r -> severity(r.verdict())));
-            for (EndpointRow r : rows) {
+            for (EndpointRow r : t.advised().kept()) {
                 for (NextStepJson s : r.nextSteps()) {
                     h.open("tr").element("td", r.target(), "style", "white-space:nowrap").element("td", r.verdict())
                             .element("td", s.step())
@@ -107,12 +104,4 @@ final class HtmlAdvice {
         }
     }
 
-    private static int severity(String verdict) {
-        for (int i = 0; i < HtmlReport.VERDICTS.size(); i++) {
-            if (HtmlReport.VERDICTS.get(i).verdict().label().equals(verdict)) {
-                return i;
-            }
-        }
-        return HtmlReport.VERDICTS.size();
-    }
 }

@@ -12,6 +12,7 @@ import io.tlsweep.result.WindowsSymptom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public final class Tally {
         legacy = new Capped<>(cap);
         inconsistent = new Capped<>(cap);
         all = new Capped<>(cap);
-        advised = new Capped<>(cap);
+        advised = Capped.ranked(cap, Comparator.comparingInt(r -> severity(r.verdict())));
         profiles = new ProfileTally(cap);
         legacyUse = new LegacyUseTally(cap);
         judged = new JudgedChecks(checks.judged().stream().map(c -> c.id()).toList(), cap);
@@ -321,7 +322,20 @@ public final class Tally {
         return all;
     }
 
-    /** Endpoints with next steps (that break, still accept legacy versions, or accept broken suites). */
+    /** Where a verdict label stands, most severe first ({@link Verdict}'s order); another build's verdict last. */
+    static int severity(String verdict) {
+        for (Verdict v : Verdict.values()) {
+            if (v.label().equals(verdict)) {
+                return v.ordinal();
+            }
+        }
+        return Verdict.values().length;
+    }
+
+    /**
+     * Endpoints with next steps (that break, still accept legacy versions, or accept broken suites), the most severe
+     * verdicts kept when there are more than the cap.
+     */
     public Capped<EndpointRow> advised() {
         return advised;
     }

@@ -6,6 +6,7 @@ import io.tlsweep.check.Judgement;
 import io.tlsweep.check.PostQuantumCheck;
 import io.tlsweep.text.VisibleText;
 import java.io.PrintWriter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * The table on stdout: one line per endpoint (target, verdict, best version, the reason cut to one line),
- * then totals by verdict, a count line per policy judged ({@code --policy}) and, when active checks ran, the vulnerable endpoints per check, then the next steps (one
- * line per endpoint, capped). A certificate problem is marked at the head of the reason ("⚠ cert: expired; ...").
+ * then totals by verdict, a count line per policy judged ({@code --policy}) and, when active checks ran, the
+ * vulnerable endpoints per check, then the next steps (one line per endpoint, capped, the most severe verdicts
+ * first). A certificate problem is marked at the head of the reason ("⚠ cert: expired; ...").
  * Rows are printed as results arrive. Line breaks and tabs from servers or input
  * become spaces, other control characters and bidirectional overrides are shown as escapes ({@code \x1b},
  * {@link VisibleText}), so a hostile name cannot repaint the terminal or forge a line.
@@ -25,7 +27,7 @@ public final class TextReport {
     static final int VERSION_WIDTH = 8;
     static final int REASON_WIDTH = 90;
     static final int PROFILE_WIDTH = 48;
-    /** Endpoints whose next steps are printed before "and N more". */
+    /** Endpoints whose next steps are printed (the most severe verdicts first) before "and N more". */
     static final int NEXT_STEPS_SHOWN = 10;
     static final int NEXT_STEP_WIDTH = 160;
     static final int INPUT_ERRORS_SHOWN = 5;
@@ -33,7 +35,11 @@ public final class TextReport {
             + "s %s%n";
 
     private final PrintWriter out;
-    private final Capped<String> nextSteps = new Capped<>(NEXT_STEPS_SHOWN);
+    private final Capped<Advised> nextSteps = Capped.ranked(NEXT_STEPS_SHOWN, Comparator.comparingInt(Advised::severity));
+
+    /** An endpoint's next-steps line, and where its verdict stands (the most severe are printed first). */
+    private record Advised(int severity, String line) {
+    }
     private final Map<String, Long> totals = new LinkedHashMap<>();
     private final ProfileTally profiles = new ProfileTally(3);
     private final JudgedChecks judged = new JudgedChecks(Checks.BUILT_IN.judged().stream().map(c -> c.id())
@@ -80,8 +86,8 @@ public final class TextReport {
         }
         List<NextStepJson> steps = LineAdvice.of(r);
         if (!steps.isEmpty()) {
-            nextSteps.add(Tally.name(r) + ": " + steps.stream().map(NextStepJson::step)
-                    .collect(Collectors.joining("; ")) + " — where: " + steps.get(0).where());
+            nextSteps.add(new Advised(Tally.severity(r.verdict()), Tally.name(r) + ": " + steps.stream()
+                    .map(NextStepJson::step).collect(Collectors.joining("; ")) + " — where: " + steps.get(0).where()));
         }
     }
 
@@ -134,7 +140,7 @@ public final class TextReport {
             return;
         }
         out.println("next steps (" + nextSteps.total() + " endpoint(s); sources in report.html, \"What to do\"):");
-        nextSteps.kept().forEach(line -> out.println("  " + fit(line, NEXT_STEP_WIDTH)));
+        nextSteps.kept().forEach(a -> out.println("  " + fit(a.line(), NEXT_STEP_WIDTH)));
         if (nextSteps.more() > 0) {
             out.println("  … and " + nextSteps.more() + " more (endpoints.csv column nextStep)");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsweep.report.drift.Drift;
 import io.tlsweep.report.drift.DriftJson;
+import io.tlsweep.testing.PlantedJson;
 import io.tlsweep.testing.SchemaCheck;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -129,6 +130,7 @@ class DriftSectionTest {
     }
 
     @Test
+    @PlantedJson("drift.json") // unreadable on purpose
     void anUnreadableDriftJsonIsNotedAndTheReportStillWritten() throws IOException {
         Files.writeString(dir.resolve(DriftJson.FILE), "{\"schema\":\"tlsweep-drift/1\",\"changes\":[" + Hostile.IMG,
                 StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsweep.metrics.ScanMetrics;
 import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Timings;
+import io.tlsweep.testing.PlantedJson;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.ServerResponse;
@@ -65,6 +66,7 @@ class ReportSetTest {
     }
 
     @Test
+    @PlantedJson("results.jsonl") // a line that does not parse, appended on purpose
     void rebuildFromJsonLinesWithTheLogBesideItWritesAllFourFiles() throws IOException {
         Path jsonl = dir.resolve("results.jsonl");
         try (JsonLinesWriter w = new JsonLinesWriter(Files.newOutputStream(jsonl))) {

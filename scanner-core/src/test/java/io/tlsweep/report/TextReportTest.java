@@ -30,6 +30,24 @@ class TextReportTest {
     }
 
     @Test
+    void theNextStepsShownAreTheMostSevereWhenThereAreMoreThanTheCap() {
+        List<ResultJson> results = new java.util.ArrayList<>();
+        for (int i = 0; i < TextReport.NEXT_STEPS_SHOWN + 2; i++) {
+            results.add(Results.legacy("legacy-" + i + ".example:443"));
+        }
+        results.add(Results.breaks("late-break.example:443"));
+        List<String> lines = print(results).lines().toList();
+        int head = lines.indexOf(lines.stream().filter(l -> l.startsWith("next steps (")).findFirst().orElseThrow());
+
+        assertThat(lines.get(head)).startsWith("next steps (13 endpoint(s)");
+        assertThat(lines.get(head + 1)).as("the one that breaks, though it came last").startsWith(
+                "  late-break.example:443: ");
+        assertThat(lines.subList(head + 2, head + 1 + TextReport.NEXT_STEPS_SHOWN)).allMatch(
+                l -> l.startsWith("  legacy-"));
+        assertThat(lines.get(head + 1 + TextReport.NEXT_STEPS_SHOWN)).startsWith("  … and 3 more");
+    }
+
+    @Test
     void reasonsAreCutAtAWordToOneLineAndControlCharactersCannotReachTheTerminal() {
         String reason = "first line\nsecond \u001b[2J\u001b[31mred\u0007 " + "word ".repeat(40);
         String text = print(List.of(Results.endpoint("x\u001b]0;title\u0007.example:443").reason(reason).build()));

@@ -17,6 +17,7 @@ import io.tlsweep.result.ConnectionOutcome;
 import io.tlsweep.result.Failure;
 import io.tlsweep.result.FailureKind;
 import io.tlsweep.result.Timings;
+import io.tlsweep.testing.PlantedJson;
 import io.tlsweep.wire.AlertDescription;
 import io.tlsweep.wire.ProtocolVersion;
 import io.tlsweep.wire.ServerResponse;
@@ -73,6 +74,7 @@ class PrometheusTextfileTest {
             .toArray();
 
     @Test
+    @PlantedJson("results.jsonl") // a line of another schema version, which the textfile must skip
     void theTextfileParsesWithThePrometheusParserToTheRunsNumbers(@TempDir Path dir) throws Exception {
         writeResults(dir);
         writeLatencyLog(dir);
