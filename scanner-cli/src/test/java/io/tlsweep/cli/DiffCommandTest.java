@@ -9,6 +9,7 @@ import io.tlsweep.report.JsonLinesWriter;
 import io.tlsweep.report.ResultJson;
 import io.tlsweep.report.ResultJson.ProtocolJson;
 import io.tlsweep.report.ResultJson.SuiteJson;
+import io.tlsweep.testing.PlantedJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class DiffCommandTest {
         String host = target.substring(0, target.lastIndexOf(':'));
         return new ResultJson(ResultJson.SCHEMA, target, "targets.txt:1", host, host, 8443, null, "ok",
                 verdict, "", List.of(), null, List.of(protocols), Map.of(), List.of(), null, null, null, null, null,
-                null, List.of(), List.of(), 3, 10);
+                null, List.of(), List.of(), 3, 10, null, null, null, null, null, null, null);
     }
 
     private static final ResultJson MODERN = line("127.0.0.1:8443", "ready", protocol("TLSv1.2", GCM, CBC),
@@ -65,7 +66,7 @@ class DiffCommandTest {
                 r.status(), r.verdict(), r.reason(), r.findings(), r.failure(), r.protocols(), r.refusals(),
                 r.groups(), r.confirmation(), r.confirmations(), r.profiles(), r.legacyOff(), r.whatIf(),
                 r.certificate(), r.certificates(), r.notes(), r.connections(), r.elapsedMs(), r.inconsistencies(),
-                checks);
+                checks, r.prelude(), r.tls13(), r.evidence(), r.nextSteps(), r.policies());
     }
 
     @Test
@@ -166,6 +167,7 @@ class DiffCommandTest {
     }
 
     @Test
+    @PlantedJson("results.jsonl") // lines broken on purpose
     void unreadableLinesAreReportedByFileAndLineAndWinOverThePolicy() throws IOException {
         Path monday = run("monday", MODERN);
         Path tuesday = run("tuesday", MODERN, OTHER);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsweep.run.MergeMarker;
 import io.tlsweep.run.ShardMarker;
+import io.tlsweep.testing.PlantedJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +120,7 @@ class MergeCommandTest {
     }
 
     @Test
+    @PlantedJson("results.jsonl") // a shard line cut short on purpose
     void aTruncatedLastLineIsReportedWithFileAndLineAndLeftOut() throws IOException {
         String full = line("127.0.0.3", 443, "a:2");
         Path a = output("a", line("127.0.0.1", 443, "a:1") + "\n\n" + full.substring(0, full.length() / 2));
@@ -134,6 +136,7 @@ class MergeCommandTest {
     }
 
     @Test
+    @PlantedJson("results.jsonl") // a shard line broken on purpose
     void aBadLineInTheMiddleIsReportedAndLeftOut() throws IOException {
         Path a = output("a", line("127.0.0.1", 443, "a:1") + "\n{\"schema\":\"other/9\"}\nnot json\n"
                 + line("127.0.0.2", 443, "a:4") + "\n");

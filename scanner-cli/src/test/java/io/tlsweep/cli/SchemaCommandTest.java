@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsweep.report.OutputSchema;
+import io.tlsweep.testing.PlantedJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class SchemaCommandTest {
 
     /** The check every other command's run gets: JSON its schema refuses, in the output directory, fails the run. */
     @Test
+    @PlantedJson("summary.json") // a summary.json broken on purpose
     void aRunWhoseOutputBreaksItsSchemaFails(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("summary.json"), "{\"schema\":\"tlsweep-summary/1\",\"totals\":{}}\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CliRun.tlsweep("schema", "-o", dir.toString()))

@@ -55,48 +55,6 @@ public record ResultJson(String schema, String target, String origin, String hos
     /** The fact, among a prelude's fields, that says whether the service offered STARTTLS. */
     public static final String STARTTLS_OFFERED = "starttls-offered";
 
-    /** A line without policies judged (no {@code policies}). */
-    public ResultJson(String schema, String target, String origin, String host, String address, int port,
-            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
-            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
-            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
-            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
-            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs,
-            List<InconsistencyJson> inconsistencies, Map<String, CheckJson> checks, Map<String, Object> prelude,
-            Tls13FlightJson tls13, LegacyUseJson evidence, List<NextStepJson> nextSteps) {
-        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
-                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
-                notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13, evidence, nextSteps, null);
-    }
-
-    /** A line without next steps (no {@code nextSteps}). */
-    public ResultJson(String schema, String target, String origin, String host, String address, int port,
-            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
-            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
-            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
-            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
-            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs,
-            List<InconsistencyJson> inconsistencies, Map<String, CheckJson> checks, Map<String, Object> prelude,
-            Tls13FlightJson tls13, LegacyUseJson evidence) {
-        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
-                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
-                notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13, evidence, null);
-    }
-
-    /** A line without evidence of use joined (no {@code evidence}). */
-    public ResultJson(String schema, String target, String origin, String host, String address, int port,
-            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
-            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
-            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
-            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
-            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs,
-            List<InconsistencyJson> inconsistencies, Map<String, CheckJson> checks, Map<String, Object> prelude,
-            Tls13FlightJson tls13) {
-        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
-                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
-                notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13, null);
-    }
-
     /** This line with the evidence of use joined ({@code null}: none). */
     public ResultJson withEvidence(LegacyUseJson use) {
         return new ResultJson(schema, target, origin, host, address, port, sni, status, verdict, reason, findings,
@@ -119,57 +77,6 @@ public record ResultJson(String schema, String target, String origin, String hos
                 failure, protocols, refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf,
                 certificate, certificates, notes, connections, elapsedMs, inconsistencies, checks, prelude, tls13,
                 evidence, nextSteps, judged == null || judged.isEmpty() ? null : List.copyOf(judged));
-    }
-
-    /** A line without a TLS 1.3 flight read (no {@code tls13}). */
-    public ResultJson(String schema, String target, String origin, String host, String address, int port,
-            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
-            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
-            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
-            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
-            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs,
-            List<InconsistencyJson> inconsistencies, Map<String, CheckJson> checks, Map<String, Object> prelude) {
-        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
-                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
-                notes, connections, elapsedMs, inconsistencies, checks, prelude, null);
-    }
-
-    /** A line of an endpoint where TLS starts with the first byte (no {@code prelude}). */
-    public ResultJson(String schema, String target, String origin, String host, String address, int port,
-            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
-            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
-            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
-            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
-            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs,
-            List<InconsistencyJson> inconsistencies, Map<String, CheckJson> checks) {
-        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
-                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
-                notes, connections, elapsedMs, inconsistencies, checks, null);
-    }
-
-    /** A line without check parts. */
-    public ResultJson(String schema, String target, String origin, String host, String address, int port,
-            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
-            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
-            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
-            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
-            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs,
-            List<InconsistencyJson> inconsistencies) {
-        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
-                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
-                notes, connections, elapsedMs, inconsistencies, null);
-    }
-
-    /** A line without contradicting evidence (no {@code inconsistencies}). */
-    public ResultJson(String schema, String target, String origin, String host, String address, int port,
-            String sni, String status, String verdict, String reason, List<FindingJson> findings, FailureJson failure,
-            List<ProtocolJson> protocols, Map<String, FailureJson> refusals, List<String> groups,
-            ConfirmationJson confirmation, List<ConfirmationJson> confirmations, List<ProfileJson> profiles,
-            ProfileJson.WhatIfJson legacyOff, ProfileJson.WhatIfJson whatIf, ChainJson certificate,
-            List<CertificateJson> certificates, List<String> notes, int connections, long elapsedMs) {
-        this(schema, target, origin, host, address, port, sni, status, verdict, reason, findings, failure, protocols,
-                refusals, groups, confirmation, confirmations, profiles, legacyOff, whatIf, certificate, certificates,
-                notes, connections, elapsedMs, null, null);
     }
 
     /**
@@ -275,7 +182,7 @@ public record ResultJson(String schema, String target, String origin, String hos
                 r.certificateChain().stream().map(CertificateJson::of).toList(), r.notes(), r.connections(),
                 r.elapsedMillis(), r.inconsistencies().isEmpty() ? null
                         : r.inconsistencies().stream().map(InconsistencyJson::of).toList(), checks(r, e.checks()),
-                prelude(r), r.tls13Flight().map(Tls13FlightJson::of).orElse(null));
+                prelude(r), r.tls13Flight().map(Tls13FlightJson::of).orElse(null), null, null, null);
         return line.withNextSteps(LineAdvice.derived(line));
     }
 

@@ -67,7 +67,7 @@ public record ShortLine(String schema, String target, String origin, String host
         return new ResultJson(schema, target, origin, hostName, addr, port, sni, status, Verdict.UNREACHABLE.label(),
                 failure + ": " + said, List.of(), new ResultJson.FailureJson(failure, said, null, windows), List.of(),
                 Map.of(), List.of(), null, null, null, null, null, null, List.of(), List.of(), connections, 0, null,
-                null, prelude, null, null);
+                null, prelude, null, null, null, null);
     }
 
     /**

@@ -177,9 +177,10 @@ public final class BaselineIndex implements Closeable {
     }
 
     /**
-     * The baseline line carried into the new run for an endpoint found unchanged: the same findings, verdict
-     * and profiles, the certificate checked again as of {@code now} (it may be expiring by now), this run's
-     * connections and time, and a note saying so.
+     * The baseline line carried into the new run for an endpoint found unchanged: the same findings, verdict,
+     * profiles, next steps and policies judged, the certificate checked again as of {@code now} (it may be expiring
+     * by now), this run's connections and time, and a note saying so; not the evidence of use joined with the
+     * baseline run.
      */
     public ResultJson unchanged(ResultJson b, int connections, long elapsedMs, ChainPolicy policy, Instant now) {
         List<byte[]> chain = b.certificates() == null ? List.of() : b.certificates().stream()
@@ -209,7 +210,8 @@ public final class BaselineIndex implements Closeable {
                 b.verdict(), b.reason(), findings, b.failure(), b.protocols(), b.refusals(), b.groups(),
                 b.confirmation(), b.confirmations(), b.profiles(), b.legacyOff(), b.whatIf(),
                 report.map(c -> ChainJson.of(c, ocsp)).orElse(b.certificate()), b.certificates(), notes, connections,
-                elapsedMs, b.inconsistencies(), b.checks(), b.prelude(), b.tls13()).withPolicies(b.policies());
+                elapsedMs, b.inconsistencies(), b.checks(), b.prelude(), b.tls13(), null, b.nextSteps(),
+                b.policies());
     }
 
     /** The line starting at the file's position, read in chunks. */

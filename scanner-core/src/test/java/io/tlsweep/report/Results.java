@@ -230,7 +230,8 @@ public final class Results {
         return new ResultJson(ResultJson.SCHEMA, target, "input.txt:1", host(target), "127.0.0.9", port, sni, status,
                 verdict, reason, List.copyOf(findings), failure, List.copyOf(protocols), Map.of(), List.of("x25519"),
                 null, null, null, null, null, chain,
-                List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs, null, checks, prelude);
+                List.copyOf(certificates), List.copyOf(notes), connections, elapsedMs, null, checks, prelude, null, null,
+                null, null);
     }
 
     /** The host a target names: without its ":port" (and brackets), as a scan writes it. */

@@ -40,7 +40,7 @@ class ShortLineTest {
                 ? null : address, port, null, "unreachable", "unreachable", kind.label() + ": " + detail
                 + "; Windows clients see " + w.code() + " \"" + w.text() + "\"", List.of(),
                 new FailureJson(kind.label(), detail, null, w), List.of(), Map.of(), List.of(), null, null, null,
-                null, null, null, List.of(), List.of(), 2, 675);
+                null, null, null, List.of(), List.of(), 2, 675, null, null, null, null, null, null, null);
     }
 
     private static String written(ResultJson r) {

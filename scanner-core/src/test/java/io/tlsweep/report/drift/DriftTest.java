@@ -361,7 +361,8 @@ class DriftTest {
     @Test
     void linesWithoutListsAreEmptyNotErrors() {
         ResultJson bare = new ResultJson(ResultJson.SCHEMA, null, null, null, null, 0, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, 0, 0);
+                null, null, null, null, null, null, null, null, null, null, null, null, 0, 0, null, null, null, null, null,
+                null, null);
         assertThat(Drift.between(List.of(bare), List.of(bare)).isEmpty()).isTrue();
         assertThat(Drift.between(List.of(bare), List.of(readyEndpoint("127.0.0.1:8443").build())).counts())
                 .containsEntry("appeared", 1L).containsEntry("disappeared", 1L);

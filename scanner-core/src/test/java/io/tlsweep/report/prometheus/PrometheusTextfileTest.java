@@ -226,7 +226,7 @@ class PrometheusTextfileTest {
                 failure == null ? "ok" : "unreachable", verdict, "made by hand", List.of(),
                 failure == null ? null : new FailureJson(failure, "made by hand", null, null), protocols,
                 java.util.Map.of(), List.of(), null, null, null, null, null, null, List.of(), List.of(), connections,
-                100);
+                100, null, null, null, null, null, null, null);
     }
 
     /** A real ScanMetrics log: TLS 1.2 hellos answered with alerts and with something not TLS, TLS 1.3 alerts. */
