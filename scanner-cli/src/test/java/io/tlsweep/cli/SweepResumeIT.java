@@ -151,7 +151,7 @@ class SweepResumeIT {
     private Path run(String name, Path targets) throws IOException {
         Path config = dir.resolve(name + ".yaml");
         Files.writeString(config, "targets: [" + targets.getFileName() + "]\noutput: " + name + "\nmode: versions-only\n"
-                + "profiles: none\nrealStackCheck: false\nscan: {readTimeoutMs: 3000, perHost: 64, concurrency: 128}\n");
+                + "profiles: none\nrealStackCheck: false\nscan: {readTimeoutMs: 10000, perHost: 64, concurrency: 128}\n");
         return config;
     }
 
